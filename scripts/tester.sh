@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Tous les tests : unitaires, intégration, ligne de commande, puis bout en bout dans la vraie
+# fenêtre (tauri-driver + WebKitWebDriver sous Xvfb). Installe d'abord ce qui manque.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/installer.sh --tests
+[[ -x "$HOME/.cargo/bin/cargo" ]] && export PATH="$HOME/.cargo/bin:$PATH"
+export GSETTINGS_BACKEND=memory
+
+echo "== Tests unitaires, d'intégration et de la ligne de commande"
+cargo test --workspace --locked
+
+echo "== Tests de bout en bout (fenêtre réelle sous Xvfb)"
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  cargo test --locked -p passerelle --test e2e -- --ignored --test-threads=1

@@ -1,0 +1,32 @@
+//! Académies : liste nationale de référence, posée par la première migration, en lecture seule.
+
+use crate::{Erreur, Resultat};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Academie {
+    pub id: i64,
+    pub code: String,
+    pub nom: String,
+}
+
+pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
+    let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
+    let v = st
+        .query_map([], |r| Ok(Academie { id: r.get(0)?, code: r.get(1)?, nom: r.get(2)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+/// Retrouve une académie par son code officiel (« 09 ») ou son nom (« Lille »).
+pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
+    let cle = code_ou_nom.trim();
+    conn.query_row(
+        "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
+        [cle],
+        |r| Ok(Academie { id: r.get(0)?, code: r.get(1)?, nom: r.get(2)? }),
+    )
+    .optional()?
+    .ok_or_else(|| Erreur::Introuvable(format!("Aucune académie ne porte le code ou le nom « {cle} ».")))
+}

@@ -1,0 +1,179 @@
+//! Établissements : code UAI contrôlé, type, commune, académie et bassin.
+
+use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::validation;
+use crate::{texte, Controle, Resultat};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+pub const TYPES: &[(&str, &str)] = &[
+    ("college", "Collège"),
+    ("lp", "Lycée professionnel (LP)"),
+    ("lgt", "Lycée général et technologique (LGT)"),
+    ("lpo", "Lycée polyvalent (LPO)"),
+    ("erea", "EREA"),
+    ("cfa", "CFA"),
+    ("autre", "Autre"),
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Etablissement {
+    pub id: i64,
+    pub uai: String,
+    pub nom: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub commune: String,
+    pub academie_id: i64,
+    pub academie: String,
+    pub bassin_id: Option<i64>,
+    pub bassin: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct SaisieEtablissement {
+    pub uai: String,
+    pub nom: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    #[serde(default)]
+    pub commune: String,
+    pub academie_id: Option<i64>,
+    pub bassin_id: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiltreEtablissements {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    pub academie_id: Option<i64>,
+    pub bassin_id: Option<i64>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+}
+
+const SELECT: &str = "SELECT e.id, e.uai, e.nom, e.type, e.commune, e.academie_id, a.nom, e.bassin_id, b.nom
+    FROM etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id";
+
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(e.nom)"),
+    ("uai", "e.uai"),
+    ("type", "e.type"),
+    ("commune", "normaliser(e.commune)"),
+    ("academie", "normaliser(a.nom)"),
+    ("bassin", "normaliser(b.nom)"),
+];
+
+fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
+    Ok(Etablissement {
+        id: r.get(0)?,
+        uai: r.get(1)?,
+        nom: r.get(2)?,
+        type_: r.get(3)?,
+        commune: r.get(4)?,
+        academie_id: r.get(5)?,
+        academie: r.get(6)?,
+        bassin_id: r.get(7)?,
+        bassin: r.get(8)?,
+    })
+}
+
+pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
+    Filtre::default()
+        .recherche("e.uai || ' ' || e.nom || ' ' || e.commune || ' ' || coalesce(b.nom, '')", &f.liste.recherche)
+        .egal("e.academie_id", f.academie_id)
+        .egal("e.bassin_id", f.bassin_id)
+        .egal("e.type", f.type_.clone().filter(|t| !t.is_empty()))
+        .lister(conn, SELECT, TRIS, &f.liste, ligne)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Etablissement> {
+    liste::lire_un(conn, SELECT, "e.id", id, "L'établissement", ligne)
+}
+
+pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {
+    let uai = uai.trim().to_uppercase();
+    let id: Option<i64> = conn
+        .query_row("SELECT id FROM etablissement WHERE uai = ?1", [&uai], |r| r.get(0))
+        .optional()?;
+    match id {
+        Some(id) => lire(conn, id),
+        None => Err(crate::Erreur::Introuvable(format!("Aucun établissement n'a le code UAI « {uai} »."))),
+    }
+}
+
+struct Valide {
+    uai: String,
+    nom: String,
+    type_: String,
+    commune: String,
+    academie_id: i64,
+    bassin_id: Option<i64>,
+}
+
+fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resultat<Valide> {
+    let mut c = Controle::default();
+    let uai = c.champ("uai", validation::uai(&s.uai));
+    if let Some(code) = &uai {
+        let autre: Option<String> = conn
+            .query_row("SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2", rusqlite::params![code, id], |r| r.get(0))
+            .optional()?;
+        if let Some(nom) = autre {
+            c.ajouter("uai", format!("Le code UAI {code} est déjà celui de « {nom} »."));
+        }
+    }
+    let nom = c.champ("nom", texte::obligatoire("Le nom de l'établissement", &s.nom));
+    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'établissement"));
+    let academie_id = match s.academie_id {
+        Some(a) if liste::existe(conn, "academie", a)? => Some(a),
+        _ => {
+            c.ajouter("academie_id", "Choisissez l'académie de l'établissement.");
+            None
+        }
+    };
+    if let Some(b) = s.bassin_id {
+        let academie_du_bassin: Option<i64> =
+            conn.query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| r.get(0)).optional()?;
+        match academie_du_bassin {
+            None => c.ajouter("bassin_id", "Ce bassin n'existe plus : choisissez-en un autre."),
+            Some(a) if academie_id.is_some_and(|choisie| choisie != a) => {
+                c.ajouter("bassin_id", "Ce bassin n'appartient pas à l'académie choisie.")
+            }
+            Some(_) => {}
+        }
+    }
+    c.fin()?;
+    Ok(Valide {
+        uai: uai.unwrap_or_default(),
+        nom: nom.unwrap_or_default(),
+        type_: type_.unwrap_or_default(),
+        commune: texte::nettoyer(&s.commune),
+        academie_id: academie_id.unwrap_or_default(),
+        bassin_id: s.bassin_id,
+    })
+}
+
+pub fn creer(conn: &Connection, s: &SaisieEtablissement) -> Resultat<Etablissement> {
+    let v = valider(conn, s, None)?;
+    conn.execute(
+        "INSERT INTO etablissement (uai, nom, type, commune, academie_id, bassin_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id],
+    )?;
+    lire(conn, conn.last_insert_rowid())
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisieEtablissement) -> Resultat<Etablissement> {
+    lire(conn, id)?;
+    let v = valider(conn, s, Some(id))?;
+    conn.execute(
+        "UPDATE etablissement SET uai = ?1, nom = ?2, type = ?3, commune = ?4, academie_id = ?5, bassin_id = ?6 WHERE id = ?7",
+        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id, id],
+    )?;
+    lire(conn, id)
+}
+
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let e = lire(conn, id)?;
+    liste::supprimer(conn, "etablissement", id, &e.nom)
+}

@@ -1,0 +1,132 @@
+//! Ce que toutes les listes partagent : recherche pendant la frappe, filtres, tri sur liste
+//! blanche, limite, total. Les modules à venir s'en servent aussi.
+
+use crate::{texte, Erreur, Resultat};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+/// Paramètres communs envoyés par l'écran de liste.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ParametresListe {
+    pub recherche: String,
+    pub tri: Option<String>,
+    pub descendant: bool,
+    pub limite: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Liste<T> {
+    pub lignes: Vec<T>,
+    /// Nombre total de lignes qui répondent, au-delà de la limite affichée.
+    pub total: i64,
+}
+
+/// Limite par défaut d'une liste affichée : au-delà, l'utilisateur affine sa recherche.
+pub const LIMITE_DEFAUT: i64 = 200;
+
+/// Conditions et paramètres liés d'une requête de liste.
+#[derive(Default)]
+pub struct Filtre {
+    conditions: Vec<String>,
+    parametres: Vec<Value>,
+}
+
+impl Filtre {
+    fn lier(&mut self, v: Value) -> String {
+        self.parametres.push(v);
+        format!("?{}", self.parametres.len())
+    }
+
+    /// Chaque mot tapé doit figurer dans `expr`, sans tenir compte des accents ni de la casse.
+    pub fn recherche(&mut self, expr: &str, saisie: &str) -> &mut Self {
+        for mot in texte::normaliser(saisie).split(' ').filter(|m| !m.is_empty()) {
+            let p = self.lier(Value::Text(mot.to_string()));
+            self.conditions.push(format!("instr(normaliser({expr}), {p}) > 0"));
+        }
+        self
+    }
+
+    /// `colonne = valeur`, si une valeur est choisie.
+    pub fn egal<V: Into<Value>>(&mut self, colonne: &str, valeur: Option<V>) -> &mut Self {
+        if let Some(v) = valeur {
+            let p = self.lier(v.into());
+            self.conditions.push(format!("{colonne} = {p}"));
+        }
+        self
+    }
+
+    /// Condition libre écrite par le module (jamais par l'utilisateur).
+    pub fn condition(&mut self, sql: &str) -> &mut Self {
+        self.conditions.push(sql.to_string());
+        self
+    }
+
+    /// Exécute `select` (SELECT … FROM … JOIN …) filtré, trié selon `tris` (clé → expression),
+    /// `tris[0]` étant l'ordre par défaut.
+    pub fn lister<T>(
+        &self,
+        conn: &Connection,
+        select: &str,
+        tris: &[(&str, &str)],
+        p: &ParametresListe,
+        ligne: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Resultat<Liste<T>> {
+        let clause = if self.conditions.is_empty() { String::new() } else { format!(" WHERE {}", self.conditions.join(" AND ")) };
+        let ordre = match &p.tri {
+            None => tris[0].1,
+            Some(cle) => tris
+                .iter()
+                .find(|(c, _)| c == cle)
+                .map(|(_, e)| *e)
+                .ok_or_else(|| Erreur::validation("tri", format!("Tri inconnu : « {cle} ».")))?,
+        };
+        let sens = if p.descendant { "DESC" } else { "ASC" };
+        let limite = p.limite.unwrap_or(LIMITE_DEFAUT).clamp(1, 100_000);
+        let params = rusqlite::params_from_iter(self.parametres.iter());
+        let total: i64 = conn.query_row(&format!("SELECT count(*) FROM ({select}{clause})"), params, |r| r.get(0))?;
+        let sql = format!("{select}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
+        let mut st = conn.prepare(&sql)?;
+        let lignes = st
+            .query_map(rusqlite::params_from_iter(self.parametres.iter()), ligne)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Liste { lignes, total })
+    }
+}
+
+/// Lit une ligne par son identifiant avec le même SELECT que la liste.
+pub fn lire_un<T>(
+    conn: &Connection,
+    select: &str,
+    colonne_id: &str,
+    id: i64,
+    quoi: &str,
+    ligne: impl FnOnce(&Row) -> rusqlite::Result<T>,
+) -> Resultat<T> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(&format!("{select} WHERE {colonne_id} = ?1"), [id], ligne)
+        .optional()?
+        .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus).")))
+}
+
+/// Supprime une ligne après avoir vérifié que rien ne la cite.
+pub fn supprimer(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat<()> {
+    crate::base::verifier_non_utilise(conn, table, id, nom)?;
+    conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+    Ok(())
+}
+
+/// Une valeur de code prise dans une liste de référence (code, libellé).
+pub fn code_connu(liste: &[(&str, &str)], saisie: &str, quoi: &str) -> Result<String, String> {
+    liste
+        .iter()
+        .find(|(c, _)| *c == saisie)
+        .map(|(c, _)| c.to_string())
+        .ok_or_else(|| format!("Choisissez {quoi} dans la liste."))
+}
+
+/// La ligne `id` existe-t-elle dans `table` (nom écrit par le module) ?
+pub fn existe(conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
+    Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE id = ?1"), [id], |r| r.get::<_, i64>(0))? > 0)
+}

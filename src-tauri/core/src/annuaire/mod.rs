@@ -1,0 +1,69 @@
+//! Annuaire partagé par tous les modules : académies, bassins, établissements, organisations,
+//! personnes, et les listes de référence que l'interface affiche dans ses menus.
+
+pub mod academies;
+pub mod bassins;
+pub mod etablissements;
+pub mod liste;
+pub mod organisations;
+pub mod personnes;
+pub mod validation;
+
+use crate::Resultat;
+use rusqlite::Connection;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Choix {
+    pub code: &'static str,
+    pub libelle: &'static str,
+}
+
+/// Listes de référence pour les formulaires et filtres : une seule source, côté Rust.
+#[derive(Debug, Serialize)]
+pub struct References {
+    pub academies: Vec<academies::Academie>,
+    pub types_etablissement: Vec<Choix>,
+    pub types_organisation: Vec<Choix>,
+    pub civilites: Vec<Choix>,
+    pub secteurs: Vec<String>,
+}
+
+fn options(liste: &[(&'static str, &'static str)]) -> Vec<Choix> {
+    liste.iter().map(|&(code, libelle)| Choix { code, libelle }).collect()
+}
+
+pub fn references(conn: &Connection) -> Resultat<References> {
+    Ok(References {
+        academies: academies::lister(conn)?,
+        types_etablissement: options(etablissements::TYPES),
+        types_organisation: options(organisations::TYPES),
+        civilites: options(personnes::CIVILITES),
+        secteurs: organisations::secteurs(conn)?,
+    })
+}
+
+/// Nombre d'enregistrements de l'annuaire saisis par l'utilisateur (les académies n'en sont pas).
+pub fn compter(conn: &Connection) -> Resultat<Comptes> {
+    let n = |table: &str| -> Resultat<i64> { Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?) };
+    Ok(Comptes {
+        bassins: n("bassin")?,
+        etablissements: n("etablissement")?,
+        organisations: n("organisation")?,
+        personnes: n("personne")?,
+    })
+}
+
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct Comptes {
+    pub bassins: i64,
+    pub etablissements: i64,
+    pub organisations: i64,
+    pub personnes: i64,
+}
+
+impl Comptes {
+    pub fn vide(&self) -> bool {
+        *self == Comptes::default()
+    }
+}

@@ -1,0 +1,160 @@
+//! Organisations : entreprises, branches, chambres consulaires, collectivités, associations…
+
+use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::validation;
+use crate::{texte, Controle, Resultat};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+pub const TYPES: &[(&str, &str)] = &[
+    ("entreprise", "Entreprise"),
+    ("organisation_professionnelle", "Organisation professionnelle / branche"),
+    ("cci", "Chambre de commerce et d'industrie (CCI)"),
+    ("cma", "Chambre de métiers et de l'artisanat (CMA)"),
+    ("chambre_agriculture", "Chambre d'agriculture"),
+    ("collectivite", "Collectivité"),
+    ("association", "Association"),
+    ("etat", "Service de l'État"),
+    ("autre", "Autre"),
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Organisation {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub nom: String,
+    pub siret: Option<String>,
+    pub secteur: String,
+    pub adresse: String,
+    pub code_postal: String,
+    pub commune: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SaisieOrganisation {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub nom: String,
+    pub siret: Option<String>,
+    pub secteur: String,
+    pub adresse: String,
+    pub code_postal: String,
+    pub commune: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiltreOrganisations {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub secteur: Option<String>,
+}
+
+const SELECT: &str = "SELECT o.id, o.type, o.nom, o.siret, o.secteur, o.adresse, o.code_postal, o.commune FROM organisation o";
+
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(o.nom)"),
+    ("type", "o.type"),
+    ("secteur", "normaliser(o.secteur)"),
+    ("commune", "normaliser(o.commune)"),
+];
+
+fn ligne(r: &Row) -> rusqlite::Result<Organisation> {
+    Ok(Organisation {
+        id: r.get(0)?,
+        type_: r.get(1)?,
+        nom: r.get(2)?,
+        siret: r.get(3)?,
+        secteur: r.get(4)?,
+        adresse: r.get(5)?,
+        code_postal: r.get(6)?,
+        commune: r.get(7)?,
+    })
+}
+
+pub fn lister(conn: &Connection, f: &FiltreOrganisations) -> Resultat<Liste<Organisation>> {
+    Filtre::default()
+        .recherche("o.nom || ' ' || o.secteur || ' ' || o.commune || ' ' || coalesce(o.siret, '')", &f.liste.recherche)
+        .egal("o.type", f.type_.clone().filter(|t| !t.is_empty()))
+        .egal("o.secteur", f.secteur.clone().filter(|t| !t.is_empty()))
+        .lister(conn, SELECT, TRIS, &f.liste, ligne)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Organisation> {
+    liste::lire_un(conn, SELECT, "o.id", id, "L'organisation", ligne)
+}
+
+/// Secteurs déjà saisis, pour le filtre et l'aide à la saisie.
+pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
+    let mut st = conn.prepare("SELECT DISTINCT secteur FROM organisation WHERE secteur <> '' ORDER BY normaliser(secteur)")?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+/// Retrouve une organisation par son nom exact, accents et casse ignorés.
+pub fn trouver_nom(conn: &Connection, nom: &str) -> Resultat<Organisation> {
+    let id: Option<i64> = conn
+        .query_row("SELECT id FROM organisation WHERE normaliser(nom) = normaliser(?1) ORDER BY id LIMIT 1", [nom.trim()], |r| r.get(0))
+        .optional()?;
+    match id {
+        Some(id) => lire(conn, id),
+        None => Err(crate::Erreur::Introuvable(format!("Aucune organisation ne s'appelle « {} ».", nom.trim()))),
+    }
+}
+
+fn valider(conn: &Connection, s: &SaisieOrganisation, id: Option<i64>) -> Resultat<SaisieOrganisation> {
+    let mut c = Controle::default();
+    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'organisation"));
+    let nom = c.champ("nom", texte::obligatoire("Le nom de l'organisation", &s.nom));
+    let siret = c.champ("siret", validation::siret(s.siret.as_deref().unwrap_or(""))).flatten();
+    if let Some(numero) = &siret {
+        let autre: Option<String> = conn
+            .query_row("SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2", rusqlite::params![numero, id], |r| r.get(0))
+            .optional()?;
+        if let Some(nom) = autre {
+            c.ajouter("siret", format!("Ce SIRET est déjà celui de « {nom} »."));
+        }
+    }
+    let code_postal = texte::nettoyer(&s.code_postal);
+    if !code_postal.is_empty() && (code_postal.len() != 5 || !code_postal.bytes().all(|b| b.is_ascii_digit())) {
+        c.ajouter("code_postal", format!("Le code postal « {code_postal} » doit compter 5 chiffres."));
+    }
+    c.fin()?;
+    Ok(SaisieOrganisation {
+        type_: type_.unwrap_or_default(),
+        nom: nom.unwrap_or_default(),
+        siret,
+        secteur: texte::nettoyer(&s.secteur),
+        adresse: texte::nettoyer(&s.adresse),
+        code_postal,
+        commune: texte::nettoyer(&s.commune),
+    })
+}
+
+pub fn creer(conn: &Connection, s: &SaisieOrganisation) -> Resultat<Organisation> {
+    let v = valider(conn, s, None)?;
+    conn.execute(
+        "INSERT INTO organisation (type, nom, siret, secteur, adresse, code_postal, commune) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune],
+    )?;
+    lire(conn, conn.last_insert_rowid())
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisieOrganisation) -> Resultat<Organisation> {
+    lire(conn, id)?;
+    let v = valider(conn, s, Some(id))?;
+    conn.execute(
+        "UPDATE organisation SET type = ?1, nom = ?2, siret = ?3, secteur = ?4, adresse = ?5, code_postal = ?6, commune = ?7 WHERE id = ?8",
+        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune, id],
+    )?;
+    lire(conn, id)
+}
+
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let o = lire(conn, id)?;
+    liste::supprimer(conn, "organisation", id, &o.nom)
+}

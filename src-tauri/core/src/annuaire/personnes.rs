@@ -1,0 +1,151 @@
+//! Personnes : contacts professionnels, rattachés à une organisation ou à un établissement.
+
+use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::validation;
+use crate::{texte, Controle, Resultat};
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+pub const CIVILITES: &[(&str, &str)] = &[("Mme", "Madame"), ("M.", "Monsieur")];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Personne {
+    pub id: i64,
+    pub civilite: String,
+    pub nom: String,
+    pub prenom: String,
+    pub fonction: String,
+    pub organisation_id: Option<i64>,
+    pub etablissement_id: Option<i64>,
+    /// Nom de l'organisation ou de l'établissement de rattachement.
+    pub rattachement: Option<String>,
+    pub email: String,
+    pub telephone: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SaisiePersonne {
+    pub civilite: String,
+    pub nom: String,
+    pub prenom: String,
+    pub fonction: String,
+    pub organisation_id: Option<i64>,
+    pub etablissement_id: Option<i64>,
+    pub email: String,
+    pub telephone: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiltrePersonnes {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    pub organisation_id: Option<i64>,
+    pub etablissement_id: Option<i64>,
+    /// « organisation », « etablissement » ou « aucun ».
+    pub rattachement: Option<String>,
+}
+
+const SELECT: &str = "SELECT p.id, p.civilite, p.nom, p.prenom, p.fonction, p.organisation_id, p.etablissement_id,
+        coalesce(o.nom, e.nom), p.email, p.telephone
+    FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id";
+
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(p.nom || ' ' || p.prenom)"),
+    ("fonction", "normaliser(p.fonction)"),
+    ("rattachement", "normaliser(coalesce(o.nom, e.nom, ''))"),
+    ("email", "p.email"),
+];
+
+fn ligne(r: &Row) -> rusqlite::Result<Personne> {
+    Ok(Personne {
+        id: r.get(0)?,
+        civilite: r.get(1)?,
+        nom: r.get(2)?,
+        prenom: r.get(3)?,
+        fonction: r.get(4)?,
+        organisation_id: r.get(5)?,
+        etablissement_id: r.get(6)?,
+        rattachement: r.get(7)?,
+        email: r.get(8)?,
+        telephone: r.get(9)?,
+    })
+}
+
+pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne>> {
+    let mut filtre = Filtre::default();
+    filtre
+        .recherche(
+            "p.nom || ' ' || p.prenom || ' ' || p.fonction || ' ' || p.email || ' ' || coalesce(o.nom, e.nom, '')",
+            &f.liste.recherche,
+        )
+        .egal("p.organisation_id", f.organisation_id)
+        .egal("p.etablissement_id", f.etablissement_id);
+    match f.rattachement.as_deref() {
+        Some("organisation") => filtre.condition("p.organisation_id IS NOT NULL"),
+        Some("etablissement") => filtre.condition("p.etablissement_id IS NOT NULL"),
+        Some("aucun") => filtre.condition("p.organisation_id IS NULL AND p.etablissement_id IS NULL"),
+        _ => &mut filtre,
+    };
+    filtre.lister(conn, SELECT, TRIS, &f.liste, ligne)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Personne> {
+    liste::lire_un(conn, SELECT, "p.id", id, "La personne", ligne)
+}
+
+fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
+    let mut c = Controle::default();
+    let civilite = c.champ("civilite", liste::code_connu(CIVILITES, &s.civilite, "la civilité"));
+    let nom = c.champ("nom", texte::obligatoire("Le nom", &s.nom));
+    let prenom = c.champ("prenom", texte::obligatoire("Le prénom", &s.prenom));
+    let email = c.champ("email", validation::email(&s.email));
+    let telephone = c.champ("telephone", validation::telephone(&s.telephone));
+    if s.organisation_id.is_some() && s.etablissement_id.is_some() {
+        c.ajouter("organisation_id", "Une personne est rattachée à une organisation ou à un établissement, pas aux deux.");
+    }
+    if let Some(o) = s.organisation_id.filter(|&o| !liste::existe(conn, "organisation", o).unwrap_or(false)) {
+        c.ajouter("organisation_id", format!("L'organisation n° {o} n'existe plus."));
+    }
+    if let Some(e) = s.etablissement_id.filter(|&e| !liste::existe(conn, "etablissement", e).unwrap_or(false)) {
+        c.ajouter("etablissement_id", format!("L'établissement n° {e} n'existe plus."));
+    }
+    c.fin()?;
+    Ok(SaisiePersonne {
+        civilite: civilite.unwrap_or_default(),
+        nom: nom.unwrap_or_default(),
+        prenom: prenom.unwrap_or_default(),
+        fonction: texte::nettoyer(&s.fonction),
+        organisation_id: s.organisation_id,
+        etablissement_id: s.etablissement_id,
+        email: email.unwrap_or_default(),
+        telephone: telephone.unwrap_or_default(),
+    })
+}
+
+pub fn creer(conn: &Connection, s: &SaisiePersonne) -> Resultat<Personne> {
+    let v = valider(conn, s)?;
+    conn.execute(
+        "INSERT INTO personne (civilite, nom, prenom, fonction, organisation_id, etablissement_id, email, telephone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone],
+    )?;
+    lire(conn, conn.last_insert_rowid())
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisiePersonne) -> Resultat<Personne> {
+    lire(conn, id)?;
+    let v = valider(conn, s)?;
+    conn.execute(
+        "UPDATE personne SET civilite = ?1, nom = ?2, prenom = ?3, fonction = ?4, organisation_id = ?5,
+             etablissement_id = ?6, email = ?7, telephone = ?8 WHERE id = ?9",
+        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone, id],
+    )?;
+    lire(conn, id)
+}
+
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let p = lire(conn, id)?;
+    liste::supprimer(conn, "personne", id, &format!("{} {}", p.prenom, p.nom))
+}

@@ -1,0 +1,37 @@
+//! Migrations numérotées : `migrations/NNNN_nom.sql`, appliquées dans l'ordre, chacune dans
+//! sa transaction, la version atteinte inscrite dans `PRAGMA user_version`.
+
+use crate::Resultat;
+use rusqlite::Connection;
+
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_annuaire.sql")),
+    (2, include_str!("migrations/0002_parametres.sql")),
+];
+
+/// Version du schéma que ce programme écrit.
+pub const VERSION_SCHEMA: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// Amène la base à `cible` (les tests s'en servent pour fabriquer une base ancienne).
+pub fn migrer_jusqua(conn: &Connection, cible: i64) -> Resultat<()> {
+    let actuelle: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (numero, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > actuelle && *n <= cible) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", numero)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeros_consecutifs() {
+        for (i, (n, _)) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(*n, i as i64 + 1);
+        }
+    }
+}

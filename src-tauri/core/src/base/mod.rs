@@ -1,0 +1,210 @@
+//! La base locale : un seul fichier SQLite, WAL, clés étrangères actives, migrations numérotées.
+//!
+//! Ouvrir un fichier existant passe d'abord par une lecture seule : un fichier qui n'est pas
+//! SQLite, une base d'une autre application ou d'une version plus récente est refusé sans
+//! qu'un seul octet ne change. Avant toute migration, une copie part dans `sauvegardes/`.
+
+mod migrations;
+mod usages;
+
+pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
+pub use usages::verifier_non_utilise;
+
+use crate::{texte, Erreur, Resultat};
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// Signature inscrite dans l'en-tête SQLite (`PRAGMA application_id`) : « PSRL ».
+pub const APPLICATION_ID: i64 = 0x5053_524C;
+
+const ENTETE_SQLITE: &[u8; 16] = b"SQLite format 3\0";
+
+/// Une base ouverte et à jour.
+pub struct Base {
+    pub conn: Connection,
+    pub chemin: PathBuf,
+    /// Copie prise avant migration, s'il y en a eu une à cette ouverture.
+    pub sauvegarde: Option<PathBuf>,
+}
+
+/// Ce qu'on lit d'un fichier sans l'ouvrir en écriture.
+#[derive(Debug, PartialEq)]
+enum Etat {
+    Nouveau,
+    Passerelle { version: i64 },
+}
+
+/// Ouvre (ou crée) la base, la vérifie puis la migre à la version de ce programme.
+pub fn ouvrir(chemin: &Path) -> Resultat<Base> {
+    let etat = examiner(chemin)?;
+    let sauvegarde = match etat {
+        Etat::Passerelle { version } if version < VERSION_SCHEMA => Some(sauvegarder(chemin, version)?),
+        _ => None,
+    };
+    if let Some(dossier) = chemin.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dossier)?;
+    }
+    let conn = Connection::open(chemin)?;
+    configurer(&conn)?;
+    if etat == Etat::Nouveau {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    migrer_jusqua(&conn, VERSION_SCHEMA)?;
+    Ok(Base { conn, chemin: chemin.to_path_buf(), sauvegarde })
+}
+
+/// Base en mémoire, à jour : pour les tests et les mesures.
+pub fn en_memoire() -> Resultat<Connection> {
+    let conn = Connection::open_in_memory()?;
+    configurer(&conn)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    migrer_jusqua(&conn, VERSION_SCHEMA)?;
+    Ok(conn)
+}
+
+/// Réglages de chaque connexion : WAL, clés étrangères, attente si la base est occupée,
+/// et la fonction `normaliser` pour la recherche sans accents.
+pub fn configurer(conn: &Connection) -> Resultat<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.create_scalar_function(
+        "normaliser",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let v: Option<String> = ctx.get(0)?;
+            Ok(v.map(|s| texte::normaliser(&s)))
+        },
+    )?;
+    Ok(())
+}
+
+fn examiner(chemin: &Path) -> Resultat<Etat> {
+    let nom = chemin.display().to_string();
+    let taille = match std::fs::metadata(chemin) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Etat::Nouveau),
+        Err(e) => return Err(e.into()),
+    };
+    if taille == 0 {
+        return Ok(Etat::Nouveau);
+    }
+    let mut entete = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(chemin)?;
+        if f.read_exact(&mut entete).is_err() || &entete != ENTETE_SQLITE {
+            return Err(Erreur::PasSqlite(nom));
+        }
+    }
+    let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| Erreur::PasSqlite(nom.clone()))?;
+    let lire = |pragma: &str| -> Resultat<i64> {
+        ro.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+            .map_err(|_| Erreur::PasSqlite(nom.clone()))
+    };
+    let id = lire("application_id")?;
+    let version = lire("user_version")?;
+    let objets: i64 = ro
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|_| Erreur::PasSqlite(nom.clone()))?;
+    match (id, objets) {
+        (APPLICATION_ID, _) if version > VERSION_SCHEMA => {
+            Err(Erreur::BaseTropRecente { chemin: nom, version, connu: VERSION_SCHEMA })
+        }
+        (APPLICATION_ID, _) => Ok(Etat::Passerelle { version }),
+        (0, 0) => Ok(Etat::Nouveau),
+        _ => Err(Erreur::BaseEtrangere(nom)),
+    }
+}
+
+/// Copie cohérente (WAL compris) dans `sauvegardes/` à côté du fichier, avant migration.
+fn sauvegarder(chemin: &Path, version: i64) -> Resultat<PathBuf> {
+    let dossier = chemin.parent().unwrap_or(Path::new(".")).join("sauvegardes");
+    std::fs::create_dir_all(&dossier)?;
+    let souche = chemin.file_stem().and_then(|s| s.to_str()).unwrap_or("passerelle");
+    let horodatage = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut cible = dossier.join(format!("{souche}-v{version}-{horodatage}.sqlite"));
+    let mut n = 1;
+    while cible.exists() {
+        n += 1;
+        cible = dossier.join(format!("{souche}-v{version}-{horodatage}-{n}.sqlite"));
+    }
+    let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    ro.execute("VACUUM INTO ?1", [cible.to_string_lossy()])?;
+    Ok(cible)
+}
+
+/// Contrôle d'intégrité et de schéma, pour `passerelle verifier`.
+pub fn verifier(conn: &Connection) -> Resultat<Vec<String>> {
+    let mut problemes = Vec::new();
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    for ligne in st.query_map([], |r| r.get::<_, String>(0))? {
+        let ligne = ligne?;
+        if ligne != "ok" {
+            problemes.push(format!("Intégrité : {ligne}"));
+        }
+    }
+    let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+    for ligne in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+        let (table, id, parent) = ligne?;
+        problemes.push(format!(
+            "Référence rompue : {table} n° {} cite un enregistrement absent de {parent}",
+            id.map(|i| i.to_string()).unwrap_or_default()
+        ));
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version != VERSION_SCHEMA {
+        problemes.push(format!("Schéma en version {version}, attendu {VERSION_SCHEMA}"));
+    }
+    Ok(problemes)
+}
+
+pub fn version(conn: &Connection) -> Resultat<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Fichier par défaut : le dossier de données de l'application pour l'identifiant
+/// `fr.passerelle.app` (le même que celui que Tauri donne à la fenêtre).
+pub fn chemin_par_defaut() -> PathBuf {
+    let env = |v: &str| std::env::var_os(v).filter(|s| !s.is_empty()).map(PathBuf::from);
+    let dossier = if cfg!(windows) {
+        env("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
+    };
+    dossier.unwrap_or_else(|| PathBuf::from(".")).join("fr.passerelle.app").join("passerelle.sqlite")
+}
+
+/// Le fichier à ouvrir : `--db`, sinon `PASSERELLE_DB`, sinon le fichier par défaut.
+pub fn chemin_choisi(option_db: Option<PathBuf>) -> PathBuf {
+    option_db
+        .or_else(|| std::env::var_os("PASSERELLE_DB").filter(|s| !s.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(chemin_par_defaut)
+}
+
+/// Contrôle en lecture seule d'un fichier existant, pour `passerelle verifier` : rien n'est écrit,
+/// pas même une migration. Rend la version du schéma et les problèmes trouvés.
+pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
+    if !chemin.exists() {
+        return Err(Erreur::Introuvable(format!("Le fichier « {} » n'existe pas.", chemin.display())));
+    }
+    let version = match examiner(chemin)? {
+        Etat::Passerelle { version } => version,
+        Etat::Nouveau => return Err(Erreur::BaseEtrangere(chemin.display().to_string())),
+    };
+    let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let mut problemes = verifier(&ro)?;
+    if version < VERSION_SCHEMA {
+        problemes.retain(|p| !p.starts_with("Schéma"));
+        problemes.push(format!(
+            "Schéma en version {version} : il sera migré en version {VERSION_SCHEMA} (après sauvegarde) à la prochaine ouverture."
+        ));
+    }
+    Ok((version, problemes))
+}

@@ -1,0 +1,74 @@
+//! Avant une suppression : qui cite cet enregistrement ? Les clés étrangères du schéma le disent,
+//! si bien que les tables des modules à venir sont vérifiées sans rien ajouter ici.
+
+use crate::{Erreur, Resultat};
+use rusqlite::Connection;
+
+/// Noms lisibles des tables (singulier, pluriel) et l'expression SQL qui nomme une ligne.
+const LIBELLES: &[(&str, &str, &str, &str)] = &[
+    ("bassin", "bassin", "bassins", "nom"),
+    ("etablissement", "établissement", "établissements", "nom"),
+    ("organisation", "organisation", "organisations", "nom"),
+    ("personne", "personne", "personnes", "prenom || ' ' || nom"),
+];
+
+fn libelle(table: &str, n: i64) -> (String, &'static str) {
+    match LIBELLES.iter().find(|(t, ..)| *t == table) {
+        Some((_, un, plusieurs, expr)) => (if n > 1 { plusieurs.to_string() } else { un.to_string() }, expr),
+        None => (table.replace('_', " "), "id"),
+    }
+}
+
+/// Refuse la suppression de `table`/`id` si une autre table le cite, en disant où.
+/// `nom` est ce que l'utilisateur voit de l'enregistrement.
+pub fn verifier_non_utilise(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat<()> {
+    let mut usages = Vec::new();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for enfant in &tables {
+        let colonnes: Vec<String> = conn
+            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2")?
+            .query_map([enfant.as_str(), table], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for colonne in colonnes {
+            // Noms de tables et colonnes lus dans le schéma, jamais saisis par l'utilisateur.
+            let n: i64 = conn.query_row(
+                &format!("SELECT count(*) FROM \"{enfant}\" WHERE \"{colonne}\" = ?1"),
+                [id],
+                |r| r.get(0),
+            )?;
+            if n == 0 {
+                continue;
+            }
+            let (mot, expr) = libelle(enfant, n);
+            let exemples: Vec<String> = conn
+                .prepare(&format!(
+                    "SELECT {expr} FROM \"{enfant}\" WHERE \"{colonne}\" = ?1 ORDER BY 1 LIMIT 3"
+                ))?
+                .query_map([id], |r| r.get::<_, rusqlite::types::Value>(0))?
+                .map(|v| v.map(|v| valeur_texte(&v)))
+                .collect::<Result<_, _>>()?;
+            let suite = if n > 3 { ", …" } else { "" };
+            usages.push(format!("{n} {mot} ({}{suite})", exemples.join(", ")));
+        }
+    }
+    if usages.is_empty() {
+        return Ok(());
+    }
+    Err(Erreur::EnUsage(format!(
+        "« {nom} » ne peut pas être supprimé : il est cité par {}. Retirez d'abord ces liens.",
+        usages.join(" et ")
+    )))
+}
+
+fn valeur_texte(v: &rusqlite::types::Value) -> String {
+    use rusqlite::types::Value;
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Integer(i) => format!("n° {i}"),
+        Value::Real(f) => f.to_string(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,125 @@
+//! Mesures de l'annuaire sur un gros jeu de données généré :
+//! `cargo run --release -p passerelle-core --bin bench-annuaire [-- ETABLISSEMENTS]`.
+//! Les durées se lisent ici, jamais dans les tests.
+
+use passerelle_core::annuaire::bassins::{self, SaisieBassin};
+use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
+use passerelle_core::annuaire::liste::ParametresListe;
+use passerelle_core::annuaire::organisations::{self, SaisieOrganisation};
+use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
+use passerelle_core::annuaire::academies;
+use passerelle_core::base;
+use std::time::{Duration, Instant};
+
+const LETTRES: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+const NOMS: &[&str] = &["Jean-Jaurès", "Marie-Curie", "Émile-Zola", "Louise-Michel", "Gustave-Eiffel", "Léonard-de-Vinci", "Condorcet", "Pasteur"];
+
+fn uai(n: u32) -> String {
+    let num = 590_0000 + n;
+    format!("{num:07}{}", LETTRES[(num % 23) as usize] as char)
+}
+
+fn siret(n: u64) -> String {
+    let base = format!("{:013}", 4_000_000_000_000u64 + n * 7);
+    (0..10).map(|d| format!("{base}{d}")).find(|s| passerelle_core::annuaire::validation::siret(s).is_ok()).unwrap()
+}
+
+fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
+    let mut durees: Vec<Duration> = (0..repetitions)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect();
+    durees.sort();
+    let med = durees[durees.len() / 2];
+    let p95 = durees[(durees.len() * 95 / 100).min(durees.len() - 1)];
+    println!("{nom:<58} médiane {:>8.2} ms   p95 {:>8.2} ms", med.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+}
+
+fn main() {
+    let n_etab: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let n_orga = n_etab;
+    let n_pers = n_etab * 3;
+    let dossier = std::env::temp_dir().join(format!("passerelle-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dossier).unwrap();
+    let chemin = dossier.join("bench.sqlite");
+    let b = base::ouvrir(&chemin).unwrap();
+    let c = &b.conn;
+
+    let t = Instant::now();
+    let tx = c.unchecked_transaction().unwrap();
+    let lille = academies::trouver(c, "09").unwrap().id;
+    let bassins: Vec<i64> = (0..40)
+        .map(|i| bassins::creer(c, &SaisieBassin { nom: format!("Bassin {i}"), academie_id: Some(lille) }).unwrap().id)
+        .collect();
+    for i in 0..n_etab {
+        let s = SaisieEtablissement {
+            uai: uai(i),
+            nom: format!("Lycée {} {i}", NOMS[i as usize % NOMS.len()]),
+            type_: "lp".into(),
+            commune: format!("Commune {}", i % 500),
+            academie_id: Some(lille),
+            bassin_id: Some(bassins[i as usize % bassins.len()]),
+        };
+        etablissements::creer(c, &s).unwrap();
+    }
+    for i in 0..n_orga as u64 {
+        let s = SaisieOrganisation {
+            type_: "entreprise".into(),
+            nom: format!("Entreprise {} {i}", NOMS[i as usize % NOMS.len()]),
+            siret: Some(siret(i)),
+            secteur: format!("Secteur {}", i % 30),
+            ..Default::default()
+        };
+        organisations::creer(c, &s).unwrap();
+    }
+    for i in 0..n_pers {
+        let s = SaisiePersonne {
+            civilite: "Mme".into(),
+            nom: format!("NOM{i}"),
+            prenom: "Élodie".into(),
+            fonction: "Responsable des relations écoles".into(),
+            organisation_id: Some((i % n_orga) as i64 + 1),
+            email: format!("elodie.nom{i}@exemple-entreprise.fr"),
+            telephone: format!("03{:08}", i),
+            ..Default::default()
+        };
+        personnes::creer(c, &s).unwrap();
+    }
+    tx.commit().unwrap();
+    let duree = t.elapsed();
+    let total = n_etab + n_orga + n_pers;
+    println!("Jeu généré : {n_etab} établissements, {n_orga} organisations, {n_pers} personnes");
+    println!("{:<58} {:>8.2} s ({:.0} fiches/s, contrôles compris)", "Création par les fonctions du domaine", duree.as_secs_f64(), total as f64 / duree.as_secs_f64());
+
+    let f = |q: &str| FiltreEtablissements { liste: ParametresListe { recherche: q.into(), ..Default::default() }, ..Default::default() };
+    mesurer("Liste des établissements, 200 premiers par nom", 30, |_| {
+        etablissements::lister(c, &f("")).unwrap();
+    });
+    let frappes = ["l", "ly", "lyc", "lycé", "lycée", "lycée e", "lycée em", "lycée emile"];
+    mesurer("Recherche pendant la frappe (« lycée emile », 8 frappes)", 30, |i| {
+        etablissements::lister(c, &f(frappes[i % frappes.len()])).unwrap();
+    });
+    mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
+        etablissements::lister(c, &f("zzz")).unwrap();
+    });
+    let fp = FiltrePersonnes { liste: ParametresListe { recherche: "elodie nom12".into(), ..Default::default() }, ..Default::default() };
+    mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
+        personnes::lister(c, &fp).unwrap();
+    });
+    mesurer("Suppression refusée (organisation citée, message complet)", 30, |i| {
+        assert!(organisations::supprimer(c, (i as i64 % 100) + 1).is_err());
+    });
+    drop(b);
+    let t = Instant::now();
+    let b = base::ouvrir(&chemin).unwrap();
+    println!("{:<58} {:>8.2} ms", "Réouverture de la base (contrôles compris)", t.elapsed().as_secs_f64() * 1e3);
+    let problemes = base::verifier(&b.conn).unwrap();
+    assert!(problemes.is_empty());
+    let taille = std::fs::metadata(&chemin).unwrap().len();
+    println!("{:<58} {:>8.1} Mo", "Taille du fichier", taille as f64 / 1e6);
+    drop(b);
+    std::fs::remove_dir_all(&dossier).unwrap();
+}

@@ -1,0 +1,100 @@
+//! Données de démonstration : un fichier JSON d'`assets/demo/`, chargé par les mêmes fonctions
+//! de création que les saisies de l'utilisateur (mêmes contrôles), en une seule transaction.
+
+use crate::annuaire::{academies, bassins, etablissements, organisations, personnes};
+use crate::{base, Erreur, Resultat};
+use rusqlite::Connection;
+use serde::Deserialize;
+use std::path::Path;
+
+const ANNUAIRE: &str = include_str!("../../../assets/demo/annuaire.json");
+
+#[derive(Deserialize)]
+struct Annuaire {
+    bassins: Vec<BassinDemo>,
+    etablissements: Vec<EtablissementDemo>,
+    organisations: Vec<organisations::SaisieOrganisation>,
+    personnes: Vec<PersonneDemo>,
+}
+
+#[derive(Deserialize)]
+struct BassinDemo {
+    academie: String,
+    nom: String,
+}
+
+#[derive(Deserialize)]
+struct EtablissementDemo {
+    uai: String,
+    nom: String,
+    #[serde(rename = "type")]
+    type_: String,
+    commune: String,
+    academie: String,
+    bassin: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PersonneDemo {
+    #[serde(flatten)]
+    saisie: personnes::SaisiePersonne,
+    organisation: Option<String>,
+    etablissement: Option<String>,
+}
+
+/// Ajoute les données de démonstration à la base ouverte ; rien n'est écrit si une ligne est refusée.
+pub fn charger(conn: &Connection) -> Resultat<()> {
+    let a: Annuaire = serde_json::from_str(ANNUAIRE).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let tx = conn.unchecked_transaction()?;
+    for b in &a.bassins {
+        let academie = academies::trouver(&tx, &b.academie)?;
+        bassins::creer(&tx, &bassins::SaisieBassin { nom: b.nom.clone(), academie_id: Some(academie.id) })?;
+    }
+    for e in &a.etablissements {
+        let academie = academies::trouver(&tx, &e.academie)?;
+        let bassin_id = match &e.bassin {
+            Some(nom) => Some(bassins::trouver(&tx, academie.id, nom)?.id),
+            None => None,
+        };
+        let saisie = etablissements::SaisieEtablissement {
+            uai: e.uai.clone(),
+            nom: e.nom.clone(),
+            type_: e.type_.clone(),
+            commune: e.commune.clone(),
+            academie_id: Some(academie.id),
+            bassin_id,
+        };
+        etablissements::creer(&tx, &saisie).map_err(|err| Erreur::Demo(format!("{} : {err}", e.nom)))?;
+    }
+    for o in &a.organisations {
+        organisations::creer(&tx, o).map_err(|err| Erreur::Demo(format!("{} : {err}", o.nom)))?;
+    }
+    for p in &a.personnes {
+        let mut saisie = p.saisie.clone();
+        if let Some(nom) = &p.organisation {
+            saisie.organisation_id = Some(organisations::trouver_nom(&tx, nom)?.id);
+        }
+        if let Some(uai) = &p.etablissement {
+            saisie.etablissement_id = Some(etablissements::trouver_uai(&tx, uai)?.id);
+        }
+        personnes::creer(&tx, &saisie).map_err(|err| Erreur::Demo(format!("{} {} : {err}", p.saisie.prenom, p.saisie.nom)))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// `passerelle demo` : crée une nouvelle base de démonstration ; ne touche jamais un fichier non vide.
+pub fn creer_base(chemin: &Path) -> Resultat<base::Base> {
+    if std::fs::metadata(chemin).map(|m| m.len() > 0).unwrap_or(false) {
+        return Err(Erreur::Validation(vec![crate::ChampInvalide {
+            champ: "db",
+            message: format!(
+                "Le fichier « {} » existe déjà et n'est pas vide : la démonstration ne s'écrit que dans un nouveau fichier.",
+                chemin.display()
+            ),
+        }]));
+    }
+    let b = base::ouvrir(chemin)?;
+    crate::parametres::choisir_accueil(&b.conn, true)?;
+    Ok(b)
+}

@@ -1,0 +1,113 @@
+//! Erreur du domaine : une seule énumération, sérialisée pour l'interface en `{code, message, champ}`.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+pub type Resultat<T> = std::result::Result<T, Erreur>;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChampInvalide {
+    pub champ: &'static str,
+    pub message: String,
+}
+
+/// Rassemble les erreurs de tous les champs d'un formulaire, pour les montrer toutes à la fois.
+#[derive(Default)]
+pub struct Controle(Vec<ChampInvalide>);
+
+impl Controle {
+    /// Garde la valeur si elle est valide, sinon note le message contre `champ`.
+    pub fn champ<T>(&mut self, champ: &'static str, r: std::result::Result<T, String>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.0.push(ChampInvalide { champ, message });
+                None
+            }
+        }
+    }
+
+    pub fn ajouter(&mut self, champ: &'static str, message: impl Into<String>) {
+        self.0.push(ChampInvalide { champ, message: message.into() });
+    }
+
+    pub fn est_valide(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn fin(self) -> Resultat<()> {
+        if self.0.is_empty() { Ok(()) } else { Err(Erreur::Validation(self.0)) }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Erreur {
+    /// Saisie refusée ; chaque champ fautif porte son message, affiché à côté du champ.
+    #[error("{}", .0.iter().map(|c| c.message.as_str()).collect::<Vec<_>>().join(" "))]
+    Validation(Vec<ChampInvalide>),
+    #[error("{0}")]
+    Introuvable(String),
+    /// Suppression refusée car l'enregistrement est cité ailleurs.
+    #[error("{0}")]
+    EnUsage(String),
+    #[error("Le fichier « {0} » n'est pas une base SQLite : Passerelle ne peut pas l'ouvrir. Il n'a pas été modifié.")]
+    PasSqlite(String),
+    #[error("Le fichier « {0} » est une base SQLite qui n'a pas été créée par Passerelle. Il n'a pas été modifié.")]
+    BaseEtrangere(String),
+    #[error("Le fichier « {chemin} » a été écrit par une version plus récente de Passerelle (schéma {version}, cette version connaît le schéma {connu}). Mettez Passerelle à jour pour l'ouvrir. Il n'a pas été modifié.")]
+    BaseTropRecente { chemin: String, version: i64, connu: i64 },
+    #[error("Base de données : {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Fichier : {0}")]
+    Fichier(#[from] std::io::Error),
+    #[error("Données de démonstration illisibles : {0}")]
+    Demo(String),
+}
+
+impl Erreur {
+    pub fn validation(champ: &'static str, message: impl Into<String>) -> Self {
+        Erreur::Validation(vec![ChampInvalide { champ, message: message.into() }])
+    }
+
+    /// Code stable lu par l'interface et par les tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Erreur::Validation(_) => "validation",
+            Erreur::Introuvable(_) => "introuvable",
+            Erreur::EnUsage(_) => "en_usage",
+            Erreur::PasSqlite(_) => "pas_sqlite",
+            Erreur::BaseEtrangere(_) => "base_etrangere",
+            Erreur::BaseTropRecente { .. } => "base_trop_recente",
+            Erreur::Sqlite(_) => "sqlite",
+            Erreur::Fichier(_) => "fichier",
+            Erreur::Demo(_) => "demo",
+        }
+    }
+
+    /// La faute vient-elle de l'entrée (code de sortie 2) plutôt que du système (1) ?
+    pub fn est_entree_invalide(&self) -> bool {
+        matches!(
+            self,
+            Erreur::Validation(_)
+                | Erreur::Introuvable(_)
+                | Erreur::EnUsage(_)
+                | Erreur::PasSqlite(_)
+                | Erreur::BaseEtrangere(_)
+                | Erreur::BaseTropRecente { .. }
+        )
+    }
+}
+
+impl Serialize for Erreur {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let champs: &[ChampInvalide] = match self {
+            Erreur::Validation(champs) => champs,
+            _ => &[],
+        };
+        let mut st = s.serialize_struct("Erreur", 3)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("champs", champs)?;
+        st.end()
+    }
+}

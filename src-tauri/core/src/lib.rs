@@ -1,0 +1,17 @@
+//! Passerelle : la logique métier, sans Tauri. Les commandes de la fenêtre, la ligne de commande
+//! et les tests appellent les mêmes fonctions.
+
+pub mod annuaire;
+pub mod base;
+pub mod cli;
+pub mod demo;
+pub mod erreur;
+pub mod parametres;
+pub mod texte;
+
+pub use erreur::{ChampInvalide, Controle, Erreur, Resultat};
+/// La connexion SQLite, pour que la fenêtre n'ait pas à dépendre de rusqlite.
+pub use rusqlite::Connection;
+
+/// Version du programme, affichée par `passerelle --version` et dans Paramètres.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,61 @@
+//! La fenêtre : ouvre la base choisie, la garde dans l'état de Tauri, enregistre les commandes.
+
+use crate::commandes;
+use crate::erreur::ErreurApp;
+use passerelle_core::base::{self, Base};
+use passerelle_core::Connection;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// La base ouverte, ou la raison pour laquelle elle ne l'est pas (affichée par l'interface).
+pub struct Etat {
+    pub chemin: PathBuf,
+    pub base: Mutex<Result<Base, String>>,
+}
+
+impl Etat {
+    /// Exécute `f` sur la connexion ouverte : c'est tout le travail d'une commande.
+    pub fn avec<T>(&self, f: impl FnOnce(&Connection) -> passerelle_core::Resultat<T>) -> Result<T, ErreurApp> {
+        let garde = self.base.lock().map_err(|_| ErreurApp::BaseFermee("verrou perdu".into()))?;
+        match &*garde {
+            Ok(b) => Ok(f(&b.conn)?),
+            Err(raison) => Err(ErreurApp::BaseFermee(raison.clone())),
+        }
+    }
+}
+
+pub fn lancer(chemin: PathBuf) {
+    let base = base::ouvrir(&chemin).map_err(|e| {
+        eprintln!("passerelle : {e}");
+        e.to_string()
+    });
+    if let Ok(Base { sauvegarde: Some(copie), .. }) = &base {
+        eprintln!("passerelle : base migrée, copie de sécurité : {}", copie.display());
+    }
+    tauri::Builder::default()
+        .manage(Etat { chemin, base: Mutex::new(base) })
+        .invoke_handler(tauri::generate_handler![
+            commandes::infos_base,
+            commandes::choisir_accueil,
+            commandes::references,
+            commandes::comptes_annuaire,
+            commandes::lister_bassins,
+            commandes::creer_bassin,
+            commandes::modifier_bassin,
+            commandes::supprimer_bassin,
+            commandes::lister_etablissements,
+            commandes::creer_etablissement,
+            commandes::modifier_etablissement,
+            commandes::supprimer_etablissement,
+            commandes::lister_organisations,
+            commandes::creer_organisation,
+            commandes::modifier_organisation,
+            commandes::supprimer_organisation,
+            commandes::lister_personnes,
+            commandes::creer_personne,
+            commandes::modifier_personne,
+            commandes::supprimer_personne,
+        ])
+        .run(tauri::generate_context!())
+        .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");
+}

@@ -1,0 +1,132 @@
+//! Les commandes appelées par l'interface : chacune une ligne au-dessus du cœur.
+
+use crate::app::Etat;
+use crate::erreur::ErreurApp;
+use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
+use passerelle_core::annuaire::etablissements::{self, Etablissement, FiltreEtablissements, SaisieEtablissement};
+use passerelle_core::annuaire::liste::Liste;
+use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
+use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
+use passerelle_core::annuaire::{self, References};
+use passerelle_core::{base, parametres};
+use serde::Serialize;
+use tauri::State;
+
+type R<T> = Result<T, ErreurApp>;
+
+#[derive(Serialize)]
+pub struct InfosBase {
+    chemin: String,
+    version_schema: Option<i64>,
+    version_programme: &'static str,
+    erreur: Option<String>,
+    accueil_requis: bool,
+}
+
+/// Barre d'état, page Paramètres et choix du premier démarrage.
+#[tauri::command]
+pub fn infos_base(etat: State<Etat>) -> InfosBase {
+    let lu = etat.avec(|c| Ok((base::version(c)?, parametres::accueil_requis(c)?)));
+    InfosBase {
+        chemin: etat.chemin.display().to_string(),
+        version_schema: lu.as_ref().ok().map(|l| l.0),
+        version_programme: passerelle_core::VERSION,
+        accueil_requis: lu.as_ref().map(|l| l.1).unwrap_or(false),
+        erreur: lu.err().map(|e| e.to_string()),
+    }
+}
+
+#[tauri::command]
+pub fn choisir_accueil(etat: State<Etat>, demonstration: bool) -> R<()> {
+    etat.avec(|c| parametres::choisir_accueil(c, demonstration))
+}
+
+#[tauri::command]
+pub fn references(etat: State<Etat>) -> R<References> {
+    etat.avec(annuaire::references)
+}
+
+#[tauri::command]
+pub fn comptes_annuaire(etat: State<Etat>) -> R<annuaire::Comptes> {
+    etat.avec(annuaire::compter)
+}
+
+#[tauri::command]
+pub fn lister_bassins(etat: State<Etat>, filtre: FiltreBassins) -> R<Liste<Bassin>> {
+    etat.avec(|c| bassins::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_bassin(etat: State<Etat>, saisie: SaisieBassin) -> R<Bassin> {
+    etat.avec(|c| bassins::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_bassin(etat: State<Etat>, id: i64, saisie: SaisieBassin) -> R<Bassin> {
+    etat.avec(|c| bassins::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_bassin(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| bassins::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn lister_etablissements(etat: State<Etat>, filtre: FiltreEtablissements) -> R<Liste<Etablissement>> {
+    etat.avec(|c| etablissements::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_etablissement(etat: State<Etat>, saisie: SaisieEtablissement) -> R<Etablissement> {
+    etat.avec(|c| etablissements::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_etablissement(etat: State<Etat>, id: i64, saisie: SaisieEtablissement) -> R<Etablissement> {
+    etat.avec(|c| etablissements::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_etablissement(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| etablissements::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn lister_organisations(etat: State<Etat>, filtre: FiltreOrganisations) -> R<Liste<Organisation>> {
+    etat.avec(|c| organisations::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_organisation(etat: State<Etat>, saisie: SaisieOrganisation) -> R<Organisation> {
+    etat.avec(|c| organisations::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_organisation(etat: State<Etat>, id: i64, saisie: SaisieOrganisation) -> R<Organisation> {
+    etat.avec(|c| organisations::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_organisation(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| organisations::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn lister_personnes(etat: State<Etat>, filtre: FiltrePersonnes) -> R<Liste<Personne>> {
+    etat.avec(|c| personnes::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_personne(etat: State<Etat>, saisie: SaisiePersonne) -> R<Personne> {
+    etat.avec(|c| personnes::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_personne(etat: State<Etat>, id: i64, saisie: SaisiePersonne) -> R<Personne> {
+    etat.avec(|c| personnes::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_personne(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| personnes::supprimer(c, id))
+}

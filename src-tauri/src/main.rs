@@ -1,0 +1,23 @@
+// Sans console sous Windows en version finale ; la ligne de commande reste utilisable.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod app;
+mod commandes;
+mod erreur;
+
+use passerelle_core::{base, cli};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::analyser(&args) {
+        Err(message) => {
+            eprintln!("passerelle : {message}\n\n{}", cli::AIDE);
+            std::process::exit(2);
+        }
+        Ok(cli::Demande::Fenetre { db }) => app::lancer(base::chemin_choisi(db)),
+        Ok(demande) => {
+            let code = cli::executer(demande, &mut std::io::stdout(), &mut std::io::stderr());
+            std::process::exit(code);
+        }
+    }
+}

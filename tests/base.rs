@@ -1,0 +1,142 @@
+//! La base locale : création, migrations, sauvegarde, refus des fichiers étrangers ou trop récents.
+
+use passerelle_core::base::{self, APPLICATION_ID, VERSION_SCHEMA};
+use passerelle_core::{annuaire, parametres, Erreur};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+fn copie_fixture_v1(dossier: &Path) -> PathBuf {
+    let cible = dossier.join("ancienne.sqlite");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/passerelle-v1.sqlite"), &cible).unwrap();
+    cible
+}
+
+#[test]
+fn nouvelle_base_wal_cles_etrangeres_et_derniere_version() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("sous/dossier/p.sqlite");
+    let b = base::ouvrir(&chemin).unwrap();
+    assert!(b.sauvegarde.is_none());
+    let mode: String = b.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = b.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    assert_eq!(base::version(&b.conn).unwrap(), VERSION_SCHEMA);
+    let id: i64 = b.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    assert_eq!(id, APPLICATION_ID);
+    assert!(parametres::accueil_requis(&b.conn).unwrap());
+    assert_eq!(annuaire::academies::lister(&b.conn).unwrap().len(), 30);
+}
+
+#[test]
+fn fichier_vide_de_zero_octet_devient_une_base() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("vide.sqlite");
+    std::fs::write(&chemin, b"").unwrap();
+    let b = base::ouvrir(&chemin).unwrap();
+    assert_eq!(base::version(&b.conn).unwrap(), VERSION_SCHEMA);
+}
+
+#[test]
+fn migration_depuis_la_fixture_v1_avec_sauvegarde() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = copie_fixture_v1(d.path());
+    let avant = std::fs::read(&chemin).unwrap();
+    let b = base::ouvrir(&chemin).unwrap();
+    assert_eq!(base::version(&b.conn).unwrap(), VERSION_SCHEMA);
+    // Les données d'avant sont là, et la base n'affiche pas l'accueil.
+    let e = annuaire::etablissements::trouver_uai(&b.conn, "0750654D").unwrap();
+    assert_eq!(e.nom, "Lycée de la fixture v1");
+    assert_eq!(e.bassin.as_deref(), Some("Lens-Liévin"));
+    assert!(!parametres::accueil_requis(&b.conn).unwrap());
+    // La sauvegarde est une copie de la version 1, dans sauvegardes/ à côté du fichier.
+    let copie = b.sauvegarde.clone().expect("une sauvegarde avant migration");
+    assert_eq!(copie.parent().unwrap(), d.path().join("sauvegardes"));
+    let c = Connection::open(&copie).unwrap();
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 1);
+    let n: i64 = c.query_row("SELECT count(*) FROM personne", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    assert_ne!(std::fs::read(&chemin).unwrap(), avant, "le fichier d'origine a bien été migré");
+    drop(b);
+    // Une deuxième ouverture ne migre plus et ne sauvegarde plus.
+    let b2 = base::ouvrir(&chemin).unwrap();
+    assert!(b2.sauvegarde.is_none());
+}
+
+fn assert_intact(chemin: &Path, avant: &[u8]) {
+    assert_eq!(std::fs::read(chemin).unwrap(), avant, "le fichier a été modifié");
+    let voisins: Vec<_> = std::fs::read_dir(chemin.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(voisins.len(), 1, "des fichiers ont été créés à côté : {voisins:?}");
+}
+
+#[test]
+fn fichier_qui_n_est_pas_sqlite_refuse_et_intact() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("notes.sqlite");
+    let contenu = "Compte rendu du CLEE, pas une base.\n".repeat(50).into_bytes();
+    std::fs::write(&chemin, &contenu).unwrap();
+    let e = base::ouvrir(&chemin).err().unwrap();
+    assert!(matches!(e, Erreur::PasSqlite(_)), "{e}");
+    assert!(e.to_string().contains("n'est pas une base SQLite"));
+    assert_intact(&chemin, &contenu);
+}
+
+#[test]
+fn base_sqlite_d_une_autre_application_refusee_et_intacte() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("autre.sqlite");
+    {
+        let c = Connection::open(&chemin).unwrap();
+        c.execute_batch("CREATE TABLE facture (id INTEGER PRIMARY KEY, montant REAL); INSERT INTO facture VALUES (1, 12.5);").unwrap();
+    }
+    let avant = std::fs::read(&chemin).unwrap();
+    let e = base::ouvrir(&chemin).err().unwrap();
+    assert!(matches!(e, Erreur::BaseEtrangere(_)), "{e}");
+    assert!(e.to_string().contains("n'a pas été créée par Passerelle"));
+    assert_intact(&chemin, &avant);
+}
+
+#[test]
+fn base_d_une_version_plus_recente_refusee_et_intacte() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("future.sqlite");
+    {
+        let b = base::ouvrir(&chemin).unwrap();
+        b.conn.pragma_update(None, "user_version", VERSION_SCHEMA + 1).unwrap();
+        b.conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let avant = std::fs::read(&chemin).unwrap();
+    let e = base::ouvrir(&chemin).err().unwrap();
+    match &e {
+        Erreur::BaseTropRecente { version, .. } => assert_eq!(*version, VERSION_SCHEMA + 1),
+        autre => panic!("attendu BaseTropRecente, obtenu {autre}"),
+    }
+    assert!(e.to_string().contains("version plus récente"));
+    assert_intact(&chemin, &avant);
+}
+
+#[test]
+fn migration_qui_echoue_ne_laisse_rien_a_moitie() {
+    // Une base v1 dont une donnée viole une contrainte ajoutée ne peut exister ici ; on vérifie
+    // au moins que chaque migration est atomique : une erreur SQL laisse la version inchangée.
+    let c = Connection::open_in_memory().unwrap();
+    base::configurer(&c).unwrap();
+    base::migrer_jusqua(&c, 1).unwrap();
+    c.execute_batch("CREATE TABLE parametre (x INTEGER);").unwrap(); // collision avec la migration 2
+    assert!(base::migrer_jusqua(&c, 2).is_err());
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 1);
+}
+
+#[test]
+fn verifier_fichier_signale_la_version_sans_rien_ecrire() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = copie_fixture_v1(d.path());
+    let avant = std::fs::read(&chemin).unwrap();
+    let (version, problemes) = base::verifier_fichier(&chemin).unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(problemes.len(), 1);
+    assert!(problemes[0].contains("sera migré"), "{problemes:?}");
+    assert_intact(&chemin, &avant);
+}

@@ -1,0 +1,265 @@
+//! Bout en bout : la vraie fenêtre de Passerelle pilotée par tauri-driver et WebKitWebDriver
+//! sous Xvfb. Ces tests demandent un affichage : `scripts/tester.sh` les lance sous xvfb-run,
+//! un par un (les ports 4444/4445 sont fixes).
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ATTENTE: Duration = Duration::from_secs(15);
+
+/// tauri-driver lancé avec la base voulue dans son environnement (la fenêtre en hérite).
+struct Pilote {
+    driver: Child,
+}
+
+impl Pilote {
+    async fn demarrer(db: &Path) -> (Pilote, Client) {
+        let outil = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../.outils/bin/tauri-driver")
+        });
+        let driver = Command::new(&outil)
+            .env("PASSERELLE_DB", db)
+            .env("GSETTINGS_BACKEND", "memory")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("tauri-driver introuvable ({}) : {e} — lancez scripts/tester.sh", outil.display()));
+        let pilote = Pilote { driver };
+        let client = pilote.session().await;
+        (pilote, client)
+    }
+
+    /// Une session = un lancement de l'application ; la fermer arrête l'application.
+    async fn session(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_passerelle") }),
+        );
+        let debut = Instant::now();
+        loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+                Ok(c) => return c,
+                Err(e) if debut.elapsed() < ATTENTE => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await
+                }
+                Err(e) => panic!("pas de session WebDriver : {e}"),
+            }
+        }
+    }
+}
+
+impl Drop for Pilote {
+    fn drop(&mut self) {
+        // SIGTERM et non SIGKILL : sinon WebKitWebDriver garde le port 4445 et le test suivant attend.
+        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
+        let _ = self.driver.wait();
+    }
+}
+
+async fn attendre(c: &Client, css: &str) -> Element {
+    c.wait().at_most(ATTENTE).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("« {css} » n'apparaît pas : {e}"))
+}
+
+/// Attend que le texte de `css` vérifie `condition` ; rend ce texte.
+async fn attendre_texte(c: &Client, css: &str, condition: impl Fn(&str) -> bool) -> String {
+    let debut = Instant::now();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = e.text().await {
+                if condition(&t) {
+                    return t;
+                }
+                if debut.elapsed() > ATTENTE {
+                    panic!("texte de « {css} » inattendu : {t:?}");
+                }
+            }
+        } else if debut.elapsed() > ATTENTE {
+            panic!("« {css} » introuvable");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn cliquer(c: &Client, css: &str) {
+    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
+}
+
+async fn saisir(c: &Client, css: &str, texte: &str) {
+    let e = attendre(c, css).await;
+    e.clear().await.unwrap();
+    e.send_keys(texte).await.unwrap();
+}
+
+async fn choisir(c: &Client, css: &str, libelle: &str) {
+    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
+}
+
+async fn lignes(c: &Client, table: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    for tr in c.find_all(Locator::Css(&format!("{table} tbody tr"))).await.unwrap() {
+        v.push(tr.text().await.unwrap());
+    }
+    v
+}
+
+/// Capture d'écran de la fenêtre dans target/captures/, deux images après le dernier rendu.
+async fn capturer(c: &Client, nom: &str) {
+    c.execute_async("const fin = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => fin()));", vec![])
+        .await
+        .unwrap();
+    let png = c.screenshot().await.unwrap();
+    let dossier = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/captures");
+    std::fs::create_dir_all(&dossier).unwrap();
+    std::fs::write(dossier.join(format!("{nom}.png")), png).unwrap();
+}
+
+async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
+    cliquer(c, "a[href='#/annuaire']").await;
+    cliquer(c, "#etablissements-nouveau").await;
+    saisir(c, "#etablissements-formulaire-uai", uai).await;
+    saisir(c, "#etablissements-formulaire-nom", nom).await;
+    choisir(c, "#etablissements-formulaire-type", "Lycée professionnel (LP)").await;
+    saisir(c, "#etablissements-formulaire-commune", "Béthune").await;
+    choisir(c, "#etablissements-formulaire-academie_id", "Lille (09)").await;
+    cliquer(c, "#etablissements-formulaire button[type=submit]").await;
+}
+
+fn compter_etablissements(db: &Path) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("SELECT count(*) FROM etablissement", [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redemarrage() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+
+    cliquer(&c, "#accueil-vide").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    creer_etablissement(&c, "0620108F", "Lycée professionnel André-Malraux").await;
+    attendre_texte(&c, "#etablissements-message", |t| t.contains("enregistré")).await;
+
+    // Recherche pendant la frappe, sans accents ni majuscules.
+    saisir(&c, "#etablissements-recherche", "andre malraux").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t == "1 établissement").await;
+    let l = lignes(&c, "#etablissements-table").await;
+    assert_eq!(l.len(), 1);
+    assert!(l[0].contains("Lycée professionnel André-Malraux") && l[0].contains("0620108F"), "{l:?}");
+    saisir(&c, "#etablissements-recherche", "jaures").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t.starts_with("Aucun établissement")).await;
+    capturer(&c, "e2e-recherche").await;
+    c.close().await.unwrap();
+
+    // Nouveau lancement sur la même base : pas d'accueil, l'établissement est là.
+    let c = pilote.session().await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    attendre_texte(&c, "#carte-etablissements .nombre", |t| t == "1").await;
+    cliquer(&c, "a[href='#/annuaire']").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t == "1 établissement").await;
+    assert!(lignes(&c, "#etablissements-table").await[0].contains("André-Malraux"));
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_etablissements(&db), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
+
+    let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| !t.is_empty()).await;
+    assert!(erreur.contains("la clé est « F »"), "{erreur}");
+    let champ = attendre(&c, "#etablissements-formulaire-uai").await;
+    assert_eq!(champ.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(actif, "etablissements-formulaire-uai", "le focus va au champ fautif");
+    capturer(&c, "e2e-uai-invalide").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t.starts_with("Aucun établissement")).await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_etablissements(&db), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn demonstration_navigation_et_suppression_refusee() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("demo-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    attendre(&c, "#accueil-demo").await;
+    capturer(&c, "accueil").await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "#carte-etablissements .nombre", |t| t.parse::<i64>().is_ok_and(|n| n >= 30)).await;
+    let etat = attendre_texte(&c, "#etat-base", |t| !t.starts_with("Ouverture")).await;
+    assert!(etat.contains(db.to_str().unwrap()), "la barre d'état montre le fichier ouvert : {etat}");
+
+    // Chaque entrée du menu mène à son écran ; on en garde une capture.
+    for (lien, titre) in [
+        ("tableau-de-bord", "Tableau de bord"),
+        ("conventions", "Conventions"),
+        ("clee", "CLEE"),
+        ("cet", "CET"),
+        ("ipe", "IPE"),
+        ("bilans", "Bilans"),
+        ("annuaire", "Annuaire"),
+        ("parametres", "Paramètres"),
+    ] {
+        cliquer(&c, &format!("#menu a[href='#/{lien}']")).await;
+        attendre_texte(&c, "main h1", |t| t == titre).await;
+        let courant = attendre(&c, &format!("#menu a[href='#/{lien}']")).await.attr("aria-current").await.unwrap();
+        assert_eq!(courant.as_deref(), Some("page"));
+        capturer(&c, lien).await;
+    }
+    for onglet in ["organisations", "personnes", "bassins", "academies"] {
+        cliquer(&c, &format!("a[href='#/annuaire/{onglet}']")).await;
+        attendre(&c, &format!("#{onglet}-table tbody tr")).await;
+        capturer(&c, &format!("annuaire-{onglet}")).await;
+    }
+
+    // Un bassin qui a des établissements ne se supprime pas, et le message dit où il sert.
+    cliquer(&c, "a[href='#/annuaire/bassins']").await;
+    saisir(&c, "#bassins-recherche", "lens").await;
+    attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
+    cliquer(&c, "#bassins-table tbody tr button[aria-label^='Supprimer']").await;
+    attendre_texte(&c, "#confirmation-texte", |t| t.contains("Lens")).await;
+    capturer(&c, "confirmation-suppression").await;
+    cliquer(&c, "#confirmation-ok").await;
+    let message = attendre_texte(&c, "#bassins-message", |t| !t.is_empty()).await;
+    assert!(message.contains("ne peut pas être supprimé") && message.contains("établissement"), "{message}");
+    attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
+
+    // Formulaire de modification d'une personne, rempli depuis la ligne.
+    cliquer(&c, "a[href='#/annuaire/personnes']").await;
+    cliquer(&c, "#personnes-table tbody tr button[aria-label^='Modifier']").await;
+    attendre(&c, "#personnes-formulaire-nom").await;
+    capturer(&c, "annuaire-personne-formulaire").await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn fichier_etranger_affiche_le_message_et_reste_intact() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("pas-une-base.sqlite");
+    let contenu = b"Ceci est un tableur exporte, pas une base.\n".repeat(40);
+    std::fs::write(&db, &contenu).unwrap();
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    let message = attendre_texte(&c, "main .alerte.erreur", |t| !t.is_empty()).await;
+    assert!(message.contains("n'est pas une base SQLite"), "{message}");
+    capturer(&c, "base-refusee").await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(std::fs::read(&db).unwrap(), contenu);
+}

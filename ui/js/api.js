@@ -1,0 +1,31 @@
+// Appel des commandes Rust. Toute erreur arrive sous la forme {code, message, champs}.
+
+export class ErreurPasserelle extends Error {
+  constructor({ code = 'inconnue', message = 'Erreur inattendue.', champs = [] } = {}) {
+    super(message);
+    this.code = code;
+    this.champs = champs;
+  }
+}
+
+export async function appeler(commande, args = {}) {
+  try {
+    return await window.__TAURI__.core.invoke(commande, args);
+  } catch (e) {
+    throw new ErreurPasserelle(e && typeof e === 'object' ? e : { message: String(e) });
+  }
+}
+
+let referencesEnCache = null;
+
+/** Listes de référence (académies, types, civilités, secteurs) ; relues après un changement. */
+export async function references(relire = false) {
+  if (!referencesEnCache || relire) referencesEnCache = await appeler('references');
+  return referencesEnCache;
+}
+
+const nombres = new Intl.NumberFormat('fr-FR');
+/** 222 471 */
+export const nombre = (n) => nombres.format(n);
+/** « 1 établissement », « 2 008 établissements » */
+export const quantite = (n, [un, plusieurs]) => `${nombre(n)} ${n > 1 ? plusieurs : un}`;

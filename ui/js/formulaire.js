@@ -1,0 +1,104 @@
+// Formulaires : champs décrits une fois, libellés, aides et erreurs reliés pour les lecteurs d'écran.
+//
+// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'choix', requis, aide, options, vide,
+//              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
+
+import { el, remplir } from './dom.js';
+
+export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = 'Enregistrer', enregistrer, annuler }) {
+  const elements = new Map();
+  const lignes = champs.map((c) => {
+    const idChamp = `${id}-${c.cle}`;
+    const aide = c.aide ? el('span', { class: 'aide', id: `${idChamp}-aide` }, c.aide) : null;
+    const erreur = el('p', { class: 'erreur-champ', id: `${idChamp}-erreur`, hidden: true });
+    const saisie = c.type === 'choix'
+      ? el('select', { id: idChamp, name: c.cle })
+      : el('input', { id: idChamp, name: c.cle, type: c.type === 'email' ? 'email' : c.type === 'tel' ? 'tel' : 'text',
+          autocomplete: 'off', spellcheck: 'false' });
+    saisie.setAttribute('aria-describedby', [aide && `${idChamp}-aide`, `${idChamp}-erreur`].filter(Boolean).join(' '));
+    if (c.requis) saisie.setAttribute('aria-required', 'true');
+    const bloc = el('div', { class: 'champ' },
+      el('label', { for: idChamp }, c.libelle, c.requis ? el('span', { class: 'requis', 'aria-hidden': 'true' }, ' *') : null, aide),
+      saisie, erreur);
+    elements.set(c.cle, { c, saisie, erreur, bloc });
+    return bloc;
+  });
+
+  const message = el('div', { class: 'message-formulaire' });
+  const form = el('form', { class: 'formulaire', id, novalidate: true, 'aria-labelledby': `${id}-titre` },
+    el('h2', { id: `${id}-titre` }, titre),
+    el('p', { class: 'aide' }, 'Les champs marqués d\'un astérisque (*) sont obligatoires.'),
+    message,
+    el('div', { class: 'grille' }, lignes),
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit' }, libelleValider),
+      el('button', { type: 'button', class: 'secondaire', onclick: () => annuler?.() }, 'Annuler')));
+
+  const lire = () => {
+    const v = {};
+    for (const [cle, { c, saisie }] of elements) {
+      if (c.type === 'choix') v[cle] = saisie.value === '' ? null : (c.numerique ? Number(saisie.value) : saisie.value);
+      else v[cle] = saisie.value;
+    }
+    return v;
+  };
+
+  async function chargerOptions(cle, valeur) {
+    const { c, saisie } = elements.get(cle);
+    const options = typeof c.options === 'function' ? await c.options(lire()) : c.options;
+    remplir(saisie, el('option', { value: '' }, c.vide ?? '— Choisir —'),
+      options.map((o) => el('option', { value: o.code }, o.libelle)));
+    saisie.value = valeur == null ? '' : String(valeur);
+  }
+
+  const effacerErreurs = () => {
+    remplir(message);
+    for (const { erreur, bloc, saisie } of elements.values()) {
+      erreur.hidden = true; erreur.textContent = ''; bloc.classList.remove('en-erreur'); saisie.removeAttribute('aria-invalid');
+    }
+  };
+
+  /** Affiche l'erreur {message, champs} rendue par Rust à côté de chaque champ ; focus sur le premier. */
+  const afficherErreur = (e) => {
+    effacerErreurs();
+    let premier = null;
+    for (const { champ, message: texte } of e.champs ?? []) {
+      const x = elements.get(champ);
+      if (!x) continue;
+      x.erreur.hidden = false;
+      x.erreur.textContent = x.erreur.textContent ? `${x.erreur.textContent} ${texte}` : texte;
+      x.bloc.classList.add('en-erreur');
+      x.saisie.setAttribute('aria-invalid', 'true');
+      premier ??= x.saisie;
+    }
+    if (premier) premier.focus();
+    else remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+  };
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const bouton = form.querySelector('button[type=submit]');
+    bouton.disabled = true;
+    try {
+      await enregistrer(lire());
+    } catch (e) {
+      afficherErreur(e);
+    } finally {
+      bouton.disabled = false;
+    }
+  });
+  form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); annuler?.(); } });
+
+  const pret = (async () => {
+    for (const [cle, { c, saisie }] of elements) {
+      if (c.type === 'choix') await chargerOptions(cle, valeurs[cle]);
+      else saisie.value = valeurs[cle] ?? '';
+    }
+    // Un choix qui dépend d'un autre (bassin ← académie) se recharge quand celui-ci change.
+    for (const [cle, { c }] of elements) {
+      if (c.dependDe) elements.get(c.dependDe).saisie.addEventListener('change', () => chargerOptions(cle, null));
+    }
+  })();
+
+  return { element: form, pret, afficherErreur, focus: () => pret.then(() => elements.values().next().value?.saisie.focus()) };
+}

@@ -1,0 +1,150 @@
+// Écran de liste commun à tous les modules : recherche pendant la frappe, filtres, tri,
+// création, modification et suppression confirmée, avec les messages français rendus par Rust.
+//
+// Description attendue :
+// { nom, titre, unite: [singulier, pluriel], nouveau, genre: 'm'|'f', demonstratif: 'ce'|'cet'|'cette',
+//   commandes: { lister, creer, modifier, supprimer },
+//   colonnes: [{ cle, libelle, tri, rendu(ligne) }],
+//   filtres: async () => [{ cle, libelle, options: [{code, libelle}], numerique }],
+//   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne) }
+
+import { appeler, quantite } from './api.js';
+import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
+import { formulaire } from './formulaire.js';
+
+export async function ecranListe(conteneur, d) {
+  const etat = { recherche: '', tri: null, descendant: false, filtres: {}, demande: 0 };
+  const zoneFormulaire = el('div');
+  const zoneMessage = el('div', { id: `${d.nom}-message` });
+  const compte = el('p', { class: 'compte', 'aria-live': 'polite', id: `${d.nom}-compte` });
+  const corps = el('tbody');
+  const boutonNouveau = d.commandes.creer
+    ? el('button', { type: 'button', id: `${d.nom}-nouveau`, onclick: () => ouvrirFormulaire(null) }, d.nouveau)
+    : null;
+
+  const recherche = el('input', { type: 'search', id: `${d.nom}-recherche`, autocomplete: 'off',
+    placeholder: 'Nom, commune, code…' });
+  let minuterie;
+  recherche.addEventListener('input', () => {
+    clearTimeout(minuterie);
+    minuterie = setTimeout(() => { etat.recherche = recherche.value; rafraichir(); }, 120);
+  });
+
+  const filtres = d.filtres ? await d.filtres() : [];
+  const selecteurs = filtres.map((f) => {
+    const s = el('select', { id: `${d.nom}-filtre-${f.cle}` },
+      el('option', { value: '' }, f.tous ?? 'Tous'),
+      f.options.map((o) => el('option', { value: o.code }, o.libelle)));
+    s.addEventListener('change', () => {
+      etat.filtres[f.cle] = s.value === '' ? null : (f.numerique ? Number(s.value) : s.value);
+      rafraichir();
+    });
+    return el('div', { class: 'champ' }, el('label', { for: s.id }, f.libelle), s);
+  });
+
+  const entetes = d.colonnes.map((c) => {
+    if (!c.tri) return el('th', { scope: 'col' }, c.libelle);
+    const th = el('th', { scope: 'col', 'data-tri': c.tri, 'aria-sort': 'none' });
+    th.append(el('button', { type: 'button', onclick: () => trier(c.tri) }, c.libelle));
+    return th;
+  });
+  const avecActions = d.commandes.modifier || d.commandes.supprimer;
+  const tableau = el('table', { id: `${d.nom}-table` },
+    el('caption', { class: 'sr-only' }, `Liste des ${d.unite[1]}`),
+    el('thead', {}, el('tr', {}, entetes, avecActions ? el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Actions')) : null)),
+    corps);
+
+  remplir(conteneur,
+    el('div', { class: 'entete-ecran' }, el('h2', {}, d.titre), boutonNouveau),
+    d.intro ? el('p', {}, d.intro) : null,
+    zoneMessage, zoneFormulaire,
+    el('div', { class: 'barre-liste', role: 'search' },
+      el('div', { class: 'champ recherche' }, el('label', { for: recherche.id }, `Rechercher parmi les ${d.unite[1]}`), recherche),
+      selecteurs),
+    compte, tableau);
+
+  function trier(cle) {
+    etat.descendant = etat.tri === cle ? !etat.descendant : false;
+    etat.tri = cle;
+    for (const th of entetes) {
+      if (!th.dataset.tri) continue;
+      th.setAttribute('aria-sort', th.dataset.tri === cle ? (etat.descendant ? 'descending' : 'ascending') : 'none');
+    }
+    rafraichir();
+  }
+
+  async function rafraichir() {
+    const numero = ++etat.demande;
+    const filtre = { recherche: etat.recherche, tri: etat.tri, descendant: etat.descendant, ...etat.filtres };
+    let liste;
+    try {
+      liste = await appeler(d.commandes.lister, { filtre });
+    } catch (e) {
+      remplir(zoneMessage, alerte(e.message, 'erreur'));
+      return;
+    }
+    if (numero !== etat.demande) return; // une frappe plus récente a déjà relancé la recherche
+    const affichees = liste.lignes.length < liste.total ? ` (${liste.lignes.length} affichés : affinez la recherche)` : '';
+    compte.textContent = liste.total === 0 ? `Aucun ${d.unite[0]} ne correspond.` : `${quantite(liste.total, d.unite)}${affichees}`;
+    remplir(corps, liste.lignes.map((l) => el('tr', { 'data-id': l.id },
+      d.colonnes.map((c, i) => {
+        const v = c.rendu ? c.rendu(l) : l[c.cle];
+        return i === 0 ? el('th', { scope: 'row' }, v ?? '') : el('td', {}, v ?? '');
+      }),
+      avecActions ? el('td', { class: 'actions-ligne' },
+        d.commandes.modifier ? el('button', { type: 'button', class: 'lien', 'aria-label': `Modifier ${d.nomDe(l)}`,
+          onclick: () => ouvrirFormulaire(l) }, 'Modifier') : null,
+        d.commandes.supprimer ? el('button', { type: 'button', class: 'lien', 'aria-label': `Supprimer ${d.nomDe(l)}`,
+          onclick: () => supprimer(l) }, 'Supprimer') : null) : null)));
+  }
+
+  async function ouvrirFormulaire(ligne) {
+    remplir(zoneMessage);
+    const champs = await d.champs();
+    const f = formulaire({
+      id: `${d.nom}-formulaire`,
+      titre: ligne ? `Modifier « ${d.nomDe(ligne)} »` : d.nouveau,
+      champs,
+      valeurs: ligne ? d.versSaisie(ligne) : (d.valeursNouveau?.() ?? {}),
+      enregistrer: async (saisie) => {
+        const r = ligne
+          ? await appeler(d.commandes.modifier, { id: ligne.id, saisie })
+          : await appeler(d.commandes.creer, { saisie });
+        fermer();
+        const texte = `${d.unite[0][0].toUpperCase()}${d.unite[0].slice(1)} « ${d.nomDe(r)} » ${ligne ? 'modifié' : 'enregistré'}${d.genre === 'f' ? 'e' : ''}.`;
+        remplir(zoneMessage, alerte(texte, 'succes'));
+        annoncer(texte);
+        await d.apresChangement?.();
+        await rafraichir();
+      },
+      annuler: fermer,
+    });
+    remplir(zoneFormulaire, f.element);
+    await f.focus();
+  }
+
+  function fermer() {
+    remplir(zoneFormulaire);
+    (boutonNouveau ?? recherche).focus();
+  }
+
+  async function supprimer(ligne) {
+    remplir(zoneMessage);
+    const ok = await confirmer(`Supprimer ${d.demonstratif} ${d.unite[0]} ?`,
+      `« ${d.nomDe(ligne)} » sera supprimé${d.genre === 'f' ? 'e' : ''} de la base. Cette action ne peut pas être annulée.`);
+    if (!ok) return;
+    try {
+      await appeler(d.commandes.supprimer, { id: ligne.id });
+      const texte = `« ${d.nomDe(ligne)} » a été supprimé${d.genre === 'f' ? 'e' : ''}.`;
+      remplir(zoneMessage, alerte(texte, 'succes'));
+      annoncer(texte);
+      await d.apresChangement?.();
+      await rafraichir();
+    } catch (e) {
+      remplir(zoneMessage, alerte(e.message, 'erreur'));
+    }
+  }
+
+  await rafraichir();
+  return { rafraichir, recherche };
+}
