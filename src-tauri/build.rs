@@ -1,3 +1,31 @@
+// Chaque commande de l'application reçoit sa permission « allow-… » : la fenêtre n'a droit
+// qu'à celles que sa capacité (capabilities/default.json) énumère.
+const COMMANDES: &[&str] = &[
+    "infos_base",
+    "choisir_accueil",
+    "references",
+    "comptes_annuaire",
+    "lister_bassins",
+    "creer_bassin",
+    "modifier_bassin",
+    "supprimer_bassin",
+    "lister_etablissements",
+    "creer_etablissement",
+    "modifier_etablissement",
+    "supprimer_etablissement",
+    "lister_organisations",
+    "creer_organisation",
+    "modifier_organisation",
+    "supprimer_organisation",
+    "lister_personnes",
+    "creer_personne",
+    "modifier_personne",
+    "supprimer_personne",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDES)),
+    )
+    .expect("configuration Tauri invalide");
 }

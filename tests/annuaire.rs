@@ -57,7 +57,7 @@ fn etablissement_cree_puis_retrouve_sans_accents_ni_casse() {
     assert_eq!(e.bassin.as_deref(), Some("Lens-Liévin"));
     for q in ["emile zola", "LYCEE", "zola lycée", "liévin", "0620057"] {
         let r = etablissements::lister(&c, &FiltreEtablissements { liste: recherche(q), ..Default::default() }).unwrap();
-        assert_eq!(r.total, 1, "recherche « {q} »");
+        assert_eq!(r.total, 1, "recherche « {q} »");
     }
     let r = etablissements::lister(&c, &FiltreEtablissements { liste: recherche("zola victor"), ..Default::default() }).unwrap();
     assert_eq!(r.total, 0);
@@ -69,7 +69,7 @@ fn uai_a_cle_fausse_refuse_avec_la_lettre_attendue_et_rien_n_est_ecrit() {
     let e = etablissements::creer(&c, &etab(&c, "0620057B", "Lycée Faux", None)).unwrap_err();
     let champs = champs(e);
     assert_eq!(champs[0].0, "uai");
-    assert!(champs[0].1.contains("« A »"), "{}", champs[0].1);
+    assert!(champs[0].1.contains("« A »"), "{}", champs[0].1);
     assert_eq!(annuaire::compter(&c).unwrap().etablissements, 0);
 }
 
@@ -86,7 +86,7 @@ fn uai_en_double_refuse() {
     let c = base_vide();
     etablissements::creer(&c, &etab(&c, "0620057A", "Lycée A", None)).unwrap();
     let e = etablissements::creer(&c, &etab(&c, "0620057A", "Lycée B", None)).unwrap_err();
-    assert!(champs(e)[0].1.contains("« Lycée A »"));
+    assert!(champs(e)[0].1.contains("« Lycée A »"));
 }
 
 #[test]

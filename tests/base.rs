@@ -48,6 +48,11 @@ fn migration_depuis_la_fixture_v1_avec_sauvegarde() {
     let e = annuaire::etablissements::trouver_uai(&b.conn, "0750654D").unwrap();
     assert_eq!(e.nom, "Lycée de la fixture v1");
     assert_eq!(e.bassin.as_deref(), Some("Lens-Liévin"));
+    let filtre = annuaire::etablissements::FiltreEtablissements {
+        liste: annuaire::liste::ParametresListe { recherche: "lycee FIXTURE".into(), ..Default::default() },
+        ..Default::default()
+    };
+    assert_eq!(annuaire::etablissements::lister(&b.conn, &filtre).unwrap().total, 1);
     assert!(!parametres::accueil_requis(&b.conn).unwrap());
     // La sauvegarde est une copie de la version 1, dans sauvegardes/ à côté du fichier.
     let copie = b.sauvegarde.clone().expect("une sauvegarde avant migration");

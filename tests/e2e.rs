@@ -62,7 +62,14 @@ impl Drop for Pilote {
 }
 
 async fn attendre(c: &Client, css: &str) -> Element {
-    c.wait().at_most(ATTENTE).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("« {css} » n'apparaît pas : {e}"))
+    match c.wait().at_most(ATTENTE).for_element(Locator::Css(css)).await {
+        Ok(e) => e,
+        Err(e) => {
+            capturer(c, "echec").await; // l'écran au moment de l'échec, pour comprendre
+            let haut = c.execute("window.scrollTo(0, 0); return document.querySelector('main').innerText.slice(0, 300)", vec![]).await;
+            panic!("« {css} » n'apparaît pas : {e}\nDébut de l'écran : {haut:?}")
+        }
+    }
 }
 
 /// Attend que le texte de `css` vérifie `condition` ; rend ce texte.
@@ -75,18 +82,18 @@ async fn attendre_texte(c: &Client, css: &str, condition: impl Fn(&str) -> bool)
                     return t;
                 }
                 if debut.elapsed() > ATTENTE {
-                    panic!("texte de « {css} » inattendu : {t:?}");
+                    panic!("texte de « {css} » inattendu : {t:?}");
                 }
             }
         } else if debut.elapsed() > ATTENTE {
-            panic!("« {css} » introuvable");
+            panic!("« {css} » introuvable");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 async fn cliquer(c: &Client, css: &str) {
-    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
+    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
 }
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
@@ -96,15 +103,19 @@ async fn saisir(c: &Client, css: &str, texte: &str) {
 }
 
 async fn choisir(c: &Client, css: &str, libelle: &str) {
-    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
+    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
 }
 
+/// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).
 async fn lignes(c: &Client, table: &str) -> Vec<String> {
-    let mut v = Vec::new();
-    for tr in c.find_all(Locator::Css(&format!("{table} tbody tr"))).await.unwrap() {
-        v.push(tr.text().await.unwrap());
-    }
-    v
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map(tr => tr.innerText);",
+            vec![serde_json::json!(table)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
 }
 
 /// Capture d'écran de la fenêtre dans target/captures/, deux images après le dernier rendu.
@@ -179,7 +190,7 @@ async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
     creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
 
     let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| !t.is_empty()).await;
-    assert!(erreur.contains("la clé est « F »"), "{erreur}");
+    assert!(erreur.contains("la clé est « F »"), "{erreur}");
     let champ = attendre(&c, "#etablissements-formulaire-uai").await;
     assert_eq!(champ.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
@@ -221,6 +232,7 @@ async fn demonstration_navigation_et_suppression_refusee() {
         assert_eq!(courant.as_deref(), Some("page"));
         capturer(&c, lien).await;
     }
+    cliquer(&c, "#menu a[href='#/annuaire']").await;
     for onglet in ["organisations", "personnes", "bassins", "academies"] {
         cliquer(&c, &format!("a[href='#/annuaire/{onglet}']")).await;
         attendre(&c, &format!("#{onglet}-table tbody tr")).await;

@@ -59,3 +59,27 @@ pub fn lancer(chemin: PathBuf) {
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");
 }
+
+#[cfg(test)]
+mod tests {
+    /// Une commande enregistrée sans sa permission serait refusée par Tauri à l'exécution :
+    /// les trois listes (enregistrement, manifeste de build.rs, capacité) doivent concorder.
+    #[test]
+    fn chaque_commande_a_sa_permission() {
+        let app = include_str!("app.rs");
+        let build = include_str!("../build.rs");
+        let capacite = include_str!("../capabilities/default.json");
+        let enregistrees: Vec<&str> = app
+            .split("commandes::")
+            .skip(1)
+            .filter_map(|s| s.split(',').next())
+            .filter(|s| s.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        assert!(enregistrees.len() >= 20, "{enregistrees:?}");
+        for c in &enregistrees {
+            assert!(build.contains(&format!("\"{c}\"")), "{c} absent de build.rs");
+            assert!(capacite.contains(&format!("\"allow-{}\"", c.replace('_', "-"))), "{c} absent de la capacité");
+        }
+        assert_eq!(capacite.matches("\"allow-").count(), enregistrees.len());
+    }
+}

@@ -27,5 +27,5 @@ export async function references(relire = false) {
 const nombres = new Intl.NumberFormat('fr-FR');
 /** 222 471 */
 export const nombre = (n) => nombres.format(n);
-/** « 1 établissement », « 2 008 établissements » */
+/** « 1 établissement », « 2 008 établissements » */
 export const quantite = (n, [un, plusieurs]) => `${nombre(n)} ${n > 1 ? plusieurs : un}`;

@@ -61,4 +61,8 @@ async function demarrer() {
   await naviguer();
 }
 
+// Une erreur imprévue s'affiche en français au lieu de passer inaperçue.
+window.addEventListener('unhandledrejection', (ev) => {
+  main.prepend(alerte(`Erreur inattendue : ${ev.reason?.message ?? ev.reason}`, 'erreur'));
+});
 demarrer().catch((e) => remplir(main, alerte(e.message ?? String(e), 'erreur')));

@@ -4,7 +4,7 @@
 // Description attendue :
 // { nom, titre, unite: [singulier, pluriel], nouveau, genre: 'm'|'f', demonstratif: 'ce'|'cet'|'cette',
 //   commandes: { lister, creer, modifier, supprimer },
-//   colonnes: [{ cle, libelle, tri, rendu(ligne) }],
+//   colonnes: [{ cle, libelle, tri, rendu(ligne) → texte ou nœud }], exempleRecherche,
 //   filtres: async () => [{ cle, libelle, options: [{code, libelle}], numerique }],
 //   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne) }
 
@@ -23,7 +23,7 @@ export async function ecranListe(conteneur, d) {
     : null;
 
   const recherche = el('input', { type: 'search', id: `${d.nom}-recherche`, autocomplete: 'off',
-    placeholder: 'Nom, commune, code…' });
+    placeholder: d.exempleRecherche ?? '' });
   let minuterie;
   recherche.addEventListener('input', () => {
     clearTimeout(minuterie);
@@ -61,7 +61,7 @@ export async function ecranListe(conteneur, d) {
     el('div', { class: 'barre-liste', role: 'search' },
       el('div', { class: 'champ recherche' }, el('label', { for: recherche.id }, `Rechercher parmi les ${d.unite[1]}`), recherche),
       selecteurs),
-    compte, tableau);
+    compte, el('div', { class: 'defilement' }, tableau));
 
   function trier(cle) {
     etat.descendant = etat.tri === cle ? !etat.descendant : false;
@@ -103,7 +103,7 @@ export async function ecranListe(conteneur, d) {
     const champs = await d.champs();
     const f = formulaire({
       id: `${d.nom}-formulaire`,
-      titre: ligne ? `Modifier « ${d.nomDe(ligne)} »` : d.nouveau,
+      titre: ligne ? `Modifier « ${d.nomDe(ligne)} »` : d.nouveau,
       champs,
       valeurs: ligne ? d.versSaisie(ligne) : (d.valeursNouveau?.() ?? {}),
       enregistrer: async (saisie) => {
@@ -111,7 +111,7 @@ export async function ecranListe(conteneur, d) {
           ? await appeler(d.commandes.modifier, { id: ligne.id, saisie })
           : await appeler(d.commandes.creer, { saisie });
         fermer();
-        const texte = `${d.unite[0][0].toUpperCase()}${d.unite[0].slice(1)} « ${d.nomDe(r)} » ${ligne ? 'modifié' : 'enregistré'}${d.genre === 'f' ? 'e' : ''}.`;
+        const texte = `${d.unite[0][0].toUpperCase()}${d.unite[0].slice(1)} « ${d.nomDe(r)} » ${ligne ? 'modifié' : 'enregistré'}${d.genre === 'f' ? 'e' : ''}.`;
         remplir(zoneMessage, alerte(texte, 'succes'));
         annoncer(texte);
         await d.apresChangement?.();
@@ -131,11 +131,11 @@ export async function ecranListe(conteneur, d) {
   async function supprimer(ligne) {
     remplir(zoneMessage);
     const ok = await confirmer(`Supprimer ${d.demonstratif} ${d.unite[0]} ?`,
-      `« ${d.nomDe(ligne)} » sera supprimé${d.genre === 'f' ? 'e' : ''} de la base. Cette action ne peut pas être annulée.`);
+      `« ${d.nomDe(ligne)} » sera supprimé${d.genre === 'f' ? 'e' : ''} de la base. Cette action ne peut pas être annulée.`);
     if (!ok) return;
     try {
       await appeler(d.commandes.supprimer, { id: ligne.id });
-      const texte = `« ${d.nomDe(ligne)} » a été supprimé${d.genre === 'f' ? 'e' : ''}.`;
+      const texte = `« ${d.nomDe(ligne)} » a été supprimé${d.genre === 'f' ? 'e' : ''}.`;
       remplir(zoneMessage, alerte(texte, 'succes'));
       annoncer(texte);
       await d.apresChangement?.();

@@ -44,7 +44,7 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             _ if a.starts_with("--db=") => db = Some(PathBuf::from(&a[5..])),
             "--version" | "-V" => mots.push("--version".to_string()),
             "--help" | "-h" => mots.push("aide".to_string()),
-            _ if a.starts_with('-') => return Err(format!("Option inconnue : « {a} ».")),
+            _ if a.starts_with('-') => return Err(format!("Option inconnue : « {a} ».")),
             _ => mots.push(a.clone()),
         }
         i += 1;
@@ -56,7 +56,7 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
         ["demo"] => Demande::Demo { db },
         ["verifier"] => Demande::Verifier { db },
         [commande, ..] if !["demo", "verifier", "aide", "--version"].contains(commande) => {
-            return Err(format!("Commande inconnue : « {commande} »."))
+            return Err(format!("Commande inconnue : « {commande} »."))
         }
         _ => return Err("Trop d'arguments.".to_string()),
     };
@@ -128,8 +128,8 @@ mod tests {
         assert_eq!(analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(), Demande::Demo { db: Some("d.sqlite".into()) });
         assert_eq!(analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(), Demande::Verifier { db: Some("v.sqlite".into()) });
         assert!(analyser(&a(&["demo", "--db"])).unwrap_err().contains("--db"));
-        assert!(analyser(&a(&["exporter"])).unwrap_err().contains("« exporter »"));
-        assert!(analyser(&a(&["--vite"])).unwrap_err().contains("« --vite »"));
+        assert!(analyser(&a(&["exporter"])).unwrap_err().contains("« exporter »"));
+        assert!(analyser(&a(&["--vite"])).unwrap_err().contains("« --vite »"));
         assert!(analyser(&a(&["demo", "encore"])).is_err());
     }
 }

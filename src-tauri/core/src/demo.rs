@@ -89,7 +89,7 @@ pub fn creer_base(chemin: &Path) -> Resultat<base::Base> {
         return Err(Erreur::Validation(vec![crate::ChampInvalide {
             champ: "db",
             message: format!(
-                "Le fichier « {} » existe déjà et n'est pas vide : la démonstration ne s'écrit que dans un nouveau fichier.",
+                "Le fichier « {} » existe déjà et n'est pas vide : la démonstration ne s'écrit que dans un nouveau fichier.",
                 chemin.display()
             ),
         }]));

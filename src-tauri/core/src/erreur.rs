@@ -50,11 +50,11 @@ pub enum Erreur {
     /// Suppression refusée car l'enregistrement est cité ailleurs.
     #[error("{0}")]
     EnUsage(String),
-    #[error("Le fichier « {0} » n'est pas une base SQLite : Passerelle ne peut pas l'ouvrir. Il n'a pas été modifié.")]
+    #[error("Le fichier « {0} » n'est pas une base SQLite : Passerelle ne peut pas l'ouvrir. Il n'a pas été modifié.")]
     PasSqlite(String),
-    #[error("Le fichier « {0} » est une base SQLite qui n'a pas été créée par Passerelle. Il n'a pas été modifié.")]
+    #[error("Le fichier « {0} » est une base SQLite qui n'a pas été créée par Passerelle. Il n'a pas été modifié.")]
     BaseEtrangere(String),
-    #[error("Le fichier « {chemin} » a été écrit par une version plus récente de Passerelle (schéma {version}, cette version connaît le schéma {connu}). Mettez Passerelle à jour pour l'ouvrir. Il n'a pas été modifié.")]
+    #[error("Le fichier « {chemin} » a été écrit par une version plus récente de Passerelle (schéma {version}, cette version connaît le schéma {connu}). Mettez Passerelle à jour pour l'ouvrir. Il n'a pas été modifié.")]
     BaseTropRecente { chemin: String, version: i64, connu: i64 },
     #[error("Base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -1,44 +1,66 @@
 //! Petits outils de texte partagés : recherche sans accents ni casse, nettoyage des saisies.
 
 /// Forme de recherche : minuscules, sans accents ni ligatures, espaces réduits.
-/// Sert à la fois à la fonction SQL `normaliser` et à la requête tapée par l'utilisateur.
+/// Sert à la clé de recherche enregistrée avec chaque fiche, à la fonction SQL `normaliser`
+/// et à la requête tapée par l'utilisateur.
 pub fn normaliser(s: &str) -> String {
     let mut sortie = String::with_capacity(s.len());
-    let mut espace = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let remplacement: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            '\u{2019}' | '\u{2018}' => "'",
-            '\u{2010}'..='\u{2015}' => "-",
-            _ => {
-                if c.is_whitespace() {
-                    if !espace && !sortie.is_empty() {
-                        sortie.push(' ');
-                    }
-                    espace = true;
+    let mut espace = true; // pas d'espace en tête
+    for c in s.chars() {
+        if c.is_ascii() {
+            // Chemin rapide : l'immense majorité des caractères.
+            if c.is_ascii_whitespace() {
+                if !espace {
+                    sortie.push(' ');
+                }
+                espace = true;
+            } else {
+                sortie.push(c.to_ascii_lowercase());
+                espace = false;
+            }
+            continue;
+        }
+        for m in c.to_lowercase() {
+            let remplacement: &str = match m {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+                'ç' => "c",
+                'è' | 'é' | 'ê' | 'ë' => "e",
+                'ì' | 'í' | 'î' | 'ï' => "i",
+                'ñ' => "n",
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
+                'ù' | 'ú' | 'û' | 'ü' => "u",
+                'ý' | 'ÿ' => "y",
+                'œ' => "oe",
+                'æ' => "ae",
+                '\u{2019}' | '\u{2018}' => "'",
+                '\u{2010}'..='\u{2015}' => "-",
+                _ if m.is_whitespace() => " ",
+                _ => {
+                    sortie.push(m);
+                    espace = false;
                     continue;
                 }
-                sortie.push(c);
+            };
+            if remplacement == " " {
+                if !espace {
+                    sortie.push(' ');
+                }
+                espace = true;
+            } else {
+                sortie.push_str(remplacement);
                 espace = false;
-                continue;
             }
-        };
-        sortie.push_str(remplacement);
-        espace = false;
+        }
     }
     if sortie.ends_with(' ') {
         sortie.pop();
     }
     sortie
+}
+
+/// Clé de recherche d'une fiche : ses champs utiles, normalisés, bout à bout.
+pub fn cle_recherche(champs: &[&str]) -> String {
+    normaliser(&champs.join(" "))
 }
 
 /// Une saisie libre, sans espaces autour.
@@ -69,6 +91,8 @@ mod tests {
         assert_eq!(normaliser("  Lycée  Émile-ZOLA "), "lycee emile-zola");
         assert_eq!(normaliser("Cœur d’Œuvre"), "coeur d'oeuvre");
         assert_eq!(normaliser("ÇA Î Ù"), "ca i u");
+        assert_eq!(normaliser("\u{a0}Lycée\u{a0}\u{a0}Pasteur\t"), "lycee pasteur");
+        assert_eq!(cle_recherche(&["0620057A", "Lycée Émile-Zola", ""]), "0620057a lycee emile-zola");
     }
 
     #[test]

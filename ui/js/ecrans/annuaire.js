@@ -18,6 +18,7 @@ const tousLes = async (commande, libelle) =>
 const ETABLISSEMENTS = {
   nom: 'etablissements', titre: 'Établissements', unite: ['établissement', 'établissements'],
   nouveau: 'Nouvel établissement', genre: 'm', demonstratif: 'cet',
+  exempleRecherche: 'Nom, UAI, commune, bassin…',
   commandes: { lister: 'lister_etablissements', creer: 'creer_etablissement', modifier: 'modifier_etablissement', supprimer: 'supprimer_etablissement' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
@@ -47,13 +48,14 @@ const ETABLISSEMENTS = {
 const ORGANISATIONS = {
   nom: 'organisations', titre: 'Organisations', unite: ['organisation', 'organisations'],
   nouveau: 'Nouvelle organisation', genre: 'f', demonstratif: 'cette',
+  exempleRecherche: 'Nom, secteur, commune, SIRET…',
   commandes: { lister: 'lister_organisations', creer: 'creer_organisation', modifier: 'modifier_organisation', supprimer: 'supprimer_organisation' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
     { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleDe(TYPES_ORGA, l.type) },
     { cle: 'secteur', libelle: 'Secteur', tri: 'secteur' },
     { cle: 'commune', libelle: 'Commune', tri: 'commune' },
-    { cle: 'siret', libelle: 'SIRET', rendu: (l) => l.siret?.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4') ?? '' },
+    { cle: 'siret', libelle: 'SIRET', rendu: (l) => l.siret?.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4') ?? '' },
   ],
   filtres: async () => [
     { cle: 'type', libelle: 'Type', options: TYPES_ORGA },
@@ -82,9 +84,10 @@ const PERSONNES = {
     { cle: 'nom', libelle: 'Nom', tri: 'nom', rendu: (l) => `${l.nom} ${l.prenom}` },
     { cle: 'fonction', libelle: 'Fonction', tri: 'fonction' },
     { cle: 'rattachement', libelle: 'Organisation ou établissement', tri: 'rattachement' },
-    { cle: 'email', libelle: 'Courriel', tri: 'email' },
-    { cle: 'telephone', libelle: 'Téléphone' },
+    { cle: 'email', libelle: 'Coordonnées', tri: 'email',
+      rendu: (l) => el('span', {}, l.email, el('span', { class: 'second' }, l.telephone)) },
   ],
+  exempleRecherche: 'Nom, fonction, courriel, organisation…',
   filtres: async () => [
     { cle: 'rattachement', libelle: 'Rattachement', options: [
       { code: 'organisation', libelle: 'Organisation' }, { code: 'etablissement', libelle: 'Établissement' }, { code: 'aucun', libelle: 'Aucun' }] },
@@ -109,6 +112,7 @@ const PERSONNES = {
 const BASSINS = {
   nom: 'bassins', titre: 'Bassins d\'éducation et de formation', unite: ['bassin', 'bassins'],
   nouveau: 'Nouveau bassin', genre: 'm', demonstratif: 'ce',
+  exempleRecherche: 'Nom du bassin ou de l\'académie',
   commandes: { lister: 'lister_bassins', creer: 'creer_bassin', modifier: 'modifier_bassin', supprimer: 'supprimer_bassin' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },

@@ -19,7 +19,7 @@ pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     Ok(v)
 }
 
-/// Retrouve une académie par son code officiel (« 09 ») ou son nom (« Lille »).
+/// Retrouve une académie par son code officiel (« 09 ») ou son nom (« Lille »).
 pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
     let cle = code_ou_nom.trim();
     conn.query_row(
@@ -28,5 +28,5 @@ pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
         |r| Ok(Academie { id: r.get(0)?, code: r.get(1)?, nom: r.get(2)? }),
     )
     .optional()?
-    .ok_or_else(|| Erreur::Introuvable(format!("Aucune académie ne porte le code ou le nom « {cle} ».")))
+    .ok_or_else(|| Erreur::Introuvable(format!("Aucune académie ne porte le code ou le nom « {cle} ».")))
 }

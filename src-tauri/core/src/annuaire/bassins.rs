@@ -1,6 +1,6 @@
 //! Bassins d'éducation et de formation : définis par l'utilisateur, dans une académie.
 
-use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
@@ -28,9 +28,10 @@ pub struct FiltreBassins {
     pub academie_id: Option<i64>,
 }
 
-const SELECT: &str = "SELECT b.id, b.nom, b.academie_id, a.nom,
-        (SELECT count(*) FROM etablissement e WHERE e.bassin_id = b.id)
-    FROM bassin b JOIN academie a ON a.id = b.academie_id";
+const REQUETE: Requete = Requete {
+    colonnes: "b.id, b.nom, b.academie_id, a.nom, (SELECT count(*) FROM etablissement e WHERE e.bassin_id = b.id)",
+    tables: "bassin b JOIN academie a ON a.id = b.academie_id",
+};
 
 const TRIS: &[(&str, &str)] = &[("nom", "normaliser(b.nom)"), ("academie", "normaliser(a.nom)")];
 
@@ -40,13 +41,13 @@ fn ligne(r: &Row) -> rusqlite::Result<Bassin> {
 
 pub fn lister(conn: &Connection, f: &FiltreBassins) -> Resultat<Liste<Bassin>> {
     Filtre::default()
-        .recherche("b.nom || ' ' || a.nom", &f.liste.recherche)
+        .recherche(&["b.recherche", "normaliser(a.nom)"], &f.liste.recherche)
         .egal("b.academie_id", f.academie_id)
-        .lister(conn, SELECT, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Bassin> {
-    liste::lire_un(conn, SELECT, "b.id", id, "Le bassin", ligne)
+    liste::lire_un(conn, &REQUETE, "b.id", id, "Le bassin", ligne)
 }
 
 fn valider(conn: &Connection, s: &SaisieBassin, id: Option<i64>) -> Resultat<(String, i64)> {
@@ -66,7 +67,7 @@ fn valider(conn: &Connection, s: &SaisieBassin, id: Option<i64>) -> Resultat<(St
             |r| r.get(0),
         )?;
         if doublon > 0 {
-            c.ajouter("nom", format!("Cette académie a déjà un bassin nommé « {nom} »."));
+            c.ajouter("nom", format!("Cette académie a déjà un bassin nommé « {nom} »."));
         }
     }
     c.fin()?;
@@ -75,7 +76,10 @@ fn valider(conn: &Connection, s: &SaisieBassin, id: Option<i64>) -> Resultat<(St
 
 pub fn creer(conn: &Connection, s: &SaisieBassin) -> Resultat<Bassin> {
     let (nom, academie) = valider(conn, s, None)?;
-    conn.execute("INSERT INTO bassin (nom, academie_id) VALUES (?1, ?2)", rusqlite::params![nom, academie])?;
+    conn.execute(
+        "INSERT INTO bassin (nom, academie_id, recherche) VALUES (?1, ?2, ?3)",
+        rusqlite::params![nom, academie, texte::cle_recherche(&[&nom])],
+    )?;
     lire(conn, conn.last_insert_rowid())
 }
 
@@ -86,12 +90,15 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieBassin) -> Resultat<Bassin
         return Err(crate::Erreur::validation(
             "academie_id",
             format!(
-                "Le bassin « {} » compte {} établissement(s) de l'académie de {} : rattachez-les d'abord à un autre bassin.",
+                "Le bassin « {} » compte {} établissement(s) de l'académie de {} : rattachez-les d'abord à un autre bassin.",
                 avant.nom, avant.nb_etablissements, avant.academie
             ),
         ));
     }
-    conn.execute("UPDATE bassin SET nom = ?1, academie_id = ?2 WHERE id = ?3", rusqlite::params![nom, academie, id])?;
+    conn.execute(
+        "UPDATE bassin SET nom = ?1, academie_id = ?2, recherche = ?3 WHERE id = ?4",
+        rusqlite::params![nom, academie, texte::cle_recherche(&[&nom]), id],
+    )?;
     lire(conn, id)
 }
 
@@ -107,5 +114,5 @@ pub fn trouver(conn: &Connection, academie_id: i64, nom: &str) -> Resultat<Bassi
         .lignes
         .into_iter()
         .find(|b| texte::normaliser(&b.nom) == texte::normaliser(nom))
-        .ok_or_else(|| crate::Erreur::Introuvable(format!("Aucun bassin « {nom} » dans cette académie.")))
+        .ok_or_else(|| crate::Erreur::Introuvable(format!("Aucun bassin « {nom} » dans cette académie.")))
 }

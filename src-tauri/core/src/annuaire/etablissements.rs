@@ -1,6 +1,6 @@
 //! Établissements : code UAI contrôlé, type, commune, académie et bassin.
 
-use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -53,8 +53,10 @@ pub struct FiltreEtablissements {
     pub type_: Option<String>,
 }
 
-const SELECT: &str = "SELECT e.id, e.uai, e.nom, e.type, e.commune, e.academie_id, a.nom, e.bassin_id, b.nom
-    FROM etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id";
+const REQUETE: Requete = Requete {
+    colonnes: "e.id, e.uai, e.nom, e.type, e.commune, e.academie_id, a.nom, e.bassin_id, b.nom",
+    tables: "etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
+};
 
 const TRIS: &[(&str, &str)] = &[
     ("nom", "normaliser(e.nom)"),
@@ -81,15 +83,15 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
 
 pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
     Filtre::default()
-        .recherche("e.uai || ' ' || e.nom || ' ' || e.commune || ' ' || coalesce(b.nom, '')", &f.liste.recherche)
+        .recherche(&["e.recherche", "b.recherche"], &f.liste.recherche)
         .egal("e.academie_id", f.academie_id)
         .egal("e.bassin_id", f.bassin_id)
         .egal("e.type", f.type_.clone().filter(|t| !t.is_empty()))
-        .lister(conn, SELECT, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Etablissement> {
-    liste::lire_un(conn, SELECT, "e.id", id, "L'établissement", ligne)
+    liste::lire_un(conn, &REQUETE, "e.id", id, "L'établissement", ligne)
 }
 
 pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {
@@ -99,7 +101,7 @@ pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {
         .optional()?;
     match id {
         Some(id) => lire(conn, id),
-        None => Err(crate::Erreur::Introuvable(format!("Aucun établissement n'a le code UAI « {uai} »."))),
+        None => Err(crate::Erreur::Introuvable(format!("Aucun établissement n'a le code UAI « {uai} »."))),
     }
 }
 
@@ -112,6 +114,12 @@ struct Valide {
     bassin_id: Option<i64>,
 }
 
+impl Valide {
+    fn cle(&self) -> String {
+        texte::cle_recherche(&[&self.uai, &self.nom, &self.commune])
+    }
+}
+
 fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resultat<Valide> {
     let mut c = Controle::default();
     let uai = c.champ("uai", validation::uai(&s.uai));
@@ -120,7 +128,7 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
             .query_row("SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2", rusqlite::params![code, id], |r| r.get(0))
             .optional()?;
         if let Some(nom) = autre {
-            c.ajouter("uai", format!("Le code UAI {code} est déjà celui de « {nom} »."));
+            c.ajouter("uai", format!("Le code UAI {code} est déjà celui de « {nom} »."));
         }
     }
     let nom = c.champ("nom", texte::obligatoire("Le nom de l'établissement", &s.nom));
@@ -157,8 +165,8 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
 pub fn creer(conn: &Connection, s: &SaisieEtablissement) -> Resultat<Etablissement> {
     let v = valider(conn, s, None)?;
     conn.execute(
-        "INSERT INTO etablissement (uai, nom, type, commune, academie_id, bassin_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id],
+        "INSERT INTO etablissement (uai, nom, type, commune, academie_id, bassin_id, recherche) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id, v.cle()],
     )?;
     lire(conn, conn.last_insert_rowid())
 }
@@ -167,8 +175,9 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieEtablissement) -> Resultat
     lire(conn, id)?;
     let v = valider(conn, s, Some(id))?;
     conn.execute(
-        "UPDATE etablissement SET uai = ?1, nom = ?2, type = ?3, commune = ?4, academie_id = ?5, bassin_id = ?6 WHERE id = ?7",
-        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id, id],
+        "UPDATE etablissement SET uai = ?1, nom = ?2, type = ?3, commune = ?4, academie_id = ?5, bassin_id = ?6, recherche = ?7
+         WHERE id = ?8",
+        rusqlite::params![v.uai, v.nom, v.type_, v.commune, v.academie_id, v.bassin_id, v.cle(), id],
     )?;
     lire(conn, id)
 }

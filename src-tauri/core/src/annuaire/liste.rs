@@ -26,6 +26,12 @@ pub struct Liste<T> {
 /// Limite par défaut d'une liste affichée : au-delà, l'utilisateur affine sa recherche.
 pub const LIMITE_DEFAUT: i64 = 200;
 
+/// La requête de base d'une liste : ses colonnes et ses tables (FROM … JOIN …), écrites par le module.
+pub struct Requete {
+    pub colonnes: &'static str,
+    pub tables: &'static str,
+}
+
 /// Conditions et paramètres liés d'une requête de liste.
 #[derive(Default)]
 pub struct Filtre {
@@ -39,11 +45,13 @@ impl Filtre {
         format!("?{}", self.parametres.len())
     }
 
-    /// Chaque mot tapé doit figurer dans `expr`, sans tenir compte des accents ni de la casse.
-    pub fn recherche(&mut self, expr: &str, saisie: &str) -> &mut Self {
+    /// Chaque mot tapé doit figurer dans l'une des clés de recherche `cles` (colonnes `recherche`
+    /// déjà normalisées : celle de la fiche et celles des fiches jointes), accents et casse ignorés.
+    pub fn recherche(&mut self, cles: &[&str], saisie: &str) -> &mut Self {
         for mot in texte::normaliser(saisie).split(' ').filter(|m| !m.is_empty()) {
             let p = self.lier(Value::Text(mot.to_string()));
-            self.conditions.push(format!("instr(normaliser({expr}), {p}) > 0"));
+            let une_des_cles: Vec<String> = cles.iter().map(|c| format!("instr(coalesce({c}, ''), {p}) > 0")).collect();
+            self.conditions.push(format!("({})", une_des_cles.join(" OR ")));
         }
         self
     }
@@ -63,12 +71,12 @@ impl Filtre {
         self
     }
 
-    /// Exécute `select` (SELECT … FROM … JOIN …) filtré, trié selon `tris` (clé → expression),
-    /// `tris[0]` étant l'ordre par défaut.
+    /// Exécute la requête filtrée, triée selon `tris` (clé → expression), `tris[0]` étant
+    /// l'ordre par défaut.
     pub fn lister<T>(
         &self,
         conn: &Connection,
-        select: &str,
+        requete: &Requete,
         tris: &[(&str, &str)],
         p: &ParametresListe,
         ligne: impl FnMut(&Row) -> rusqlite::Result<T>,
@@ -80,32 +88,40 @@ impl Filtre {
                 .iter()
                 .find(|(c, _)| c == cle)
                 .map(|(_, e)| *e)
-                .ok_or_else(|| Erreur::validation("tri", format!("Tri inconnu : « {cle} ».")))?,
+                .ok_or_else(|| Erreur::validation("tri", format!("Tri inconnu : « {cle} ».")))?,
         };
         let sens = if p.descendant { "DESC" } else { "ASC" };
         let limite = p.limite.unwrap_or(LIMITE_DEFAUT).clamp(1, 100_000);
-        let params = rusqlite::params_from_iter(self.parametres.iter());
-        let total: i64 = conn.query_row(&format!("SELECT count(*) FROM ({select}{clause})"), params, |r| r.get(0))?;
-        let sql = format!("{select}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
+        // Le total vient de la même requête (fonction de fenêtre, calculée avant la limite) :
+        // un seul passage sur la table.
+        let Requete { colonnes, tables } = requete;
+        let sql = format!("SELECT {colonnes}, count(*) OVER () FROM {tables}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
         let mut st = conn.prepare(&sql)?;
+        let colonne_total = st.column_count() - 1;
+        let mut ligne = ligne;
+        let mut total = 0;
         let lignes = st
-            .query_map(rusqlite::params_from_iter(self.parametres.iter()), ligne)?
+            .query_map(rusqlite::params_from_iter(self.parametres.iter()), |r| {
+                total = r.get(colonne_total)?;
+                ligne(r)
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Liste { lignes, total })
     }
 }
 
-/// Lit une ligne par son identifiant avec le même SELECT que la liste.
+/// Lit une ligne par son identifiant avec la même requête que la liste.
 pub fn lire_un<T>(
     conn: &Connection,
-    select: &str,
+    requete: &Requete,
     colonne_id: &str,
     id: i64,
     quoi: &str,
     ligne: impl FnOnce(&Row) -> rusqlite::Result<T>,
 ) -> Resultat<T> {
     use rusqlite::OptionalExtension;
-    conn.query_row(&format!("{select} WHERE {colonne_id} = ?1"), [id], ligne)
+    let Requete { colonnes, tables } = requete;
+    conn.query_row(&format!("SELECT {colonnes} FROM {tables} WHERE {colonne_id} = ?1"), [id], ligne)
         .optional()?
         .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus).")))
 }

@@ -1,6 +1,6 @@
 //! Organisations : entreprises, branches, chambres consulaires, collectivités, associations…
 
-use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -54,7 +54,10 @@ pub struct FiltreOrganisations {
     pub secteur: Option<String>,
 }
 
-const SELECT: &str = "SELECT o.id, o.type, o.nom, o.siret, o.secteur, o.adresse, o.code_postal, o.commune FROM organisation o";
+const REQUETE: Requete = Requete {
+    colonnes: "o.id, o.type, o.nom, o.siret, o.secteur, o.adresse, o.code_postal, o.commune",
+    tables: "organisation o",
+};
 
 const TRIS: &[(&str, &str)] = &[
     ("nom", "normaliser(o.nom)"),
@@ -78,14 +81,14 @@ fn ligne(r: &Row) -> rusqlite::Result<Organisation> {
 
 pub fn lister(conn: &Connection, f: &FiltreOrganisations) -> Resultat<Liste<Organisation>> {
     Filtre::default()
-        .recherche("o.nom || ' ' || o.secteur || ' ' || o.commune || ' ' || coalesce(o.siret, '')", &f.liste.recherche)
+        .recherche(&["o.recherche"], &f.liste.recherche)
         .egal("o.type", f.type_.clone().filter(|t| !t.is_empty()))
         .egal("o.secteur", f.secteur.clone().filter(|t| !t.is_empty()))
-        .lister(conn, SELECT, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Organisation> {
-    liste::lire_un(conn, SELECT, "o.id", id, "L'organisation", ligne)
+    liste::lire_un(conn, &REQUETE, "o.id", id, "L'organisation", ligne)
 }
 
 /// Secteurs déjà saisis, pour le filtre et l'aide à la saisie.
@@ -102,8 +105,12 @@ pub fn trouver_nom(conn: &Connection, nom: &str) -> Resultat<Organisation> {
         .optional()?;
     match id {
         Some(id) => lire(conn, id),
-        None => Err(crate::Erreur::Introuvable(format!("Aucune organisation ne s'appelle « {} ».", nom.trim()))),
+        None => Err(crate::Erreur::Introuvable(format!("Aucune organisation ne s'appelle « {} ».", nom.trim()))),
     }
+}
+
+fn cle(v: &SaisieOrganisation) -> String {
+    texte::cle_recherche(&[&v.nom, &v.secteur, &v.commune, v.siret.as_deref().unwrap_or("")])
 }
 
 fn valider(conn: &Connection, s: &SaisieOrganisation, id: Option<i64>) -> Resultat<SaisieOrganisation> {
@@ -116,12 +123,12 @@ fn valider(conn: &Connection, s: &SaisieOrganisation, id: Option<i64>) -> Result
             .query_row("SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2", rusqlite::params![numero, id], |r| r.get(0))
             .optional()?;
         if let Some(nom) = autre {
-            c.ajouter("siret", format!("Ce SIRET est déjà celui de « {nom} »."));
+            c.ajouter("siret", format!("Ce SIRET est déjà celui de « {nom} »."));
         }
     }
     let code_postal = texte::nettoyer(&s.code_postal);
     if !code_postal.is_empty() && (code_postal.len() != 5 || !code_postal.bytes().all(|b| b.is_ascii_digit())) {
-        c.ajouter("code_postal", format!("Le code postal « {code_postal} » doit compter 5 chiffres."));
+        c.ajouter("code_postal", format!("Le code postal « {code_postal} » doit compter 5 chiffres."));
     }
     c.fin()?;
     Ok(SaisieOrganisation {
@@ -138,8 +145,9 @@ fn valider(conn: &Connection, s: &SaisieOrganisation, id: Option<i64>) -> Result
 pub fn creer(conn: &Connection, s: &SaisieOrganisation) -> Resultat<Organisation> {
     let v = valider(conn, s, None)?;
     conn.execute(
-        "INSERT INTO organisation (type, nom, siret, secteur, adresse, code_postal, commune) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune],
+        "INSERT INTO organisation (type, nom, siret, secteur, adresse, code_postal, commune, recherche)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune, cle(&v)],
     )?;
     lire(conn, conn.last_insert_rowid())
 }
@@ -148,8 +156,9 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieOrganisation) -> Resultat<
     lire(conn, id)?;
     let v = valider(conn, s, Some(id))?;
     conn.execute(
-        "UPDATE organisation SET type = ?1, nom = ?2, siret = ?3, secteur = ?4, adresse = ?5, code_postal = ?6, commune = ?7 WHERE id = ?8",
-        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune, id],
+        "UPDATE organisation SET type = ?1, nom = ?2, siret = ?3, secteur = ?4, adresse = ?5, code_postal = ?6, commune = ?7,
+             recherche = ?8 WHERE id = ?9",
+        rusqlite::params![v.type_, v.nom, v.siret, v.secteur, v.adresse, v.code_postal, v.commune, cle(&v), id],
     )?;
     lire(conn, id)
 }

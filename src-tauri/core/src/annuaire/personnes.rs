@@ -1,6 +1,6 @@
 //! Personnes : contacts professionnels, rattachés à une organisation ou à un établissement.
 
-use super::liste::{self, Filtre, Liste, ParametresListe};
+use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
@@ -43,13 +43,14 @@ pub struct FiltrePersonnes {
     pub liste: ParametresListe,
     pub organisation_id: Option<i64>,
     pub etablissement_id: Option<i64>,
-    /// « organisation », « etablissement » ou « aucun ».
+    /// « organisation », « etablissement » ou « aucun ».
     pub rattachement: Option<String>,
 }
 
-const SELECT: &str = "SELECT p.id, p.civilite, p.nom, p.prenom, p.fonction, p.organisation_id, p.etablissement_id,
-        coalesce(o.nom, e.nom), p.email, p.telephone
-    FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id";
+const REQUETE: Requete = Requete {
+    colonnes: "p.id, p.civilite, p.nom, p.prenom, p.fonction, p.organisation_id, p.etablissement_id, coalesce(o.nom, e.nom), p.email, p.telephone",
+    tables: "personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id",
+};
 
 const TRIS: &[(&str, &str)] = &[
     ("nom", "normaliser(p.nom || ' ' || p.prenom)"),
@@ -76,10 +77,7 @@ fn ligne(r: &Row) -> rusqlite::Result<Personne> {
 pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(
-            "p.nom || ' ' || p.prenom || ' ' || p.fonction || ' ' || p.email || ' ' || coalesce(o.nom, e.nom, '')",
-            &f.liste.recherche,
-        )
+        .recherche(&["p.recherche", "o.recherche", "e.recherche"], &f.liste.recherche)
         .egal("p.organisation_id", f.organisation_id)
         .egal("p.etablissement_id", f.etablissement_id);
     match f.rattachement.as_deref() {
@@ -88,11 +86,15 @@ pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne
         Some("aucun") => filtre.condition("p.organisation_id IS NULL AND p.etablissement_id IS NULL"),
         _ => &mut filtre,
     };
-    filtre.lister(conn, SELECT, TRIS, &f.liste, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Personne> {
-    liste::lire_un(conn, SELECT, "p.id", id, "La personne", ligne)
+    liste::lire_un(conn, &REQUETE, "p.id", id, "La personne", ligne)
+}
+
+fn cle(v: &SaisiePersonne) -> String {
+    texte::cle_recherche(&[&v.nom, &v.prenom, &v.fonction, &v.email])
 }
 
 fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
@@ -127,9 +129,9 @@ fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
 pub fn creer(conn: &Connection, s: &SaisiePersonne) -> Resultat<Personne> {
     let v = valider(conn, s)?;
     conn.execute(
-        "INSERT INTO personne (civilite, nom, prenom, fonction, organisation_id, etablissement_id, email, telephone)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone],
+        "INSERT INTO personne (civilite, nom, prenom, fonction, organisation_id, etablissement_id, email, telephone, recherche)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone, cle(&v)],
     )?;
     lire(conn, conn.last_insert_rowid())
 }
@@ -139,8 +141,8 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisiePersonne) -> Resultat<Pers
     let v = valider(conn, s)?;
     conn.execute(
         "UPDATE personne SET civilite = ?1, nom = ?2, prenom = ?3, fonction = ?4, organisation_id = ?5,
-             etablissement_id = ?6, email = ?7, telephone = ?8 WHERE id = ?9",
-        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone, id],
+             etablissement_id = ?6, email = ?7, telephone = ?8, recherche = ?9 WHERE id = ?10",
+        rusqlite::params![v.civilite, v.nom, v.prenom, v.fonction, v.organisation_id, v.etablissement_id, v.email, v.telephone, cle(&v), id],
     )?;
     lire(conn, id)
 }

@@ -13,7 +13,7 @@ pub fn uai(saisie: &str) -> Result<String, String> {
     let octets = code.as_bytes();
     if octets.len() != 8 || !octets[..7].iter().all(u8::is_ascii_digit) || !octets[7].is_ascii_uppercase() {
         return Err(format!(
-            "Le code UAI « {} » doit compter 7 chiffres suivis d'une lettre (exemple : 0750654D).",
+            "Le code UAI « {} » doit compter 7 chiffres suivis d'une lettre (exemple : 0750654D).",
             saisie.trim()
         ));
     }
@@ -21,7 +21,7 @@ pub fn uai(saisie: &str) -> Result<String, String> {
     let attendue = LETTRES_UAI[(n % 23) as usize] as char;
     if octets[7] as char != attendue {
         return Err(format!(
-            "La lettre clé du code UAI « {code} » est fausse : pour {} la clé est « {attendue} » ({}{attendue}).",
+            "La lettre clé du code UAI « {code} » est fausse : pour {} la clé est « {attendue} » ({}{attendue}).",
             &code[..7],
             &code[..7]
         ));
@@ -37,7 +37,7 @@ pub fn siret(saisie: &str) -> Result<Option<String>, String> {
         return Ok(None);
     }
     if chiffres.len() != 14 || !chiffres.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("Le SIRET « {} » doit compter exactement 14 chiffres.", saisie.trim()));
+        return Err(format!("Le SIRET « {} » doit compter exactement 14 chiffres.", saisie.trim()));
     }
     let valeurs: Vec<u32> = chiffres.bytes().map(|b| (b - b'0') as u32).collect();
     let valide = if chiffres.starts_with("356000000") && chiffres != "35600000000048" {
@@ -47,7 +47,7 @@ pub fn siret(saisie: &str) -> Result<Option<String>, String> {
     };
     if !valide {
         return Err(format!(
-            "Le SIRET « {} » n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez la saisie.",
+            "Le SIRET « {} » n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez la saisie.",
             saisie.trim()
         ));
     }
@@ -70,7 +70,7 @@ pub fn email(saisie: &str) -> Result<String, String> {
     if e.is_empty() {
         return Ok(e);
     }
-    let erreur = || format!("L'adresse électronique « {} » n'est pas valide (exemple : prenom.nom@ac-lille.fr).", saisie.trim());
+    let erreur = || format!("L'adresse électronique « {} » n'est pas valide (exemple : prenom.nom@ac-lille.fr).", saisie.trim());
     let (local, domaine) = e.split_once('@').ok_or_else(erreur)?;
     let local_ok = !local.is_empty()
         && !local.starts_with('.')
@@ -85,14 +85,14 @@ pub fn email(saisie: &str) -> Result<String, String> {
     if local_ok && domaine_ok { Ok(e) } else { Err(erreur()) }
 }
 
-/// Téléphone facultatif : numéro français à 10 chiffres (rangé « 03 21 45 67 89 »),
+/// Téléphone facultatif : numéro français à 10 chiffres (rangé « 03 21 45 67 89 »),
 /// ou international commençant par + (8 à 15 chiffres).
 pub fn telephone(saisie: &str) -> Result<String, String> {
     let brut = saisie.trim();
     if brut.is_empty() {
         return Ok(String::new());
     }
-    let erreur = || format!("Le numéro « {brut} » n'est pas valide : 10 chiffres commençant par 0 (exemple : 03 21 45 67 89) ou un numéro international commençant par +.");
+    let erreur = || format!("Le numéro « {brut} » n'est pas valide : 10 chiffres commençant par 0 (exemple : 03 21 45 67 89) ou un numéro international commençant par +.");
     if !brut.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c)) {
         return Err(erreur());
     }
@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn uai_cle_fausse_dit_la_lettre_attendue() {
         let e = uai("0750654A").unwrap_err();
-        assert!(e.contains("« D »"), "{e}");
+        assert!(e.contains("« D »"), "{e}");
     }
 
     #[test]
@@ -144,7 +144,7 @@ mod tests {
     fn uai_cle_sans_i_o_q() {
         // 0000008 mod 23 = 8 → neuvième lettre sans I : J.
         assert_eq!(uai("0000008J").unwrap(), "0000008J");
-        assert!(uai("0000008I").unwrap_err().contains("« J »"));
+        assert!(uai("0000008I").unwrap_err().contains("« J »"));
     }
 
     #[test]

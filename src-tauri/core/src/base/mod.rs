@@ -15,7 +15,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
-/// Signature inscrite dans l'en-tête SQLite (`PRAGMA application_id`) : « PSRL ».
+/// Signature inscrite dans l'en-tête SQLite (`PRAGMA application_id`) : « PSRL ».
 pub const APPLICATION_ID: i64 = 0x5053_524C;
 
 const ENTETE_SQLITE: &[u8; 16] = b"SQLite format 3\0";
@@ -192,7 +192,7 @@ pub fn chemin_choisi(option_db: Option<PathBuf>) -> PathBuf {
 /// pas même une migration. Rend la version du schéma et les problèmes trouvés.
 pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
     if !chemin.exists() {
-        return Err(Erreur::Introuvable(format!("Le fichier « {} » n'existe pas.", chemin.display())));
+        return Err(Erreur::Introuvable(format!("Le fichier « {} » n'existe pas.", chemin.display())));
     }
     let version = match examiner(chemin)? {
         Etat::Passerelle { version } => version,

@@ -58,7 +58,7 @@ pub fn verifier_non_utilise(conn: &Connection, table: &str, id: i64, nom: &str) 
         return Ok(());
     }
     Err(Erreur::EnUsage(format!(
-        "« {nom} » ne peut pas être supprimé : il est cité par {}. Retirez d'abord ces liens.",
+        "« {nom} » ne peut pas être supprimé : il est cité par {}. Retirez d'abord ces liens.",
         usages.join(" et ")
     )))
 }

@@ -99,14 +99,14 @@ fn main() {
         etablissements::lister(c, &f("")).unwrap();
     });
     let frappes = ["l", "ly", "lyc", "lycé", "lycée", "lycée e", "lycée em", "lycée emile"];
-    mesurer("Recherche pendant la frappe (« lycée emile », 8 frappes)", 30, |i| {
+    mesurer("Recherche pendant la frappe (« lycée emile », 8 frappes)", 30, |i| {
         etablissements::lister(c, &f(frappes[i % frappes.len()])).unwrap();
     });
-    mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
+    mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
         etablissements::lister(c, &f("zzz")).unwrap();
     });
     let fp = FiltrePersonnes { liste: ParametresListe { recherche: "elodie nom12".into(), ..Default::default() }, ..Default::default() };
-    mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
+    mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
         personnes::lister(c, &fp).unwrap();
     });
     mesurer("Suppression refusée (organisation citée, message complet)", 30, |i| {

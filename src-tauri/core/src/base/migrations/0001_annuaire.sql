@@ -31,6 +31,7 @@ CREATE TABLE bassin (
     id          INTEGER PRIMARY KEY,
     academie_id INTEGER NOT NULL REFERENCES academie(id),
     nom         TEXT NOT NULL,
+    recherche   TEXT NOT NULL DEFAULT '',   -- clé de recherche sans accents, tenue par le programme
     UNIQUE (academie_id, nom)
 );
 
@@ -41,7 +42,8 @@ CREATE TABLE etablissement (
     type        TEXT NOT NULL CHECK (type IN ('college', 'lp', 'lgt', 'lpo', 'erea', 'cfa', 'autre')),
     commune     TEXT NOT NULL DEFAULT '',
     academie_id INTEGER NOT NULL REFERENCES academie(id),
-    bassin_id   INTEGER REFERENCES bassin(id)
+    bassin_id   INTEGER REFERENCES bassin(id),
+    recherche   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX etablissement_bassin ON etablissement(bassin_id);
 CREATE INDEX etablissement_academie ON etablissement(academie_id);
@@ -55,7 +57,8 @@ CREATE TABLE organisation (
     secteur     TEXT NOT NULL DEFAULT '',
     adresse     TEXT NOT NULL DEFAULT '',
     code_postal TEXT NOT NULL DEFAULT '',
-    commune     TEXT NOT NULL DEFAULT ''
+    commune     TEXT NOT NULL DEFAULT '',
+    recherche   TEXT NOT NULL DEFAULT ''
 );
 
 -- Seules des coordonnées professionnelles : rattachement à une organisation ou à un établissement.
@@ -69,6 +72,7 @@ CREATE TABLE personne (
     etablissement_id INTEGER REFERENCES etablissement(id),
     email            TEXT NOT NULL DEFAULT '',
     telephone        TEXT NOT NULL DEFAULT '',
+    recherche        TEXT NOT NULL DEFAULT '',
     CHECK (organisation_id IS NULL OR etablissement_id IS NULL)
 );
 CREATE INDEX personne_organisation ON personne(organisation_id);
