@@ -3,7 +3,7 @@
 
 use passerelle_core::annuaire::bassins::{self, FiltreBassins, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::annuaire::liste::ParametresListe;
+use passerelle_core::liste::ParametresListe;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
 use passerelle_core::annuaire::{self, academies};

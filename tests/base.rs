@@ -49,7 +49,7 @@ fn migration_depuis_la_fixture_v1_avec_sauvegarde() {
     assert_eq!(e.nom, "Lycée de la fixture v1");
     assert_eq!(e.bassin.as_deref(), Some("Lens-Liévin"));
     let filtre = annuaire::etablissements::FiltreEtablissements {
-        liste: annuaire::liste::ParametresListe { recherche: "lycee FIXTURE".into(), ..Default::default() },
+        liste: passerelle_core::liste::ParametresListe { recherche: "lycee FIXTURE".into(), ..Default::default() },
         ..Default::default()
     };
     assert_eq!(annuaire::etablissements::lister(&b.conn, &filtre).unwrap().total, 1);

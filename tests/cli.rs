@@ -42,7 +42,7 @@ fn demo_puis_verifier() {
     let o = passerelle(&["verifier", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     let sortie = texte(&o.stdout);
-    assert!(sortie.contains("Version du schéma : 2"), "{sortie}");
+    assert!(sortie.contains(&format!("Version du schéma : {}", passerelle_core::base::VERSION_SCHEMA)), "{sortie}");
     assert!(sortie.contains("aucun problème"));
 
     // La démonstration ne touche jamais un fichier non vide.

@@ -67,7 +67,7 @@ async fn attendre(c: &Client, css: &str) -> Element {
         Err(e) => {
             capturer(c, "echec").await; // l'écran au moment de l'échec, pour comprendre
             let haut = c.execute("window.scrollTo(0, 0); return document.querySelector('main').innerText.slice(0, 300)", vec![]).await;
-            panic!("« {css} » n'apparaît pas : {e}\nDébut de l'écran : {haut:?}")
+            panic!("« {css} » n'apparaît pas : {e}\nDébut de l'écran : {haut:?}")
         }
     }
 }
@@ -77,23 +77,24 @@ async fn attendre_texte(c: &Client, css: &str, condition: impl Fn(&str) -> bool)
     let debut = Instant::now();
     loop {
         if let Ok(e) = c.find(Locator::Css(css)).await {
-            if let Ok(t) = e.text().await {
+            // WebDriver rend les espaces insécables comme des espaces ordinaires.
+            if let Ok(t) = e.text().await.map(|t| t.replace('\u{a0}', " ")) {
                 if condition(&t) {
                     return t;
                 }
                 if debut.elapsed() > ATTENTE {
-                    panic!("texte de « {css} » inattendu : {t:?}");
+                    panic!("texte de « {css} » inattendu : {t:?}");
                 }
             }
         } else if debut.elapsed() > ATTENTE {
-            panic!("« {css} » introuvable");
+            panic!("« {css} » introuvable");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 async fn cliquer(c: &Client, css: &str) {
-    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
+    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
 }
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
@@ -103,7 +104,7 @@ async fn saisir(c: &Client, css: &str, texte: &str) {
 }
 
 async fn choisir(c: &Client, css: &str, libelle: &str) {
-    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
+    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
 }
 
 /// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).
@@ -190,7 +191,7 @@ async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
     creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
 
     let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| !t.is_empty()).await;
-    assert!(erreur.contains("la clé est « F »"), "{erreur}");
+    assert!(erreur.contains("la clé est « F »"), "{erreur}");
     let champ = attendre(&c, "#etablissements-formulaire-uai").await;
     assert_eq!(champ.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();

@@ -4,7 +4,7 @@ use crate::app::Etat;
 use crate::erreur::ErreurApp;
 use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, Etablissement, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::annuaire::liste::Liste;
+use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};

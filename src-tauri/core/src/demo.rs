@@ -8,6 +8,9 @@ use serde::Deserialize;
 use std::path::Path;
 
 const ANNUAIRE: &str = include_str!("../../../assets/demo/annuaire.json");
+/// Registre et actions IPE 2006-2007 : ils reproduisent les chiffres du bilan IPE 2007.
+const IPE: &[u8] = include_bytes!("../../../assets/demo/ipe.csv");
+const ACTIONS_IPE: &[u8] = include_bytes!("../../../assets/demo/actions-ipe.csv");
 
 #[derive(Deserialize)]
 struct Annuaire {
@@ -79,6 +82,9 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         }
         personnes::creer(&tx, &saisie).map_err(|err| Erreur::Demo(format!("{} {} : {err}", p.saisie.prenom, p.saisie.nom)))?;
     }
+    // Les IPE et leurs actions passent par les imports CSV, comme un fichier de l'utilisateur.
+    crate::ipe::import::importer_ipe(&tx, IPE, false)?;
+    crate::ipe::import::importer_actions(&tx, ACTIONS_IPE, false)?;
     tx.commit()?;
     Ok(())
 }

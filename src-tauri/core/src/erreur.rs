@@ -62,6 +62,9 @@ pub enum Erreur {
     Fichier(#[from] std::io::Error),
     #[error("Données de démonstration illisibles : {0}")]
     Demo(String),
+    /// Import refusé : une ligne par problème, « Ligne 12 : … » ; rien n'a été écrit.
+    #[error("Import refusé, rien n'a été enregistré :\n{}", .0.join("\n"))]
+    Import(Vec<String>),
 }
 
 impl Erreur {
@@ -81,6 +84,7 @@ impl Erreur {
             Erreur::Sqlite(_) => "sqlite",
             Erreur::Fichier(_) => "fichier",
             Erreur::Demo(_) => "demo",
+            Erreur::Import(_) => "import",
         }
     }
 
@@ -94,6 +98,7 @@ impl Erreur {
                 | Erreur::PasSqlite(_)
                 | Erreur::BaseEtrangere(_)
                 | Erreur::BaseTropRecente { .. }
+                | Erreur::Import(_)
         )
     }
 }

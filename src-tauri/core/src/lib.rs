@@ -4,8 +4,12 @@
 pub mod annuaire;
 pub mod base;
 pub mod cli;
+pub mod csv;
+pub mod dates;
 pub mod demo;
 pub mod erreur;
+pub mod ipe;
+pub mod liste;
 pub mod parametres;
 pub mod texte;
 

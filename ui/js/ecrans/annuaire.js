@@ -93,7 +93,7 @@ const PERSONNES = {
       { code: 'organisation', libelle: 'Organisation' }, { code: 'etablissement', libelle: 'Établissement' }, { code: 'aucun', libelle: 'Aucun' }] },
   ],
   champs: async () => [
-    { cle: 'civilite', libelle: 'Civilité', type: 'choix', requis: true, options: options((await references()).civilites) },
+    { cle: 'civilite', libelle: 'Civilité', type: 'choix', vide: '— Non renseignée —', options: options((await references()).civilites) },
     { cle: 'nom', libelle: 'Nom', requis: true },
     { cle: 'prenom', libelle: 'Prénom', requis: true },
     { cle: 'fonction', libelle: 'Fonction' },

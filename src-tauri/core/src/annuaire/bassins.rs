@@ -1,6 +1,6 @@
 //! Bassins d'éducation et de formation : définis par l'utilisateur, dans une académie.
 
-use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,6 @@
 pub mod academies;
 pub mod bassins;
 pub mod etablissements;
-pub mod liste;
 pub mod organisations;
 pub mod personnes;
 pub mod validation;

@@ -1,6 +1,6 @@
 //! Organisations : entreprises, branches, chambres consulaires, collectivités, associations…
 
-use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};

@@ -1,6 +1,6 @@
 //! Personnes : contacts professionnels, rattachés à une organisation ou à un établissement.
 
-use super::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
@@ -99,7 +99,11 @@ fn cle(v: &SaisiePersonne) -> String {
 
 fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
     let mut c = Controle::default();
-    let civilite = c.champ("civilite", liste::code_connu(CIVILITES, &s.civilite, "la civilité"));
+    // La civilité peut rester non renseignée (les imports ne la donnent pas toujours).
+    let civilite = match s.civilite.trim() {
+        "" => Some(String::new()),
+        autre => c.champ("civilite", liste::code_connu(CIVILITES, autre, "la civilité")),
+    };
     let nom = c.champ("nom", texte::obligatoire("Le nom", &s.nom));
     let prenom = c.champ("prenom", texte::obligatoire("Le prénom", &s.prenom));
     let email = c.champ("email", validation::email(&s.email));

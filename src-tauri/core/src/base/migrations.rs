@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_annuaire.sql")),
     (2, include_str!("migrations/0002_parametres.sql")),
+    (3, include_str!("migrations/0003_ipe.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

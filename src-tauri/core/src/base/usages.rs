@@ -10,6 +10,11 @@ const LIBELLES: &[(&str, &str, &str, &str)] = &[
     ("etablissement", "établissement", "établissements", "nom"),
     ("organisation", "organisation", "organisations", "nom"),
     ("personne", "personne", "personnes", "prenom || ' ' || nom"),
+    ("ipe", "fiche IPE", "fiches IPE", "(SELECT prenom || ' ' || nom FROM personne WHERE personne.id = personne_id)"),
+    ("action_ipe", "action IPE", "actions IPE", "intitule"),
+    ("action_ipe_intervenant", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),
+    ("action_ipe_etablissement", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),
+    ("action_ipe_organisation", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),
 ];
 
 fn libelle(table: &str, n: i64) -> (String, &'static str) {
@@ -29,7 +34,8 @@ pub fn verifier_non_utilise(conn: &Connection, table: &str, id: i64, nom: &str) 
         .collect::<Result<_, _>>()?;
     for enfant in &tables {
         let colonnes: Vec<String> = conn
-            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2")?
+            // Une ligne liée en ON DELETE CASCADE fait partie de son parent : ce n'est pas un usage.
+            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 AND on_delete <> 'CASCADE'")?
             .query_map([enfant.as_str(), table], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for colonne in colonnes {

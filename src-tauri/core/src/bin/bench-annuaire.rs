@@ -4,7 +4,7 @@
 
 use passerelle_core::annuaire::bassins::{self, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::annuaire::liste::ParametresListe;
+use passerelle_core::liste::ParametresListe;
 use passerelle_core::annuaire::organisations::{self, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
 use passerelle_core::annuaire::academies;

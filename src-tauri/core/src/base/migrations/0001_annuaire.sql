@@ -64,7 +64,7 @@ CREATE TABLE organisation (
 -- Seules des coordonnées professionnelles : rattachement à une organisation ou à un établissement.
 CREATE TABLE personne (
     id               INTEGER PRIMARY KEY,
-    civilite         TEXT NOT NULL CHECK (civilite IN ('M.', 'Mme')),
+    civilite         TEXT NOT NULL CHECK (civilite IN ('M.', 'Mme', '')),  -- '' : non renseignée (imports)
     nom              TEXT NOT NULL,
     prenom           TEXT NOT NULL,
     fonction         TEXT NOT NULL DEFAULT '',

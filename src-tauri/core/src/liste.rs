@@ -144,5 +144,6 @@ pub fn code_connu(liste: &[(&str, &str)], saisie: &str, quoi: &str) -> Result<St
 
 /// La ligne `id` existe-t-elle dans `table` (nom écrit par le module) ?
 pub fn existe(conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
-    Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE id = ?1"), [id], |r| r.get::<_, i64>(0))? > 0)
+    let mut st = conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE id = ?1"))?;
+    Ok(st.query_row([id], |r| r.get::<_, i64>(0))? > 0)
 }

@@ -1,0 +1,360 @@
+//! Actions des IPE : date, intervenants, académie, thème, effectifs touchés. Les totaux
+//! (jeunes, enseignants) sont toujours dérivés des deux nombres saisis, jamais saisis deux fois.
+
+use super::NIVEAUX;
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::{csv, dates, texte, Controle, Resultat};
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+/// Les effectifs d'une action, dans l'ordre des colonnes du bilan et des imports.
+pub const EFFECTIFS: &[(&str, &str)] = &[
+    ("etablissements", "Établissements"),
+    ("jeunes_filles", "Jeunes filles"),
+    ("jeunes_garcons", "Jeunes garçons"),
+    ("enseignants_femmes", "Enseignants et personnels femmes"),
+    ("enseignants_hommes", "Enseignants et personnels hommes"),
+    ("entreprises", "Entreprises"),
+    ("organisations_professionnelles", "Organisations professionnelles"),
+];
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct Effectifs {
+    pub etablissements: i64,
+    pub jeunes_filles: i64,
+    pub jeunes_garcons: i64,
+    pub enseignants_femmes: i64,
+    pub enseignants_hommes: i64,
+    pub entreprises: i64,
+    pub organisations_professionnelles: i64,
+}
+
+impl Effectifs {
+    pub fn jeunes(&self) -> i64 {
+        self.jeunes_filles + self.jeunes_garcons
+    }
+    pub fn enseignants(&self) -> i64 {
+        self.enseignants_femmes + self.enseignants_hommes
+    }
+    pub fn valeurs(&self) -> [i64; 7] {
+        [
+            self.etablissements,
+            self.jeunes_filles,
+            self.jeunes_garcons,
+            self.enseignants_femmes,
+            self.enseignants_hommes,
+            self.entreprises,
+            self.organisations_professionnelles,
+        ]
+    }
+    fn depuis(v: [i64; 7]) -> Self {
+        Effectifs {
+            etablissements: v[0],
+            jeunes_filles: v[1],
+            jeunes_garcons: v[2],
+            enseignants_femmes: v[3],
+            enseignants_hommes: v[4],
+            entreprises: v[5],
+            organisations_professionnelles: v[6],
+        }
+    }
+    pub fn ajouter(&mut self, autre: &Effectifs) {
+        let (a, b) = (self.valeurs(), autre.valeurs());
+        *self = Effectifs::depuis(std::array::from_fn(|i| a[i] + b[i]));
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    pub id: i64,
+    /// AAAA-MM-JJ ; l'interface l'affiche JJ/MM/AAAA.
+    pub date: String,
+    pub academie_id: Option<i64>,
+    pub academie: Option<String>,
+    pub niveau: String,
+    pub theme_id: i64,
+    pub theme: String,
+    pub intitule: String,
+    pub description: String,
+    #[serde(flatten)]
+    pub effectifs: Effectifs,
+    pub jeunes: i64,
+    pub enseignants: i64,
+    pub intervenants: Vec<i64>,
+    pub intervenants_noms: String,
+    pub etablissements_lies: Vec<i64>,
+    pub organisations_liees: Vec<i64>,
+}
+
+/// Saisie d'une action : les nombres arrivent en texte (formulaire, CSV) et sont contrôlés ici.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SaisieAction {
+    pub date: String,
+    pub academie_id: Option<i64>,
+    pub niveau: String,
+    pub theme_id: Option<i64>,
+    pub intitule: String,
+    pub description: String,
+    pub etablissements: String,
+    pub jeunes_filles: String,
+    pub jeunes_garcons: String,
+    pub enseignants_femmes: String,
+    pub enseignants_hommes: String,
+    pub entreprises: String,
+    pub organisations_professionnelles: String,
+    pub intervenants: Vec<i64>,
+    pub etablissements_lies: Vec<i64>,
+    pub organisations_liees: Vec<i64>,
+}
+
+impl SaisieAction {
+    fn effectif(&self, cle: &str) -> &str {
+        match cle {
+            "etablissements" => &self.etablissements,
+            "jeunes_filles" => &self.jeunes_filles,
+            "jeunes_garcons" => &self.jeunes_garcons,
+            "enseignants_femmes" => &self.enseignants_femmes,
+            "enseignants_hommes" => &self.enseignants_hommes,
+            "entreprises" => &self.entreprises,
+            _ => &self.organisations_professionnelles,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiltreActions {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    pub annee: Option<i32>,
+    pub academie_id: Option<i64>,
+    pub theme_id: Option<i64>,
+    pub ipe_id: Option<i64>,
+}
+
+const REQUETE: Requete = Requete {
+    colonnes: "x.id, x.date, x.academie_id, a.nom, x.niveau, x.theme_id, t.libelle, x.intitule, x.description,
+        x.etablissements, x.jeunes_filles, x.jeunes_garcons, x.enseignants_femmes, x.enseignants_hommes, x.entreprises,
+        x.organisations_professionnelles,
+        (SELECT group_concat(ii.ipe_id) FROM action_ipe_intervenant ii WHERE ii.action_id = x.id),
+        (SELECT group_concat(p.nom || ' ' || p.prenom, ', ') FROM action_ipe_intervenant ii JOIN ipe i ON i.id = ii.ipe_id
+            JOIN personne p ON p.id = i.personne_id WHERE ii.action_id = x.id),
+        (SELECT group_concat(etablissement_id) FROM action_ipe_etablissement WHERE action_id = x.id),
+        (SELECT group_concat(organisation_id) FROM action_ipe_organisation WHERE action_id = x.id)",
+    tables: "action_ipe x JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id",
+};
+
+const TRIS: &[(&str, &str)] = &[
+    ("date", "x.date"),
+    ("intitule", "normaliser(x.intitule)"),
+    ("theme", "t.ordre"),
+    ("academie", "normaliser(coalesce(a.nom, ''))"),
+];
+
+fn ids(v: Option<String>) -> Vec<i64> {
+    v.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
+}
+
+fn ligne(r: &Row) -> rusqlite::Result<Action> {
+    let effectifs = Effectifs::depuis(std::array::from_fn(|i| r.get(9 + i).unwrap_or(0)));
+    Ok(Action {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        academie_id: r.get(2)?,
+        academie: r.get(3)?,
+        niveau: r.get(4)?,
+        theme_id: r.get(5)?,
+        theme: r.get(6)?,
+        intitule: r.get(7)?,
+        description: r.get(8)?,
+        jeunes: effectifs.jeunes(),
+        enseignants: effectifs.enseignants(),
+        effectifs,
+        intervenants: ids(r.get(16)?),
+        intervenants_noms: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+        etablissements_lies: ids(r.get(18)?),
+        organisations_liees: ids(r.get(19)?),
+    })
+}
+
+pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
+    let mut filtre = Filtre::default();
+    filtre
+        .recherche(&["x.recherche"], &f.liste.recherche)
+        .egal("x.academie_id", f.academie_id)
+        .egal("x.theme_id", f.theme_id);
+    if let Some(annee) = f.annee {
+        filtre.condition(&format!("x.date BETWEEN '{annee:04}-01-01' AND '{annee:04}-12-31'"));
+    }
+    if let Some(ipe) = f.ipe_id {
+        filtre.condition(&format!("EXISTS (SELECT 1 FROM action_ipe_intervenant ii WHERE ii.action_id = x.id AND ii.ipe_id = {ipe})"));
+    }
+    let mut p = f.liste.clone();
+    if p.tri.is_none() {
+        // Les plus récentes d'abord : c'est ce que l'on vient de saisir.
+        p.tri = Some("date".into());
+        p.descendant = true;
+    }
+    filtre.lister(conn, &REQUETE, TRIS, &p, ligne)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Action> {
+    liste::lire_un(conn, &REQUETE, "x.id", id, "L'action", ligne)
+}
+
+pub(crate) struct ActionValide {
+    pub date: String,
+    pub academie_id: Option<i64>,
+    pub niveau: String,
+    pub theme_id: i64,
+    pub intitule: String,
+    pub description: String,
+    pub effectifs: Effectifs,
+    pub intervenants: Vec<i64>,
+    pub etablissements_lies: Vec<i64>,
+    pub organisations_liees: Vec<i64>,
+}
+
+/// Contrôle complet d'une saisie ; les imports passent par ici aussi.
+pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionValide> {
+    let mut c = Controle::default();
+    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")));
+    let niveau = if s.niveau.trim().is_empty() { "academique".to_string() } else { s.niveau.clone() };
+    let niveau = c.champ("niveau", liste::code_connu(NIVEAUX, &niveau, "le niveau de l'action"));
+    match s.academie_id {
+        Some(a) if !liste::existe(conn, "academie", a)? => c.ajouter("academie_id", "Cette académie n'existe pas."),
+        None if niveau.as_deref() == Some("academique") => {
+            c.ajouter("academie_id", "Choisissez l'académie (ou le niveau national).")
+        }
+        _ => {}
+    }
+    match s.theme_id {
+        Some(t) if liste::existe(conn, "theme_ipe", t)? => {}
+        _ => c.ajouter("theme_id", "Choisissez le thème de l'action."),
+    }
+    let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
+    let mut valeurs = [0i64; 7];
+    for (i, (cle, libelle)) in EFFECTIFS.iter().enumerate() {
+        if let Some(n) = c.champ(cle, csv::entier_positif(s.effectif(cle), libelle)) {
+            valeurs[i] = n;
+        }
+    }
+    for (table, liste_ids, champ, quoi) in [
+        ("ipe", &s.intervenants, "intervenants", "un IPE"),
+        ("etablissement", &s.etablissements_lies, "etablissements_lies", "un établissement"),
+        ("organisation", &s.organisations_liees, "organisations_liees", "une organisation"),
+    ] {
+        for id in liste_ids {
+            if !liste::existe(conn, table, *id)? {
+                c.ajouter(champ, format!("La liste cite {quoi} qui n'existe plus (n° {id})."));
+            }
+        }
+    }
+    c.fin()?;
+    let sans_doublon = |v: &Vec<i64>| {
+        let mut v = v.clone();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    Ok(ActionValide {
+        date: dates::iso(date.expect("validée")),
+        academie_id: s.academie_id,
+        niveau: niveau.unwrap_or_default(),
+        theme_id: s.theme_id.unwrap_or_default(),
+        intitule: intitule.unwrap_or_default(),
+        description: s.description.trim().to_string(),
+        effectifs: Effectifs::depuis(valeurs),
+        intervenants: sans_doublon(&s.intervenants),
+        etablissements_lies: sans_doublon(&s.etablissements_lies),
+        organisations_liees: sans_doublon(&s.organisations_liees),
+    })
+}
+
+/// Écrit une action validée (création si `id` est `None`) avec ses liens.
+pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Resultat<i64> {
+    let e = v.effectifs;
+    let cle = texte::cle_recherche(&[&v.intitule, &v.description]);
+    let params = rusqlite::params![
+        v.date, v.academie_id, v.niveau, v.theme_id, v.intitule, v.description, e.etablissements, e.jeunes_filles,
+        e.jeunes_garcons, e.enseignants_femmes, e.enseignants_hommes, e.entreprises, e.organisations_professionnelles, cle
+    ];
+    let id = match id {
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO action_ipe (date, academie_id, niveau, theme_id, intitule, description, etablissements, jeunes_filles,
+                     jeunes_garcons, enseignants_femmes, enseignants_hommes, entreprises, organisations_professionnelles, recherche)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params)?;
+            conn.last_insert_rowid()
+        }
+        Some(id) => {
+            conn.execute(
+                "UPDATE action_ipe SET date = ?1, academie_id = ?2, niveau = ?3, theme_id = ?4, intitule = ?5, description = ?6,
+                     etablissements = ?7, jeunes_filles = ?8, jeunes_garcons = ?9, enseignants_femmes = ?10,
+                     enseignants_hommes = ?11, entreprises = ?12, organisations_professionnelles = ?13, recherche = ?14
+                 WHERE id = ?15",
+                rusqlite::params_from_iter(params.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
+            )?;
+            for table in ["action_ipe_intervenant", "action_ipe_etablissement", "action_ipe_organisation"] {
+                conn.execute(&format!("DELETE FROM {table} WHERE action_id = ?1"), [id])?;
+            }
+            id
+        }
+    };
+    for (table, colonne, liste_ids) in [
+        ("action_ipe_intervenant", "ipe_id", &v.intervenants),
+        ("action_ipe_etablissement", "etablissement_id", &v.etablissements_lies),
+        ("action_ipe_organisation", "organisation_id", &v.organisations_liees),
+    ] {
+        for autre in liste_ids {
+            conn.prepare_cached(&format!("INSERT INTO {table} (action_id, {colonne}) VALUES (?1, ?2)"))?.execute([id, *autre])?;
+        }
+    }
+    Ok(id)
+}
+
+pub fn creer(conn: &Connection, s: &SaisieAction) -> Resultat<Action> {
+    let v = valider(conn, s)?;
+    let tx = conn.unchecked_transaction()?;
+    let id = ecrire(&tx, None, &v)?;
+    tx.commit()?;
+    lire(conn, id)
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisieAction) -> Resultat<Action> {
+    lire(conn, id)?;
+    let v = valider(conn, s)?;
+    let tx = conn.unchecked_transaction()?;
+    ecrire(&tx, Some(id), &v)?;
+    tx.commit()?;
+    lire(conn, id)
+}
+
+/// Copie d'une action (mêmes intervenants, thème, effectifs), à retoucher ensuite.
+pub fn dupliquer(conn: &Connection, id: i64) -> Resultat<Action> {
+    let a = lire(conn, id)?;
+    let v = ActionValide {
+        date: a.date,
+        academie_id: a.academie_id,
+        niveau: a.niveau,
+        theme_id: a.theme_id,
+        intitule: a.intitule,
+        description: a.description,
+        effectifs: a.effectifs,
+        intervenants: a.intervenants,
+        etablissements_lies: a.etablissements_lies,
+        organisations_liees: a.organisations_liees,
+    };
+    let tx = conn.unchecked_transaction()?;
+    let nouvel = ecrire(&tx, None, &v)?;
+    tx.commit()?;
+    lire(conn, nouvel)
+}
+
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let a = lire(conn, id)?;
+    liste::supprimer(conn, "action_ipe", id, &a.intitule)
+}

@@ -1,0 +1,251 @@
+//! Le bilan annuel des IPE, calculé selon les définitions écrites dans le README et dans les
+//! notes du PDF :
+//! - actions de l'année : datées dans l'année civile (ou scolaire, du 1er septembre au 31 août) ;
+//! - chiffres : sommes sur ces actions ; jeunes = filles + garçons ; enseignants = femmes + hommes ;
+//! - mois d'activité : pour chaque IPE et chaque mois de la période, la part des jours du mois
+//!   couverts par une mission (bornes comprises) × la quotité ; IPE (ETP) = mois / 12 arrondi ;
+//! - académies : académies distinctes des IPE en mission pendant la période ;
+//! - évolution : (actions N − actions N−1) / actions N−1, en pourcentage entier, si N−1 en a.
+
+use super::actions::Effectifs;
+use super::intervenants;
+use super::themes;
+use crate::{dates, Resultat};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "annee", rename_all = "snake_case")]
+pub enum Periode {
+    /// Année civile.
+    Civile(i32),
+    /// Année scolaire commençant le 1er septembre de l'année donnée.
+    Scolaire(i32),
+}
+
+impl Periode {
+    pub fn bornes(&self) -> (NaiveDate, NaiveDate) {
+        let d = |a, m, j| NaiveDate::from_ymd_opt(a, m, j).expect("date fixe valide");
+        match *self {
+            Periode::Civile(a) => (d(a, 1, 1), d(a, 12, 31)),
+            Periode::Scolaire(a) => (d(a, 9, 1), d(a + 1, 8, 31)),
+        }
+    }
+    pub fn precedente(&self) -> Periode {
+        match *self {
+            Periode::Civile(a) => Periode::Civile(a - 1),
+            Periode::Scolaire(a) => Periode::Scolaire(a - 1),
+        }
+    }
+    /// « 2007 » ou « 2007-2008 ».
+    pub fn libelle(&self) -> String {
+        match *self {
+            Periode::Civile(a) => a.to_string(),
+            Periode::Scolaire(a) => format!("{a}-{}", a + 1),
+        }
+    }
+    pub fn annee(&self) -> i32 {
+        match *self {
+            Periode::Civile(a) | Periode::Scolaire(a) => a,
+        }
+    }
+    pub fn code(&self) -> &'static str {
+        match self {
+            Periode::Civile(_) => "civile",
+            Periode::Scolaire(_) => "scolaire",
+        }
+    }
+}
+
+/// Mois d'activité d'une mission pendant [debut_periode, fin_periode] : pour chaque mois
+/// civil, jours couverts / jours du mois × quotité.
+pub fn mois_d_activite(debut: NaiveDate, fin: Option<NaiveDate>, quotite: i64, periode: (NaiveDate, NaiveDate)) -> f64 {
+    let (p_debut, p_fin) = periode;
+    let mut total = 0.0;
+    let mut mois = NaiveDate::from_ymd_opt(p_debut.year(), p_debut.month(), 1).expect("premier du mois");
+    while mois <= p_fin {
+        let jours = dates::jours_du_mois(mois.year(), mois.month());
+        let fin_mois = mois + chrono::Days::new(jours as u64 - 1);
+        let a = debut.max(mois).max(p_debut);
+        let b = fin.unwrap_or(NaiveDate::MAX).min(fin_mois).min(p_fin);
+        if a <= b {
+            let couverts = (b - a).num_days() + 1;
+            total += couverts as f64 / jours as f64 * quotite as f64 / 100.0;
+        }
+        mois = fin_mois + chrono::Days::new(1);
+    }
+    total
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LigneTheme {
+    pub code: String,
+    pub libelle: String,
+    pub actions: i64,
+    pub academies: i64,
+    #[serde(flatten)]
+    pub effectifs: Effectifs,
+    pub jeunes: i64,
+    pub enseignants: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bilan {
+    pub periode: Periode,
+    pub periode_libelle: String,
+    /// `None` : national.
+    pub academie_id: Option<i64>,
+    pub perimetre_libelle: String,
+    /// Code pour ranger les commentaires : « national » ou le code de l'académie.
+    pub perimetre_code: String,
+    pub actions: i64,
+    #[serde(flatten)]
+    pub effectifs: Effectifs,
+    pub jeunes: i64,
+    pub enseignants: i64,
+    pub mois_activite: f64,
+    /// Équivalents temps plein : mois / 12 arrondi à l'entier le plus proche.
+    pub ipe_etp: i64,
+    pub academies: i64,
+    pub actions_precedentes: i64,
+    /// Évolution en % entier sur la période précédente, si elle a des actions.
+    pub evolution: Option<i64>,
+    pub themes: Vec<LigneTheme>,
+}
+
+/// Nombre d'actions et effectifs de la période, par thème (avec ses académies distinctes).
+fn actions_par_theme(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)>> {
+    let (debut, fin) = periode.bornes();
+    let mut st = conn.prepare(
+        "SELECT theme_id, academie_id, etablissements, jeunes_filles, jeunes_garcons, enseignants_femmes, enseignants_hommes,
+                entreprises, organisations_professionnelles
+         FROM action_ipe WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR academie_id = ?3)",
+    )?;
+    let mut par_theme: BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)> = BTreeMap::new();
+    let mut lignes = st.query(rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id])?;
+    while let Some(r) = lignes.next()? {
+        let entree = par_theme.entry(r.get(0)?).or_default();
+        entree.0 += 1;
+        if let Some(a) = r.get::<_, Option<i64>>(1)? {
+            entree.1.insert(a);
+        }
+        let e = Effectifs {
+            etablissements: r.get(2)?,
+            jeunes_filles: r.get(3)?,
+            jeunes_garcons: r.get(4)?,
+            enseignants_femmes: r.get(5)?,
+            enseignants_hommes: r.get(6)?,
+            entreprises: r.get(7)?,
+            organisations_professionnelles: r.get(8)?,
+        };
+        entree.2.ajouter(&e);
+    }
+    Ok(par_theme)
+}
+
+pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Bilan> {
+    let (perimetre_libelle, perimetre_code) = match academie_id {
+        None => ("national".to_string(), "national".to_string()),
+        Some(id) => conn.query_row("SELECT 'académie de ' || nom, code FROM academie WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+    };
+    let par_theme = actions_par_theme(conn, periode, academie_id)?;
+    let mut total = Effectifs::default();
+    let mut actions = 0;
+    let mut lignes = Vec::new();
+    for t in themes::lister(conn)? {
+        let (n, academies, e) = par_theme.get(&t.id).cloned().unwrap_or_default();
+        actions += n;
+        total.ajouter(&e);
+        lignes.push(LigneTheme {
+            code: t.code,
+            libelle: t.libelle,
+            actions: n,
+            academies: academies.len() as i64,
+            jeunes: e.jeunes(),
+            enseignants: e.enseignants(),
+            effectifs: e,
+        });
+    }
+    let bornes = periode.bornes();
+    let mut mois = 0.0;
+    let mut academies = BTreeSet::new();
+    for (m, academie) in intervenants::missions_entre(conn, bornes.0, bornes.1, academie_id)? {
+        let part = mois_d_activite(m.debut, m.fin, m.quotite, bornes);
+        if part > 0.0 {
+            mois += part;
+            academies.insert(academie);
+        }
+    }
+    let actions_precedentes: i64 = actions_par_theme(conn, periode.precedente(), academie_id)?.values().map(|v| v.0).sum();
+    let evolution = (actions_precedentes > 0)
+        .then(|| ((actions - actions_precedentes) as f64 / actions_precedentes as f64 * 100.0).round() as i64);
+    Ok(Bilan {
+        periode,
+        periode_libelle: periode.libelle(),
+        academie_id,
+        perimetre_libelle,
+        perimetre_code,
+        actions,
+        jeunes: total.jeunes(),
+        enseignants: total.enseignants(),
+        effectifs: total,
+        mois_activite: (mois * 10.0).round() / 10.0,
+        ipe_etp: (mois / 12.0).round() as i64,
+        academies: academies.len() as i64,
+        actions_precedentes,
+        evolution,
+        themes: lignes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        dates::lire(s).unwrap()
+    }
+
+    #[test]
+    fn annee_pleine_a_temps_plein() {
+        let p = Periode::Civile(2007).bornes();
+        assert!((mois_d_activite(d("01/09/2005"), None, 100, p) - 12.0).abs() < 1e-9);
+        assert!((mois_d_activite(d("01/01/2007"), Some(d("31/12/2007")), 100, p) - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn mois_partiels_bornes_comprises() {
+        let p = Periode::Civile(2007).bornes();
+        // Janvier à mai complets, puis 24 jours de juin sur 30 : 5,8 mois.
+        assert!((mois_d_activite(d("01/01/2006"), Some(d("24/06/2007")), 100, p) - 5.8).abs() < 1e-9);
+        // Un seul jour : 1/31 de janvier.
+        assert!((mois_d_activite(d("15/01/2007"), Some(d("15/01/2007")), 100, p) - 1.0 / 31.0).abs() < 1e-9);
+        // Mission hors période.
+        assert_eq!(mois_d_activite(d("01/01/2005"), Some(d("31/12/2006")), 100, p), 0.0);
+    }
+
+    #[test]
+    fn annee_bissextile_et_quotite() {
+        let p = Periode::Civile(2024).bornes();
+        // 15 jours de février 2024 (29 jours) à 80 %.
+        let m = mois_d_activite(d("15/02/2024"), Some(d("29/02/2024")), 80, p);
+        assert!((m - 15.0 / 29.0 * 0.8).abs() < 1e-9);
+        let p23 = Periode::Civile(2023).bornes();
+        let m = mois_d_activite(d("15/02/2023"), Some(d("28/02/2023")), 100, p23);
+        assert!((m - 14.0 / 28.0).abs() < 1e-9);
+        // Mi-temps sur l'année : 6 mois.
+        assert!((mois_d_activite(d("01/01/2024"), None, 50, p) - 6.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn annee_scolaire() {
+        let p = Periode::Scolaire(2007);
+        assert_eq!(p.libelle(), "2007-2008");
+        assert_eq!(p.bornes(), (d("01/09/2007"), d("31/08/2008")));
+        assert_eq!(p.precedente(), Periode::Scolaire(2006));
+        // Mission ouverte commencée le 1er janvier 2008 : 8 mois de l'année scolaire.
+        assert!((mois_d_activite(d("01/01/2008"), None, 100, p.bornes()) - 8.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,178 @@
+//! Imports CSV du registre des IPE et de leurs actions, tout ou rien : une seule ligne fautive
+//! et rien n'est écrit ; chaque ligne fautive est signalée avec son numéro.
+
+use super::actions::{self, SaisieAction};
+use super::intervenants::{self, SaisieIpe, SaisieMission};
+use super::themes;
+use crate::annuaire::{academies, organisations, personnes};
+use crate::{csv, texte, Erreur, Resultat};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::HashMap;
+
+pub const COLONNES_IPE: &[&str] = &["nom", "prenom", "entreprise", "academie", "debut_mission", "fin_mission", "quotite"];
+pub const COLONNES_ACTIONS: &[&str] = &[
+    "date", "ipe", "academie", "theme", "intitule", "etablissements", "jeunes_filles", "jeunes_garcons",
+    "enseignants_femmes", "enseignants_hommes", "entreprises", "organisations_professionnelles",
+];
+
+#[derive(Debug, Serialize)]
+pub struct CompteRendu {
+    pub lignes: usize,
+    pub essai: bool,
+    pub encodage: &'static str,
+    pub separateur: char,
+    /// Fiches créées en passant (entreprises, personnes, IPE), à signaler à l'utilisateur.
+    pub creations: Vec<String>,
+}
+
+fn lire_table(octets: &[u8], colonnes: &[&str]) -> Resultat<(csv::TableCsv, Vec<usize>)> {
+    let table = csv::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
+    let indices = table.colonnes(colonnes).map_err(|e| Erreur::Import(vec![e]))?;
+    Ok((table, indices))
+}
+
+/// Académie par code ou nom, mémorisée pour ne pas la chercher à chaque ligne.
+fn academie(conn: &Connection, cache: &mut HashMap<String, Option<i64>>, saisie: &str) -> Resultat<Option<i64>> {
+    let cle = texte::normaliser(saisie);
+    if let Some(v) = cache.get(&cle) {
+        return Ok(*v);
+    }
+    let id = match academies::trouver(conn, saisie) {
+        Ok(a) => Some(a.id),
+        Err(Erreur::Introuvable(_)) => None,
+        Err(e) => return Err(e),
+    };
+    cache.insert(cle, id);
+    Ok(id)
+}
+
+/// `passerelle import ipe` : une ligne par mission ; personne, entreprise et fiche IPE sont
+/// créées si elles n'existent pas encore.
+pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+    let (table, i) = lire_table(octets, COLONNES_IPE)?;
+    let mut creations = Vec::new();
+    let mut cache = HashMap::new();
+    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+        let v = |k: usize| l.valeurs[i[k]].trim();
+        let (nom, prenom, entreprise) = (v(0).to_uppercase(), v(1), v(2));
+        let academie_id = academie(tx, &mut cache, v(3))?
+            .ok_or_else(|| Erreur::validation("academie", format!("académie « {} » inconnue.", v(3))))?;
+        let entreprise_id = match entreprise {
+            "" => None,
+            e => Some(match organisations::trouver_nom(tx, e) {
+                Ok(o) => o.id,
+                Err(Erreur::Introuvable(_)) => {
+                    creations.push(format!("entreprise « {e} »"));
+                    let s = organisations::SaisieOrganisation { type_: "entreprise".into(), nom: e.into(), ..Default::default() };
+                    organisations::creer(tx, &s)?.id
+                }
+                Err(err) => return Err(err),
+            }),
+        };
+        let personne_id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM personne WHERE normaliser(nom) = normaliser(?1) AND normaliser(prenom) = normaliser(?2) ORDER BY id LIMIT 1",
+                [&nom, prenom],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let personne_id = match personne_id {
+            Some(p) => p,
+            None => {
+                creations.push(format!("personne « {nom} {prenom} »"));
+                let s = personnes::SaisiePersonne { nom: nom.clone(), prenom: prenom.into(), fonction: "Ingénieur pour l'école".into(), organisation_id: entreprise_id, ..Default::default() };
+                personnes::creer(tx, &s)?.id
+            }
+        };
+        let ipe_id: Option<i64> = tx.query_row("SELECT id FROM ipe WHERE personne_id = ?1", [personne_id], |r| r.get(0)).optional()?;
+        let ipe_id = match ipe_id {
+            Some(id) => id,
+            None => {
+                creations.push(format!("fiche IPE « {nom} {prenom} »"));
+                let s = SaisieIpe { personne_id: Some(personne_id), entreprise_id, academie_id: Some(academie_id), service: "daet".into() };
+                intervenants::creer(tx, &s)?.id
+            }
+        };
+        let m = SaisieMission { debut: v(4).into(), fin: v(5).into(), quotite: v(6).into(), ..Default::default() };
+        intervenants::ajouter_mission(tx, ipe_id, &m)?;
+        Ok(())
+    })?;
+    if essai {
+        creations.clear();
+    }
+    Ok(CompteRendu { lignes, essai, encodage: table.encodage, separateur: table.separateur, creations })
+}
+
+/// `passerelle import actions-ipe` : une ligne par action ; académie et thème par code ou nom,
+/// IPE par « NOM Prénom » (facultatif) ; académie vide : action de niveau national.
+pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+    let (table, i) = lire_table(octets, COLONNES_ACTIONS)?;
+    let mut cache_academies = HashMap::new();
+    let mut cache_themes: HashMap<String, Option<i64>> = HashMap::new();
+    let mut cache_ipe: HashMap<String, Option<i64>> = HashMap::new();
+    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+        let v = |k: usize| l.valeurs[i[k]].trim();
+        let mut inconnus = Vec::new();
+        let academie_id = match v(2) {
+            "" => None,
+            a => {
+                let id = academie(tx, &mut cache_academies, a)?;
+                if id.is_none() {
+                    inconnus.push(format!("académie « {a} » inconnue"));
+                }
+                id
+            }
+        };
+        let theme_cle = texte::normaliser(v(3));
+        if !cache_themes.contains_key(&theme_cle) {
+            cache_themes.insert(theme_cle.clone(), themes::trouver(tx, v(3))?.map(|t| t.id));
+        }
+        let theme_id = cache_themes[&theme_cle];
+        if theme_id.is_none() {
+            inconnus.push(format!("thème « {} » inconnu", v(3)));
+        }
+        let mut intervenants = Vec::new();
+        if !v(1).is_empty() {
+            let cle = texte::normaliser(v(1));
+            if !cache_ipe.contains_key(&cle) {
+                cache_ipe.insert(cle.clone(), intervenants::trouver_nom(tx, v(1))?);
+            }
+            match cache_ipe[&cle] {
+                Some(id) => intervenants.push(id),
+                None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
+            }
+        }
+        let s = SaisieAction {
+            date: v(0).into(),
+            academie_id,
+            niveau: if v(2).is_empty() { "national".into() } else { "academique".into() },
+            theme_id,
+            intitule: v(4).into(),
+            etablissements: v(5).into(),
+            jeunes_filles: v(6).into(),
+            jeunes_garcons: v(7).into(),
+            enseignants_femmes: v(8).into(),
+            enseignants_hommes: v(9).into(),
+            entreprises: v(10).into(),
+            organisations_professionnelles: v(11).into(),
+            intervenants,
+            ..Default::default()
+        };
+        // Tous les défauts de la ligne dans un seul message.
+        let mut messages = inconnus;
+        match actions::valider(tx, &s) {
+            Ok(valide) if messages.is_empty() => {
+                actions::ecrire(tx, None, &valide)?;
+            }
+            Ok(_) => {}
+            Err(Erreur::Validation(champs)) => {
+                messages.extend(champs.into_iter().filter(|c| !(c.champ == "theme_id" && theme_id.is_none())
+                    && !(c.champ == "academie_id" && academie_id.is_none())).map(|c| c.message))
+            }
+            Err(e) => return Err(e),
+        }
+        if messages.is_empty() { Ok(()) } else { Err(Erreur::Validation(vec![crate::ChampInvalide { champ: "ligne", message: messages.join(" ; ") }])) }
+    })?;
+    Ok(CompteRendu { lignes, essai, encodage: table.encodage, separateur: table.separateur, creations: Vec::new() })
+}
