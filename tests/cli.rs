@@ -88,3 +88,79 @@ fn mauvais_usage_code_2_avec_aide() {
     assert_eq!(o.status.code(), Some(0));
     assert!(texte(&o.stdout).contains("passerelle demo --db FICHIER"));
 }
+
+fn base_demo(d: &Path) -> std::path::PathBuf {
+    let db = d.join("demo.sqlite");
+    let o = passerelle(&["demo", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    db
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext").args(["-layout", p(pdf), "-"]).output().expect("pdftotext (poppler-utils)");
+    assert!(o.status.success());
+    // Les espaces insécables des nombres deviennent des espaces ordinaires pour la comparaison.
+    texte(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ")
+}
+
+#[test]
+fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let pdf = d.path().join("bilan-2007.pdf");
+    let o = passerelle(&["bilan", "ipe", "--db", p(&db), "--annee", "2007", "--sortie", p(&pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let t = pdftotext(&pdf);
+    for attendu in [
+        "Bilan 2007 du dispositif « Ingénieurs pour l'école »",
+        "Périmètre : national",
+        "2 008", "6 025", "222 471", "105 607", "116 864", "30 974", "11 091", "19 883", "3 533", "444",
+        "53 IPE en équivalent temps plein, soit 639,8 mois d'activité, dans 24 académies",
+        "+16 % par rapport à 2006 (1 731 actions)",
+        "Stages", "Information sur les métiers", "62 255", "9 370", "Actions diverses",
+        "Conclusion", "Définitions",
+    ] {
+        assert!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+    }
+    for n in ["175", "245", "200", "76", "63", "214", "228", "188", "144", "88", "89", "44", "61", "193"] {
+        assert!(t.contains(n), "{n} absent");
+    }
+}
+
+#[test]
+fn bilan_d_une_academie_en_csv() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let sortie = d.path().join("bilan.csv");
+    let o = passerelle(&["bilan", "ipe", "--db", p(&db), "--annee", "2007", "--academie", "lille", "--format", "csv", "--sortie", p(&sortie)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let csv = std::fs::read_to_string(&sortie).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("académie de Lille"));
+    assert!(csv.contains("theme;libelle;actions;academies"));
+    let o = passerelle(&["bilan", "ipe", "--db", p(&db), "--annee", "2007", "--academie", "Atlantide", "--sortie", p(&sortie)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(texte(&o.stderr).contains("Atlantide"));
+}
+
+#[test]
+fn import_en_ligne_de_commande_tout_ou_rien() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let csv = d.path().join("actions.csv");
+    let entete = "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n";
+    std::fs::write(&csv, format!("{entete}02/02/2026;;Lille;stages;Bonne;1;1;1;1;1;1;1\n30/02/2026;;Lille;stages;Mauvaise;1;1;1;1;1;1;1\n")).unwrap();
+    let avant = std::fs::read(&db).unwrap();
+    let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = texte(&o.stderr);
+    assert!(err.contains("rien n'a été enregistré") && err.contains("Ligne 3 :"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), avant);
+    std::fs::write(&csv, format!("{entete}02/02/2026;;Lille;stages;Bonne;1;1;1;1;1;1;1\n")).unwrap();
+    let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv), "--essai"]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert!(texte(&o.stdout).contains("essai"));
+    let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(texte(&o.stdout).starts_with("1 ligne importée"), "{}", texte(&o.stdout));
+}

@@ -276,3 +276,70 @@ async fn fichier_etranger_affiche_le_message_et_reste_intact() {
     drop(pilote);
     assert_eq!(std::fs::read(&db).unwrap(), contenu);
 }
+
+/// Valeur d'une ligne du tableau des chiffres clés du bilan, espaces insécables normalisés.
+async fn chiffre_du_bilan(c: &Client, libelle: &str) -> String {
+    let v = c
+        .execute(
+            "const l = [...document.querySelectorAll('#bilan-chiffres tr')].find(tr => tr.querySelector('th').textContent.trim() === arguments[0]);
+             return l ? l.querySelector('td').textContent.replace(/[\\u00a0\\u202f]/g, ' ') : null;",
+            vec![serde_json::json!(libelle)],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap_or_else(|| panic!("ligne « {libelle} » absente du bilan")).to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("ipe-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 008");
+    assert_eq!(chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await, "222 471");
+    let activite = attendre_texte(&c, "#bilan-activite", |t| !t.is_empty()).await;
+    assert!(activite.contains("53 IPE") && activite.contains("639,8 mois") && activite.contains("24 académies"), "{activite}");
+    attendre_texte(&c, "#bilan-evolution", |t| t.contains("+16 %")).await;
+    capturer(&c, "bilans").await;
+
+    // Saisie en série : deux actions de suite, la date et le thème restent.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "#actions-nouveau").await;
+    saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
+    choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
+    choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
+    saisir(&c, "#actions-formulaire-intitule", "Forum des stages du bassin de Lens").await;
+    saisir(&c, "#actions-formulaire-jeunes_filles", "10").await;
+    saisir(&c, "#actions-formulaire-jeunes_garcons", "5").await;
+    capturer(&c, "ipe-saisie").await;
+    cliquer(&c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-message", |t| t.contains("enregistrée")).await;
+    let date = attendre(&c, "#actions-formulaire-date").await.prop("value").await.unwrap();
+    assert_eq!(date.as_deref(), Some("15/03/2007"), "la date est gardée pour la saisie suivante");
+    let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(actif, "actions-formulaire-intitule");
+    // Une valeur négative est refusée sous le champ.
+    saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;
+    saisir(&c, "#actions-formulaire-entreprises", "-2").await;
+    cliquer(&c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-formulaire-entreprises-erreur", |t| t.contains("négatif")).await;
+    cliquer(&c, "#actions-formulaire button[type=button]").await;
+    capturer(&c, "ipe-actions").await;
+
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 009");
+    assert_eq!(chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await, "222 486");
+    cliquer(&c, "#bilan-pdf").await;
+    let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"), "{chemin}");
+    c.close().await.unwrap();
+    drop(pilote);
+}

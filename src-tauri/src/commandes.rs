@@ -8,7 +8,9 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::{base, parametres};
+use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
+use passerelle_core::{base, bilans, parametres};
+use std::collections::BTreeMap;
 use serde::Serialize;
 use tauri::State;
 
@@ -129,4 +131,106 @@ pub fn modifier_personne(etat: State<Etat>, id: i64, saisie: SaisiePersonne) -> 
 #[tauri::command]
 pub fn supprimer_personne(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| personnes::supprimer(c, id))
+}
+
+// ——— IPE ———
+
+#[tauri::command]
+pub fn lister_themes_ipe(etat: State<Etat>) -> R<Vec<themes::Theme>> {
+    etat.avec(themes::lister)
+}
+
+#[tauri::command]
+pub fn creer_theme_ipe(etat: State<Etat>, saisie: themes::SaisieTheme) -> R<themes::Theme> {
+    etat.avec(|c| themes::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn lister_ipe(etat: State<Etat>, filtre: intervenants::FiltreIpe) -> R<Liste<intervenants::Ipe>> {
+    etat.avec(|c| intervenants::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_ipe(etat: State<Etat>, saisie: intervenants::SaisieIpe) -> R<intervenants::Ipe> {
+    etat.avec(|c| intervenants::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieIpe) -> R<intervenants::Ipe> {
+    etat.avec(|c| intervenants::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_ipe(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| intervenants::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn missions_ipe(etat: State<Etat>, id: i64) -> R<Vec<intervenants::Mission>> {
+    etat.avec(|c| intervenants::missions(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_mission_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieMission) -> R<intervenants::Mission> {
+    etat.avec(|c| intervenants::ajouter_mission(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_mission_ipe(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| intervenants::supprimer_mission(c, id))
+}
+
+#[tauri::command]
+pub fn lister_actions_ipe(etat: State<Etat>, filtre: actions::FiltreActions) -> R<Liste<actions::Action>> {
+    etat.avec(|c| actions::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_action_ipe(etat: State<Etat>, saisie: actions::SaisieAction) -> R<actions::Action> {
+    etat.avec(|c| actions::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_action_ipe(etat: State<Etat>, id: i64, saisie: actions::SaisieAction) -> R<actions::Action> {
+    etat.avec(|c| actions::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn dupliquer_action_ipe(etat: State<Etat>, id: i64) -> R<actions::Action> {
+    etat.avec(|c| actions::dupliquer(c, id))
+}
+
+#[tauri::command]
+pub fn supprimer_action_ipe(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| actions::supprimer(c, id))
+}
+
+/// Import depuis la fenêtre : le contenu du fichier choisi, contrôlé (essai) puis enregistré.
+#[tauri::command]
+pub fn importer_ipe(etat: State<Etat>, quoi: String, contenu: Vec<u8>, essai: bool) -> R<import::CompteRendu> {
+    etat.avec(|c| import::importer(c, &quoi, &contenu, essai))
+}
+
+// ——— Bilans ———
+
+#[tauri::command]
+pub fn bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>) -> R<bilans::ipe::Apercu> {
+    etat.avec(|c| bilans::ipe::apercu(c, periode, academie_id))
+}
+
+#[tauri::command]
+pub fn commentaires_bilan(etat: State<Etat>, cle: commentaires::CleBilan) -> R<BTreeMap<String, String>> {
+    etat.avec(|c| commentaires::lire(c, &cle))
+}
+
+#[tauri::command]
+pub fn ecrire_commentaire_bilan(etat: State<Etat>, cle: commentaires::CleBilan, rubrique: String, texte: String) -> R<()> {
+    etat.avec(|c| commentaires::ecrire(c, &cle, &rubrique, &texte))
+}
+
+/// Écrit le bilan (PDF ou CSV) dans le dossier « exports » à côté de la base ; rend le chemin.
+#[tauri::command]
+pub fn exporter_bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>, format: String) -> R<String> {
+    let dossier = etat.chemin.parent().map(|d| d.join("exports")).unwrap_or_else(|| "exports".into());
+    etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier)).map(|p| p.display().to_string())
 }

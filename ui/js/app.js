@@ -6,6 +6,8 @@ import * as tableauDeBord from './ecrans/tableau-de-bord.js';
 import * as annuaire from './ecrans/annuaire.js';
 import * as parametres from './ecrans/parametres.js';
 import * as accueil from './ecrans/accueil.js';
+import * as ipe from './ecrans/ipe.js';
+import * as bilans from './ecrans/bilans.js';
 import { aVenir } from './ecrans/a-venir.js';
 
 const ECRANS = {
@@ -13,8 +15,8 @@ const ECRANS = {
   conventions: aVenir('Conventions', 'Conventions et accords-cadres, avenants, contrat annuel de progrès, groupe de suivi et échéancier.'),
   clee: aVenir('CLEE', 'Comités locaux École-entreprise : membres, réunions, présences, comptes rendus et actions de suivi.'),
   cet: aVenir('CET', 'Registre des conseillers entreprise pour l\'École par secteur, mandats et animations.'),
-  ipe: aVenir('IPE', 'Ingénieurs pour l\'école : missions et actions menées auprès des établissements.'),
-  bilans: aVenir('Bilans', 'Bilans annuels imprimables et préparation des réunions des groupes de suivi.'),
+  ipe: ipe.afficher,
+  bilans: bilans.afficher,
   annuaire: annuaire.afficher,
   parametres: parametres.afficher,
 };

@@ -1,6 +1,6 @@
 // Formulaires : champs décrits une fois, libellés, aides et erreurs reliés pour les lecteurs d'écran.
 //
-// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'choix', requis, aide, options, vide,
+// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
 
 import { el, remplir } from './dom.js';
@@ -13,8 +13,11 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     const erreur = el('p', { class: 'erreur-champ', id: `${idChamp}-erreur`, hidden: true });
     const saisie = c.type === 'choix'
       ? el('select', { id: idChamp, name: c.cle })
-      : el('input', { id: idChamp, name: c.cle, type: c.type === 'email' ? 'email' : c.type === 'tel' ? 'tel' : 'text',
-          autocomplete: 'off', spellcheck: 'false' });
+      : c.type === 'zone'
+        ? el('textarea', { id: idChamp, name: c.cle, rows: 3 })
+        : el('input', { id: idChamp, name: c.cle, type: c.type === 'email' ? 'email' : c.type === 'tel' ? 'tel' : 'text',
+            inputmode: c.type === 'nombre' ? 'numeric' : null, placeholder: c.type === 'date' ? 'JJ/MM/AAAA' : null,
+            class: c.type === 'nombre' ? 'nombre' : null, autocomplete: 'off', spellcheck: 'false' });
     saisie.setAttribute('aria-describedby', [aide && `${idChamp}-aide`, `${idChamp}-erreur`].filter(Boolean).join(' '));
     if (c.requis) saisie.setAttribute('aria-required', 'true');
     const bloc = el('div', { class: 'champ' },
@@ -100,5 +103,6 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     }
   })();
 
-  return { element: form, pret, afficherErreur, focus: () => pret.then(() => elements.values().next().value?.saisie.focus()) };
+  const focus = (cle) => pret.then(() => (cle ? elements.get(cle) : elements.values().next().value)?.saisie.focus());
+  return { element: form, pret, afficherErreur, focus };
 }

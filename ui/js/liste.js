@@ -6,7 +6,9 @@
 //   commandes: { lister, creer, modifier, supprimer },
 //   colonnes: [{ cle, libelle, tri, rendu(ligne) → texte ou nœud }], exempleRecherche,
 //   filtres: async () => [{ cle, libelle, options: [{code, libelle}], numerique }],
-//   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne) }
+//   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne),
+//   versCommande(saisie) : mise en forme avant envoi, actionsLigne: [{ libelle, faire(ligne, outils) }],
+//   enSerie: { champ, garder(saisie) } : après une création, le formulaire se rouvre pour la suivante }
 
 import { appeler, quantite } from './api.js';
 import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
@@ -94,34 +96,45 @@ export async function ecranListe(conteneur, d) {
       avecActions ? el('td', { class: 'actions-ligne' },
         d.commandes.modifier ? el('button', { type: 'button', class: 'lien', 'aria-label': `Modifier ${d.nomDe(l)}`,
           onclick: () => ouvrirFormulaire(l) }, 'Modifier') : null,
+        (d.actionsLigne ?? []).map((a) => el('button', { type: 'button', class: 'lien', 'aria-label': `${a.libelle} ${d.nomDe(l)}`,
+          onclick: () => a.faire(l, outils) }, a.libelle)),
         d.commandes.supprimer ? el('button', { type: 'button', class: 'lien', 'aria-label': `Supprimer ${d.nomDe(l)}`,
           onclick: () => supprimer(l) }, 'Supprimer') : null) : null)));
   }
 
-  async function ouvrirFormulaire(ligne) {
+  async function ouvrirFormulaire(ligne, valeursInitiales = null) {
     remplir(zoneMessage);
     const champs = await d.champs();
     const f = formulaire({
       id: `${d.nom}-formulaire`,
       titre: ligne ? `Modifier « ${d.nomDe(ligne)} »` : d.nouveau,
       champs,
-      valeurs: ligne ? d.versSaisie(ligne) : (d.valeursNouveau?.() ?? {}),
-      enregistrer: async (saisie) => {
+      valeurs: ligne ? d.versSaisie(ligne) : (valeursInitiales ?? d.valeursNouveau?.() ?? {}),
+      libelleValider: !ligne && d.enSerie ? 'Enregistrer et saisir la suivante' : 'Enregistrer',
+      enregistrer: async (saisieFormulaire) => {
+        const saisie = d.versCommande ? d.versCommande(saisieFormulaire) : saisieFormulaire;
         const r = ligne
           ? await appeler(d.commandes.modifier, { id: ligne.id, saisie })
           : await appeler(d.commandes.creer, { saisie });
-        fermer();
         const texte = `${d.unite[0][0].toUpperCase()}${d.unite[0].slice(1)} « ${d.nomDe(r)} » ${ligne ? 'modifié' : 'enregistré'}${d.genre === 'f' ? 'e' : ''}.`;
-        remplir(zoneMessage, alerte(texte, 'succes'));
-        annoncer(texte);
         await d.apresChangement?.();
         await rafraichir();
+        if (!ligne && d.enSerie) {
+          // Saisie en série : on garde date, académie, thème… et on repart sur l'intitulé.
+          await ouvrirFormulaire(null, d.enSerie.garder(saisieFormulaire));
+        } else {
+          fermer();
+        }
+        remplir(zoneMessage, alerte(texte, 'succes'));
+        annoncer(texte);
       },
       annuler: fermer,
     });
     remplir(zoneFormulaire, f.element);
-    await f.focus();
+    await f.focus(valeursInitiales ? d.enSerie?.champ : null);
   }
+
+  const outils = { rafraichir, ouvrirFormulaire, message: (t, genre) => remplir(zoneMessage, alerte(t, genre)) };
 
   function fermer() {
     remplir(zoneFormulaire);
@@ -146,5 +159,5 @@ export async function ecranListe(conteneur, d) {
   }
 
   await rafraichir();
-  return { rafraichir, recherche };
+  return { rafraichir, recherche, ouvrirFormulaire };
 }

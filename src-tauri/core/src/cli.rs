@@ -1,7 +1,9 @@
 //! La ligne de commande : même binaire que la fenêtre, sans jamais demander d'affichage.
 //! Codes de sortie : 0 succès, 2 usage ou entrée invalide, 1 autre échec.
 
+use crate::ipe::bilan::Periode;
 use crate::{base, demo, Erreur, VERSION};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -13,10 +15,20 @@ Usage :
   passerelle --version                   affiche la version
   passerelle demo --db FICHIER           crée une nouvelle base remplie des données de démonstration
   passerelle verifier [--db FICHIER]     contrôle l'intégrité et le schéma de la base
+  passerelle import ipe FICHIER.csv [--essai]
+                                         importe le registre des IPE (nom;prenom;entreprise;academie;
+                                         debut_mission;fin_mission;quotite)
+  passerelle import actions-ipe FICHIER.csv [--essai]
+                                         importe des actions IPE (date;ipe;academie;theme;intitule;
+                                         etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;
+                                         enseignants_hommes;entreprises;organisations_professionnelles)
+  passerelle bilan ipe --annee AAAA [--academie NOM_OU_CODE] [--annee-scolaire]
+                       [--format pdf|csv] --sortie FICHIER
+                                         écrit le bilan annuel des IPE
   passerelle aide                        affiche cette aide
 
-Base utilisée : --db FICHIER, sinon la variable PASSERELLE_DB, sinon le fichier par défaut
-de l'utilisateur.";
+Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
+fichier par défaut de l'utilisateur. --essai contrôle un import sans rien écrire.";
 
 /// Ce que l'utilisateur a demandé.
 #[derive(Debug, PartialEq)]
@@ -26,36 +38,92 @@ pub enum Demande {
     Aide,
     Demo { db: Option<PathBuf> },
     Verifier { db: Option<PathBuf> },
+    Import { db: Option<PathBuf>, quoi: Importable, fichier: PathBuf, essai: bool },
+    BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
 }
+
+#[derive(Debug, PartialEq, Clone, Copy)]
+pub enum Importable {
+    Ipe,
+    ActionsIpe,
+}
+
+/// Options qui attendent une valeur, et options sans valeur.
+const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format"];
+const SANS_VALEUR: &[&str] = &["--essai", "--annee-scolaire", "--version", "-V", "--help", "-h"];
 
 /// Lit les arguments (sans le nom du programme). Une erreur est un message d'usage (code 2).
 pub fn analyser(args: &[String]) -> Result<Demande, String> {
-    let mut db = None;
-    let mut mots = Vec::new();
+    let mut options: HashMap<&str, String> = HashMap::new();
+    let mut mots: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < args.len() {
-        let a = &args[i];
-        match a.as_str() {
-            "--db" => {
-                i += 1;
-                let v = args.get(i).filter(|v| !v.is_empty()).ok_or("L'option --db attend un chemin de fichier.")?;
-                db = Some(PathBuf::from(v));
+        let a = args[i].as_str();
+        let (nom, valeur_jointe) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a, None),
+        };
+        if let Some(nom) = AVEC_VALEUR.iter().find(|o| **o == nom) {
+            let valeur = match valeur_jointe {
+                Some(v) => v,
+                None => {
+                    i += 1;
+                    args.get(i).cloned().unwrap_or_default()
+                }
+            };
+            if valeur.is_empty() {
+                return Err(format!("L'option {nom} attend une valeur."));
             }
-            _ if a.starts_with("--db=") => db = Some(PathBuf::from(&a[5..])),
-            "--version" | "-V" => mots.push("--version".to_string()),
-            "--help" | "-h" => mots.push("aide".to_string()),
-            _ if a.starts_with('-') => return Err(format!("Option inconnue : « {a} ».")),
-            _ => mots.push(a.clone()),
+            options.insert(nom, valeur);
+        } else if SANS_VALEUR.contains(&a) {
+            options.insert(a, String::new());
+        } else if a.starts_with('-') {
+            return Err(format!("Option inconnue : « {a} »."));
+        } else {
+            mots.push(a);
         }
         i += 1;
     }
-    let demande = match mots.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let db = options.get("--db").map(PathBuf::from);
+    let drapeau = |o: &str| options.contains_key(o);
+    if drapeau("--version") || drapeau("-V") {
+        return Ok(Demande::Version);
+    }
+    if drapeau("--help") || drapeau("-h") {
+        return Ok(Demande::Aide);
+    }
+    let demande = match mots.as_slice() {
         [] => Demande::Fenetre { db },
-        ["--version"] => Demande::Version,
         ["aide"] => Demande::Aide,
         ["demo"] => Demande::Demo { db },
         ["verifier"] => Demande::Verifier { db },
-        [commande, ..] if !["demo", "verifier", "aide", "--version"].contains(commande) => {
+        ["import", quoi, fichier] => {
+            let quoi = match *quoi {
+                "ipe" => Importable::Ipe,
+                "actions-ipe" => Importable::ActionsIpe,
+                autre => return Err(format!("Import inconnu : « {autre} » (ipe ou actions-ipe).")),
+            };
+            Demande::Import { db, quoi, fichier: PathBuf::from(fichier), essai: drapeau("--essai") }
+        }
+        ["import", ..] => return Err("Usage : passerelle import ipe|actions-ipe FICHIER.csv [--essai]".into()),
+        ["bilan", "ipe"] => {
+            let annee = options
+                .get("--annee")
+                .ok_or("Indiquez l'année : --annee AAAA.")?
+                .parse::<i32>()
+                .ok()
+                .filter(|a| (1950..=2200).contains(a))
+                .ok_or("L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.")?;
+            let csv = match options.get("--format").map(String::as_str) {
+                None | Some("pdf") => false,
+                Some("csv") => true,
+                Some(autre) => return Err(format!("Format inconnu : « {autre} » (pdf ou csv).")),
+            };
+            let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
+            Demande::BilanIpe { db, annee, academie: options.get("--academie").cloned(), scolaire: drapeau("--annee-scolaire"), csv, sortie }
+        }
+        ["bilan", ..] => return Err("Usage : passerelle bilan ipe --annee AAAA --sortie FICHIER".into()),
+        [commande, ..] if !["demo", "verifier", "aide"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
         _ => return Err("Trop d'arguments.".to_string()),
@@ -72,6 +140,18 @@ pub fn executer(demande: Demande, sortie: &mut dyn Write, erreurs: &mut dyn Writ
             if e.est_entree_invalide() { 2 } else { 1 }
         }
     }
+}
+
+/// Ouvre la base d'une commande qui la modifie ou la lit : elle doit déjà exister.
+fn base_existante(db: Option<PathBuf>) -> Result<base::Base, Erreur> {
+    let chemin = base::chemin_choisi(db);
+    if !chemin.exists() {
+        return Err(Erreur::Introuvable(format!(
+            "Le fichier « {} » n'existe pas : créez la base en ouvrant Passerelle, ou avec passerelle demo --db FICHIER.",
+            chemin.display()
+        )));
+    }
+    base::ouvrir(&chemin)
 }
 
 fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
@@ -108,6 +188,29 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
                 return Ok(1);
             }
         }
+        Demande::Import { db, quoi, fichier, essai } => {
+            let octets = std::fs::read(&fichier)
+                .map_err(|e| Erreur::Introuvable(format!("Impossible de lire « {} » : {e}", fichier.display())))?;
+            let b = base_existante(db)?;
+            let r = match quoi {
+                Importable::Ipe => crate::ipe::import::importer_ipe(&b.conn, &octets, essai)?,
+                Importable::ActionsIpe => crate::ipe::import::importer_actions(&b.conn, &octets, essai)?,
+            };
+            let s = if r.lignes > 1 { "s" } else { "" };
+            let verbe = if essai { format!("contrôlée{s} (essai : rien n'a été enregistré)") } else { format!("importée{s}") };
+            writeln!(sortie, "{} ligne{s} {verbe} — fichier {}, séparateur « {} ».", r.lignes, r.encodage, r.separateur)?;
+            for c in &r.creations {
+                writeln!(sortie, "  créé : {c}")?;
+            }
+        }
+        Demande::BilanIpe { db, annee, academie, scolaire, csv, sortie: fichier } => {
+            let b = base_existante(db)?;
+            let academie_id = academie.map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id)).transpose()?;
+            let periode = if scolaire { Periode::Scolaire(annee) } else { Periode::Civile(annee) };
+            let (bilan, octets) = crate::bilans::ipe::produire(&b.conn, periode, academie_id, csv)?;
+            std::fs::write(&fichier, octets)?;
+            writeln!(sortie, "Bilan IPE {} ({}) écrit dans {}", bilan.periode_libelle, bilan.perimetre_libelle, fichier.display())?;
+        }
     }
     Ok(0)
 }
@@ -131,5 +234,16 @@ mod tests {
         assert!(analyser(&a(&["exporter"])).unwrap_err().contains("« exporter »"));
         assert!(analyser(&a(&["--vite"])).unwrap_err().contains("« --vite »"));
         assert!(analyser(&a(&["demo", "encore"])).is_err());
+        assert_eq!(
+            analyser(&a(&["import", "actions-ipe", "--db", "b.sqlite", "a.csv", "--essai"])).unwrap(),
+            Demande::Import { db: Some("b.sqlite".into()), quoi: Importable::ActionsIpe, fichier: "a.csv".into(), essai: true }
+        );
+        assert_eq!(
+            analyser(&a(&["bilan", "ipe", "--annee", "2007", "--academie", "Lille", "--sortie", "b.pdf"])).unwrap(),
+            Demande::BilanIpe { db: None, annee: 2007, academie: Some("Lille".into()), scolaire: false, csv: false, sortie: "b.pdf".into() }
+        );
+        assert!(analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"])).unwrap_err().contains("quatre chiffres"));
+        assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"])).unwrap_err().contains("--sortie"));
+        assert!(analyser(&a(&["import", "cet", "x.csv"])).unwrap_err().contains("« cet »"));
     }
 }

@@ -1,4 +1,4 @@
-//! Lecture des fichiers CSV des tableurs : séparateur « ; » ou « , », UTF-8 (avec ou sans BOM)
+//! Lecture des fichiers CSV des tableurs : séparateur « ; » ou « , », UTF-8 (avec ou sans BOM)
 //! ou Windows-1252, détectés ; champs entre guillemets ; en-têtes reconnus sans accents ni casse.
 //! Sert à tous les imports : une erreur dit toujours la ligne fautive.
 
@@ -63,7 +63,7 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
     for l in &lignes {
         if l.valeurs.len() != entetes.len() {
             return Err(format!(
-                "Ligne {} : {} valeurs au lieu de {} (séparateur « {separateur} » attendu).",
+                "Ligne {} : {} valeurs au lieu de {} (séparateur « {separateur} » attendu).",
                 l.numero,
                 l.valeurs.len(),
                 entetes.len()
@@ -149,7 +149,7 @@ fn decouper(texte: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, String>
 }
 
 /// Passe chaque ligne à `traiter` dans une seule transaction : toutes les lignes fautives sont
-/// signalées (« Ligne 12 : … ») et, s'il y en a une, ou en mode essai, rien n'est écrit.
+/// signalées (« Ligne 12 : … ») et, s'il y en a une, ou en mode essai, rien n'est écrit.
 /// Rend le nombre de lignes traitées.
 pub fn importer_lignes(
     conn: &rusqlite::Connection,
@@ -183,7 +183,7 @@ pub fn importer_lignes(
     Ok(table.lignes.len())
 }
 
-/// Un entier positif ou nul écrit à la française (« 1 250 ») ; vide = 0.
+/// Un entier positif ou nul écrit à la française (« 1 250 ») ; vide = 0.
 pub fn entier_positif(valeur: &str, colonne: &str) -> Result<i64, String> {
     let v: String = valeur.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
     if v.is_empty() {
@@ -191,8 +191,8 @@ pub fn entier_positif(valeur: &str, colonne: &str) -> Result<i64, String> {
     }
     match v.parse::<i64>() {
         Ok(n) if n >= 0 => Ok(n),
-        Ok(_) => Err(format!("{colonne} : « {valeur} » est négatif.")),
-        Err(_) => Err(format!("{colonne} : « {valeur} » n'est pas un nombre entier.")),
+        Ok(_) => Err(format!("{colonne} : « {valeur} » est négatif.")),
+        Err(_) => Err(format!("{colonne} : « {valeur} » n'est pas un nombre entier.")),
     }
 }
 
@@ -202,12 +202,12 @@ mod tests {
 
     #[test]
     fn point_virgule_utf8_avec_bom() {
-        let t = lire("\u{feff}nom;prenom\nDUPONT;Anne\n\nMARTIN;\"Jean; dit « Jeannot »\"\n".as_bytes()).unwrap();
+        let t = lire("\u{feff}nom;prenom\nDUPONT;Anne\n\nMARTIN;\"Jean; dit « Jeannot »\"\n".as_bytes()).unwrap();
         assert_eq!((t.separateur, t.encodage), (';', "UTF-8"));
         assert_eq!(t.entetes, ["nom", "prenom"]);
         assert_eq!(t.lignes.len(), 2);
         assert_eq!(t.lignes[1].numero, 4);
-        assert_eq!(t.lignes[1].valeurs[1], "Jean; dit « Jeannot »");
+        assert_eq!(t.lignes[1].valeurs[1], "Jean; dit « Jeannot »");
     }
 
     #[test]

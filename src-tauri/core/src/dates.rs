@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// Lit une date saisie « 24/11/2026 » ou « 2026-11-24 ».
+/// Lit une date saisie « 24/11/2026 » ou « 2026-11-24 ».
 pub fn lire(saisie: &str) -> Result<NaiveDate, String> {
     let s = saisie.trim();
     let d = if s.contains('/') {
@@ -13,7 +13,7 @@ pub fn lire(saisie: &str) -> Result<NaiveDate, String> {
     match d {
         Ok(d) if (1900..=2200).contains(&d.year()) => Ok(d),
         _ if s.is_empty() => Err("La date est obligatoire.".into()),
-        _ => Err(format!("« {s} » n'est pas une date valide (attendu JJ/MM/AAAA, par exemple 24/11/2026).")),
+        _ => Err(format!("« {s} » n'est pas une date valide (attendu JJ/MM/AAAA, par exemple 24/11/2026).")),
     }
 }
 
@@ -37,7 +37,7 @@ pub fn depuis_iso(s: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-/// Année scolaire « 2025-2026 » qui contient la date (elle commence le 1er septembre).
+/// Année scolaire « 2025-2026 » qui contient la date (elle commence le 1er septembre).
 pub fn annee_scolaire(d: NaiveDate) -> String {
     let debut = if d.month() >= 9 { d.year() } else { d.year() - 1 };
     format!("{debut}-{}", debut + 1)

@@ -62,7 +62,9 @@ pub enum Erreur {
     Fichier(#[from] std::io::Error),
     #[error("Données de démonstration illisibles : {0}")]
     Demo(String),
-    /// Import refusé : une ligne par problème, « Ligne 12 : … » ; rien n'a été écrit.
+    #[error("Rapport PDF : {0}")]
+    Pdf(String),
+    /// Import refusé : une ligne par problème, « Ligne 12 : … » ; rien n'a été écrit.
     #[error("Import refusé, rien n'a été enregistré :\n{}", .0.join("\n"))]
     Import(Vec<String>),
 }
@@ -85,6 +87,7 @@ impl Erreur {
             Erreur::Fichier(_) => "fichier",
             Erreur::Demo(_) => "demo",
             Erreur::Import(_) => "import",
+            Erreur::Pdf(_) => "pdf",
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod annuaire;
 pub mod base;
+pub mod bilans;
 pub mod cli;
 pub mod csv;
 pub mod dates;
@@ -11,6 +12,7 @@ pub mod erreur;
 pub mod ipe;
 pub mod liste;
 pub mod parametres;
+pub mod rapport;
 pub mod texte;
 
 pub use erreur::{ChampInvalide, Controle, Erreur, Resultat};

@@ -63,6 +63,28 @@ pub fn cle_recherche(champs: &[&str]) -> String {
     normaliser(&champs.join(" "))
 }
 
+/// Espace fine insécable qui sépare les milliers : « 222 471 ».
+pub const SEPARATEUR_MILLIERS: char = '\u{202f}';
+
+/// Entier à la française : 222 471.
+pub fn nombre(n: i64) -> String {
+    let chiffres = n.unsigned_abs().to_string();
+    let mut sortie = String::new();
+    for (i, c) in chiffres.chars().enumerate() {
+        if i > 0 && (chiffres.len() - i) % 3 == 0 {
+            sortie.push(SEPARATEUR_MILLIERS);
+        }
+        sortie.push(c);
+    }
+    if n < 0 { format!("-{sortie}") } else { sortie }
+}
+
+/// Décimal à une décimale, virgule française : 639,8.
+pub fn decimal1(x: f64) -> String {
+    let dixiemes = (x * 10.0).round() as i64;
+    format!("{},{}", nombre(dixiemes / 10), (dixiemes % 10).abs())
+}
+
 /// Une saisie libre, sans espaces autour.
 pub fn nettoyer(s: &str) -> String {
     s.trim().to_string()
@@ -93,6 +115,16 @@ mod tests {
         assert_eq!(normaliser("ÇA Î Ù"), "ca i u");
         assert_eq!(normaliser("\u{a0}Lycée\u{a0}\u{a0}Pasteur\t"), "lycee pasteur");
         assert_eq!(cle_recherche(&["0620057A", "Lycée Émile-Zola", ""]), "0620057a lycee emile-zola");
+    }
+
+    #[test]
+    fn nombres_a_la_francaise() {
+        assert_eq!(nombre(222_471).replace(SEPARATEUR_MILLIERS, " "), "222 471");
+        assert_eq!(nombre(2008).replace(SEPARATEUR_MILLIERS, " "), "2 008");
+        assert_eq!(nombre(444), "444");
+        assert_eq!(nombre(1_000_000).replace(SEPARATEUR_MILLIERS, " "), "1 000 000");
+        assert_eq!(decimal1(639.8), "639,8");
+        assert_eq!(decimal1(12.0), "12,0");
     }
 
     #[test]

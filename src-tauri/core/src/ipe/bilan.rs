@@ -39,7 +39,7 @@ impl Periode {
             Periode::Scolaire(a) => Periode::Scolaire(a - 1),
         }
     }
-    /// « 2007 » ou « 2007-2008 ».
+    /// « 2007 » ou « 2007-2008 ».
     pub fn libelle(&self) -> String {
         match *self {
             Periode::Civile(a) => a.to_string(),
@@ -98,7 +98,7 @@ pub struct Bilan {
     /// `None` : national.
     pub academie_id: Option<i64>,
     pub perimetre_libelle: String,
-    /// Code pour ranger les commentaires : « national » ou le code de l'académie.
+    /// Code pour ranger les commentaires : « national » ou le code de l'académie.
     pub perimetre_code: String,
     pub actions: i64,
     #[serde(flatten)]

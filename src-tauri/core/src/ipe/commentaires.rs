@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Ce qui identifie un bilan : « ipe », 2007, « civile », « national » ou le code d'académie.
+/// Ce qui identifie un bilan : « ipe », 2007, « civile », « national » ou le code d'académie.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct CleBilan {
     pub bilan: String,

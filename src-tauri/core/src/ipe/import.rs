@@ -57,13 +57,13 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
         let v = |k: usize| l.valeurs[i[k]].trim();
         let (nom, prenom, entreprise) = (v(0).to_uppercase(), v(1), v(2));
         let academie_id = academie(tx, &mut cache, v(3))?
-            .ok_or_else(|| Erreur::validation("academie", format!("académie « {} » inconnue.", v(3))))?;
+            .ok_or_else(|| Erreur::validation("academie", format!("académie « {} » inconnue.", v(3))))?;
         let entreprise_id = match entreprise {
             "" => None,
             e => Some(match organisations::trouver_nom(tx, e) {
                 Ok(o) => o.id,
                 Err(Erreur::Introuvable(_)) => {
-                    creations.push(format!("entreprise « {e} »"));
+                    creations.push(format!("entreprise « {e} »"));
                     let s = organisations::SaisieOrganisation { type_: "entreprise".into(), nom: e.into(), ..Default::default() };
                     organisations::creer(tx, &s)?.id
                 }
@@ -80,7 +80,7 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
         let personne_id = match personne_id {
             Some(p) => p,
             None => {
-                creations.push(format!("personne « {nom} {prenom} »"));
+                creations.push(format!("personne « {nom} {prenom} »"));
                 let s = personnes::SaisiePersonne { nom: nom.clone(), prenom: prenom.into(), fonction: "Ingénieur pour l'école".into(), organisation_id: entreprise_id, ..Default::default() };
                 personnes::creer(tx, &s)?.id
             }
@@ -89,7 +89,7 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
         let ipe_id = match ipe_id {
             Some(id) => id,
             None => {
-                creations.push(format!("fiche IPE « {nom} {prenom} »"));
+                creations.push(format!("fiche IPE « {nom} {prenom} »"));
                 let s = SaisieIpe { personne_id: Some(personne_id), entreprise_id, academie_id: Some(academie_id), service: "daet".into() };
                 intervenants::creer(tx, &s)?.id
             }
@@ -105,7 +105,7 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
 }
 
 /// `passerelle import actions-ipe` : une ligne par action ; académie et thème par code ou nom,
-/// IPE par « NOM Prénom » (facultatif) ; académie vide : action de niveau national.
+/// IPE par « NOM Prénom » (facultatif) ; académie vide : action de niveau national.
 pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
     let (table, i) = lire_table(octets, COLONNES_ACTIONS)?;
     let mut cache_academies = HashMap::new();
@@ -119,7 +119,7 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
             a => {
                 let id = academie(tx, &mut cache_academies, a)?;
                 if id.is_none() {
-                    inconnus.push(format!("académie « {a} » inconnue"));
+                    inconnus.push(format!("académie « {a} » inconnue"));
                 }
                 id
             }
@@ -130,7 +130,7 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
         }
         let theme_id = cache_themes[&theme_cle];
         if theme_id.is_none() {
-            inconnus.push(format!("thème « {} » inconnu", v(3)));
+            inconnus.push(format!("thème « {} » inconnu", v(3)));
         }
         let mut intervenants = Vec::new();
         if !v(1).is_empty() {
@@ -140,7 +140,7 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
             }
             match cache_ipe[&cle] {
                 Some(id) => intervenants.push(id),
-                None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
+                None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
             }
         }
         let s = SaisieAction {
@@ -175,4 +175,13 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
         if messages.is_empty() { Ok(()) } else { Err(Erreur::Validation(vec![crate::ChampInvalide { champ: "ligne", message: messages.join(" ; ") }])) }
     })?;
     Ok(CompteRendu { lignes, essai, encodage: table.encodage, separateur: table.separateur, creations: Vec::new() })
+}
+
+/// Import choisi par son nom (« ipe » ou « actions-ipe »), pour la fenêtre.
+pub fn importer(conn: &Connection, quoi: &str, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+    match quoi {
+        "ipe" => importer_ipe(conn, octets, essai),
+        "actions-ipe" => importer_actions(conn, octets, essai),
+        autre => Err(Erreur::validation("quoi", format!("Import inconnu : « {autre} »."))),
+    }
 }

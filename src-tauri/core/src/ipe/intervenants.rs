@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 pub struct Ipe {
     pub id: i64,
     pub personne_id: i64,
-    /// « NOM Prénom », la forme que citent les imports d'actions.
+    /// « NOM Prénom », la forme que citent les imports d'actions.
     pub nom_complet: String,
     pub entreprise_id: Option<i64>,
     pub entreprise: Option<String>,
     pub academie_id: i64,
     pub academie: String,
     pub service: String,
-    /// Période de la mission la plus récente, « 01/09/2006 – en cours ».
+    /// Période de la mission la plus récente, « 01/09/2006 – en cours ».
     pub derniere_mission: Option<String>,
 }
 
@@ -120,7 +120,7 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Ipe> {
     liste::lire_un(conn, &REQUETE, "i.id", id, "L'IPE", ligne)
 }
 
-/// Retrouve un IPE par « NOM Prénom » (casse et accents ignorés).
+/// Retrouve un IPE par « NOM Prénom » (casse et accents ignorés).
 pub fn trouver_nom(conn: &Connection, nom_complet: &str) -> Resultat<Option<i64>> {
     Ok(conn
         .query_row(
@@ -250,7 +250,7 @@ fn valider_mission(s: &SaisieMission) -> Resultat<MissionValide> {
     })
 }
 
-/// Quotité en pourcentage, « 80 » ou « 80 % » ; vide : 100.
+/// Quotité en pourcentage, « 80 » ou « 80 % » ; vide : 100.
 pub fn quotite(saisie: &str) -> Result<i64, String> {
     let v = saisie.trim().trim_end_matches('%').trim();
     if v.is_empty() {
@@ -258,7 +258,7 @@ pub fn quotite(saisie: &str) -> Result<i64, String> {
     }
     match v.parse::<i64>() {
         Ok(q) if (1..=100).contains(&q) => Ok(q),
-        _ => Err(format!("La quotité « {} » doit être un pourcentage entre 1 et 100.", saisie.trim())),
+        _ => Err(format!("La quotité « {} » doit être un pourcentage entre 1 et 100.", saisie.trim())),
     }
 }
 

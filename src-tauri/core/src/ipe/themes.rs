@@ -28,7 +28,7 @@ pub fn lister(conn: &Connection) -> Resultat<Vec<Theme>> {
     Ok(v)
 }
 
-/// Retrouve un thème par son code (« stages ») ou son libellé, accents et casse ignorés.
+/// Retrouve un thème par son code (« stages ») ou son libellé, accents et casse ignorés.
 pub fn trouver(conn: &Connection, code_ou_libelle: &str) -> Resultat<Option<Theme>> {
     let cle = texte::normaliser(code_ou_libelle).replace(' ', "_");
     let mut st = conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe")?;
@@ -42,7 +42,7 @@ pub fn creer(conn: &Connection, s: &SaisieTheme) -> Resultat<Theme> {
     let libelle = c.champ("libelle", texte::obligatoire("Le libellé du thème", &s.libelle));
     if let Some(l) = &libelle {
         if trouver(conn, l)?.is_some() {
-            c.ajouter("libelle", format!("Le thème « {l} » existe déjà."));
+            c.ajouter("libelle", format!("Le thème « {l} » existe déjà."));
         }
     }
     c.fin()?;

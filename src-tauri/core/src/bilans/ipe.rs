@@ -1,0 +1,247 @@
+//! Le bilan annuel des IPE, sur le modèle du bilan 2007 : couverture, bilan quantitatif,
+//! bilan qualitatif (IPE et mois d'activité, actions et évolution, un chapitre par thème avec
+//! ses chiffres et le commentaire du délégué, histogramme), conclusion, définitions.
+
+use super::{date_d_edition, ligne_csv};
+use crate::ipe::bilan::{calculer, Bilan, Periode};
+use crate::ipe::commentaires::{self, CleBilan};
+use crate::{Erreur, Resultat};
+use std::path::{Path, PathBuf};
+use crate::rapport::{Alignement, Bloc, Colonne, Couverture, Rapport};
+use crate::texte::{decimal1, nombre};
+use std::collections::BTreeMap;
+
+/// Les définitions du bilan, imprimées en note et reprises dans le README.
+pub const DEFINITIONS: &[&str] = &[
+    "Actions de l'année : actions datées dans l'année civile (ou, pour un bilan par année scolaire, du 1er septembre au 31 août).",
+    "Chiffres quantitatifs : sommes sur ces actions ; jeunes = filles + garçons ; enseignants et personnels = femmes + hommes.",
+    "Mois d'activité : pour chaque IPE et chaque mois de la période, part des jours du mois couverts par sa mission (bornes comprises) multipliée par sa quotité ; IPE en équivalent temps plein = mois d'activité / 12, arrondi à l'entier le plus proche.",
+    "Académies : académies distinctes des IPE en mission pendant la période.",
+    "Évolution : (actions de l'année − actions de l'année précédente) / actions de l'année précédente, en pourcentage entier, donnée seulement si l'année précédente a des actions.",
+];
+
+/// Chiffres clés du bilan quantitatif (libellé, valeur), dans l'ordre du bilan 2007.
+pub fn chiffres_cles(b: &Bilan) -> Vec<(String, String)> {
+    let e = &b.effectifs;
+    vec![
+        ("Nombre d'ingénieurs pour l'école (équivalent temps plein)".into(), nombre(b.ipe_etp)),
+        ("Nombre d'actions mises en œuvre".into(), nombre(b.actions)),
+        ("Nombre d'établissements scolaires".into(), nombre(e.etablissements)),
+        ("Nombre de jeunes bénéficiant des actions".into(), nombre(b.jeunes)),
+        ("\u{a0}\u{a0}\u{a0}\u{a0}dont filles".into(), nombre(e.jeunes_filles)),
+        ("\u{a0}\u{a0}\u{a0}\u{a0}dont garçons".into(), nombre(e.jeunes_garcons)),
+        ("Nombre d'enseignants et de personnels d'encadrement".into(), nombre(b.enseignants)),
+        ("\u{a0}\u{a0}\u{a0}\u{a0}dont femmes".into(), nombre(e.enseignants_femmes)),
+        ("\u{a0}\u{a0}\u{a0}\u{a0}dont hommes".into(), nombre(e.enseignants_hommes)),
+        ("Nombre d'entreprises".into(), nombre(e.entreprises)),
+        ("Nombre d'organisations professionnelles (CCI, chambres de métiers, branches)".into(), nombre(e.organisations_professionnelles)),
+    ]
+}
+
+/// Phrase d'évolution : « +16 % par rapport à 2006 (1 731 actions). »
+pub fn phrase_evolution(b: &Bilan) -> String {
+    let precedente = b.periode.precedente().libelle();
+    match b.evolution {
+        Some(ev) => format!(
+            "Évolution : {}{ev} % par rapport à {precedente} ({} actions).",
+            if ev > 0 { "+" } else { "" },
+            nombre(b.actions_precedentes)
+        ),
+        None => format!("Évolution : non calculée, aucune action enregistrée en {precedente}."),
+    }
+}
+
+/// « En 2007, 53 IPE en équivalent temps plein, soit 639,8 mois d'activité, dans 24 académies. »
+pub fn phrase_activite(b: &Bilan) -> String {
+    format!(
+        "En {}, {} IPE en équivalent temps plein, soit {} mois d'activité, dans {} académie{}.",
+        b.periode_libelle,
+        nombre(b.ipe_etp),
+        decimal1(b.mois_activite),
+        nombre(b.academies),
+        if b.academies > 1 { "s" } else { "" }
+    )
+}
+
+fn titre(b: &Bilan) -> String {
+    format!("Bilan {} du dispositif « Ingénieurs pour l'école »", b.periode_libelle)
+}
+
+pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
+    let mut blocs = vec![Bloc::Titre1("I – Bilan quantitatif".into())];
+    blocs.push(Bloc::Tableau {
+        colonnes: vec![
+            Colonne { titre: "Indicateur".into(), largeur: 5.0, alignement: Alignement::Gauche },
+            Colonne { titre: b.periode_libelle.clone(), largeur: 1.4, alignement: Alignement::Droite },
+        ],
+        lignes: chiffres_cles(b).into_iter().map(|(l, v)| vec![l, v]).collect(),
+        gras_derniere_ligne: false,
+    });
+    blocs.push(Bloc::Titre1("II – Bilan qualitatif".into()));
+    blocs.push(Bloc::Titre2("A – Les ingénieurs pour l'école".into()));
+    blocs.push(Bloc::Paragraphe(phrase_activite(b)));
+    blocs.push(Bloc::Titre2("B – Les actions".into()));
+    blocs.push(Bloc::Paragraphe(format!("{} actions mises en œuvre. {}", nombre(b.actions), phrase_evolution(b))));
+    blocs.push(Bloc::Histogramme {
+        titre: "Nombre d'actions par thème".into(),
+        barres: b.themes.iter().map(|t| (t.libelle.clone(), t.actions as f64)).collect(),
+    });
+    blocs.push(Bloc::Titre2("1 – Les actions par thème".into()));
+    blocs.push(Bloc::Tableau {
+        colonnes: vec![
+            Colonne { titre: "Thème".into(), largeur: 3.0, alignement: Alignement::Gauche },
+            Colonne { titre: "Actions".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Acad.".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Établ.".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Jeunes".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Enseign.".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Entrep.".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne { titre: "Org. pro.".into(), largeur: 1.3, alignement: Alignement::Droite },
+        ],
+        lignes: b
+            .themes
+            .iter()
+            .map(|t| {
+                vec![
+                    t.libelle.clone(),
+                    nombre(t.actions),
+                    nombre(t.academies),
+                    nombre(t.effectifs.etablissements),
+                    nombre(t.jeunes),
+                    nombre(t.enseignants),
+                    nombre(t.effectifs.entreprises),
+                    nombre(t.effectifs.organisations_professionnelles),
+                ]
+            })
+            .chain(std::iter::once(vec![
+                "Total".into(),
+                nombre(b.actions),
+                nombre(b.academies),
+                nombre(b.effectifs.etablissements),
+                nombre(b.jeunes),
+                nombre(b.enseignants),
+                nombre(b.effectifs.entreprises),
+                nombre(b.effectifs.organisations_professionnelles),
+            ]))
+            .collect(),
+        gras_derniere_ligne: true,
+    });
+    for (i, t) in b.themes.iter().enumerate().filter(|(_, t)| t.actions > 0 || commentaires.contains_key(&t.code)) {
+        blocs.push(Bloc::Titre3(format!("1.{} – {}", i + 1, t.libelle)));
+        blocs.push(Bloc::Paragraphe(format!(
+            "{} action{} dans {} académie{} : {} établissements, {} jeunes ({} filles, {} garçons), {} enseignants et personnels, {} entreprises, {} organisations professionnelles.",
+            nombre(t.actions),
+            if t.actions > 1 { "s" } else { "" },
+            nombre(t.academies),
+            if t.academies > 1 { "s" } else { "" },
+            nombre(t.effectifs.etablissements),
+            nombre(t.jeunes),
+            nombre(t.effectifs.jeunes_filles),
+            nombre(t.effectifs.jeunes_garcons),
+            nombre(t.enseignants),
+            nombre(t.effectifs.entreprises),
+            nombre(t.effectifs.organisations_professionnelles),
+        )));
+        if let Some(texte) = commentaires.get(&t.code) {
+            blocs.extend(texte.split("\n\n").map(|p| Bloc::Paragraphe(p.trim().to_string())));
+        }
+    }
+    blocs.push(Bloc::Titre1("Conclusion".into()));
+    match commentaires.get("conclusion") {
+        Some(texte) => blocs.extend(texte.split("\n\n").map(|p| Bloc::Paragraphe(p.trim().to_string()))),
+        None => blocs.push(Bloc::Note("Conclusion à rédiger dans Passerelle (écran Bilans).".into())),
+    }
+    blocs.push(Bloc::Titre2("Définitions".into()));
+    blocs.push(Bloc::Note("Abréviations du tableau par thème : Acad. = académies distinctes ; Établ. = établissements ; Enseign. = enseignants et personnels d'encadrement ; Entrep. = entreprises ; Org. pro. = organisations professionnelles.".into()));
+    blocs.extend(DEFINITIONS.iter().map(|d| Bloc::Note((*d).to_string())));
+    Rapport {
+        titre: titre(b),
+        entete: format!("Passerelle – {} – {}", titre(b), b.perimetre_libelle),
+        couverture: Some(Couverture {
+            titre: titre(b),
+            sous_titre: Some("Ingénieurs pour l'école (IPE)".into()),
+            lignes: vec![
+                format!("Année {}", b.periode_libelle),
+                format!("Périmètre : {}", b.perimetre_libelle),
+                date_d_edition(),
+            ],
+        }),
+        blocs,
+    }
+}
+
+/// Le bilan en CSV (« ; », UTF-8 avec BOM pour Excel) : chiffres clés puis tableau par thème.
+pub fn csv(b: &Bilan) -> String {
+    let espace = |s: String| s.replace(crate::texte::SEPARATEUR_MILLIERS, "");
+    let mut sortie = String::from("\u{feff}");
+    sortie += &ligne_csv(&[format!("{} – {}", titre(b), b.perimetre_libelle), String::new()]);
+    sortie += &ligne_csv(&["indicateur".into(), "valeur".into()]);
+    for (l, v) in chiffres_cles(b) {
+        sortie += &ligne_csv(&[l.trim().to_string(), espace(v)]);
+    }
+    sortie += &ligne_csv(&["Mois d'activité".into(), decimal1(b.mois_activite).replace(crate::texte::SEPARATEUR_MILLIERS, "")]);
+    sortie += &ligne_csv(&["Académies".into(), b.academies.to_string()]);
+    sortie += &ligne_csv(&["Évolution (%)".into(), b.evolution.map(|e| e.to_string()).unwrap_or_default()]);
+    sortie += "\r\n";
+    let entete = ["theme", "libelle", "actions", "academies", "etablissements", "jeunes_filles", "jeunes_garcons", "jeunes",
+        "enseignants_femmes", "enseignants_hommes", "enseignants", "entreprises", "organisations_professionnelles"];
+    sortie += &ligne_csv(&entete.map(String::from));
+    for t in &b.themes {
+        let e = &t.effectifs;
+        sortie += &ligne_csv(&[
+            t.code.clone(), t.libelle.clone(), t.actions.to_string(), t.academies.to_string(), e.etablissements.to_string(),
+            e.jeunes_filles.to_string(), e.jeunes_garcons.to_string(), t.jeunes.to_string(), e.enseignants_femmes.to_string(),
+            e.enseignants_hommes.to_string(), t.enseignants.to_string(), e.entreprises.to_string(),
+            e.organisations_professionnelles.to_string(),
+        ]);
+    }
+    sortie
+}
+
+/// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.
+/// La ligne de commande et la fenêtre passent toutes deux par ici.
+pub fn produire(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>, format_csv: bool) -> Resultat<(Bilan, Vec<u8>)> {
+    let bilan = calculer(conn, periode, academie_id)?;
+    let octets = if format_csv {
+        csv(&bilan).into_bytes()
+    } else {
+        let cle = CleBilan { bilan: "ipe".into(), annee: periode.annee(), periode: periode.code().into(), perimetre: bilan.perimetre_code.clone() };
+        crate::rapport::rendre_pdf(&rapport(&bilan, &commentaires::lire(conn, &cle)?))?
+    };
+    Ok((bilan, octets))
+}
+
+/// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.
+pub fn exporter(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>, format: &str, dossier: &Path) -> Resultat<PathBuf> {
+    let format_csv = match format {
+        "pdf" => false,
+        "csv" => true,
+        autre => return Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (pdf ou csv)."))),
+    };
+    let (bilan, octets) = produire(conn, periode, academie_id, format_csv)?;
+    std::fs::create_dir_all(dossier)?;
+    let chemin = dossier.join(format!("bilan-ipe-{}-{}.{format}", bilan.periode_libelle, bilan.perimetre_code));
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}
+
+/// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.
+#[derive(Debug, serde::Serialize)]
+pub struct Apercu {
+    pub bilan: Bilan,
+    pub chiffres_cles: Vec<(String, String)>,
+    pub activite: String,
+    pub evolution: String,
+    pub mois_activite: String,
+}
+
+pub fn apercu(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
+    let bilan = calculer(conn, periode, academie_id)?;
+    Ok(Apercu {
+        chiffres_cles: chiffres_cles(&bilan),
+        activite: phrase_activite(&bilan),
+        evolution: phrase_evolution(&bilan),
+        mois_activite: decimal1(bilan.mois_activite),
+        bilan,
+    })
+}

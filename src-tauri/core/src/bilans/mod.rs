@@ -1,0 +1,16 @@
+//! Les bilans imprimables : chacun transforme ses chiffres en `rapport::Rapport` (PDF) ou en CSV.
+
+pub mod ipe;
+
+/// « Édité le 24/11/2026 », pour les couvertures.
+pub fn date_d_edition() -> String {
+    format!("Édité le {}", crate::dates::francaise(chrono::Local::now().date_naive()))
+}
+
+/// Une ligne CSV au séparateur « ; », champs entre guillemets si besoin.
+pub fn ligne_csv(champs: &[String]) -> String {
+    let echapper = |c: &String| {
+        if c.contains([';', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() }
+    };
+    champs.iter().map(echapper).collect::<Vec<_>>().join(";") + "\r\n"
+}

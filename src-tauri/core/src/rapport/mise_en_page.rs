@@ -1,0 +1,292 @@
+//! Mise en page : les blocs sont placés de haut en bas, page après page. Un bloc qui ne tient
+//! plus passe à la page suivante (les paragraphes se coupent entre deux lignes, les tableaux
+//! entre deux rangées en répétant leur en-tête) ; un titre emmène toujours avec lui le début
+//! de ce qui le suit.
+
+use super::dessin::{bleu, gris, noir, Page, HAUTEUR_PAGE, LARGEUR_PAGE};
+use super::polices::{polices, Polices};
+use super::{Alignement, Bloc, Colonne, Rapport};
+use crate::{Erreur, Resultat};
+use printpdf::{Color, FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions};
+
+const MARGE: f32 = 56.7; // 20 mm
+const HAUT_CONTENU: f32 = 78.0;
+const BAS_CONTENU: f32 = HAUTEUR_PAGE - 60.0;
+const LARGEUR: f32 = LARGEUR_PAGE - 2.0 * MARGE;
+
+/// Taille, interligne, gras, couleur et espace avant chaque sorte de texte.
+struct Style {
+    taille: f32,
+    interligne: f32,
+    gras: bool,
+    avant: f32,
+    apres: f32,
+}
+
+const TITRE1: Style = Style { taille: 16.0, interligne: 20.0, gras: true, avant: 16.0, apres: 6.0 };
+const TITRE2: Style = Style { taille: 13.0, interligne: 17.0, gras: true, avant: 12.0, apres: 4.0 };
+const TITRE3: Style = Style { taille: 11.0, interligne: 14.5, gras: true, avant: 10.0, apres: 3.0 };
+const TEXTE: Style = Style { taille: 10.0, interligne: 14.0, gras: false, avant: 0.0, apres: 6.0 };
+const NOTE: Style = Style { taille: 8.5, interligne: 11.5, gras: false, avant: 0.0, apres: 4.0 };
+const CELLULE: f32 = 9.0;
+const INTERLIGNE_CELLULE: f32 = 11.5;
+const MARGE_CELLULE: f32 = 4.0;
+
+struct Mise<'a> {
+    polices: &'a Polices,
+    ids: (FontId, FontId),
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl Mise<'_> {
+    fn nouvelle_page(&mut self) {
+        self.pages.push(Page::new());
+        self.y = HAUT_CONTENU;
+    }
+
+    fn reste(&self) -> f32 {
+        BAS_CONTENU - self.y
+    }
+
+    /// Passe à la page suivante si `hauteur` ne tient plus (jamais sur une page vide).
+    fn assurer(&mut self, hauteur: f32) {
+        if hauteur > self.reste() && self.y > HAUT_CONTENU + 0.1 {
+            self.nouvelle_page();
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("au moins une page")
+    }
+
+    fn ecrire(&mut self, x: f32, y: f32, texte: &str, gras: bool, taille: f32, col: Color) {
+        let (polices, ids) = (self.polices, self.ids.clone());
+        self.page().texte(polices, &ids, x, y, texte, gras, taille, col);
+    }
+
+    /// Lignes de texte, coupées entre deux lignes si la page se termine.
+    fn lignes(&mut self, lignes: &[String], x: f32, s: &Style, col: Color) {
+        for l in lignes {
+            self.assurer(s.interligne);
+            self.y += s.interligne;
+            self.ecrire(x, self.y - s.interligne * 0.28, l, s.gras, s.taille, col.clone());
+        }
+    }
+
+    fn couper(&self, texte: &str, s: &Style, largeur: f32) -> Vec<String> {
+        self.polices.couper(texte, s.gras, s.taille, largeur)
+    }
+
+    /// Hauteur minimale qu'un titre doit trouver sous lui : le début du bloc suivant.
+    fn debut_de(&self, bloc: Option<&Bloc>) -> f32 {
+        match bloc {
+            Some(Bloc::Paragraphe(t)) | Some(Bloc::ParagrapheGras(t)) => {
+                self.couper(t, &TEXTE, LARGEUR).len().min(2) as f32 * TEXTE.interligne
+            }
+            Some(Bloc::Note(t)) => self.couper(t, &NOTE, LARGEUR).len().min(2) as f32 * NOTE.interligne,
+            Some(Bloc::Liste(items)) => items.first().map_or(0.0, |i| self.couper(i, &TEXTE, LARGEUR - 14.0).len().min(2) as f32 * TEXTE.interligne),
+            Some(Bloc::Tableau { colonnes, lignes, .. }) => {
+                let largeurs = largeurs(colonnes);
+                let entete: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
+                self.hauteur_rangee(&entete, &largeurs, true) + lignes.first().map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false))
+            }
+            Some(Bloc::Histogramme { .. }) => 40.0,
+            Some(Bloc::Titre1(_)) | Some(Bloc::Titre2(_)) | Some(Bloc::Titre3(_)) => 60.0,
+            _ => 0.0,
+        }
+    }
+
+    fn titre(&mut self, texte: &str, s: &Style, col: Color, suivant: Option<&Bloc>) {
+        let lignes = self.couper(texte, s, LARGEUR);
+        let hauteur = s.avant + lignes.len() as f32 * s.interligne + s.apres;
+        self.assurer(hauteur + self.debut_de(suivant));
+        if self.y > HAUT_CONTENU + 0.1 {
+            self.y += s.avant;
+        }
+        self.lignes(&lignes, MARGE, s, col);
+        self.y += s.apres;
+    }
+
+    fn paragraphe(&mut self, texte: &str, s: &Style, col: Color) {
+        let lignes = self.couper(texte, s, LARGEUR);
+        self.lignes(&lignes, MARGE, s, col);
+        self.y += s.apres;
+    }
+
+    fn liste(&mut self, items: &[String]) {
+        for item in items {
+            let lignes = self.couper(item, &TEXTE, LARGEUR - 14.0);
+            self.assurer(TEXTE.interligne);
+            self.ecrire(MARGE + 2.0, self.y + TEXTE.interligne * 0.72, "•", false, TEXTE.taille, noir());
+            self.lignes(&lignes, MARGE + 14.0, &TEXTE, noir());
+            self.y += 2.0;
+        }
+        self.y += TEXTE.apres;
+    }
+
+    fn hauteur_rangee(&self, cellules: &[String], largeurs: &[f32], gras: bool) -> f32 {
+        let n = cellules
+            .iter()
+            .zip(largeurs)
+            .map(|(c, l)| self.polices.couper(c, gras, CELLULE, l - 2.0 * MARGE_CELLULE).len())
+            .max()
+            .unwrap_or(1);
+        n as f32 * INTERLIGNE_CELLULE + 2.0 * MARGE_CELLULE
+    }
+
+    fn rangee(&mut self, cellules: &[String], colonnes: &[Colonne], largeurs: &[f32], gras: bool, fond: Option<Color>) {
+        let hauteur = self.hauteur_rangee(cellules, largeurs, gras);
+        let haut = self.y;
+        if let Some(f) = fond {
+            self.page().rectangle(MARGE, haut, LARGEUR, hauteur, f);
+        }
+        let mut x = MARGE;
+        for ((c, largeur), colonne) in cellules.iter().zip(largeurs).zip(colonnes) {
+            let lignes = self.polices.couper(c, gras, CELLULE, largeur - 2.0 * MARGE_CELLULE);
+            for (i, l) in lignes.iter().enumerate() {
+                let w = self.polices.largeur(l, gras, CELLULE);
+                let tx = match colonne.alignement {
+                    Alignement::Gauche => x + MARGE_CELLULE,
+                    Alignement::Droite => x + largeur - MARGE_CELLULE - w,
+                    Alignement::Centre => x + (largeur - w) / 2.0,
+                };
+                let ty = haut + MARGE_CELLULE + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 3.0;
+                self.ecrire(tx, ty, l, gras, CELLULE, noir());
+            }
+            self.page().trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
+            x += largeur;
+        }
+        self.page().trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
+        self.page().trait_(MARGE, haut + hauteur, MARGE + LARGEUR, haut + hauteur, 0.5, gris(0.6));
+        self.y += hauteur;
+    }
+
+    fn entete_tableau(&mut self, colonnes: &[Colonne], largeurs: &[f32]) {
+        let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
+        let y = self.y;
+        self.page().trait_(MARGE, y, MARGE + LARGEUR, y, 0.8, gris(0.35));
+        self.rangee(&titres, colonnes, largeurs, true, Some(gris(0.9)));
+    }
+
+    fn tableau(&mut self, colonnes: &[Colonne], lignes: &[Vec<String>], gras_derniere_ligne: bool) {
+        let largeurs = largeurs(colonnes);
+        let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
+        let premiere = lignes.first().map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false));
+        self.assurer(self.hauteur_rangee(&titres, &largeurs, true) + premiere);
+        self.entete_tableau(colonnes, &largeurs);
+        for (i, l) in lignes.iter().enumerate() {
+            let gras = gras_derniere_ligne && i + 1 == lignes.len();
+            if self.hauteur_rangee(l, &largeurs, gras) > self.reste() {
+                // Le tableau continue sur la page suivante, sous son en-tête répété.
+                self.nouvelle_page();
+                self.entete_tableau(colonnes, &largeurs);
+            }
+            self.rangee(l, colonnes, &largeurs, gras, gras.then(|| gris(0.96)));
+        }
+        self.y += 8.0;
+    }
+
+    fn histogramme(&mut self, titre: &str, barres: &[(String, f64)]) {
+        let titre_style = Style { taille: 10.0, interligne: 14.0, gras: true, avant: 0.0, apres: 4.0 };
+        self.assurer(titre_style.interligne + 20.0);
+        self.paragraphe(titre, &titre_style, noir());
+        let largeur_libelle = LARGEUR * 0.42;
+        let zone = LARGEUR - largeur_libelle - 8.0 - 44.0;
+        let max = barres.iter().map(|b| b.1).fold(0.0_f64, f64::max);
+        for (libelle, valeur) in barres {
+            let mut lignes = self.polices.couper(libelle, false, CELLULE, largeur_libelle - 4.0);
+            if lignes.len() > 2 {
+                lignes.truncate(2);
+                lignes[1].push('…');
+            }
+            let hauteur = (lignes.len() as f32 * INTERLIGNE_CELLULE).max(12.0) + 5.0;
+            self.assurer(hauteur);
+            let haut = self.y;
+            for (i, l) in lignes.iter().enumerate() {
+                let w = self.polices.largeur(l, false, CELLULE);
+                self.ecrire(MARGE + largeur_libelle - 4.0 - w, haut + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 2.0, l, false, CELLULE, noir());
+            }
+            let longueur = if max > 0.0 { (*valeur / max) as f32 * zone } else { 0.0 };
+            let x = MARGE + largeur_libelle + 4.0;
+            let milieu = haut + hauteur / 2.0 - 2.5;
+            self.page().rectangle(x, milieu - 5.0, longueur.max(0.5), 10.0, bleu());
+            let texte = crate::texte::nombre(valeur.round() as i64);
+            self.ecrire(x + longueur + 4.0, milieu + 3.2, &texte, false, CELLULE, noir());
+            self.y += hauteur;
+        }
+        let y = self.y - 2.0;
+        self.page().trait_(MARGE + largeur_libelle + 4.0, y, MARGE + largeur_libelle + 4.0 + zone, y, 0.4, gris(0.6));
+        self.y += 10.0;
+    }
+
+    fn couverture(&mut self, c: &super::Couverture) {
+        let page = Page::new();
+        self.pages.push(page);
+        self.page().rectangle(0.0, 0.0, LARGEUR_PAGE, 12.0, bleu());
+        self.y = 250.0;
+        let grand = Style { taille: 24.0, interligne: 31.0, gras: true, avant: 0.0, apres: 10.0 };
+        let lignes = self.couper(&c.titre, &grand, LARGEUR);
+        self.lignes(&lignes, MARGE, &grand, bleu());
+        self.y += grand.apres;
+        if let Some(s) = &c.sous_titre {
+            let moyen = Style { taille: 15.0, interligne: 20.0, gras: false, avant: 0.0, apres: 16.0 };
+            self.paragraphe(s, &moyen, noir());
+        }
+        let y = self.y;
+        self.page().trait_(MARGE, y, MARGE + 120.0, y, 2.0, bleu());
+        self.y += 18.0;
+        let ligne = Style { taille: 12.0, interligne: 18.0, gras: false, avant: 0.0, apres: 0.0 };
+        for l in &c.lignes {
+            self.paragraphe(l, &ligne, noir());
+        }
+        self.ecrire(MARGE, HAUTEUR_PAGE - 50.0, "Passerelle – relation École-entreprise", false, 9.0, gris(0.4));
+    }
+}
+
+fn largeurs(colonnes: &[Colonne]) -> Vec<f32> {
+    let total: f32 = colonnes.iter().map(|c| c.largeur.max(0.1)).sum();
+    colonnes.iter().map(|c| c.largeur.max(0.1) / total * LARGEUR).collect()
+}
+
+/// Met le rapport en page et rend les octets du PDF.
+pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
+    let polices = polices().map_err(Erreur::Pdf)?;
+    let mut doc = PdfDocument::new(&r.titre);
+    let ids = (doc.add_font(&polices.reguliere), doc.add_font(&polices.grasse));
+    let mut m = Mise { polices, ids, pages: Vec::new(), y: HAUT_CONTENU };
+    if let Some(c) = &r.couverture {
+        m.couverture(c);
+    }
+    m.nouvelle_page();
+    for (i, bloc) in r.blocs.iter().enumerate() {
+        let suivant = r.blocs.get(i + 1);
+        match bloc {
+            Bloc::Titre1(t) => m.titre(t, &TITRE1, bleu(), suivant),
+            Bloc::Titre2(t) => m.titre(t, &TITRE2, bleu(), suivant),
+            Bloc::Titre3(t) => m.titre(t, &TITRE3, noir(), suivant),
+            Bloc::Paragraphe(t) => m.paragraphe(t, &TEXTE, noir()),
+            Bloc::ParagrapheGras(t) => m.paragraphe(t, &Style { gras: true, ..TEXTE }, noir()),
+            Bloc::Note(t) => m.paragraphe(t, &NOTE, gris(0.35)),
+            Bloc::Liste(items) => m.liste(items),
+            Bloc::Tableau { colonnes, lignes, gras_derniere_ligne } => m.tableau(colonnes, lignes, *gras_derniere_ligne),
+            Bloc::Histogramme { titre, barres } => m.histogramme(titre, barres),
+            Bloc::Espace(mm) => m.y += mm * 2.835,
+            Bloc::SautDePage => m.nouvelle_page(),
+        }
+    }
+    // En-tête courant et « page X / Y » : le total n'est connu qu'une fois tout placé.
+    let total = m.pages.len();
+    let premiere = usize::from(r.couverture.is_some());
+    for n in premiere..total {
+        let (polices, ids) = (m.polices, m.ids.clone());
+        let page = &mut m.pages[n];
+        page.texte(polices, &ids, MARGE, 40.0, &r.entete, false, 8.0, gris(0.35));
+        page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
+        let pied = format!("page {} / {total}", n + 1);
+        let w = polices.largeur(&pied, false, 8.5);
+        page.texte(polices, &ids, MARGE + LARGEUR - w, HAUTEUR_PAGE - 30.0, &pied, false, 8.5, gris(0.35));
+    }
+    let pages = m.pages.into_iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops)).collect();
+    Ok(doc.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new()))
+}

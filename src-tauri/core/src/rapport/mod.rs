@@ -1,0 +1,60 @@
+//! La couche « rapport » : un document décrit par blocs (titres, paragraphes, listes, tableaux,
+//! histogrammes) mis en page en A4 sur printpdf, avec couverture, en-tête courant, pied
+//! « page X / Y », coupure des tableaux avec répétition de l'en-tête et sans titre orphelin.
+//! Tous les bilans (IPE, conventions, CLEE, CET) passent par ici.
+
+mod dessin;
+mod mise_en_page;
+mod polices;
+
+pub use mise_en_page::rendre_pdf;
+
+#[derive(Debug, Clone)]
+pub struct Rapport {
+    pub titre: String,
+    /// Texte imprimé en haut de chaque page, sauf la couverture.
+    pub entete: String,
+    pub couverture: Option<Couverture>,
+    pub blocs: Vec<Bloc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Couverture {
+    pub titre: String,
+    pub sous_titre: Option<String>,
+    /// Par exemple « Année 2007 », « Périmètre : national », « Édité le 24/11/2026 ».
+    pub lignes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Alignement {
+    Gauche,
+    Droite,
+    Centre,
+}
+
+#[derive(Debug, Clone)]
+pub struct Colonne {
+    pub titre: String,
+    /// Poids relatif de la largeur.
+    pub largeur: f32,
+    pub alignement: Alignement,
+}
+
+#[derive(Debug, Clone)]
+pub enum Bloc {
+    Titre1(String),
+    Titre2(String),
+    Titre3(String),
+    Paragraphe(String),
+    ParagrapheGras(String),
+    Liste(Vec<String>),
+    Tableau { colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>, gras_derniere_ligne: bool },
+    /// Barres horizontales vectorielles, valeur imprimée au bout de la barre.
+    Histogramme { titre: String, barres: Vec<(String, f64)> },
+    /// Petit texte gris (définitions, sources).
+    Note(String),
+    /// Espace vertical en millimètres.
+    Espace(f32),
+    SautDePage,
+}

@@ -1,0 +1,178 @@
+// IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
+
+import { appeler, references, nombre } from '../api.js';
+import { el, remplir, alerte, annoncer } from '../dom.js';
+import { ecranListe } from '../liste.js';
+import { formulaire } from '../formulaire.js';
+
+const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+const options = (liste) => liste.map((x) => ({ code: x.code, libelle: x.libelle }));
+const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
+const optionsThemes = async () => (await appeler('lister_themes_ipe')).map((t) => ({ code: t.id, libelle: t.libelle }));
+const optionsIpe = async () => (await appeler('lister_ipe', { filtre: { limite: 5000 } })).lignes
+  .map((i) => ({ code: i.id, libelle: `${i.nom_complet} (${i.academie})` }));
+const annees = () => {
+  const courante = new Date().getFullYear();
+  return Array.from({ length: 25 }, (_, i) => courante - i).map((a) => ({ code: a, libelle: String(a) }));
+};
+const EFFECTIFS = [
+  ['etablissements', 'Établissements'], ['jeunes_filles', 'Jeunes : filles'], ['jeunes_garcons', 'Jeunes : garçons'],
+  ['enseignants_femmes', 'Enseignants et personnels : femmes'], ['enseignants_hommes', 'Enseignants et personnels : hommes'],
+  ['entreprises', 'Entreprises'], ['organisations_professionnelles', 'Organisations professionnelles'],
+];
+
+const ACTIONS = {
+  nom: 'actions', titre: 'Actions des IPE', unite: ['action', 'actions'], nouveau: 'Nouvelle action',
+  genre: 'f', demonstratif: 'cette', exempleRecherche: 'Intitulé, description…',
+  commandes: { lister: 'lister_actions_ipe', creer: 'creer_action_ipe', modifier: 'modifier_action_ipe', supprimer: 'supprimer_action_ipe' },
+  colonnes: [
+    { cle: 'date', libelle: 'Date', tri: 'date', rendu: (l) => dateFr(l.date) },
+    { cle: 'intitule', libelle: 'Intitulé', tri: 'intitule' },
+    { cle: 'theme', libelle: 'Thème', tri: 'theme' },
+    { cle: 'academie', libelle: 'Académie', tri: 'academie', rendu: (l) => l.academie ?? 'National' },
+    { cle: 'intervenants_noms', libelle: 'IPE' },
+    { cle: 'jeunes', libelle: 'Jeunes', rendu: (l) => nombre(l.jeunes) },
+    { cle: 'enseignants', libelle: 'Enseignants', rendu: (l) => nombre(l.enseignants) },
+  ],
+  filtres: async () => [
+    { cle: 'annee', libelle: 'Année', tous: 'Toutes', numerique: true, options: annees() },
+    { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
+    { cle: 'theme_id', libelle: 'Thème', numerique: true, options: await optionsThemes() },
+    { cle: 'ipe_id', libelle: 'IPE', numerique: true, options: await optionsIpe() },
+  ],
+  champs: async () => [
+    { cle: 'date', libelle: 'Date', type: 'date', requis: true },
+    { cle: 'intervenant', libelle: 'IPE', type: 'choix', numerique: true, vide: '— Aucun —', options: await optionsIpe() },
+    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: [{ code: 'academique', libelle: 'Académique' }, { code: 'national', libelle: 'National' }] },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, options: await optionsAcademies() },
+    { cle: 'theme_id', libelle: 'Thème', type: 'choix', requis: true, numerique: true, options: await optionsThemes() },
+    { cle: 'intitule', libelle: 'Intitulé', requis: true },
+    { cle: 'description', libelle: 'Description', type: 'zone' },
+    ...EFFECTIFS.map(([cle, libelle]) => ({ cle, libelle, type: 'nombre', aide: 'vide = 0' })),
+  ],
+  valeursNouveau: () => ({ niveau: 'academique' }),
+  versSaisie: (l) => ({
+    ...l, date: dateFr(l.date), intervenant: l.intervenants[0] ?? null,
+    ...Object.fromEntries(EFFECTIFS.map(([cle]) => [cle, String(l[cle])])),
+  }),
+  versCommande: (s) => ({ ...s, intervenants: s.intervenant ? [s.intervenant] : [] }),
+  enSerie: {
+    champ: 'intitule',
+    garder: (s) => ({ date: s.date, intervenant: s.intervenant, niveau: s.niveau, academie_id: s.academie_id, theme_id: s.theme_id }),
+  },
+  actionsLigne: [{
+    libelle: 'Dupliquer',
+    faire: async (l, outils) => {
+      const copie = await appeler('dupliquer_action_ipe', { id: l.id });
+      await outils.rafraichir();
+      await outils.ouvrirFormulaire(copie);
+      annoncer(`Action « ${l.intitule} » dupliquée : modifiez la copie.`);
+    },
+  }],
+  nomDe: (l) => l.intitule,
+};
+
+const REGISTRE = {
+  nom: 'registre', titre: 'Registre des IPE', unite: ['IPE', 'IPE'], nouveau: 'Nouvel IPE', genre: 'm', demonstratif: 'cet',
+  exempleRecherche: 'Nom, entreprise…',
+  intro: 'Un IPE est une personne de l\'annuaire ; ses missions (période, quotité, lettre de mission) se gèrent avec « Missions ».',
+  commandes: { lister: 'lister_ipe', creer: 'creer_ipe', modifier: 'modifier_ipe', supprimer: 'supprimer_ipe' },
+  colonnes: [
+    { cle: 'nom_complet', libelle: 'Nom', tri: 'nom' },
+    { cle: 'entreprise', libelle: 'Entreprise d\'origine', tri: 'entreprise' },
+    { cle: 'academie', libelle: 'Académie', tri: 'academie' },
+    { cle: 'derniere_mission', libelle: 'Mission' },
+  ],
+  filtres: async () => [
+    { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
+    { cle: 'actif_en', libelle: 'En mission en', tous: 'Toutes années', numerique: true, options: annees() },
+  ],
+  champs: async () => [
+    { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true,
+      options: (await appeler('lister_personnes', { filtre: { limite: 5000 } })).lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` })) },
+    { cle: 'entreprise_id', libelle: 'Entreprise d\'origine', type: 'choix', numerique: true, vide: '— Aucune —',
+      options: (await appeler('lister_organisations', { filtre: { type: 'entreprise', limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
+    { cle: 'service', libelle: 'Service de rattachement', type: 'choix', requis: true,
+      options: [{ code: 'daet', libelle: 'DAET' }, { code: 'dafpic', libelle: 'DAFPIC' }, { code: 'administration_centrale', libelle: 'Administration centrale' }] },
+  ],
+  valeursNouveau: () => ({ service: 'daet' }),
+  versSaisie: (l) => ({ ...l }),
+  actionsLigne: [{ libelle: 'Missions', faire: (l) => afficherMissions(l) }],
+  nomDe: (l) => l.nom_complet,
+};
+
+let zoneMissions = null;
+
+async function afficherMissions(ipe) {
+  const missions = await appeler('missions_ipe', { id: ipe.id });
+  const f = formulaire({
+    id: 'mission-formulaire', titre: 'Ajouter une mission', libelleValider: 'Ajouter la mission',
+    champs: [
+      { cle: 'debut', libelle: 'Début', type: 'date', requis: true },
+      { cle: 'fin', libelle: 'Fin', type: 'date', aide: 'vide : mission en cours' },
+      { cle: 'quotite', libelle: 'Quotité (%)', type: 'nombre', aide: 'vide : 100 %' },
+      { cle: 'lettre_date', libelle: 'Date de la lettre de mission', type: 'date' },
+      { cle: 'lettre_missions', libelle: 'Missions confiées', type: 'zone' },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_mission_ipe', { id: ipe.id, saisie }); await afficherMissions(ipe); },
+    annuler: () => remplir(zoneMissions),
+  });
+  remplir(zoneMissions,
+    el('h2', { id: 'missions-titre' }, `Missions de ${ipe.nom_complet}`),
+    missions.length === 0 ? el('p', { class: 'vide' }, 'Aucune mission enregistrée.') :
+      el('table', { id: 'missions-table' },
+        el('thead', {}, el('tr', {}, ['Début', 'Fin', 'Quotité', 'Lettre de mission', 'Missions confiées', ''].map((t) => el('th', { scope: 'col' }, t)))),
+        el('tbody', {}, missions.map((m) => el('tr', {},
+          el('td', {}, dateFr(m.debut)), el('td', {}, m.fin ? dateFr(m.fin) : 'en cours'), el('td', {}, `${m.quotite} %`),
+          el('td', {}, dateFr(m.lettre_date)), el('td', {}, m.lettre_missions),
+          el('td', {}, el('button', { type: 'button', class: 'lien', onclick: async () => { await appeler('supprimer_mission_ipe', { id: m.id }); await afficherMissions(ipe); } }, 'Supprimer')))))),
+    f.element);
+  zoneMissions.scrollIntoView();
+}
+
+function ecranImport(zone) {
+  const fichier = el('input', { type: 'file', id: 'import-fichier', accept: '.csv,text/csv' });
+  const quoi = el('select', { id: 'import-quoi' },
+    el('option', { value: 'actions-ipe' }, 'Actions des IPE'), el('option', { value: 'ipe' }, 'Registre des IPE (missions)'));
+  const resultat = el('div', { id: 'import-resultat', 'aria-live': 'polite' });
+  let contenu = null;
+  const lancer = async (essai) => {
+    if (!contenu) return remplir(resultat, alerte('Choisissez d\'abord un fichier CSV.', 'erreur'));
+    try {
+      const r = await appeler('importer_ipe', { quoi: quoi.value, contenu, essai });
+      remplir(resultat, alerte(essai
+        ? `Aperçu : ${nombre(r.lignes)} lignes valides (fichier ${r.encodage}, séparateur « ${r.separateur} »). Rien n'est encore enregistré.`
+        : `${nombre(r.lignes)} lignes importées.${r.creations.length ? ` Créés : ${r.creations.join(', ')}.` : ''}`, 'succes'),
+      essai ? el('button', { type: 'button', id: 'import-confirmer', onclick: () => lancer(false) }, 'Importer ces lignes') : null);
+    } catch (e) {
+      const lignes = e.message.split('\n');
+      remplir(resultat, el('div', { class: 'alerte erreur', role: 'alert' }, el('p', {}, lignes[0]),
+        el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))));
+    }
+  };
+  fichier.addEventListener('change', async () => {
+    contenu = fichier.files[0] ? Array.from(new Uint8Array(await fichier.files[0].arrayBuffer())) : null;
+    await lancer(true);
+  });
+  remplir(zone, el('h2', {}, 'Importer un fichier CSV'),
+    el('p', {}, 'Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252 (export d\'Excel) : détectés. Le fichier est d\'abord contrôlé ; rien n\'est écrit tant qu\'une ligne est fautive.'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' }, el('label', { for: 'import-quoi' }, 'Contenu du fichier'), quoi),
+      el('div', { class: 'champ' }, el('label', { for: 'import-fichier' }, 'Fichier CSV'), fichier)),
+    resultat);
+}
+
+const ONGLETS = [['actions', 'Actions'], ['registre', 'Registre des IPE'], ['import', 'Importer']];
+
+export async function afficher(main, [onglet = 'actions']) {
+  const zone = el('div');
+  zoneMissions = el('section', { id: 'missions', 'aria-labelledby': 'missions-titre' });
+  remplir(main, el('h1', {}, 'IPE'),
+    el('nav', { class: 'sous-navigation', 'aria-label': 'Rubriques IPE' },
+      ONGLETS.map(([cle, libelle]) => el('a', { href: `#/ipe/${cle}`, 'aria-current': cle === onglet ? 'page' : null }, libelle))),
+    zone, zoneMissions);
+  if (onglet === 'registre') await ecranListe(zone, REGISTRE);
+  else if (onglet === 'import') ecranImport(zone);
+  else await ecranListe(zone, ACTIONS);
+}
