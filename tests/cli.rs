@@ -150,17 +150,23 @@ fn import_en_ligne_de_commande_tout_ou_rien() {
     let csv = d.path().join("actions.csv");
     let entete = "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n";
     std::fs::write(&csv, format!("{entete}02/02/2026;;Lille;stages;Bonne;1;1;1;1;1;1;1\n30/02/2026;;Lille;stages;Mauvaise;1;1;1;1;1;1;1\n")).unwrap();
-    let avant = std::fs::read(&db).unwrap();
+    let actions = || -> i64 {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.query_row("SELECT count(*) FROM action_ipe", [], |r| r.get(0)).unwrap()
+    };
+    let avant = actions();
     let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv)]);
     assert_eq!(o.status.code(), Some(2));
     let err = texte(&o.stderr);
     assert!(err.contains("rien n'a été enregistré") && err.contains("Ligne 3 :"), "{err}");
-    assert_eq!(std::fs::read(&db).unwrap(), avant);
+    assert_eq!(actions(), avant, "la bonne ligne 2 n'a pas été écrite non plus");
     std::fs::write(&csv, format!("{entete}02/02/2026;;Lille;stages;Bonne;1;1;1;1;1;1;1\n")).unwrap();
     let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv), "--essai"]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     assert!(texte(&o.stdout).contains("essai"));
+    assert_eq!(actions(), avant, "l'essai n'écrit rien");
     let o = passerelle(&["import", "actions-ipe", "--db", p(&db), p(&csv)]);
     assert_eq!(o.status.code(), Some(0));
     assert!(texte(&o.stdout).starts_with("1 ligne importée"), "{}", texte(&o.stdout));
+    assert_eq!(actions(), avant + 1);
 }

@@ -99,8 +99,15 @@ async fn cliquer(c: &Client, css: &str) {
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
     let e = attendre(c, css).await;
-    e.clear().await.unwrap();
-    e.send_keys(texte).await.unwrap();
+    // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
+    c.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", vec![serde_json::json!(css)])
+        .await
+        .unwrap();
+    if let Err(err) = e.clear().await {
+        capturer(c, "echec").await;
+        panic!("effacement de « {css} » : {err}");
+    }
+    e.send_keys(texte).await.unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
 }
 
 async fn choisir(c: &Client, css: &str, libelle: &str) {

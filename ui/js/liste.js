@@ -86,7 +86,8 @@ export async function ecranListe(conteneur, d) {
       return;
     }
     if (numero !== etat.demande) return; // une frappe plus récente a déjà relancé la recherche
-    const affichees = liste.lignes.length < liste.total ? ` (${liste.lignes.length} affichés : affinez la recherche)` : '';
+    const affichees = liste.lignes.length < liste.total
+      ? ` (${liste.lignes.length} affiché${d.genre === 'f' ? 'e' : ''}s : affinez la recherche)` : '';
     compte.textContent = liste.total === 0 ? `Aucun ${d.unite[0]} ne correspond.` : `${quantite(liste.total, d.unite)}${affichees}`;
     remplir(corps, liste.lignes.map((l) => el('tr', { 'data-id': l.id },
       d.colonnes.map((c, i) => {

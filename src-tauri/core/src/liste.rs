@@ -92,19 +92,16 @@ impl Filtre {
         };
         let sens = if p.descendant { "DESC" } else { "ASC" };
         let limite = p.limite.unwrap_or(LIMITE_DEFAUT).clamp(1, 100_000);
-        // Le total vient de la même requête (fonction de fenêtre, calculée avant la limite) :
-        // un seul passage sur la table.
+        // Le total se compte sans les colonnes (ni leurs sous-requêtes) : c'est ce qui le rend
+        // rapide même sur des centaines de milliers de lignes.
         let Requete { colonnes, tables } = requete;
-        let sql = format!("SELECT {colonnes}, count(*) OVER () FROM {tables}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
-        let mut st = conn.prepare(&sql)?;
-        let colonne_total = st.column_count() - 1;
-        let mut ligne = ligne;
-        let mut total = 0;
+        let total: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM {tables}{clause}"))?
+            .query_row(rusqlite::params_from_iter(self.parametres.iter()), |r| r.get(0))?;
+        let sql = format!("SELECT {colonnes} FROM {tables}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
+        let mut st = conn.prepare_cached(&sql)?;
         let lignes = st
-            .query_map(rusqlite::params_from_iter(self.parametres.iter()), |r| {
-                total = r.get(colonne_total)?;
-                ligne(r)
-            })?
+            .query_map(rusqlite::params_from_iter(self.parametres.iter()), ligne)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Liste { lignes, total })
     }

@@ -47,8 +47,8 @@ const ACTIONS = {
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, options: await optionsAcademies() },
     { cle: 'theme_id', libelle: 'Thème', type: 'choix', requis: true, numerique: true, options: await optionsThemes() },
     { cle: 'intitule', libelle: 'Intitulé', requis: true },
-    { cle: 'description', libelle: 'Description', type: 'zone' },
     ...EFFECTIFS.map(([cle, libelle]) => ({ cle, libelle, type: 'nombre', aide: 'vide = 0' })),
+    { cle: 'description', libelle: 'Description', type: 'zone' },
   ],
   valeursNouveau: () => ({ niveau: 'academique' }),
   versSaisie: (l) => ({
@@ -85,6 +85,8 @@ const REGISTRE = {
   ],
   filtres: async () => [
     { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
+    { cle: 'entreprise_id', libelle: 'Entreprise', tous: 'Toutes', numerique: true,
+      options: (await appeler('lister_organisations', { filtre: { type: 'entreprise', limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
     { cle: 'actif_en', libelle: 'En mission en', tous: 'Toutes années', numerique: true, options: annees() },
   ],
   champs: async () => [
@@ -163,7 +165,23 @@ function ecranImport(zone) {
     resultat);
 }
 
-const ONGLETS = [['actions', 'Actions'], ['registre', 'Registre des IPE'], ['import', 'Importer']];
+async function ecranThemes(zone) {
+  const themes = await appeler('lister_themes_ipe');
+  const f = formulaire({
+    id: 'theme-formulaire', titre: 'Ajouter un thème', libelleValider: 'Ajouter le thème',
+    champs: [{ cle: 'libelle', libelle: 'Libellé du thème', requis: true }],
+    enregistrer: async (saisie) => { await appeler('creer_theme_ipe', { saisie }); await ecranThemes(zone); },
+    annuler: () => ecranThemes(zone),
+  });
+  remplir(zone, el('h2', {}, 'Thèmes des actions'),
+    el('p', {}, 'Les quatorze thèmes du bilan 2007 sont fournis ; leur code ne change jamais, ce qui permet de comparer les années. Vous pouvez en ajouter.'),
+    el('table', { id: 'themes-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Thème'), el('th', { scope: 'col' }, 'Code'))),
+      el('tbody', {}, themes.map((t) => el('tr', {}, el('th', { scope: 'row' }, t.libelle), el('td', {}, el('code', {}, t.code)))))),
+    f.element);
+}
+
+const ONGLETS = [['actions', 'Actions'], ['registre', 'Registre des IPE'], ['themes', 'Thèmes'], ['import', 'Importer']];
 
 export async function afficher(main, [onglet = 'actions']) {
   const zone = el('div');
@@ -174,5 +192,6 @@ export async function afficher(main, [onglet = 'actions']) {
     zone, zoneMissions);
   if (onglet === 'registre') await ecranListe(zone, REGISTRE);
   else if (onglet === 'import') ecranImport(zone);
+  else if (onglet === 'themes') await ecranThemes(zone);
   else await ecranListe(zone, ACTIONS);
 }
