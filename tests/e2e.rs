@@ -343,6 +343,20 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     attendre(&c, "#bilan-chiffres").await;
     assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 009");
     assert_eq!(chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await, "222 486");
+    // Le registre et les thèmes, tels que la démonstration les remplit.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "a[href='#/ipe/registre']").await;
+    attendre_texte(&c, "#registre-compte", |t| t == "54 IPE").await;
+    cliquer(&c, "#registre-table tbody tr button[aria-label^='Missions']").await;
+    attendre_texte(&c, "#missions-titre", |t| t.starts_with("Missions de")).await;
+    capturer(&c, "ipe-registre").await;
+    cliquer(&c, "a[href='#/ipe/themes']").await;
+    attendre(&c, "#themes-table").await;
+    assert_eq!(lignes(&c, "#themes-table").await.len(), 14);
+    capturer(&c, "ipe-themes").await;
+
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
     cliquer(&c, "#bilan-pdf").await;
     let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
