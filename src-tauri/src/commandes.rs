@@ -231,6 +231,6 @@ pub fn ecrire_commentaire_bilan(etat: State<Etat>, cle: commentaires::CleBilan, 
 /// Écrit le bilan (PDF ou CSV) dans le dossier « exports » à côté de la base ; rend le chemin.
 #[tauri::command]
 pub fn exporter_bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>, format: String) -> R<String> {
-    let dossier = etat.chemin.parent().map(|d| d.join("exports")).unwrap_or_else(|| "exports".into());
+    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier)).map(|p| p.display().to_string())
 }

@@ -65,6 +65,18 @@ impl Filtre {
         self
     }
 
+    /// Condition écrite par le module, où chaque `{}` reçoit, lié, la valeur suivante.
+    pub fn condition_liee<V: Into<Value>>(&mut self, sql: &str, valeurs: impl IntoIterator<Item = V>) -> &mut Self {
+        let mut morceaux = sql.split("{}");
+        let mut texte = morceaux.next().unwrap_or_default().to_string();
+        for (morceau, v) in morceaux.zip(valeurs) {
+            texte += &self.lier(v.into());
+            texte += morceau;
+        }
+        self.conditions.push(texte);
+        self
+    }
+
     /// Condition libre écrite par le module (jamais par l'utilisateur).
     pub fn condition(&mut self, sql: &str) -> &mut Self {
         self.conditions.push(sql.to_string());

@@ -3,6 +3,7 @@
 //! ses chiffres et le commentaire du délégué, histogramme), conclusion, définitions.
 
 use super::{date_d_edition, ligne_csv};
+use crate::ipe::actions::Effectifs;
 use crate::ipe::bilan::{calculer, Bilan, Periode};
 use crate::ipe::commentaires::{self, CleBilan};
 use crate::{Erreur, Resultat};
@@ -49,6 +50,12 @@ pub fn phrase_evolution(b: &Bilan) -> String {
         ),
         None => format!("Évolution : non calculée, aucune action enregistrée en {precedente}."),
     }
+}
+
+/// Une ligne du tableau par thème (ou sa ligne de total).
+fn ligne_du_tableau(libelle: &str, actions: i64, academies: i64, e: &Effectifs) -> Vec<String> {
+    let nombres = [actions, academies, e.etablissements, e.jeunes(), e.enseignants(), e.entreprises, e.organisations_professionnelles];
+    std::iter::once(libelle.to_string()).chain(nombres.into_iter().map(nombre)).collect()
 }
 
 /// « En 2007, 53 IPE en équivalent temps plein, soit 639,8 mois d'activité, dans 24 académies. »
@@ -101,28 +108,8 @@ pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
         lignes: b
             .themes
             .iter()
-            .map(|t| {
-                vec![
-                    t.libelle.clone(),
-                    nombre(t.actions),
-                    nombre(t.academies),
-                    nombre(t.effectifs.etablissements),
-                    nombre(t.jeunes),
-                    nombre(t.enseignants),
-                    nombre(t.effectifs.entreprises),
-                    nombre(t.effectifs.organisations_professionnelles),
-                ]
-            })
-            .chain(std::iter::once(vec![
-                "Total".into(),
-                nombre(b.actions),
-                nombre(b.academies),
-                nombre(b.effectifs.etablissements),
-                nombre(b.jeunes),
-                nombre(b.enseignants),
-                nombre(b.effectifs.entreprises),
-                nombre(b.effectifs.organisations_professionnelles),
-            ]))
+            .map(|t| ligne_du_tableau(&t.libelle, t.actions, t.academies, &t.effectifs))
+            .chain(std::iter::once(ligne_du_tableau("Total", b.actions, b.academies, &b.effectifs)))
             .collect(),
         gras_derniere_ligne: true,
     });
@@ -209,6 +196,11 @@ pub fn produire(conn: &rusqlite::Connection, periode: Periode, academie_id: Opti
         crate::rapport::rendre_pdf(&rapport(&bilan, &commentaires::lire(conn, &cle)?))?
     };
     Ok((bilan, octets))
+}
+
+/// Dossier où la fenêtre range les bilans exportés : `exports/` à côté de la base.
+pub fn dossier_exports(base: &Path) -> PathBuf {
+    base.parent().map(|d| d.join("exports")).unwrap_or_else(|| PathBuf::from("exports"))
 }
 
 /// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.

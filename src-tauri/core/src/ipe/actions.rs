@@ -185,10 +185,10 @@ pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
         .egal("x.academie_id", f.academie_id)
         .egal("x.theme_id", f.theme_id);
     if let Some(annee) = f.annee {
-        filtre.condition(&format!("x.date BETWEEN '{annee:04}-01-01' AND '{annee:04}-12-31'"));
+        filtre.condition_liee("x.date BETWEEN {} AND {}", [format!("{annee:04}-01-01"), format!("{annee:04}-12-31")]);
     }
     if let Some(ipe) = f.ipe_id {
-        filtre.condition(&format!("EXISTS (SELECT 1 FROM action_ipe_intervenant ii WHERE ii.action_id = x.id AND ii.ipe_id = {ipe})"));
+        filtre.condition_liee("EXISTS (SELECT 1 FROM action_ipe_intervenant ii WHERE ii.action_id = x.id AND ii.ipe_id = {})", [ipe]);
     }
     let mut p = f.liste.clone();
     if p.tri.is_none() {

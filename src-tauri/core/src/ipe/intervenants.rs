@@ -107,11 +107,10 @@ pub fn lister(conn: &Connection, f: &FiltreIpe) -> Resultat<Liste<Ipe>> {
         .egal("i.academie_id", f.academie_id)
         .egal("i.entreprise_id", f.entreprise_id);
     if let Some(annee) = f.actif_en {
-        // Année écrite par le programme (entier), pas par l'utilisateur.
-        filtre.condition(&format!(
-            "EXISTS (SELECT 1 FROM mission_ipe m WHERE m.ipe_id = i.id AND m.debut <= '{annee:04}-12-31'
-                     AND (m.fin IS NULL OR m.fin >= '{annee:04}-01-01'))"
-        ));
+        filtre.condition_liee(
+            "EXISTS (SELECT 1 FROM mission_ipe m WHERE m.ipe_id = i.id AND m.debut <= {} AND (m.fin IS NULL OR m.fin >= {}))",
+            [format!("{annee:04}-12-31"), format!("{annee:04}-01-01")],
+        );
     }
     filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
