@@ -119,6 +119,8 @@ fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
         "+16 % par rapport à 2006 (1 731 actions)",
         "Stages", "Information sur les métiers", "62 255", "9 370", "Actions diverses",
         "Conclusion", "Définitions",
+        // Commentaires de la démonstration, saisis « dans l'application ».
+        "carrefours", "savoir-faire",
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
     }

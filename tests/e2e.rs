@@ -321,6 +321,7 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
     choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
     choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
+    choisir(&c, "#actions-formulaire-intervenants", "BERNARD Alain (Lille)").await;
     saisir(&c, "#actions-formulaire-intitule", "Forum des stages du bassin de Lens").await;
     saisir(&c, "#actions-formulaire-jeunes_filles", "10").await;
     saisir(&c, "#actions-formulaire-jeunes_garcons", "5").await;
@@ -331,6 +332,10 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     assert_eq!(date.as_deref(), Some("15/03/2007"), "la date est gardée pour la saisie suivante");
     let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
     assert_eq!(actif, "actions-formulaire-intitule");
+    saisir(&c, "#actions-recherche", "bassin de lens").await;
+    attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
+    let trouvee = lignes(&c, "#actions-table").await.remove(0);
+    assert!(trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"), "{trouvee}");
     // Une valeur négative est refusée sous le champ.
     saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;
     saisir(&c, "#actions-formulaire-entreprises", "-2").await;

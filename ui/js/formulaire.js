@@ -1,6 +1,6 @@
 // Formulaires : champs décrits une fois, libellés, aides et erreurs reliés pour les lecteurs d'écran.
 //
-// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix', requis, aide, options, vide,
+// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
 
 import { el, remplir } from './dom.js';
@@ -11,8 +11,8 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     const idChamp = `${id}-${c.cle}`;
     const aide = c.aide ? el('span', { class: 'aide', id: `${idChamp}-aide` }, c.aide) : null;
     const erreur = el('p', { class: 'erreur-champ', id: `${idChamp}-erreur`, hidden: true });
-    const saisie = c.type === 'choix'
-      ? el('select', { id: idChamp, name: c.cle })
+    const saisie = c.type === 'choix' || c.type === 'multiple'
+      ? el('select', { id: idChamp, name: c.cle, multiple: c.type === 'multiple', size: c.type === 'multiple' ? 5 : null })
       : c.type === 'zone'
         ? el('textarea', { id: idChamp, name: c.cle, rows: 3 })
         : el('input', { id: idChamp, name: c.cle, type: c.type === 'email' ? 'email' : c.type === 'tel' ? 'tel' : 'text',
@@ -40,7 +40,8 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   const lire = () => {
     const v = {};
     for (const [cle, { c, saisie }] of elements) {
-      if (c.type === 'choix') v[cle] = saisie.value === '' ? null : (c.numerique ? Number(saisie.value) : saisie.value);
+      if (c.type === 'multiple') v[cle] = Array.from(saisie.selectedOptions, (o) => (c.numerique ? Number(o.value) : o.value));
+      else if (c.type === 'choix') v[cle] = saisie.value === '' ? null : (c.numerique ? Number(saisie.value) : saisie.value);
       else v[cle] = saisie.value;
     }
     return v;
@@ -49,6 +50,11 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   async function chargerOptions(cle, valeur) {
     const { c, saisie } = elements.get(cle);
     const options = typeof c.options === 'function' ? await c.options(lire()) : c.options;
+    if (c.type === 'multiple') {
+      const choisis = new Set((valeur ?? []).map(String));
+      remplir(saisie, options.map((o) => el('option', { value: o.code, selected: choisis.has(String(o.code)) }, o.libelle)));
+      return;
+    }
     remplir(saisie, el('option', { value: '' }, c.vide ?? '— Choisir —'),
       options.map((o) => el('option', { value: o.code }, o.libelle)));
     saisie.value = valeur == null ? '' : String(valeur);
@@ -94,7 +100,7 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
 
   const pret = (async () => {
     for (const [cle, { c, saisie }] of elements) {
-      if (c.type === 'choix') await chargerOptions(cle, valeurs[cle]);
+      if (c.type === 'choix' || c.type === 'multiple') await chargerOptions(cle, valeurs[cle]);
       else saisie.value = valeurs[cle] ?? '';
     }
     // Un choix qui dépend d'un autre (bassin ← académie) se recharge quand celui-ci change.

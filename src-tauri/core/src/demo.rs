@@ -11,6 +11,8 @@ const ANNUAIRE: &str = include_str!("../../../assets/demo/annuaire.json");
 /// Registre et actions IPE 2006-2007 : ils reproduisent les chiffres du bilan IPE 2007.
 const IPE: &[u8] = include_bytes!("../../../assets/demo/ipe.csv");
 const ACTIONS_IPE: &[u8] = include_bytes!("../../../assets/demo/actions-ipe.csv");
+/// Commentaires du bilan 2007 (textes propres à la démonstration), par thème et conclusion.
+const COMMENTAIRES_IPE_2007: &str = include_str!("../../../assets/demo/commentaires-ipe-2007.json");
 
 #[derive(Deserialize)]
 struct Annuaire {
@@ -85,6 +87,12 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
     // Les IPE et leurs actions passent par les imports CSV, comme un fichier de l'utilisateur.
     crate::ipe::import::importer_ipe(&tx, IPE, false)?;
     crate::ipe::import::importer_actions(&tx, ACTIONS_IPE, false)?;
+    let commentaires: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(COMMENTAIRES_IPE_2007).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let cle = crate::ipe::commentaires::CleBilan { bilan: "ipe".into(), annee: 2007, periode: "civile".into(), perimetre: "national".into() };
+    for (rubrique, texte) in &commentaires {
+        crate::ipe::commentaires::ecrire(&tx, &cle, rubrique, texte)?;
+    }
     tx.commit()?;
     Ok(())
 }
