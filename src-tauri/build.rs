@@ -29,6 +29,7 @@ const COMMANDES: &[&str] = &[
     "supprimer_ipe",
     "missions_ipe",
     "ajouter_mission_ipe",
+    "modifier_mission_ipe",
     "supprimer_mission_ipe",
     "lister_actions_ipe",
     "creer_action_ipe",

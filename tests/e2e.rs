@@ -354,6 +354,11 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     attendre_texte(&c, "#registre-compte", |t| t == "54 IPE").await;
     cliquer(&c, "#registre-table tbody tr button[aria-label^='Missions']").await;
     attendre_texte(&c, "#missions-titre", |t| t.starts_with("Missions de")).await;
+    cliquer(&c, "#missions-table tbody tr button").await;
+    saisir(&c, "#mission-formulaire-lettre_date", "01/09/2007").await;
+    saisir(&c, "#mission-formulaire-lettre_missions", "Relations avec les branches du bassin").await;
+    cliquer(&c, "#mission-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#missions-table tbody", |t| t.contains("01/09/2007") && t.contains("Relations avec les branches")).await;
     capturer(&c, "ipe-registre").await;
     cliquer(&c, "a[href='#/ipe/themes']").await;
     attendre(&c, "#themes-table").await;

@@ -63,6 +63,7 @@ pub fn lancer(chemin: PathBuf) {
             commandes::supprimer_ipe,
             commandes::missions_ipe,
             commandes::ajouter_mission_ipe,
+            commandes::modifier_mission_ipe,
             commandes::supprimer_mission_ipe,
             commandes::lister_actions_ipe,
             commandes::creer_action_ipe,

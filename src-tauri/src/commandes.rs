@@ -176,6 +176,11 @@ pub fn ajouter_mission_ipe(etat: State<Etat>, id: i64, saisie: intervenants::Sai
 }
 
 #[tauri::command]
+pub fn modifier_mission_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieMission) -> R<intervenants::Mission> {
+    etat.avec(|c| intervenants::modifier_mission(c, id, &saisie))
+}
+
+#[tauri::command]
 pub fn supprimer_mission_ipe(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| intervenants::supprimer_mission(c, id))
 }

@@ -1,7 +1,7 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
 import { appeler, references, nombre } from '../api.js';
-import { el, remplir, alerte, annoncer } from '../dom.js';
+import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 
@@ -109,18 +109,26 @@ const REGISTRE = {
 
 let zoneMissions = null;
 
-async function afficherMissions(ipe) {
+async function afficherMissions(ipe, enCours = null) {
   const missions = await appeler('missions_ipe', { id: ipe.id });
   const f = formulaire({
-    id: 'mission-formulaire', titre: 'Ajouter une mission', libelleValider: 'Ajouter la mission',
+    id: 'mission-formulaire',
+    titre: enCours ? `Modifier la mission commencée le ${dateFr(enCours.debut)}` : 'Ajouter une mission',
+    libelleValider: enCours ? 'Enregistrer la mission' : 'Ajouter la mission',
     champs: [
       { cle: 'debut', libelle: 'Début', type: 'date', requis: true },
       { cle: 'fin', libelle: 'Fin', type: 'date', aide: 'vide : mission en cours' },
       { cle: 'quotite', libelle: 'Quotité (%)', type: 'nombre', aide: 'vide : 100 %' },
-      { cle: 'lettre_date', libelle: 'Date de la lettre de mission', type: 'date' },
+      { cle: 'lettre_date', libelle: 'Date de la lettre de mission', type: 'date', aide: 'révisée chaque année' },
       { cle: 'lettre_missions', libelle: 'Missions confiées', type: 'zone' },
     ],
-    enregistrer: async (saisie) => { await appeler('ajouter_mission_ipe', { id: ipe.id, saisie }); await afficherMissions(ipe); },
+    valeurs: enCours ? { ...enCours, debut: dateFr(enCours.debut), fin: dateFr(enCours.fin), lettre_date: dateFr(enCours.lettre_date), quotite: String(enCours.quotite) } : {},
+    enregistrer: async (saisie) => {
+      if (enCours) await appeler('modifier_mission_ipe', { id: enCours.id, saisie });
+      else await appeler('ajouter_mission_ipe', { id: ipe.id, saisie });
+      await afficherMissions(ipe);
+      annoncer('Mission enregistrée.');
+    },
     annuler: () => remplir(zoneMissions),
   });
   remplir(zoneMissions,
@@ -131,9 +139,16 @@ async function afficherMissions(ipe) {
         el('tbody', {}, missions.map((m) => el('tr', {},
           el('td', {}, dateFr(m.debut)), el('td', {}, m.fin ? dateFr(m.fin) : 'en cours'), el('td', {}, `${m.quotite} %`),
           el('td', {}, dateFr(m.lettre_date)), el('td', {}, m.lettre_missions),
-          el('td', {}, el('button', { type: 'button', class: 'lien', onclick: async () => { await appeler('supprimer_mission_ipe', { id: m.id }); await afficherMissions(ipe); } }, 'Supprimer')))))),
+          el('td', { class: 'actions-ligne' },
+            el('button', { type: 'button', class: 'lien', onclick: () => afficherMissions(ipe, m) }, 'Modifier'),
+            el('button', { type: 'button', class: 'lien', onclick: async () => {
+              if (!await confirmer('Supprimer cette mission ?', `La mission commencée le ${dateFr(m.debut)} sera supprimée ; les mois d'activité des bilans changeront.`)) return;
+              await appeler('supprimer_mission_ipe', { id: m.id });
+              await afficherMissions(ipe);
+            } }, 'Supprimer')))))),
     f.element);
   zoneMissions.scrollIntoView();
+  if (enCours) await f.focus();
 }
 
 function ecranImport(zone) {

@@ -111,11 +111,15 @@ fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
     if s.organisation_id.is_some() && s.etablissement_id.is_some() {
         c.ajouter("organisation_id", "Une personne est rattachée à une organisation ou à un établissement, pas aux deux.");
     }
-    if let Some(o) = s.organisation_id.filter(|&o| !liste::existe(conn, "organisation", o).unwrap_or(false)) {
-        c.ajouter("organisation_id", format!("L'organisation n° {o} n'existe plus."));
+    if let Some(o) = s.organisation_id {
+        if !liste::existe(conn, "organisation", o)? {
+            c.ajouter("organisation_id", format!("L'organisation n° {o} n'existe plus."));
+        }
     }
-    if let Some(e) = s.etablissement_id.filter(|&e| !liste::existe(conn, "etablissement", e).unwrap_or(false)) {
-        c.ajouter("etablissement_id", format!("L'établissement n° {e} n'existe plus."));
+    if let Some(e) = s.etablissement_id {
+        if !liste::existe(conn, "etablissement", e)? {
+            c.ajouter("etablissement_id", format!("L'établissement n° {e} n'existe plus."));
+        }
     }
     c.fin()?;
     Ok(SaisiePersonne {
