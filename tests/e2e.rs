@@ -365,12 +365,31 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     assert_eq!(lignes(&c, "#themes-table").await.len(), 14);
     capturer(&c, "ipe-themes").await;
 
+    // Import depuis la fenêtre : aperçu (rien d'écrit), puis import confirmé.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "a[href='#/ipe/import']").await;
+    let csv = d.path().join("actions.csv");
+    std::fs::write(&csv, "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n\
+        20/11/2007;BERNARD Alain;Lille;tic;Site école-entreprise du bassin;2;0;0;3;4;1;0\n").unwrap();
+    attendre(&c, "#import-fichier").await.send_keys(csv.to_str().unwrap()).await.unwrap();
+    attendre_texte(&c, "#import-resultat", |t| t.contains("Aperçu : 1 ligne valide")).await;
+    cliquer(&c, "#import-confirmer").await;
+    attendre_texte(&c, "#import-resultat", |t| t.contains("1 ligne importée")).await;
+
+    // Un commentaire écrit à côté des chiffres arrive dans le PDF.
     cliquer(&c, "#menu a[href='#/bilans']").await;
     attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 010");
+    saisir(&c, "#commentaire-tic", "Un site commun aux lycées du bassin de Lens a vu le jour.").await;
+    cliquer(&c, "#bilan-academie").await; // quitter la zone de texte enregistre le commentaire
+    attendre_texte(&c, "#commentaire-tic ~ .aide", |t| t.contains("Commentaire enregistré")).await;
     cliquer(&c, "#bilan-pdf").await;
     let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
     assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"), "{chemin}");
+    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    let texte = String::from_utf8_lossy(&texte).replace('\n', " ");
+    assert!(texte.contains("a vu le jour"), "le commentaire manque dans le PDF");
     c.close().await.unwrap();
     drop(pilote);
 }

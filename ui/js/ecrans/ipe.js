@@ -1,6 +1,6 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
-import { appeler, references, nombre } from '../api.js';
+import { appeler, references, nombre, quantite } from '../api.js';
 import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
@@ -162,8 +162,8 @@ function ecranImport(zone) {
     try {
       const r = await appeler('importer_ipe', { quoi: quoi.value, contenu, essai });
       remplir(resultat, alerte(essai
-        ? `Aperçu : ${nombre(r.lignes)} lignes valides (fichier ${r.encodage}, séparateur « ${r.separateur} »). Rien n'est encore enregistré.`
-        : `${nombre(r.lignes)} lignes importées.${r.creations.length ? ` Créés : ${r.creations.join(', ')}.` : ''}`, 'succes'),
+        ? `Aperçu : ${quantite(r.lignes, ['ligne valide', 'lignes valides'])} (fichier ${r.encodage}, séparateur « ${r.separateur} »). Rien n'est encore enregistré.`
+        : `${quantite(r.lignes, ['ligne importée', 'lignes importées'])}.${r.creations.length ? ` Créés : ${r.creations.join(', ')}.` : ''}`, 'succes'),
       essai ? el('button', { type: 'button', id: 'import-confirmer', onclick: () => lancer(false) }, 'Importer ces lignes') : null);
     } catch (e) {
       const lignes = e.message.split('\n');
