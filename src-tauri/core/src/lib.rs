@@ -5,6 +5,7 @@ pub mod annuaire;
 pub mod base;
 pub mod bilans;
 pub mod cli;
+pub mod conventions;
 pub mod csv;
 pub mod dates;
 pub mod demo;
