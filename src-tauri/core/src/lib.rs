@@ -10,6 +10,7 @@ pub mod csv;
 pub mod dates;
 pub mod demo;
 pub mod erreur;
+pub mod ics;
 pub mod ipe;
 pub mod liste;
 pub mod parametres;

@@ -1,0 +1,229 @@
+//! Fichiers iCalendar (RFC 5545) : échéances (journées entières) et réunions avec leurs
+//! participants, pour Thunderbird et Outlook. Lignes CRLF repliées à 75 octets, texte échappé.
+//! Servira à l'échéancier des conventions, aux convocations des CLEE et aux invitations CET.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quand {
+    /// Échéance sur une journée entière.
+    Journee(NaiveDate),
+    /// Réunion, heure locale de Paris.
+    Horaire { debut: NaiveDateTime, fin: NaiveDateTime },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub nom: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evenement {
+    /// Identifiant stable : la même échéance exportée deux fois met à jour l'agenda au lieu de la doubler.
+    pub uid: String,
+    pub quand: Quand,
+    pub resume: String,
+    pub description: String,
+    pub lieu: String,
+    pub organisateur: Option<Participant>,
+    pub participants: Vec<Participant>,
+}
+
+const FUSEAU_PARIS: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Paris",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// Échappe le texte d'une propriété (RFC 5545, 3.3.11).
+fn echapper(t: &str) -> String {
+    t.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+/// Paramètre entre guillemets (nom d'un participant) : sans guillemets ni retours à la ligne.
+fn parametre(t: &str) -> String {
+    format!("\"{}\"", t.replace(['"', '\r', '\n'], " "))
+}
+
+/// Replie une ligne à 75 octets sans couper un caractère UTF-8 (RFC 5545, 3.1).
+fn replier(ligne: &str, sortie: &mut String) {
+    let mut octets = 0;
+    for c in ligne.chars() {
+        if octets + c.len_utf8() > 75 {
+            sortie.push_str("\r\n ");
+            octets = 1;
+        }
+        sortie.push(c);
+        octets += c.len_utf8();
+    }
+    sortie.push_str("\r\n");
+}
+
+/// Le calendrier complet ; `horodatage` est l'instant de l'export (DTSTAMP, en UTC).
+pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String {
+    let mut lignes = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Passerelle//Relation Ecole-entreprise//FR".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+    ];
+    if evenements.iter().any(|e| matches!(e.quand, Quand::Horaire { .. })) {
+        // Outlook exige la définition du fuseau cité par TZID.
+        lignes.extend(FUSEAU_PARIS.iter().map(|l| l.to_string()));
+    }
+    let stamp = horodatage.format("%Y%m%dT%H%M%SZ");
+    for e in evenements {
+        lignes.push("BEGIN:VEVENT".into());
+        lignes.push(format!("UID:{}", e.uid));
+        lignes.push(format!("DTSTAMP:{stamp}"));
+        match &e.quand {
+            Quand::Journee(j) => {
+                lignes.push(format!("DTSTART;VALUE=DATE:{}", j.format("%Y%m%d")));
+                lignes.push(format!("DTEND;VALUE=DATE:{}", j.succ_opt().unwrap_or(*j).format("%Y%m%d")));
+            }
+            Quand::Horaire { debut, fin } => {
+                lignes.push(format!("DTSTART;TZID=Europe/Paris:{}", debut.format("%Y%m%dT%H%M%S")));
+                lignes.push(format!("DTEND;TZID=Europe/Paris:{}", fin.format("%Y%m%dT%H%M%S")));
+            }
+        }
+        lignes.push(format!("SUMMARY:{}", echapper(&e.resume)));
+        if !e.description.is_empty() {
+            lignes.push(format!("DESCRIPTION:{}", echapper(&e.description)));
+        }
+        if !e.lieu.is_empty() {
+            lignes.push(format!("LOCATION:{}", echapper(&e.lieu)));
+        }
+        if let Some(o) = &e.organisateur {
+            lignes.push(format!("ORGANIZER;CN={}:mailto:{}", parametre(&o.nom), o.email));
+        }
+        for p in &e.participants {
+            lignes.push(format!("ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{}", parametre(&p.nom), p.email));
+        }
+        lignes.push("END:VEVENT".into());
+    }
+    lignes.push("END:VCALENDAR".into());
+    let mut sortie = String::new();
+    for l in &lignes {
+        replier(l, &mut sortie);
+    }
+    sortie
+}
+
+/// Relecture minimale (lignes dépliées, propriétés et valeurs déséchappées), pour vérifier un
+/// fichier produit : liste des événements, chacun en (propriété avec paramètres, valeur).
+pub fn relire(texte: &str) -> Result<Vec<Vec<(String, String)>>, String> {
+    let deplie = texte.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut evenements = Vec::new();
+    let mut courant: Option<Vec<(String, String)>> = None;
+    for ligne in deplie.split("\r\n").filter(|l| !l.is_empty()) {
+        let (nom, valeur) = separer(ligne).ok_or_else(|| format!("ligne sans « : » : {ligne}"))?;
+        match (nom, valeur) {
+            ("BEGIN", "VEVENT") => courant = Some(Vec::new()),
+            ("END", "VEVENT") => evenements.push(courant.take().ok_or("END:VEVENT sans BEGIN")?),
+            _ => {
+                if let Some(c) = courant.as_mut() {
+                    let valeur = valeur.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\");
+                    c.push((nom.to_string(), valeur));
+                }
+            }
+        }
+    }
+    Ok(evenements)
+}
+
+/// Sépare « NOM;PARAM="a:b":valeur » au premier « : » hors guillemets.
+fn separer(ligne: &str) -> Option<(&str, &str)> {
+    let mut dedans = false;
+    for (i, c) in ligne.char_indices() {
+        match c {
+            '"' => dedans = !dedans,
+            ':' if !dedans => return Some((&ligne[..i], &ligne[i + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exemple() -> Vec<Evenement> {
+        let d = |s: &str| crate::dates::lire(s).unwrap();
+        vec![
+            Evenement {
+                uid: "preavis-convention-1@passerelle".into(),
+                quand: Quand::Journee(d("24/09/2007")),
+                resume: "Dernier jour du préavis : convention MEN–APCM".into(),
+                description: "Préavis de six mois ; échéance le 24/03/2008.\nVoir l'article 34, alinéa 3 ; \\ fin".into(),
+                lieu: String::new(),
+                organisateur: None,
+                participants: vec![],
+            },
+            Evenement {
+                uid: "reunion-7@passerelle".into(),
+                quand: Quand::Horaire {
+                    debut: d("12/03/2026").and_hms_opt(14, 0, 0).unwrap(),
+                    fin: d("12/03/2026").and_hms_opt(16, 30, 0).unwrap(),
+                },
+                resume: "Groupe de suivi académique, réunion de printemps".into(),
+                description: String::new(),
+                lieu: "Lycée professionnel Jean-Moulin, Lens".into(),
+                organisateur: Some(Participant { nom: "Claire DURAND".into(), email: "claire.durand@ac-lille.fr".into() }),
+                participants: vec![
+                    Participant { nom: "Hugo LEFÈVRE".into(), email: "hugo.lefevre@cma-hauts.fr".into() },
+                    Participant { nom: "Inès \"la présidente\" MARTIN".into(), email: "ines.martin@exemple.fr".into() },
+                ],
+            },
+        ]
+    }
+
+    #[test]
+    fn lignes_crlf_repliees_a_75_octets() {
+        let t = calendrier(&exemple(), crate::dates::lire("24/11/2026").unwrap().and_hms_opt(9, 0, 0).unwrap());
+        assert!(t.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(t.ends_with("END:VCALENDAR\r\n"));
+        for l in t.split("\r\n") {
+            assert!(l.len() <= 75, "ligne de {} octets : {l}", l.len());
+        }
+        assert!(!t.replace("\r\n", "").contains('\n'), "pas de saut de ligne nu");
+        assert!(t.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"), "le fuseau cité est défini");
+    }
+
+    #[test]
+    fn relu_tel_quel_avec_participants() {
+        let t = calendrier(&exemple(), crate::dates::lire("24/11/2026").unwrap().and_hms_opt(9, 0, 0).unwrap());
+        if let Some(chemin) = std::env::var_os("PASSERELLE_ICS_EXEMPLE") {
+            std::fs::write(chemin, &t).unwrap(); // pour le faire relire par un autre lecteur iCalendar
+        }
+        let ev = relire(&t).unwrap();
+        assert_eq!(ev.len(), 2);
+        let val = |e: &Vec<(String, String)>, nom: &str| e.iter().find(|(n, _)| n.split(';').next() == Some(nom)).map(|(_, v)| v.clone());
+        assert_eq!(val(&ev[0], "DTSTART").as_deref(), Some("20070924"));
+        assert_eq!(val(&ev[0], "DTEND").as_deref(), Some("20070925"));
+        assert_eq!(val(&ev[0], "DESCRIPTION").unwrap(), exemple()[0].description);
+        assert_eq!(val(&ev[1], "SUMMARY").unwrap(), "Groupe de suivi académique, réunion de printemps");
+        assert_eq!(val(&ev[1], "DTSTART").as_deref(), Some("20260312T140000"));
+        let participants: Vec<(String, String)> = ev[1].iter().filter(|(n, _)| n.starts_with("ATTENDEE")).cloned().collect();
+        assert_eq!(participants.len(), 2);
+        assert!(participants[0].0.contains("CN=\"Hugo LEFÈVRE\"") && participants[0].1 == "mailto:hugo.lefevre@cma-hauts.fr");
+        assert!(participants[1].0.contains("CN=\"Inès  la présidente  MARTIN\""), "{:?}", participants[1]);
+        assert!(val(&ev[1], "ORGANIZER").unwrap().ends_with("claire.durand@ac-lille.fr"));
+    }
+}
