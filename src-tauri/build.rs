@@ -41,6 +41,15 @@ const COMMANDES: &[&str] = &[
     "commentaires_bilan",
     "ecrire_commentaire_bilan",
     "exporter_bilan_ipe",
+    "lister_conventions",
+    "creer_convention",
+    "modifier_convention",
+    "supprimer_convention",
+    "avenants_convention",
+    "ajouter_avenant",
+    "echeances",
+    "horizons",
+    "ecrire_horizons",
 ];
 
 fn main() {

@@ -172,3 +172,19 @@ fn import_en_ligne_de_commande_tout_ou_rien() {
     assert!(texte(&o.stdout).starts_with("1 ligne importée"), "{}", texte(&o.stdout));
     assert_eq!(actions(), avant + 1);
 }
+
+#[test]
+fn echeances_de_la_demonstration_en_ics_relu() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let o = passerelle(&["echeances", "--db", p(&db), "--jusqu-au", "31/12/2099", "--format", "ics"]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let evenements = passerelle_core::ics::relire(&texte(&o.stdout)).unwrap();
+    assert!(evenements.len() >= 5, "{} événements", evenements.len());
+    let o = passerelle(&["echeances", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(texte(&o.stdout).contains("Forges et Laminoirs"), "{}", texte(&o.stdout));
+    let o = passerelle(&["echeances", "--db", p(&db), "--jusqu-au", "31/02/2027"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(texte(&o.stderr).contains("n'est pas une date valide"));
+}

@@ -98,16 +98,25 @@ async fn cliquer(c: &Client, css: &str) {
 }
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
-    let e = attendre(c, css).await;
-    // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
-    c.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", vec![serde_json::json!(css)])
-        .await
-        .unwrap();
-    if let Err(err) = e.clear().await {
-        capturer(c, "echec").await;
-        panic!("effacement de « {css} » : {err}");
+    // Un formulaire qui vient de s'ouvrir peut encore charger ses listes : on réessaie un peu.
+    for essai in 0..10 {
+        let e = attendre(c, css).await;
+        // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
+        c.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", vec![serde_json::json!(css)])
+            .await
+            .unwrap();
+        match e.clear().await {
+            Ok(()) => {
+                e.send_keys(texte).await.unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
+                return;
+            }
+            Err(err) if essai == 9 => {
+                capturer(c, "echec").await;
+                panic!("effacement de « {css} » : {err}");
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
     }
-    e.send_keys(texte).await.unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
 }
 
 async fn choisir(c: &Client, css: &str, libelle: &str) {
@@ -390,6 +399,50 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
     let texte = String::from_utf8_lossy(&texte).replace('\n', " ");
     assert!(texte.contains("a vu le jour"), "le commentaire manque dans le PDF");
+    c.close().await.unwrap();
+    drop(pilote);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
+    use chrono::{Days, Local, Months};
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("conv-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    attendre(&c, "#echeances-vide").await;
+
+    // Effet il y a presque un an, un an de durée, un mois de préavis : préavis dans un mois environ.
+    let aujourdhui = Local::now().date_naive();
+    let effet = (aujourdhui + Days::new(61)).checked_sub_months(Months::new(12)).unwrap();
+    cliquer(&c, "#menu a[href='#/conventions']").await;
+    cliquer(&c, "#conventions-nouveau").await;
+    saisir(&c, "#conventions-formulaire-titre", "Convention académie – Aciéries du Nord").await;
+    choisir(&c, "#conventions-formulaire-type", "Académie – organisation").await;
+    choisir(&c, "#conventions-formulaire-statut", "En vigueur").await;
+    saisir(&c, "#conventions-formulaire-date_effet", &effet.format("%d/%m/%Y").to_string()).await;
+    saisir(&c, "#conventions-formulaire-duree", "douze").await;
+    saisir(&c, "#conventions-formulaire-preavis_mois", "1").await;
+    cliquer(&c, "#conventions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#conventions-formulaire-duree-erreur", |t| t.contains("nombre de mois")).await;
+    saisir(&c, "#conventions-formulaire-duree", "1 an").await;
+    cliquer(&c, "#conventions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#conventions-message", |t| t.contains("enregistrée")).await;
+    capturer(&c, "conventions").await;
+
+    cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
+    let l = loop {
+        let l = lignes(&c, "#echeances-table").await;
+        if !l.is_empty() {
+            break l;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(l.len(), 2, "{l:?}");
+    assert!(l[0].contains("préavis") && l[0].contains("Aciéries du Nord"), "{l:?}");
+    assert!(l[1].contains("Échéance de la convention"), "{l:?}");
+    capturer(&c, "tableau-de-bord").await;
     c.close().await.unwrap();
     drop(pilote);
 }

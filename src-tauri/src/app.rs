@@ -75,6 +75,15 @@ pub fn lancer(chemin: PathBuf) {
             commandes::commentaires_bilan,
             commandes::ecrire_commentaire_bilan,
             commandes::exporter_bilan_ipe,
+            commandes::lister_conventions,
+            commandes::creer_convention,
+            commandes::modifier_convention,
+            commandes::supprimer_convention,
+            commandes::avenants_convention,
+            commandes::ajouter_avenant,
+            commandes::echeances,
+            commandes::horizons,
+            commandes::ecrire_horizons,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

@@ -8,6 +8,7 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
+use passerelle_core::conventions::{echeancier, fiches};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
@@ -238,4 +239,52 @@ pub fn ecrire_commentaire_bilan(etat: State<Etat>, cle: commentaires::CleBilan, 
 pub fn exporter_bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>, format: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier)).map(|p| p.display().to_string())
+}
+
+// ——— Conventions et échéancier ———
+
+#[tauri::command]
+pub fn lister_conventions(etat: State<Etat>, filtre: fiches::FiltreConventions) -> R<Liste<fiches::Convention>> {
+    etat.avec(|c| fiches::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_convention(etat: State<Etat>, saisie: fiches::SaisieConvention) -> R<fiches::Convention> {
+    etat.avec(|c| fiches::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_convention(etat: State<Etat>, id: i64, saisie: fiches::SaisieConvention) -> R<fiches::Convention> {
+    etat.avec(|c| fiches::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_convention(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| fiches::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn avenants_convention(etat: State<Etat>, id: i64) -> R<Vec<fiches::Avenant>> {
+    etat.avec(|c| fiches::avenants(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_avenant(etat: State<Etat>, id: i64, saisie: fiches::SaisieAvenant) -> R<fiches::Convention> {
+    etat.avec(|c| fiches::ajouter_avenant(c, id, &saisie))
+}
+
+/// Échéances d'aujourd'hui à l'horizon réglé dans Paramètres (ou à `jours` s'il est donné).
+#[tauri::command]
+pub fn echeances(etat: State<Etat>, jours: Option<u32>) -> R<Vec<echeancier::Echeance>> {
+    etat.avec(|c| echeancier::a_venir(c, jours))
+}
+
+#[tauri::command]
+pub fn horizons(etat: State<Etat>) -> R<parametres::Horizons> {
+    etat.avec(parametres::horizons)
+}
+
+#[tauri::command]
+pub fn ecrire_horizons(etat: State<Etat>, horizons: parametres::Horizons) -> R<parametres::Horizons> {
+    etat.avec(|c| parametres::ecrire_horizons(c, &horizons))
 }

@@ -8,11 +8,12 @@ import * as parametres from './ecrans/parametres.js';
 import * as accueil from './ecrans/accueil.js';
 import * as ipe from './ecrans/ipe.js';
 import * as bilans from './ecrans/bilans.js';
+import * as conventions from './ecrans/conventions.js';
 import { aVenir } from './ecrans/a-venir.js';
 
 const ECRANS = {
   'tableau-de-bord': tableauDeBord.afficher,
-  conventions: aVenir('Conventions', 'Conventions et accords-cadres, avenants, contrat annuel de progrès, groupe de suivi et échéancier.'),
+  conventions: conventions.afficher,
   clee: aVenir('CLEE', 'Comités locaux École-entreprise : membres, réunions, présences, comptes rendus et actions de suivi.'),
   cet: aVenir('CET', 'Registre des conseillers entreprise pour l\'École par secteur, mandats et animations.'),
   ipe: ipe.afficher,

@@ -25,6 +25,9 @@ Usage :
   passerelle bilan ipe --annee AAAA [--academie NOM_OU_CODE] [--annee-scolaire]
                        [--format pdf|csv] --sortie FICHIER
                                          écrit le bilan annuel des IPE
+  passerelle echeances [--jusqu-au JJ/MM/AAAA] [--format texte|csv|ics]
+                                         échéances des conventions (préavis, fins, évaluations) ;
+                                         par défaut jusqu'à l'horizon réglé (90 jours), en texte
   passerelle aide                        affiche cette aide
 
 Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
@@ -40,6 +43,14 @@ pub enum Demande {
     Verifier { db: Option<PathBuf> },
     Import { db: Option<PathBuf>, quoi: Importable, fichier: PathBuf, essai: bool },
     BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
+    Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
+}
+
+#[derive(Debug, PartialEq, Clone, Copy)]
+pub enum FormatEcheances {
+    Texte,
+    Csv,
+    Ics,
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -49,7 +60,7 @@ pub enum Importable {
 }
 
 /// Options qui attendent une valeur, et options sans valeur.
-const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format"];
+const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au"];
 const SANS_VALEUR: &[&str] = &["--essai", "--annee-scolaire", "--version", "-V", "--help", "-h"];
 
 /// Lit les arguments (sans le nom du programme). Une erreur est un message d'usage (code 2).
@@ -123,7 +134,17 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             Demande::BilanIpe { db, annee, academie: options.get("--academie").cloned(), scolaire: drapeau("--annee-scolaire"), csv, sortie }
         }
         ["bilan", ..] => return Err("Usage : passerelle bilan ipe --annee AAAA --sortie FICHIER".into()),
-        [commande, ..] if !["demo", "verifier", "aide"].contains(commande) => {
+        ["echeances"] => {
+            let jusqu_au = options.get("--jusqu-au").map(|d| crate::dates::lire(d)).transpose()?;
+            let format = match options.get("--format").map(String::as_str) {
+                None | Some("texte") => FormatEcheances::Texte,
+                Some("csv") => FormatEcheances::Csv,
+                Some("ics") => FormatEcheances::Ics,
+                Some(autre) => return Err(format!("Format inconnu : «\u{a0}{autre}\u{a0}» (texte, csv ou ics).")),
+            };
+            Demande::Echeances { db, jusqu_au, format }
+        }
+        [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
         _ => return Err("Trop d'arguments.".to_string()),
@@ -210,6 +231,19 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             let (bilan, octets) = crate::bilans::ipe::produire(&b.conn, periode, academie_id, csv)?;
             std::fs::write(&fichier, octets)?;
             writeln!(sortie, "Bilan IPE {} ({}) écrit dans {}", bilan.periode_libelle, bilan.perimetre_libelle, fichier.display())?;
+        }
+        Demande::Echeances { db, jusqu_au, format } => {
+            let b = base_existante(db)?;
+            let v = match jusqu_au {
+                Some(fin) => crate::conventions::echeancier::echeances(&b.conn, chrono::Local::now().date_naive(), fin)?,
+                None => crate::conventions::echeancier::a_venir(&b.conn, None)?,
+            };
+            let texte = match format {
+                FormatEcheances::Texte => crate::conventions::echeancier::en_texte(&v),
+                FormatEcheances::Csv => crate::conventions::echeancier::en_csv(&v),
+                FormatEcheances::Ics => crate::conventions::echeancier::en_ics(&v, chrono::Utc::now().naive_utc()),
+            };
+            write!(sortie, "{texte}")?;
         }
     }
     Ok(0)

@@ -11,6 +11,9 @@ const ANNUAIRE: &str = include_str!("../../../assets/demo/annuaire.json");
 /// Registre et actions IPE 2006-2007 : ils reproduisent les chiffres du bilan IPE 2007.
 const IPE: &[u8] = include_bytes!("../../../assets/demo/ipe.csv");
 const ACTIONS_IPE: &[u8] = include_bytes!("../../../assets/demo/actions-ipe.csv");
+/// Conventions de démonstration (les plus récentes datées par rapport au jour du chargement,
+/// pour que le tableau de bord ait toujours des échéances à montrer).
+const CONVENTIONS: &str = include_str!("../../../assets/demo/conventions.json");
 /// Commentaires du bilan 2007 (textes propres à la démonstration), par thème et conclusion.
 const COMMENTAIRES_IPE_2007: &str = include_str!("../../../assets/demo/commentaires-ipe-2007.json");
 
@@ -93,7 +96,56 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
     for (rubrique, texte) in &commentaires {
         crate::ipe::commentaires::ecrire(&tx, &cle, rubrique, texte)?;
     }
+    charger_conventions(&tx)?;
     tx.commit()?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct ConventionDemo {
+    #[serde(flatten)]
+    saisie: crate::conventions::fiches::SaisieConvention,
+    parent: Option<usize>,
+    academie: Option<String>,
+    effet_dans_jours: Option<i64>,
+    #[serde(default)]
+    avenants: Vec<AvenantDemo>,
+}
+
+#[derive(Deserialize)]
+struct AvenantDemo {
+    date: Option<String>,
+    relatif_jours: Option<i64>,
+    objet: String,
+    nouvelle_fin: Option<String>,
+    fin_dans_jours: Option<i64>,
+}
+
+fn charger_conventions(conn: &Connection) -> Resultat<()> {
+    use crate::conventions::fiches;
+    let liste: Vec<ConventionDemo> = serde_json::from_str(CONVENTIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let jour = chrono::Local::now().date_naive();
+    let relatif = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
+    let mut ids = Vec::new();
+    for c in liste {
+        let mut s = c.saisie;
+        if let Some(n) = c.effet_dans_jours {
+            s.date_effet = relatif(n);
+            s.date_signature = relatif(n - 15);
+        }
+        s.parent_id = c.parent.and_then(|p| ids.get(p - 1).copied());
+        s.academie_id = c.academie.map(|a| academies::trouver(conn, &a).map(|a| a.id)).transpose()?;
+        let conv = fiches::creer(conn, &s).map_err(|e| Erreur::Demo(format!("{} : {e}", s.titre)))?;
+        for a in c.avenants {
+            let saisie = fiches::SaisieAvenant {
+                date: a.date.unwrap_or_else(|| relatif(a.relatif_jours.unwrap_or(0))),
+                objet: a.objet,
+                nouvelle_fin: a.nouvelle_fin.unwrap_or_else(|| a.fin_dans_jours.map(relatif).unwrap_or_default()),
+            };
+            fiches::ajouter_avenant(conn, conv.id, &saisie)?;
+        }
+        ids.push(conv.id);
+    }
     Ok(())
 }
 

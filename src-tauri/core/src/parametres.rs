@@ -27,3 +27,29 @@ pub fn choisir_accueil(conn: &Connection, demonstration: bool) -> Resultat<()> {
     }
     ecrire(conn, "accueil", if demonstration { "demo" } else { "vide" })
 }
+
+/// Horizons de l'échéancier, en jours : ce que montre le tableau de bord, et ce qui est urgent.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Horizons {
+    pub echeances: u32,
+    pub alerte: u32,
+}
+
+pub fn horizons(conn: &Connection) -> Resultat<Horizons> {
+    let lire_jours = |cle: &str, defaut: u32| -> Resultat<u32> { Ok(lire(conn, cle)?.and_then(|v| v.parse().ok()).unwrap_or(defaut)) };
+    Ok(Horizons { echeances: lire_jours("horizon_echeances", 90)?, alerte: lire_jours("horizon_alerte", 30)? })
+}
+
+pub fn ecrire_horizons(conn: &Connection, h: &Horizons) -> Resultat<Horizons> {
+    let mut c = crate::Controle::default();
+    if !(1..=3650).contains(&h.echeances) {
+        c.ajouter("echeances", "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.");
+    }
+    if h.alerte == 0 || h.alerte > h.echeances {
+        c.ajouter("alerte", "Le seuil d'alerte doit être d'au moins 1 jour et ne pas dépasser l'horizon de l'échéancier.");
+    }
+    c.fin()?;
+    ecrire(conn, "horizon_echeances", &h.echeances.to_string())?;
+    ecrire(conn, "horizon_alerte", &h.alerte.to_string())?;
+    Ok(*h)
+}

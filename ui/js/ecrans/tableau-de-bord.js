@@ -1,7 +1,8 @@
-// Tableau de bord : les chiffres de la base ; les échéances viendront avec les conventions.
+// Tableau de bord : les prochaines échéances (à l'horizon réglé dans Paramètres) et les chiffres de la base.
 
 import { appeler, nombre } from '../api.js';
 import { el, remplir } from '../dom.js';
+import { dateFr } from './conventions.js';
 
 const CARTES = [
   ['etablissements', 'établissements', 'Établissements'],
@@ -11,13 +12,22 @@ const CARTES = [
 ];
 
 export async function afficher(main) {
-  const comptes = await appeler('comptes_annuaire');
+  const [comptes, echeances, horizons] = await Promise.all([appeler('comptes_annuaire'), appeler('echeances'), appeler('horizons')]);
   remplir(main,
     el('h1', {}, 'Tableau de bord'),
+    el('h2', {}, `Prochaines échéances (${horizons.echeances} jours)`),
+    echeances.length === 0
+      ? el('p', { class: 'vide', id: 'echeances-vide' }, 'Aucune échéance de convention sur cette période.')
+      : el('table', { id: 'echeances-table' },
+        el('caption', { class: 'sr-only' }, 'Prochaines échéances'),
+        el('thead', {}, el('tr', {}, ['Date', 'Dans', 'Échéance', 'Convention'].map((t) => el('th', { scope: 'col' }, t)))),
+        el('tbody', {}, echeances.map((e) => el('tr', { class: e.jours_restants <= horizons.alerte ? 'urgent' : null },
+          el('td', {}, dateFr(e.date)),
+          el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : `${e.jours_restants} j`),
+          el('td', {}, e.libelle),
+          el('td', {}, el('a', { href: '#/conventions' }, e.convention)))))),
     el('h2', {}, 'Annuaire'),
     el('div', { class: 'cartes' }, CARTES.map(([cle, onglet, libelle]) =>
       el('a', { class: 'carte', href: `#/annuaire/${onglet}`, id: `carte-${cle}` },
-        el('p', { class: 'nombre' }, nombre(comptes[cle])), el('p', {}, libelle)))),
-    el('h2', {}, 'Prochaines échéances'),
-    el('p', { class: 'vide' }, 'Les échéances des conventions, des mandats et des réunions s\'afficheront ici.'));
+        el('p', { class: 'nombre' }, nombre(comptes[cle])), el('p', {}, libelle)))));
 }

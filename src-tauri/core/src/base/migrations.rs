@@ -8,6 +8,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_annuaire.sql")),
     (2, include_str!("migrations/0002_parametres.sql")),
     (3, include_str!("migrations/0003_ipe.sql")),
+    (4, include_str!("migrations/0004_conventions.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

@@ -208,3 +208,19 @@ pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
     }
     Ok((version, problemes))
 }
+
+/// Exécute `f` tout-ou-rien. Un point de sauvegarde plutôt qu'une transaction : l'opération
+/// peut ainsi s'inscrire dans une transaction plus large (chargement de la démonstration, import).
+pub fn atomique<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Resultat<T>) -> Resultat<T> {
+    conn.execute_batch("SAVEPOINT atomique")?;
+    match f(conn) {
+        Ok(v) => {
+            conn.execute_batch("RELEASE atomique")?;
+            Ok(v)
+        }
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO atomique; RELEASE atomique")?;
+            Err(e)
+        }
+    }
+}

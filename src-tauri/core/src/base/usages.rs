@@ -12,6 +12,8 @@ const LIBELLES: &[(&str, &str, &str, &str)] = &[
     ("personne", "personne", "personnes", "prenom || ' ' || nom"),
     ("ipe", "fiche IPE", "fiches IPE", "(SELECT prenom || ' ' || nom FROM personne WHERE personne.id = personne_id)"),
     ("action_ipe", "action IPE", "actions IPE", "intitule"),
+    ("convention", "convention", "conventions", "titre"),
+    ("convention_partie", "convention (partie)", "conventions (parties)", "(SELECT titre FROM convention WHERE convention.id = convention_id)"),
     ("action_ipe_intervenant", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),
     ("action_ipe_etablissement", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),
     ("action_ipe_organisation", "action IPE", "actions IPE", "(SELECT intitule FROM action_ipe WHERE action_ipe.id = action_id)"),

@@ -1,5 +1,6 @@
-//! Conventions et accords-cadres. Pour l'instant : le calendrier dérivé (fin, préavis,
-//! évaluation, reconduction, réunions du groupe de suivi), que l'échéancier et les fiches
-//! de convention utiliseront. Le stockage et les écrans viennent avec le ticket Conventions.
+//! Conventions et accords-cadres : les fiches (clauses, statuts, avenants), le calendrier
+//! qu'elles font naître et l'échéancier de tout ce qui arrive à terme.
 
 pub mod calendrier;
+pub mod echeancier;
+pub mod fiches;

@@ -318,18 +318,14 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
 
 pub fn creer(conn: &Connection, s: &SaisieAction) -> Resultat<Action> {
     let v = valider(conn, s)?;
-    let tx = conn.unchecked_transaction()?;
-    let id = ecrire(&tx, None, &v)?;
-    tx.commit()?;
+    let id = crate::base::atomique(conn, |c| ecrire(c, None, &v))?;
     lire(conn, id)
 }
 
 pub fn modifier(conn: &Connection, id: i64, s: &SaisieAction) -> Resultat<Action> {
     lire(conn, id)?;
     let v = valider(conn, s)?;
-    let tx = conn.unchecked_transaction()?;
-    ecrire(&tx, Some(id), &v)?;
-    tx.commit()?;
+    crate::base::atomique(conn, |c| ecrire(c, Some(id), &v))?;
     lire(conn, id)
 }
 
@@ -348,9 +344,7 @@ pub fn dupliquer(conn: &Connection, id: i64) -> Resultat<Action> {
         etablissements_lies: a.etablissements_lies,
         organisations_liees: a.organisations_liees,
     };
-    let tx = conn.unchecked_transaction()?;
-    let nouvel = ecrire(&tx, None, &v)?;
-    tx.commit()?;
+    let nouvel = crate::base::atomique(conn, |c| ecrire(c, None, &v))?;
     lire(conn, nouvel)
 }
 

@@ -1,0 +1,114 @@
+//! Conventions : saisie contrôlée, dates dérivées qui suivent les avenants, historique des
+//! statuts, échéancier et son export iCalendar relu.
+
+use chrono::{Days, Local, Months, NaiveDate};
+use passerelle_core::conventions::echeancier;
+use passerelle_core::conventions::fiches::{self, FiltreConventions, SaisieAvenant, SaisieConvention};
+use passerelle_core::{base, dates, ics, parametres, Connection, Erreur};
+
+fn d(s: &str) -> NaiveDate {
+    dates::lire(s).unwrap()
+}
+
+fn apcm() -> SaisieConvention {
+    SaisieConvention {
+        type_: "cadre_nationale".into(),
+        niveau: "national".into(),
+        titre: "Convention Éducation nationale – APCM".into(),
+        date_signature: "21/05/2003".into(),
+        date_effet: "25/03/2003".into(),
+        duree: "5 ans".into(),
+        renouvellement: "expres".into(),
+        preavis_mois: "6".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn dates_derivees_et_avenant() {
+    let c = base::en_memoire().unwrap();
+    let conv = fiches::creer(&c, &apcm()).unwrap();
+    assert_eq!((conv.duree_mois, conv.statut.as_str()), (60, "projet"));
+    assert_eq!(conv.fin, Some(d("24/03/2008")));
+    assert_eq!(conv.limite_preavis, Some(d("24/09/2007")));
+    let apres = fiches::ajouter_avenant(&c, conv.id, &SaisieAvenant { date: "10/01/2008".into(), objet: "Prolongation d'un an".into(), nouvelle_fin: "24/03/2009".into() }).unwrap();
+    assert_eq!(apres.fin, Some(d("24/03/2009")));
+    assert_eq!(apres.limite_preavis, Some(d("24/09/2008")));
+    assert_eq!(fiches::avenants(&c, conv.id).unwrap().len(), 1);
+    let e = fiches::ajouter_avenant(&c, conv.id, &SaisieAvenant { date: "10/01/2008".into(), objet: "x".into(), nouvelle_fin: "01/01/2001".into() }).unwrap_err();
+    assert!(e.to_string().contains("précède la date d'effet"), "{e}");
+}
+
+#[test]
+fn saisie_invalide_chaque_champ_signale_rien_d_ecrit() {
+    let c = base::en_memoire().unwrap();
+    let s = SaisieConvention { type_: "contrat".into(), titre: " ".into(), date_effet: "32/01/2026".into(), duree: "cinq ans".into(), preavis_mois: "-2".into(), evaluation_avant: "31/02".into(), ..Default::default() };
+    let Erreur::Validation(champs) = fiches::creer(&c, &s).unwrap_err() else { panic!() };
+    let noms: Vec<&str> = champs.iter().map(|x| x.champ).collect();
+    assert_eq!(noms, ["type", "titre", "date_effet", "duree", "preavis_mois", "evaluation_avant"]);
+    let n: i64 = c.query_row("SELECT count(*) FROM convention", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn statut_courant_est_le_plus_recent_et_filtre() {
+    let c = base::en_memoire().unwrap();
+    let conv = fiches::creer(&c, &SaisieConvention { statut: "en_vigueur".into(), ..apcm() }).unwrap();
+    assert_eq!(conv.statut, "en_vigueur");
+    let modifiee = fiches::modifier(&c, conv.id, &SaisieConvention { statut: "denoncee".into(), ..apcm() }).unwrap();
+    assert_eq!(modifiee.statut, "denoncee");
+    let historique: i64 = c.query_row("SELECT count(*) FROM convention_statut WHERE convention_id = ?1", [conv.id], |r| r.get(0)).unwrap();
+    assert_eq!(historique, 2);
+    let f = |s: &str| FiltreConventions { statut: Some(s.into()), ..Default::default() };
+    assert_eq!(fiches::lister(&c, &f("denoncee")).unwrap().total, 1);
+    assert_eq!(fiches::lister(&c, &f("en_vigueur")).unwrap().total, 0);
+}
+
+/// Une convention en vigueur dont la fin tombe dans `jours` jours, préavis d'un mois.
+fn convention_proche(c: &Connection, titre: &str, statut: &str) -> i64 {
+    let aujourdhui = Local::now().date_naive();
+    // fin = veille de l'effet + 12 mois : on vise une fin dans 60 jours environ.
+    let effet = (aujourdhui + Days::new(61)).checked_sub_months(Months::new(12)).unwrap();
+    let s = SaisieConvention {
+        type_: "academie_organisation".into(),
+        titre: titre.into(),
+        date_effet: dates::francaise(effet),
+        duree: "12".into(),
+        preavis_mois: "1".into(),
+        statut: statut.into(),
+        ..Default::default()
+    };
+    fiches::creer(c, &s).unwrap().id
+}
+
+#[test]
+fn echeancier_trie_filtre_et_exporte() {
+    let c = base::en_memoire().unwrap();
+    convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
+    convention_proche(&c, "Convention dénoncée", "denoncee");
+    fiches::creer(&c, &apcm()).unwrap(); // échue depuis longtemps : rien à venir
+    let v = echeancier::a_venir(&c, None).unwrap();
+    assert_eq!(v.len(), 2, "{v:#?}");
+    assert_eq!((v[0].nature, v[1].nature), ("preavis", "fin"));
+    assert!(v[0].date < v[1].date && v.iter().all(|e| e.convention == "Convention Lille – Forges"));
+    assert!(v[0].jours_restants > 20 && v[0].jours_restants < 40, "{}", v[0].jours_restants);
+    // Horizon plus court : seul le préavis reste.
+    assert_eq!(echeancier::a_venir(&c, Some(45)).unwrap().len(), 1);
+    let texte = echeancier::en_ics(&v, Local::now().naive_utc());
+    let relu = ics::relire(&texte).unwrap();
+    assert_eq!(relu.len(), 2);
+    let resume = relu[0].iter().find(|(n, _)| n == "SUMMARY").unwrap().1.clone();
+    assert!(resume.contains("préavis") && resume.contains("Convention Lille – Forges"), "{resume}");
+    let csv = echeancier::en_csv(&v);
+    assert!(csv.contains("date;jours_restants;nature;libelle;convention_id;convention"));
+}
+
+#[test]
+fn horizons_reglables_et_controles() {
+    let c = base::en_memoire().unwrap();
+    assert_eq!(parametres::horizons(&c).unwrap(), parametres::Horizons { echeances: 90, alerte: 30 });
+    parametres::ecrire_horizons(&c, &parametres::Horizons { echeances: 120, alerte: 15 }).unwrap();
+    assert_eq!(parametres::horizons(&c).unwrap().echeances, 120);
+    assert!(parametres::ecrire_horizons(&c, &parametres::Horizons { echeances: 10, alerte: 30 }).is_err());
+    assert_eq!(parametres::horizons(&c).unwrap().alerte, 15);
+}

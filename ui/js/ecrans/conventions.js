@@ -1,0 +1,102 @@
+// Conventions : liste, fiche (clauses et dates dérivées), avenants.
+
+import { appeler, references } from '../api.js';
+import { el, remplir, annoncer } from '../dom.js';
+import { ecranListe } from '../liste.js';
+import { formulaire } from '../formulaire.js';
+
+export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+const TYPES = [
+  ['cadre_nationale', 'Convention-cadre nationale'], ['accord_cadre', 'Accord-cadre'],
+  ['declinaison_academique', 'Déclinaison académique'], ['academie_organisation', 'Académie – organisation'],
+  ['etablissement_entreprise', 'Établissement – entreprise'], ['autre', 'Autre'],
+].map(([code, libelle]) => ({ code, libelle }));
+const STATUTS = [
+  ['projet', 'Projet'], ['en_signature', 'En signature'], ['en_vigueur', 'En vigueur'], ['signee_hors_outil', 'Signée hors outil'],
+  ['echue', 'Échue'], ['denoncee', 'Dénoncée'], ['resiliee', 'Résiliée'], ['renouvelee', 'Renouvelée'],
+].map(([code, libelle]) => ({ code, libelle }));
+const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
+const mois = (n) => (n % 12 === 0 ? `${n / 12} an${n > 12 ? 's' : ''}` : `${n} mois`);
+
+const CONVENTIONS = {
+  nom: 'conventions', titre: 'Conventions et accords-cadres', unite: ['convention', 'conventions'],
+  nouveau: 'Nouvelle convention', genre: 'f', demonstratif: 'cette', exempleRecherche: 'Titre, partenaire…',
+  commandes: { lister: 'lister_conventions', creer: 'creer_convention', modifier: 'modifier_convention', supprimer: 'supprimer_convention' },
+  colonnes: [
+    { cle: 'titre', libelle: 'Titre', tri: 'titre' },
+    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelle(TYPES, l.type) },
+    { cle: 'statut', libelle: 'Statut', rendu: (l) => libelle(STATUTS, l.statut) },
+    { cle: 'date_effet', libelle: 'Effet', tri: 'effet', rendu: (l) => `${dateFr(l.date_effet)} (${mois(l.duree_mois)})` },
+    { cle: 'echeance', libelle: 'Échéance', rendu: (l) => dateFr(l.echeance) },
+    { cle: 'limite_preavis', libelle: 'Préavis jusqu\'au', rendu: (l) => (l.preavis_mois ? dateFr(l.limite_preavis) : '—') },
+  ],
+  filtres: async () => [
+    { cle: 'statut', libelle: 'Statut', options: STATUTS },
+    { cle: 'type', libelle: 'Type', options: TYPES },
+  ],
+  champs: async () => [
+    { cle: 'titre', libelle: 'Titre', requis: true },
+    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES },
+    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: [{ code: 'national', libelle: 'National' }, { code: 'academique', libelle: 'Académique' }, { code: 'etablissement', libelle: 'Établissement' }] },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Aucune —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+    { cle: 'parent_id', libelle: 'Convention nationale déclinée', type: 'choix', numerique: true, vide: '— Aucune —',
+      options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.filter((c) => c.niveau === 'national').map((c) => ({ code: c.id, libelle: c.titre })) },
+    { cle: 'date_signature', libelle: 'Date de signature', type: 'date' },
+    { cle: 'date_effet', libelle: 'Date d\'effet', type: 'date', requis: true },
+    { cle: 'duree', libelle: 'Durée', requis: true, aide: 'en mois (60) ou en années (5 ans)' },
+    { cle: 'renouvellement', libelle: 'Renouvellement', type: 'choix', requis: true, options: [{ code: 'aucun', libelle: 'Aucun' }, { code: 'tacite_annuel', libelle: 'Reconduction tacite annuelle' }, { code: 'expres', libelle: 'Renouvellement exprès' }] },
+    { cle: 'condition_renouvellement', libelle: 'Condition de renouvellement', type: 'zone' },
+    { cle: 'preavis_mois', libelle: 'Préavis (mois)', type: 'nombre', aide: 'pour dénoncer ou ne pas renouveler' },
+    { cle: 'evaluation_avant', libelle: 'Évaluation avant le', aide: 'JJ/MM de la dernière année, ex. 01/07' },
+    { cle: 'reunions_par_an', libelle: 'Réunions du groupe de suivi par an', type: 'nombre', aide: 'vide : 2' },
+    { cle: 'statut', libelle: 'Statut', type: 'choix', options: STATUTS, vide: '— Inchangé —' },
+  ],
+  valeursNouveau: () => ({ niveau: 'academique', renouvellement: 'aucun', statut: 'projet' }),
+  versSaisie: (l) => ({
+    ...l, date_signature: dateFr(l.date_signature), date_effet: dateFr(l.date_effet), duree: String(l.duree_mois),
+    preavis_mois: String(l.preavis_mois), reunions_par_an: String(l.reunions_par_an), statut: null,
+    evaluation_avant: l.evaluation_jour ? `${String(l.evaluation_jour).padStart(2, '0')}/${String(l.evaluation_mois).padStart(2, '0')}` : '',
+  }),
+  versCommande: (s) => ({ ...s, statut: s.statut ?? '' }),
+  actionsLigne: [{ libelle: 'Avenants', faire: (l, outils) => afficherAvenants(l, outils) }],
+  nomDe: (l) => l.titre,
+};
+
+let zoneAvenants = null;
+
+async function afficherAvenants(convention, outils) {
+  const avenants = await appeler('avenants_convention', { id: convention.id });
+  const f = formulaire({
+    id: 'avenant-formulaire', titre: 'Ajouter un avenant', libelleValider: 'Ajouter l\'avenant',
+    champs: [
+      { cle: 'date', libelle: 'Date', type: 'date', requis: true },
+      { cle: 'objet', libelle: 'Objet', requis: true },
+      { cle: 'nouvelle_fin', libelle: 'Nouvelle date de fin', type: 'date', aide: 'si l\'avenant change la durée' },
+    ],
+    enregistrer: async (saisie) => {
+      const c = await appeler('ajouter_avenant', { id: convention.id, saisie });
+      await outils.rafraichir();
+      await afficherAvenants(c, outils);
+      annoncer(`Avenant ajouté ; échéance au ${dateFr(c.echeance)}.`);
+    },
+    annuler: () => remplir(zoneAvenants),
+  });
+  remplir(zoneAvenants,
+    el('h2', { id: 'avenants-titre' }, `Avenants : ${convention.titre}`),
+    el('p', { id: 'avenants-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
+      convention.preavis_mois ? ` · préavis jusqu'au ${dateFr(convention.limite_preavis)}` : '',
+      convention.limite_evaluation ? ` · évaluation avant le ${dateFr(convention.limite_evaluation)}` : ''),
+    avenants.length === 0 ? el('p', { class: 'vide' }, 'Aucun avenant.') :
+      el('table', { id: 'avenants-table' },
+        el('thead', {}, el('tr', {}, ['Date', 'Objet', 'Nouvelle fin'].map((t) => el('th', { scope: 'col' }, t)))),
+        el('tbody', {}, avenants.map((a) => el('tr', {}, el('td', {}, dateFr(a.date)), el('td', {}, a.objet), el('td', {}, dateFr(a.nouvelle_fin)))))),
+    f.element);
+  zoneAvenants.scrollIntoView();
+}
+
+export async function afficher(main) {
+  const zone = el('div');
+  zoneAvenants = el('section', { id: 'avenants', 'aria-labelledby': 'avenants-titre' });
+  remplir(main, el('h1', {}, 'Conventions'), zone, zoneAvenants);
+  await ecranListe(zone, CONVENTIONS);
+}
