@@ -50,6 +50,10 @@ const COMMANDES: &[&str] = &[
     "echeances",
     "horizons",
     "ecrire_horizons",
+    "parties_convention",
+    "ajouter_partie",
+    "articles_convention",
+    "ajouter_article",
 ];
 
 fn main() {

@@ -112,3 +112,35 @@ fn horizons_reglables_et_controles() {
     assert!(parametres::ecrire_horizons(&c, &parametres::Horizons { echeances: 10, alerte: 30 }).is_err());
     assert_eq!(parametres::horizons(&c).unwrap().alerte, 15);
 }
+
+#[test]
+fn parties_articles_et_activite_liee() {
+    use passerelle_core::conventions::structure::{self, SaisieArticle, SaisiePartie};
+    use passerelle_core::ipe::actions::{self, FiltreActions, SaisieAction};
+    use passerelle_core::ipe::themes;
+    let c = base::en_memoire().unwrap();
+    let conv = fiches::creer(&c, &apcm()).unwrap();
+    // Une partie est une organisation, un établissement ou un nom écrit : une seule de ces formes.
+    let e = structure::ajouter_partie(&c, conv.id, &SaisiePartie::default()).unwrap_err();
+    assert!(matches!(e, Erreur::Validation(_)));
+    let p = structure::ajouter_partie(&c, conv.id, &SaisiePartie { libelle: "Ministère de l'Éducation nationale".into(), role: "Signataire".into(), ..Default::default() }).unwrap();
+    assert_eq!(p[0].nom, "Ministère de l'Éducation nationale");
+    structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "Information et orientation".into(), ..Default::default() }).unwrap();
+    let a = structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "Apprentissage".into(), ..Default::default() }).unwrap();
+    assert_eq!(a.iter().map(|x| x.numero).collect::<Vec<_>>(), [1, 2]);
+    assert!(structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "X".into(), numero: "zéro".into(), ..Default::default() }).is_err());
+    // Une action IPE rattachée : visible depuis la convention, qui ne se supprime plus.
+    let s = SaisieAction {
+        date: "02/02/2007".into(),
+        academie_id: Some(passerelle_core::annuaire::academies::trouver(&c, "09").unwrap().id),
+        theme_id: Some(themes::trouver(&c, "stages").unwrap().unwrap().id),
+        intitule: "Stages en entreprises artisanales".into(),
+        convention_id: Some(conv.id),
+        ..Default::default()
+    };
+    let action = actions::creer(&c, &s).unwrap();
+    assert_eq!(action.convention.as_deref(), Some("Convention Éducation nationale – APCM"));
+    assert_eq!(actions::lister(&c, &FiltreActions { convention_id: Some(conv.id), ..Default::default() }).unwrap().total, 1);
+    let e = fiches::supprimer(&c, conv.id).unwrap_err();
+    assert!(e.to_string().contains("action IPE"), "{e}");
+}

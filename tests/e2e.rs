@@ -429,19 +429,34 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     saisir(&c, "#conventions-formulaire-duree", "1 an").await;
     cliquer(&c, "#conventions-formulaire button[type=submit]").await;
     attendre_texte(&c, "#conventions-message", |t| t.contains("enregistrée")).await;
+
+    // Fiche : une partie, un article, un avenant qui repousse la fin (et donc le préavis).
+    cliquer(&c, "#conventions-table tbody tr button[aria-label^='Fiche']").await;
+    attendre(&c, "#fiche-titre").await;
+    saisir(&c, "#partie-formulaire-libelle", "Académie de Lille").await;
+    saisir(&c, "#partie-formulaire-role", "Rectorat").await;
+    cliquer(&c, "#partie-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#parties-table", |t| t.contains("Académie de Lille")).await;
+    saisir(&c, "#article-formulaire-intitule", "Stages des élèves de lycée professionnel").await;
+    cliquer(&c, "#article-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#articles-table", |t| t.contains("Stages des élèves")).await;
+    let nouvelle_fin = aujourdhui + Days::new(75);
+    saisir(&c, "#avenant-formulaire-date", &aujourdhui.format("%d/%m/%Y").to_string()).await;
+    saisir(&c, "#avenant-formulaire-objet", "Prolongation").await;
+    saisir(&c, "#avenant-formulaire-nouvelle_fin", &nouvelle_fin.format("%d/%m/%Y").to_string()).await;
+    cliquer(&c, "#avenant-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#fiche-dates", |t| t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())).await;
     capturer(&c, "conventions").await;
 
     cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
-    let l = loop {
-        let l = lignes(&c, "#echeances-table").await;
-        if !l.is_empty() {
-            break l;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    attendre(&c, "#echeances-table tbody tr").await;
+    let l = lignes(&c, "#echeances-table").await;
+    // Les deux échéances suivent l'avenant : la nouvelle fin, et le préavis un mois avant.
+    let fr = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let preavis = nouvelle_fin.checked_sub_months(Months::new(1)).unwrap();
     assert_eq!(l.len(), 2, "{l:?}");
-    assert!(l[0].contains("préavis") && l[0].contains("Aciéries du Nord"), "{l:?}");
-    assert!(l[1].contains("Échéance de la convention"), "{l:?}");
+    assert!(l[0].contains(&fr(preavis)) && l[0].contains("préavis") && l[0].contains("Aciéries du Nord"), "{l:?}");
+    assert!(l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"), "{l:?}");
     capturer(&c, "tableau-de-bord").await;
     c.close().await.unwrap();
     drop(pilote);

@@ -84,6 +84,10 @@ pub fn lancer(chemin: PathBuf) {
             commandes::echeances,
             commandes::horizons,
             commandes::ecrire_horizons,
+            commandes::parties_convention,
+            commandes::ajouter_partie,
+            commandes::articles_convention,
+            commandes::ajouter_article,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

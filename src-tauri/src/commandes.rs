@@ -8,7 +8,7 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{echeancier, fiches};
+use passerelle_core::conventions::{echeancier, fiches, structure};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
@@ -287,4 +287,24 @@ pub fn horizons(etat: State<Etat>) -> R<parametres::Horizons> {
 #[tauri::command]
 pub fn ecrire_horizons(etat: State<Etat>, horizons: parametres::Horizons) -> R<parametres::Horizons> {
     etat.avec(|c| parametres::ecrire_horizons(c, &horizons))
+}
+
+#[tauri::command]
+pub fn parties_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Partie>> {
+    etat.avec(|c| structure::parties(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_partie(etat: State<Etat>, id: i64, saisie: structure::SaisiePartie) -> R<Vec<structure::Partie>> {
+    etat.avec(|c| structure::ajouter_partie(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn articles_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Article>> {
+    etat.avec(|c| structure::articles(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_article(etat: State<Etat>, id: i64, saisie: structure::SaisieArticle) -> R<Vec<structure::Article>> {
+    etat.avec(|c| structure::ajouter_article(c, id, &saisie))
 }

@@ -28,7 +28,7 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   });
 
   const message = el('div', { class: 'message-formulaire' });
-  // L'identifiant du titre ne doit pas pouvoir croiser celui d'un champ (un champ « titre » existe).
+  // L'identifiant du titre ne doit pas pouvoir croiser celui d'un champ (un champ « titre » existe).
   const form = el('form', { class: 'formulaire', id, novalidate: true, 'aria-labelledby': `${id}--intitule` },
     el('h2', { id: `${id}--intitule` }, titre),
     el('p', { class: 'aide' }, 'Les champs marqués d\'un astérisque (*) sont obligatoires.'),

@@ -132,7 +132,7 @@ pub fn relire(texte: &str) -> Result<Vec<Vec<(String, String)>>, String> {
     let mut evenements = Vec::new();
     let mut courant: Option<Vec<(String, String)>> = None;
     for ligne in deplie.split("\r\n").filter(|l| !l.is_empty()) {
-        let (nom, valeur) = separer(ligne).ok_or_else(|| format!("ligne sans « : » : {ligne}"))?;
+        let (nom, valeur) = separer(ligne).ok_or_else(|| format!("ligne sans « : » : {ligne}"))?;
         match (nom, valeur) {
             ("BEGIN", "VEVENT") => courant = Some(Vec::new()),
             ("END", "VEVENT") => evenements.push(courant.take().ok_or("END:VEVENT sans BEGIN")?),
@@ -147,7 +147,7 @@ pub fn relire(texte: &str) -> Result<Vec<Vec<(String, String)>>, String> {
     Ok(evenements)
 }
 
-/// Sépare « NOM;PARAM="a:b":valeur » au premier « : » hors guillemets.
+/// Sépare « NOM;PARAM="a:b":valeur » au premier « : » hors guillemets.
 fn separer(ligne: &str) -> Option<(&str, &str)> {
     let mut dedans = false;
     for (i, c) in ligne.char_indices() {

@@ -58,15 +58,54 @@ const CONVENTIONS = {
     evaluation_avant: l.evaluation_jour ? `${String(l.evaluation_jour).padStart(2, '0')}/${String(l.evaluation_mois).padStart(2, '0')}` : '',
   }),
   versCommande: (s) => ({ ...s, statut: s.statut ?? '' }),
-  actionsLigne: [{ libelle: 'Avenants', faire: (l, outils) => afficherAvenants(l, outils) }],
+  actionsLigne: [{ libelle: 'Fiche', faire: (l, outils) => afficherFiche(l, outils) }],
   nomDe: (l) => l.titre,
 };
 
-let zoneAvenants = null;
+let zoneFiche = null;
 
-async function afficherAvenants(convention, outils) {
-  const avenants = await appeler('avenants_convention', { id: convention.id });
-  const f = formulaire({
+/// Un tableau simple ; `lignes` est une liste de listes de cellules.
+function tableau(id, entetes, lignes, vide) {
+  if (lignes.length === 0) return el('p', { class: 'vide' }, vide);
+  return el('table', { id },
+    el('thead', {}, el('tr', {}, entetes.map((t) => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, lignes.map((l) => el('tr', {}, l.map((c) => el('td', {}, c))))));
+}
+
+async function afficherFiche(convention, outils) {
+  const [parties, articles, avenants, activite, organisations, personnes] = await Promise.all([
+    appeler('parties_convention', { id: convention.id }),
+    appeler('articles_convention', { id: convention.id }),
+    appeler('avenants_convention', { id: convention.id }),
+    appeler('lister_actions_ipe', { filtre: { convention_id: convention.id, limite: 10 } }),
+    appeler('lister_organisations', { filtre: { limite: 5000 } }),
+    appeler('lister_personnes', { filtre: { limite: 5000 } }),
+  ]);
+  const rafraichir = async (c = convention) => { await outils.rafraichir(); await afficherFiche(c, outils); };
+  const formPartie = formulaire({
+    id: 'partie-formulaire', titre: 'Ajouter une partie', libelleValider: 'Ajouter la partie',
+    champs: [
+      { cle: 'organisation_id', libelle: 'Organisation (annuaire)', type: 'choix', numerique: true, vide: '— Aucune —', options: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
+      { cle: 'libelle', libelle: 'ou nom de la partie', aide: 'ministère, académie…' },
+      { cle: 'role', libelle: 'Rôle' },
+      { cle: 'signataire_id', libelle: 'Signataire', type: 'choix', numerique: true, vide: '— Aucun —', options: personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` })) },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_partie', { id: convention.id, saisie }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const formArticle = formulaire({
+    id: 'article-formulaire', titre: 'Ajouter un article (axe)', libelleValider: 'Ajouter l\'article',
+    champs: [
+      { cle: 'titre', libelle: 'Titre (section)', aide: 'ex. Titre II – Formation' },
+      { cle: 'numero', libelle: 'Numéro', type: 'nombre', aide: 'vide : le suivant' },
+      { cle: 'intitule', libelle: 'Intitulé', requis: true },
+      { cle: 'engagements', libelle: 'Engagements', type: 'zone' },
+      { cle: 'indicateurs', libelle: 'Indicateurs', type: 'zone' },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_article', { id: convention.id, saisie }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const formAvenant = formulaire({
     id: 'avenant-formulaire', titre: 'Ajouter un avenant', libelleValider: 'Ajouter l\'avenant',
     champs: [
       { cle: 'date', libelle: 'Date', type: 'date', requis: true },
@@ -75,28 +114,35 @@ async function afficherAvenants(convention, outils) {
     ],
     enregistrer: async (saisie) => {
       const c = await appeler('ajouter_avenant', { id: convention.id, saisie });
-      await outils.rafraichir();
-      await afficherAvenants(c, outils);
+      await rafraichir(c);
       annoncer(`Avenant ajouté ; échéance au ${dateFr(c.echeance)}.`);
     },
-    annuler: () => remplir(zoneAvenants),
+    annuler: () => remplir(zoneFiche),
   });
-  remplir(zoneAvenants,
-    el('h2', { id: 'avenants-titre' }, `Avenants : ${convention.titre}`),
-    el('p', { id: 'avenants-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
+  remplir(zoneFiche,
+    el('h2', { id: 'fiche-titre' }, convention.titre),
+    el('p', { id: 'fiche-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
       convention.preavis_mois ? ` · préavis jusqu'au ${dateFr(convention.limite_preavis)}` : '',
       convention.limite_evaluation ? ` · évaluation avant le ${dateFr(convention.limite_evaluation)}` : ''),
-    avenants.length === 0 ? el('p', { class: 'vide' }, 'Aucun avenant.') :
-      el('table', { id: 'avenants-table' },
-        el('thead', {}, el('tr', {}, ['Date', 'Objet', 'Nouvelle fin'].map((t) => el('th', { scope: 'col' }, t)))),
-        el('tbody', {}, avenants.map((a) => el('tr', {}, el('td', {}, dateFr(a.date)), el('td', {}, a.objet), el('td', {}, dateFr(a.nouvelle_fin)))))),
-    f.element);
-  zoneAvenants.scrollIntoView();
+    el('h3', {}, 'Parties'),
+    tableau('parties-table', ['Partie', 'Rôle', 'Signataire'], parties.map((p) => [p.nom, p.role, p.signataire ?? '']), 'Aucune partie enregistrée.'),
+    formPartie.element,
+    el('h3', {}, 'Articles (axes)'),
+    tableau('articles-table', ['N°', 'Titre', 'Intitulé', 'Engagements', 'Indicateurs'],
+      articles.map((a) => [String(a.numero), a.titre, a.intitule, a.engagements, a.indicateurs]), 'Aucun article enregistré.'),
+    formArticle.element,
+    el('h3', {}, 'Avenants'),
+    tableau('avenants-table', ['Date', 'Objet', 'Nouvelle fin'], avenants.map((a) => [dateFr(a.date), a.objet, dateFr(a.nouvelle_fin)]), 'Aucun avenant.'),
+    formAvenant.element,
+    el('h3', {}, 'Activité liée'),
+    el('p', { id: 'fiche-activite' }, `${activite.total} action${activite.total > 1 ? 's' : ''} IPE rattachée${activite.total > 1 ? 's' : ''} à cette convention.`),
+    tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''));
+  zoneFiche.scrollIntoView();
 }
 
 export async function afficher(main) {
   const zone = el('div');
-  zoneAvenants = el('section', { id: 'avenants', 'aria-labelledby': 'avenants-titre' });
-  remplir(main, el('h1', {}, 'Conventions'), zone, zoneAvenants);
+  zoneFiche = el('section', { id: 'fiche', 'aria-labelledby': 'fiche-titre' });
+  remplir(main, el('h1', {}, 'Conventions'), zone, zoneFiche);
   await ecranListe(zone, CONVENTIONS);
 }

@@ -49,6 +49,8 @@ const ACTIONS = {
     { cle: 'intitule', libelle: 'Intitulé', requis: true },
     ...EFFECTIFS.map(([cle, libelle]) => ({ cle, libelle, type: 'nombre', aide: 'vide = 0' })),
     { cle: 'description', libelle: 'Description', type: 'zone' },
+    { cle: 'convention_id', libelle: 'Convention', type: 'choix', numerique: true, vide: '— Aucune —',
+      options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.map((c) => ({ code: c.id, libelle: c.titre })) },
     { cle: 'etablissements_lies', libelle: 'Établissements concernés (annuaire)', type: 'multiple', numerique: true,
       aide: 'facultatif', options: (await appeler('lister_etablissements', { filtre: { limite: 5000 } })).lignes.map((e) => ({ code: e.id, libelle: `${e.nom} (${e.uai})` })) },
     { cle: 'organisations_liees', libelle: 'Organisations concernées (annuaire)', type: 'multiple', numerique: true,
@@ -61,7 +63,7 @@ const ACTIONS = {
   }),
   enSerie: {
     champ: 'intitule',
-    garder: (s) => ({ date: s.date, intervenants: s.intervenants, niveau: s.niveau, academie_id: s.academie_id, theme_id: s.theme_id }),
+    garder: (s) => ({ date: s.date, intervenants: s.intervenants, niveau: s.niveau, academie_id: s.academie_id, theme_id: s.theme_id, convention_id: s.convention_id }),
   },
   actionsLigne: [{
     libelle: 'Dupliquer',

@@ -84,7 +84,7 @@ fn main() {
     let lille = academies::trouver(c, "Lille").unwrap().id;
     mesurer("Filtre année + académie", &FiltreActions { annee: Some(2024), academie_id: Some(lille), ..Default::default() });
     mesurer(
-        "Filtre année + recherche « forum 123 »",
+        "Filtre année + recherche « forum 123 »",
         &FiltreActions { annee: Some(2024), liste: ParametresListe { recherche: "forum 123".into(), ..Default::default() }, ..Default::default() },
     );
     drop(b);

@@ -12,7 +12,7 @@ pub enum Renouvellement {
     Expres,
 }
 
-/// Ce que disent les articles « durée » et « dénonciation ».
+/// Ce que disent les articles « durée » et « dénonciation ».
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clauses {
     pub effet: NaiveDate,

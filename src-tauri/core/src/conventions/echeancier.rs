@@ -15,7 +15,7 @@ const STATUTS_VIVANTS: &[&str] = &["projet", "en_signature", "en_vigueur", "sign
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Echeance {
     pub date: NaiveDate,
-    /// « preavis », « fin », « evaluation ».
+    /// « preavis », « fin », « evaluation ».
     pub nature: &'static str,
     pub libelle: String,
     pub convention_id: i64,

@@ -68,12 +68,12 @@ pub struct SaisieConvention {
     pub titre: String,
     pub date_signature: String,
     pub date_effet: String,
-    /// Durée en mois, ou en années si elle finit par « an(s) » : « 60 », « 5 ans ».
+    /// Durée en mois, ou en années si elle finit par « an(s) » : « 60 », « 5 ans ».
     pub duree: String,
     pub renouvellement: String,
     pub condition_renouvellement: String,
     pub preavis_mois: String,
-    /// « 01/07 » : évaluation avant ce jour et ce mois de la dernière année.
+    /// « 01/07 » : évaluation avant ce jour et ce mois de la dernière année.
     pub evaluation_avant: String,
     pub reunions_par_an: String,
     /// Statut à la création (ou nouveau statut à la modification), daté du jour.
@@ -208,7 +208,7 @@ struct Valide {
     statut: Option<String>,
 }
 
-/// « 60 », « 60 mois », « 5 ans » → mois.
+/// « 60 », « 60 mois », « 5 ans » → mois.
 pub fn duree_en_mois(saisie: &str) -> Result<u32, String> {
     let t = texte::normaliser(saisie);
     let (nombre, annees) = match t.strip_suffix("ans").or_else(|| t.strip_suffix("an")) {
@@ -217,17 +217,17 @@ pub fn duree_en_mois(saisie: &str) -> Result<u32, String> {
     };
     match nombre.parse::<u32>() {
         Ok(n) if n > 0 && n <= 1200 => Ok(if annees { n * 12 } else { n }),
-        _ => Err(format!("La durée « {} » doit être un nombre de mois (60) ou d'années (5 ans).", saisie.trim())),
+        _ => Err(format!("La durée « {} » doit être un nombre de mois (60) ou d'années (5 ans).", saisie.trim())),
     }
 }
 
-/// « 01/07 » → (1, 7).
+/// « 01/07 » → (1, 7).
 fn jour_et_mois(saisie: &str) -> Result<Option<(u32, u32)>, String> {
     let t = saisie.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let erreur = || format!("La date limite d'évaluation « {t} » s'écrit JJ/MM, par exemple 01/07 pour le 1er juillet.");
+    let erreur = || format!("La date limite d'évaluation « {t} » s'écrit JJ/MM, par exemple 01/07 pour le 1er juillet.");
     let (j, m) = t.split_once('/').ok_or_else(erreur)?;
     let (j, m): (u32, u32) = (j.trim().parse().map_err(|_| erreur())?, m.trim().parse().map_err(|_| erreur())?);
     NaiveDate::from_ymd_opt(2024, m, j).map(|_| Some((j, m))).ok_or_else(erreur)
@@ -238,7 +238,7 @@ fn entier(saisie: &str, defaut: u32, libelle: &str) -> Result<u32, String> {
     if t.is_empty() {
         return Ok(defaut);
     }
-    t.parse::<u32>().map_err(|_| format!("{libelle} : « {t} » doit être un nombre entier positif."))
+    t.parse::<u32>().map_err(|_| format!("{libelle} : « {t} » doit être un nombre entier positif."))
 }
 
 fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {

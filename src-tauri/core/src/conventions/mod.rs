@@ -4,3 +4,4 @@
 pub mod calendrier;
 pub mod echeancier;
 pub mod fiches;
+pub mod structure;

@@ -84,6 +84,8 @@ pub struct Action {
     pub intervenants_noms: String,
     pub etablissements_lies: Vec<i64>,
     pub organisations_liees: Vec<i64>,
+    pub convention_id: Option<i64>,
+    pub convention: Option<String>,
 }
 
 /// Saisie d'une action : les nombres arrivent en texte (formulaire, CSV) et sont contrôlés ici.
@@ -106,6 +108,7 @@ pub struct SaisieAction {
     pub intervenants: Vec<i64>,
     pub etablissements_lies: Vec<i64>,
     pub organisations_liees: Vec<i64>,
+    pub convention_id: Option<i64>,
 }
 
 impl SaisieAction {
@@ -131,6 +134,7 @@ pub struct FiltreActions {
     pub academie_id: Option<i64>,
     pub theme_id: Option<i64>,
     pub ipe_id: Option<i64>,
+    pub convention_id: Option<i64>,
 }
 
 const REQUETE: Requete = Requete {
@@ -141,8 +145,10 @@ const REQUETE: Requete = Requete {
         (SELECT group_concat(p.nom || ' ' || p.prenom, ', ') FROM action_ipe_intervenant ii JOIN ipe i ON i.id = ii.ipe_id
             JOIN personne p ON p.id = i.personne_id WHERE ii.action_id = x.id),
         (SELECT group_concat(etablissement_id) FROM action_ipe_etablissement WHERE action_id = x.id),
-        (SELECT group_concat(organisation_id) FROM action_ipe_organisation WHERE action_id = x.id)",
-    tables: "action_ipe x JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id",
+        (SELECT group_concat(organisation_id) FROM action_ipe_organisation WHERE action_id = x.id),
+        x.convention_id, cv.titre",
+    tables: "action_ipe x JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id
+        LEFT JOIN convention cv ON cv.id = x.convention_id",
 };
 
 const TRIS: &[(&str, &str)] = &[
@@ -175,6 +181,8 @@ fn ligne(r: &Row) -> rusqlite::Result<Action> {
         intervenants_noms: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
         etablissements_lies: ids(r.get(18)?),
         organisations_liees: ids(r.get(19)?),
+        convention_id: r.get(20)?,
+        convention: r.get(21)?,
     })
 }
 
@@ -183,7 +191,8 @@ pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
     filtre
         .recherche(&["x.recherche"], &f.liste.recherche)
         .egal("x.academie_id", f.academie_id)
-        .egal("x.theme_id", f.theme_id);
+        .egal("x.theme_id", f.theme_id)
+        .egal("x.convention_id", f.convention_id);
     if let Some(annee) = f.annee {
         filtre.condition_liee("x.date BETWEEN {} AND {}", [format!("{annee:04}-01-01"), format!("{annee:04}-12-31")]);
     }
@@ -214,6 +223,7 @@ pub(crate) struct ActionValide {
     pub intervenants: Vec<i64>,
     pub etablissements_lies: Vec<i64>,
     pub organisations_liees: Vec<i64>,
+    pub convention_id: Option<i64>,
 }
 
 /// Contrôle complet d'une saisie ; les imports passent par ici aussi.
@@ -244,6 +254,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         ("ipe", &s.intervenants, "intervenants", "un IPE"),
         ("etablissement", &s.etablissements_lies, "etablissements_lies", "un établissement"),
         ("organisation", &s.organisations_liees, "organisations_liees", "une organisation"),
+        ("convention", &s.convention_id.into_iter().collect(), "convention_id", "une convention"),
     ] {
         for id in liste_ids {
             if !liste::existe(conn, table, *id)? {
@@ -269,6 +280,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         intervenants: sans_doublon(&s.intervenants),
         etablissements_lies: sans_doublon(&s.etablissements_lies),
         organisations_liees: sans_doublon(&s.organisations_liees),
+        convention_id: s.convention_id,
     })
 }
 
@@ -278,14 +290,16 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
     let cle = texte::cle_recherche(&[&v.intitule, &v.description]);
     let params = rusqlite::params![
         v.date, v.academie_id, v.niveau, v.theme_id, v.intitule, v.description, e.etablissements, e.jeunes_filles,
-        e.jeunes_garcons, e.enseignants_femmes, e.enseignants_hommes, e.entreprises, e.organisations_professionnelles, cle
+        e.jeunes_garcons, e.enseignants_femmes, e.enseignants_hommes, e.entreprises, e.organisations_professionnelles, cle,
+        v.convention_id
     ];
     let id = match id {
         None => {
             conn.prepare_cached(
                 "INSERT INTO action_ipe (date, academie_id, niveau, theme_id, intitule, description, etablissements, jeunes_filles,
-                     jeunes_garcons, enseignants_femmes, enseignants_hommes, entreprises, organisations_professionnelles, recherche)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     jeunes_garcons, enseignants_femmes, enseignants_hommes, entreprises, organisations_professionnelles, recherche,
+                     convention_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?
             .execute(params)?;
             conn.last_insert_rowid()
@@ -294,8 +308,9 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
             conn.execute(
                 "UPDATE action_ipe SET date = ?1, academie_id = ?2, niveau = ?3, theme_id = ?4, intitule = ?5, description = ?6,
                      etablissements = ?7, jeunes_filles = ?8, jeunes_garcons = ?9, enseignants_femmes = ?10,
-                     enseignants_hommes = ?11, entreprises = ?12, organisations_professionnelles = ?13, recherche = ?14
-                 WHERE id = ?15",
+                     enseignants_hommes = ?11, entreprises = ?12, organisations_professionnelles = ?13, recherche = ?14,
+                     convention_id = ?15
+                 WHERE id = ?16",
                 rusqlite::params_from_iter(params.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
             )?;
             for table in ["action_ipe_intervenant", "action_ipe_etablissement", "action_ipe_organisation"] {
@@ -343,6 +358,7 @@ pub fn dupliquer(conn: &Connection, id: i64) -> Resultat<Action> {
         intervenants: a.intervenants,
         etablissements_lies: a.etablissements_lies,
         organisations_liees: a.organisations_liees,
+        convention_id: a.convention_id,
     };
     let nouvel = crate::base::atomique(conn, |c| ecrire(c, None, &v))?;
     lire(conn, nouvel)
