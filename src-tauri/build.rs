@@ -54,6 +54,14 @@ const COMMANDES: &[&str] = &[
     "ajouter_partie",
     "articles_convention",
     "ajouter_article",
+    "membres_suivi",
+    "ajouter_membre_suivi",
+    "reunions_suivi",
+    "creer_reunion_suivi",
+    "actions_suivi",
+    "ajouter_action_suivi",
+    "clore_action_suivi",
+    "preparer_reunion",
 ];
 
 fn main() {

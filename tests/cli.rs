@@ -188,3 +188,29 @@ fn echeances_de_la_demonstration_en_ics_relu() {
     assert_eq!(o.status.code(), Some(2));
     assert!(texte(&o.stderr).contains("n'est pas une date valide"));
 }
+
+#[test]
+fn dossier_de_reunion_du_groupe_de_suivi() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let id: i64 = c.query_row("SELECT id FROM convention WHERE titre LIKE '%Forges%'", [], |r| r.get(0)).unwrap();
+    drop(c);
+    let pdf = d.path().join("dossier.pdf");
+    let reunion = (chrono::Local::now().date_naive() + chrono::Days::new(10)).format("%d/%m/%Y").to_string();
+    let o = passerelle(&["suivi", "preparer", "--db", p(&db), "--convention", &id.to_string(), "--reunion", &reunion, "--sortie", p(&pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let t = pdftotext(&pdf);
+    for attendu in [
+        "Réunion du groupe de suivi", "1 – La convention", "2 – Échéances à venir", "3 – Activité liée depuis la réunion du",
+        "4 – Actions de suivi ouvertes", "Organiser la visite du site", "5 – Ordre du jour proposé",
+        "Feuille d'émargement", "DURAND Claire", "FAURE Éric", "Signature",
+    ] {
+        assert!(t.contains(attendu), "« {attendu} » absent du dossier :\n{t}");
+    }
+    // L'action close à la réunion d'avant ne revient pas.
+    assert!(!t.contains("Recenser les places de stage"), "{t}");
+    let o = passerelle(&["suivi", "preparer", "--db", p(&db), "--convention", "999", "--reunion", &reunion, "--sortie", p(&pdf)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(texte(&o.stderr).contains("n'existe pas"));
+}

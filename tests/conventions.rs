@@ -87,13 +87,18 @@ fn echeancier_trie_filtre_et_exporte() {
     convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
     convention_proche(&c, "Convention dénoncée", "denoncee");
     fiches::creer(&c, &apcm()).unwrap(); // échue depuis longtemps : rien à venir
-    let v = echeancier::a_venir(&c, None).unwrap();
+    let tout = echeancier::a_venir(&c, None).unwrap();
+    // Sans réunion cette année, l'alerte « réunions insuffisantes » s'y ajoute (si fin décembre est dans l'horizon).
+    let fin_annee = NaiveDate::from_ymd_opt(chrono::Datelike::year(&Local::now().date_naive()), 12, 31).unwrap();
+    let alertes = tout.iter().filter(|e| e.nature == "reunions").count();
+    assert_eq!(alertes, usize::from((fin_annee - Local::now().date_naive()).num_days() <= 90));
+    let v: Vec<_> = tout.into_iter().filter(|e| e.nature != "reunions").collect();
     assert_eq!(v.len(), 2, "{v:#?}");
     assert_eq!((v[0].nature, v[1].nature), ("preavis", "fin"));
     assert!(v[0].date < v[1].date && v.iter().all(|e| e.convention == "Convention Lille – Forges"));
     assert!(v[0].jours_restants > 20 && v[0].jours_restants < 40, "{}", v[0].jours_restants);
     // Horizon plus court : seul le préavis reste.
-    assert_eq!(echeancier::a_venir(&c, Some(45)).unwrap().len(), 1);
+    assert_eq!(echeancier::a_venir(&c, Some(45)).unwrap().iter().filter(|e| e.nature != "reunions").count(), 1);
     let texte = echeancier::en_ics(&v, Local::now().naive_utc());
     let relu = ics::relire(&texte).unwrap();
     assert_eq!(relu.len(), 2);
@@ -143,4 +148,40 @@ fn parties_articles_et_activite_liee() {
     assert_eq!(actions::lister(&c, &FiltreActions { convention_id: Some(conv.id), ..Default::default() }).unwrap().total, 1);
     let e = fiches::supprimer(&c, conv.id).unwrap_err();
     assert!(e.to_string().contains("action IPE"), "{e}");
+}
+
+#[test]
+fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
+    use passerelle_core::annuaire::personnes::{self, SaisiePersonne};
+    use passerelle_core::conventions::suivi::{self, SaisieActionSuivi, SaisieReunion};
+    let c = base::en_memoire().unwrap();
+    let conv = convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
+    let p = personnes::creer(&c, &SaisiePersonne { civilite: "Mme".into(), nom: "DURAND".into(), prenom: "Claire".into(), ..Default::default() }).unwrap();
+    suivi::ajouter_membre(&c, conv, Some(p.id), "Co-présidente").unwrap();
+    assert!(suivi::ajouter_membre(&c, conv, Some(p.id), "").unwrap_err().to_string().contains("déjà membre"));
+    let aujourdhui = Local::now().date_naive();
+    let annee = dates::francaise(aujourdhui).split('/').nth(2).unwrap().to_string();
+    // Aucune réunion cette année : le tableau de bord doit le signaler (fin décembre).
+    let alerte = |c: &Connection| echeancier::a_venir(c, Some(400)).unwrap().into_iter().filter(|e| e.nature == "reunions").count();
+    assert_eq!(alerte(&c), 1);
+    let r1 = suivi::creer_reunion(&c, conv, &SaisieReunion { date: format!("02/01/{annee}"), heure: "14h".into(), lieu: "Lens".into() }).unwrap();
+    assert_eq!(r1.heure, "14h00");
+    assert!(suivi::creer_reunion(&c, conv, &SaisieReunion { date: "01/01/2026".into(), heure: "25h".into(), lieu: String::new() }).is_err());
+    suivi::ajouter_action(&c, conv, &SaisieActionSuivi { intitule: "Recenser les stages".into(), reunion_id: Some(r1.id), echeance: format!("03/01/{annee}"), ..Default::default() }).unwrap();
+    let a = suivi::ajouter_action(&c, conv, &SaisieActionSuivi { intitule: "Visite du site".into(), reunion_id: Some(r1.id), ..Default::default() }).unwrap();
+    // L'action en retard apparaît à l'échéancier.
+    assert!(echeancier::a_venir(&c, None).unwrap().iter().any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
+    let close = a.iter().find(|x| x.intitule == "Visite du site").unwrap().id;
+    suivi::clore_action(&c, close, d(&format!("05/01/{annee}"))).unwrap();
+    // À la réunion suivante, seule l'action encore ouverte revient à l'ordre du jour.
+    let suivante = d(&format!("20/06/{annee}"));
+    let ouvertes = suivi::actions(&c, conv, Some(suivante)).unwrap();
+    assert_eq!(ouvertes.iter().map(|x| x.intitule.as_str()).collect::<Vec<_>>(), ["Recenser les stages"]);
+    let odj = suivi::ordre_du_jour_propose(&ouvertes);
+    assert!(odj.iter().any(|p| p == "Suivi de l'action : Recenser les stages"));
+    assert!(!odj.iter().any(|p| p.contains("Visite du site")));
+    // Deux réunions dans l'année : la règle est respectée.
+    suivi::creer_reunion(&c, conv, &SaisieReunion { date: dates::francaise(suivante), ..Default::default() }).unwrap();
+    assert_eq!(alerte(&c), 0);
+    assert_eq!(suivi::reunion_precedente(&c, conv, suivante).unwrap().unwrap().id, r1.id);
 }

@@ -448,9 +448,24 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     attendre_texte(&c, "#fiche-dates", |t| t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())).await;
     capturer(&c, "conventions").await;
 
+    // Prévoir une réunion du groupe de suivi et préparer son dossier.
+    let reunion = (aujourdhui + Days::new(7)).format("%d/%m/%Y").to_string();
+    saisir(&c, "#reunion-formulaire-date", &reunion).await;
+    saisir(&c, "#reunion-formulaire-lieu", "Rectorat de Lille").await;
+    cliquer(&c, "#reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#reunions-table", |t| t.contains("Rectorat de Lille")).await;
+    saisir(&c, "#dossier-date", &reunion).await;
+    cliquer(&c, "#dossier-preparer").await;
+    let message = attendre_texte(&c, "#dossier-message", |t| t.contains("Dossier de réunion enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    let texte = String::from_utf8_lossy(&texte).into_owned();
+    assert!(texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"), "{texte}");
+
     cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
     attendre(&c, "#echeances-table tbody tr").await;
-    let l = lignes(&c, "#echeances-table").await;
+    // (L'alerte « réunions insuffisantes » de fin d'année peut s'y ajouter : on regarde les deux autres.)
+    let l: Vec<String> = lignes(&c, "#echeances-table").await.into_iter().filter(|l| !l.contains("Réunions du groupe")).collect();
     // Les deux échéances suivent l'avenant : la nouvelle fin, et le préavis un mois avant.
     let fr = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
     let preavis = nouvelle_fin.checked_sub_months(Months::new(1)).unwrap();

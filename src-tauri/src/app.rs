@@ -88,6 +88,14 @@ pub fn lancer(chemin: PathBuf) {
             commandes::ajouter_partie,
             commandes::articles_convention,
             commandes::ajouter_article,
+            commandes::membres_suivi,
+            commandes::ajouter_membre_suivi,
+            commandes::reunions_suivi,
+            commandes::creer_reunion_suivi,
+            commandes::actions_suivi,
+            commandes::ajouter_action_suivi,
+            commandes::clore_action_suivi,
+            commandes::preparer_reunion,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

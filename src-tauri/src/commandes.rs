@@ -8,7 +8,7 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{echeancier, fiches, structure};
+use passerelle_core::conventions::{dossier, echeancier, fiches, structure, suivi};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
@@ -307,4 +307,48 @@ pub fn articles_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Artic
 #[tauri::command]
 pub fn ajouter_article(etat: State<Etat>, id: i64, saisie: structure::SaisieArticle) -> R<Vec<structure::Article>> {
     etat.avec(|c| structure::ajouter_article(c, id, &saisie))
+}
+
+// ——— Groupe de suivi ———
+
+#[tauri::command]
+pub fn membres_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::Membre>> {
+    etat.avec(|c| suivi::membres(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_membre_suivi(etat: State<Etat>, id: i64, personne_id: Option<i64>, role: String) -> R<Vec<suivi::Membre>> {
+    etat.avec(|c| suivi::ajouter_membre(c, id, personne_id, &role))
+}
+
+#[tauri::command]
+pub fn reunions_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::Reunion>> {
+    etat.avec(|c| suivi::reunions(c, id))
+}
+
+#[tauri::command]
+pub fn creer_reunion_suivi(etat: State<Etat>, id: i64, saisie: suivi::SaisieReunion) -> R<suivi::Reunion> {
+    etat.avec(|c| suivi::creer_reunion(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn actions_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::ActionSuivi>> {
+    etat.avec(|c| suivi::actions(c, id, None))
+}
+
+#[tauri::command]
+pub fn ajouter_action_suivi(etat: State<Etat>, id: i64, saisie: suivi::SaisieActionSuivi) -> R<Vec<suivi::ActionSuivi>> {
+    etat.avec(|c| suivi::ajouter_action(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn clore_action_suivi(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| suivi::clore_action_aujourdhui(c, id))
+}
+
+/// Dossier de préparation d'une réunion, écrit dans `exports/` à côté de la base ; rend le chemin.
+#[tauri::command]
+pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
+    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
+    etat.avec(|c| dossier::exporter(c, id, &date, &dossier)).map(|p| p.display().to_string())
 }

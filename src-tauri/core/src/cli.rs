@@ -28,6 +28,8 @@ Usage :
   passerelle echeances [--jusqu-au JJ/MM/AAAA] [--format texte|csv|ics]
                                          échéances des conventions (préavis, fins, évaluations) ;
                                          par défaut jusqu'à l'horizon réglé (90 jours), en texte
+  passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf
+                                         dossier de préparation d'une réunion du groupe de suivi
   passerelle aide                        affiche cette aide
 
 Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
@@ -44,6 +46,7 @@ pub enum Demande {
     Import { db: Option<PathBuf>, quoi: Importable, fichier: PathBuf, essai: bool },
     BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
     Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
+    SuiviPreparer { db: Option<PathBuf>, convention: i64, reunion: chrono::NaiveDate, sortie: PathBuf },
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -60,7 +63,7 @@ pub enum Importable {
 }
 
 /// Options qui attendent une valeur, et options sans valeur.
-const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au"];
+const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au", "--convention", "--reunion"];
 const SANS_VALEUR: &[&str] = &["--essai", "--annee-scolaire", "--version", "-V", "--help", "-h"];
 
 /// Lit les arguments (sans le nom du programme). Une erreur est un message d'usage (code 2).
@@ -144,6 +147,16 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             };
             Demande::Echeances { db, jusqu_au, format }
         }
+        ["suivi", "preparer"] => {
+            let convention = options
+                .get("--convention")
+                .and_then(|c| c.parse().ok())
+                .ok_or("Indiquez la convention par son numéro : --convention ID.")?;
+            let reunion = crate::dates::lire(options.get("--reunion").ok_or("Indiquez la date de la réunion : --reunion JJ/MM/AAAA.")?)?;
+            let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
+            Demande::SuiviPreparer { db, convention, reunion, sortie }
+        }
+        ["suivi", ..] => return Err("Usage : passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf".into()),
         [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
@@ -244,6 +257,11 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
                 FormatEcheances::Ics => crate::conventions::echeancier::en_ics(&v, chrono::Utc::now().naive_utc()),
             };
             write!(sortie, "{texte}")?;
+        }
+        Demande::SuiviPreparer { db, convention, reunion, sortie: fichier } => {
+            let b = base_existante(db)?;
+            std::fs::write(&fichier, crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?)?;
+            writeln!(sortie, "Dossier de la réunion du {} écrit dans {}", crate::dates::francaise(reunion), fichier.display())?;
         }
     }
     Ok(0)

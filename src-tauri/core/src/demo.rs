@@ -110,6 +110,30 @@ struct ConventionDemo {
     effet_dans_jours: Option<i64>,
     #[serde(default)]
     avenants: Vec<AvenantDemo>,
+    suivi: Option<SuiviDemo>,
+}
+
+#[derive(Deserialize)]
+struct SuiviDemo {
+    /// (courriel de la personne, rôle dans le groupe)
+    membres: Vec<(String, String)>,
+    reunions: Vec<ReunionDemo>,
+}
+
+#[derive(Deserialize)]
+struct ReunionDemo {
+    dans_jours: i64,
+    heure: String,
+    lieu: String,
+    actions: Vec<ActionSuiviDemo>,
+}
+
+#[derive(Deserialize)]
+struct ActionSuiviDemo {
+    intitule: String,
+    responsable: String,
+    echeance_dans_jours: i64,
+    close_dans_jours: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +143,35 @@ struct AvenantDemo {
     objet: String,
     nouvelle_fin: Option<String>,
     fin_dans_jours: Option<i64>,
+}
+
+fn charger_suivi(conn: &Connection, convention_id: i64, s: SuiviDemo, jour: chrono::NaiveDate) -> Resultat<()> {
+    use crate::conventions::suivi;
+    let personne = |email: &str| -> Resultat<i64> {
+        conn.query_row("SELECT id FROM personne WHERE email = ?1", [email], |r| r.get(0))
+            .map_err(|_| Erreur::Demo(format!("personne « {email} » absente de l'annuaire de démonstration")))
+    };
+    for (email, role) in &s.membres {
+        suivi::ajouter_membre(conn, convention_id, Some(personne(email)?), role)?;
+    }
+    let date = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
+    for r in s.reunions {
+        let saisie = suivi::SaisieReunion { date: date(r.dans_jours), heure: r.heure, lieu: r.lieu };
+        let reunion = suivi::creer_reunion(conn, convention_id, &saisie)?;
+        for a in r.actions {
+            let s = suivi::SaisieActionSuivi {
+                intitule: a.intitule.clone(),
+                responsable_id: Some(personne(&a.responsable)?),
+                echeance: date(a.echeance_dans_jours),
+                reunion_id: Some(reunion.id),
+            };
+            let cree = suivi::ajouter_action(conn, convention_id, &s)?;
+            if let (Some(n), Some(action)) = (a.close_dans_jours, cree.iter().find(|x| x.intitule == a.intitule)) {
+                suivi::clore_action(conn, action.id, jour + chrono::Duration::days(n))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn charger_conventions(conn: &Connection) -> Resultat<()> {
@@ -143,6 +196,9 @@ fn charger_conventions(conn: &Connection) -> Resultat<()> {
                 nouvelle_fin: a.nouvelle_fin.unwrap_or_else(|| a.fin_dans_jours.map(relatif).unwrap_or_default()),
             };
             fiches::ajouter_avenant(conn, conv.id, &saisie)?;
+        }
+        if let Some(suivi) = c.suivi {
+            charger_suivi(conn, conv.id, suivi, jour)?;
         }
         ids.push(conv.id);
     }

@@ -73,14 +73,18 @@ function tableau(id, entetes, lignes, vide) {
 }
 
 async function afficherFiche(convention, outils) {
-  const [parties, articles, avenants, activite, organisations, personnes] = await Promise.all([
+  const [parties, articles, avenants, activite, organisations, personnes, membres, reunions, actionsSuivi] = await Promise.all([
     appeler('parties_convention', { id: convention.id }),
     appeler('articles_convention', { id: convention.id }),
     appeler('avenants_convention', { id: convention.id }),
     appeler('lister_actions_ipe', { filtre: { convention_id: convention.id, limite: 10 } }),
     appeler('lister_organisations', { filtre: { limite: 5000 } }),
     appeler('lister_personnes', { filtre: { limite: 5000 } }),
+    appeler('membres_suivi', { id: convention.id }),
+    appeler('reunions_suivi', { id: convention.id }),
+    appeler('actions_suivi', { id: convention.id }),
   ]);
+  const optionsPersonnes = personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` }));
   const rafraichir = async (c = convention) => { await outils.rafraichir(); await afficherFiche(c, outils); };
   const formPartie = formulaire({
     id: 'partie-formulaire', titre: 'Ajouter une partie', libelleValider: 'Ajouter la partie',
@@ -88,7 +92,7 @@ async function afficherFiche(convention, outils) {
       { cle: 'organisation_id', libelle: 'Organisation (annuaire)', type: 'choix', numerique: true, vide: '— Aucune —', options: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
       { cle: 'libelle', libelle: 'ou nom de la partie', aide: 'ministère, académie…' },
       { cle: 'role', libelle: 'Rôle' },
-      { cle: 'signataire_id', libelle: 'Signataire', type: 'choix', numerique: true, vide: '— Aucun —', options: personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` })) },
+      { cle: 'signataire_id', libelle: 'Signataire', type: 'choix', numerique: true, vide: '— Aucun —', options: optionsPersonnes },
     ],
     enregistrer: async (saisie) => { await appeler('ajouter_partie', { id: convention.id, saisie }); await rafraichir(); },
     annuler: () => remplir(zoneFiche),
@@ -119,6 +123,68 @@ async function afficherFiche(convention, outils) {
     },
     annuler: () => remplir(zoneFiche),
   });
+  const formMembre = formulaire({
+    id: 'membre-formulaire', titre: 'Ajouter un membre au groupe de suivi', libelleValider: 'Ajouter le membre',
+    champs: [
+      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: optionsPersonnes },
+      { cle: 'role', libelle: 'Rôle dans le groupe' },
+    ],
+    enregistrer: async (v) => { await appeler('ajouter_membre_suivi', { id: convention.id, personneId: v.personne_id, role: v.role }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const formReunion = formulaire({
+    id: 'reunion-formulaire', titre: 'Prévoir une réunion', libelleValider: 'Enregistrer la réunion',
+    champs: [
+      { cle: 'date', libelle: 'Date', type: 'date', requis: true },
+      { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
+      { cle: 'lieu', libelle: 'Lieu' },
+    ],
+    enregistrer: async (saisie) => { await appeler('creer_reunion_suivi', { id: convention.id, saisie }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const formAction = formulaire({
+    id: 'action-suivi-formulaire', titre: 'Ajouter une action de suivi', libelleValider: 'Ajouter l\'action',
+    champs: [
+      { cle: 'intitule', libelle: 'Action', requis: true },
+      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
+      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: convention.id, saisie }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const dateDossier = el('input', { type: 'text', id: 'dossier-date', placeholder: 'JJ/MM/AAAA',
+    value: reunions.filter((r) => r.date >= new Date().toISOString().slice(0, 10)).map((r) => dateFr(r.date))[0] ?? '' });
+  const messageDossier = el('div', { id: 'dossier-message', 'aria-live': 'polite' });
+  const preparer = async () => {
+    try {
+      const chemin = await appeler('preparer_reunion', { id: convention.id, date: dateDossier.value });
+      remplir(messageDossier, el('div', { class: 'alerte succes', role: 'status' }, `Dossier de réunion enregistré : ${chemin}`));
+    } catch (e) {
+      remplir(messageDossier, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    }
+  };
+  const suivi = [
+    el('h3', {}, 'Groupe de suivi'),
+    el('p', {}, `Au moins ${convention.reunions_par_an} réunion${convention.reunions_par_an > 1 ? 's' : ''} par an.`),
+    tableau('membres-table', ['Membre', 'Fonction et structure', 'Rôle'], membres.map((m) => [m.nom, [m.fonction, m.rattachement].filter(Boolean).join(' – '), m.role]), 'Aucun membre.'),
+    formMembre.element,
+    tableau('reunions-table', ['Date', 'Heure', 'Lieu'], reunions.map((r) => [dateFr(r.date), r.heure, r.lieu]), 'Aucune réunion enregistrée.'),
+    formReunion.element,
+    el('h4', {}, 'Actions de suivi'),
+    el('table', { id: 'actions-suivi-table' },
+      el('thead', {}, el('tr', {}, ['Action', 'Responsable', 'Échéance', 'État', ''].map((t) => el('th', { scope: 'col' }, t)))),
+      el('tbody', {}, actionsSuivi.map((a) => el('tr', {},
+        el('td', {}, a.intitule), el('td', {}, a.responsable ?? ''), el('td', {}, dateFr(a.echeance)),
+        el('td', {}, a.close_le ? `close le ${dateFr(a.close_le)}` : 'ouverte'),
+        el('td', {}, a.close_le ? '' : el('button', { type: 'button', class: 'lien', onclick: async () => { await appeler('clore_action_suivi', { id: a.id }); await rafraichir(); } }, 'Clore')))))),
+    formAction.element,
+    el('h4', {}, 'Préparer une réunion'),
+    el('p', {}, 'Le dossier (PDF) reprend la convention, les échéances, l\'activité depuis la dernière réunion, les actions ouvertes, un ordre du jour et la feuille d\'émargement.'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' }, el('label', { for: 'dossier-date' }, 'Date de la réunion'), dateDossier),
+      el('button', { type: 'button', id: 'dossier-preparer', onclick: preparer }, 'Préparer le dossier de réunion')),
+    messageDossier,
+  ];
   remplir(zoneFiche,
     el('h2', { id: 'fiche-titre' }, convention.titre),
     el('p', { id: 'fiche-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
@@ -136,7 +202,8 @@ async function afficherFiche(convention, outils) {
     formAvenant.element,
     el('h3', {}, 'Activité liée'),
     el('p', { id: 'fiche-activite' }, `${activite.total} action${activite.total > 1 ? 's' : ''} IPE rattachée${activite.total > 1 ? 's' : ''} à cette convention.`),
-    tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''));
+    tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''),
+    suivi);
   zoneFiche.scrollIntoView();
 }
 

@@ -23,7 +23,7 @@ export async function afficher(main) {
         el('thead', {}, el('tr', {}, ['Date', 'Dans', 'Échéance', 'Convention'].map((t) => el('th', { scope: 'col' }, t)))),
         el('tbody', {}, echeances.map((e) => el('tr', { class: e.jours_restants <= horizons.alerte ? 'urgent' : null },
           el('td', {}, dateFr(e.date)),
-          el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : `${e.jours_restants} j`),
+          el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : e.jours_restants < 0 ? `en retard de ${-e.jours_restants} j` : `${e.jours_restants} j`),
           el('td', {}, e.libelle),
           el('td', {}, el('a', { href: '#/conventions' }, e.convention)))))),
     el('h2', {}, 'Annuaire'),

@@ -9,6 +9,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_parametres.sql")),
     (3, include_str!("migrations/0003_ipe.sql")),
     (4, include_str!("migrations/0004_conventions.sql")),
+    (5, include_str!("migrations/0005_groupe_de_suivi.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

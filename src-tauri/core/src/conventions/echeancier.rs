@@ -2,6 +2,8 @@
 //! trié par date, avec le nombre de jours restants ; en texte, CSV ou iCalendar.
 
 use super::fiches::{self, FiltreConventions};
+use super::suivi;
+use chrono::Datelike;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
 use crate::{dates, Resultat};
@@ -27,6 +29,8 @@ fn libelle(nature: &str) -> &'static str {
     match nature {
         "preavis" => "Dernier jour pour dénoncer ou ne pas renouveler (préavis)",
         "fin" => "Échéance de la convention",
+        "reunions" => "Réunions du groupe de suivi insuffisantes cette année",
+        "action" => "Action de suivi en retard",
         _ => "Date limite de l'évaluation",
     }
 }
@@ -36,16 +40,26 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
     let f = FiltreConventions { liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
     let mut v = Vec::new();
     for c in fiches::lister(conn, &f)?.lignes.into_iter().filter(|c| STATUTS_VIVANTS.contains(&c.statut.as_str())) {
+        let mut ajouter = |nature: &'static str, d: NaiveDate, libelle: String| {
+            v.push(Echeance { date: d, nature, libelle, convention_id: c.id, convention: c.titre.clone(), jours_restants: (d - depuis).num_days() })
+        };
         for (nature, date) in [("preavis", c.limite_preavis), ("fin", c.echeance), ("evaluation", c.limite_evaluation)] {
             if let Some(d) = date.filter(|d| *d >= depuis && *d <= jusqu_au) {
-                v.push(Echeance {
-                    date: d,
-                    nature,
-                    libelle: libelle(nature).to_string(),
-                    convention_id: c.id,
-                    convention: c.titre.clone(),
-                    jours_restants: (d - depuis).num_days(),
-                });
+                ajouter(nature, d, libelle(nature).to_string());
+            }
+        }
+        // Règle « au moins N réunions par an » (réunions tenues ou prévues dans l'année en cours).
+        if c.statut == "en_vigueur" && c.reunions_par_an > 0 {
+            let n = suivi::reunions_dans_l_annee(conn, c.id, depuis.year())?;
+            let fin_annee = NaiveDate::from_ymd_opt(depuis.year(), 12, 31).expect("31 décembre");
+            if n < c.reunions_par_an as usize && fin_annee <= jusqu_au {
+                ajouter("reunions", fin_annee, format!("{} : {n} sur {} prévues", libelle("reunions"), c.reunions_par_an));
+            }
+        }
+        // Les actions de suivi en retard restent affichées tant qu'elles sont ouvertes.
+        for a in suivi::actions(conn, c.id, None)?.into_iter().filter(|a| a.close_le.is_none()) {
+            if let Some(d) = a.echeance.filter(|d| *d < depuis) {
+                ajouter("action", d, format!("{} : {}", libelle("action"), a.intitule));
             }
         }
     }
@@ -68,7 +82,10 @@ pub fn en_texte(v: &[Echeance]) -> String {
         return "Aucune échéance sur la période.\n".into();
     }
     v.iter()
-        .map(|e| format!("{}  (J-{:>3})  {} — {}\n", dates::francaise(e.date), e.jours_restants, e.libelle, e.convention))
+        .map(|e| {
+            let quand = if e.jours_restants < 0 { format!("retard {} j", -e.jours_restants) } else { format!("J-{}", e.jours_restants) };
+            format!("{}  ({quand:>11})  {} — {}\n", dates::francaise(e.date), e.libelle, e.convention)
+        })
         .collect()
 }
 

@@ -5,3 +5,5 @@ pub mod calendrier;
 pub mod echeancier;
 pub mod fiches;
 pub mod structure;
+pub mod suivi;
+pub mod dossier;

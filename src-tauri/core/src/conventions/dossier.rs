@@ -1,0 +1,125 @@
+//! Le dossier de préparation d'une réunion du groupe de suivi (PDF) : résumé de la convention,
+//! échéances à venir, activité liée depuis la réunion précédente, actions ouvertes, ordre du
+//! jour proposé et feuille d'émargement.
+
+use super::{echeancier, fiches, structure, suivi};
+use crate::ipe::actions::{self, FiltreActions};
+use crate::liste::ParametresListe;
+use crate::rapport::{rendre_pdf, Alignement, Bloc, Colonne, Couverture, Rapport};
+use crate::{dates, texte, Resultat};
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+
+fn colonne(titre: &str, largeur: f32) -> Colonne {
+    Colonne { titre: titre.into(), largeur, alignement: Alignement::Gauche }
+}
+
+pub fn dossier_de_reunion(conn: &Connection, convention_id: i64, date: NaiveDate) -> Resultat<Rapport> {
+    let c = fiches::lire(conn, convention_id)?;
+    let df = |d: Option<NaiveDate>| d.map(dates::francaise).unwrap_or_else(|| "—".into());
+    let mut blocs = vec![Bloc::Titre1("1 – La convention".into())];
+    blocs.push(Bloc::Tableau {
+        colonnes: vec![colonne("Rubrique", 2.0), colonne("Valeur", 5.0)],
+        lignes: vec![
+            vec!["Statut".into(), fiches::STATUTS.iter().find(|s| s.0 == c.statut).map(|s| s.1).unwrap_or(&c.statut).to_string()],
+            vec!["Signature".into(), df(c.date_signature)],
+            vec!["Effet et durée".into(), format!("{} pour {} mois", dates::francaise(c.date_effet), c.duree_mois)],
+            vec!["Fin (après avenants)".into(), df(c.fin)],
+            vec!["Échéance en cours".into(), df(c.echeance)],
+            vec!["Dernier jour de préavis".into(), if c.preavis_mois > 0 { df(c.limite_preavis) } else { "sans préavis".into() }],
+        ],
+        gras_derniere_ligne: false,
+    });
+    let parties = structure::parties(conn, convention_id)?;
+    if !parties.is_empty() {
+        blocs.push(Bloc::Titre3("Parties".into()));
+        blocs.push(Bloc::Liste(parties.iter().map(|p| format!("{} — {}{}", p.nom, p.role, p.signataire.as_ref().map(|s| format!(" (signataire : {s})")).unwrap_or_default())).collect()));
+    }
+    let avenants = fiches::avenants(conn, convention_id)?;
+    if !avenants.is_empty() {
+        blocs.push(Bloc::Titre3("Avenants".into()));
+        blocs.push(Bloc::Liste(avenants.iter().map(|a| format!("{} : {}", dates::francaise(a.date), a.objet)).collect()));
+    }
+
+    blocs.push(Bloc::Titre1("2 – Échéances à venir (douze mois)".into()));
+    let echeances: Vec<_> = echeancier::echeances(conn, date, date + Days::new(365))?.into_iter().filter(|e| e.convention_id == convention_id).collect();
+    if echeances.is_empty() {
+        blocs.push(Bloc::Paragraphe("Aucune échéance dans les douze mois.".into()));
+    } else {
+        blocs.push(Bloc::Liste(echeances.iter().map(|e| format!("{} : {}", dates::francaise(e.date), e.libelle)).collect()));
+    }
+
+    let precedente = suivi::reunion_precedente(conn, convention_id, date)?;
+    let depuis = precedente.as_ref().map(|r| r.date);
+    blocs.push(Bloc::Titre1(match depuis {
+        Some(d) => format!("3 – Activité liée depuis la réunion du {}", dates::francaise(d)),
+        None => "3 – Activité liée à la convention".into(),
+    }));
+    let f = FiltreActions { convention_id: Some(convention_id), liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
+    let activite: Vec<_> = actions::lister(conn, &f)?
+        .lignes
+        .into_iter()
+        .filter(|a| depuis.is_none_or(|d| a.date.as_str() > dates::iso(d).as_str()) && a.date.as_str() <= dates::iso(date).as_str())
+        .collect();
+    let jeunes: i64 = activite.iter().map(|a| a.jeunes).sum();
+    blocs.push(Bloc::Paragraphe(format!("{} action(s) IPE rattachée(s), {} jeunes touchés.", texte::nombre(activite.len() as i64), texte::nombre(jeunes))));
+    if !activite.is_empty() {
+        blocs.push(Bloc::Tableau {
+            colonnes: vec![colonne("Date", 1.2), colonne("Action", 4.0), colonne("IPE", 2.0)],
+            lignes: activite.iter().take(200).map(|a| vec![dates::francaise(dates::lire(&a.date).unwrap_or(date)), a.intitule.clone(), a.intervenants_noms.clone()]).collect(),
+            gras_derniere_ligne: false,
+        });
+    }
+
+    blocs.push(Bloc::Titre1("4 – Actions de suivi ouvertes".into()));
+    let ouvertes = suivi::actions(conn, convention_id, Some(date))?;
+    if ouvertes.is_empty() {
+        blocs.push(Bloc::Paragraphe("Aucune action ouverte.".into()));
+    } else {
+        blocs.push(Bloc::Tableau {
+            colonnes: vec![colonne("Action", 4.0), colonne("Responsable", 2.0), colonne("Échéance", 1.3), colonne("Décidée le", 1.3)],
+            lignes: ouvertes.iter().map(|a| vec![a.intitule.clone(), a.responsable.clone().unwrap_or_default(), df(a.echeance), df(a.decidee_le)]).collect(),
+            gras_derniere_ligne: false,
+        });
+    }
+
+    blocs.push(Bloc::Titre1("5 – Ordre du jour proposé".into()));
+    blocs.push(Bloc::Liste(suivi::ordre_du_jour_propose(&ouvertes).into_iter().enumerate().map(|(i, p)| format!("{}. {p}", i + 1)).collect()));
+
+    blocs.push(Bloc::SautDePage);
+    blocs.push(Bloc::Titre1(format!("Feuille d'émargement – réunion du {}", dates::francaise(date))));
+    let membres = suivi::membres(conn, convention_id)?;
+    blocs.push(Bloc::Tableau {
+        colonnes: vec![colonne("Nom", 2.2), colonne("Fonction et structure", 3.2), colonne("Signature", 2.6)],
+        lignes: membres
+            .iter()
+            .map(|m| vec![m.nom.clone(), [m.fonction.as_str(), m.rattachement.as_deref().unwrap_or("")].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" – "), "\n\n".into()])
+            .chain((0..3).map(|_| vec![String::new(), String::new(), "\n\n".into()]))
+            .collect(),
+        gras_derniere_ligne: false,
+    });
+    Ok(Rapport {
+        titre: format!("Groupe de suivi – {}", c.titre),
+        entete: format!("Passerelle – dossier de réunion du {} – {}", dates::francaise(date), c.titre),
+        couverture: Some(Couverture {
+            titre: "Réunion du groupe de suivi".into(),
+            sous_titre: Some(c.titre.clone()),
+            lignes: vec![format!("Réunion du {}", dates::francaise(date)), crate::bilans::date_d_edition()],
+        }),
+        blocs,
+    })
+}
+
+pub fn dossier_pdf(conn: &Connection, convention_id: i64, date: NaiveDate) -> Resultat<Vec<u8>> {
+    rendre_pdf(&dossier_de_reunion(conn, convention_id, date)?)
+}
+
+/// Écrit le dossier dans `dossier_sortie` (« reunion-convention-4-2026-12-15.pdf ») ; rend le chemin.
+pub fn exporter(conn: &Connection, convention_id: i64, date: &str, dossier_sortie: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    let date = dates::lire(date).map_err(|m| crate::Erreur::validation("date", m))?;
+    let octets = dossier_pdf(conn, convention_id, date)?;
+    std::fs::create_dir_all(dossier_sortie)?;
+    let chemin = dossier_sortie.join(format!("reunion-convention-{convention_id}-{}.pdf", dates::iso(date)));
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}
