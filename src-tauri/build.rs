@@ -62,6 +62,13 @@ const COMMANDES: &[&str] = &[
     "ajouter_action_suivi",
     "clore_action_suivi",
     "preparer_reunion",
+    "detail_reunion",
+    "reprendre_ordre_du_jour",
+    "ajouter_point",
+    "ecrire_compte_rendu",
+    "marquer_presence",
+    "ajouter_decision",
+    "exporter_reunion",
 ];
 
 fn main() {

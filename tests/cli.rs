@@ -214,3 +214,31 @@ fn dossier_de_reunion_du_groupe_de_suivi() {
     assert_eq!(o.status.code(), Some(2));
     assert!(texte(&o.stderr).contains("n'existe pas"));
 }
+
+#[test]
+fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let reunion: i64 = c
+        .query_row("SELECT r.id FROM reunion_suivi r JOIN convention c ON c.id = r.convention_id WHERE c.titre LIKE '%Forges%' ORDER BY r.date DESC LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let pdf = d.path().join("releve.pdf");
+    let o = passerelle(&["suivi", "releve", "--db", p(&db), "--reunion", &reunion.to_string(), "--sortie", p(&pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let t = pdftotext(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    for attendu in [
+        "Relevé de décisions", "Étaient présents : DURAND Claire – Proviseure", "Étaient excusés : MERCIER Sophie",
+        "1. Suivi de l'action : Recenser les places de stage de l'été", "Action close : 28 places recensées.",
+        "2. Plateau technique partagé", "Décisions", "conseil d'administration du lycée",
+        "Actions", "Proposer un plateau technique partagé au CFA", "Éric FAURE",
+    ] {
+        assert!(t.contains(attendu), "« {attendu} » absent du relevé :\n{t}");
+    }
+    // L'invitation .ics porte les membres du groupe comme participants.
+    let chemin = passerelle_core::conventions::dossier::invitation_ics(&passerelle_core::base::ouvrir(&db).unwrap().conn, reunion).unwrap();
+    let ev = passerelle_core::ics::relire(&chemin).unwrap();
+    let participants: Vec<_> = ev[0].iter().filter(|(n, _)| n.starts_with("ATTENDEE")).collect();
+    assert_eq!(participants.len(), 4, "{participants:?}");
+    assert!(participants.iter().any(|(n, v)| n.contains("DURAND Claire") && v == "mailto:claire.durand@ac-lille.fr"));
+}

@@ -462,6 +462,23 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     let texte = String::from_utf8_lossy(&texte).into_owned();
     assert!(texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"), "{texte}");
 
+    // Pendant la réunion : ordre du jour repris, compte rendu d'un point, une décision, le relevé.
+    cliquer(&c, "#reunions-table button[aria-label^='Ouvrir']").await;
+    cliquer(&c, "#reprendre-odj").await;
+    let premier = attendre(&c, "#reunion textarea").await;
+    let id = premier.attr("id").await.unwrap().unwrap();
+    saisir(&c, &format!("#{id}"), "Séance ouverte par la rectrice ; relevé précédent approuvé.").await;
+    saisir(&c, "#nouvelle-decision", "Lancer un recensement des stages de première année.").await;
+    cliquer(&c, "#ajouter-decision").await;
+    attendre_texte(&c, "#decisions-liste", |t| t.contains("recensement des stages")).await;
+    cliquer(&c, "#reunion-releve").await;
+    let message = attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    let texte = String::from_utf8_lossy(&texte).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(texte.contains("relevé précédent approuvé") && texte.contains("recensement des stages de première année"), "{texte}");
+    capturer(&c, "reunion").await;
+
     cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
     attendre(&c, "#echeances-table tbody tr").await;
     // (L'alerte « réunions insuffisantes » de fin d'année peut s'y ajouter : on regarde les deux autres.)

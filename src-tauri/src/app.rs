@@ -96,6 +96,13 @@ pub fn lancer(chemin: PathBuf) {
             commandes::ajouter_action_suivi,
             commandes::clore_action_suivi,
             commandes::preparer_reunion,
+            commandes::detail_reunion,
+            commandes::reprendre_ordre_du_jour,
+            commandes::ajouter_point,
+            commandes::ecrire_compte_rendu,
+            commandes::marquer_presence,
+            commandes::ajouter_decision,
+            commandes::exporter_reunion,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

@@ -352,3 +352,40 @@ pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| dossier::exporter(c, id, &date, &dossier)).map(|p| p.display().to_string())
 }
+
+#[tauri::command]
+pub fn detail_reunion(etat: State<Etat>, id: i64) -> R<suivi::DetailReunion> {
+    etat.avec(|c| suivi::detail(c, id))
+}
+
+#[tauri::command]
+pub fn reprendre_ordre_du_jour(etat: State<Etat>, id: i64) -> R<Vec<suivi::Point>> {
+    etat.avec(|c| suivi::reprendre_ordre_du_jour(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_point(etat: State<Etat>, id: i64, intitule: String) -> R<Vec<suivi::Point>> {
+    etat.avec(|c| suivi::ajouter_point(c, id, &intitule))
+}
+
+#[tauri::command]
+pub fn ecrire_compte_rendu(etat: State<Etat>, id: i64, texte: String) -> R<()> {
+    etat.avec(|c| suivi::ecrire_compte_rendu(c, id, &texte))
+}
+
+#[tauri::command]
+pub fn marquer_presence(etat: State<Etat>, id: i64, personne_id: i64, presence: String) -> R<()> {
+    etat.avec(|c| suivi::marquer_presence(c, id, personne_id, &presence))
+}
+
+#[tauri::command]
+pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<String>> {
+    etat.avec(|c| suivi::ajouter_decision(c, id, &texte))
+}
+
+/// « releve » (PDF) ou « invitation » (.ics) d'une réunion, dans `exports/` ; rend le chemin.
+#[tauri::command]
+pub fn exporter_reunion(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
+    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
+    etat.avec(|c| dossier::exporter_reunion(c, id, &quoi, &dossier)).map(|p| p.display().to_string())
+}

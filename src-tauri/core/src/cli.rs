@@ -30,6 +30,8 @@ Usage :
                                          par défaut jusqu'à l'horizon réglé (90 jours), en texte
   passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf
                                          dossier de préparation d'une réunion du groupe de suivi
+  passerelle suivi releve --reunion ID --sortie F.pdf
+                                         relevé de décisions d'une réunion tenue
   passerelle aide                        affiche cette aide
 
 Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
@@ -47,6 +49,7 @@ pub enum Demande {
     BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
     Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
     SuiviPreparer { db: Option<PathBuf>, convention: i64, reunion: chrono::NaiveDate, sortie: PathBuf },
+    SuiviReleve { db: Option<PathBuf>, reunion: i64, sortie: PathBuf },
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -156,6 +159,14 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
             Demande::SuiviPreparer { db, convention, reunion, sortie }
         }
+        ["suivi", "releve"] => {
+            let reunion = options
+                .get("--reunion")
+                .and_then(|r| r.parse().ok())
+                .ok_or("Indiquez la réunion par son numéro : --reunion ID.")?;
+            let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
+            Demande::SuiviReleve { db, reunion, sortie }
+        }
         ["suivi", ..] => return Err("Usage : passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf".into()),
         [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
@@ -262,6 +273,11 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             let b = base_existante(db)?;
             std::fs::write(&fichier, crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?)?;
             writeln!(sortie, "Dossier de la réunion du {} écrit dans {}", crate::dates::francaise(reunion), fichier.display())?;
+        }
+        Demande::SuiviReleve { db, reunion, sortie: fichier } => {
+            let b = base_existante(db)?;
+            std::fs::write(&fichier, crate::conventions::dossier::releve_pdf(&b.conn, reunion)?)?;
+            writeln!(sortie, "Relevé de décisions écrit dans {}", fichier.display())?;
         }
     }
     Ok(0)

@@ -126,6 +126,15 @@ struct ReunionDemo {
     heure: String,
     lieu: String,
     actions: Vec<ActionSuiviDemo>,
+    #[serde(default)]
+    presents: Vec<String>,
+    #[serde(default)]
+    excuses: Vec<String>,
+    /// (intitulé du point, compte rendu)
+    #[serde(default)]
+    points: Vec<(String, String)>,
+    #[serde(default)]
+    decisions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -158,6 +167,18 @@ fn charger_suivi(conn: &Connection, convention_id: i64, s: SuiviDemo, jour: chro
     for r in s.reunions {
         let saisie = suivi::SaisieReunion { date: date(r.dans_jours), heure: r.heure, lieu: r.lieu };
         let reunion = suivi::creer_reunion(conn, convention_id, &saisie)?;
+        for (emails, etat) in [(&r.presents, "present"), (&r.excuses, "excuse")] {
+            for email in emails {
+                suivi::marquer_presence(conn, reunion.id, personne(email)?, etat)?;
+            }
+        }
+        for (intitule, compte_rendu) in &r.points {
+            let p = suivi::ajouter_point(conn, reunion.id, intitule)?;
+            suivi::ecrire_compte_rendu(conn, p.last().map(|x| x.id).unwrap_or_default(), compte_rendu)?;
+        }
+        for d in &r.decisions {
+            suivi::ajouter_decision(conn, reunion.id, d)?;
+        }
         for a in r.actions {
             let s = suivi::SaisieActionSuivi {
                 intitule: a.intitule.clone(),

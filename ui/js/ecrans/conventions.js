@@ -168,7 +168,9 @@ async function afficherFiche(convention, outils) {
     el('p', {}, `Au moins ${convention.reunions_par_an} réunion${convention.reunions_par_an > 1 ? 's' : ''} par an.`),
     tableau('membres-table', ['Membre', 'Fonction et structure', 'Rôle'], membres.map((m) => [m.nom, [m.fonction, m.rattachement].filter(Boolean).join(' – '), m.role]), 'Aucun membre.'),
     formMembre.element,
-    tableau('reunions-table', ['Date', 'Heure', 'Lieu'], reunions.map((r) => [dateFr(r.date), r.heure, r.lieu]), 'Aucune réunion enregistrée.'),
+    tableau('reunions-table', ['Date', 'Heure', 'Lieu', ''], reunions.map((r) => [dateFr(r.date), r.heure, r.lieu,
+      el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir la réunion du ${dateFr(r.date)}`,
+        onclick: () => afficherReunion(r.id, convention, optionsPersonnes) }, 'Ouvrir')]), 'Aucune réunion enregistrée.'),
     formReunion.element,
     el('h4', {}, 'Actions de suivi'),
     el('table', { id: 'actions-suivi-table' },
@@ -207,9 +209,74 @@ async function afficherFiche(convention, outils) {
   zoneFiche.scrollIntoView();
 }
 
+let zoneReunion = null;
+
+/// Une réunion : présences cochées vite, compte rendu par point, décisions, actions, exports.
+async function afficherReunion(reunionId, convention, optionsPersonnes) {
+  const d = await appeler('detail_reunion', { id: reunionId });
+  const recharger = () => afficherReunion(reunionId, convention, optionsPersonnes);
+  const message = el('div', { id: 'reunion-message', 'aria-live': 'polite' });
+  const exporter = async (quoi) => {
+    try {
+      const chemin = await appeler('exporter_reunion', { id: reunionId, quoi });
+      remplir(message, el('div', { class: 'alerte succes', role: 'status' }, `Fichier enregistré : ${chemin}`));
+    } catch (e) {
+      remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    }
+  };
+  const presences = d.presences.map((p) => {
+    const choix = el('select', { id: `presence-${p.personne_id}`, 'aria-label': `Présence de ${p.nom}` },
+      el('option', { value: '' }, '—'), ['present', 'excuse', 'absent'].map((e) =>
+        el('option', { value: e, selected: p.etat === e }, { present: 'Présent', excuse: 'Excusé', absent: 'Absent' }[e])));
+    choix.addEventListener('change', async () => { if (choix.value) await appeler('marquer_presence', { id: reunionId, personneId: p.personne_id, presence: choix.value }); });
+    return [p.nom, p.fonction, choix];
+  });
+  const points = d.points.map((p) => {
+    const t = el('textarea', { id: `compte-rendu-${p.id}`, rows: 3 });
+    t.value = p.compte_rendu;
+    t.addEventListener('change', () => appeler('ecrire_compte_rendu', { id: p.id, texte: t.value }));
+    return el('div', { class: 'champ' }, el('label', { for: t.id }, `${p.ordre}. ${p.intitule}`), t);
+  });
+  const nouveauPoint = el('input', { type: 'text', id: 'nouveau-point', 'aria-label': 'Nouveau point de l\'ordre du jour' });
+  const nouvelleDecision = el('input', { type: 'text', id: 'nouvelle-decision', 'aria-label': 'Nouvelle décision' });
+  const formAction = formulaire({
+    id: 'action-reunion-formulaire', titre: 'Action décidée pendant la réunion', libelleValider: 'Ajouter l\'action',
+    champs: [
+      { cle: 'intitule', libelle: 'Action', requis: true },
+      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
+      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: convention.id, saisie: { ...saisie, reunion_id: reunionId } }); await recharger(); },
+    annuler: () => remplir(zoneReunion),
+  });
+  remplir(zoneReunion,
+    el('h3', { id: 'reunion-titre' }, `Réunion du ${dateFr(d.reunion.date)}${d.reunion.heure ? ` à ${d.reunion.heure}` : ''}${d.reunion.lieu ? `, ${d.reunion.lieu}` : ''}`),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', id: 'reunion-invitation', class: 'secondaire', onclick: () => exporter('invitation') }, 'Invitation (.ics)'),
+      el('button', { type: 'button', id: 'reunion-releve', onclick: () => exporter('releve') }, 'Relevé de décisions (PDF)')),
+    message,
+    el('h4', {}, 'Présences'),
+    tableau('presences-table', ['Membre', 'Fonction', 'Présence'], presences, 'Aucun membre dans le groupe de suivi.'),
+    el('h4', {}, 'Ordre du jour et compte rendu'),
+    d.points.length === 0 ? el('button', { type: 'button', id: 'reprendre-odj', class: 'secondaire',
+      onclick: async () => { await appeler('reprendre_ordre_du_jour', { id: reunionId }); await recharger(); } }, 'Reprendre l\'ordre du jour proposé') : null,
+    points,
+    el('div', { class: 'barre-liste' }, nouveauPoint,
+      el('button', { type: 'button', class: 'secondaire', onclick: async () => { await appeler('ajouter_point', { id: reunionId, intitule: nouveauPoint.value }); await recharger(); } }, 'Ajouter le point')),
+    el('h4', {}, 'Décisions'),
+    d.decisions.length ? el('ul', { id: 'decisions-liste' }, d.decisions.map((t) => el('li', {}, t))) : el('p', { class: 'vide' }, 'Aucune décision.'),
+    el('div', { class: 'barre-liste' }, nouvelleDecision,
+      el('button', { type: 'button', id: 'ajouter-decision', class: 'secondaire', onclick: async () => { await appeler('ajouter_decision', { id: reunionId, texte: nouvelleDecision.value }); await recharger(); } }, 'Ajouter la décision')),
+    el('h4', {}, 'Actions décidées'),
+    tableau('actions-reunion-table', ['Action', 'Responsable', 'Échéance'], d.actions.map((a) => [a.intitule, a.responsable ?? '', dateFr(a.echeance)]), 'Aucune action décidée.'),
+    formAction.element);
+  zoneReunion.scrollIntoView();
+}
+
 export async function afficher(main) {
   const zone = el('div');
   zoneFiche = el('section', { id: 'fiche', 'aria-labelledby': 'fiche-titre' });
-  remplir(main, el('h1', {}, 'Conventions'), zone, zoneFiche);
+  zoneReunion = el('section', { id: 'reunion', 'aria-labelledby': 'reunion-titre' });
+  remplir(main, el('h1', {}, 'Conventions'), zone, zoneFiche, zoneReunion);
   await ecranListe(zone, CONVENTIONS);
 }

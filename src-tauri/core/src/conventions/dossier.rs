@@ -123,3 +123,97 @@ pub fn exporter(conn: &Connection, convention_id: i64, date: &str, dossier_sorti
     std::fs::write(&chemin, octets)?;
     Ok(chemin)
 }
+
+/// Relevé de décisions d'une réunion, dans la forme habituelle : présents, excusés, absents,
+/// compte rendu par point numéroté, décisions, actions avec responsables et échéances.
+pub fn releve_de_decisions(conn: &Connection, reunion_id: i64) -> Resultat<Rapport> {
+    let r = suivi::reunion(conn, reunion_id)?;
+    let c = fiches::lire(conn, r.convention_id)?;
+    let presences = suivi::presences(conn, reunion_id)?;
+    let liste_de = |etat: &str| -> String {
+        let noms: Vec<String> = presences
+            .iter()
+            .filter(|p| p.etat.as_deref() == Some(etat))
+            .map(|p| if p.fonction.is_empty() { p.nom.clone() } else { format!("{} – {}", p.nom, p.fonction) })
+            .collect();
+        if noms.is_empty() { "personne".into() } else { noms.join(" ; ") }
+    };
+    let quand = format!("{}{}{}", dates::francaise(r.date), if r.heure.is_empty() { String::new() } else { format!(" à {}", r.heure) },
+        if r.lieu.is_empty() { String::new() } else { format!(", {}", r.lieu) });
+    let mut blocs = vec![
+        Bloc::Paragraphe(format!("Réunion du groupe de suivi du {quand}.")),
+        Bloc::ParagrapheGras("Étaient présents :".into()),
+        Bloc::Paragraphe(liste_de("present")),
+        Bloc::ParagrapheGras("Étaient excusés :".into()),
+        Bloc::Paragraphe(liste_de("excuse")),
+        Bloc::ParagrapheGras("Étaient absents :".into()),
+        Bloc::Paragraphe(liste_de("absent")),
+    ];
+    for (i, p) in suivi::points(conn, reunion_id)?.iter().enumerate() {
+        blocs.push(Bloc::Titre2(format!("{}. {}", i + 1, p.intitule)));
+        blocs.push(Bloc::Paragraphe(if p.compte_rendu.is_empty() { "Pas de compte rendu pour ce point.".into() } else { p.compte_rendu.clone() }));
+    }
+    blocs.push(Bloc::Titre1("Décisions".into()));
+    let decisions = suivi::decisions(conn, reunion_id)?;
+    blocs.push(if decisions.is_empty() { Bloc::Paragraphe("Aucune décision.".into()) } else { Bloc::Liste(decisions) });
+    blocs.push(Bloc::Titre1("Actions".into()));
+    let actions = suivi::actions_decidees(conn, reunion_id)?;
+    if actions.is_empty() {
+        blocs.push(Bloc::Paragraphe("Aucune action nouvelle.".into()));
+    } else {
+        blocs.push(Bloc::Tableau {
+            colonnes: vec![colonne("Action", 4.0), colonne("Responsable", 2.0), colonne("Échéance", 1.3)],
+            lignes: actions.iter().map(|a| vec![a.intitule.clone(), a.responsable.clone().unwrap_or_default(), a.echeance.map(dates::francaise).unwrap_or_default()]).collect(),
+            gras_derniere_ligne: false,
+        });
+    }
+    Ok(Rapport {
+        titre: format!("Relevé de décisions – {}", c.titre),
+        entete: format!("Passerelle – relevé de décisions du {} – {}", dates::francaise(r.date), c.titre),
+        couverture: None,
+        blocs: std::iter::once(Bloc::Titre1(format!("Relevé de décisions – {}", c.titre))).chain(blocs).collect(),
+    })
+}
+
+pub fn releve_pdf(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
+    rendre_pdf(&releve_de_decisions(conn, reunion_id)?)
+}
+
+/// Invitation iCalendar à une réunion, avec les membres du groupe qui ont un courriel.
+pub fn invitation_ics(conn: &Connection, reunion_id: i64) -> Resultat<String> {
+    use crate::ics::{Evenement, Participant, Quand};
+    let r = suivi::reunion(conn, reunion_id)?;
+    let c = fiches::lire(conn, r.convention_id)?;
+    let debut = {
+        let (h, m) = r.heure.split_once('h').and_then(|(h, m)| Some((h.parse().ok()?, m.parse().unwrap_or(0)))).unwrap_or((9, 30));
+        r.date.and_hms_opt(h, m, 0).unwrap_or_else(|| r.date.and_hms_opt(9, 30, 0).expect("heure fixe"))
+    };
+    let participants = suivi::presences(conn, reunion_id)?
+        .into_iter()
+        .filter(|p| !p.email.is_empty())
+        .map(|p| Participant { nom: p.nom, email: p.email })
+        .collect();
+    let e = Evenement {
+        uid: format!("reunion-{}@passerelle", r.id),
+        quand: Quand::Horaire { debut, fin: debut + chrono::Duration::hours(2) },
+        resume: format!("Groupe de suivi – {}", c.titre),
+        description: suivi::ordre_du_jour_propose(&suivi::actions(conn, r.convention_id, Some(r.date))?).join("\n"),
+        lieu: r.lieu.clone(),
+        organisateur: None,
+        participants,
+    };
+    Ok(crate::ics::calendrier(&[e], chrono::Utc::now().naive_utc()))
+}
+
+/// Relevé (PDF) ou invitation (.ics) d'une réunion, écrit dans `dossier_sortie` ; rend le chemin.
+pub fn exporter_reunion(conn: &Connection, reunion_id: i64, quoi: &str, dossier_sortie: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    let (octets, nom) = match quoi {
+        "releve" => (releve_pdf(conn, reunion_id)?, format!("releve-reunion-{reunion_id}.pdf")),
+        "invitation" => (invitation_ics(conn, reunion_id)?.into_bytes(), format!("invitation-reunion-{reunion_id}.ics")),
+        autre => return Err(crate::Erreur::validation("quoi", format!("Export inconnu : « {autre} »."))),
+    };
+    std::fs::create_dir_all(dossier_sortie)?;
+    let chemin = dossier_sortie.join(nom);
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}

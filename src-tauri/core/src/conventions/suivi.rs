@@ -215,3 +215,133 @@ pub fn ordre_du_jour_propose(ouvertes: &[ActionSuivi]) -> Vec<String> {
 pub fn reunions_dans_l_annee(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<usize> {
     Ok(reunions(conn, convention_id)?.iter().filter(|r| r.date.year() == annee).count())
 }
+
+// ——— Une réunion : ordre du jour et compte rendu, présences, décisions ———
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    pub id: i64,
+    pub ordre: i64,
+    pub intitule: String,
+    pub compte_rendu: String,
+}
+
+pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
+    let mut st = conn.prepare("SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id")?;
+    let v = st
+        .query_map([reunion_id], |r| Ok(Point { id: r.get(0)?, ordre: r.get(1)?, intitule: r.get(2)?, compte_rendu: r.get(3)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_point(conn: &Connection, reunion_id: i64, intitule: &str) -> Resultat<Vec<Point>> {
+    existe(conn, "reunion_suivi", reunion_id, "La réunion")?;
+    let intitule = texte::obligatoire("L'intitulé du point", intitule).map_err(|m| Erreur::validation("intitule", m))?;
+    conn.execute(
+        "INSERT INTO reunion_point (reunion_id, ordre, intitule) VALUES (?1, (SELECT coalesce(max(ordre), 0) + 1 FROM reunion_point WHERE reunion_id = ?1), ?2)",
+        rusqlite::params![reunion_id, intitule],
+    )?;
+    points(conn, reunion_id)
+}
+
+/// Reprend l'ordre du jour proposé (actions ouvertes comprises) comme points de la réunion.
+pub fn reprendre_ordre_du_jour(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
+    let r = reunion(conn, reunion_id)?;
+    if points(conn, reunion_id)?.is_empty() {
+        for p in ordre_du_jour_propose(&actions(conn, r.convention_id, Some(r.date))?) {
+            ajouter_point(conn, reunion_id, &p)?;
+        }
+    }
+    points(conn, reunion_id)
+}
+
+pub fn ecrire_compte_rendu(conn: &Connection, point_id: i64, texte: &str) -> Resultat<()> {
+    let n = conn.execute("UPDATE reunion_point SET compte_rendu = ?1 WHERE id = ?2", rusqlite::params![texte.trim(), point_id])?;
+    if n == 0 {
+        return Err(Erreur::Introuvable(format!("Le point n° {point_id} n'existe pas (ou plus).")));
+    }
+    Ok(())
+}
+
+pub const ETATS_PRESENCE: &[(&str, &str)] = &[("present", "Présent"), ("excuse", "Excusé"), ("absent", "Absent")];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Presence {
+    pub personne_id: i64,
+    pub nom: String,
+    pub fonction: String,
+    pub email: String,
+    /// `None` : pas encore pointé.
+    pub etat: Option<String>,
+}
+
+/// Les membres du groupe (et toute personne pointée), avec leur présence à la réunion.
+pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> {
+    let r = reunion(conn, reunion_id)?;
+    let mut st = conn.prepare(
+        "SELECT p.id, p.nom || ' ' || p.prenom, trim(p.fonction || CASE WHEN coalesce(o.nom, e.nom) IS NULL THEN '' ELSE ' – ' || coalesce(o.nom, e.nom) END),
+                p.email, rp.etat
+         FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
+         LEFT JOIN reunion_presence rp ON rp.personne_id = p.id AND rp.reunion_id = ?1
+         WHERE p.id IN (SELECT personne_id FROM suivi_membre WHERE convention_id = ?2)
+            OR p.id IN (SELECT personne_id FROM reunion_presence WHERE reunion_id = ?1)
+         ORDER BY normaliser(p.nom), p.prenom",
+    )?;
+    let v = st
+        .query_map([reunion_id, r.convention_id], |r| {
+            Ok(Presence { personne_id: r.get(0)?, nom: r.get(1)?, fonction: r.get(2)?, email: r.get(3)?, etat: r.get(4)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn marquer_presence(conn: &Connection, reunion_id: i64, personne_id: i64, etat: &str) -> Resultat<()> {
+    existe(conn, "reunion_suivi", reunion_id, "La réunion")?;
+    existe(conn, "personne", personne_id, "La personne")?;
+    let etat = liste::code_connu(ETATS_PRESENCE, etat, "présent, excusé ou absent").map_err(|m| Erreur::validation("etat", m))?;
+    conn.execute(
+        "INSERT INTO reunion_presence (reunion_id, personne_id, etat) VALUES (?1, ?2, ?3)
+         ON CONFLICT (reunion_id, personne_id) DO UPDATE SET etat = excluded.etat",
+        rusqlite::params![reunion_id, personne_id, etat],
+    )?;
+    Ok(())
+}
+
+pub fn decisions(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
+    let mut st = conn.prepare("SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id")?;
+    let v = st.query_map([reunion_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_decision(conn: &Connection, reunion_id: i64, texte: &str) -> Resultat<Vec<String>> {
+    existe(conn, "reunion_suivi", reunion_id, "La réunion")?;
+    let t = texte::obligatoire("La décision", texte).map_err(|m| Erreur::validation("texte", m))?;
+    conn.execute("INSERT INTO reunion_decision (reunion_id, texte) VALUES (?1, ?2)", rusqlite::params![reunion_id, t])?;
+    decisions(conn, reunion_id)
+}
+
+/// Actions décidées pendant cette réunion.
+pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<ActionSuivi>> {
+    let r = reunion(conn, reunion_id)?;
+    Ok(actions(conn, r.convention_id, None)?.into_iter().filter(|a| a.decidee_le == Some(r.date)).collect())
+}
+
+/// Tout ce que l'écran d'une réunion affiche.
+#[derive(Debug, Serialize)]
+pub struct DetailReunion {
+    pub reunion: Reunion,
+    pub points: Vec<Point>,
+    pub presences: Vec<Presence>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<ActionSuivi>,
+}
+
+pub fn detail(conn: &Connection, reunion_id: i64) -> Resultat<DetailReunion> {
+    Ok(DetailReunion {
+        reunion: reunion(conn, reunion_id)?,
+        points: points(conn, reunion_id)?,
+        presences: presences(conn, reunion_id)?,
+        decisions: decisions(conn, reunion_id)?,
+        actions: actions_decidees(conn, reunion_id)?,
+    })
+}
