@@ -69,6 +69,9 @@ const COMMANDES: &[&str] = &[
     "marquer_presence",
     "ajouter_decision",
     "exporter_reunion",
+    "contrat_convention",
+    "ajouter_ligne_contrat",
+    "exporter_bilan_convention",
 ];
 
 fn main() {

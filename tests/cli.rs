@@ -242,3 +242,20 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
     assert_eq!(participants.len(), 4, "{participants:?}");
     assert!(participants.iter().any(|(n, v)| n.contains("DURAND Claire") && v == "mailto:claire.durand@ac-lille.fr"));
 }
+
+#[test]
+fn bilan_annuel_d_une_convention_de_demonstration() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let id: i64 = c.query_row("SELECT id FROM convention WHERE titre LIKE '%Forges%'", [], |r| r.get(0)).unwrap();
+    drop(c);
+    let annee = chrono::Datelike::year(&chrono::Local::now().date_naive()).to_string();
+    let pdf = d.path().join("bilan.pdf");
+    let o = passerelle(&["bilan", "convention", "--db", p(&db), "--convention", &id.to_string(), "--annee", &annee, "--sortie", p(&pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let t = pdftotext(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    for attendu in ["Bilan", "1 – Activité liée", "2 – Contrat annuel de progrès", "Élèves accueillis", "70 %", "3 – Réunions du groupe de suivi", "4 – Actions de suivi ouvertes"] {
+        assert!(t.contains(attendu), "« {attendu} » absent :\n{t}");
+    }
+}

@@ -185,3 +185,42 @@ fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
     assert_eq!(alerte(&c), 0);
     assert_eq!(suivi::reunion_precedente(&c, conv, suivante).unwrap().unwrap().id, r1.id);
 }
+
+#[test]
+fn contrat_de_progres_valeur_saisie_ou_calculee() {
+    use passerelle_core::conventions::contrat::{self, SaisieLigneContrat};
+    use passerelle_core::ipe::actions::{self, SaisieAction};
+    use passerelle_core::ipe::themes;
+    let c = base::en_memoire().unwrap();
+    let conv = fiches::creer(&c, &apcm()).unwrap();
+    let lille = passerelle_core::annuaire::academies::trouver(&c, "Lille").unwrap().id;
+    let ligne = |source: &str, realise: &str| SaisieLigneContrat {
+        annee: "2007".into(),
+        academie_id: Some(lille),
+        action_prevue: "Stages en entreprises artisanales".into(),
+        indicateur: "Actions".into(),
+        cible: "4".into(),
+        source: source.into(),
+        realise: realise.into(),
+    };
+    contrat::ajouter(&c, conv.id, &ligne("saisie", "3")).unwrap();
+    contrat::ajouter(&c, conv.id, &ligne("actions_ipe", "")).unwrap();
+    contrat::ajouter(&c, conv.id, &ligne("jeunes_ipe", "")).unwrap();
+    let erreur = contrat::ajouter(&c, conv.id, &SaisieLigneContrat { annee: "07".into(), cible: "-1".into(), ..ligne("saisie", "x") }).unwrap_err();
+    let Erreur::Validation(champs) = erreur else { panic!() };
+    assert_eq!(champs.iter().map(|x| x.champ).collect::<Vec<_>>(), ["annee", "cible", "realise"]);
+    for (date, academie, jeunes) in [("02/02/2007", lille, "10"), ("03/03/2007", lille, "5"), ("04/04/2008", lille, "7")] {
+        let s = SaisieAction {
+            date: date.into(),
+            academie_id: Some(academie),
+            theme_id: Some(themes::trouver(&c, "stages").unwrap().unwrap().id),
+            intitule: "Action liée".into(),
+            jeunes_filles: jeunes.into(),
+            convention_id: Some(conv.id),
+            ..Default::default()
+        };
+        actions::creer(&c, &s).unwrap();
+    }
+    let l = contrat::lignes(&c, conv.id, Some(2007)).unwrap();
+    assert_eq!(l.iter().map(|x| (x.realise, x.taux)).collect::<Vec<_>>(), [(Some(3), Some(75)), (Some(2), Some(50)), (Some(15), Some(375))]);
+}

@@ -103,6 +103,9 @@ pub fn lancer(chemin: PathBuf) {
             commandes::marquer_presence,
             commandes::ajouter_decision,
             commandes::exporter_reunion,
+            commandes::contrat_convention,
+            commandes::ajouter_ligne_contrat,
+            commandes::exporter_bilan_convention,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

@@ -8,7 +8,7 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{dossier, echeancier, fiches, structure, suivi};
+use passerelle_core::conventions::{contrat, dossier, echeancier, fiches, structure, suivi};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
@@ -388,4 +388,20 @@ pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<Stri
 pub fn exporter_reunion(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| dossier::exporter_reunion(c, id, &quoi, &dossier)).map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub fn contrat_convention(etat: State<Etat>, id: i64) -> R<Vec<contrat::LigneContrat>> {
+    etat.avec(|c| contrat::lignes(c, id, None))
+}
+
+#[tauri::command]
+pub fn ajouter_ligne_contrat(etat: State<Etat>, id: i64, saisie: contrat::SaisieLigneContrat) -> R<Vec<contrat::LigneContrat>> {
+    etat.avec(|c| contrat::ajouter(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn exporter_bilan_convention(etat: State<Etat>, id: i64, annee: i32) -> R<String> {
+    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
+    etat.avec(|c| dossier::exporter_bilan(c, id, annee, &dossier)).map(|p| p.display().to_string())
 }

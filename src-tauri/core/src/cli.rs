@@ -28,6 +28,8 @@ Usage :
   passerelle echeances [--jusqu-au JJ/MM/AAAA] [--format texte|csv|ics]
                                          échéances des conventions (préavis, fins, évaluations) ;
                                          par défaut jusqu'à l'horizon réglé (90 jours), en texte
+  passerelle bilan convention --convention ID --annee AAAA --sortie F.pdf
+                                         bilan annuel d'une convention (activité, indicateurs, réunions)
   passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf
                                          dossier de préparation d'une réunion du groupe de suivi
   passerelle suivi releve --reunion ID --sortie F.pdf
@@ -50,6 +52,7 @@ pub enum Demande {
     Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
     SuiviPreparer { db: Option<PathBuf>, convention: i64, reunion: chrono::NaiveDate, sortie: PathBuf },
     SuiviReleve { db: Option<PathBuf>, reunion: i64, sortie: PathBuf },
+    BilanConvention { db: Option<PathBuf>, convention: i64, annee: i32, sortie: PathBuf },
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -139,7 +142,17 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
             Demande::BilanIpe { db, annee, academie: options.get("--academie").cloned(), scolaire: drapeau("--annee-scolaire"), csv, sortie }
         }
-        ["bilan", ..] => return Err("Usage : passerelle bilan ipe --annee AAAA --sortie FICHIER".into()),
+        ["bilan", "convention"] => {
+            let convention = options.get("--convention").and_then(|c| c.parse().ok()).ok_or("Indiquez la convention par son numéro : --convention ID.")?;
+            let annee = options
+                .get("--annee")
+                .and_then(|a| a.parse::<i32>().ok())
+                .filter(|a| (1950..=2200).contains(a))
+                .ok_or("Indiquez l'année sur quatre chiffres : --annee AAAA.")?;
+            let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
+            Demande::BilanConvention { db, convention, annee, sortie }
+        }
+        ["bilan", ..] => return Err("Usage : passerelle bilan ipe|convention … --sortie FICHIER".into()),
         ["echeances"] => {
             let jusqu_au = options.get("--jusqu-au").map(|d| crate::dates::lire(d)).transpose()?;
             let format = match options.get("--format").map(String::as_str) {
@@ -273,6 +286,12 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             let b = base_existante(db)?;
             std::fs::write(&fichier, crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?)?;
             writeln!(sortie, "Dossier de la réunion du {} écrit dans {}", crate::dates::francaise(reunion), fichier.display())?;
+        }
+        Demande::BilanConvention { db, convention, annee, sortie: fichier } => {
+            let b = base_existante(db)?;
+            let pdf = crate::rapport::rendre_pdf(&crate::conventions::dossier::bilan_annuel(&b.conn, convention, annee)?)?;
+            std::fs::write(&fichier, pdf)?;
+            writeln!(sortie, "Bilan {annee} de la convention écrit dans {}", fichier.display())?;
         }
         Demande::SuiviReleve { db, reunion, sortie: fichier } => {
             let b = base_existante(db)?;

@@ -118,6 +118,9 @@ struct SuiviDemo {
     /// (courriel de la personne, rôle dans le groupe)
     membres: Vec<(String, String)>,
     reunions: Vec<ReunionDemo>,
+    /// Contrat de progrès de l'année en cours.
+    #[serde(default)]
+    contrat: Vec<crate::conventions::contrat::SaisieLigneContrat>,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +165,10 @@ fn charger_suivi(conn: &Connection, convention_id: i64, s: SuiviDemo, jour: chro
     };
     for (email, role) in &s.membres {
         suivi::ajouter_membre(conn, convention_id, Some(personne(email)?), role)?;
+    }
+    for mut ligne in s.contrat {
+        ligne.annee = chrono::Datelike::year(&jour).to_string();
+        crate::conventions::contrat::ajouter(conn, convention_id, &ligne)?;
     }
     let date = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
     for r in s.reunions {

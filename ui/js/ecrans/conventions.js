@@ -84,6 +84,7 @@ async function afficherFiche(convention, outils) {
     appeler('reunions_suivi', { id: convention.id }),
     appeler('actions_suivi', { id: convention.id }),
   ]);
+  const contrat = await appeler('contrat_convention', { id: convention.id });
   const optionsPersonnes = personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` }));
   const rafraichir = async (c = convention) => { await outils.rafraichir(); await afficherFiche(c, outils); };
   const formPartie = formulaire({
@@ -163,6 +164,45 @@ async function afficherFiche(convention, outils) {
       remplir(messageDossier, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
     }
   };
+  const annee = new Date().getFullYear();
+  const formContrat = formulaire({
+    id: 'contrat-formulaire', titre: 'Ajouter une action au contrat de progrès', libelleValider: 'Ajouter au contrat',
+    champs: [
+      { cle: 'annee', libelle: 'Année', type: 'nombre', requis: true },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Toutes —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+      { cle: 'action_prevue', libelle: 'Action prévue', requis: true },
+      { cle: 'indicateur', libelle: 'Indicateur', requis: true },
+      { cle: 'cible', libelle: 'Cible', type: 'nombre', requis: true },
+      { cle: 'source', libelle: 'Valeur atteinte', type: 'choix', requis: true, options: [
+        { code: 'saisie', libelle: 'Saisie ci-dessous' }, { code: 'actions_ipe', libelle: 'Calculée : actions IPE liées' }, { code: 'jeunes_ipe', libelle: 'Calculée : jeunes touchés par les actions IPE liées' }] },
+      { cle: 'realise', libelle: 'Valeur atteinte (si saisie)', type: 'nombre' },
+    ],
+    valeurs: { annee: String(annee), source: 'saisie' },
+    enregistrer: async (saisie) => { await appeler('ajouter_ligne_contrat', { id: convention.id, saisie }); await rafraichir(); },
+    annuler: () => remplir(zoneFiche),
+  });
+  const anneeBilan = el('input', { type: 'text', id: 'bilan-convention-annee', inputmode: 'numeric', value: String(annee), size: 6 });
+  const messageBilan = el('div', { id: 'bilan-convention-message', 'aria-live': 'polite' });
+  const contratEtBilan = [
+    el('h3', {}, 'Contrat annuel de progrès'),
+    tableau('contrat-table', ['Année', 'Académie', 'Action prévue', 'Indicateur', 'Cible', 'Atteint', 'Taux'],
+      contrat.map((l) => [String(l.annee), l.academie ?? 'Toutes', l.action_prevue, l.indicateur, String(l.cible),
+        l.realise == null ? '—' : `${l.realise}${l.source === 'saisie' ? '' : ' (calculé)'}`, l.taux == null ? '—' : `${l.taux} %`]),
+      'Aucune action au contrat de progrès.'),
+    formContrat.element,
+    el('h3', {}, 'Bilan annuel de la convention'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' }, el('label', { for: 'bilan-convention-annee' }, 'Année'), anneeBilan),
+      el('button', { type: 'button', id: 'bilan-convention', onclick: async () => {
+        try {
+          const chemin = await appeler('exporter_bilan_convention', { id: convention.id, annee: Number(anneeBilan.value) });
+          remplir(messageBilan, el('div', { class: 'alerte succes', role: 'status' }, `Bilan enregistré : ${chemin}`));
+        } catch (e) {
+          remplir(messageBilan, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+        }
+      } }, 'Exporter le bilan (PDF)')),
+    messageBilan,
+  ];
   const suivi = [
     el('h3', {}, 'Groupe de suivi'),
     el('p', {}, `Au moins ${convention.reunions_par_an} réunion${convention.reunions_par_an > 1 ? 's' : ''} par an.`),
@@ -205,6 +245,7 @@ async function afficherFiche(convention, outils) {
     el('h3', {}, 'Activité liée'),
     el('p', { id: 'fiche-activite' }, `${activite.total} action${activite.total > 1 ? 's' : ''} IPE rattachée${activite.total > 1 ? 's' : ''} à cette convention.`),
     tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''),
+    contratEtBilan,
     suivi);
   zoneFiche.scrollIntoView();
 }

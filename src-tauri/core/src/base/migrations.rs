@@ -10,6 +10,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_ipe.sql")),
     (4, include_str!("migrations/0004_conventions.sql")),
     (5, include_str!("migrations/0005_groupe_de_suivi.sql")),
+    (6, include_str!("migrations/0006_contrat_de_progres.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

@@ -2,7 +2,7 @@
 //! échéances à venir, activité liée depuis la réunion précédente, actions ouvertes, ordre du
 //! jour proposé et feuille d'émargement.
 
-use super::{echeancier, fiches, structure, suivi};
+use super::{contrat, echeancier, fiches, structure, suivi};
 use crate::ipe::actions::{self, FiltreActions};
 use crate::liste::ParametresListe;
 use crate::rapport::{rendre_pdf, Alignement, Bloc, Colonne, Couverture, Rapport};
@@ -12,6 +12,89 @@ use rusqlite::Connection;
 
 fn colonne(titre: &str, largeur: f32) -> Colonne {
     Colonne { titre: titre.into(), largeur, alignement: Alignement::Gauche }
+}
+
+fn nombre_col(titre: &str, largeur: f32) -> Colonne {
+    Colonne { titre: titre.into(), largeur, alignement: Alignement::Droite }
+}
+
+/// Indicateurs du contrat de progrès : cible contre valeur atteinte.
+fn bloc_contrat(lignes: &[contrat::LigneContrat]) -> Bloc {
+    if lignes.is_empty() {
+        return Bloc::Paragraphe("Aucun contrat de progrès saisi pour cette année.".into());
+    }
+    Bloc::Tableau {
+        colonnes: vec![colonne("Action prévue", 3.0), colonne("Indicateur", 2.6), nombre_col("Cible", 1.0), nombre_col("Atteint", 1.1), nombre_col("Taux", 1.0)],
+        lignes: lignes
+            .iter()
+            .map(|l| {
+                vec![
+                    l.action_prevue.clone(),
+                    l.indicateur.clone(),
+                    texte::nombre(l.cible),
+                    l.realise.map(texte::nombre).unwrap_or_else(|| "—".into()),
+                    l.taux.map(|t| format!("{t} %")).unwrap_or_else(|| "—".into()),
+                ]
+            })
+            .collect(),
+        gras_derniere_ligne: false,
+    }
+}
+
+/// Bilan annuel d'une convention : activité liée, indicateurs du contrat de progrès, réunions tenues.
+pub fn bilan_annuel(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<Rapport> {
+    let c = fiches::lire(conn, convention_id)?;
+    let (debut, fin) = (format!("{annee:04}-01-01"), format!("{annee:04}-12-31"));
+    let f = FiltreActions { convention_id: Some(convention_id), annee: Some(annee), liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
+    let activite = actions::lister(conn, &f)?.lignes;
+    let mut blocs = vec![Bloc::Titre1("1 – Activité liée".into())];
+    blocs.push(Bloc::Paragraphe(format!(
+        "{} action(s) IPE rattachée(s) à la convention en {annee} : {} établissements, {} jeunes, {} enseignants et personnels, {} entreprises.",
+        texte::nombre(activite.len() as i64),
+        texte::nombre(activite.iter().map(|a| a.effectifs.etablissements).sum()),
+        texte::nombre(activite.iter().map(|a| a.jeunes).sum()),
+        texte::nombre(activite.iter().map(|a| a.enseignants).sum()),
+        texte::nombre(activite.iter().map(|a| a.effectifs.entreprises).sum()),
+    )));
+    blocs.push(Bloc::Titre1("2 – Contrat annuel de progrès".into()));
+    blocs.push(bloc_contrat(&contrat::lignes(conn, convention_id, Some(annee))?));
+    blocs.push(Bloc::Titre1("3 – Réunions du groupe de suivi".into()));
+    let reunions: Vec<_> = suivi::reunions(conn, convention_id)?.into_iter().filter(|r| dates::iso(r.date) >= debut && dates::iso(r.date) <= fin).collect();
+    let attendues = c.reunions_par_an as usize;
+    blocs.push(Bloc::Paragraphe(format!(
+        "{} réunion(s) en {annee} pour {attendues} attendue(s){}.",
+        reunions.len(),
+        if reunions.len() < attendues { " : la règle de la convention n'est pas respectée" } else { "" }
+    )));
+    if !reunions.is_empty() {
+        let mut lignes = Vec::new();
+        for r in &reunions {
+            let presents = suivi::presences(conn, r.id)?.iter().filter(|p| p.etat.as_deref() == Some("present")).count();
+            lignes.push(vec![dates::francaise(r.date), r.lieu.clone(), texte::nombre(presents as i64), texte::nombre(suivi::decisions(conn, r.id)?.len() as i64)]);
+        }
+        blocs.push(Bloc::Tableau {
+            colonnes: vec![colonne("Date", 1.3), colonne("Lieu", 3.5), nombre_col("Présents", 1.2), nombre_col("Décisions", 1.2)],
+            lignes,
+            gras_derniere_ligne: false,
+        });
+    }
+    blocs.push(Bloc::Titre1("4 – Actions de suivi ouvertes au 31 décembre".into()));
+    let ouvertes = suivi::actions(conn, convention_id, NaiveDate::from_ymd_opt(annee, 12, 31))?;
+    blocs.push(if ouvertes.is_empty() {
+        Bloc::Paragraphe("Aucune.".into())
+    } else {
+        Bloc::Liste(ouvertes.iter().map(|a| format!("{}{}", a.intitule, a.responsable.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())).collect())
+    });
+    Ok(Rapport {
+        titre: format!("Bilan {annee} – {}", c.titre),
+        entete: format!("Passerelle – bilan {annee} – {}", c.titre),
+        couverture: Some(Couverture {
+            titre: format!("Bilan {annee} de la convention"),
+            sous_titre: Some(c.titre.clone()),
+            lignes: vec![format!("Année {annee}"), crate::bilans::date_d_edition()],
+        }),
+        blocs,
+    })
 }
 
 pub fn dossier_de_reunion(conn: &Connection, convention_id: i64, date: NaiveDate) -> Resultat<Rapport> {
@@ -70,6 +153,9 @@ pub fn dossier_de_reunion(conn: &Connection, convention_id: i64, date: NaiveDate
             gras_derniere_ligne: false,
         });
     }
+
+    blocs.push(Bloc::Titre2(format!("Contrat annuel de progrès {}", chrono::Datelike::year(&date))));
+    blocs.push(bloc_contrat(&contrat::lignes(conn, convention_id, Some(chrono::Datelike::year(&date)))?));
 
     blocs.push(Bloc::Titre1("4 – Actions de suivi ouvertes".into()));
     let ouvertes = suivi::actions(conn, convention_id, Some(date))?;
@@ -214,6 +300,15 @@ pub fn exporter_reunion(conn: &Connection, reunion_id: i64, quoi: &str, dossier_
     };
     std::fs::create_dir_all(dossier_sortie)?;
     let chemin = dossier_sortie.join(nom);
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}
+
+/// Bilan annuel d'une convention en PDF, écrit dans `dossier_sortie` ; rend le chemin.
+pub fn exporter_bilan(conn: &Connection, convention_id: i64, annee: i32, dossier_sortie: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    let octets = rendre_pdf(&bilan_annuel(conn, convention_id, annee)?)?;
+    std::fs::create_dir_all(dossier_sortie)?;
+    let chemin = dossier_sortie.join(format!("bilan-convention-{convention_id}-{annee}.pdf"));
     std::fs::write(&chemin, octets)?;
     Ok(chemin)
 }

@@ -2,6 +2,7 @@
 //! qu'elles font naître et l'échéancier de tout ce qui arrive à terme.
 
 pub mod calendrier;
+pub mod contrat;
 pub mod echeancier;
 pub mod fiches;
 pub mod structure;
