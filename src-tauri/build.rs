@@ -72,6 +72,9 @@ const COMMANDES: &[&str] = &[
     "contrat_convention",
     "ajouter_ligne_contrat",
     "exporter_bilan_convention",
+    "pieces_convention",
+    "ajouter_piece",
+    "ouvrir_piece",
 ];
 
 fn main() {

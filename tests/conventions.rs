@@ -224,3 +224,23 @@ fn contrat_de_progres_valeur_saisie_ou_calculee() {
     let l = contrat::lignes(&c, conv.id, Some(2007)).unwrap();
     assert_eq!(l.iter().map(|x| (x.realise, x.taux)).collect::<Vec<_>>(), [(Some(3), Some(75)), (Some(2), Some(50)), (Some(15), Some(375))]);
 }
+
+#[test]
+fn pieces_jointes_copiees_a_cote_de_la_base() {
+    use passerelle_core::conventions::pieces;
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("p.sqlite");
+    let b = base::ouvrir(&chemin).unwrap();
+    let conv = fiches::creer(&b.conn, &apcm()).unwrap();
+    pieces::ajouter(&b.conn, &chemin, conv.id, "Convention signée.pdf", b"%PDF-1.4 signee").unwrap();
+    // Même nom : pas d'écrasement ; un chemin dans le nom ne sort pas du dossier.
+    let l = pieces::ajouter(&b.conn, &chemin, conv.id, "../../Convention signée.pdf", b"%PDF-1.4 autre").unwrap();
+    assert_eq!(l.len(), 2);
+    assert_eq!(l[0].chemin, format!("pieces-jointes/convention-{}/Convention signée.pdf", conv.id));
+    assert_eq!(l[1].chemin, format!("pieces-jointes/convention-{}/Convention signée (2).pdf", conv.id));
+    assert_eq!(std::fs::read(pieces::chemin_complet(&b.conn, &chemin, l[1].id).unwrap()).unwrap(), b"%PDF-1.4 autre");
+    assert!(pieces::ajouter(&b.conn, &chemin, conv.id, "vide.pdf", b"").is_err());
+    assert!(pieces::ajouter(&b.conn, &chemin, conv.id, "..", b"x").is_err());
+    assert!(pieces::ajouter(&b.conn, &chemin, 999, "x.pdf", b"x").is_err());
+    assert_eq!(pieces::lister(&b.conn, conv.id).unwrap().len(), 2);
+}

@@ -448,6 +448,14 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     attendre_texte(&c, "#fiche-dates", |t| t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())).await;
     capturer(&c, "conventions").await;
 
+    // Pièce jointe choisie dans la fenêtre : copiée à côté de la base.
+    let piece = d.path().join("convention-signee.pdf");
+    std::fs::write(&piece, b"%PDF-1.4 convention signee").unwrap();
+    attendre(&c, "#piece-fichier").await.send_keys(piece.to_str().unwrap()).await.unwrap();
+    attendre_texte(&c, "#pieces-table", |t| t.contains("convention-signee.pdf")).await;
+    let copie = std::fs::read_dir(d.path().join("pieces-jointes")).unwrap().next().unwrap().unwrap().path().join("convention-signee.pdf");
+    assert_eq!(std::fs::read(copie).unwrap(), b"%PDF-1.4 convention signee");
+
     // Prévoir une réunion du groupe de suivi et préparer son dossier.
     let reunion = (aujourdhui + Days::new(7)).format("%d/%m/%Y").to_string();
     saisir(&c, "#reunion-formulaire-date", &reunion).await;

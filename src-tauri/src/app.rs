@@ -106,6 +106,9 @@ pub fn lancer(chemin: PathBuf) {
             commandes::contrat_convention,
             commandes::ajouter_ligne_contrat,
             commandes::exporter_bilan_convention,
+            commandes::pieces_convention,
+            commandes::ajouter_piece,
+            commandes::ouvrir_piece,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

@@ -8,7 +8,7 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{contrat, dossier, echeancier, fiches, structure, suivi};
+use passerelle_core::conventions::{contrat, dossier, echeancier, fiches, pieces, structure, suivi};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
@@ -404,4 +404,22 @@ pub fn ajouter_ligne_contrat(etat: State<Etat>, id: i64, saisie: contrat::Saisie
 pub fn exporter_bilan_convention(etat: State<Etat>, id: i64, annee: i32) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| dossier::exporter_bilan(c, id, annee, &dossier)).map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub fn pieces_convention(etat: State<Etat>, id: i64) -> R<Vec<pieces::Piece>> {
+    etat.avec(|c| pieces::lister(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_piece(etat: State<Etat>, id: i64, nom: String, contenu: Vec<u8>) -> R<Vec<pieces::Piece>> {
+    etat.avec(|c| pieces::ajouter(c, &etat.chemin, id, &nom, &contenu))
+}
+
+/// Ouvre une pièce jointe avec la visionneuse du système (xdg-open, open, start).
+#[tauri::command]
+pub fn ouvrir_piece(etat: State<Etat>, id: i64) -> R<()> {
+    let chemin = etat.avec(|c| pieces::chemin_complet(c, &etat.chemin, id))?;
+    let lanceur = if cfg!(target_os = "windows") { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    std::process::Command::new(lanceur).arg(&chemin).spawn().map(|_| ()).map_err(|e| ErreurApp::Ouverture(e.to_string()))
 }

@@ -11,15 +11,17 @@ pub enum ErreurApp {
     Domaine(#[from] Erreur),
     #[error("Aucune base n'est ouverte : {0}")]
     BaseFermee(String),
+    #[error("Le fichier n'a pas pu être ouvert avec l'application du système : {0}")]
+    Ouverture(String),
 }
 
 impl Serialize for ErreurApp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             ErreurApp::Domaine(e) => e.serialize(s),
-            ErreurApp::BaseFermee(_) => {
+            ErreurApp::BaseFermee(_) | ErreurApp::Ouverture(_) => {
                 let mut st = s.serialize_struct("Erreur", 3)?;
-                st.serialize_field("code", "base_fermee")?;
+                st.serialize_field("code", if matches!(self, ErreurApp::BaseFermee(_)) { "base_fermee" } else { "ouverture" })?;
                 st.serialize_field("message", &self.to_string())?;
                 st.serialize_field("champs", &[] as &[u8])?;
                 st.end()

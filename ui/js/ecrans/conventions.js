@@ -85,6 +85,30 @@ async function afficherFiche(convention, outils) {
     appeler('actions_suivi', { id: convention.id }),
   ]);
   const contrat = await appeler('contrat_convention', { id: convention.id });
+  const pieces = await appeler('pieces_convention', { id: convention.id });
+  const fichierPiece = el('input', { type: 'file', id: 'piece-fichier' });
+  const messagePiece = el('div', { id: 'piece-message', 'aria-live': 'polite' });
+  fichierPiece.addEventListener('change', async () => {
+    const f = fichierPiece.files[0];
+    if (!f) return;
+    try {
+      await appeler('ajouter_piece', { id: convention.id, nom: f.name, contenu: Array.from(new Uint8Array(await f.arrayBuffer())) });
+      await rafraichir();
+    } catch (e) {
+      remplir(messagePiece, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    }
+  });
+  const ko = (n) => `${Math.max(1, Math.round(n / 1024))} Ko`;
+  const piecesJointes = [
+    el('h3', {}, 'Pièces jointes'),
+    tableau('pieces-table', ['Fichier', 'Taille', 'Ajouté le', ''], pieces.map((p) => [p.nom, ko(p.taille), dateFr(p.ajoutee_le),
+      el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir ${p.nom}`, onclick: () => appeler('ouvrir_piece', { id: p.id })
+        .catch((e) => remplir(messagePiece, el('div', { class: 'alerte erreur', role: 'alert' }, e.message))) }, 'Ouvrir')]),
+      'Aucune pièce jointe.'),
+    el('div', { class: 'champ' }, el('label', { for: 'piece-fichier' }, 'Ajouter un fichier (PDF signé, annexe…)',
+      el('span', { class: 'aide' }, 'copié dans le dossier « pieces-jointes » à côté de la base')), fichierPiece),
+    messagePiece,
+  ];
   const optionsPersonnes = personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` }));
   const rafraichir = async (c = convention) => { await outils.rafraichir(); await afficherFiche(c, outils); };
   const formPartie = formulaire({
@@ -242,6 +266,7 @@ async function afficherFiche(convention, outils) {
     el('h3', {}, 'Avenants'),
     tableau('avenants-table', ['Date', 'Objet', 'Nouvelle fin'], avenants.map((a) => [dateFr(a.date), a.objet, dateFr(a.nouvelle_fin)]), 'Aucun avenant.'),
     formAvenant.element,
+    piecesJointes,
     el('h3', {}, 'Activité liée'),
     el('p', { id: 'fiche-activite' }, `${activite.total} action${activite.total > 1 ? 's' : ''} IPE rattachée${activite.total > 1 ? 's' : ''} à cette convention.`),
     tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''),

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_conventions.sql")),
     (5, include_str!("migrations/0005_groupe_de_suivi.sql")),
     (6, include_str!("migrations/0006_contrat_de_progres.sql")),
+    (7, include_str!("migrations/0007_pieces_jointes.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

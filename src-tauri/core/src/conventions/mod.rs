@@ -5,6 +5,7 @@ pub mod calendrier;
 pub mod contrat;
 pub mod echeancier;
 pub mod fiches;
+pub mod pieces;
 pub mod structure;
 pub mod suivi;
 pub mod dossier;
