@@ -75,6 +75,8 @@ const COMMANDES: &[&str] = &[
     "pieces_convention",
     "ajouter_piece",
     "ouvrir_piece",
+    "lire_convention",
+    "statuts_convention",
 ];
 
 fn main() {

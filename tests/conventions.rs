@@ -59,6 +59,13 @@ fn statut_courant_est_le_plus_recent_et_filtre() {
     assert_eq!(modifiee.statut, "denoncee");
     let historique: i64 = c.query_row("SELECT count(*) FROM convention_statut WHERE convention_id = ?1", [conv.id], |r| r.get(0)).unwrap();
     assert_eq!(historique, 2);
+    // Renouvelée : le lien vers la nouvelle convention est gardé ; un lien vers rien est refusé.
+    let nouvelle = fiches::creer(&c, &SaisieConvention { date_effet: "25/03/2008".into(), ..apcm() }).unwrap();
+    let renouvelee = fiches::modifier(&c, conv.id, &SaisieConvention { statut: "renouvelee".into(), remplacee_par_id: Some(nouvelle.id), ..apcm() }).unwrap();
+    assert_eq!((renouvelee.statut.as_str(), renouvelee.remplacee_par_id), ("renouvelee", Some(nouvelle.id)));
+    assert!(fiches::modifier(&c, conv.id, &SaisieConvention { remplacee_par_id: Some(999), ..apcm() }).is_err());
+    assert_eq!(fiches::statuts(&c, conv.id).unwrap().iter().map(|s| s.statut.as_str()).collect::<Vec<_>>(), ["en_vigueur", "denoncee", "renouvelee"]);
+    fiches::modifier(&c, conv.id, &SaisieConvention { statut: "denoncee".into(), remplacee_par_id: Some(nouvelle.id), ..apcm() }).unwrap();
     let f = |s: &str| FiltreConventions { statut: Some(s.into()), ..Default::default() };
     assert_eq!(fiches::lister(&c, &f("denoncee")).unwrap().total, 1);
     assert_eq!(fiches::lister(&c, &f("en_vigueur")).unwrap().total, 0);

@@ -497,6 +497,10 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     assert_eq!(l.len(), 2, "{l:?}");
     assert!(l[0].contains(&fr(preavis)) && l[0].contains("préavis") && l[0].contains("Aciéries du Nord"), "{l:?}");
     assert!(l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"), "{l:?}");
+    // Chaque échéance mène à la fiche de sa convention.
+    cliquer(&c, "#echeances-table tbody tr a").await;
+    attendre_texte(&c, "#fiche-titre", |t| t.contains("Aciéries du Nord")).await;
+    attendre_texte(&c, "#fiche-statuts", |t| t.contains("En vigueur le")).await;
     capturer(&c, "tableau-de-bord").await;
     c.close().await.unwrap();
     drop(pilote);

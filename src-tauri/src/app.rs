@@ -109,6 +109,8 @@ pub fn lancer(chemin: PathBuf) {
             commandes::pieces_convention,
             commandes::ajouter_piece,
             commandes::ouvrir_piece,
+            commandes::lire_convention,
+            commandes::statuts_convention,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");

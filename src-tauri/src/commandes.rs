@@ -423,3 +423,13 @@ pub fn ouvrir_piece(etat: State<Etat>, id: i64) -> R<()> {
     let lanceur = if cfg!(target_os = "windows") { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
     std::process::Command::new(lanceur).arg(&chemin).spawn().map(|_| ()).map_err(|e| ErreurApp::Ouverture(e.to_string()))
 }
+
+#[tauri::command]
+pub fn lire_convention(etat: State<Etat>, id: i64) -> R<fiches::Convention> {
+    etat.avec(|c| fiches::lire(c, id))
+}
+
+#[tauri::command]
+pub fn statuts_convention(etat: State<Etat>, id: i64) -> R<Vec<fiches::ChangementDeStatut>> {
+    etat.avec(|c| fiches::statuts(c, id))
+}

@@ -160,5 +160,5 @@ export async function ecranListe(conteneur, d) {
   }
 
   await rafraichir();
-  return { rafraichir, recherche, ouvrirFormulaire };
+  return outils;
 }

@@ -50,6 +50,8 @@ const CONVENTIONS = {
     { cle: 'evaluation_avant', libelle: 'Évaluation avant le', aide: 'JJ/MM de la dernière année, ex. 01/07' },
     { cle: 'reunions_par_an', libelle: 'Réunions du groupe de suivi par an', type: 'nombre', aide: 'vide : 2' },
     { cle: 'statut', libelle: 'Statut', type: 'choix', options: STATUTS, vide: '— Inchangé —' },
+    { cle: 'remplacee_par_id', libelle: 'Renouvelée par', type: 'choix', numerique: true, vide: '— Aucune —', aide: 'la convention qui prend la suite',
+      options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.map((c) => ({ code: c.id, libelle: c.titre })) },
   ],
   valeursNouveau: () => ({ niveau: 'academique', renouvellement: 'aucun', statut: 'projet' }),
   versSaisie: (l) => ({
@@ -85,6 +87,7 @@ async function afficherFiche(convention, outils) {
     appeler('actions_suivi', { id: convention.id }),
   ]);
   const contrat = await appeler('contrat_convention', { id: convention.id });
+  const statuts = await appeler('statuts_convention', { id: convention.id });
   const pieces = await appeler('pieces_convention', { id: convention.id });
   const fichierPiece = el('input', { type: 'file', id: 'piece-fichier' });
   const messagePiece = el('div', { id: 'piece-message', 'aria-live': 'polite' });
@@ -256,6 +259,8 @@ async function afficherFiche(convention, outils) {
     el('p', { id: 'fiche-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
       convention.preavis_mois ? ` · préavis jusqu'au ${dateFr(convention.limite_preavis)}` : '',
       convention.limite_evaluation ? ` · évaluation avant le ${dateFr(convention.limite_evaluation)}` : ''),
+    el('p', { id: 'fiche-statuts' }, 'Statuts : ', statuts.map((x) => `${libelle(STATUTS, x.statut)} le ${dateFr(x.date)}`).join(' ; '),
+      convention.remplacee_par_id ? ' — renouvelée par une nouvelle convention (n° ' + convention.remplacee_par_id + ')' : ''),
     el('h3', {}, 'Parties'),
     tableau('parties-table', ['Partie', 'Rôle', 'Signataire'], parties.map((p) => [p.nom, p.role, p.signataire ?? '']), 'Aucune partie enregistrée.'),
     formPartie.element,
@@ -339,10 +344,12 @@ async function afficherReunion(reunionId, convention, optionsPersonnes) {
   zoneReunion.scrollIntoView();
 }
 
-export async function afficher(main) {
+export async function afficher(main, [id] = []) {
   const zone = el('div');
   zoneFiche = el('section', { id: 'fiche', 'aria-labelledby': 'fiche-titre' });
   zoneReunion = el('section', { id: 'reunion', 'aria-labelledby': 'reunion-titre' });
   remplir(main, el('h1', {}, 'Conventions'), zone, zoneFiche, zoneReunion);
-  await ecranListe(zone, CONVENTIONS);
+  const ecran = await ecranListe(zone, CONVENTIONS);
+  // Lien direct depuis le tableau de bord : #/conventions/4 ouvre la fiche.
+  if (id && /^\d+$/.test(id)) await afficherFiche(await appeler('lire_convention', { id: Number(id) }), ecran);
 }

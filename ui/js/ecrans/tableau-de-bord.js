@@ -25,7 +25,7 @@ export async function afficher(main) {
           el('td', {}, dateFr(e.date)),
           el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : e.jours_restants < 0 ? `en retard de ${-e.jours_restants} j` : `${e.jours_restants} j`),
           el('td', {}, e.libelle),
-          el('td', {}, el('a', { href: '#/conventions' }, e.convention)))))),
+          el('td', {}, el('a', { href: `#/conventions/${e.convention_id}` }, e.convention)))))),
     el('h2', {}, 'Annuaire'),
     el('div', { class: 'cartes' }, CARTES.map(([cle, onglet, libelle]) =>
       el('a', { class: 'carte', href: `#/annuaire/${onglet}`, id: `carte-${cle}` },

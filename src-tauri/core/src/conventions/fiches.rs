@@ -50,6 +50,8 @@ pub struct Convention {
     pub evaluation_mois: Option<u32>,
     pub reunions_par_an: u32,
     pub statut: String,
+    /// Convention qui la remplace quand elle a été renouvelée.
+    pub remplacee_par_id: Option<i64>,
     /// Dérivées : fin après avenants, échéance en cours, limite de préavis, limite d'évaluation.
     pub fin: Option<NaiveDate>,
     pub echeance: Option<NaiveDate>,
@@ -78,6 +80,7 @@ pub struct SaisieConvention {
     pub reunions_par_an: String,
     /// Statut à la création (ou nouveau statut à la modification), daté du jour.
     pub statut: String,
+    pub remplacee_par_id: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,7 +100,8 @@ const STATUT_COURANT: &str =
 const REQUETE: Requete = Requete {
     colonnes: "c.id, c.type, c.niveau, c.parent_id, c.academie_id, a.nom, c.titre, c.date_signature, c.date_effet, c.duree_mois,
         c.renouvellement, c.condition_renouvellement, c.preavis_mois, c.evaluation_jour, c.evaluation_mois, c.reunions_par_an,
-        (SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1)",
+        (SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1),
+        c.remplacee_par_id",
     tables: "convention c LEFT JOIN academie a ON a.id = c.academie_id",
 };
 
@@ -126,6 +130,7 @@ fn ligne(r: &Row) -> rusqlite::Result<Convention> {
         evaluation_mois: r.get(14)?,
         reunions_par_an: r.get(15)?,
         statut: r.get::<_, Option<String>>(16)?.unwrap_or_else(|| "projet".into()),
+        remplacee_par_id: r.get(17)?,
         fin: None,
         echeance: None,
         limite_preavis: None,
@@ -278,7 +283,11 @@ fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
 }
 
 fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) -> Resultat<i64> {
-    for (champ, table, valeur) in [("parent_id", "convention", s.parent_id), ("academie_id", "academie", s.academie_id)] {
+    for (champ, table, valeur) in [
+        ("parent_id", "convention", s.parent_id),
+        ("academie_id", "academie", s.academie_id),
+        ("remplacee_par_id", "convention", s.remplacee_par_id),
+    ] {
         if let Some(x) = valeur {
             if !liste::existe(conn, table, x)? || Some(x) == id {
                 return Err(Erreur::validation(champ, "Ce choix n'existe pas (ou plus)."));
@@ -289,14 +298,15 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) 
     let p = rusqlite::params![
         v.type_, v.niveau, s.parent_id, s.academie_id, v.titre, v.signature.map(dates::iso), dates::iso(v.effet), v.duree_mois,
         v.renouvellement, s.condition_renouvellement.trim(), v.preavis_mois, v.evaluation.map(|e| e.0), v.evaluation.map(|e| e.1),
-        v.reunions_par_an, cle
+        v.reunions_par_an, cle, s.remplacee_par_id
     ];
     let id = match id {
         None => {
             conn.execute(
                 "INSERT INTO convention (type, niveau, parent_id, academie_id, titre, date_signature, date_effet, duree_mois,
-                     renouvellement, condition_renouvellement, preavis_mois, evaluation_jour, evaluation_mois, reunions_par_an, recherche)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     renouvellement, condition_renouvellement, preavis_mois, evaluation_jour, evaluation_mois, reunions_par_an, recherche,
+                     remplacee_par_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 p,
             )?;
             conn.last_insert_rowid()
@@ -305,7 +315,8 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) 
             conn.execute(
                 "UPDATE convention SET type = ?1, niveau = ?2, parent_id = ?3, academie_id = ?4, titre = ?5, date_signature = ?6,
                      date_effet = ?7, duree_mois = ?8, renouvellement = ?9, condition_renouvellement = ?10, preavis_mois = ?11,
-                     evaluation_jour = ?12, evaluation_mois = ?13, reunions_par_an = ?14, recherche = ?15 WHERE id = ?16",
+                     evaluation_jour = ?12, evaluation_mois = ?13, reunions_par_an = ?14, recherche = ?15, remplacee_par_id = ?16
+                 WHERE id = ?17",
                 rusqlite::params_from_iter(p.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
             )?;
             id
@@ -391,4 +402,19 @@ pub fn ajouter_avenant(conn: &Connection, convention_id: i64, s: &SaisieAvenant)
         rusqlite::params![convention_id, date.map(dates::iso), objet, fin.map(dates::iso)],
     )?;
     lire(conn, convention_id)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangementDeStatut {
+    pub statut: String,
+    pub date: NaiveDate,
+}
+
+/// Historique des statuts, le plus ancien d'abord.
+pub fn statuts(conn: &Connection, convention_id: i64) -> Resultat<Vec<ChangementDeStatut>> {
+    let mut st = conn.prepare("SELECT statut, date FROM convention_statut WHERE convention_id = ?1 ORDER BY date, id")?;
+    let v = st
+        .query_map([convention_id], |r| Ok(ChangementDeStatut { statut: r.get(0)?, date: dates::depuis_iso(&r.get::<_, String>(1)?)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
 }
