@@ -479,12 +479,16 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     saisir(&c, "#nouvelle-decision", "Lancer un recensement des stages de première année.").await;
     cliquer(&c, "#ajouter-decision").await;
     attendre_texte(&c, "#decisions-liste", |t| t.contains("recensement des stages")).await;
+    saisir(&c, "#action-reunion-formulaire-intitule", "Envoyer le questionnaire aux lycées").await;
+    cliquer(&c, "#action-reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-reunion-table", |t| t.contains("Envoyer le questionnaire")).await;
     cliquer(&c, "#reunion-releve").await;
     let message = attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
     let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
     let texte = String::from_utf8_lossy(&texte).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(texte.contains("relevé précédent approuvé") && texte.contains("recensement des stages de première année"), "{texte}");
+    assert!(texte.contains("Envoyer le questionnaire aux lycées"), "{texte}");
     capturer(&c, "reunion").await;
 
     cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;

@@ -66,6 +66,20 @@ const CONVENTIONS = {
 
 let zoneFiche = null;
 
+/// Formulaire d'une action de suivi (depuis la fiche, ou décidée pendant une réunion).
+function formulaireActionSuivi(id, titre, conventionId, reunionId, optionsPersonnes, apres, annuler) {
+  return formulaire({
+    id, titre, libelleValider: 'Ajouter l\'action',
+    champs: [
+      { cle: 'intitule', libelle: 'Action', requis: true },
+      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
+      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
+    ],
+    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: conventionId, saisie: { ...saisie, reunion_id: reunionId } }); await apres(); },
+    annuler,
+  });
+}
+
 /// Un tableau simple ; `lignes` est une liste de listes de cellules.
 function tableau(id, entetes, lignes, vide) {
   if (lignes.length === 0) return el('p', { class: 'vide' }, vide);
@@ -170,16 +184,8 @@ async function afficherFiche(convention, outils) {
     enregistrer: async (saisie) => { await appeler('creer_reunion_suivi', { id: convention.id, saisie }); await rafraichir(); },
     annuler: () => remplir(zoneFiche),
   });
-  const formAction = formulaire({
-    id: 'action-suivi-formulaire', titre: 'Ajouter une action de suivi', libelleValider: 'Ajouter l\'action',
-    champs: [
-      { cle: 'intitule', libelle: 'Action', requis: true },
-      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
-      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
-    ],
-    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: convention.id, saisie }); await rafraichir(); },
-    annuler: () => remplir(zoneFiche),
-  });
+  const formAction = formulaireActionSuivi('action-suivi-formulaire', 'Ajouter une action de suivi', convention.id, null,
+    optionsPersonnes, () => rafraichir(), () => remplir(zoneFiche));
   const dateDossier = el('input', { type: 'text', id: 'dossier-date', placeholder: 'JJ/MM/AAAA',
     value: reunions.filter((r) => r.date >= new Date().toISOString().slice(0, 10)).map((r) => dateFr(r.date))[0] ?? '' });
   const messageDossier = el('div', { id: 'dossier-message', 'aria-live': 'polite' });
@@ -310,16 +316,8 @@ async function afficherReunion(reunionId, convention, optionsPersonnes) {
   });
   const nouveauPoint = el('input', { type: 'text', id: 'nouveau-point', 'aria-label': 'Nouveau point de l\'ordre du jour' });
   const nouvelleDecision = el('input', { type: 'text', id: 'nouvelle-decision', 'aria-label': 'Nouvelle décision' });
-  const formAction = formulaire({
-    id: 'action-reunion-formulaire', titre: 'Action décidée pendant la réunion', libelleValider: 'Ajouter l\'action',
-    champs: [
-      { cle: 'intitule', libelle: 'Action', requis: true },
-      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
-      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
-    ],
-    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: convention.id, saisie: { ...saisie, reunion_id: reunionId } }); await recharger(); },
-    annuler: () => remplir(zoneReunion),
-  });
+  const formAction = formulaireActionSuivi('action-reunion-formulaire', 'Action décidée pendant la réunion', convention.id, reunionId,
+    optionsPersonnes, recharger, () => remplir(zoneReunion));
   remplir(zoneReunion,
     el('h3', { id: 'reunion-titre' }, `Réunion du ${dateFr(d.reunion.date)}${d.reunion.heure ? ` à ${d.reunion.heure}` : ''}${d.reunion.lieu ? `, ${d.reunion.lieu}` : ''}`),
     el('div', { class: 'actions' },
