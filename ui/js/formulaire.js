@@ -31,7 +31,7 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   // L'identifiant du titre ne doit pas pouvoir croiser celui d'un champ (un champ « titre » existe).
   const form = el('form', { class: 'formulaire', id, novalidate: true, 'aria-labelledby': `${id}--intitule` },
     el('h2', { id: `${id}--intitule` }, titre),
-    el('p', { class: 'aide' }, 'Les champs marqués d\'un astérisque (*) sont obligatoires.'),
+    champs.some((c) => c.requis) ? el('p', { class: 'aide' }, 'Les champs marqués d\'un astérisque (*) sont obligatoires.') : null,
     message,
     el('div', { class: 'grille' }, lignes),
     el('div', { class: 'actions' },
