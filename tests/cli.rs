@@ -221,7 +221,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
     let db = base_demo(d.path());
     let c = rusqlite::Connection::open(&db).unwrap();
     let reunion: i64 = c
-        .query_row("SELECT r.id FROM reunion_suivi r JOIN convention c ON c.id = r.convention_id WHERE c.titre LIKE '%Forges%' ORDER BY r.date DESC LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT r.id FROM reunion r JOIN convention c ON c.id = r.convention_id WHERE c.titre LIKE '%Forges%' ORDER BY r.date DESC LIMIT 1", [], |r| r.get(0))
         .unwrap();
     let pdf = d.path().join("releve.pdf");
     let o = passerelle(&["suivi", "releve", "--db", p(&db), "--reunion", &reunion.to_string(), "--sortie", p(&pdf)]);
@@ -236,7 +236,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         assert!(t.contains(attendu), "« {attendu} » absent du relevé :\n{t}");
     }
     // L'invitation .ics porte les membres du groupe comme participants.
-    let chemin = passerelle_core::conventions::dossier::invitation_ics(&passerelle_core::base::ouvrir(&db).unwrap().conn, reunion).unwrap();
+    let chemin = passerelle_core::reunions::documents::invitation_ics(&passerelle_core::base::ouvrir(&db).unwrap().conn, reunion).unwrap();
     let ev = passerelle_core::ics::relire(&chemin).unwrap();
     let participants: Vec<_> = ev[0].iter().filter(|(n, _)| n.starts_with("ATTENDEE")).collect();
     assert_eq!(participants.len(), 4, "{participants:?}");

@@ -2,7 +2,7 @@
 //! statuts, échéancier et son export iCalendar relu.
 
 use chrono::{Days, Local, Months, NaiveDate};
-use passerelle_core::conventions::echeancier;
+use passerelle_core::echeancier;
 use passerelle_core::conventions::fiches::{self, FiltreConventions, SaisieAvenant, SaisieConvention};
 use passerelle_core::{base, dates, ics, parametres, Connection, Erreur};
 
@@ -102,7 +102,7 @@ fn echeancier_trie_filtre_et_exporte() {
     let v: Vec<_> = tout.into_iter().filter(|e| e.nature != "reunions").collect();
     assert_eq!(v.len(), 2, "{v:#?}");
     assert_eq!((v[0].nature, v[1].nature), ("preavis", "fin"));
-    assert!(v[0].date < v[1].date && v.iter().all(|e| e.convention == "Convention Lille – Forges"));
+    assert!(v[0].date < v[1].date && v.iter().all(|e| e.objet == "Convention Lille – Forges"));
     assert!(v[0].jours_restants > 20 && v[0].jours_restants < 40, "{}", v[0].jours_restants);
     // Horizon plus court : seul le préavis reste.
     assert_eq!(echeancier::a_venir(&c, Some(45)).unwrap().iter().filter(|e| e.nature != "reunions").count(), 1);
@@ -112,7 +112,8 @@ fn echeancier_trie_filtre_et_exporte() {
     let resume = relu[0].iter().find(|(n, _)| n == "SUMMARY").unwrap().1.clone();
     assert!(resume.contains("préavis") && resume.contains("Convention Lille – Forges"), "{resume}");
     let csv = echeancier::en_csv(&v);
-    assert!(csv.contains("date;jours_restants;nature;libelle;convention_id;convention"));
+    assert!(csv.contains("date;jours_restants;nature;libelle;module;objet_id;objet"));
+    assert!(csv.contains(";conventions;"), "{csv}");
 }
 
 #[test]
@@ -160,7 +161,8 @@ fn parties_articles_et_activite_liee() {
 #[test]
 fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
     use passerelle_core::annuaire::personnes::{self, SaisiePersonne};
-    use passerelle_core::conventions::suivi::{self, SaisieActionSuivi, SaisieReunion};
+    use passerelle_core::conventions::suivi;
+    use passerelle_core::reunions::{self, Cadre, SaisieActionSuivi, SaisieReunion};
     let c = base::en_memoire().unwrap();
     let conv = convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
     let p = personnes::creer(&c, &SaisiePersonne { civilite: "Mme".into(), nom: "DURAND".into(), prenom: "Claire".into(), ..Default::default() }).unwrap();
@@ -171,26 +173,30 @@ fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
     // Aucune réunion cette année : le tableau de bord doit le signaler (fin décembre).
     let alerte = |c: &Connection| echeancier::a_venir(c, Some(400)).unwrap().into_iter().filter(|e| e.nature == "reunions").count();
     assert_eq!(alerte(&c), 1);
-    let r1 = suivi::creer_reunion(&c, conv, &SaisieReunion { date: format!("02/01/{annee}"), heure: "14h".into(), lieu: "Lens".into() }).unwrap();
+    let cadre = Cadre::Convention(conv);
+    let r1 = reunions::creer(&c, cadre, &SaisieReunion { date: format!("02/01/{annee}"), heure: "14h".into(), lieu: "Lens".into(), ..Default::default() }).unwrap();
     assert_eq!(r1.heure, "14h00");
-    assert!(suivi::creer_reunion(&c, conv, &SaisieReunion { date: "01/01/2026".into(), heure: "25h".into(), lieu: String::new() }).is_err());
-    suivi::ajouter_action(&c, conv, &SaisieActionSuivi { intitule: "Recenser les stages".into(), reunion_id: Some(r1.id), echeance: format!("03/01/{annee}"), ..Default::default() }).unwrap();
-    let a = suivi::ajouter_action(&c, conv, &SaisieActionSuivi { intitule: "Visite du site".into(), reunion_id: Some(r1.id), ..Default::default() }).unwrap();
+    assert!(reunions::creer(&c, cadre, &SaisieReunion { date: "01/01/2026".into(), heure: "25h".into(), ..Default::default() }).is_err());
+    // Une réunion de groupe de suivi n'est pas une plénière de comité.
+    let e = reunions::creer(&c, cadre, &SaisieReunion { date: "01/01/2026".into(), type_: "pleniere".into(), ..Default::default() }).unwrap_err();
+    assert!(e.to_string().contains("type de réunion"), "{e}");
+    reunions::ajouter_action(&c, cadre, &SaisieActionSuivi { intitule: "Recenser les stages".into(), reunion_id: Some(r1.id), echeance: format!("03/01/{annee}"), ..Default::default() }).unwrap();
+    let a = reunions::ajouter_action(&c, cadre, &SaisieActionSuivi { intitule: "Visite du site".into(), reunion_id: Some(r1.id), ..Default::default() }).unwrap();
     // L'action en retard apparaît à l'échéancier.
     assert!(echeancier::a_venir(&c, None).unwrap().iter().any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
     let close = a.iter().find(|x| x.intitule == "Visite du site").unwrap().id;
-    suivi::clore_action(&c, close, d(&format!("05/01/{annee}"))).unwrap();
+    reunions::clore_action(&c, close, d(&format!("05/01/{annee}"))).unwrap();
     // À la réunion suivante, seule l'action encore ouverte revient à l'ordre du jour.
     let suivante = d(&format!("20/06/{annee}"));
-    let ouvertes = suivi::actions(&c, conv, Some(suivante)).unwrap();
+    let ouvertes = reunions::actions(&c, cadre, Some(suivante)).unwrap();
     assert_eq!(ouvertes.iter().map(|x| x.intitule.as_str()).collect::<Vec<_>>(), ["Recenser les stages"]);
-    let odj = suivi::ordre_du_jour_propose(&ouvertes);
+    let odj = reunions::ordre_du_jour_propose(cadre, &ouvertes);
     assert!(odj.iter().any(|p| p == "Suivi de l'action : Recenser les stages"));
     assert!(!odj.iter().any(|p| p.contains("Visite du site")));
     // Deux réunions dans l'année : la règle est respectée.
-    suivi::creer_reunion(&c, conv, &SaisieReunion { date: dates::francaise(suivante), ..Default::default() }).unwrap();
+    reunions::creer(&c, cadre, &SaisieReunion { date: dates::francaise(suivante), ..Default::default() }).unwrap();
     assert_eq!(alerte(&c), 0);
-    assert_eq!(suivi::reunion_precedente(&c, conv, suivante).unwrap().unwrap().id, r1.id);
+    assert_eq!(reunions::precedente(&c, cadre, suivante).unwrap().unwrap().id, r1.id);
 }
 
 #[test]

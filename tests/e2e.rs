@@ -236,8 +236,8 @@ async fn demonstration_navigation_et_suppression_refusee() {
     for (lien, titre) in [
         ("tableau-de-bord", "Tableau de bord"),
         ("conventions", "Conventions"),
-        ("clee", "CLEE"),
-        ("cet", "CET"),
+        ("clee", "Comités locaux École-entreprise (CLEE)"),
+        ("cet", "Conseillers entreprise pour l'École (CET)"),
         ("ipe", "IPE"),
         ("bilans", "Bilans"),
         ("annuaire", "Annuaire"),
@@ -508,4 +508,84 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     capturer(&c, "tableau-de-bord").await;
     c.close().await.unwrap();
     drop(pilote);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn reunion_de_clee_presences_compte_rendu_imprime() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("clee-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    cliquer(&c, "#menu a[href='#/clee']").await;
+    saisir(&c, "#comites-recherche", "lens").await;
+    attendre_texte(&c, "#comites-compte", |t| t == "1 comité").await;
+    cliquer(&c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
+    attendre_texte(&c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
+    attendre_texte(&c, "#membres-table", |t| t.contains("Monde économique") && t.contains("Co-pilote")).await;
+    capturer(&c, "clee-fiche").await;
+
+    // Une réunion plénière au lycée support, dans trois jours.
+    let jour = (chrono::Local::now().date_naive() + chrono::Days::new(3)).format("%d/%m/%Y").to_string();
+    choisir(&c, "#reunion-formulaire-type", "Réunion plénière").await;
+    saisir(&c, "#reunion-formulaire-date", &jour).await;
+    saisir(&c, "#reunion-formulaire-heure", "9h").await;
+    choisir(&c, "#reunion-formulaire-etablissement_id", "Lycée professionnel Jean-Moulin (Lens)").await;
+    saisir(&c, "#reunion-formulaire-lieu", "salle du conseil").await;
+    cliquer(&c, "#reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#reunions-table", |t| t.contains("salle du conseil") && t.contains(&jour)).await;
+    cliquer(&c, &format!("#reunions-table button[aria-label='Ouvrir la réunion du {jour}']")).await;
+    attendre_texte(&c, "#reunion-titre", |t| t.contains("Réunion plénière") && t.contains("09h00")).await;
+
+    // Pointage : une personne excusée, puis tous les autres présents d'un clic.
+    let premier = attendre(&c, "#presences-table select").await;
+    let id = premier.attr("id").await.unwrap().unwrap();
+    let excuse = lignes(&c, "#presences-table").await[0].split('\t').next().unwrap().trim().to_string();
+    choisir(&c, &format!("#{id}"), "Excusé").await;
+    cliquer(&c, "#tous-presents").await;
+    attendre_texte(&c, "#presences-table", |t| t.contains("Présent")).await;
+    let valeurs = c.execute("return [...document.querySelectorAll('#presences-table select')].map(s => s.value)", vec![]).await.unwrap();
+    let valeurs: Vec<String> = serde_json::from_value(valeurs).unwrap();
+    assert_eq!(valeurs[0], "excuse", "{valeurs:?}");
+    assert!(valeurs.len() >= 8 && valeurs[1..].iter().all(|v| v == "present"), "{valeurs:?}");
+
+    // Compte rendu : l'ordre du jour proposé reprend les actions ouvertes ; on écrit le premier point.
+    cliquer(&c, "#reprendre-odj").await;
+    attendre_texte(&c, "#reunion", |t| t.contains("Suivi de l'action : Établir la liste des professeurs volontaires")).await;
+    let premier = attendre(&c, "#reunion textarea").await;
+    let zone = premier.attr("id").await.unwrap().unwrap();
+    saisir(&c, &format!("#{zone}"), "Séance ouverte par les co-pilotes ; compte rendu précédent adopté.").await;
+    saisir(&c, "#nouvelle-decision", "Un second forum aura lieu au printemps.").await;
+    cliquer(&c, "#ajouter-decision").await;
+    attendre_texte(&c, "#decisions-liste", |t| t.contains("second forum")).await;
+    capturer(&c, "clee-reunion").await;
+    cliquer(&c, "#reunion-compte-rendu").await;
+    let message = attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    let texte = String::from_utf8_lossy(&texte).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (nom, prenom) = excuse.split_once(' ').unwrap();
+    for attendu in [
+        "Compte rendu – CLEE du bassin de Lens-Liévin".to_string(),
+        format!("Étaient excusés : {} {prenom}", nom.to_uppercase()),
+        "Étaient présents : ".to_string(),
+        "compte rendu précédent adopté".to_string(),
+        "Un second forum aura lieu au printemps.".to_string(),
+    ] {
+        assert!(texte.contains(&attendu), "« {attendu} » absent du compte rendu :\n{texte}");
+    }
+    c.close().await.unwrap();
+    drop(pilote);
+    // Ce que la fenêtre a écrit est bien dans la base.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (presents, excuses): (i64, i64) = conn
+        .query_row(
+            "SELECT sum(etat = 'present'), sum(etat = 'excuse') FROM reunion_presence
+             WHERE reunion_id = (SELECT max(id) FROM reunion WHERE lieu = 'salle du conseil')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((presents as usize, excuses), (valeurs.len() - 1, 1));
 }

@@ -8,14 +8,19 @@ use passerelle_core::liste::Liste;
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{contrat, dossier, echeancier, fiches, pieces, structure, suivi};
+use passerelle_core::conventions::{contrat, dossier, fiches, pieces, structure, suivi};
+use passerelle_core::echeancier;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::{base, bilans, parametres};
 use std::collections::BTreeMap;
 use serde::Serialize;
 use tauri::State;
 
-type R<T> = Result<T, ErreurApp>;
+pub mod cet;
+pub mod clee;
+pub mod reunions;
+
+pub type R<T> = Result<T, ErreurApp>;
 
 #[derive(Serialize)]
 pub struct InfosBase {
@@ -321,73 +326,11 @@ pub fn ajouter_membre_suivi(etat: State<Etat>, id: i64, personne_id: Option<i64>
     etat.avec(|c| suivi::ajouter_membre(c, id, personne_id, &role))
 }
 
-#[tauri::command]
-pub fn reunions_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::Reunion>> {
-    etat.avec(|c| suivi::reunions(c, id))
-}
-
-#[tauri::command]
-pub fn creer_reunion_suivi(etat: State<Etat>, id: i64, saisie: suivi::SaisieReunion) -> R<suivi::Reunion> {
-    etat.avec(|c| suivi::creer_reunion(c, id, &saisie))
-}
-
-#[tauri::command]
-pub fn actions_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::ActionSuivi>> {
-    etat.avec(|c| suivi::actions(c, id, None))
-}
-
-#[tauri::command]
-pub fn ajouter_action_suivi(etat: State<Etat>, id: i64, saisie: suivi::SaisieActionSuivi) -> R<Vec<suivi::ActionSuivi>> {
-    etat.avec(|c| suivi::ajouter_action(c, id, &saisie))
-}
-
-#[tauri::command]
-pub fn clore_action_suivi(etat: State<Etat>, id: i64) -> R<()> {
-    etat.avec(|c| suivi::clore_action_aujourdhui(c, id))
-}
-
 /// Dossier de préparation d'une réunion, écrit dans `exports/` à côté de la base ; rend le chemin.
 #[tauri::command]
 pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
     etat.avec(|c| dossier::exporter(c, id, &date, &dossier)).map(|p| p.display().to_string())
-}
-
-#[tauri::command]
-pub fn detail_reunion(etat: State<Etat>, id: i64) -> R<suivi::DetailReunion> {
-    etat.avec(|c| suivi::detail(c, id))
-}
-
-#[tauri::command]
-pub fn reprendre_ordre_du_jour(etat: State<Etat>, id: i64) -> R<Vec<suivi::Point>> {
-    etat.avec(|c| suivi::reprendre_ordre_du_jour(c, id))
-}
-
-#[tauri::command]
-pub fn ajouter_point(etat: State<Etat>, id: i64, intitule: String) -> R<Vec<suivi::Point>> {
-    etat.avec(|c| suivi::ajouter_point(c, id, &intitule))
-}
-
-#[tauri::command]
-pub fn ecrire_compte_rendu(etat: State<Etat>, id: i64, texte: String) -> R<()> {
-    etat.avec(|c| suivi::ecrire_compte_rendu(c, id, &texte))
-}
-
-#[tauri::command]
-pub fn marquer_presence(etat: State<Etat>, id: i64, personne_id: i64, presence: String) -> R<()> {
-    etat.avec(|c| suivi::marquer_presence(c, id, personne_id, &presence))
-}
-
-#[tauri::command]
-pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<String>> {
-    etat.avec(|c| suivi::ajouter_decision(c, id, &texte))
-}
-
-/// « releve » (PDF) ou « invitation » (.ics) d'une réunion, dans `exports/` ; rend le chemin.
-#[tauri::command]
-pub fn exporter_reunion(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| dossier::exporter_reunion(c, id, &quoi, &dossier)).map(|p| p.display().to_string())
 }
 
 #[tauri::command]

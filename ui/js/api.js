@@ -1,5 +1,7 @@
 // Appel des commandes Rust. Toute erreur arrive sous la forme {code, message, champs}.
 
+import { el, remplir } from './dom.js';
+
 export class ErreurPasserelle extends Error {
   constructor({ code = 'inconnue', message = 'Erreur inattendue.', champs = [] } = {}) {
     super(message);
@@ -29,3 +31,18 @@ const nombres = new Intl.NumberFormat('fr-FR');
 export const nombre = (n) => nombres.format(n);
 /** « 1 établissement », « 2 008 établissements » */
 export const quantite = (n, [un, plusieurs]) => `${nombre(n)} ${n > 1 ? plusieurs : un}`;
+
+/** 2026-11-24 → 24/11/2026 */
+export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+
+/** Appelle une commande qui écrit un fichier et dit où il est (ou pourquoi il n'a pas pu l'être). */
+export async function enregistrerFichier(zoneMessage, commande, args, libelle = 'Fichier enregistré') {
+  try {
+    const chemin = await appeler(commande, args);
+    remplir(zoneMessage, el('div', { class: 'alerte succes', role: 'status' }, `${libelle} : ${chemin}`));
+    return chemin;
+  } catch (e) {
+    remplir(zoneMessage, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    return null;
+  }
+}

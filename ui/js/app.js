@@ -9,13 +9,14 @@ import * as accueil from './ecrans/accueil.js';
 import * as ipe from './ecrans/ipe.js';
 import * as bilans from './ecrans/bilans.js';
 import * as conventions from './ecrans/conventions.js';
-import { aVenir } from './ecrans/a-venir.js';
+import * as clee from './ecrans/clee.js';
+import * as cet from './ecrans/cet.js';
 
 const ECRANS = {
   'tableau-de-bord': tableauDeBord.afficher,
   conventions: conventions.afficher,
-  clee: aVenir('CLEE', 'Comités locaux École-entreprise : membres, réunions, présences, comptes rendus et actions de suivi.'),
-  cet: aVenir('CET', 'Registre des conseillers entreprise pour l\'École par secteur, mandats et animations.'),
+  clee: clee.afficher,
+  cet: cet.afficher,
   ipe: ipe.afficher,
   bilans: bilans.afficher,
   annuaire: annuaire.afficher,

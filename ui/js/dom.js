@@ -50,3 +50,11 @@ export function confirmer(titre, texte, libelleOk = 'Supprimer') {
 export function alerte(texte, genre = 'info') {
   return el('div', { class: `alerte ${genre}`, role: genre === 'erreur' ? 'alert' : 'status' }, texte);
 }
+
+/** Un tableau simple ; `lignes` est une liste de listes de cellules (texte ou nœuds). */
+export function tableau(id, entetes, lignes, vide) {
+  if (lignes.length === 0) return el('p', { class: 'vide', id }, vide);
+  return el('table', { id },
+    el('thead', {}, el('tr', {}, entetes.map((t) => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, lignes.map((l) => el('tr', {}, l.map((c) => el('td', {}, c))))));
+}

@@ -34,6 +34,22 @@ Usage :
                                          dossier de préparation d'une réunion du groupe de suivi
   passerelle suivi releve --reunion ID --sortie F.pdf
                                          relevé de décisions d'une réunion tenue
+  passerelle clee compte-rendu|convocation|emargement|invitation --reunion ID --sortie FICHIER
+                                         compte rendu, convocation, feuille d'émargement (PDF) ou
+                                         invitation (.ics) d'une réunion de comité
+  passerelle bilan clee --annee-scolaire AAAA-AAAA [--comite ID | --academie NOM_OU_CODE]
+                        --sortie F.pdf   bilan annuel des comités locaux École-entreprise
+  passerelle import cet FICHIER [--essai]
+                                         importe une liste de CET (CSV, .xlsx ou .ods) : civilite;nom;
+                                         prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;
+                                         academie;bassin;debut_mandat;fin_mandat
+  passerelle export cet --format csv|xlsx --sortie FICHIER
+                                         exporte le registre des CET (réimportable)
+  passerelle cet retour-organisations [--organisation ID] [--format pdf|csv] --sortie FICHIER
+                                         lettres aux organisations professionnelles : CET proposés,
+                                         nommés, mandats et secteurs
+  passerelle bilan cet --annee-scolaire AAAA-AAAA [--academie NOM_OU_CODE] --sortie F.pdf
+                                         bilan annuel des conseillers entreprise pour l'École
   passerelle aide                        affiche cette aide
 
 Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
@@ -51,7 +67,12 @@ pub enum Demande {
     BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
     Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
     SuiviPreparer { db: Option<PathBuf>, convention: i64, reunion: chrono::NaiveDate, sortie: PathBuf },
-    SuiviReleve { db: Option<PathBuf>, reunion: i64, sortie: PathBuf },
+    /// Un document d'une réunion (groupe de suivi ou comité) : `quoi` comme `reunions::documents::produire`.
+    DocumentReunion { db: Option<PathBuf>, reunion: i64, quoi: String, sortie: PathBuf },
+    BilanClee { db: Option<PathBuf>, annee: i32, comite: Option<i64>, academie: Option<String>, sortie: PathBuf },
+    ExportCet { db: Option<PathBuf>, format: String, sortie: PathBuf },
+    RetourOrganisations { db: Option<PathBuf>, organisation: Option<i64>, csv: bool, sortie: PathBuf },
+    BilanCet { db: Option<PathBuf>, annee: i32, academie: Option<String>, sortie: PathBuf },
     BilanConvention { db: Option<PathBuf>, convention: i64, annee: i32, sortie: PathBuf },
 }
 
@@ -66,10 +87,11 @@ pub enum FormatEcheances {
 pub enum Importable {
     Ipe,
     ActionsIpe,
+    Cet,
 }
 
 /// Options qui attendent une valeur, et options sans valeur.
-const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au", "--convention", "--reunion"];
+const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au", "--convention", "--reunion", "--comite", "--organisation"];
 const SANS_VALEUR: &[&str] = &["--essai", "--annee-scolaire", "--version", "-V", "--help", "-h"];
 
 /// Lit les arguments (sans le nom du programme). Une erreur est un message d'usage (code 2).
@@ -95,8 +117,9 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
                 return Err(format!("L'option {nom} attend une valeur."));
             }
             options.insert(nom, valeur);
-        } else if SANS_VALEUR.contains(&a) {
-            options.insert(a, String::new());
+        } else if SANS_VALEUR.contains(&nom) {
+            // « --annee-scolaire » est un drapeau pour le bilan IPE et porte l'année pour les CLEE.
+            options.insert(nom, valeur_jointe.unwrap_or_default());
         } else if a.starts_with('-') {
             return Err(format!("Option inconnue : « {a} »."));
         } else {
@@ -121,11 +144,30 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             let quoi = match *quoi {
                 "ipe" => Importable::Ipe,
                 "actions-ipe" => Importable::ActionsIpe,
-                autre => return Err(format!("Import inconnu : « {autre} » (ipe ou actions-ipe).")),
+                "cet" => Importable::Cet,
+                autre => return Err(format!("Import inconnu : « {autre} » (ipe, actions-ipe ou cet).")),
             };
             Demande::Import { db, quoi, fichier: PathBuf::from(fichier), essai: drapeau("--essai") }
         }
-        ["import", ..] => return Err("Usage : passerelle import ipe|actions-ipe FICHIER.csv [--essai]".into()),
+        ["import", ..] => return Err("Usage : passerelle import ipe|actions-ipe|cet FICHIER [--essai]".into()),
+        ["export", "cet"] => {
+            let format = options.get("--format").cloned().unwrap_or_else(|| "csv".into());
+            if format != "csv" && format != "xlsx" {
+                return Err(format!("Format inconnu : « {format} » (csv ou xlsx)."));
+            }
+            Demande::ExportCet { db, format, sortie: sortie_choisie(&options)? }
+        }
+        ["export", ..] => return Err("Usage : passerelle export cet --format csv|xlsx --sortie FICHIER".into()),
+        ["cet", "retour-organisations"] => {
+            let organisation = options.get("--organisation").map(|o| o.parse().map_err(|_| format!("L'organisation « {o} » se désigne par son numéro."))).transpose()?;
+            let csv = match options.get("--format").map(String::as_str) {
+                None | Some("pdf") => false,
+                Some("csv") => true,
+                Some(autre) => return Err(format!("Format inconnu : « {autre} » (pdf ou csv).")),
+            };
+            Demande::RetourOrganisations { db, organisation, csv, sortie: sortie_choisie(&options)? }
+        }
+        ["cet", ..] => return Err("Usage : passerelle cet retour-organisations [--organisation ID] --sortie FICHIER".into()),
         ["bilan", "ipe"] => {
             let annee = options
                 .get("--annee")
@@ -152,7 +194,16 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
             Demande::BilanConvention { db, convention, annee, sortie }
         }
-        ["bilan", ..] => return Err("Usage : passerelle bilan ipe|convention … --sortie FICHIER".into()),
+        ["bilan", "cet", reste @ ..] if reste.len() <= 1 => {
+            let annee = annee_scolaire_choisie(&options, reste)?;
+            Demande::BilanCet { db, annee, academie: options.get("--academie").cloned(), sortie: sortie_choisie(&options)? }
+        }
+        ["bilan", "clee", reste @ ..] if reste.len() <= 1 => {
+            let annee = annee_scolaire_choisie(&options, reste)?;
+            let comite = options.get("--comite").map(|c| c.parse().map_err(|_| format!("Le comité « {c} » se désigne par son numéro."))).transpose()?;
+            Demande::BilanClee { db, annee, comite, academie: options.get("--academie").cloned(), sortie: sortie_choisie(&options)? }
+        }
+        ["bilan", ..] => return Err("Usage : passerelle bilan ipe|convention|clee … --sortie FICHIER".into()),
         ["echeances"] => {
             let jusqu_au = options.get("--jusqu-au").map(|d| crate::dates::lire(d)).transpose()?;
             let format = match options.get("--format").map(String::as_str) {
@@ -172,14 +223,11 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
             let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
             Demande::SuiviPreparer { db, convention, reunion, sortie }
         }
-        ["suivi", "releve"] => {
-            let reunion = options
-                .get("--reunion")
-                .and_then(|r| r.parse().ok())
-                .ok_or("Indiquez la réunion par son numéro : --reunion ID.")?;
-            let sortie = options.get("--sortie").map(PathBuf::from).ok_or("Indiquez le fichier à écrire : --sortie FICHIER.")?;
-            Demande::SuiviReleve { db, reunion, sortie }
+        ["suivi", "releve"] => Demande::DocumentReunion { db, reunion: reunion_choisie(&options)?, quoi: "releve".into(), sortie: sortie_choisie(&options)? },
+        ["clee", quoi @ ("compte-rendu" | "convocation" | "emargement" | "invitation")] => {
+            Demande::DocumentReunion { db, reunion: reunion_choisie(&options)?, quoi: quoi.to_string(), sortie: sortie_choisie(&options)? }
         }
+        ["clee", ..] => return Err("Usage : passerelle clee compte-rendu|convocation|emargement|invitation --reunion ID --sortie FICHIER".into()),
         ["suivi", ..] => return Err("Usage : passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf".into()),
         [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
@@ -187,6 +235,20 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
         _ => return Err("Trop d'arguments.".to_string()),
     };
     Ok(demande)
+}
+
+/// « --annee-scolaire 2025-2026 » (l'année arrive comme mot, l'option étant aussi un drapeau).
+fn annee_scolaire_choisie(options: &HashMap<&str, String>, reste: &[&str]) -> Result<i32, String> {
+    let saisie = options.get("--annee-scolaire").filter(|v| !v.is_empty()).map(String::as_str).or(reste.first().copied());
+    crate::dates::lire_annee_scolaire(saisie.ok_or("Indiquez l'année scolaire : --annee-scolaire 2025-2026.")?)
+}
+
+fn reunion_choisie(options: &HashMap<&str, String>) -> Result<i64, String> {
+    options.get("--reunion").and_then(|r| r.parse().ok()).ok_or_else(|| "Indiquez la réunion par son numéro : --reunion ID.".to_string())
+}
+
+fn sortie_choisie(options: &HashMap<&str, String>) -> Result<PathBuf, String> {
+    options.get("--sortie").map(PathBuf::from).ok_or_else(|| "Indiquez le fichier à écrire : --sortie FICHIER.".to_string())
 }
 
 /// Exécute une demande autre que la fenêtre ; rend le code de sortie.
@@ -253,6 +315,18 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             let r = match quoi {
                 Importable::Ipe => crate::ipe::import::importer_ipe(&b.conn, &octets, essai)?,
                 Importable::ActionsIpe => crate::ipe::import::importer_actions(&b.conn, &octets, essai)?,
+                Importable::Cet => {
+                    let r = crate::cet::import::importer(&b.conn, &octets, None, essai)?;
+                    let verbe = if essai { "contrôlé(s) (essai : rien n'a été enregistré)" } else { "importé(s)" };
+                    writeln!(sortie, "{} CET {verbe} sur {} ligne(s) — {}.", r.importees, r.lignes, r.format)?;
+                    for d in &r.doublons {
+                        writeln!(sortie, "  déjà présent, non repris : {d}")?;
+                    }
+                    for c in &r.creations {
+                        writeln!(sortie, "  créé : {c}")?;
+                    }
+                    return Ok(0);
+                }
             };
             let s = if r.lignes > 1 { "s" } else { "" };
             let verbe = if essai { format!("contrôlée{s} (essai : rien n'a été enregistré)") } else { format!("importée{s}") };
@@ -272,13 +346,13 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
         Demande::Echeances { db, jusqu_au, format } => {
             let b = base_existante(db)?;
             let v = match jusqu_au {
-                Some(fin) => crate::conventions::echeancier::echeances(&b.conn, chrono::Local::now().date_naive(), fin)?,
-                None => crate::conventions::echeancier::a_venir(&b.conn, None)?,
+                Some(fin) => crate::echeancier::echeances(&b.conn, chrono::Local::now().date_naive(), fin)?,
+                None => crate::echeancier::a_venir(&b.conn, None)?,
             };
             let texte = match format {
-                FormatEcheances::Texte => crate::conventions::echeancier::en_texte(&v),
-                FormatEcheances::Csv => crate::conventions::echeancier::en_csv(&v),
-                FormatEcheances::Ics => crate::conventions::echeancier::en_ics(&v, chrono::Utc::now().naive_utc()),
+                FormatEcheances::Texte => crate::echeancier::en_texte(&v),
+                FormatEcheances::Csv => crate::echeancier::en_csv(&v),
+                FormatEcheances::Ics => crate::echeancier::en_ics(&v, chrono::Utc::now().naive_utc()),
             };
             write!(sortie, "{texte}")?;
         }
@@ -293,10 +367,38 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             std::fs::write(&fichier, pdf)?;
             writeln!(sortie, "Bilan {annee} de la convention écrit dans {}", fichier.display())?;
         }
-        Demande::SuiviReleve { db, reunion, sortie: fichier } => {
+        Demande::DocumentReunion { db, reunion, quoi, sortie: fichier } => {
             let b = base_existante(db)?;
-            std::fs::write(&fichier, crate::conventions::dossier::releve_pdf(&b.conn, reunion)?)?;
-            writeln!(sortie, "Relevé de décisions écrit dans {}", fichier.display())?;
+            let (octets, _) = crate::reunions::documents::produire(&b.conn, reunion, &quoi)?;
+            std::fs::write(&fichier, octets)?;
+            writeln!(sortie, "Document « {quoi} » de la réunion n° {reunion} écrit dans {}", fichier.display())?;
+        }
+        Demande::ExportCet { db, format, sortie: fichier } => {
+            let b = base_existante(db)?;
+            std::fs::write(&fichier, crate::cet::export::exporter(&b.conn, &Default::default(), &format)?)?;
+            writeln!(sortie, "Registre des CET exporté dans {}", fichier.display())?;
+        }
+        Demande::RetourOrganisations { db, organisation, csv, sortie: fichier } => {
+            let b = base_existante(db)?;
+            std::fs::write(&fichier, crate::cet::retours::produire_retour(&b.conn, organisation, csv)?)?;
+            writeln!(sortie, "Retour aux organisations professionnelles écrit dans {}", fichier.display())?;
+        }
+        Demande::BilanCet { db, annee, academie, sortie: fichier } => {
+            let b = base_existante(db)?;
+            let academie = academie.map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id)).transpose()?;
+            std::fs::write(&fichier, crate::cet::bilan::pdf(&b.conn, annee, academie)?)?;
+            writeln!(sortie, "Bilan des CET {} écrit dans {}", crate::dates::Periode::Scolaire(annee).libelle(), fichier.display())?;
+        }
+        Demande::BilanClee { db, annee, comite, academie, sortie: fichier } => {
+            use crate::clee::bilan::{self, Perimetre};
+            let b = base_existante(db)?;
+            let perimetre = match (comite, academie) {
+                (Some(c), _) => Perimetre::Comite(c),
+                (None, Some(a)) => Perimetre::Academie(crate::annuaire::academies::trouver(&b.conn, &a)?.id),
+                (None, None) => Perimetre::Tous,
+            };
+            std::fs::write(&fichier, bilan::pdf(&b.conn, annee, perimetre)?)?;
+            writeln!(sortie, "Bilan des CLEE {} écrit dans {}", crate::dates::Periode::Scolaire(annee).libelle(), fichier.display())?;
         }
     }
     Ok(0)
@@ -331,6 +433,23 @@ mod tests {
         );
         assert!(analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"])).unwrap_err().contains("quatre chiffres"));
         assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"])).unwrap_err().contains("--sortie"));
-        assert!(analyser(&a(&["import", "cet", "x.csv"])).unwrap_err().contains("« cet »"));
+        assert!(analyser(&a(&["import", "cetx", "x.csv"])).unwrap_err().contains("« cetx »"));
+        assert_eq!(
+            analyser(&a(&["import", "cet", "--db", "b.sqlite", "liste.xlsx"])).unwrap(),
+            Demande::Import { db: Some("b.sqlite".into()), quoi: Importable::Cet, fichier: "liste.xlsx".into(), essai: false }
+        );
+        assert_eq!(
+            analyser(&a(&["export", "cet", "--format", "xlsx", "--sortie", "r.xlsx"])).unwrap(),
+            Demande::ExportCet { db: None, format: "xlsx".into(), sortie: "r.xlsx".into() }
+        );
+        assert!(analyser(&a(&["export", "cet", "--format", "ods", "--sortie", "r.ods"])).unwrap_err().contains("csv ou xlsx"));
+        assert_eq!(
+            analyser(&a(&["cet", "retour-organisations", "--organisation", "7", "--sortie", "r.pdf"])).unwrap(),
+            Demande::RetourOrganisations { db: None, organisation: Some(7), csv: false, sortie: "r.pdf".into() }
+        );
+        assert_eq!(
+            analyser(&a(&["bilan", "cet", "--annee-scolaire", "2025-2026", "--sortie", "b.pdf"])).unwrap(),
+            Demande::BilanCet { db: None, annee: 2025, academie: None, sortie: "b.pdf".into() }
+        );
     }
 }

@@ -20,6 +20,15 @@ pub struct TableCsv {
 }
 
 impl TableCsv {
+    /// « CSV UTF-8, séparateur « ; » » ou, pour un classeur, son genre.
+    pub fn format(&self) -> String {
+        if self.encodage.starts_with("classeur") {
+            self.encodage.to_string()
+        } else {
+            format!("CSV {}, séparateur « {} »", self.encodage, self.separateur)
+        }
+    }
+
     /// Indices des colonnes demandées (en-têtes comparés sans accents ni casse), dans l'ordre demandé ;
     /// une colonne manquante est une erreur qui les nomme toutes.
     pub fn colonnes(&self, attendues: &[&str]) -> Result<Vec<usize>, String> {

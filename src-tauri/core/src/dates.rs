@@ -1,6 +1,7 @@
 //! Dates à la française : saisie JJ/MM/AAAA (ou AAAA-MM-JJ), rangement AAAA-MM-JJ, années scolaires.
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// Lit une date saisie « 24/11/2026 » ou « 2026-11-24 ».
 pub fn lire(saisie: &str) -> Result<NaiveDate, String> {
@@ -72,5 +73,59 @@ mod tests {
         assert_eq!(jours_du_mois(2024, 2), 29);
         assert_eq!(jours_du_mois(2023, 2), 28);
         assert_eq!(jours_du_mois(2007, 12), 31);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "annee", rename_all = "snake_case")]
+pub enum Periode {
+    /// Année civile.
+    Civile(i32),
+    /// Année scolaire commençant le 1er septembre de l'année donnée.
+    Scolaire(i32),
+}
+
+impl Periode {
+    pub fn bornes(&self) -> (NaiveDate, NaiveDate) {
+        let d = |a, m, j| NaiveDate::from_ymd_opt(a, m, j).expect("date fixe valide");
+        match *self {
+            Periode::Civile(a) => (d(a, 1, 1), d(a, 12, 31)),
+            Periode::Scolaire(a) => (d(a, 9, 1), d(a + 1, 8, 31)),
+        }
+    }
+    pub fn precedente(&self) -> Periode {
+        match *self {
+            Periode::Civile(a) => Periode::Civile(a - 1),
+            Periode::Scolaire(a) => Periode::Scolaire(a - 1),
+        }
+    }
+    /// « 2007 » ou « 2007-2008 ».
+    pub fn libelle(&self) -> String {
+        match *self {
+            Periode::Civile(a) => a.to_string(),
+            Periode::Scolaire(a) => format!("{a}-{}", a + 1),
+        }
+    }
+    pub fn annee(&self) -> i32 {
+        match *self {
+            Periode::Civile(a) | Periode::Scolaire(a) => a,
+        }
+    }
+    pub fn code(&self) -> &'static str {
+        match self {
+            Periode::Civile(_) => "civile",
+            Periode::Scolaire(_) => "scolaire",
+        }
+    }
+}
+
+/// Lit « 2025-2026 » (année scolaire) ; rend l'année de la rentrée.
+pub fn lire_annee_scolaire(saisie: &str) -> Result<i32, String> {
+    let t = saisie.trim();
+    let erreur = || format!("L'année scolaire « {t} » s'écrit 2025-2026.");
+    let (a, b) = t.split_once(['-', '/']).ok_or_else(erreur)?;
+    match (a.trim().parse::<i32>(), b.trim().parse::<i32>()) {
+        (Ok(a), Ok(b)) if b == a + 1 && (1900..3000).contains(&a) => Ok(a),
+        _ => Err(erreur()),
     }
 }

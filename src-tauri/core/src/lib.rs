@@ -4,10 +4,13 @@
 pub mod annuaire;
 pub mod base;
 pub mod bilans;
+pub mod cet;
+pub mod clee;
 pub mod cli;
 pub mod conventions;
 pub mod csv;
 pub mod dates;
+pub mod echeancier;
 pub mod demo;
 pub mod erreur;
 pub mod ics;
@@ -15,6 +18,8 @@ pub mod ipe;
 pub mod liste;
 pub mod parametres;
 pub mod rapport;
+pub mod reunions;
+pub mod tableur;
 pub mod texte;
 
 pub use erreur::{ChampInvalide, Controle, Erreur, Resultat};

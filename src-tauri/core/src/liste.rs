@@ -142,6 +142,45 @@ pub fn supprimer(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat
     Ok(())
 }
 
+/// L'enregistrement `table`/`id` doit exister ; sinon « {quoi} n° {id} n'existe pas (ou plus). »
+pub fn exiger(conn: &Connection, table: &str, id: i64, quoi: &str) -> Resultat<()> {
+    if existe(conn, table, id)? { Ok(()) } else { Err(Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus)."))) }
+}
+
+/// Identifiants lus d'un `group_concat(id)`.
+pub fn ids(v: Option<String>) -> Vec<i64> {
+    v.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
+}
+
+/// Identifiants triés, sans doublon.
+pub fn sans_doublon(v: &[i64]) -> Vec<i64> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Chaque identifiant cité doit exister dans `table` ; sinon un message sur `champ`.
+pub fn verifier_ids(conn: &Connection, c: &mut crate::Controle, table: &str, ids: &[i64], champ: &'static str, quoi: &str) -> Resultat<()> {
+    for id in ids {
+        if !existe(conn, table, *id)? {
+            c.ajouter(champ, format!("La liste cite {quoi} qui n'existe plus (n° {id})."));
+        }
+    }
+    Ok(())
+}
+
+/// Remplace les liens `table(colonne_parent = id, colonne = autre)` par `autres`. Tables et
+/// colonnes écrites par le module, jamais saisies.
+pub fn ecrire_liens(conn: &Connection, table: &str, colonne_parent: &str, id: i64, colonne: &str, autres: &[i64]) -> Resultat<()> {
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE {colonne_parent} = ?1"))?.execute([id])?;
+    let mut st = conn.prepare_cached(&format!("INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"))?;
+    for autre in sans_doublon(autres) {
+        st.execute([id, autre])?;
+    }
+    Ok(())
+}
+
 /// Une valeur de code prise dans une liste de référence (code, libellé).
 pub fn code_connu(liste: &[(&str, &str)], saisie: &str, quoi: &str) -> Result<String, String> {
     liste

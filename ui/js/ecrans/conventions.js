@@ -1,11 +1,10 @@
 // Conventions : liste, fiche (clauses et dates dérivées), avenants.
 
-import { appeler, references } from '../api.js';
-import { el, remplir, annoncer } from '../dom.js';
+import { appeler, references, dateFr, enregistrerFichier } from '../api.js';
+import { el, remplir, annoncer, tableau } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
-
-export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
 const TYPES = [
   ['cadre_nationale', 'Convention-cadre nationale'], ['accord_cadre', 'Accord-cadre'],
   ['declinaison_academique', 'Déclinaison académique'], ['academie_organisation', 'Académie – organisation'],
@@ -66,29 +65,8 @@ const CONVENTIONS = {
 
 let zoneFiche = null;
 
-/// Formulaire d'une action de suivi (depuis la fiche, ou décidée pendant une réunion).
-function formulaireActionSuivi(id, titre, conventionId, reunionId, optionsPersonnes, apres, annuler) {
-  return formulaire({
-    id, titre, libelleValider: 'Ajouter l\'action',
-    champs: [
-      { cle: 'intitule', libelle: 'Action', requis: true },
-      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
-      { cle: 'echeance', libelle: 'Échéance', type: 'date' },
-    ],
-    enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { id: conventionId, saisie: { ...saisie, reunion_id: reunionId } }); await apres(); },
-    annuler,
-  });
-}
-
-/// Un tableau simple ; `lignes` est une liste de listes de cellules.
-function tableau(id, entetes, lignes, vide) {
-  if (lignes.length === 0) return el('p', { class: 'vide' }, vide);
-  return el('table', { id },
-    el('thead', {}, el('tr', {}, entetes.map((t) => el('th', { scope: 'col' }, t)))),
-    el('tbody', {}, lignes.map((l) => el('tr', {}, l.map((c) => el('td', {}, c))))));
-}
-
 async function afficherFiche(convention, outils) {
+  const cadre = { genre: 'convention', id: convention.id };
   const [parties, articles, avenants, activite, organisations, personnes, membres, reunions, actionsSuivi] = await Promise.all([
     appeler('parties_convention', { id: convention.id }),
     appeler('articles_convention', { id: convention.id }),
@@ -97,8 +75,8 @@ async function afficherFiche(convention, outils) {
     appeler('lister_organisations', { filtre: { limite: 5000 } }),
     appeler('lister_personnes', { filtre: { limite: 5000 } }),
     appeler('membres_suivi', { id: convention.id }),
-    appeler('reunions_suivi', { id: convention.id }),
-    appeler('actions_suivi', { id: convention.id }),
+    appeler('reunions_du_cadre', { cadre }),
+    appeler('actions_suivi', { cadre }),
   ]);
   const contrat = await appeler('contrat_convention', { id: convention.id });
   const statuts = await appeler('statuts_convention', { id: convention.id });
@@ -174,29 +152,10 @@ async function afficherFiche(convention, outils) {
     enregistrer: async (v) => { await appeler('ajouter_membre_suivi', { id: convention.id, personneId: v.personne_id, role: v.role }); await rafraichir(); },
     annuler: () => remplir(zoneFiche),
   });
-  const formReunion = formulaire({
-    id: 'reunion-formulaire', titre: 'Prévoir une réunion', libelleValider: 'Enregistrer la réunion',
-    champs: [
-      { cle: 'date', libelle: 'Date', type: 'date', requis: true },
-      { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
-      { cle: 'lieu', libelle: 'Lieu' },
-    ],
-    enregistrer: async (saisie) => { await appeler('creer_reunion_suivi', { id: convention.id, saisie }); await rafraichir(); },
-    annuler: () => remplir(zoneFiche),
-  });
-  const formAction = formulaireActionSuivi('action-suivi-formulaire', 'Ajouter une action de suivi', convention.id, null,
-    optionsPersonnes, () => rafraichir(), () => remplir(zoneFiche));
   const dateDossier = el('input', { type: 'text', id: 'dossier-date', placeholder: 'JJ/MM/AAAA',
     value: reunions.filter((r) => r.date >= new Date().toISOString().slice(0, 10)).map((r) => dateFr(r.date))[0] ?? '' });
   const messageDossier = el('div', { id: 'dossier-message', 'aria-live': 'polite' });
-  const preparer = async () => {
-    try {
-      const chemin = await appeler('preparer_reunion', { id: convention.id, date: dateDossier.value });
-      remplir(messageDossier, el('div', { class: 'alerte succes', role: 'status' }, `Dossier de réunion enregistré : ${chemin}`));
-    } catch (e) {
-      remplir(messageDossier, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
-    }
-  };
+  const preparer = () => enregistrerFichier(messageDossier, 'preparer_reunion', { id: convention.id, date: dateDossier.value }, 'Dossier de réunion enregistré');
   const annee = new Date().getFullYear();
   const formContrat = formulaire({
     id: 'contrat-formulaire', titre: 'Ajouter une action au contrat de progrès', libelleValider: 'Ajouter au contrat',
@@ -226,14 +185,9 @@ async function afficherFiche(convention, outils) {
     el('h3', {}, 'Bilan annuel de la convention'),
     el('div', { class: 'barre-liste' },
       el('div', { class: 'champ' }, el('label', { for: 'bilan-convention-annee' }, 'Année'), anneeBilan),
-      el('button', { type: 'button', id: 'bilan-convention', onclick: async () => {
-        try {
-          const chemin = await appeler('exporter_bilan_convention', { id: convention.id, annee: Number(anneeBilan.value) });
-          remplir(messageBilan, el('div', { class: 'alerte succes', role: 'status' }, `Bilan enregistré : ${chemin}`));
-        } catch (e) {
-          remplir(messageBilan, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
-        }
-      } }, 'Exporter le bilan (PDF)')),
+      el('button', { type: 'button', id: 'bilan-convention',
+        onclick: () => enregistrerFichier(messageBilan, 'exporter_bilan_convention', { id: convention.id, annee: Number(anneeBilan.value) }, 'Bilan enregistré') },
+      'Exporter le bilan (PDF)')),
     messageBilan,
   ];
   const suivi = [
@@ -241,18 +195,10 @@ async function afficherFiche(convention, outils) {
     el('p', {}, `Au moins ${convention.reunions_par_an} réunion${convention.reunions_par_an > 1 ? 's' : ''} par an.`),
     tableau('membres-table', ['Membre', 'Fonction et structure', 'Rôle'], membres.map((m) => [m.nom, [m.fonction, m.rattachement].filter(Boolean).join(' – '), m.role]), 'Aucun membre.'),
     formMembre.element,
-    tableau('reunions-table', ['Date', 'Heure', 'Lieu', ''], reunions.map((r) => [dateFr(r.date), r.heure, r.lieu,
-      el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir la réunion du ${dateFr(r.date)}`,
-        onclick: () => afficherReunion(r.id, convention, optionsPersonnes) }, 'Ouvrir')]), 'Aucune réunion enregistrée.'),
-    formReunion.element,
+    blocReunions({ cadre, reunions, ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes, documents: DOCUMENTS }),
+      apres: () => rafraichir(), annuler: () => remplir(zoneFiche) }),
     el('h4', {}, 'Actions de suivi'),
-    el('table', { id: 'actions-suivi-table' },
-      el('thead', {}, el('tr', {}, ['Action', 'Responsable', 'Échéance', 'État', ''].map((t) => el('th', { scope: 'col' }, t)))),
-      el('tbody', {}, actionsSuivi.map((a) => el('tr', {},
-        el('td', {}, a.intitule), el('td', {}, a.responsable ?? ''), el('td', {}, dateFr(a.echeance)),
-        el('td', {}, a.close_le ? `close le ${dateFr(a.close_le)}` : 'ouverte'),
-        el('td', {}, a.close_le ? '' : el('button', { type: 'button', class: 'lien', onclick: async () => { await appeler('clore_action_suivi', { id: a.id }); await rafraichir(); } }, 'Clore')))))),
-    formAction.element,
+    blocActionsSuivi({ cadre, actions: actionsSuivi, optionsPersonnes, apres: () => rafraichir(), annuler: () => remplir(zoneFiche) }),
     el('h4', {}, 'Préparer une réunion'),
     el('p', {}, 'Le dossier (PDF) reprend la convention, les échéances, l\'activité depuis la dernière réunion, les actions ouvertes, un ordre du jour et la feuille d\'émargement.'),
     el('div', { class: 'barre-liste' },
@@ -287,60 +233,7 @@ async function afficherFiche(convention, outils) {
 }
 
 let zoneReunion = null;
-
-/// Une réunion : présences cochées vite, compte rendu par point, décisions, actions, exports.
-async function afficherReunion(reunionId, convention, optionsPersonnes) {
-  const d = await appeler('detail_reunion', { id: reunionId });
-  const recharger = () => afficherReunion(reunionId, convention, optionsPersonnes);
-  const message = el('div', { id: 'reunion-message', 'aria-live': 'polite' });
-  const exporter = async (quoi) => {
-    try {
-      const chemin = await appeler('exporter_reunion', { id: reunionId, quoi });
-      remplir(message, el('div', { class: 'alerte succes', role: 'status' }, `Fichier enregistré : ${chemin}`));
-    } catch (e) {
-      remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
-    }
-  };
-  const presences = d.presences.map((p) => {
-    const choix = el('select', { id: `presence-${p.personne_id}`, 'aria-label': `Présence de ${p.nom}` },
-      el('option', { value: '' }, '—'), ['present', 'excuse', 'absent'].map((e) =>
-        el('option', { value: e, selected: p.etat === e }, { present: 'Présent', excuse: 'Excusé', absent: 'Absent' }[e])));
-    choix.addEventListener('change', async () => { if (choix.value) await appeler('marquer_presence', { id: reunionId, personneId: p.personne_id, presence: choix.value }); });
-    return [p.nom, p.fonction, choix];
-  });
-  const points = d.points.map((p) => {
-    const t = el('textarea', { id: `compte-rendu-${p.id}`, rows: 3 });
-    t.value = p.compte_rendu;
-    t.addEventListener('change', () => appeler('ecrire_compte_rendu', { id: p.id, texte: t.value }));
-    return el('div', { class: 'champ' }, el('label', { for: t.id }, `${p.ordre}. ${p.intitule}`), t);
-  });
-  const nouveauPoint = el('input', { type: 'text', id: 'nouveau-point', 'aria-label': 'Nouveau point de l\'ordre du jour' });
-  const nouvelleDecision = el('input', { type: 'text', id: 'nouvelle-decision', 'aria-label': 'Nouvelle décision' });
-  const formAction = formulaireActionSuivi('action-reunion-formulaire', 'Action décidée pendant la réunion', convention.id, reunionId,
-    optionsPersonnes, recharger, () => remplir(zoneReunion));
-  remplir(zoneReunion,
-    el('h3', { id: 'reunion-titre' }, `Réunion du ${dateFr(d.reunion.date)}${d.reunion.heure ? ` à ${d.reunion.heure}` : ''}${d.reunion.lieu ? `, ${d.reunion.lieu}` : ''}`),
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', id: 'reunion-invitation', class: 'secondaire', onclick: () => exporter('invitation') }, 'Invitation (.ics)'),
-      el('button', { type: 'button', id: 'reunion-releve', onclick: () => exporter('releve') }, 'Relevé de décisions (PDF)')),
-    message,
-    el('h4', {}, 'Présences'),
-    tableau('presences-table', ['Membre', 'Fonction', 'Présence'], presences, 'Aucun membre dans le groupe de suivi.'),
-    el('h4', {}, 'Ordre du jour et compte rendu'),
-    d.points.length === 0 ? el('button', { type: 'button', id: 'reprendre-odj', class: 'secondaire',
-      onclick: async () => { await appeler('reprendre_ordre_du_jour', { id: reunionId }); await recharger(); } }, 'Reprendre l\'ordre du jour proposé') : null,
-    points,
-    el('div', { class: 'barre-liste' }, nouveauPoint,
-      el('button', { type: 'button', class: 'secondaire', onclick: async () => { await appeler('ajouter_point', { id: reunionId, intitule: nouveauPoint.value }); await recharger(); } }, 'Ajouter le point')),
-    el('h4', {}, 'Décisions'),
-    d.decisions.length ? el('ul', { id: 'decisions-liste' }, d.decisions.map((t) => el('li', {}, t))) : el('p', { class: 'vide' }, 'Aucune décision.'),
-    el('div', { class: 'barre-liste' }, nouvelleDecision,
-      el('button', { type: 'button', id: 'ajouter-decision', class: 'secondaire', onclick: async () => { await appeler('ajouter_decision', { id: reunionId, texte: nouvelleDecision.value }); await recharger(); } }, 'Ajouter la décision')),
-    el('h4', {}, 'Actions décidées'),
-    tableau('actions-reunion-table', ['Action', 'Responsable', 'Échéance'], d.actions.map((a) => [a.intitule, a.responsable ?? '', dateFr(a.echeance)]), 'Aucune action décidée.'),
-    formAction.element);
-  zoneReunion.scrollIntoView();
-}
+const DOCUMENTS = [['releve', 'Relevé de décisions (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
 export async function afficher(main, [id] = []) {
   const zone = el('div');

@@ -1,8 +1,7 @@
 // Tableau de bord : les prochaines échéances (à l'horizon réglé dans Paramètres) et les chiffres de la base.
 
-import { appeler, nombre } from '../api.js';
+import { appeler, nombre, dateFr } from '../api.js';
 import { el, remplir } from '../dom.js';
-import { dateFr } from './conventions.js';
 
 const CARTES = [
   ['etablissements', 'établissements', 'Établissements'],
@@ -17,15 +16,15 @@ export async function afficher(main) {
     el('h1', {}, 'Tableau de bord'),
     el('h2', {}, `Prochaines échéances (${horizons.echeances} jours)`),
     echeances.length === 0
-      ? el('p', { class: 'vide', id: 'echeances-vide' }, 'Aucune échéance de convention sur cette période.')
+      ? el('p', { class: 'vide', id: 'echeances-vide' }, 'Aucune échéance (convention, mandat de CET) sur cette période.')
       : el('table', { id: 'echeances-table' },
         el('caption', { class: 'sr-only' }, 'Prochaines échéances'),
-        el('thead', {}, el('tr', {}, ['Date', 'Dans', 'Échéance', 'Convention'].map((t) => el('th', { scope: 'col' }, t)))),
+        el('thead', {}, el('tr', {}, ['Date', 'Dans', 'Échéance', 'Concerne'].map((t) => el('th', { scope: 'col' }, t)))),
         el('tbody', {}, echeances.map((e) => el('tr', { class: e.jours_restants <= horizons.alerte ? 'urgent' : null },
           el('td', {}, dateFr(e.date)),
           el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : e.jours_restants < 0 ? `en retard de ${-e.jours_restants} j` : `${e.jours_restants} j`),
           el('td', {}, e.libelle),
-          el('td', {}, el('a', { href: `#/conventions/${e.convention_id}` }, e.convention)))))),
+          el('td', {}, el('a', { href: `#/${e.module}/${e.objet_id}` }, e.objet)))))),
     el('h2', {}, 'Annuaire'),
     el('div', { class: 'cartes' }, CARTES.map(([cle, onglet, libelle]) =>
       el('a', { class: 'carte', href: `#/annuaire/${onglet}`, id: `carte-${cle}` },

@@ -30,3 +30,19 @@ pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
     .optional()?
     .ok_or_else(|| Erreur::Introuvable(format!("Aucune académie ne porte le code ou le nom « {cle} ».")))
 }
+
+/// Académie par code ou nom, mémorisée pour ne pas la chercher à chaque ligne d'un import ;
+/// `None` si elle n'existe pas.
+pub fn trouver_en_cache(conn: &Connection, cache: &mut std::collections::HashMap<String, Option<i64>>, saisie: &str) -> Resultat<Option<i64>> {
+    let cle = crate::texte::normaliser(saisie);
+    if let Some(v) = cache.get(&cle) {
+        return Ok(*v);
+    }
+    let id = match trouver(conn, saisie) {
+        Ok(a) => Some(a.id),
+        Err(Erreur::Introuvable(_)) => None,
+        Err(e) => return Err(e),
+    };
+    cache.insert(cle, id);
+    Ok(id)
+}

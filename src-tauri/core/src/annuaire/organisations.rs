@@ -109,6 +109,25 @@ pub fn trouver_nom(conn: &Connection, nom: &str) -> Resultat<Organisation> {
     }
 }
 
+/// L'organisation de ce nom, créée avec le type `type_` si elle n'existe pas (imports) ; la
+/// création est notée dans `creations`. Nom vide : aucune.
+pub fn trouver_ou_creer(conn: &Connection, nom: &str, type_: &str, creations: &mut Vec<String>) -> Resultat<Option<i64>> {
+    let nom = nom.trim();
+    if nom.is_empty() {
+        return Ok(None);
+    }
+    match trouver_nom(conn, nom) {
+        Ok(o) => Ok(Some(o.id)),
+        Err(crate::Erreur::Introuvable(_)) => {
+            let libelle = TYPES.iter().find(|t| t.0 == type_).map(|t| t.1).unwrap_or(type_).to_lowercase();
+            creations.push(format!("{libelle} « {nom} »"));
+            let s = SaisieOrganisation { type_: type_.into(), nom: nom.into(), ..Default::default() };
+            Ok(Some(creer(conn, &s)?.id))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn cle(v: &SaisieOrganisation) -> String {
     texte::cle_recherche(&[&v.nom, &v.secteur, &v.commune, v.siret.as_deref().unwrap_or("")])
 }

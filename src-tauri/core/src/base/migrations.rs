@@ -1,5 +1,7 @@
 //! Migrations numérotées : `migrations/NNNN_nom.sql`, appliquées dans l'ordre, chacune dans
-//! sa transaction, la version atteinte inscrite dans `PRAGMA user_version`.
+//! sa transaction, la version atteinte inscrite dans `PRAGMA user_version`. Les clés étrangères
+//! sont suspendues pendant une migration (une table reconstruite ne doit pas emporter ses lignes
+//! liées en cascade) et vérifiées avant chaque validation, comme le recommande SQLite.
 
 use crate::Resultat;
 use rusqlite::Connection;
@@ -12,6 +14,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_groupe_de_suivi.sql")),
     (6, include_str!("migrations/0006_contrat_de_progres.sql")),
     (7, include_str!("migrations/0007_pieces_jointes.sql")),
+    (8, include_str!("migrations/0008_clee.sql")),
+    (9, include_str!("migrations/0009_cet.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.
@@ -20,13 +24,25 @@ pub const VERSION_SCHEMA: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// Amène la base à `cible` (les tests s'en servent pour fabriquer une base ancienne).
 pub fn migrer_jusqua(conn: &Connection, cible: i64) -> Resultat<()> {
     let actuelle: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (numero, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > actuelle && *n <= cible) {
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", numero)?;
-        tx.commit()?;
-    }
-    Ok(())
+    let cles: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let resultat = (|| {
+        for (numero, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > actuelle && *n <= cible) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            let rompues: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if rompues > 0 {
+                let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY);
+                let message = format!("la migration {numero} laisse {rompues} lien(s) rompu(s) ; rien n'a été modifié");
+                return Err(rusqlite::Error::SqliteFailure(code, Some(message)).into());
+            }
+            tx.pragma_update(None, "user_version", numero)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", if cles { "ON" } else { "OFF" })?;
+    resultat
 }
 
 #[cfg(test)]

@@ -211,10 +211,7 @@ pub fn exporter(conn: &rusqlite::Connection, periode: Periode, academie_id: Opti
         autre => return Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (pdf ou csv)."))),
     };
     let (bilan, octets) = produire(conn, periode, academie_id, format_csv)?;
-    std::fs::create_dir_all(dossier)?;
-    let chemin = dossier.join(format!("bilan-ipe-{}-{}.{format}", bilan.periode_libelle, bilan.perimetre_code));
-    std::fs::write(&chemin, octets)?;
-    Ok(chemin)
+    super::ecrire(dossier, &format!("bilan-ipe-{}-{}.{format}", bilan.periode_libelle, bilan.perimetre_code), &octets)
 }
 
 /// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.

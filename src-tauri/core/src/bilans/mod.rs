@@ -14,3 +14,11 @@ pub fn ligne_csv(champs: &[String]) -> String {
     };
     champs.iter().map(echapper).collect::<Vec<_>>().join(";") + "\r\n"
 }
+
+/// Écrit un document produit dans `dossier` (créé au besoin) sous `nom` ; rend le chemin.
+pub fn ecrire(dossier: &std::path::Path, nom: &str, octets: &[u8]) -> crate::Resultat<std::path::PathBuf> {
+    std::fs::create_dir_all(dossier)?;
+    let chemin = dossier.join(nom);
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}

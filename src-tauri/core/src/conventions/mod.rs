@@ -1,9 +1,8 @@
 //! Conventions et accords-cadres : les fiches (clauses, statuts, avenants), le calendrier
-//! qu'elles font naître et l'échéancier de tout ce qui arrive à terme.
+//! qu'elles font naître, le groupe de suivi, le contrat de progrès et les pièces jointes.
 
 pub mod calendrier;
 pub mod contrat;
-pub mod echeancier;
 pub mod fiches;
 pub mod pieces;
 pub mod structure;

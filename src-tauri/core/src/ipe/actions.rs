@@ -158,10 +158,6 @@ const TRIS: &[(&str, &str)] = &[
     ("academie", "normaliser(coalesce(a.nom, ''))"),
 ];
 
-fn ids(v: Option<String>) -> Vec<i64> {
-    v.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
-}
-
 fn ligne(r: &Row) -> rusqlite::Result<Action> {
     let effectifs = Effectifs::depuis(std::array::from_fn(|i| r.get(9 + i).unwrap_or(0)));
     Ok(Action {
@@ -177,10 +173,10 @@ fn ligne(r: &Row) -> rusqlite::Result<Action> {
         jeunes: effectifs.jeunes(),
         enseignants: effectifs.enseignants(),
         effectifs,
-        intervenants: ids(r.get(16)?),
+        intervenants: liste::ids(r.get(16)?),
         intervenants_noms: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
-        etablissements_lies: ids(r.get(18)?),
-        organisations_liees: ids(r.get(19)?),
+        etablissements_lies: liste::ids(r.get(18)?),
+        organisations_liees: liste::ids(r.get(19)?),
         convention_id: r.get(20)?,
         convention: r.get(21)?,
     })
@@ -250,25 +246,11 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
             valeurs[i] = n;
         }
     }
-    for (table, liste_ids, champ, quoi) in [
-        ("ipe", &s.intervenants, "intervenants", "un IPE"),
-        ("etablissement", &s.etablissements_lies, "etablissements_lies", "un établissement"),
-        ("organisation", &s.organisations_liees, "organisations_liees", "une organisation"),
-        ("convention", &s.convention_id.into_iter().collect(), "convention_id", "une convention"),
-    ] {
-        for id in liste_ids {
-            if !liste::existe(conn, table, *id)? {
-                c.ajouter(champ, format!("La liste cite {quoi} qui n'existe plus (n° {id})."));
-            }
-        }
-    }
+    liste::verifier_ids(conn, &mut c, "ipe", &s.intervenants, "intervenants", "un IPE")?;
+    liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissements_lies, "etablissements_lies", "un établissement")?;
+    liste::verifier_ids(conn, &mut c, "organisation", &s.organisations_liees, "organisations_liees", "une organisation")?;
+    liste::verifier_ids(conn, &mut c, "convention", &s.convention_id.into_iter().collect::<Vec<_>>(), "convention_id", "une convention")?;
     c.fin()?;
-    let sans_doublon = |v: &Vec<i64>| {
-        let mut v = v.clone();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
     Ok(ActionValide {
         date: dates::iso(date.expect("validée")),
         academie_id: s.academie_id,
@@ -277,9 +259,9 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         intitule: intitule.unwrap_or_default(),
         description: s.description.trim().to_string(),
         effectifs: Effectifs::depuis(valeurs),
-        intervenants: sans_doublon(&s.intervenants),
-        etablissements_lies: sans_doublon(&s.etablissements_lies),
-        organisations_liees: sans_doublon(&s.organisations_liees),
+        intervenants: liste::sans_doublon(&s.intervenants),
+        etablissements_lies: liste::sans_doublon(&s.etablissements_lies),
+        organisations_liees: liste::sans_doublon(&s.organisations_liees),
         convention_id: s.convention_id,
     })
 }
@@ -313,9 +295,6 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
                  WHERE id = ?16",
                 rusqlite::params_from_iter(params.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
             )?;
-            for table in ["action_ipe_intervenant", "action_ipe_etablissement", "action_ipe_organisation"] {
-                conn.execute(&format!("DELETE FROM {table} WHERE action_id = ?1"), [id])?;
-            }
             id
         }
     };
@@ -324,9 +303,7 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
         ("action_ipe_etablissement", "etablissement_id", &v.etablissements_lies),
         ("action_ipe_organisation", "organisation_id", &v.organisations_liees),
     ] {
-        for autre in liste_ids {
-            conn.prepare_cached(&format!("INSERT INTO {table} (action_id, {colonne}) VALUES (?1, ?2)"))?.execute([id, *autre])?;
-        }
+        liste::ecrire_liens(conn, table, "action_id", id, colonne, liste_ids)?;
     }
     Ok(id)
 }

@@ -13,51 +13,10 @@ use super::themes;
 use crate::{dates, Resultat};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "annee", rename_all = "snake_case")]
-pub enum Periode {
-    /// Année civile.
-    Civile(i32),
-    /// Année scolaire commençant le 1er septembre de l'année donnée.
-    Scolaire(i32),
-}
-
-impl Periode {
-    pub fn bornes(&self) -> (NaiveDate, NaiveDate) {
-        let d = |a, m, j| NaiveDate::from_ymd_opt(a, m, j).expect("date fixe valide");
-        match *self {
-            Periode::Civile(a) => (d(a, 1, 1), d(a, 12, 31)),
-            Periode::Scolaire(a) => (d(a, 9, 1), d(a + 1, 8, 31)),
-        }
-    }
-    pub fn precedente(&self) -> Periode {
-        match *self {
-            Periode::Civile(a) => Periode::Civile(a - 1),
-            Periode::Scolaire(a) => Periode::Scolaire(a - 1),
-        }
-    }
-    /// « 2007 » ou « 2007-2008 ».
-    pub fn libelle(&self) -> String {
-        match *self {
-            Periode::Civile(a) => a.to_string(),
-            Periode::Scolaire(a) => format!("{a}-{}", a + 1),
-        }
-    }
-    pub fn annee(&self) -> i32 {
-        match *self {
-            Periode::Civile(a) | Periode::Scolaire(a) => a,
-        }
-    }
-    pub fn code(&self) -> &'static str {
-        match self {
-            Periode::Civile(_) => "civile",
-            Periode::Scolaire(_) => "scolaire",
-        }
-    }
-}
+pub use crate::dates::Periode;
 
 /// Mois d'activité d'une mission pendant [debut_periode, fin_periode] : pour chaque mois
 /// civil, jours couverts / jours du mois × quotité.

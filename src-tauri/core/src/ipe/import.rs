@@ -32,21 +32,6 @@ fn lire_table(octets: &[u8], colonnes: &[&str]) -> Resultat<(csv::TableCsv, Vec<
     Ok((table, indices))
 }
 
-/// Académie par code ou nom, mémorisée pour ne pas la chercher à chaque ligne.
-fn academie(conn: &Connection, cache: &mut HashMap<String, Option<i64>>, saisie: &str) -> Resultat<Option<i64>> {
-    let cle = texte::normaliser(saisie);
-    if let Some(v) = cache.get(&cle) {
-        return Ok(*v);
-    }
-    let id = match academies::trouver(conn, saisie) {
-        Ok(a) => Some(a.id),
-        Err(Erreur::Introuvable(_)) => None,
-        Err(e) => return Err(e),
-    };
-    cache.insert(cle, id);
-    Ok(id)
-}
-
 /// `passerelle import ipe` : une ligne par mission ; personne, entreprise et fiche IPE sont
 /// créées si elles n'existent pas encore.
 pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
@@ -56,7 +41,7 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
     let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
         let v = |k: usize| l.valeurs[i[k]].trim();
         let (nom, prenom, entreprise) = (v(0).to_uppercase(), v(1), v(2));
-        let academie_id = academie(tx, &mut cache, v(3))?
+        let academie_id = academies::trouver_en_cache(tx, &mut cache, v(3))?
             .ok_or_else(|| Erreur::validation("academie", format!("académie « {} » inconnue.", v(3))))?;
         let entreprise_id = match entreprise {
             "" => None,
@@ -117,7 +102,7 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
         let academie_id = match v(2) {
             "" => None,
             a => {
-                let id = academie(tx, &mut cache_academies, a)?;
+                let id = academies::trouver_en_cache(tx, &mut cache_academies, a)?;
                 if id.is_none() {
                     inconnus.push(format!("académie « {a} » inconnue"));
                 }

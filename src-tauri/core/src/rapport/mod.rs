@@ -41,6 +41,24 @@ pub struct Colonne {
     pub alignement: Alignement,
 }
 
+impl Colonne {
+    /// Colonne de texte, alignée à gauche.
+    pub fn texte(titre: &str, largeur: f32) -> Colonne {
+        Colonne { titre: titre.into(), largeur, alignement: Alignement::Gauche }
+    }
+    /// Colonne de nombres, alignée à droite.
+    pub fn nombre(titre: &str, largeur: f32) -> Colonne {
+        Colonne { titre: titre.into(), largeur, alignement: Alignement::Droite }
+    }
+}
+
+impl Bloc {
+    /// Un tableau sans ligne de total.
+    pub fn tableau(colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>) -> Bloc {
+        Bloc::Tableau { colonnes, lignes, gras_derniere_ligne: false }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Bloc {
     Titre1(String),

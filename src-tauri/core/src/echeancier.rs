@@ -1,8 +1,9 @@
-//! L'échéancier : tout ce qui arrive à terme d'ici une date (préavis, fins, évaluations),
-//! trié par date, avec le nombre de jours restants ; en texte, CSV ou iCalendar.
+//! L'échéancier : tout ce qui arrive à terme d'ici une date (préavis, fins et évaluations des
+//! conventions, réunions et actions de suivi, fins de mandat des CET), trié par date, avec le
+//! nombre de jours restants ; en texte, CSV ou iCalendar.
 
-use super::fiches::{self, FiltreConventions};
-use super::suivi;
+use crate::conventions::fiches::{self, FiltreConventions};
+use crate::conventions::suivi;
 use chrono::Datelike;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
@@ -17,11 +18,14 @@ const STATUTS_VIVANTS: &[&str] = &["projet", "en_signature", "en_vigueur", "sign
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Echeance {
     pub date: NaiveDate,
-    /// « preavis », « fin », « evaluation ».
+    /// preavis, fin, evaluation, reunions, action, mandat_cet.
     pub nature: &'static str,
     pub libelle: String,
-    pub convention_id: i64,
-    pub convention: String,
+    /// Écran de l'objet concerné (« conventions », « cet ») et son identifiant.
+    pub module: &'static str,
+    pub objet_id: i64,
+    /// Titre de la convention, nom du CET.
+    pub objet: String,
     pub jours_restants: i64,
 }
 
@@ -31,6 +35,7 @@ fn libelle(nature: &str) -> &'static str {
         "fin" => "Échéance de la convention",
         "reunions" => "Réunions du groupe de suivi insuffisantes cette année",
         "action" => "Action de suivi en retard",
+        "mandat_cet" => "Fin du mandat d'un conseiller entreprise pour l'École",
         _ => "Date limite de l'évaluation",
     }
 }
@@ -41,7 +46,7 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
     let mut v = Vec::new();
     for c in fiches::lister(conn, &f)?.lignes.into_iter().filter(|c| STATUTS_VIVANTS.contains(&c.statut.as_str())) {
         let mut ajouter = |nature: &'static str, d: NaiveDate, libelle: String| {
-            v.push(Echeance { date: d, nature, libelle, convention_id: c.id, convention: c.titre.clone(), jours_restants: (d - depuis).num_days() })
+            v.push(Echeance { date: d, nature, libelle, module: "conventions", objet_id: c.id, objet: c.titre.clone(), jours_restants: (d - depuis).num_days() })
         };
         for (nature, date) in [("preavis", c.limite_preavis), ("fin", c.echeance), ("evaluation", c.limite_evaluation)] {
             if let Some(d) = date.filter(|d| *d >= depuis && *d <= jusqu_au) {
@@ -57,13 +62,24 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
             }
         }
         // Les actions de suivi en retard restent affichées tant qu'elles sont ouvertes.
-        for a in suivi::actions(conn, c.id, None)?.into_iter().filter(|a| a.close_le.is_none()) {
+        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Convention(c.id), None)?.into_iter().filter(|a| a.close_le.is_none()) {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
                 ajouter("action", d, format!("{} : {}", libelle("action"), a.intitule));
             }
         }
     }
-    v.sort_by(|a, b| (a.date, a.convention_id).cmp(&(b.date, b.convention_id)));
+    // Les mandats finissent souvent ensemble (campagnes) : une ligne par date, qui mène au
+    // registre quand plusieurs CET sont concernés (objet_id 0).
+    let fins = crate::cet::mandats::fins_entre(conn, depuis, jusqu_au)?;
+    for groupe in fins.chunk_by(|a, b| a.2 == b.2) {
+        let (id, nom, fin) = groupe[0].clone();
+        let (libelle, objet_id, objet) = match groupe.len() {
+            1 => (libelle("mandat_cet").to_string(), id, nom),
+            n => (format!("Fin du mandat de {n} conseillers entreprise pour l'École"), 0, "Registre des CET : mandats à renouveler".to_string()),
+        };
+        v.push(Echeance { date: fin, nature: "mandat_cet", libelle, module: "cet", objet_id, objet, jours_restants: (fin - depuis).num_days() });
+    }
+    v.sort_by(|a, b| (a.date, a.module, a.objet_id).cmp(&(b.date, b.module, b.objet_id)));
     Ok(v)
 }
 
@@ -84,22 +100,23 @@ pub fn en_texte(v: &[Echeance]) -> String {
     v.iter()
         .map(|e| {
             let quand = if e.jours_restants < 0 { format!("retard {} j", -e.jours_restants) } else { format!("J-{}", e.jours_restants) };
-            format!("{}  ({quand:>11})  {} — {}\n", dates::francaise(e.date), e.libelle, e.convention)
+            format!("{}  ({quand:>11})  {} — {}\n", dates::francaise(e.date), e.libelle, e.objet)
         })
         .collect()
 }
 
 pub fn en_csv(v: &[Echeance]) -> String {
     let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(&["date", "jours_restants", "nature", "libelle", "convention_id", "convention"].map(String::from));
+    s += &crate::bilans::ligne_csv(&["date", "jours_restants", "nature", "libelle", "module", "objet_id", "objet"].map(String::from));
     for e in v {
         s += &crate::bilans::ligne_csv(&[
             dates::francaise(e.date),
             e.jours_restants.to_string(),
             e.nature.to_string(),
             e.libelle.clone(),
-            e.convention_id.to_string(),
-            e.convention.clone(),
+            e.module.to_string(),
+            e.objet_id.to_string(),
+            e.objet.clone(),
         ]);
     }
     s
@@ -109,10 +126,10 @@ pub fn en_ics(v: &[Echeance], horodatage: chrono::NaiveDateTime) -> String {
     let evenements: Vec<Evenement> = v
         .iter()
         .map(|e| Evenement {
-            uid: format!("{}-convention-{}@passerelle", e.nature, e.convention_id),
+            uid: format!("{}-{}-{}@passerelle", e.nature, e.module, e.objet_id),
             quand: Quand::Journee(e.date),
-            resume: format!("{} : {}", e.libelle, e.convention),
-            description: format!("Échéance suivie dans Passerelle (convention n° {}).", e.convention_id),
+            resume: format!("{} : {}", e.libelle, e.objet),
+            description: format!("Échéance suivie dans Passerelle ({} n° {}).", if e.module == "cet" { "CET" } else { "convention" }, e.objet_id),
             lieu: String::new(),
             organisateur: None,
             participants: Vec::new(),

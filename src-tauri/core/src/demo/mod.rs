@@ -7,15 +7,19 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use std::path::Path;
 
-const ANNUAIRE: &str = include_str!("../../../assets/demo/annuaire.json");
+mod cet;
+mod clee;
+mod reunions;
+
+const ANNUAIRE: &str = include_str!("../../../../assets/demo/annuaire.json");
 /// Registre et actions IPE 2006-2007 : ils reproduisent les chiffres du bilan IPE 2007.
-const IPE: &[u8] = include_bytes!("../../../assets/demo/ipe.csv");
-const ACTIONS_IPE: &[u8] = include_bytes!("../../../assets/demo/actions-ipe.csv");
+const IPE: &[u8] = include_bytes!("../../../../assets/demo/ipe.csv");
+const ACTIONS_IPE: &[u8] = include_bytes!("../../../../assets/demo/actions-ipe.csv");
 /// Conventions de démonstration (les plus récentes datées par rapport au jour du chargement,
 /// pour que le tableau de bord ait toujours des échéances à montrer).
-const CONVENTIONS: &str = include_str!("../../../assets/demo/conventions.json");
+const CONVENTIONS: &str = include_str!("../../../../assets/demo/conventions.json");
 /// Commentaires du bilan 2007 (textes propres à la démonstration), par thème et conclusion.
-const COMMENTAIRES_IPE_2007: &str = include_str!("../../../assets/demo/commentaires-ipe-2007.json");
+const COMMENTAIRES_IPE_2007: &str = include_str!("../../../../assets/demo/commentaires-ipe-2007.json");
 
 #[derive(Deserialize)]
 struct Annuaire {
@@ -97,6 +101,8 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         crate::ipe::commentaires::ecrire(&tx, &cle, rubrique, texte)?;
     }
     charger_conventions(&tx)?;
+    clee::charger(&tx)?;
+    cet::charger(&tx)?;
     tx.commit()?;
     Ok(())
 }
@@ -117,35 +123,10 @@ struct ConventionDemo {
 struct SuiviDemo {
     /// (courriel de la personne, rôle dans le groupe)
     membres: Vec<(String, String)>,
-    reunions: Vec<ReunionDemo>,
+    reunions: Vec<reunions::ReunionDemo>,
     /// Contrat de progrès de l'année en cours.
     #[serde(default)]
     contrat: Vec<crate::conventions::contrat::SaisieLigneContrat>,
-}
-
-#[derive(Deserialize)]
-struct ReunionDemo {
-    dans_jours: i64,
-    heure: String,
-    lieu: String,
-    actions: Vec<ActionSuiviDemo>,
-    #[serde(default)]
-    presents: Vec<String>,
-    #[serde(default)]
-    excuses: Vec<String>,
-    /// (intitulé du point, compte rendu)
-    #[serde(default)]
-    points: Vec<(String, String)>,
-    #[serde(default)]
-    decisions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ActionSuiviDemo {
-    intitule: String,
-    responsable: String,
-    echeance_dans_jours: i64,
-    close_dans_jours: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -159,47 +140,14 @@ struct AvenantDemo {
 
 fn charger_suivi(conn: &Connection, convention_id: i64, s: SuiviDemo, jour: chrono::NaiveDate) -> Resultat<()> {
     use crate::conventions::suivi;
-    let personne = |email: &str| -> Resultat<i64> {
-        conn.query_row("SELECT id FROM personne WHERE email = ?1", [email], |r| r.get(0))
-            .map_err(|_| Erreur::Demo(format!("personne « {email} » absente de l'annuaire de démonstration")))
-    };
     for (email, role) in &s.membres {
-        suivi::ajouter_membre(conn, convention_id, Some(personne(email)?), role)?;
+        suivi::ajouter_membre(conn, convention_id, Some(reunions::personne(conn, email)?), role)?;
     }
     for mut ligne in s.contrat {
         ligne.annee = chrono::Datelike::year(&jour).to_string();
         crate::conventions::contrat::ajouter(conn, convention_id, &ligne)?;
     }
-    let date = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
-    for r in s.reunions {
-        let saisie = suivi::SaisieReunion { date: date(r.dans_jours), heure: r.heure, lieu: r.lieu };
-        let reunion = suivi::creer_reunion(conn, convention_id, &saisie)?;
-        for (emails, etat) in [(&r.presents, "present"), (&r.excuses, "excuse")] {
-            for email in emails {
-                suivi::marquer_presence(conn, reunion.id, personne(email)?, etat)?;
-            }
-        }
-        for (intitule, compte_rendu) in &r.points {
-            let p = suivi::ajouter_point(conn, reunion.id, intitule)?;
-            suivi::ecrire_compte_rendu(conn, p.last().map(|x| x.id).unwrap_or_default(), compte_rendu)?;
-        }
-        for d in &r.decisions {
-            suivi::ajouter_decision(conn, reunion.id, d)?;
-        }
-        for a in r.actions {
-            let s = suivi::SaisieActionSuivi {
-                intitule: a.intitule.clone(),
-                responsable_id: Some(personne(&a.responsable)?),
-                echeance: date(a.echeance_dans_jours),
-                reunion_id: Some(reunion.id),
-            };
-            let cree = suivi::ajouter_action(conn, convention_id, &s)?;
-            if let (Some(n), Some(action)) = (a.close_dans_jours, cree.iter().find(|x| x.intitule == a.intitule)) {
-                suivi::clore_action(conn, action.id, jour + chrono::Duration::days(n))?;
-            }
-        }
-    }
-    Ok(())
+    reunions::charger(conn, crate::reunions::Cadre::Convention(convention_id), s.reunions, jour)
 }
 
 fn charger_conventions(conn: &Connection) -> Resultat<()> {

@@ -1,0 +1,57 @@
+//! Export du registre des CET, en CSV ou en classeur .xlsx, avec les colonnes de l'import : un
+//! fichier exporté se réimporte tel quel.
+
+use super::import::entetes;
+use super::registre::{self, FiltreCet, STATUTS};
+use crate::{dates, tableur, Erreur, Resultat};
+use rusqlite::Connection;
+
+/// Une ligne par CET, dans l'ordre des colonnes de l'import.
+pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>>> {
+    let mut f = filtre.clone();
+    f.liste.limite = Some(100_000);
+    let academies: std::collections::HashMap<i64, String> =
+        conn.prepare("SELECT id, code FROM academie")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let d = |x: Option<chrono::NaiveDate>| x.map(dates::francaise).unwrap_or_default();
+    Ok(registre::lister(conn, &f)?
+        .lignes
+        .into_iter()
+        .map(|x| {
+            vec![
+                x.civilite,
+                x.nom,
+                x.prenom,
+                x.email,
+                x.telephone,
+                x.employeur.unwrap_or_default(),
+                x.secteur,
+                x.cpc.unwrap_or_default(),
+                x.organisation_proposante.unwrap_or_default(),
+                academies.get(&x.academie_id).cloned().unwrap_or(x.academie),
+                x.bassin.unwrap_or_default(),
+                d(x.debut_mandat),
+                d(x.fin_mandat),
+                registre::libelle(STATUTS, &x.statut_pro),
+                x.specialites,
+                d(x.date_arrete),
+            ]
+        })
+        .collect())
+}
+
+/// « csv » ou « xlsx » : les octets du fichier.
+pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Vec<u8>> {
+    let lignes = lignes(conn, filtre)?;
+    match format {
+        "csv" => {
+            let mut s = String::from("\u{feff}");
+            s += &crate::bilans::ligne_csv(&entetes().iter().map(|e| e.to_string()).collect::<Vec<_>>());
+            for l in &lignes {
+                s += &crate::bilans::ligne_csv(l);
+            }
+            Ok(s.into_bytes())
+        }
+        "xlsx" => tableur::classeur_xlsx("Registre des CET", &entetes(), &lignes).map_err(|e| Erreur::Fichier(std::io::Error::other(e))),
+        autre => Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (csv ou xlsx)."))),
+    }
+}

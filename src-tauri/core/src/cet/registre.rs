@@ -1,0 +1,420 @@
+//! Le registre des conseillers entreprise pour l'École (CET) : la personne de l'annuaire, son
+//! statut, son employeur, son secteur et sa CPC, qui l'a proposé, ses missions, ses
+//! établissements de référence et ses participations aux jurys. Les mandats sont dans `mandats`.
+
+use super::mandats::{self, EtatMandat};
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::{dates, texte, Controle, Erreur, Resultat};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+pub const STATUTS: &[(&str, &str)] = &[
+    ("chef_entreprise", "Chef d'entreprise"),
+    ("salarie", "Salarié"),
+    ("artisan", "Artisan"),
+    ("profession_liberale", "Profession libérale"),
+    ("retraite", "Retraité"),
+    ("salarie_organisation", "Salarié d'une organisation professionnelle"),
+    // Listes importées sans cette colonne : à compléter sur la fiche.
+    ("non_renseigne", "Non renseigné"),
+];
+
+pub const DESIGNATIONS: &[(&str, &str)] = &[
+    ("organisation_professionnelle", "Organisation professionnelle"),
+    ("inspecteur", "Inspecteur"),
+    ("chef_etablissement", "Chef d'établissement"),
+    ("afdet", "AFDET"),
+    ("autre", "Autre"),
+];
+
+pub const MISSIONS: &[(&str, &str)] = &[
+    ("expertise", "Expertise et conseil"),
+    ("interface", "Interface et référent d'établissements"),
+    ("jurys", "Jurys d'examens"),
+    ("orientation", "Information et orientation"),
+    ("parcours_avenir", "Parcours Avenir"),
+    ("autres", "Autres missions"),
+];
+
+pub fn libelle(liste: &[(&'static str, &'static str)], code: &str) -> String {
+    liste.iter().find(|x| x.0 == code).map(|x| x.1.to_string()).unwrap_or_else(|| code.to_string())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cet {
+    pub id: i64,
+    pub personne_id: i64,
+    pub civilite: String,
+    pub nom: String,
+    pub prenom: String,
+    pub email: String,
+    pub telephone: String,
+    pub statut_pro: String,
+    pub employeur_id: Option<i64>,
+    pub employeur: Option<String>,
+    pub secteur: String,
+    pub cpc_id: Option<i64>,
+    pub cpc: Option<String>,
+    pub specialites: String,
+    pub designation: String,
+    pub organisation_proposante_id: Option<i64>,
+    pub organisation_proposante: Option<String>,
+    pub academie_id: i64,
+    pub academie: String,
+    pub bassin_id: Option<i64>,
+    pub bassin: Option<String>,
+    pub missions: Vec<String>,
+    pub etablissement_ids: Vec<i64>,
+    pub date_arrete: Option<NaiveDate>,
+    pub debut_mandat: Option<NaiveDate>,
+    pub fin_mandat: Option<NaiveDate>,
+    pub etat_mandat: EtatMandat,
+    pub derniere_participation: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SaisieCet {
+    pub personne_id: Option<i64>,
+    pub statut_pro: String,
+    pub employeur_id: Option<i64>,
+    pub secteur: String,
+    pub cpc_id: Option<i64>,
+    pub specialites: String,
+    pub designation: String,
+    pub organisation_proposante_id: Option<i64>,
+    pub academie_id: Option<i64>,
+    pub bassin_id: Option<i64>,
+    pub missions: Vec<String>,
+    pub etablissement_ids: Vec<i64>,
+    /// Premier mandat, à la création seulement (les suivants passent par `mandats`).
+    pub date_arrete: String,
+    pub debut_mandat: String,
+    pub fin_mandat: String,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct FiltreCet {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    pub secteur: Option<String>,
+    pub cpc_id: Option<i64>,
+    /// Organisation qui a proposé le CET, ou son employeur.
+    pub organisation_id: Option<i64>,
+    pub academie_id: Option<i64>,
+    pub bassin_id: Option<i64>,
+    pub etat_mandat: Option<String>,
+    /// Sans participation à une animation depuis ce nombre d'années.
+    pub inactif_depuis_ans: Option<i64>,
+}
+
+fn requete() -> Requete {
+    Requete {
+        colonnes: "x.id, x.personne_id, p.civilite, p.nom, p.prenom, p.email, p.telephone, x.statut_pro, x.employeur_id, e.nom,
+            x.secteur, x.cpc_id, c.nom, x.specialites, x.designation, x.organisation_proposante_id, op.nom, x.academie_id, a.nom,
+            x.bassin_id, b.nom, x.missions, (SELECT group_concat(etablissement_id) FROM cet_etablissement WHERE cet_id = x.id),
+            m.date_arrete, m.debut, m.fin,
+            (SELECT max(r.date) FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
+              WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL)",
+        tables: "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
+            LEFT JOIN organisation e ON e.id = x.employeur_id LEFT JOIN organisation op ON op.id = x.organisation_proposante_id
+            LEFT JOIN cpc c ON c.id = x.cpc_id LEFT JOIN bassin b ON b.id = x.bassin_id
+            LEFT JOIN mandat_cet m ON m.id = (SELECT m2.id FROM mandat_cet m2 WHERE m2.cet_id = x.id ORDER BY m2.debut DESC, m2.id DESC LIMIT 1)",
+        // Le mandat joint est le plus récent (par début) : c'est le mandat en cours ou à venir.
+    }
+}
+
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(p.nom), normaliser(p.prenom)"),
+    ("secteur", "normaliser(x.secteur)"),
+    ("cpc", "normaliser(coalesce(c.nom, ''))"),
+    ("fin_mandat", "m.fin"),
+    ("organisation", "normaliser(coalesce(op.nom, ''))"),
+];
+
+fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    v.map(|s| dates::depuis_iso(&s)).transpose()
+}
+
+fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
+    move |r: &Row| {
+        let debut = date_opt(r.get(24)?)?;
+        let fin = date_opt(r.get(25)?)?;
+        Ok(Cet {
+            id: r.get(0)?,
+            personne_id: r.get(1)?,
+            civilite: r.get(2)?,
+            nom: r.get(3)?,
+            prenom: r.get(4)?,
+            email: r.get(5)?,
+            telephone: r.get(6)?,
+            statut_pro: r.get(7)?,
+            employeur_id: r.get(8)?,
+            employeur: r.get(9)?,
+            secteur: r.get(10)?,
+            cpc_id: r.get(11)?,
+            cpc: r.get(12)?,
+            specialites: r.get(13)?,
+            designation: r.get(14)?,
+            organisation_proposante_id: r.get(15)?,
+            organisation_proposante: r.get(16)?,
+            academie_id: r.get(17)?,
+            academie: r.get(18)?,
+            bassin_id: r.get(19)?,
+            bassin: r.get(20)?,
+            missions: r.get::<_, String>(21)?.split(',').filter(|m| !m.is_empty()).map(String::from).collect(),
+            etablissement_ids: liste::ids(r.get(22)?),
+            date_arrete: date_opt(r.get(23)?)?,
+            debut_mandat: debut,
+            fin_mandat: fin,
+            etat_mandat: mandats::etat(debut, fin, aujourdhui),
+            derniere_participation: date_opt(r.get(26)?)?,
+        })
+    }
+}
+
+pub fn lister(conn: &Connection, f: &FiltreCet) -> Resultat<Liste<Cet>> {
+    lister_au(conn, f, chrono::Local::now().date_naive())
+}
+
+/// La liste telle qu'elle est au jour `aujourdhui` (états des mandats, inactivité).
+pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Resultat<Liste<Cet>> {
+    let mut filtre = Filtre::default();
+    filtre
+        .recherche(&["x.recherche", "p.recherche"], &f.liste.recherche)
+        .egal("x.secteur", f.secteur.clone().filter(|s| !s.is_empty()))
+        .egal("x.cpc_id", f.cpc_id)
+        .egal("x.academie_id", f.academie_id)
+        .egal("x.bassin_id", f.bassin_id);
+    if let Some(o) = f.organisation_id {
+        filtre.condition_liee("(x.organisation_proposante_id = {} OR x.employeur_id = {})", [o, o]);
+    }
+    if let Some(e) = f.etat_mandat.as_deref().filter(|e| !e.is_empty()) {
+        let (sql, valeurs) = mandats::condition_etat(e, aujourdhui).map_err(|m| Erreur::validation("etat_mandat", m))?;
+        filtre.condition_liee(&sql, valeurs);
+    }
+    if let Some(ans) = f.inactif_depuis_ans {
+        if ans < 1 {
+            return Err(Erreur::validation("inactif_depuis_ans", "Le nombre d'années sans participation est au moins 1."));
+        }
+        let depuis = aujourdhui.checked_sub_months(chrono::Months::new(12 * ans as u32)).unwrap_or(aujourdhui);
+        filtre.condition_liee(
+            "NOT EXISTS (SELECT 1 FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
+               WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL AND r.date > {} AND r.date <= {})",
+            [dates::iso(depuis), dates::iso(aujourdhui)],
+        );
+    }
+    filtre.lister(conn, &requete(), TRIS, &f.liste, ligne(aujourdhui))
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Cet> {
+    liste::lire_un(conn, &requete(), "x.id", id, "Le CET", ligne(chrono::Local::now().date_naive()))
+}
+
+/// Secteurs déjà saisis, pour les filtres et les invitations par secteur.
+pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
+    let mut st = conn.prepare("SELECT DISTINCT secteur FROM cet WHERE secteur <> '' ORDER BY normaliser(secteur)")?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub(crate) struct CetValide {
+    pub missions: String,
+    pub statut_pro: String,
+    pub designation: String,
+}
+
+/// Contrôle des champs communs à la saisie et à l'import (hors personne et mandat).
+pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Resultat<CetValide> {
+    let statut_pro = c.champ("statut_pro", liste::code_connu(STATUTS, &s.statut_pro, "le statut professionnel"));
+    let designation = if s.designation.is_empty() { Some("organisation_professionnelle".to_string()) } else { c.champ("designation", liste::code_connu(DESIGNATIONS, &s.designation, "qui a désigné le CET")) };
+    for m in &s.missions {
+        if !MISSIONS.iter().any(|x| x.0 == m) {
+            c.ajouter("missions", format!("Mission inconnue : « {m} »."));
+        }
+    }
+    match s.academie_id {
+        Some(a) if liste::existe(conn, "academie", a)? => {
+            if let Some(b) = s.bassin_id {
+                let ok: Option<i64> = conn.query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| r.get(0)).optional()?;
+                if ok != Some(a) {
+                    c.ajouter("bassin_id", "Ce bassin n'est pas dans l'académie du CET.");
+                }
+            }
+        }
+        _ => c.ajouter("academie_id", "Choisissez l'académie du CET."),
+    }
+    liste::verifier_ids(conn, c, "organisation", &s.employeur_id.into_iter().collect::<Vec<_>>(), "employeur_id", "une organisation")?;
+    liste::verifier_ids(conn, c, "organisation", &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(), "organisation_proposante_id", "une organisation")?;
+    liste::verifier_ids(conn, c, "cpc", &s.cpc_id.into_iter().collect::<Vec<_>>(), "cpc_id", "une CPC")?;
+    liste::verifier_ids(conn, c, "etablissement", &s.etablissement_ids, "etablissement_ids", "un établissement")?;
+    if designation.as_deref() == Some("organisation_professionnelle") && s.organisation_proposante_id.is_none() {
+        c.ajouter("organisation_proposante_id", "Indiquez l'organisation professionnelle qui a proposé le CET.");
+    }
+    Ok(CetValide {
+        missions: MISSIONS.iter().filter(|x| s.missions.iter().any(|m| m == x.0)).map(|x| x.0).collect::<Vec<_>>().join(","),
+        statut_pro: statut_pro.unwrap_or_default(),
+        designation: designation.unwrap_or_default(),
+    })
+}
+
+fn cle(conn: &Connection, s: &SaisieCet) -> Resultat<String> {
+    let nom = |table: &str, id: Option<i64>| -> Resultat<String> {
+        Ok(match id {
+            Some(id) => conn.query_row(&format!("SELECT nom FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?.unwrap_or_default(),
+            None => String::new(),
+        })
+    };
+    Ok(texte::cle_recherche(&[
+        &s.secteur,
+        &s.specialites,
+        &nom("organisation", s.employeur_id)?,
+        &nom("organisation", s.organisation_proposante_id)?,
+        &nom("cpc", s.cpc_id)?,
+    ]))
+}
+
+/// Écrit la fiche (création si `id` est `None`) et ses établissements de référence ; rend l'id.
+pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieCet, v: &CetValide) -> Resultat<i64> {
+    let cle = cle(conn, s)?;
+    let p = rusqlite::params![
+        s.personne_id, v.statut_pro, s.employeur_id, texte::nettoyer(&s.secteur), s.cpc_id, s.specialites.trim(), v.designation,
+        s.organisation_proposante_id, s.academie_id, s.bassin_id, v.missions, cle
+    ];
+    let id = match id {
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO cet (personne_id, statut_pro, employeur_id, secteur, cpc_id, specialites, designation,
+                     organisation_proposante_id, academie_id, bassin_id, missions, recherche)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(p)?;
+            conn.last_insert_rowid()
+        }
+        Some(id) => {
+            conn.execute(
+                "UPDATE cet SET personne_id = ?1, statut_pro = ?2, employeur_id = ?3, secteur = ?4, cpc_id = ?5, specialites = ?6,
+                     designation = ?7, organisation_proposante_id = ?8, academie_id = ?9, bassin_id = ?10, missions = ?11,
+                     recherche = ?12 WHERE id = ?13",
+                rusqlite::params_from_iter(p.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
+            )?;
+            id
+        }
+    };
+    liste::ecrire_liens(conn, "cet_etablissement", "cet_id", id, "etablissement_id", &s.etablissement_ids)?;
+    Ok(id)
+}
+
+fn verifier_personne(conn: &Connection, s: &SaisieCet, id: Option<i64>, c: &mut Controle) -> Resultat<()> {
+    match s.personne_id {
+        Some(p) if liste::existe(conn, "personne", p)? => {
+            let deja: Option<i64> = conn.query_row("SELECT id FROM cet WHERE personne_id = ?1 AND id IS NOT ?2", rusqlite::params![p, id], |r| r.get(0)).optional()?;
+            if deja.is_some() {
+                c.ajouter("personne_id", "Cette personne est déjà inscrite au registre des CET.");
+            }
+        }
+        _ => c.ajouter("personne_id", "Choisissez la personne dans l'annuaire."),
+    }
+    Ok(())
+}
+
+pub fn creer(conn: &Connection, s: &SaisieCet) -> Resultat<Cet> {
+    let mut c = Controle::default();
+    verifier_personne(conn, s, None, &mut c)?;
+    let v = valider(conn, s, &mut c)?;
+    let mandat = mandats::valider_dates(&s.date_arrete, &s.debut_mandat, &s.fin_mandat, &mut c);
+    c.fin()?;
+    let id = crate::base::atomique(conn, |conn| {
+        let id = ecrire(conn, None, s, &v)?;
+        mandats::inserer(conn, id, &mandat.expect("validé"))?;
+        Ok(id)
+    })?;
+    lire(conn, id)
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisieCet) -> Resultat<Cet> {
+    lire(conn, id)?;
+    let mut c = Controle::default();
+    verifier_personne(conn, s, Some(id), &mut c)?;
+    let v = valider(conn, s, &mut c)?;
+    c.fin()?;
+    crate::base::atomique(conn, |conn| ecrire(conn, Some(id), s, &v))?;
+    lire(conn, id)
+}
+
+/// Retire le CET du registre (ses mandats, jurys et établissements de référence avec lui) ;
+/// la personne reste dans l'annuaire.
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let x = lire(conn, id)?;
+    liste::supprimer(conn, "cet", id, &format!("{} {}", x.prenom, x.nom))
+}
+
+// ——— Jurys ———
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Jury {
+    pub id: i64,
+    pub session: String,
+    pub diplome: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SaisieJury {
+    pub session: String,
+    pub diplome: String,
+    pub date: String,
+}
+
+pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
+    let mut st = conn.prepare("SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC")?;
+    let v = st
+        .query_map([cet_id], |r| Ok(Jury { id: r.get(0)?, session: r.get(1)?, diplome: r.get(2)?, date: dates::depuis_iso(&r.get::<_, String>(3)?)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<Vec<Jury>> {
+    lire(conn, cet_id)?;
+    let mut c = Controle::default();
+    let session = c.champ("session", texte::obligatoire("La session", &s.session));
+    let diplome = c.champ("diplome", texte::obligatoire("Le diplôme", &s.diplome));
+    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date du jury : {e}")));
+    c.fin()?;
+    conn.execute(
+        "INSERT INTO cet_jury (cet_id, session, diplome, date) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![cet_id, session, diplome, date.map(dates::iso)],
+    )?;
+    jurys(conn, cet_id)
+}
+
+/// Participations du CET aux animations du réseau, la plus récente d'abord.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participation {
+    pub reunion_id: i64,
+    pub date: NaiveDate,
+    pub type_: String,
+    pub theme: String,
+    pub etat: Option<String>,
+}
+
+pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participation>> {
+    let x = lire(conn, cet_id)?;
+    let mut st = conn.prepare(
+        "SELECT r.id, r.date, r.type, coalesce(a.theme, ''), rp.etat
+         FROM reunion r LEFT JOIN animation_cet a ON a.reunion_id = r.id
+         LEFT JOIN reunion_presence rp ON rp.reunion_id = r.id AND rp.personne_id = ?1
+         WHERE r.academie_id IS NOT NULL
+           AND (rp.personne_id IS NOT NULL OR EXISTS (SELECT 1 FROM reunion_invite i WHERE i.reunion_id = r.id AND i.personne_id = ?1))
+         ORDER BY r.date DESC, r.id DESC",
+    )?;
+    let v = st
+        .query_map([x.personne_id], |r| {
+            Ok(Participation { reunion_id: r.get(0)?, date: dates::depuis_iso(&r.get::<_, String>(1)?)?, type_: crate::reunions::libelle_type(&r.get::<_, String>(2)?).into(), theme: r.get(3)?, etat: r.get(4)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}

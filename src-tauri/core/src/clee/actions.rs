@@ -1,0 +1,182 @@
+//! Actions d'un comité vers les élèves et les équipes : visites d'entreprise, forums,
+//! témoignages de professionnels, stages trouvés par le pôle de stages, visites d'enseignants.
+
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::{csv, dates, texte, Controle, Resultat};
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+pub const TYPES: &[(&str, &str)] = &[
+    ("visite_entreprise", "Visite d'entreprise"),
+    ("forum", "Forum des métiers"),
+    ("temoignage", "Témoignage de professionnels"),
+    ("stage_pole", "Stages trouvés par le pôle de stages"),
+    ("visite_enseignants", "Visite d'entreprise par des enseignants"),
+    ("autre", "Autre action"),
+];
+
+pub fn libelle_type(code: &str) -> &str {
+    TYPES.iter().find(|t| t.0 == code).map(|t| t.1).unwrap_or(code)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionClee {
+    pub id: i64,
+    pub comite_id: i64,
+    pub comite: String,
+    pub date: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub intitule: String,
+    pub filles: i64,
+    pub garcons: i64,
+    pub enseignants: i64,
+    pub convention_id: Option<i64>,
+    pub convention: Option<String>,
+    pub etablissement_ids: Vec<i64>,
+    pub etablissements: String,
+    pub organisation_ids: Vec<i64>,
+    pub organisations: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SaisieActionClee {
+    pub comite_id: Option<i64>,
+    pub date: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub intitule: String,
+    pub filles: String,
+    pub garcons: String,
+    pub enseignants: String,
+    pub convention_id: Option<i64>,
+    pub etablissement_ids: Vec<i64>,
+    pub organisation_ids: Vec<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiltreActionsClee {
+    #[serde(flatten)]
+    pub liste: ParametresListe,
+    pub comite_id: Option<i64>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    /// Rentrée de l'année scolaire (2025 pour 2025-2026).
+    pub annee_scolaire: Option<i32>,
+    pub academie_id: Option<i64>,
+}
+
+const REQUETE: Requete = Requete {
+    colonnes: "x.id, x.comite_id, c.nom, x.date, x.type, x.intitule, x.filles, x.garcons, x.enseignants, x.convention_id, cv.titre,
+        (SELECT group_concat(etablissement_id) FROM action_clee_etablissement WHERE action_id = x.id),
+        (SELECT group_concat(e.nom, ', ') FROM action_clee_etablissement l JOIN etablissement e ON e.id = l.etablissement_id WHERE l.action_id = x.id),
+        (SELECT group_concat(organisation_id) FROM action_clee_organisation WHERE action_id = x.id),
+        (SELECT group_concat(o.nom, ', ') FROM action_clee_organisation l JOIN organisation o ON o.id = l.organisation_id WHERE l.action_id = x.id)",
+    tables: "action_clee x JOIN comite_clee c ON c.id = x.comite_id LEFT JOIN convention cv ON cv.id = x.convention_id",
+};
+
+const TRIS: &[(&str, &str)] = &[("date", "x.date"), ("intitule", "normaliser(x.intitule)"), ("type", "x.type"), ("comite", "normaliser(c.nom)")];
+
+fn ligne(r: &Row) -> rusqlite::Result<ActionClee> {
+    Ok(ActionClee {
+        id: r.get(0)?,
+        comite_id: r.get(1)?,
+        comite: r.get(2)?,
+        date: r.get(3)?,
+        type_: r.get(4)?,
+        intitule: r.get(5)?,
+        filles: r.get(6)?,
+        garcons: r.get(7)?,
+        enseignants: r.get(8)?,
+        convention_id: r.get(9)?,
+        convention: r.get(10)?,
+        etablissement_ids: liste::ids(r.get(11)?),
+        etablissements: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+        organisation_ids: liste::ids(r.get(13)?),
+        organisations: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+    })
+}
+
+pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<ActionClee>> {
+    let mut filtre = Filtre::default();
+    filtre
+        .recherche(&["x.recherche"], &f.liste.recherche)
+        .egal("x.comite_id", f.comite_id)
+        .egal("c.academie_id", f.academie_id)
+        .egal("x.type", f.type_.clone().filter(|t| !t.is_empty()));
+    if let Some(a) = f.annee_scolaire {
+        let (debut, fin) = dates::Periode::Scolaire(a).bornes();
+        filtre.condition_liee("x.date BETWEEN {} AND {}", [dates::iso(debut), dates::iso(fin)]);
+    }
+    let mut p = f.liste.clone();
+    if p.tri.is_none() {
+        p.tri = Some("date".into());
+        p.descendant = true;
+    }
+    filtre.lister(conn, &REQUETE, TRIS, &p, ligne)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<ActionClee> {
+    liste::lire_un(conn, &REQUETE, "x.id", id, "L'action du comité", ligne)
+}
+
+fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<i64> {
+    let mut c = Controle::default();
+    match s.comite_id {
+        Some(x) if liste::existe(conn, "comite_clee", x)? => {}
+        _ => c.ajouter("comite_id", "Choisissez le comité qui mène l'action."),
+    }
+    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")));
+    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'action"));
+    let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
+    let filles = c.champ("filles", csv::entier_positif(&s.filles, "Filles"));
+    let garcons = c.champ("garcons", csv::entier_positif(&s.garcons, "Garçons"));
+    let enseignants = c.champ("enseignants", csv::entier_positif(&s.enseignants, "Enseignants"));
+    liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissement_ids, "etablissement_ids", "un établissement")?;
+    liste::verifier_ids(conn, &mut c, "organisation", &s.organisation_ids, "organisation_ids", "une organisation")?;
+    liste::verifier_ids(conn, &mut c, "convention", &s.convention_id.into_iter().collect::<Vec<_>>(), "convention_id", "une convention")?;
+    c.fin()?;
+    let cle = texte::cle_recherche(&[&s.intitule]);
+    let p = rusqlite::params![s.comite_id, date.map(dates::iso), type_, intitule, filles, garcons, enseignants, s.convention_id, cle];
+    crate::base::atomique(conn, |conn| {
+        let id = match id {
+            None => {
+                conn.execute(
+                    "INSERT INTO action_clee (comite_id, date, type, intitule, filles, garcons, enseignants, convention_id, recherche)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    p,
+                )?;
+                conn.last_insert_rowid()
+            }
+            Some(id) => {
+                conn.execute(
+                    "UPDATE action_clee SET comite_id = ?1, date = ?2, type = ?3, intitule = ?4, filles = ?5, garcons = ?6,
+                         enseignants = ?7, convention_id = ?8, recherche = ?9 WHERE id = ?10",
+                    rusqlite::params_from_iter(p.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
+                )?;
+                id
+            }
+        };
+        liste::ecrire_liens(conn, "action_clee_etablissement", "action_id", id, "etablissement_id", &s.etablissement_ids)?;
+        liste::ecrire_liens(conn, "action_clee_organisation", "action_id", id, "organisation_id", &s.organisation_ids)?;
+        Ok(id)
+    })
+}
+
+pub fn creer(conn: &Connection, s: &SaisieActionClee) -> Resultat<ActionClee> {
+    let id = ecrire(conn, None, s)?;
+    lire(conn, id)
+}
+
+pub fn modifier(conn: &Connection, id: i64, s: &SaisieActionClee) -> Resultat<ActionClee> {
+    lire(conn, id)?;
+    ecrire(conn, Some(id), s)?;
+    lire(conn, id)
+}
+
+pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
+    let a = lire(conn, id)?;
+    liste::supprimer(conn, "action_clee", id, &a.intitule)
+}

@@ -1,0 +1,515 @@
+//! Les réunions, communes aux groupes de suivi des conventions et aux comités locaux
+//! École-entreprise (CLEE) : lieu, ordre du jour, invités, présences, compte rendu par point,
+//! décisions et actions de suivi. Une action ouverte revient à l'ordre du jour de chaque réunion
+//! suivante jusqu'à sa clôture.
+
+pub mod documents;
+
+use crate::{dates, liste, texte, Controle, Erreur, Resultat};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// Ce qui réunit : le groupe de suivi d'une convention, un comité local École-entreprise, ou le
+/// réseau des conseillers entreprise pour l'École (CET) d'une académie (ses animations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "genre", content = "id", rename_all = "snake_case")]
+pub enum Cadre {
+    Convention(i64),
+    Comite(i64),
+    /// Identifiant de l'académie.
+    Reseau(i64),
+}
+
+impl Cadre {
+    pub fn id(self) -> i64 {
+        match self {
+            Cadre::Convention(id) | Cadre::Comite(id) | Cadre::Reseau(id) => id,
+        }
+    }
+
+    /// Colonne qui désigne le cadre dans `reunion` et `suivi_action` (jamais une saisie).
+    fn colonne(self) -> &'static str {
+        match self {
+            Cadre::Convention(_) => "convention_id",
+            Cadre::Comite(_) => "comite_id",
+            Cadre::Reseau(_) => "academie_id",
+        }
+    }
+
+    /// Membres du cadre (personne, collège), paramètre `?2`.
+    fn membres_sql(self) -> &'static str {
+        match self {
+            Cadre::Convention(_) => "SELECT personne_id, NULL AS college FROM suivi_membre WHERE convention_id = ?2",
+            Cadre::Comite(_) => "SELECT personne_id, college FROM clee_membre WHERE comite_id = ?2",
+            // Le réseau n'a pas de membres permanents : chaque animation a ses invités.
+            Cadre::Reseau(_) => "SELECT NULL, NULL WHERE ?2 IS NULL",
+        }
+    }
+
+    /// Nom affiché du cadre : titre de la convention ou nom du comité.
+    pub fn titre(self, conn: &Connection) -> Resultat<String> {
+        let (sql, quoi) = match self {
+            Cadre::Convention(_) => ("SELECT titre FROM convention WHERE id = ?1", "La convention"),
+            Cadre::Comite(_) => ("SELECT nom FROM comite_clee WHERE id = ?1", "Le comité"),
+            Cadre::Reseau(_) => ("SELECT 'Réseau des CET – académie de ' || nom FROM academie WHERE id = ?1", "L'académie"),
+        };
+        conn.query_row(sql, [self.id()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id())))
+    }
+
+    /// Types de réunion permis, le premier par défaut.
+    pub fn types(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Cadre::Convention(_) => &TYPES[..1],
+            Cadre::Comite(_) => &TYPES[1..4],
+            Cadre::Reseau(_) => &TYPES[4..],
+        }
+    }
+}
+
+pub const TYPES: &[(&str, &str)] = &[
+    ("groupe_suivi", "Réunion du groupe de suivi"),
+    ("comite_pilotage", "Comité de pilotage"),
+    ("pleniere", "Réunion plénière"),
+    ("groupe_travail", "Groupe de travail"),
+    ("reunion_information", "Réunion d'information"),
+    ("animation_thematique", "Animation thématique"),
+    ("seminaire_academique", "Séminaire académique"),
+    ("reunion_departementale", "Réunion départementale"),
+    ("visite", "Visite d'entreprise ou d'établissement"),
+];
+
+pub fn libelle_type(code: &str) -> &str {
+    TYPES.iter().find(|t| t.0 == code).map(|t| t.1).unwrap_or(code)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reunion {
+    pub id: i64,
+    pub cadre: Cadre,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub date: NaiveDate,
+    pub heure: String,
+    /// Lieu affiché : établissement ou organisation de l'annuaire, puis la précision saisie.
+    pub lieu: String,
+    pub lieu_precision: String,
+    pub etablissement_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub convention_liee_id: Option<i64>,
+    pub convention_liee: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SaisieReunion {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub date: String,
+    pub heure: String,
+    /// Lieu écrit (ou précision : salle, bâtiment).
+    pub lieu: String,
+    pub etablissement_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub convention_liee_id: Option<i64>,
+}
+
+const SELECT_REUNION: &str = "SELECT r.id, r.convention_id, r.comite_id, r.type, r.date, r.heure, r.lieu, r.etablissement_id, r.organisation_id,
+        r.convention_liee_id, cl.titre,
+        coalesce(e.nom || CASE WHEN e.commune <> '' THEN ', ' || e.commune ELSE '' END,
+                 o.nom || CASE WHEN o.commune <> '' THEN ', ' || o.commune ELSE '' END), r.academie_id
+     FROM reunion r LEFT JOIN etablissement e ON e.id = r.etablissement_id LEFT JOIN organisation o ON o.id = r.organisation_id
+     LEFT JOIN convention cl ON cl.id = r.convention_liee_id";
+
+fn ligne_reunion(r: &rusqlite::Row) -> rusqlite::Result<Reunion> {
+    let cadre = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(12)?) {
+        (Some(c), ..) => Cadre::Convention(c),
+        (None, Some(c), _) => Cadre::Comite(c),
+        (None, None, a) => Cadre::Reseau(a.unwrap_or_default()),
+    };
+    let precision: String = r.get(6)?;
+    let annuaire: Option<String> = r.get(11)?;
+    let lieu = match annuaire {
+        Some(a) if precision.is_empty() => a,
+        Some(a) => format!("{a} – {precision}"),
+        None => precision.clone(),
+    };
+    Ok(Reunion {
+        id: r.get(0)?,
+        cadre,
+        type_: r.get(3)?,
+        date: dates::depuis_iso(&r.get::<_, String>(4)?)?,
+        heure: r.get(5)?,
+        lieu,
+        lieu_precision: precision,
+        etablissement_id: r.get(7)?,
+        organisation_id: r.get(8)?,
+        convention_liee_id: r.get(9)?,
+        convention_liee: r.get(10)?,
+    })
+}
+
+pub fn lister(conn: &Connection, cadre: Cadre) -> Resultat<Vec<Reunion>> {
+    let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 ORDER BY r.date, r.id", cadre.colonne());
+    let v = conn.prepare(&sql)?.query_map([cadre.id()], ligne_reunion)?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Reunion> {
+    conn.query_row(&format!("{SELECT_REUNION} WHERE r.id = ?1"), [id], ligne_reunion)
+        .optional()?
+        .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
+}
+
+/// Heure « 14h30 », « 14:30 » ou vide.
+fn heure(saisie: &str) -> Result<String, String> {
+    let t = saisie.trim().replace(['h', 'H'], ":");
+    if t.is_empty() {
+        return Ok(String::new());
+    }
+    let (h, m) = t.split_once(':').unwrap_or((&t, "0"));
+    match (h.parse::<u32>(), if m.is_empty() { Ok(0) } else { m.parse::<u32>() }) {
+        (Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(format!("{h:02}h{m:02}")),
+        _ => Err(format!("L'heure « {} » s'écrit 14h30.", saisie.trim())),
+    }
+}
+
+pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reunion> {
+    cadre.titre(conn)?;
+    let mut c = Controle::default();
+    let type_ = if s.type_.is_empty() { Some(cadre.types()[0].0.to_string()) } else { c.champ("type", liste::code_connu(cadre.types(), &s.type_, "le type de réunion")) };
+    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de la réunion : {e}")));
+    let h = c.champ("heure", heure(&s.heure));
+    if s.etablissement_id.is_some() && s.organisation_id.is_some() {
+        c.ajouter("organisation_id", "Le lieu est un établissement ou une organisation, pas les deux.");
+    }
+    for (champ, table, id, quoi) in [
+        ("etablissement_id", "etablissement", s.etablissement_id, "Cet établissement"),
+        ("organisation_id", "organisation", s.organisation_id, "Cette organisation"),
+        ("convention_liee_id", "convention", s.convention_liee_id, "Cette convention"),
+    ] {
+        if let Some(id) = id {
+            if !liste::existe(conn, table, id)? {
+                c.ajouter(champ, format!("{quoi} n'existe plus."));
+            }
+        }
+    }
+    c.fin()?;
+    conn.execute(
+        &format!("INSERT INTO reunion ({}, type, date, heure, lieu, etablissement_id, organisation_id, convention_liee_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", cadre.colonne()),
+        rusqlite::params![cadre.id(), type_, date.map(dates::iso), h, s.lieu.trim(), s.etablissement_id, s.organisation_id, s.convention_liee_id],
+    )?;
+    lire(conn, conn.last_insert_rowid())
+}
+
+/// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
+pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<Option<Reunion>> {
+    let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1", cadre.colonne());
+    Ok(conn.query_row(&sql, rusqlite::params![cadre.id(), dates::iso(date)], ligne_reunion).optional()?)
+}
+
+// ——— Actions de suivi ———
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActionSuivi {
+    pub id: i64,
+    pub intitule: String,
+    pub responsable: Option<String>,
+    pub echeance: Option<NaiveDate>,
+    pub reunion_id: Option<i64>,
+    pub decidee_le: Option<NaiveDate>,
+    pub close_le: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SaisieActionSuivi {
+    pub intitule: String,
+    pub responsable_id: Option<i64>,
+    pub echeance: String,
+    pub reunion_id: Option<i64>,
+}
+
+fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    v.map(|s| dates::depuis_iso(&s)).transpose()
+}
+
+const SELECT_ACTION: &str = "SELECT a.id, a.intitule, p.prenom || ' ' || p.nom, a.echeance, a.reunion_id, r.date, a.close_le
+     FROM suivi_action a LEFT JOIN personne p ON p.id = a.responsable_id LEFT JOIN reunion r ON r.id = a.reunion_id";
+
+fn ligne_action(r: &rusqlite::Row) -> rusqlite::Result<ActionSuivi> {
+    Ok(ActionSuivi {
+        id: r.get(0)?,
+        intitule: r.get(1)?,
+        responsable: r.get(2)?,
+        echeance: date_opt(r.get(3)?)?,
+        reunion_id: r.get(4)?,
+        decidee_le: date_opt(r.get(5)?)?,
+        close_le: date_opt(r.get(6)?)?,
+    })
+}
+
+/// Actions du cadre ; `ouvertes_au` : seulement celles décidées avant cette date et encore
+/// ouvertes ce jour-là (ce qu'une réunion à cette date doit reprendre).
+pub fn actions(conn: &Connection, cadre: Cadre, ouvertes_au: Option<NaiveDate>) -> Resultat<Vec<ActionSuivi>> {
+    let sql = format!(
+        "{SELECT_ACTION} WHERE a.{} = ?1 AND (?2 IS NULL OR a.close_le IS NULL OR a.close_le > ?2)
+           AND (?2 IS NULL OR coalesce(r.date, '') < ?2)
+         ORDER BY coalesce(a.echeance, '9999'), a.id",
+        cadre.colonne()
+    );
+    let v = conn.prepare(&sql)?.query_map(rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)], ligne_action)?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_action(conn: &Connection, cadre: Cadre, s: &SaisieActionSuivi) -> Resultat<Vec<ActionSuivi>> {
+    cadre.titre(conn)?;
+    let mut c = Controle::default();
+    let intitule = c.champ("intitule", texte::obligatoire("L'intitulé de l'action", &s.intitule));
+    let echeance = c.champ("echeance", dates::lire_facultative(&s.echeance).map_err(|e| format!("Échéance : {e}"))).flatten();
+    if let Some(p) = s.responsable_id {
+        if !liste::existe(conn, "personne", p)? {
+            c.ajouter("responsable_id", "Ce responsable n'existe plus dans l'annuaire.");
+        }
+    }
+    if let Some(r) = s.reunion_id {
+        if lire(conn, r).map(|r| r.cadre != cadre).unwrap_or(true) {
+            c.ajouter("reunion_id", "Cette réunion n'appartient pas à ce groupe.");
+        }
+    }
+    c.fin()?;
+    conn.execute(
+        &format!("INSERT INTO suivi_action ({}, reunion_id, intitule, responsable_id, echeance) VALUES (?1, ?2, ?3, ?4, ?5)", cadre.colonne()),
+        rusqlite::params![cadre.id(), s.reunion_id, intitule, s.responsable_id, echeance.map(dates::iso)],
+    )?;
+    actions(conn, cadre, None)
+}
+
+pub fn clore_action(conn: &Connection, id: i64, le: NaiveDate) -> Resultat<()> {
+    let n = conn.execute("UPDATE suivi_action SET close_le = ?1 WHERE id = ?2", rusqlite::params![dates::iso(le), id])?;
+    if n == 0 {
+        return Err(Erreur::Introuvable(format!("L'action de suivi n° {id} n'existe pas (ou plus).")));
+    }
+    Ok(())
+}
+
+pub fn clore_action_aujourdhui(conn: &Connection, id: i64) -> Resultat<()> {
+    clore_action(conn, id, chrono::Local::now().date_naive())
+}
+
+/// Actions décidées pendant cette réunion.
+pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<ActionSuivi>> {
+    let v = conn
+        .prepare(&format!("{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"))?
+        .query_map([reunion_id], ligne_action)?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+/// Ordre du jour proposé : ouverture, chaque action encore ouverte (reportée), les points
+/// propres au cadre, questions diverses.
+pub fn ordre_du_jour_propose(cadre: Cadre, ouvertes: &[ActionSuivi]) -> Vec<String> {
+    let mut points = vec!["Ouverture de la séance et approbation du relevé de la réunion précédente".to_string()];
+    points.extend(ouvertes.iter().map(|a| format!("Suivi de l'action : {}", a.intitule)));
+    let propres: &[&str] = match cadre {
+        Cadre::Convention(_) => &["Activité depuis la dernière réunion", "Échéances à venir de la convention", "Contrat annuel de progrès : indicateurs"],
+        Cadre::Comite(_) => &[
+            "Actions menées auprès des élèves et des équipes depuis la dernière réunion",
+            "Pôle de stages : offres, besoins et périodes de formation en milieu professionnel",
+            "Projets des membres et des partenaires",
+        ],
+        Cadre::Reseau(_) => &["Actualité de la voie professionnelle et des diplômes", "Thème de l'animation", "Retours d'expérience des conseillers"],
+    };
+    points.extend(propres.iter().map(|p| p.to_string()));
+    points.push("Questions diverses et date de la prochaine réunion".into());
+    points
+}
+
+/// Ordre du jour d'une réunion : ses points s'ils sont écrits, sinon celui qui est proposé.
+pub fn ordre_du_jour(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
+    let r = lire(conn, reunion_id)?;
+    let ecrits: Vec<String> = points(conn, reunion_id)?.into_iter().map(|p| p.intitule).collect();
+    if !ecrits.is_empty() {
+        return Ok(ecrits);
+    }
+    Ok(ordre_du_jour_propose(r.cadre, &actions(conn, r.cadre, Some(r.date))?))
+}
+
+// ——— Ordre du jour et compte rendu ———
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    pub id: i64,
+    pub ordre: i64,
+    pub intitule: String,
+    pub compte_rendu: String,
+}
+
+pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
+    let mut st = conn.prepare("SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id")?;
+    let v = st
+        .query_map([reunion_id], |r| Ok(Point { id: r.get(0)?, ordre: r.get(1)?, intitule: r.get(2)?, compte_rendu: r.get(3)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_point(conn: &Connection, reunion_id: i64, intitule: &str) -> Resultat<Vec<Point>> {
+    liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
+    let intitule = texte::obligatoire("L'intitulé du point", intitule).map_err(|m| Erreur::validation("intitule", m))?;
+    conn.execute(
+        "INSERT INTO reunion_point (reunion_id, ordre, intitule) VALUES (?1, (SELECT coalesce(max(ordre), 0) + 1 FROM reunion_point WHERE reunion_id = ?1), ?2)",
+        rusqlite::params![reunion_id, intitule],
+    )?;
+    points(conn, reunion_id)
+}
+
+/// Reprend l'ordre du jour proposé (actions ouvertes comprises) comme points de la réunion.
+pub fn reprendre_ordre_du_jour(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
+    if points(conn, reunion_id)?.is_empty() {
+        for p in ordre_du_jour(conn, reunion_id)? {
+            ajouter_point(conn, reunion_id, &p)?;
+        }
+    }
+    points(conn, reunion_id)
+}
+
+pub fn ecrire_compte_rendu(conn: &Connection, point_id: i64, texte: &str) -> Resultat<()> {
+    let n = conn.execute("UPDATE reunion_point SET compte_rendu = ?1 WHERE id = ?2", rusqlite::params![texte.trim(), point_id])?;
+    if n == 0 {
+        return Err(Erreur::Introuvable(format!("Le point n° {point_id} n'existe pas (ou plus).")));
+    }
+    Ok(())
+}
+
+// ——— Invités et présences ———
+
+pub const ETATS_PRESENCE: &[(&str, &str)] = &[("present", "Présent"), ("excuse", "Excusé"), ("absent", "Absent")];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Presence {
+    pub personne_id: i64,
+    /// « Nom Prénom » pour les écrans.
+    pub nom: String,
+    /// « NOM Prénom », la forme des comptes rendus.
+    pub nom_officiel: String,
+    pub fonction: String,
+    pub email: String,
+    /// Collège du membre (CLEE) ; `None` pour un invité ou un membre de groupe de suivi.
+    pub college: Option<String>,
+    /// Invité à cette réunion sans être membre.
+    pub invite: bool,
+    /// `None` : pas encore pointé.
+    pub etat: Option<String>,
+}
+
+/// Les membres du cadre, les invités de la réunion et toute personne pointée, avec leur présence.
+pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> {
+    let r = lire(conn, reunion_id)?;
+    let sql = format!(
+        "WITH membres(personne_id, college) AS ({})
+         SELECT p.id, p.nom, p.prenom,
+                trim(p.fonction || CASE WHEN coalesce(o.nom, e.nom) IS NULL THEN '' ELSE ' – ' || coalesce(o.nom, e.nom) END),
+                p.email, m.college, m.personne_id IS NULL, rp.etat
+         FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
+         LEFT JOIN membres m ON m.personne_id = p.id
+         LEFT JOIN reunion_presence rp ON rp.personne_id = p.id AND rp.reunion_id = ?1
+         WHERE p.id IN (SELECT personne_id FROM membres)
+            OR p.id IN (SELECT personne_id FROM reunion_invite WHERE reunion_id = ?1)
+            OR p.id IN (SELECT personne_id FROM reunion_presence WHERE reunion_id = ?1)
+         ORDER BY m.personne_id IS NULL, normaliser(p.nom), p.prenom",
+        r.cadre.membres_sql()
+    );
+    let v = conn
+        .prepare(&sql)?
+        .query_map([reunion_id, r.cadre.id()], |r| {
+            let (nom, prenom): (String, String) = (r.get(1)?, r.get(2)?);
+            Ok(Presence {
+                personne_id: r.get(0)?,
+                nom: format!("{nom} {prenom}"),
+                nom_officiel: format!("{} {prenom}", nom.to_uppercase()),
+                fonction: r.get(3)?,
+                email: r.get(4)?,
+                college: r.get(5)?,
+                invite: r.get(6)?,
+                etat: r.get(7)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+/// Invite une personne de l'annuaire (intervenant, personnalité) en plus des membres.
+pub fn inviter(conn: &Connection, reunion_id: i64, personne_id: Option<i64>) -> Resultat<Vec<Presence>> {
+    liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
+    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false)) else {
+        return Err(Erreur::validation("personne_id", "Choisissez l'invité dans l'annuaire."));
+    };
+    if presences(conn, reunion_id)?.iter().any(|x| x.personne_id == p) {
+        return Err(Erreur::validation("personne_id", "Cette personne figure déjà sur la liste de la réunion."));
+    }
+    conn.execute("INSERT INTO reunion_invite (reunion_id, personne_id) VALUES (?1, ?2)", [reunion_id, p])?;
+    presences(conn, reunion_id)
+}
+
+pub fn marquer_presence(conn: &Connection, reunion_id: i64, personne_id: i64, etat: &str) -> Resultat<()> {
+    liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
+    liste::exiger(conn, "personne", personne_id, "La personne")?;
+    let etat = liste::code_connu(ETATS_PRESENCE, etat, "présent, excusé ou absent").map_err(|m| Erreur::validation("etat", m))?;
+    conn.execute(
+        "INSERT INTO reunion_presence (reunion_id, personne_id, etat) VALUES (?1, ?2, ?3)
+         ON CONFLICT (reunion_id, personne_id) DO UPDATE SET etat = excluded.etat",
+        rusqlite::params![reunion_id, personne_id, etat],
+    )?;
+    Ok(())
+}
+
+/// Pointage rapide : toute personne de la liste encore sans mention est notée présente.
+pub fn marquer_non_pointes_presents(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> {
+    crate::base::atomique(conn, |conn| {
+        for p in presences(conn, reunion_id)?.into_iter().filter(|p| p.etat.is_none()) {
+            marquer_presence(conn, reunion_id, p.personne_id, "present")?;
+        }
+        Ok(())
+    })?;
+    presences(conn, reunion_id)
+}
+
+// ——— Décisions ———
+
+pub fn decisions(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
+    let mut st = conn.prepare("SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id")?;
+    let v = st.query_map([reunion_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
+pub fn ajouter_decision(conn: &Connection, reunion_id: i64, texte: &str) -> Resultat<Vec<String>> {
+    liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
+    let t = texte::obligatoire("La décision", texte).map_err(|m| Erreur::validation("texte", m))?;
+    conn.execute("INSERT INTO reunion_decision (reunion_id, texte) VALUES (?1, ?2)", rusqlite::params![reunion_id, t])?;
+    decisions(conn, reunion_id)
+}
+
+/// Tout ce que l'écran d'une réunion affiche.
+#[derive(Debug, Serialize)]
+pub struct DetailReunion {
+    pub reunion: Reunion,
+    pub titre_cadre: String,
+    pub points: Vec<Point>,
+    pub presences: Vec<Presence>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<ActionSuivi>,
+}
+
+pub fn detail(conn: &Connection, reunion_id: i64) -> Resultat<DetailReunion> {
+    let reunion = lire(conn, reunion_id)?;
+    Ok(DetailReunion {
+        titre_cadre: reunion.cadre.titre(conn)?,
+        reunion,
+        points: points(conn, reunion_id)?,
+        presences: presences(conn, reunion_id)?,
+        decisions: decisions(conn, reunion_id)?,
+        actions: actions_decidees(conn, reunion_id)?,
+    })
+}

@@ -1,0 +1,90 @@
+//! Comités locaux École-entreprise : comités, membres, actions, bilan annuel.
+
+use super::R;
+use crate::app::Etat;
+use passerelle_core::bilans;
+use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
+use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
+use passerelle_core::clee::comites::{self, Comite, FiltreComites, Membre, SaisieComite, SaisieMembre};
+use passerelle_core::liste::Liste;
+use tauri::State;
+
+#[tauri::command]
+pub fn lister_comites(etat: State<Etat>, filtre: FiltreComites) -> R<Liste<Comite>> {
+    etat.avec(|c| comites::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn lire_comite(etat: State<Etat>, id: i64) -> R<Comite> {
+    etat.avec(|c| comites::lire(c, id))
+}
+
+#[tauri::command]
+pub fn creer_comite(etat: State<Etat>, saisie: SaisieComite) -> R<Comite> {
+    etat.avec(|c| comites::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_comite(etat: State<Etat>, id: i64, saisie: SaisieComite) -> R<Comite> {
+    etat.avec(|c| comites::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_comite(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| comites::supprimer(c, id))
+}
+
+#[tauri::command]
+pub fn membres_comite(etat: State<Etat>, id: i64) -> R<Vec<Membre>> {
+    etat.avec(|c| comites::membres(c, id))
+}
+
+#[tauri::command]
+pub fn ajouter_membre_comite(etat: State<Etat>, id: i64, saisie: SaisieMembre) -> R<Vec<Membre>> {
+    etat.avec(|c| comites::ajouter_membre(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn retirer_membre_comite(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| comites::retirer_membre(c, id))
+}
+
+#[tauri::command]
+pub fn lister_actions_clee(etat: State<Etat>, filtre: FiltreActionsClee) -> R<Liste<ActionClee>> {
+    etat.avec(|c| actions::lister(c, &filtre))
+}
+
+#[tauri::command]
+pub fn creer_action_clee(etat: State<Etat>, saisie: SaisieActionClee) -> R<ActionClee> {
+    etat.avec(|c| actions::creer(c, &saisie))
+}
+
+#[tauri::command]
+pub fn modifier_action_clee(etat: State<Etat>, id: i64, saisie: SaisieActionClee) -> R<ActionClee> {
+    etat.avec(|c| actions::modifier(c, id, &saisie))
+}
+
+#[tauri::command]
+pub fn supprimer_action_clee(etat: State<Etat>, id: i64) -> R<()> {
+    etat.avec(|c| actions::supprimer(c, id))
+}
+
+fn perimetre(comite_id: Option<i64>, academie_id: Option<i64>) -> Perimetre {
+    match (comite_id, academie_id) {
+        (Some(c), _) => Perimetre::Comite(c),
+        (None, Some(a)) => Perimetre::Academie(a),
+        (None, None) => Perimetre::Tous,
+    }
+}
+
+#[tauri::command]
+pub fn bilan_clee(etat: State<Etat>, annee_scolaire: String, comite_id: Option<i64>, academie_id: Option<i64>) -> R<BilanClee> {
+    etat.avec(|c| bilan::calculer_du_jour(c, &annee_scolaire, perimetre(comite_id, academie_id)))
+}
+
+/// Bilan annuel des CLEE en PDF, dans `exports/` à côté de la base ; rend le chemin.
+#[tauri::command]
+pub fn exporter_bilan_clee(etat: State<Etat>, annee_scolaire: String, comite_id: Option<i64>, academie_id: Option<i64>) -> R<String> {
+    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
+    etat.avec(|c| bilan::exporter(c, &annee_scolaire, perimetre(comite_id, academie_id), &dossier)).map(|p| p.display().to_string())
+}

@@ -1,0 +1,144 @@
+// Outils du registre des CET : import (aperçu et choix des colonnes), export, campagne de
+// renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
+
+import { appeler, references, dateFr, nombre, enregistrerFichier } from '../api.js';
+import { el, remplir, tableau, confirmer } from '../dom.js';
+import { formulaire } from '../formulaire.js';
+import { anneeScolaire } from './clee.js';
+import { listes } from './cet.js';
+
+const alerteErreur = (e) => el('div', { class: 'alerte erreur', role: 'alert' },
+  e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))));
+
+export async function afficherImportExport(zone) {
+  const fichier = el('input', { type: 'file', id: 'import-cet-fichier', accept: '.csv,.xlsx,.ods,text/csv' });
+  const apercu = el('div', { id: 'import-cet-apercu' });
+  const resultat = el('div', { id: 'import-cet-resultat', 'aria-live': 'polite' });
+  let contenu = null;
+  let selecteurs = [];
+
+  const correspondance = () => Object.fromEntries(selecteurs.filter(([, s]) => s.value !== '').map(([champ, s]) => [champ, Number(s.value)]));
+  const lancer = async (essai) => {
+    try {
+      const r = await appeler('importer_cet', { contenu, correspondance: correspondance(), essai });
+      remplir(resultat, el('div', { class: 'alerte succes', role: 'status' },
+        el('p', {}, essai
+          ? `Contrôle réussi : ${nombre(r.importees)} CET seraient importés (${r.format}). Rien n'a été enregistré.`
+          : `${nombre(r.importees)} CET importés (${r.format}).`),
+        r.doublons.length ? el('p', {}, `Déjà présents, non repris : ${r.doublons.join(' ; ')}.`) : null,
+        r.creations.length ? el('p', {}, `Créés en passant : ${r.creations.join(', ')}.`) : null));
+    } catch (e) {
+      remplir(resultat, alerteErreur(e));
+    }
+  };
+
+  fichier.addEventListener('change', async () => {
+    const f = fichier.files[0];
+    remplir(resultat);
+    if (!f) return;
+    contenu = Array.from(new Uint8Array(await f.arrayBuffer()));
+    try {
+      const a = await appeler('apercu_import_cet', { contenu });
+      selecteurs = a.champs.map((c) => {
+        const s = el('select', { id: `colonne-${c.champ}`, 'aria-label': `Colonne pour ${c.libelle}` },
+          el('option', { value: '' }, c.obligatoire ? '— À choisir —' : '— Aucune —'),
+          a.colonnes.map((nom, i) => el('option', { value: i, selected: c.colonne === i }, nom)));
+        return [c.champ, s, c];
+      });
+      remplir(apercu,
+        el('p', { id: 'import-cet-format' }, `${a.format} : ${nombre(a.lignes)} ligne(s).`),
+        el('h3', {}, 'Correspondance des colonnes'),
+        tableau('correspondance-table', ['Champ', 'Colonne du fichier'], selecteurs.map(([, s, c]) => [`${c.libelle}${c.obligatoire ? ' *' : ''}`, s]), ''),
+        el('h3', {}, 'Premières lignes'),
+        tableau('exemples-table', a.colonnes, a.exemples, 'Fichier sans ligne.'),
+        el('div', { class: 'actions' },
+          el('button', { type: 'button', id: 'import-cet-essai', class: 'secondaire', onclick: () => lancer(true) }, 'Contrôler sans importer'),
+          el('button', { type: 'button', id: 'import-cet-valider', onclick: () => lancer(false) }, 'Importer')));
+    } catch (e) {
+      remplir(apercu);
+      remplir(resultat, alerteErreur(e));
+    }
+  });
+
+  const messageExport = el('div', { id: 'export-cet-message', 'aria-live': 'polite' });
+  remplir(zone,
+    el('h2', {}, 'Importer une liste de CET'),
+    el('p', {}, 'Fichier CSV (séparateur « ; » ou « , », UTF-8 ou Windows-1252) ou classeur .xlsx / .ods. Colonnes attendues : ',
+      el('code', {}, 'civilite;nom;prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;academie;bassin;debut_mandat;fin_mandat'),
+      '. Une ligne fautive et rien n\'est enregistré ; une personne déjà au registre (mêmes nom, prénom et courriel) n\'est pas doublée.'),
+    el('div', { class: 'champ' }, el('label', { for: 'import-cet-fichier' }, 'Fichier à importer'), fichier),
+    apercu, resultat,
+    el('h2', {}, 'Exporter le registre'),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', id: 'export-cet-csv', class: 'secondaire',
+        onclick: () => enregistrerFichier(messageExport, 'exporter_cet', { filtre: {}, format: 'csv' }, 'Registre exporté') }, 'Exporter en CSV'),
+      el('button', { type: 'button', id: 'export-cet-xlsx', class: 'secondaire',
+        onclick: () => enregistrerFichier(messageExport, 'exporter_cet', { filtre: {}, format: 'xlsx' }, 'Registre exporté') }, 'Exporter en classeur .xlsx')),
+    messageExport);
+}
+
+export async function afficherCampagne(zone) {
+  const academies = (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
+  const an = new Date().getFullYear();
+  const apercu = el('div', { id: 'campagne-apercu', 'aria-live': 'polite' });
+  let saisie = null;
+  const form = formulaire({
+    id: 'campagne-formulaire', titre: 'Préparer une campagne de renouvellement', libelleValider: 'Prévisualiser',
+    champs: [
+      { cle: 'fin_au_plus_tard', libelle: 'Mandats qui finissent au plus tard le', type: 'date', requis: true },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Toutes —', options: academies },
+      { cle: 'date_arrete', libelle: 'Arrêté de renouvellement du', type: 'date' },
+      { cle: 'nouveau_debut', libelle: 'Nouveaux mandats : début', type: 'date', requis: true },
+      { cle: 'nouvelle_fin', libelle: 'Nouveaux mandats : fin', type: 'date', requis: true },
+    ],
+    valeurs: { fin_au_plus_tard: `31/12/${an}`, nouveau_debut: `01/01/${an + 1}`, nouvelle_fin: `31/12/${an + 5}` },
+    enregistrer: async (v) => {
+      saisie = v;
+      const lignes = await appeler('apercu_campagne', { saisie });
+      const cases = lignes.map((l) => el('input', { type: 'checkbox', id: `retenu-${l.cet_id}`, checked: true, 'aria-label': `Renouveler ${l.nom}` }));
+      const appliquer = async () => {
+        const retenus = lignes.filter((_, i) => cases[i].checked).map((l) => l.cet_id);
+        if (!await confirmer('Appliquer la campagne ?', `${retenus.length} mandat(s) seront créés du ${saisie.nouveau_debut} au ${saisie.nouvelle_fin}.`, 'Appliquer')) return;
+        try {
+          const n = await appeler('appliquer_campagne', { saisie, retenus });
+          remplir(apercu, el('div', { class: 'alerte succes', role: 'status' }, `${nombre(n)} mandat(s) renouvelé(s).`));
+        } catch (e) {
+          remplir(apercu, alerteErreur(e));
+        }
+      };
+      remplir(apercu,
+        el('p', { id: 'campagne-compte' }, `${nombre(lignes.length)} CET concerné(s). Décochez ceux qui ne sont pas renouvelés.`),
+        tableau('campagne-table', ['', 'Conseiller', 'Secteur', 'Fin actuelle'], lignes.map((l, i) => [cases[i], l.nom, l.secteur, dateFr(l.fin_actuelle)]), 'Aucun mandat concerné.'),
+        lignes.length ? el('button', { type: 'button', id: 'campagne-appliquer', onclick: appliquer }, 'Appliquer la campagne') : null);
+    },
+    annuler: () => remplir(apercu),
+  });
+  remplir(zone, el('p', {}, 'Par exemple, tous les mandats qui finissent le 31 décembre renouvelés au 1er janvier : l\'aperçu liste les CET concernés avant de rien écrire.'),
+    form.element, apercu);
+}
+
+export async function afficherRetours(zone) {
+  const l = await listes();
+  const academies = (await references()).academies;
+  const organisation = el('select', { id: 'retour-organisation' }, el('option', { value: '' }, 'Toutes les organisations'), l.proposantes.map((o) => el('option', { value: o.code }, o.libelle)));
+  const message = el('div', { id: 'retour-message', 'aria-live': 'polite' });
+  const orgId = () => (organisation.value ? Number(organisation.value) : null);
+  const annee = el('input', { type: 'text', id: 'bilan-cet-annee', value: anneeScolaire(), size: 10 });
+  const academie = el('select', { id: 'bilan-cet-academie' }, el('option', { value: '' }, 'Toutes'), academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const messageBilan = el('div', { id: 'bilan-cet-message', 'aria-live': 'polite' });
+  remplir(zone,
+    el('h2', {}, 'Retour aux organisations professionnelles'),
+    el('p', {}, 'Pour chaque organisation : les professionnels qu\'elle a proposés, ceux qui ont été nommés, leurs mandats et leurs secteurs.'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' }, el('label', { for: 'retour-organisation' }, 'Organisation'), organisation),
+      el('button', { type: 'button', id: 'retour-pdf', onclick: () => enregistrerFichier(message, 'exporter_retour_organisations', { organisationId: orgId(), csv: false }, 'Lettres enregistrées') }, 'Lettres (PDF)'),
+      el('button', { type: 'button', id: 'retour-csv', class: 'secondaire', onclick: () => enregistrerFichier(message, 'exporter_retour_organisations', { organisationId: orgId(), csv: true }, 'Tableau enregistré') }, 'Tableau (CSV)')),
+    message,
+    el('h2', {}, 'Bilan annuel des CET'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' }, el('label', { for: 'bilan-cet-annee' }, 'Année scolaire'), annee),
+      el('div', { class: 'champ' }, el('label', { for: 'bilan-cet-academie' }, 'Académie'), academie),
+      el('button', { type: 'button', id: 'bilan-cet', onclick: () => enregistrerFichier(messageBilan, 'exporter_bilan_cet',
+        { anneeScolaire: annee.value, academieId: academie.value ? Number(academie.value) : null }, 'Bilan enregistré') }, 'Bilan (PDF)')),
+    messageBilan);
+}
