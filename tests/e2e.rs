@@ -94,7 +94,10 @@ async fn attendre_texte(c: &Client, css: &str, condition: impl Fn(&str) -> bool)
 }
 
 async fn cliquer(c: &Client, css: &str) {
-    attendre(c, css).await.click().await.unwrap_or_else(|e| panic!("clic sur « {css} » : {e}"));
+    let e = attendre(c, css).await;
+    // Amené au milieu de l'écran : un bouton en bout de ligne d'un long tableau peut être caché.
+    c.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'center' })", vec![serde_json::to_value(&e).unwrap()]).await.unwrap();
+    e.click().await.unwrap_or_else(|err| panic!("clic sur « {css} » : {err}"));
 }
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
@@ -120,7 +123,22 @@ async fn saisir(c: &Client, css: &str, texte: &str) {
 }
 
 async fn choisir(c: &Client, css: &str, libelle: &str) {
-    attendre(c, css).await.select_by_label(libelle).await.unwrap_or_else(|e| panic!("choix « {libelle} » dans « {css} » : {e}"));
+    attendre(c, css).await;
+    // Par le texte de l'option, en script : un libellé avec apostrophe casse le sélecteur de WebDriver.
+    let choisi = c
+        .execute(
+            "const s = document.querySelector(arguments[0]);
+             const o = [...s.options].find((o) => o.text.trim() === arguments[1]);
+             if (!o) return false;
+             if (s.multiple) for (const x of s.options) x.selected = false;
+             o.selected = true;
+             s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![serde_json::json!(css), serde_json::json!(libelle)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(choisi, serde_json::json!(true), "option « {libelle} » absente de « {css} »");
 }
 
 /// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).
@@ -588,4 +606,62 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
         )
         .unwrap();
     assert_eq!((presents as usize, excuses), (valeurs.len() - 1, 1));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("cet-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    cliquer(&c, "#menu a[href='#/cet']").await;
+    cliquer(&c, "a[href='#/cet/import']").await;
+
+    // Import d'une liste de l'académie, en Windows-1252 : aperçu des colonnes, puis import.
+    let liste = d.path().join("cet-lille.csv");
+    let texte = "civilite;nom;prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;academie;bassin;debut_mandat;fin_mandat\n\
+                 Mme;Lefèvre;Hélène;helene.lefevre@forges.fr;;Forges de l'Escaut;Métallurgie;Métallurgie;Union des métiers du métal;Lille;;01/01/2024;31/12/2028\n\
+                 M.;Dupré;Gaël;gael.dupre@batir.fr;;Bâtir du Nord;Bâtiment;;Fédération du bâtiment;Lille;;01/01/2024;31/12/2028\n";
+    std::fs::write(&liste, texte.chars().map(|ch| u8::try_from(ch as u32).unwrap()).collect::<Vec<u8>>()).unwrap();
+    attendre(&c, "#import-cet-fichier").await.send_keys(liste.to_str().unwrap()).await.unwrap();
+    attendre_texte(&c, "#import-cet-format", |t| t.contains("Windows-1252") && t.contains("2 ligne")).await;
+    let colonne = attendre(&c, "#colonne-nom").await.prop("value").await.unwrap();
+    assert_eq!(colonne.as_deref(), Some("1"), "la colonne « nom » est reconnue");
+    capturer(&c, "cet-import").await;
+    cliquer(&c, "#import-cet-valider").await;
+    let compte = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
+    assert!(compte.contains("2 CET importés") && compte.contains("Forges de l'Escaut"), "{compte}");
+
+    // Une réunion d'information pour la métallurgie, avant-hier : invitations par secteur, présence.
+    cliquer(&c, "a[href='#/cet/animations']").await;
+    let jour = (chrono::Local::now().date_naive() - chrono::Days::new(2)).format("%d/%m/%Y").to_string();
+    choisir(&c, "#animation-formulaire-academie_id", "Lille").await;
+    choisir(&c, "#animation-formulaire-type", "Réunion d'information").await;
+    saisir(&c, "#animation-formulaire-date", &jour).await;
+    saisir(&c, "#animation-formulaire-lieu", "Rectorat, salle 3").await;
+    saisir(&c, "#animation-formulaire-theme", "Les jurys de la session").await;
+    choisir(&c, "#animation-formulaire-secteurs", "Métallurgie").await;
+    cliquer(&c, "#animation-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#reunion-titre", |t| t.contains("Réunion d'information") && t.contains(&jour)).await;
+    cliquer(&c, "#inviter-secteurs").await;
+    attendre_texte(&c, "#reunion-message", |t| t.contains("1 CET invité")).await;
+    let l = lignes(&c, "#presences-table").await;
+    assert_eq!(l.len(), 1, "seule la métallurgie est invitée : {l:?}");
+    assert!(l[0].contains("LEFÈVRE Hélène"), "{l:?}");
+    choisir(&c, "#presences-table select", "Présent").await;
+    capturer(&c, "cet-animation").await;
+
+    // La fiche de la conseillère montre sa participation.
+    cliquer(&c, "a[href='#/cet/registre']").await;
+    saisir(&c, "#cet-recherche", "lefevre").await;
+    attendre_texte(&c, "#cet-compte", |t| t == "1 CET").await;
+    cliquer(&c, "#cet-table tbody tr button[aria-label^='Fiche']").await;
+    attendre_texte(&c, "#fiche-titre", |t| t.contains("Hélène LEFÈVRE")).await;
+    let h = attendre_texte(&c, "#participations-table", |t| t.contains(&jour)).await;
+    assert!(h.contains("Réunion d'information") && h.contains("Les jurys de la session") && h.contains("Présent"), "{h}");
+    capturer(&c, "cet-fiche").await;
+    c.close().await.unwrap();
+    drop(pilote);
 }

@@ -8,6 +8,8 @@ import { formulaire } from './formulaire.js';
 
 export const TYPES_REUNION = {
   groupe_suivi: 'Réunion du groupe de suivi', comite_pilotage: 'Comité de pilotage', pleniere: 'Réunion plénière', groupe_travail: 'Groupe de travail',
+  reunion_information: 'Réunion d\'information', animation_thematique: 'Animation thématique', seminaire_academique: 'Séminaire académique',
+  reunion_departementale: 'Réunion départementale', visite: 'Visite d\'entreprise ou d\'établissement',
 };
 const ETATS = { present: 'Présent', excuse: 'Excusé', absent: 'Absent' };
 
