@@ -390,3 +390,16 @@ fn bilan_annuel_des_cet() {
         assert!(t.contains(attendu), "« {attendu} » absent du bilan :\n{t}");
     }
 }
+
+#[test]
+fn classeur_ods_tenu_sous_libreoffice() {
+    let c = base_lille();
+    let ods = include_bytes!("fixtures/cet.ods");
+    let apercu = import::apercu(ods).unwrap();
+    assert!(apercu.format.contains(".ods"), "{}", apercu.format);
+    assert_eq!(apercu.lignes, 2);
+    let r = import::importer(&c, ods, None, false).unwrap();
+    assert_eq!(r.importees, 2);
+    let x = registre::lister(&c, &FiltreCet { liste: passerelle_core::liste::ParametresListe { recherche: "lefevre".into(), ..Default::default() }, ..Default::default() }).unwrap();
+    assert_eq!((x.total, x.lignes[0].employeur.as_deref()), (1, Some("Forges de l'Escaut")));
+}

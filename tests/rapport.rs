@@ -95,3 +95,20 @@ fn rapport_vide_une_page_valide() {
     assert_eq!(pages(&pdf), 1);
     assert!(pdftotext(&pdf, None).contains("page 1 / 1"));
 }
+
+#[test]
+fn un_histogramme_qui_tient_sur_une_page_n_est_pas_coupe() {
+    let d = tempfile::tempdir().unwrap();
+    let pdf = d.path().join("h.pdf");
+    // Des paragraphes jusqu'en bas de la première page, puis un histogramme de six barres.
+    let mut blocs: Vec<Bloc> = (0..8).map(|_| Bloc::Paragraphe(PARAGRAPHE.repeat(2))).collect();
+    blocs.push(Bloc::Histogramme { titre: "Jeunes par type d'action".into(), barres: (1..=6).map(|i| (format!("Type {i}"), i as f64)).collect() });
+    let r = Rapport { titre: "H".into(), entete: "H".into(), couverture: None, blocs };
+    std::fs::write(&pdf, passerelle_core::rapport::rendre_pdf(&r).unwrap()).unwrap();
+    assert!(pages(&pdf) >= 2);
+    let page = (1..=pages(&pdf)).find(|p| pdftotext(&pdf, Some(*p)).contains("Jeunes par type")).unwrap();
+    let texte = pdftotext(&pdf, Some(page));
+    for i in 1..=6 {
+        assert!(texte.contains(&format!("Type {i}")), "la barre {i} n'est pas sur la page du titre :\n{texte}");
+    }
+}

@@ -69,7 +69,9 @@ export function blocActionsSuivi({ cadre, actions, optionsPersonnes, apres, annu
 /// L'écran d'une réunion, dans `zone`. `documents` : les boutons d'export proposés, produits
 /// par la commande `commandeExport` ; `complements(recharger)` : ce que le cadre ajoute sous le titre.
 export async function afficherReunion(zone, reunionId, options) {
-  const { optionsPersonnes, documents, libelleCollege, commandeExport = 'exporter_reunion', complements } = options;
+  const { optionsPersonnes, documents, commandeExport = 'exporter_reunion', complements } = options;
+  // Colonne qui situe chaque personne : collège d'un comité, membre ou invité d'un groupe de suivi…
+  const qualite = options.qualite ?? { titre: 'Qualité', valeur: (p) => (p.invite ? 'Invité' : 'Membre') };
   const d = await appeler('detail_reunion', { id: reunionId });
   const recharger = () => afficherReunion(zone, reunionId, options);
   const message = el('div', { id: 'reunion-message', 'aria-live': 'polite' });
@@ -79,7 +81,7 @@ export async function afficherReunion(zone, reunionId, options) {
     choix.addEventListener('change', async () => {
       if (choix.value) await appeler('marquer_presence', { id: reunionId, personneId: p.personne_id, presence: choix.value });
     });
-    return [p.nom, p.fonction, p.invite ? 'Invité' : (libelleCollege?.(p.college) ?? 'Membre'), choix];
+    return [p.nom, p.fonction, qualite.valeur(p), choix];
   });
   const points = d.points.map((p) => {
     const t = el('textarea', { id: `compte-rendu-${p.id}`, rows: 3 });
@@ -103,7 +105,7 @@ export async function afficherReunion(zone, reunionId, options) {
     message,
     complements ? await complements(recharger, message) : null,
     el('h4', {}, 'Présences'),
-    tableau('presences-table', ['Personne', 'Fonction', 'Collège', 'Présence'], presences, 'Personne à pointer : ajoutez des membres ou des invités.'),
+    tableau('presences-table', ['Personne', 'Fonction', qualite.titre, 'Présence'], presences, 'Personne à pointer : ajoutez des membres ou des invités.'),
     el('div', { class: 'barre-liste' },
       el('button', { type: 'button', id: 'tous-presents', class: 'secondaire',
         onclick: async () => { await appeler('marquer_non_pointes_presents', { id: reunionId }); await recharger(); } }, 'Marquer présents les non-pointés'),

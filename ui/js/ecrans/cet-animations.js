@@ -22,7 +22,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
 
   async function ouvrirAnimation(id) {
     await afficherReunion(detail, id, {
-      optionsPersonnes: l.personnes, documents: DOCUMENTS, commandeExport: 'exporter_animation', libelleCollege: () => 'CET',
+      optionsPersonnes: l.personnes, documents: DOCUMENTS, commandeExport: 'exporter_animation',
       complements: async (recharger, message) => {
         const a = await appeler('lire_animation', { id });
         const notes = el('textarea', { id: 'animation-notes', rows: 3 });

@@ -50,7 +50,7 @@ export async function afficherImportExport(zone) {
         el('h3', {}, 'Correspondance des colonnes'),
         tableau('correspondance-table', ['Champ', 'Colonne du fichier'], selecteurs.map(([, s, c]) => [`${c.libelle}${c.obligatoire ? ' *' : ''}`, s]), ''),
         el('h3', {}, 'Premières lignes'),
-        tableau('exemples-table', a.colonnes, a.exemples, 'Fichier sans ligne.'),
+        el('div', { class: 'defilement' }, tableau('exemples-table', a.colonnes, a.exemples, 'Fichier sans ligne.')),
         el('div', { class: 'actions' },
           el('button', { type: 'button', id: 'import-cet-essai', class: 'secondaire', onclick: () => lancer(true) }, 'Contrôler sans importer'),
           el('button', { type: 'button', id: 'import-cet-valider', onclick: () => lancer(false) }, 'Importer')));

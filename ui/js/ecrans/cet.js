@@ -119,10 +119,14 @@ async function afficherFiche(id, outils) {
     id: 'mandat-formulaire', titre: 'Renouveler le mandat', libelleValider: 'Ajouter le mandat',
     champs: [
       { cle: 'date_arrete', libelle: 'Arrêté du', type: 'date' },
-      { cle: 'debut', libelle: 'Début', type: 'date', requis: true },
-      { cle: 'fin', libelle: 'Fin', type: 'date', requis: true },
+      { cle: 'debut_mandat', libelle: 'Début', type: 'date', requis: true },
+      { cle: 'fin_mandat', libelle: 'Fin', type: 'date', requis: true },
     ],
-    enregistrer: async (saisie) => { await appeler('ajouter_mandat_cet', { id, saisie: { ...saisie, debut: saisie.debut, fin: saisie.fin } }); await recharger(); },
+    // Les erreurs du cœur portent sur debut_mandat et fin_mandat : mêmes noms ici, pour les afficher sous le champ.
+    enregistrer: async (v) => {
+      await appeler('ajouter_mandat_cet', { id, saisie: { date_arrete: v.date_arrete, debut: v.debut_mandat, fin: v.fin_mandat } });
+      await recharger();
+    },
     annuler: fermer,
   });
   const formJury = formulaire({

@@ -14,7 +14,7 @@ const COLLEGES = options([['education', 'Éducation'], ['monde_economique', 'Mon
 const TYPES_ACTION = options([['visite_entreprise', 'Visite d\'entreprise'], ['forum', 'Forum des métiers'], ['temoignage', 'Témoignage de professionnels'],
   ['stage_pole', 'Stages trouvés par le pôle de stages'], ['visite_enseignants', 'Visite d\'entreprise par des enseignants'], ['autre', 'Autre action']]);
 const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
-const libelleCollege = (code) => (code ? libelle(COLLEGES, code) : 'Invité');
+const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelle(COLLEGES, p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
 /** Année scolaire en cours : « 2026-2027 » à partir du 1er septembre. */
@@ -141,7 +141,7 @@ async function afficherFiche(comite, outils) {
     formMembre.element,
     el('h3', {}, 'Réunions'),
     blocReunions({ cadre, reunions, types: ['pleniere', 'comite_pilotage', 'groupe_travail'], lieux: a, conventions: a.conventions,
-      ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes: a.personnes, documents: DOCUMENTS, libelleCollege }),
+      ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes: a.personnes, documents: DOCUMENTS, qualite: QUALITE }),
       apres: rafraichir, annuler: fermer }),
     el('h3', {}, 'Actions de suivi'),
     el('p', {}, 'Une action ouverte revient à l\'ordre du jour de chaque réunion jusqu\'à sa clôture.'),

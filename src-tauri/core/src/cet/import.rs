@@ -96,6 +96,20 @@ pub struct CompteRendu {
     pub creations: Vec<String>,
 }
 
+/// Même personne : mêmes nom, prénom et courriel, accents et casse ignorés.
+fn cle_personne(nom: &str, prenom: &str, email: &str) -> String {
+    format!("{}|{}|{}", texte::normaliser(nom), texte::normaliser(prenom), email.trim().to_lowercase())
+}
+
+/// Les personnes de l'annuaire : clé → (identifiant, déjà au registre des CET).
+fn personnes_existantes(conn: &Connection) -> Resultat<HashMap<String, (i64, bool)>> {
+    let mut st = conn.prepare("SELECT p.id, p.nom, p.prenom, p.email, x.id IS NOT NULL FROM personne p LEFT JOIN cet x ON x.personne_id = p.id ORDER BY p.id DESC")?;
+    let v = st
+        .query_map([], |r| Ok((cle_personne(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &r.get::<_, String>(3)?), (r.get(0)?, r.get(4)?))))?
+        .collect::<Result<HashMap<_, _>, _>>()?;
+    Ok(v)
+}
+
 /// Importe le fichier ; `choix` remplace la correspondance proposée (champ → n° de colonne).
 pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String, usize>>, essai: bool) -> Resultat<CompteRendu> {
     let table = tableur::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
@@ -115,6 +129,10 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
     let mut doublons = Vec::new();
     let mut vus: HashSet<String> = HashSet::new();
     let mut cache = HashMap::new();
+    // Personnes et organisations déjà connues, lues une fois : chercher ligne à ligne dans toute
+    // la table rendait l'import quadratique (46 s pour 20 000 lignes).
+    let mut personnes_connues = personnes_existantes(conn)?;
+    let mut organisations_connues: HashMap<(String, &str), Option<i64>> = HashMap::new();
     let mut importees = 0;
     let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
         let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
@@ -175,21 +193,22 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             doublons.push(format!("ligne {} : {nom} {prenom} figure déjà plus haut dans le fichier", l.numero));
             return Ok(());
         }
-        let existante: Option<(i64, bool)> = tx
-            .query_row(
-                "SELECT p.id, EXISTS (SELECT 1 FROM cet WHERE personne_id = p.id) FROM personne p
-                 WHERE normaliser(p.nom) = normaliser(?1) AND normaliser(p.prenom) = normaliser(?2) AND lower(p.email) = ?3
-                 ORDER BY p.id LIMIT 1",
-                [&nom, &prenom, &email],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let existante = personnes_connues.get(&cle_personne(&nom, &prenom, &email)).copied();
         if let Some((_, true)) = existante {
             doublons.push(format!("ligne {} : {nom} {prenom} est déjà au registre", l.numero));
             return Ok(());
         }
-        let employeur_id = organisations::trouver_ou_creer(tx, v("employeur"), "entreprise", &mut creations)?;
-        let proposante_id = organisations::trouver_ou_creer(tx, v("organisation_proposante"), "organisation_professionnelle", &mut creations)?;
+        let mut organisation = |nom: &str, type_: &'static str| -> Resultat<Option<i64>> {
+            let cle = (texte::normaliser(nom), type_);
+            if let Some(id) = organisations_connues.get(&cle) {
+                return Ok(*id);
+            }
+            let id = organisations::trouver_ou_creer(tx, nom, type_, &mut creations)?;
+            organisations_connues.insert(cle, id);
+            Ok(id)
+        };
+        let employeur_id = organisation(v("employeur"), "entreprise")?;
+        let proposante_id = organisation(v("organisation_proposante"), "organisation_professionnelle")?;
         let personne_id = match existante {
             Some((id, _)) => id,
             None => {
@@ -224,6 +243,7 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         c.fin()?;
         let id = registre::ecrire(tx, None, &saisie, &valide)?;
         mandats::inserer(tx, id, &mandat.expect("validé"))?;
+        personnes_connues.insert(cle_personne(&nom, &prenom, &email), (personne_id, true));
         importees += 1;
         Ok(())
     })?;

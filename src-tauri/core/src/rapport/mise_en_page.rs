@@ -189,18 +189,27 @@ impl Mise<'_> {
 
     fn histogramme(&mut self, titre: &str, barres: &[(String, f64)]) {
         let titre_style = Style { taille: 10.0, interligne: 14.0, gras: true, avant: 0.0, apres: 4.0 };
-        self.assurer(titre_style.interligne + 20.0);
-        self.paragraphe(titre, &titre_style, noir());
         let largeur_libelle = LARGEUR * 0.42;
         let zone = LARGEUR - largeur_libelle - 8.0 - 44.0;
         let max = barres.iter().map(|b| b.1).fold(0.0_f64, f64::max);
-        for (libelle, valeur) in barres {
-            let mut lignes = self.polices.couper(libelle, false, CELLULE, largeur_libelle - 4.0);
-            if lignes.len() > 2 {
-                lignes.truncate(2);
-                lignes[1].push('…');
-            }
-            let hauteur = (lignes.len() as f32 * INTERLIGNE_CELLULE).max(12.0) + 5.0;
+        let libelles: Vec<Vec<String>> = barres
+            .iter()
+            .map(|(libelle, _)| {
+                let mut lignes = self.polices.couper(libelle, false, CELLULE, largeur_libelle - 4.0);
+                if lignes.len() > 2 {
+                    lignes.truncate(2);
+                    lignes[1].push('…');
+                }
+                lignes
+            })
+            .collect();
+        let hauteur_de = |lignes: &Vec<String>| (lignes.len() as f32 * INTERLIGNE_CELLULE).max(12.0) + 5.0;
+        // Un histogramme qui tient sur une page n'est pas coupé : titre et barres restent ensemble.
+        let total: f32 = titre_style.interligne + titre_style.apres + libelles.iter().map(hauteur_de).sum::<f32>() + 12.0;
+        self.assurer(if total <= BAS_CONTENU - HAUT_CONTENU { total } else { titre_style.interligne + 20.0 });
+        self.paragraphe(titre, &titre_style, noir());
+        for ((_, valeur), lignes) in barres.iter().zip(&libelles) {
+            let hauteur = hauteur_de(lignes);
             self.assurer(hauteur);
             let haut = self.y;
             for (i, l) in lignes.iter().enumerate() {
