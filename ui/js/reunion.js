@@ -98,7 +98,7 @@ export async function afficherReunion(zone, reunionId, options) {
   const r = d.reunion;
   remplir(zone,
     el('h3', { id: 'reunion-titre' }, `${TYPES_REUNION[r.type]} du ${dateFr(r.date)}${r.heure ? ` à ${r.heure}` : ''}${r.lieu ? `, ${r.lieu}` : ''}`),
-    r.convention_liee ? el('p', {}, `Rattachée à la convention « ${r.convention_liee} ».`) : null,
+    r.convention_liee ? el('p', {}, `Rattachée à la convention « ${r.convention_liee} ».`) : null,
     el('div', { class: 'actions' }, documents.map(([quoi, libelle], i) =>
       el('button', { type: 'button', id: `reunion-${quoi}`, class: i === 0 ? null : 'secondaire',
         onclick: () => enregistrerFichier(message, commandeExport, { id: reunionId, quoi }) }, libelle))),

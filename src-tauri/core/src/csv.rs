@@ -20,12 +20,12 @@ pub struct TableCsv {
 }
 
 impl TableCsv {
-    /// « CSV UTF-8, séparateur « ; » » ou, pour un classeur, son genre.
+    /// « CSV UTF-8, séparateur « ; » » ou, pour un classeur, son genre.
     pub fn format(&self) -> String {
         if self.encodage.starts_with("classeur") {
             self.encodage.to_string()
         } else {
-            format!("CSV {}, séparateur « {} »", self.encodage, self.separateur)
+            format!("CSV {}, séparateur « {} »", self.encodage, self.separateur)
         }
     }
 

@@ -119,10 +119,10 @@ impl Periode {
     }
 }
 
-/// Lit « 2025-2026 » (année scolaire) ; rend l'année de la rentrée.
+/// Lit « 2025-2026 » (année scolaire) ; rend l'année de la rentrée.
 pub fn lire_annee_scolaire(saisie: &str) -> Result<i32, String> {
     let t = saisie.trim();
-    let erreur = || format!("L'année scolaire « {t} » s'écrit 2025-2026.");
+    let erreur = || format!("L'année scolaire « {t} » s'écrit 2025-2026.");
     let (a, b) = t.split_once(['-', '/']).ok_or_else(erreur)?;
     match (a.trim().parse::<i32>(), b.trim().parse::<i32>()) {
         (Ok(a), Ok(b)) if b == a + 1 && (1900..3000).contains(&a) => Ok(a),

@@ -21,7 +21,7 @@ pub struct Echeance {
     /// preavis, fin, evaluation, reunions, action, mandat_cet.
     pub nature: &'static str,
     pub libelle: String,
-    /// Écran de l'objet concerné (« conventions », « cet ») et son identifiant.
+    /// Écran de l'objet concerné (« conventions », « cet ») et son identifiant.
     pub module: &'static str,
     pub objet_id: i64,
     /// Titre de la convention, nom du CET.

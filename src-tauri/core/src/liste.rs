@@ -142,7 +142,7 @@ pub fn supprimer(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat
     Ok(())
 }
 
-/// L'enregistrement `table`/`id` doit exister ; sinon « {quoi} n° {id} n'existe pas (ou plus). »
+/// L'enregistrement `table`/`id` doit exister ; sinon « {quoi} n° {id} n'existe pas (ou plus). »
 pub fn exiger(conn: &Connection, table: &str, id: i64, quoi: &str) -> Resultat<()> {
     if existe(conn, table, id)? { Ok(()) } else { Err(Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus)."))) }
 }

@@ -37,7 +37,7 @@ fn lire_classeur(octets: &[u8]) -> Result<TableCsv, String> {
     Ok(TableCsv { entetes, lignes, separateur: ';', encodage: genre })
 }
 
-/// Une cellule telle qu'on l'aurait tapée : dates au format JJ/MM/AAAA, nombres sans « .0 ».
+/// Une cellule telle qu'on l'aurait tapée : dates au format JJ/MM/AAAA, nombres sans « .0 ».
 fn cellule(c: &calamine::Data) -> String {
     use calamine::Data;
     match c {

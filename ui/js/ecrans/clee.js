@@ -17,7 +17,7 @@ const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? 
 const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelle(COLLEGES, p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
-/** Année scolaire en cours : « 2026-2027 » à partir du 1er septembre. */
+/** Année scolaire en cours : « 2026-2027 » à partir du 1er septembre. */
 export function anneeScolaire(d = new Date()) {
   const debut = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
   return `${debut}-${debut + 1}`;

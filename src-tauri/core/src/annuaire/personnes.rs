@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 
 pub const CIVILITES: &[(&str, &str)] = &[("Mme", "Madame"), ("M.", "Monsieur")];
 
+/// « Proviseure – Lycée Jean-Moulin » : fonction et structure d'une personne `p`, pour les listes
+/// de membres et de présences ; s'emploie avec `JOINTURES_STRUCTURE`.
+pub const SQL_FONCTION_STRUCTURE: &str =
+    "trim(p.fonction || CASE WHEN coalesce(o.nom, e.nom) IS NULL THEN '' ELSE ' – ' || coalesce(o.nom, e.nom) END)";
+pub const JOINTURES_STRUCTURE: &str =
+    "LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Personne {
     pub id: i64,

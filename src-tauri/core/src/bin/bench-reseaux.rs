@@ -79,7 +79,7 @@ fn main() {
         println!("Registre, {libelle} : {:.1} ms ({} sur {})", ms(t), l.lignes.len(), l.total);
     };
     mesurer("première page", &registre::FiltreCet::default());
-    mesurer("recherche « prénom1234 »", &registre::FiltreCet { liste: ParametresListe { recherche: "prénom1234".into(), ..Default::default() }, ..Default::default() });
+    mesurer("recherche « prénom1234 »", &registre::FiltreCet { liste: ParametresListe { recherche: "prénom1234".into(), ..Default::default() }, ..Default::default() });
     mesurer("secteur + mandats à renouveler", &registre::FiltreCet { secteur: Some("Métallurgie".into()), etat_mandat: Some("fin_proche".into()), ..Default::default() });
     mesurer("sans participation depuis 2 ans", &registre::FiltreCet { academie_id: Some(lille), inactif_depuis_ans: Some(2), ..Default::default() });
 

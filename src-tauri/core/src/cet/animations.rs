@@ -1,5 +1,5 @@
 //! Animations du réseau des CET d'une académie : réunions d'information, animations thématiques,
-//! séminaires, réunions départementales, visites. Chacune est une réunion du cadre « réseau »
+//! séminaires, réunions départementales, visites. Chacune est une réunion du cadre « réseau »
 //! (invités, présences, documents communs) complétée ici par son thème, les secteurs visés, ses
 //! co-organisateurs et des notes ; les invitations se tirent des secteurs visés.
 
@@ -78,7 +78,7 @@ pub fn lister(conn: &Connection, academie_id: Option<i64>, annee_scolaire: Optio
     ids.into_iter().map(|id| lire(conn, id)).collect()
 }
 
-/// Même liste, l'année scolaire écrite « 2025-2026 » (vide : toutes).
+/// Même liste, l'année scolaire écrite « 2025-2026 » (vide : toutes).
 pub fn lister_annee(conn: &Connection, academie_id: Option<i64>, annee_scolaire: &str) -> Resultat<Vec<Animation>> {
     let annee = match annee_scolaire.trim() {
         "" => None,
@@ -150,7 +150,7 @@ pub fn inviter_par_secteurs(conn: &Connection, reunion_id: i64) -> Resultat<usiz
 }
 
 /// Publipostage : les invités qui ont un courriel professionnel, pour le logiciel de messagerie
-/// du délégué (CSV UTF-8 avec BOM, séparateur « ; »).
+/// du délégué (CSV UTF-8 avec BOM, séparateur « ; »).
 pub fn publipostage_csv(conn: &Connection, reunion_id: i64) -> Resultat<String> {
     lire(conn, reunion_id)?;
     let mut st = conn.prepare(
@@ -184,8 +184,8 @@ pub fn invitation_pdf(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
     rendre_pdf(&documents::convocation_completee(conn, reunion_id, complement)?)
 }
 
-/// Documents d'une animation : « invitation-pdf », « publipostage » (CSV), ou ceux de toute
-/// réunion (« invitation » .ics, « emargement », « compte-rendu »). Rend octets et nom de fichier.
+/// Documents d'une animation : « invitation-pdf », « publipostage » (CSV), ou ceux de toute
+/// réunion (« invitation » .ics, « emargement », « compte-rendu »). Rend octets et nom de fichier.
 pub fn produire(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<(Vec<u8>, String)> {
     lire(conn, reunion_id)?;
     Ok(match quoi {

@@ -152,7 +152,7 @@ pub fn pdf(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Resultat<
     rendre_pdf(&rapport(&calculer(conn, annee, academie_id, chrono::Local::now().date_naive())?))
 }
 
-/// Écrit le bilan dans `dossier` (« bilan-cet-2025-2026.pdf ») ; rend le chemin.
+/// Écrit le bilan dans `dossier` (« bilan-cet-2025-2026.pdf ») ; rend le chemin.
 pub fn exporter(conn: &Connection, annee_scolaire: &str, academie_id: Option<i64>, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
     let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
     crate::bilans::ecrire(dossier, &format!("bilan-cet-{}.pdf", dates::Periode::Scolaire(annee).libelle()), &pdf(conn, annee, academie_id)?)

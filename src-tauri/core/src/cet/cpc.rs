@@ -34,7 +34,7 @@ fn valider(conn: &Connection, s: &SaisieCpc, id: Option<i64>) -> Resultat<String
     let nom = texte::obligatoire("Le nom de la CPC", &s.nom).map_err(|m| Erreur::validation("nom", m))?;
     let autre: Option<i64> = conn.query_row("SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1) AND id IS NOT ?2", rusqlite::params![nom, id], |r| r.get(0)).optional()?;
     if autre.is_some() {
-        return Err(Erreur::validation("nom", format!("La CPC « {nom} » existe déjà.")));
+        return Err(Erreur::validation("nom", format!("La CPC « {nom} » existe déjà.")));
     }
     Ok(nom)
 }

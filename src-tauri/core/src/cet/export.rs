@@ -39,7 +39,7 @@ pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>
         .collect())
 }
 
-/// « csv » ou « xlsx » : les octets du fichier.
+/// « csv » ou « xlsx » : les octets du fichier.
 pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Vec<u8>> {
     let lignes = lignes(conn, filtre)?;
     match format {
@@ -52,6 +52,6 @@ pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat
             Ok(s.into_bytes())
         }
         "xlsx" => tableur::classeur_xlsx("Registre des CET", &entetes(), &lignes).map_err(|e| Erreur::Fichier(std::io::Error::other(e))),
-        autre => Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (csv ou xlsx)."))),
+        autre => Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (csv ou xlsx)."))),
     }
 }

@@ -1,4 +1,4 @@
-//! Import du registre des CET depuis les listes académiques : CSV (« ; » ou « , », UTF-8 avec
+//! Import du registre des CET depuis les listes académiques : CSV (« ; » ou « , », UTF-8 avec
 //! ou sans BOM, Windows-1252) ou classeur .xlsx / .ods. Les colonnes se reconnaissent à leur
 //! en-tête (ou se choisissent dans l'aperçu) ; tout ou rien : une ligne fautive et rien n'est
 //! écrit, un message par ligne. Une ligne qui reprend une personne déjà au registre (mêmes nom,
@@ -123,7 +123,7 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         )]));
     }
     if let Some((champ, i)) = m.iter().find(|(_, i)| **i >= table.entetes.len()) {
-        return Err(Erreur::Import(vec![format!("La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.", i + 1)]));
+        return Err(Erreur::Import(vec![format!("La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.", i + 1)]));
     }
     let mut creations = Vec::new();
     let mut doublons = Vec::new();
@@ -144,19 +144,19 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             "m" | "monsieur" => "M.",
             "mme" | "madame" => "Mme",
             _ => {
-                c.ajouter("civilite", format!("civilité « {} » inconnue (M. ou Mme).", v("civilite")));
+                c.ajouter("civilite", format!("civilité « {} » inconnue (M. ou Mme).", v("civilite")));
                 ""
             }
         };
         let academie_id = academies::trouver_en_cache(tx, &mut cache, v("academie"))?;
         if academie_id.is_none() {
-            c.ajouter("academie", format!("académie « {} » inconnue.", v("academie")));
+            c.ajouter("academie", format!("académie « {} » inconnue.", v("academie")));
         }
         let bassin_id = match (academie_id, v("bassin")) {
             (Some(a), b) if !b.is_empty() => match bassins::trouver(tx, a, b) {
                 Ok(x) => Some(x.id),
                 Err(Erreur::Introuvable(_)) => {
-                    c.ajouter("bassin", format!("bassin « {b} » inconnu dans cette académie."));
+                    c.ajouter("bassin", format!("bassin « {b} » inconnu dans cette académie."));
                     None
                 }
                 Err(e) => return Err(e),
@@ -168,7 +168,7 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             x => {
                 let id: Option<i64> = tx.query_row("SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)", [x], |r| r.get(0)).optional()?;
                 if id.is_none() {
-                    c.ajouter("cpc", format!("CPC « {x} » inconnue : ajoutez-la d'abord à la liste des CPC."));
+                    c.ajouter("cpc", format!("CPC « {x} » inconnue : ajoutez-la d'abord à la liste des CPC."));
                 }
                 id
             }
@@ -178,7 +178,7 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             x => registre::STATUTS.iter().find(|s| texte::normaliser(s.1) == texte::normaliser(x) || s.0 == x).map(|s| s.0.to_string()),
         };
         if statut.is_none() {
-            c.ajouter("statut", format!("statut « {} » inconnu.", v("statut")));
+            c.ajouter("statut", format!("statut « {} » inconnu.", v("statut")));
         }
         if !v("email").is_empty() {
             c.champ("email", crate::annuaire::validation::email(v("email")));

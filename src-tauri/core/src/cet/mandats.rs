@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-/// Un mandat qui finit dans ce délai est « à renouveler ».
+/// Un mandat qui finit dans ce délai est « à renouveler ».
 pub const JOURS_FIN_PROCHE: u64 = 180;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,7 +42,7 @@ pub fn condition_etat(code: &str, aujourdhui: NaiveDate) -> Result<(String, Vec<
         "fin_proche" => ("m.debut <= {} AND m.fin >= {} AND m.fin <= {}".into(), vec![j.clone(), j, proche]),
         "echu" => ("m.fin < {}".into(), vec![j]),
         "a_venir" => ("m.debut > {}".into(), vec![j]),
-        autre => return Err(format!("État de mandat inconnu : « {autre} ».")),
+        autre => return Err(format!("État de mandat inconnu : « {autre} ».")),
     })
 }
 

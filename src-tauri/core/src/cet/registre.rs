@@ -232,7 +232,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
     let designation = if s.designation.is_empty() { Some("organisation_professionnelle".to_string()) } else { c.champ("designation", liste::code_connu(DESIGNATIONS, &s.designation, "qui a désigné le CET")) };
     for m in &s.missions {
         if !MISSIONS.iter().any(|x| x.0 == m) {
-            c.ajouter("missions", format!("Mission inconnue : « {m} »."));
+            c.ajouter("missions", format!("Mission inconnue : « {m} »."));
         }
     }
     match s.academie_id {

@@ -13,7 +13,7 @@ fn tous(conn: &Connection, f: FiltreCet, aujourdhui: NaiveDate) -> Resultat<Vec<
     Ok(registre::lister_au(conn, &FiltreCet { liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..f }, aujourdhui)?.lignes)
 }
 
-/// Nomination : l'arrêté du mandat en cours, ou « proposé » tant qu'aucun arrêté n'est daté.
+/// Nomination : l'arrêté du mandat en cours, ou « proposé » tant qu'aucun arrêté n'est daté.
 fn nomination(x: &Cet) -> String {
     match x.date_arrete {
         Some(d) => format!("nommé(e) par arrêté du {}", dates::francaise(d)),
@@ -135,7 +135,7 @@ pub fn avis_employeur(conn: &Connection, cet_id: i64, aujourdhui: NaiveDate) -> 
         Bloc::Paragraphe(format!(
             "J'ai le plaisir de vous informer que {qui}, membre de votre entreprise, a été nommé(e) conseiller entreprise pour l'École{}{}, \
              pour la période du {} au {}{}.",
-            if x.secteur.is_empty() { String::new() } else { format!(" pour le secteur « {} »", x.secteur) },
+            if x.secteur.is_empty() { String::new() } else { format!(" pour le secteur « {} »", x.secteur) },
             x.cpc.as_ref().map(|c| format!(" (CPC {c})")).unwrap_or_default(),
             dates::francaise(debut),
             dates::francaise(fin),

@@ -239,7 +239,7 @@ pub fn rapport(b: &BilanClee) -> Rapport {
     }
 }
 
-/// Le bilan au jour de l'édition, l'année scolaire écrite « 2025-2026 ».
+/// Le bilan au jour de l'édition, l'année scolaire écrite « 2025-2026 ».
 pub fn calculer_du_jour(conn: &Connection, annee_scolaire: &str, perimetre: Perimetre) -> Resultat<BilanClee> {
     let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
     calculer(conn, annee, perimetre, chrono::Local::now().date_naive())
@@ -250,7 +250,7 @@ pub fn pdf(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resultat<Vec<
     rendre_pdf(&rapport(&calculer(conn, annee, perimetre, chrono::Local::now().date_naive())?))
 }
 
-/// Écrit le bilan dans `dossier_sortie` (« bilan-clee-2025-2026.pdf ») ; rend le chemin.
+/// Écrit le bilan dans `dossier_sortie` (« bilan-clee-2025-2026.pdf ») ; rend le chemin.
 pub fn exporter(conn: &Connection, annee_scolaire: &str, perimetre: Perimetre, dossier_sortie: &std::path::Path) -> Resultat<std::path::PathBuf> {
     let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let octets = pdf(conn, annee, perimetre)?;

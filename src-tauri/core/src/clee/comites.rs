@@ -243,14 +243,12 @@ pub struct SaisieMembre {
 
 /// Membres rangés par collège (dans l'ordre des collèges), puis par nom.
 pub fn membres(conn: &Connection, comite_id: i64) -> Resultat<Vec<Membre>> {
-    let mut st = conn.prepare(
-        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom,
-                trim(p.fonction || CASE WHEN coalesce(o.nom, e.nom) IS NULL THEN '' ELSE ' – ' || coalesce(o.nom, e.nom) END),
-                p.email, m.college, m.role
-         FROM clee_membre m JOIN personne p ON p.id = m.personne_id
-         LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
-         WHERE m.comite_id = ?1 ORDER BY normaliser(p.nom), p.prenom",
-    )?;
+    use crate::annuaire::personnes::{JOINTURES_STRUCTURE, SQL_FONCTION_STRUCTURE};
+    let mut st = conn.prepare(&format!(
+        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom, {SQL_FONCTION_STRUCTURE}, p.email, m.college, m.role
+         FROM clee_membre m JOIN personne p ON p.id = m.personne_id {JOINTURES_STRUCTURE}
+         WHERE m.comite_id = ?1 ORDER BY normaliser(p.nom), p.prenom"
+    ))?;
     let mut v: Vec<Membre> = st
         .query_map([comite_id], |r| {
             Ok(Membre { id: r.get(0)?, personne_id: r.get(1)?, nom: r.get(2)?, fonction: r.get(3)?, email: r.get(4)?, college: r.get(5)?, role: r.get(6)? })

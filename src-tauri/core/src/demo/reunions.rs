@@ -46,7 +46,7 @@ struct ActionSuiviDemo {
 /// La personne de l'annuaire de démonstration qui a ce courriel.
 pub fn personne(conn: &Connection, email: &str) -> Resultat<i64> {
     conn.query_row("SELECT id FROM personne WHERE email = ?1", [email], |r| r.get(0))
-        .map_err(|_| Erreur::Demo(format!("personne « {email} » absente de l'annuaire de démonstration")))
+        .map_err(|_| Erreur::Demo(format!("personne « {email} » absente de l'annuaire de démonstration")))
 }
 
 pub fn charger(conn: &Connection, cadre: Cadre, liste: Vec<ReunionDemo>, jour: NaiveDate) -> Resultat<()> {

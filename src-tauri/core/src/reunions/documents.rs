@@ -24,12 +24,12 @@ pub fn libelle_college(code: Option<&str>) -> &'static str {
     }
 }
 
-/// « Réunion du groupe de suivi », « Comité de pilotage »… suivi du nom du cadre.
+/// « Réunion du groupe de suivi », « Comité de pilotage »… suivi du nom du cadre.
 fn intitule(conn: &Connection, r: &Reunion) -> Resultat<String> {
     Ok(format!("{} – {}", super::libelle_type(&r.type_), r.cadre.titre(conn)?))
 }
 
-/// « 24/11/2026 à 14h00, Lycée Jean Bart, Dunkerque ».
+/// « 24/11/2026 à 14h00, Lycée Jean Bart, Dunkerque ».
 pub fn quand_et_ou(r: &Reunion) -> String {
     let mut t = dates::francaise(r.date);
     if !r.heure.is_empty() {
@@ -73,7 +73,7 @@ pub fn compte_rendu(conn: &Connection, reunion_id: i64) -> Resultat<Rapport> {
         Bloc::Paragraphe(format!("{} du {}.", super::libelle_type(&r.type_), quand_et_ou(&r))),
     ];
     if let Some(c) = &r.convention_liee {
-        blocs.push(Bloc::Paragraphe(format!("Réunion rattachée à la convention « {c} ».")));
+        blocs.push(Bloc::Paragraphe(format!("Réunion rattachée à la convention « {c} ».")));
     }
     for (etat, titre) in [("present", "Étaient présents :"), ("excuse", "Étaient excusés :"), ("absent", "Étaient absents :")] {
         blocs.push(Bloc::ParagrapheGras(titre.into()));
@@ -190,7 +190,7 @@ pub fn produire(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<(Vec
         "convocation" => (rendre_pdf(&convocation(conn, reunion_id)?)?, format!("convocation-reunion-{reunion_id}.pdf")),
         "emargement" => (rendre_pdf(&feuille_d_emargement(conn, reunion_id)?)?, format!("emargement-reunion-{reunion_id}.pdf")),
         "invitation" => (invitation_ics(conn, reunion_id)?.into_bytes(), format!("invitation-reunion-{reunion_id}.ics")),
-        autre => return Err(Erreur::validation("quoi", format!("Document inconnu : « {autre} »."))),
+        autre => return Err(Erreur::validation("quoi", format!("Document inconnu : « {autre} »."))),
     })
 }
 

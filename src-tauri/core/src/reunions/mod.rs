@@ -163,7 +163,7 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Reunion> {
         .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
 }
 
-/// Heure « 14h30 », « 14:30 » ou vide.
+/// Heure « 14h30 », « 14:30 » ou vide.
 fn heure(saisie: &str) -> Result<String, String> {
     let t = saisie.trim().replace(['h', 'H'], ":");
     if t.is_empty() {
@@ -172,7 +172,7 @@ fn heure(saisie: &str) -> Result<String, String> {
     let (h, m) = t.split_once(':').unwrap_or((&t, "0"));
     match (h.parse::<u32>(), if m.is_empty() { Ok(0) } else { m.parse::<u32>() }) {
         (Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(format!("{h:02}h{m:02}")),
-        _ => Err(format!("L'heure « {} » s'écrit 14h30.", saisie.trim())),
+        _ => Err(format!("L'heure « {} » s'écrit 14h30.", saisie.trim())),
     }
 }
 
@@ -204,7 +204,7 @@ pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reu
     lire(conn, conn.last_insert_rowid())
 }
 
-/// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
+/// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
 pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<Option<Reunion>> {
     let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1", cadre.colonne());
     Ok(conn.query_row(&sql, rusqlite::params![cadre.id(), dates::iso(date)], ligne_reunion).optional()?)
@@ -390,9 +390,9 @@ pub const ETATS_PRESENCE: &[(&str, &str)] = &[("present", "Présent"), ("excuse"
 #[derive(Debug, Clone, Serialize)]
 pub struct Presence {
     pub personne_id: i64,
-    /// « Nom Prénom » pour les écrans.
+    /// « Nom Prénom » pour les écrans.
     pub nom: String,
-    /// « NOM Prénom », la forme des comptes rendus.
+    /// « NOM Prénom », la forme des comptes rendus.
     pub nom_officiel: String,
     pub fonction: String,
     pub email: String,
@@ -407,12 +407,11 @@ pub struct Presence {
 /// Les membres du cadre, les invités de la réunion et toute personne pointée, avec leur présence.
 pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> {
     let r = lire(conn, reunion_id)?;
+    use crate::annuaire::personnes::{JOINTURES_STRUCTURE, SQL_FONCTION_STRUCTURE};
     let sql = format!(
         "WITH membres(personne_id, college) AS ({})
-         SELECT p.id, p.nom, p.prenom,
-                trim(p.fonction || CASE WHEN coalesce(o.nom, e.nom) IS NULL THEN '' ELSE ' – ' || coalesce(o.nom, e.nom) END),
-                p.email, m.college, m.personne_id IS NULL, rp.etat
-         FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
+         SELECT p.id, p.nom, p.prenom, {SQL_FONCTION_STRUCTURE}, p.email, m.college, m.personne_id IS NULL, rp.etat
+         FROM personne p {JOINTURES_STRUCTURE}
          LEFT JOIN membres m ON m.personne_id = p.id
          LEFT JOIN reunion_presence rp ON rp.personne_id = p.id AND rp.reunion_id = ?1
          WHERE p.id IN (SELECT personne_id FROM membres)
