@@ -47,13 +47,10 @@ const REGISTRE = {
   nouveau: 'Nouveau CET', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, secteur, entreprise, organisation…',
   commandes: { lister: 'lister_cet', creer: 'creer_cet', modifier: 'modifier_cet', supprimer: 'supprimer_cet' },
   colonnes: [
-    { cle: 'nom', libelle: 'Conseiller', tri: 'nom', rendu: (l) => `${l.nom} ${l.prenom}` },
-    { cle: 'secteur', libelle: 'Secteur', tri: 'secteur' },
-    { cle: 'cpc', libelle: 'CPC', tri: 'cpc', rendu: (l) => l.cpc ?? '' },
+    { cle: 'nom', libelle: 'Conseiller', tri: 'nom', rendu: (l) => [`${l.nom} ${l.prenom}`, el('span', { class: 'second' }, l.employeur ?? '')] },
+    { cle: 'secteur', libelle: 'Secteur et CPC', tri: 'secteur', rendu: (l) => [l.secteur, el('span', { class: 'second' }, l.cpc ?? '')] },
     { cle: 'organisation_proposante', libelle: 'Proposé par', tri: 'organisation', rendu: (l) => l.organisation_proposante ?? libelle(DESIGNATIONS, l.designation) },
-    { cle: 'bassin', libelle: 'Bassin', rendu: (l) => l.bassin ?? '' },
-    { cle: 'fin_mandat', libelle: 'Fin du mandat', tri: 'fin_mandat', rendu: (l) => dateFr(l.fin_mandat) },
-    { cle: 'etat_mandat', libelle: 'Mandat', rendu: (l) => ETAT_LIBELLE[l.etat_mandat] },
+    { cle: 'fin_mandat', libelle: 'Fin du mandat', tri: 'fin_mandat', rendu: (l) => [dateFr(l.fin_mandat), el('span', { class: 'second' }, ETAT_LIBELLE[l.etat_mandat])] },
     { cle: 'derniere_participation', libelle: 'Dernière animation', rendu: (l) => dateFr(l.derniere_participation) || 'aucune' },
   ],
   filtres: async () => {

@@ -45,8 +45,7 @@ const COMITES = {
   commandes: { lister: 'lister_comites', creer: 'creer_comite', modifier: 'modifier_comite', supprimer: 'supprimer_comite' },
   colonnes: [
     { cle: 'nom', libelle: 'Comité', tri: 'nom' },
-    { cle: 'academie', libelle: 'Académie', tri: 'academie' },
-    { cle: 'bassins', libelle: 'Bassins' },
+    { cle: 'bassins', libelle: 'Bassins et académie', tri: 'academie', rendu: (l) => [l.bassins, el('span', { class: 'second' }, l.academie)] },
     { cle: 'copilotes', libelle: 'Co-pilotes', rendu: (l) => [l.copilote_education, l.copilote_entreprise].filter(Boolean).join(' et ') },
     { cle: 'membres', libelle: 'Membres', rendu: (l) => nombre(l.membres) },
     { cle: 'derniere_reunion', libelle: 'Dernière réunion', rendu: (l) => dateFr(l.derniere_reunion) || '—' },
