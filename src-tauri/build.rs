@@ -66,6 +66,7 @@ const COMMANDES: &[&str] = &[
     "lire_convention",
     "statuts_convention",
     "reunions_du_cadre",
+    "reunions_liees_convention",
     "creer_reunion",
     "actions_suivi",
     "ajouter_action_suivi",

@@ -387,3 +387,25 @@ fn la_migration_8_garde_les_reunions_des_groupes_de_suivi() {
         assert_eq!(compter(&c, table), 0, "{table}");
     }
 }
+
+#[test]
+fn reunion_et_action_rattachees_a_une_convention() {
+    use passerelle_core::conventions::fiches::{self, SaisieConvention};
+    let c = base::en_memoire().unwrap();
+    let m = monde(&c);
+    let comite = comite_lens(&c, &m);
+    let conv = fiches::creer(&c, &SaisieConvention { type_: "academie_organisation".into(), titre: "Convention académie – Artois Emballages".into(), date_effet: "01/09/2025".into(), duree: "3 ans".into(), ..Default::default() }).unwrap().id;
+    let r = reunions::creer(&c, Cadre::Comite(comite), &SaisieReunion { type_: "groupe_travail".into(), date: "10/02/2026".into(), convention_liee_id: Some(conv), ..Default::default() }).unwrap();
+    assert_eq!(r.convention_liee.as_deref(), Some("Convention académie – Artois Emballages"));
+    assert!(reunions::creer(&c, Cadre::Comite(comite), &SaisieReunion { type_: "groupe_travail".into(), date: "10/02/2026".into(), convention_liee_id: Some(999), ..Default::default() }).is_err());
+    let s = SaisieActionClee { comite_id: Some(comite), date: "12/02/2026".into(), type_: "visite_entreprise".into(), intitule: "Visite de l'usine".into(), filles: "10".into(), garcons: "12".into(), convention_id: Some(conv), ..Default::default() };
+    actions::creer(&c, &s).unwrap();
+    assert_eq!(reunions::liees_a_convention(&c, conv).unwrap().iter().map(|x| x.id).collect::<Vec<_>>(), [r.id]);
+    assert_eq!(actions::lister(&c, &actions::FiltreActionsClee { convention_id: Some(conv), ..Default::default() }).unwrap().total, 1);
+    // La convention citée ne se supprime pas : le message dit où elle sert.
+    let e = fiches::supprimer(&c, conv).unwrap_err().to_string();
+    assert!(e.contains("réunion") && e.contains("action de CLEE"), "{e}");
+    // Le compte rendu la mentionne.
+    let t = pdftotext(&documents::produire(&c, r.id, "compte-rendu").unwrap().0);
+    assert!(t.contains("Réunion rattachée à la convention"), "{t}");
+}

@@ -100,6 +100,7 @@ pub fn lancer(chemin: PathBuf) {
             commandes::lire_convention,
             commandes::statuts_convention,
             commandes::reunions::reunions_du_cadre,
+            commandes::reunions::reunions_liees_convention,
             commandes::reunions::creer_reunion,
             commandes::reunions::actions_suivi,
             commandes::reunions::ajouter_action_suivi,

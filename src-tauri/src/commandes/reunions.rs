@@ -13,6 +13,11 @@ pub fn reunions_du_cadre(etat: State<Etat>, cadre: Cadre) -> R<Vec<Reunion>> {
 }
 
 #[tauri::command]
+pub fn reunions_liees_convention(etat: State<Etat>, id: i64) -> R<Vec<Reunion>> {
+    etat.avec(|c| reunions::liees_a_convention(c, id))
+}
+
+#[tauri::command]
 pub fn creer_reunion(etat: State<Etat>, cadre: Cadre, saisie: SaisieReunion) -> R<Reunion> {
     etat.avec(|c| reunions::creer(c, cadre, &saisie))
 }

@@ -144,6 +144,7 @@ async function afficherFiche(id, outils) {
       x.email ? ` · ${x.email}` : '', x.telephone ? ` · ${x.telephone}` : ''),
     x.missions.length ? el('p', {}, `Missions : ${x.missions.map((m) => libelle(MISSIONS, m)).join(', ')}`) : null,
     x.specialites ? el('p', {}, `Spécialités : ${x.specialites}`) : null,
+    x.etablissements ? el('p', {}, `Établissements de référence : ${x.etablissements}`) : null,
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'avis-employeur', class: 'secondaire',
         onclick: () => enregistrerFichier(message, 'exporter_avis_employeur', { id }, 'Avis à l\'employeur enregistré') }, 'Avis de nomination à l\'employeur (PDF)')),

@@ -4,7 +4,7 @@ import { appeler, references, dateFr, enregistrerFichier } from '../api.js';
 import { el, remplir, annoncer, tableau } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
-import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
+import { afficherReunion, blocActionsSuivi, blocReunions, TYPES_REUNION } from '../reunion.js';
 const TYPES = [
   ['cadre_nationale', 'Convention-cadre nationale'], ['accord_cadre', 'Accord-cadre'],
   ['declinaison_academique', 'Déclinaison académique'], ['academie_organisation', 'Académie – organisation'],
@@ -81,6 +81,10 @@ async function afficherFiche(convention, outils) {
   const contrat = await appeler('contrat_convention', { id: convention.id });
   const statuts = await appeler('statuts_convention', { id: convention.id });
   const pieces = await appeler('pieces_convention', { id: convention.id });
+  const [reunionsClee, actionsClee] = await Promise.all([
+    appeler('reunions_liees_convention', { id: convention.id }),
+    appeler('lister_actions_clee', { filtre: { convention_id: convention.id, limite: 50 } }),
+  ]);
   const fichierPiece = el('input', { type: 'file', id: 'piece-fichier' });
   const messagePiece = el('div', { id: 'piece-message', 'aria-live': 'polite' });
   fichierPiece.addEventListener('change', async () => {
@@ -227,6 +231,11 @@ async function afficherFiche(convention, outils) {
     el('h3', {}, 'Activité liée'),
     el('p', { id: 'fiche-activite' }, `${activite.total} action${activite.total > 1 ? 's' : ''} IPE rattachée${activite.total > 1 ? 's' : ''} à cette convention.`),
     tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''),
+    el('h4', {}, 'Comités locaux École-entreprise'),
+    tableau('activite-clee-table', ['Date', 'Comité', 'Réunion ou action', 'Jeunes'], [
+      ...reunionsClee.map((r) => [dateFr(r.date), el('a', { href: `#/clee/${r.cadre.id}` }, 'Fiche du comité'), TYPES_REUNION[r.type], '']),
+      ...actionsClee.lignes.map((a) => [dateFr(a.date), el('a', { href: `#/clee/${a.comite_id}` }, a.comite), a.intitule, String(a.filles + a.garcons)]),
+    ], 'Aucune réunion ni action de CLEE rattachée à cette convention.'),
     contratEtBilan,
     suivi);
   zoneFiche.scrollIntoView();

@@ -66,6 +66,7 @@ pub struct Cet {
     pub bassin: Option<String>,
     pub missions: Vec<String>,
     pub etablissement_ids: Vec<i64>,
+    pub etablissements: String,
     pub date_arrete: Option<NaiveDate>,
     pub debut_mandat: Option<NaiveDate>,
     pub fin_mandat: Option<NaiveDate>,
@@ -117,7 +118,8 @@ fn requete() -> Requete {
             x.bassin_id, b.nom, x.missions, (SELECT group_concat(etablissement_id) FROM cet_etablissement WHERE cet_id = x.id),
             m.date_arrete, m.debut, m.fin,
             (SELECT max(r.date) FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
-              WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL)",
+              WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL),
+            (SELECT group_concat(et.nom, ', ') FROM cet_etablissement ce JOIN etablissement et ON et.id = ce.etablissement_id WHERE ce.cet_id = x.id)",
         tables: "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
             LEFT JOIN organisation e ON e.id = x.employeur_id LEFT JOIN organisation op ON op.id = x.organisation_proposante_id
             LEFT JOIN cpc c ON c.id = x.cpc_id LEFT JOIN bassin b ON b.id = x.bassin_id
@@ -171,6 +173,7 @@ fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
             fin_mandat: fin,
             etat_mandat: mandats::etat(debut, fin, aujourdhui),
             derniere_participation: date_opt(r.get(26)?)?,
+            etablissements: r.get::<_, Option<String>>(27)?.unwrap_or_default(),
         })
     }
 }

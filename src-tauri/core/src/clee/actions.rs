@@ -66,6 +66,7 @@ pub struct FiltreActionsClee {
     /// Rentrée de l'année scolaire (2025 pour 2025-2026).
     pub annee_scolaire: Option<i32>,
     pub academie_id: Option<i64>,
+    pub convention_id: Option<i64>,
 }
 
 const REQUETE: Requete = Requete {
@@ -105,6 +106,7 @@ pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<Action
         .recherche(&["x.recherche"], &f.liste.recherche)
         .egal("x.comite_id", f.comite_id)
         .egal("c.academie_id", f.academie_id)
+        .egal("x.convention_id", f.convention_id)
         .egal("x.type", f.type_.clone().filter(|t| !t.is_empty()));
     if let Some(a) = f.annee_scolaire {
         let (debut, fin) = dates::Periode::Scolaire(a).bornes();

@@ -204,6 +204,12 @@ pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reu
     lire(conn, conn.last_insert_rowid())
 }
 
+/// Réunions (de comités) rattachées à une convention, pour sa fiche.
+pub fn liees_a_convention(conn: &Connection, convention_id: i64) -> Resultat<Vec<Reunion>> {
+    let v = conn.prepare(&format!("{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"))?.query_map([convention_id], ligne_reunion)?.collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
 /// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
 pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<Option<Reunion>> {
     let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1", cadre.colonne());
