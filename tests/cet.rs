@@ -403,3 +403,19 @@ fn classeur_ods_tenu_sous_libreoffice() {
     let x = registre::lister(&c, &FiltreCet { liste: passerelle_core::liste::ParametresListe { recherche: "lefevre".into(), ..Default::default() }, ..Default::default() }).unwrap();
     assert_eq!((x.total, x.lignes[0].employeur.as_deref()), (1, Some("Forges de l'Escaut")));
 }
+
+#[test]
+fn suppressions_refusees_tant_que_le_registre_cite() {
+    let c = base::en_memoire().unwrap();
+    let (_, ids) = registre_manuel(&c);
+    let x = registre::lire(&c, ids[0]).unwrap();
+    // La personne et son employeur sont cités par le registre : le message le dit, avec le nom.
+    let e = sans_nbsp(&personnes::supprimer(&c, x.personne_id).unwrap_err().to_string());
+    assert!(e.contains("registre des CET") && e.contains("Anne DURAND"), "{e}");
+    let e = sans_nbsp(&organisations::supprimer(&c, x.employeur_id.unwrap()).unwrap_err().to_string());
+    assert!(e.contains("registre des CET"), "{e}");
+    // Retirer le CET du registre emporte ses mandats ; la personne reste dans l'annuaire.
+    registre::supprimer(&c, ids[0]).unwrap();
+    assert_eq!(compter(&c, "mandat_cet"), 2);
+    assert!(personnes::supprimer(&c, x.personne_id).is_ok());
+}

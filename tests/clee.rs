@@ -176,6 +176,14 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     assert_eq!(reunions::reprendre_ordre_du_jour(&c, r2.id).unwrap().len(), points.len());
     assert_eq!(reunions::precedente(&c, cadre, r2.date).unwrap().unwrap().id, r1.id);
     assert_eq!(reunions::actions_decidees(&c, r1.id).unwrap().len(), 2);
+    // L'action ouverte dont l'échéance est passée arrive au tableau de bord, liée au comité.
+    let retard: Vec<_> = passerelle_core::echeancier::echeances(&c, dates::lire("02/03/2026").unwrap(), dates::lire("30/03/2026").unwrap())
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.module == "clee")
+        .collect();
+    assert_eq!(retard.len(), 1, "{retard:?}");
+    assert!(retard[0].libelle.contains("Recenser les stages de seconde") && retard[0].objet == "CLEE de Lens-Liévin" && retard[0].objet_id == cadre.id());
     assert!(reunions::actions_decidees(&c, r2.id).unwrap().is_empty());
 }
 

@@ -68,6 +68,19 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
             }
         }
     }
+    // Les actions de suivi des comités en retard, de même.
+    let comites: Vec<(i64, String)> = conn
+        .prepare("SELECT id, nom FROM comite_clee WHERE statut IN ('en_creation', 'actif') ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, nom) in comites {
+        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Comite(id), None)?.into_iter().filter(|a| a.close_le.is_none()) {
+            if let Some(d) = a.echeance.filter(|d| *d < depuis) {
+                let libelle = format!("{} : {}", libelle("action"), a.intitule);
+                v.push(Echeance { date: d, nature: "action", libelle, module: "clee", objet_id: id, objet: nom.clone(), jours_restants: (d - depuis).num_days() });
+            }
+        }
+    }
     // Les mandats finissent souvent ensemble (campagnes) : une ligne par date, qui mène au
     // registre quand plusieurs CET sont concernés (objet_id 0).
     let fins = crate::cet::mandats::fins_entre(conn, depuis, jusqu_au)?;
