@@ -128,6 +128,14 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     // L'établissement support ne se supprime pas tant que le comité le cite.
     let e = etablissements::supprimer(&c, m.lycee).unwrap_err().to_string();
     assert!(e.contains("comité local École-entreprise"), "{e}");
+    // Un comité par bassin : un second comité actif sur Lens-Liévin est refusé ; en sommeil, il passe.
+    let doublon = SaisieComite { nom: "Autre CLEE de Lens".into(), academie_id: Some(m.lille), bassin_ids: vec![m.bassin_lens], ..Default::default() };
+    let e = comites::creer(&c, &doublon).unwrap_err().to_string().replace('\u{a0}', " ");
+    assert!(e.contains("« Lens-Liévin » a déjà son comité : « CLEE de Lens-Liévin »"), "{e}");
+    let en_sommeil = comites::creer(&c, &SaisieComite { statut: "en_sommeil".into(), ..doublon.clone() }).unwrap();
+    // Le réactiver est refusé de même ; modifier le comité d'origine reste possible.
+    assert!(comites::modifier(&c, en_sommeil.id, &SaisieComite { statut: "actif".into(), ..doublon }).is_err());
+    assert!(comites::modifier(&c, id, &SaisieComite { nom: "CLEE de Lens-Liévin".into(), academie_id: Some(m.lille), bassin_ids: vec![m.bassin_lens], date_charte: "15/09/2023".into(), ..Default::default() }).is_ok());
 }
 
 #[test]

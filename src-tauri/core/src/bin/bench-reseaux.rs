@@ -92,10 +92,11 @@ fn main() {
     println!("Bilan CET 2025-2026 (calcul + PDF, {} Ko) : {:.0} ms", pdf.len() / 1024, ms(t));
 
     // CLEE : 150 comités de 15 membres, dix réunions pointées chacun.
-    let bassin = bassins::creer(c, &bassins::SaisieBassin { nom: "Bassin d'essai".into(), academie_id: Some(lille) }).unwrap().id;
     let t = Instant::now();
     base::atomique(c, |c| {
         for k in 0..150 {
+            // Un comité par bassin.
+            let bassin = bassins::creer(c, &bassins::SaisieBassin { nom: format!("Bassin {k}"), academie_id: Some(lille) })?.id;
             let id = comites::creer(c, &comites::SaisieComite { nom: format!("CLEE {k}"), academie_id: Some(lille), bassin_ids: vec![bassin], ..Default::default() })?.id;
             for m in 0..15 {
                 let p = personnes::creer(c, &personnes::SaisiePersonne { civilite: "Mme".into(), nom: format!("MEMBRE{k}-{m}"), prenom: "Anne".into(), ..Default::default() })?.id;

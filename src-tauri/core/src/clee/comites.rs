@@ -120,7 +120,29 @@ struct ComiteValide {
     statut: String,
 }
 
-fn valider(conn: &Connection, s: &SaisieComite) -> Resultat<ComiteValide> {
+/// Un comité par bassin : un bassin déjà couvert par un autre comité vivant (en création ou
+/// actif) est refusé ; un comité en sommeil ou dissous libère ses bassins.
+fn verifier_bassins_libres(conn: &Connection, s: &SaisieComite, id: Option<i64>, statut: &str, c: &mut Controle) -> Resultat<()> {
+    if !matches!(statut, "en_creation" | "actif") {
+        return Ok(());
+    }
+    for b in &s.bassin_ids {
+        let autre: Option<(String, String)> = conn
+            .query_row(
+                "SELECT b.nom, k.nom FROM comite_bassin cb JOIN comite_clee k ON k.id = cb.comite_id JOIN bassin b ON b.id = cb.bassin_id
+                 WHERE cb.bassin_id = ?1 AND k.id IS NOT ?2 AND k.statut IN ('en_creation', 'actif') LIMIT 1",
+                rusqlite::params![b, id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((bassin, comite)) = autre {
+            c.ajouter("bassin_ids", format!("Le bassin « {bassin} » a déjà son comité : « {comite} »."));
+        }
+    }
+    Ok(())
+}
+
+fn valider(conn: &Connection, s: &SaisieComite, id: Option<i64>) -> Resultat<ComiteValide> {
     let mut c = Controle::default();
     let nom = c.champ("nom", texte::obligatoire("Le nom du comité", &s.nom));
     let statut = if s.statut.is_empty() { Some("actif".to_string()) } else { c.champ("statut", liste::code_connu(STATUTS, &s.statut, "le statut du comité")) };
@@ -144,6 +166,7 @@ fn valider(conn: &Connection, s: &SaisieComite) -> Resultat<ComiteValide> {
     liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissement_support_id.into_iter().collect::<Vec<_>>(), "etablissement_support_id", "un établissement")?;
     liste::verifier_ids(conn, &mut c, "personne", &s.copilote_education_id.into_iter().collect::<Vec<_>>(), "copilote_education_id", "une personne")?;
     liste::verifier_ids(conn, &mut c, "personne", &s.copilote_entreprise_id.into_iter().collect::<Vec<_>>(), "copilote_entreprise_id", "une personne")?;
+    verifier_bassins_libres(conn, s, id, statut.as_deref().unwrap_or(""), &mut c)?;
     if s.copilote_education_id.is_some() && s.copilote_education_id == s.copilote_entreprise_id {
         c.ajouter("copilote_entreprise_id", "Les deux co-pilotes sont deux personnes différentes : l'une de l'École, l'autre de l'entreprise.");
     }
@@ -202,14 +225,14 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieComite, v: &ComiteValide
 }
 
 pub fn creer(conn: &Connection, s: &SaisieComite) -> Resultat<Comite> {
-    let v = valider(conn, s)?;
+    let v = valider(conn, s, None)?;
     let id = crate::base::atomique(conn, |c| ecrire(c, None, s, &v))?;
     lire(conn, id)
 }
 
 pub fn modifier(conn: &Connection, id: i64, s: &SaisieComite) -> Resultat<Comite> {
     lire(conn, id)?;
-    let v = valider(conn, s)?;
+    let v = valider(conn, s, Some(id))?;
     crate::base::atomique(conn, |c| ecrire(c, Some(id), s, &v))?;
     lire(conn, id)
 }
