@@ -330,6 +330,8 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     // Ensemble : 8 présents, 2 excusés, 1 absent → 73 %.
     assert_eq!(taux("Ensemble"), Some((8, 2, 1, Some(73))));
     assert_eq!(b.assiduite.last().unwrap().college, "Ensemble");
+    // L'écran reçoit le taux tout calculé.
+    assert_eq!(serde_json::to_value(b.assiduite.last().unwrap()).unwrap()["taux"], 73);
     let forum = b.actions.iter().find(|l| l.type_ == "Forum des métiers").unwrap();
     assert_eq!((forum.actions, forum.filles, forum.garcons, forum.enseignants), (2, 222, 248, 32));
     let total = b.actions.last().unwrap();

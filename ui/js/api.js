@@ -32,6 +32,12 @@ export const nombre = (n) => nombres.format(n);
 /** « 1 établissement », « 2 008 établissements » */
 export const quantite = (n, [un, plusieurs]) => `${nombre(n)} ${n > 1 ? plusieurs : un}`;
 
+/** Année scolaire en cours : « 2026-2027 » à partir du 1er septembre. */
+export function anneeScolaire(d = new Date()) {
+  const debut = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
+  return `${debut}-${debut + 1}`;
+}
+
 /** 2026-11-24 → 24/11/2026 */
 export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
 

@@ -69,11 +69,7 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
         }
     }
     // Les actions de suivi des comités en retard, de même.
-    let comites: Vec<(i64, String)> = conn
-        .prepare("SELECT id, nom FROM comite_clee WHERE statut IN ('en_creation', 'actif') ORDER BY id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    for (id, nom) in comites {
+    for (id, nom) in crate::clee::comites::vivants(conn)? {
         for a in crate::reunions::actions(conn, crate::reunions::Cadre::Comite(id), None)?.into_iter().filter(|a| a.close_le.is_none()) {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
                 let libelle = format!("{} : {}", libelle("action"), a.intitule);

@@ -181,6 +181,11 @@ pub fn ecrire_liens(conn: &Connection, table: &str, colonne_parent: &str, id: i6
     Ok(())
 }
 
+/// Le libellé d'un code d'une liste de référence (le code lui-même s'il est inconnu).
+pub fn libelle<'a>(liste: &[(&'a str, &'a str)], code: &'a str) -> &'a str {
+    liste.iter().find(|(c, _)| *c == code).map(|(_, l)| *l).unwrap_or(code)
+}
+
 /// Une valeur de code prise dans une liste de référence (code, libellé).
 pub fn code_connu(liste: &[(&str, &str)], saisie: &str, quoi: &str) -> Result<String, String> {
     liste

@@ -3,18 +3,11 @@
 
 use super::R;
 use crate::app::Etat;
-use passerelle_core::bilans::{self, ipe::dossier_exports};
+use passerelle_core::bilans::ipe::dossier_exports;
 use passerelle_core::cet::{animations, bilan, cpc, export, import, mandats, registre, retours};
 use passerelle_core::liste::{Liste, ParametresListe};
-use passerelle_core::Resultat;
 use std::collections::BTreeMap;
-use std::path::Path;
 use tauri::State;
-
-/// Écrit `octets` sous `nom` dans `exports/` à côté de la base ; rend le chemin affiché.
-fn ecrire(chemin_base: &Path, nom: &str, octets: Resultat<Vec<u8>>) -> Resultat<String> {
-    Ok(bilans::ecrire(&dossier_exports(chemin_base), nom, &octets?)?.display().to_string())
-}
 
 #[tauri::command]
 pub fn lister_cet(etat: State<Etat>, filtre: registre::FiltreCet) -> R<Liste<registre::Cet>> {
@@ -114,7 +107,7 @@ pub fn importer_cet(etat: State<Etat>, contenu: Vec<u8>, correspondance: Option<
 /// Registre filtré en CSV ou .xlsx, dans `exports/` ; rend le chemin.
 #[tauri::command]
 pub fn exporter_cet(etat: State<Etat>, filtre: registre::FiltreCet, format: String) -> R<String> {
-    etat.avec(|c| ecrire(&etat.chemin, &format!("registre-cet.{format}"), export::exporter(c, &filtre, &format)))
+    etat.avec(|c| export::exporter_vers(c, &filtre, &format, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
 }
 
 #[tauri::command]
@@ -150,13 +143,12 @@ pub fn exporter_animation(etat: State<Etat>, id: i64, quoi: String) -> R<String>
 
 #[tauri::command]
 pub fn exporter_retour_organisations(etat: State<Etat>, organisation_id: Option<i64>, csv: bool) -> R<String> {
-    let nom = format!("retour-organisations{}.{}", organisation_id.map(|o| format!("-{o}")).unwrap_or_default(), if csv { "csv" } else { "pdf" });
-    etat.avec(|c| ecrire(&etat.chemin, &nom, retours::produire_retour(c, organisation_id, csv)))
+    etat.avec(|c| retours::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
 }
 
 #[tauri::command]
 pub fn exporter_avis_employeur(etat: State<Etat>, id: i64) -> R<String> {
-    etat.avec(|c| ecrire(&etat.chemin, &format!("avis-employeur-cet-{id}.pdf"), retours::avis_employeur_pdf(c, id)))
+    etat.avec(|c| retours::exporter_avis(c, id, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
 }
 
 #[tauri::command]

@@ -1,11 +1,10 @@
 // Animations du réseau des CET : liste par académie et année scolaire, création, puis l'écran
 // commun d'une réunion (présences pointées) complété des invitations par secteur et des notes.
 
-import { appeler, references, dateFr, nombre } from '../api.js';
+import { appeler, references, dateFr, nombre, anneeScolaire } from '../api.js';
 import { el, remplir, tableau } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion, TYPES_REUNION } from '../reunion.js';
-import { anneeScolaire } from './clee.js';
 import { listes } from './cet.js';
 
 const TYPES = ['reunion_information', 'animation_thematique', 'seminaire_academique', 'reunion_departementale', 'visite'];

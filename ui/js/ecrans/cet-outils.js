@@ -1,10 +1,9 @@
 // Outils du registre des CET : import (aperçu et choix des colonnes), export, campagne de
 // renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier } from '../api.js';
+import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire } from '../api.js';
 import { el, remplir, tableau, confirmer } from '../dom.js';
 import { formulaire } from '../formulaire.js';
-import { anneeScolaire } from './clee.js';
 import { listes } from './cet.js';
 
 const alerteErreur = (e) => el('div', { class: 'alerte erreur', role: 'alert' },

@@ -1,7 +1,7 @@
 // CLEE : liste des comités, fiche (membres par collège, réunions, actions de suivi, actions vers
 // les élèves), écran d'une réunion et bilan annuel par année scolaire.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier } from '../api.js';
+import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire } from '../api.js';
 import { el, remplir, tableau, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
@@ -16,12 +16,6 @@ const TYPES_ACTION = options([['visite_entreprise', 'Visite d\'entreprise'], ['f
 const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
 const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelle(COLLEGES, p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
-
-/** Année scolaire en cours : « 2026-2027 » à partir du 1er septembre. */
-export function anneeScolaire(d = new Date()) {
-  const debut = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
-  return `${debut}-${debut + 1}`;
-}
 
 async function annuaire() {
   const [etablissements, organisations, personnes, conventions] = await Promise.all([
@@ -176,10 +170,7 @@ async function sectionBilan() {
       remplir(resultat,
         el('p', {}, `${b.perimetre}, ${b.annee_scolaire} : ${b.comites.length} comité(s), ${b.reunions.length} réunion(s) tenue(s).`),
         tableau('assiduite-table', ['Collège', 'Présents', 'Excusés', 'Absents', 'Taux de présence'],
-          b.assiduite.map((x) => {
-            const pointes = x.presents + x.excuses + x.absents;
-            return [x.college, nombre(x.presents), nombre(x.excuses), nombre(x.absents), pointes ? `${Math.round((x.presents * 100) / pointes)} %` : '—'];
-          }), ''),
+          b.assiduite.map((x) => [x.college, nombre(x.presents), nombre(x.excuses), nombre(x.absents), x.taux == null ? '—' : `${x.taux} %`]), ''),
         tableau('actions-bilan-table', ['Type d\'action', 'Actions', 'Filles', 'Garçons', 'Enseignants'],
           b.actions.map((x) => [x.type_, nombre(x.actions), nombre(x.filles), nombre(x.garcons), nombre(x.enseignants)]), ''),
         el('p', {}, `${b.ouvertes.length} action(s) de suivi ouverte(s) en fin d'année.`));

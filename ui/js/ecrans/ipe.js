@@ -1,11 +1,10 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
-import { appeler, references, nombre, quantite } from '../api.js';
+import { appeler, references, nombre, quantite, dateFr } from '../api.js';
 import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 
-const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
 const options = (liste) => liste.map((x) => ({ code: x.code, libelle: x.libelle }));
 const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
 const optionsThemes = async () => (await appeler('lister_themes_ipe')).map((t) => ({ code: t.id, libelle: t.libelle }));

@@ -119,7 +119,7 @@ pub fn trouver_ou_creer(conn: &Connection, nom: &str, type_: &str, creations: &m
     match trouver_nom(conn, nom) {
         Ok(o) => Ok(Some(o.id)),
         Err(crate::Erreur::Introuvable(_)) => {
-            let libelle = TYPES.iter().find(|t| t.0 == type_).map(|t| t.1).unwrap_or(type_).to_lowercase();
+            let libelle = liste::libelle(TYPES, type_).to_lowercase();
             creations.push(format!("{libelle} « {nom} »"));
             let s = SaisieOrganisation { type_: type_.into(), nom: nom.into(), ..Default::default() };
             Ok(Some(creer(conn, &s)?.id))

@@ -31,12 +31,18 @@ pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>
                 x.bassin.unwrap_or_default(),
                 d(x.debut_mandat),
                 d(x.fin_mandat),
-                registre::libelle(STATUTS, &x.statut_pro),
+                crate::liste::libelle(STATUTS, &x.statut_pro).to_string(),
                 x.specialites,
                 d(x.date_arrete),
             ]
         })
         .collect())
+}
+
+/// Écrit le registre dans `dossier` (« registre-cet.xlsx ») ; rend le chemin.
+pub fn exporter_vers(conn: &Connection, filtre: &FiltreCet, format: &str, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    let octets = exporter(conn, filtre, format)?;
+    crate::bilans::ecrire(dossier, &format!("registre-cet.{format}"), &octets)
 }
 
 /// « csv » ou « xlsx » : les octets du fichier.

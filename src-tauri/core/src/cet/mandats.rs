@@ -7,6 +7,15 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+/// Jointure du mandat le plus récent (par début) du CET `x`, nommé `m` : le mandat en cours ou
+/// à venir. Le registre, la campagne et l'échéancier lisent l'état du CET sur lui.
+macro_rules! jointure_mandat_recent {
+    () => {
+        "JOIN mandat_cet m ON m.id = (SELECT m2.id FROM mandat_cet m2 WHERE m2.cet_id = x.id ORDER BY m2.debut DESC, m2.id DESC LIMIT 1)"
+    };
+}
+pub(crate) use jointure_mandat_recent;
+
 /// Un mandat qui finit dans ce délai est « à renouveler ».
 pub const JOURS_FIN_PROCHE: u64 = 180;
 
@@ -166,13 +175,11 @@ pub fn apercu(conn: &Connection, s: &SaisieCampagne) -> Resultat<Vec<LigneCampag
 }
 
 fn candidats(conn: &Connection, camp: &Campagne, academie_id: Option<i64>) -> Resultat<Vec<LigneCampagne>> {
-    let mut st = conn.prepare(
-        "SELECT x.id, p.nom || ' ' || p.prenom, x.secteur, m.fin
-         FROM cet x JOIN personne p ON p.id = x.personne_id
-         JOIN mandat_cet m ON m.id = (SELECT m2.id FROM mandat_cet m2 WHERE m2.cet_id = x.id ORDER BY m2.debut DESC, m2.id DESC LIMIT 1)
-         WHERE m.fin <= ?1 AND (?2 IS NULL OR x.academie_id = ?2)
-         ORDER BY normaliser(x.secteur), normaliser(p.nom), p.prenom",
-    )?;
+    let mut st = conn.prepare(concat!(
+        "SELECT x.id, p.nom || ' ' || p.prenom, x.secteur, m.fin FROM cet x JOIN personne p ON p.id = x.personne_id ",
+        jointure_mandat_recent!(),
+        " WHERE m.fin <= ?1 AND (?2 IS NULL OR x.academie_id = ?2) ORDER BY normaliser(x.secteur), normaliser(p.nom), p.prenom"
+    ))?;
     let v = st
         .query_map(rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id], |r| {
             Ok(LigneCampagne { cet_id: r.get(0)?, nom: r.get(1)?, secteur: r.get(2)?, fin_actuelle: dates::depuis_iso(&r.get::<_, String>(3)?)? })
@@ -205,12 +212,12 @@ pub fn appliquer(conn: &Connection, s: &SaisieCampagne, retenus: Option<&[i64]>)
 
 /// Fins de mandat entre deux dates (mandats les plus récents seulement) : pour l'échéancier.
 pub fn fins_entre(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> Resultat<Vec<(i64, String, NaiveDate)>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare(concat!(
         "SELECT x.id, p.prenom || ' ' || p.nom || CASE WHEN x.secteur <> '' THEN ' (' || x.secteur || ')' ELSE '' END, m.fin
-         FROM cet x JOIN personne p ON p.id = x.personne_id
-         JOIN mandat_cet m ON m.id = (SELECT m2.id FROM mandat_cet m2 WHERE m2.cet_id = x.id ORDER BY m2.debut DESC, m2.id DESC LIMIT 1)
-         WHERE m.fin BETWEEN ?1 AND ?2 ORDER BY m.fin",
-    )?;
+         FROM cet x JOIN personne p ON p.id = x.personne_id ",
+        jointure_mandat_recent!(),
+        " WHERE m.fin BETWEEN ?1 AND ?2 ORDER BY m.fin"
+    ))?;
     let v = st
         .query_map([dates::iso(depuis), dates::iso(jusqu_au)], |r| Ok((r.get(0)?, r.get(1)?, dates::depuis_iso(&r.get::<_, String>(2)?)?)))?
         .collect::<Result<_, _>>()?;

@@ -37,10 +37,6 @@ pub const MISSIONS: &[(&str, &str)] = &[
     ("autres", "Autres missions"),
 ];
 
-pub fn libelle(liste: &[(&'static str, &'static str)], code: &str) -> String {
-    liste.iter().find(|x| x.0 == code).map(|x| x.1.to_string()).unwrap_or_else(|| code.to_string())
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Cet {
     pub id: i64,
@@ -111,22 +107,22 @@ pub struct FiltreCet {
     pub inactif_depuis_ans: Option<i64>,
 }
 
-fn requete() -> Requete {
-    Requete {
-        colonnes: "x.id, x.personne_id, p.civilite, p.nom, p.prenom, p.email, p.telephone, x.statut_pro, x.employeur_id, e.nom,
+const REQUETE: Requete = Requete {
+    colonnes: "x.id, x.personne_id, p.civilite, p.nom, p.prenom, p.email, p.telephone, x.statut_pro, x.employeur_id, e.nom,
             x.secteur, x.cpc_id, c.nom, x.specialites, x.designation, x.organisation_proposante_id, op.nom, x.academie_id, a.nom,
             x.bassin_id, b.nom, x.missions, (SELECT group_concat(etablissement_id) FROM cet_etablissement WHERE cet_id = x.id),
             m.date_arrete, m.debut, m.fin,
             (SELECT max(r.date) FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
               WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL),
             (SELECT group_concat(et.nom, ', ') FROM cet_etablissement ce JOIN etablissement et ON et.id = ce.etablissement_id WHERE ce.cet_id = x.id)",
-        tables: "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
+    tables: concat!(
+        "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
             LEFT JOIN organisation e ON e.id = x.employeur_id LEFT JOIN organisation op ON op.id = x.organisation_proposante_id
             LEFT JOIN cpc c ON c.id = x.cpc_id LEFT JOIN bassin b ON b.id = x.bassin_id
-            LEFT JOIN mandat_cet m ON m.id = (SELECT m2.id FROM mandat_cet m2 WHERE m2.cet_id = x.id ORDER BY m2.debut DESC, m2.id DESC LIMIT 1)",
-        // Le mandat joint est le plus récent (par début) : c'est le mandat en cours ou à venir.
-    }
-}
+            LEFT ",
+        super::mandats::jointure_mandat_recent!()
+    ),
+};
 
 const TRIS: &[(&str, &str)] = &[
     ("nom", "normaliser(p.nom), normaliser(p.prenom)"),
@@ -209,11 +205,11 @@ pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Res
             [dates::iso(depuis), dates::iso(aujourdhui)],
         );
     }
-    filtre.lister(conn, &requete(), TRIS, &f.liste, ligne(aujourdhui))
+    filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne(aujourdhui))
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Cet> {
-    liste::lire_un(conn, &requete(), "x.id", id, "Le CET", ligne(chrono::Local::now().date_naive()))
+    liste::lire_un(conn, &REQUETE, "x.id", id, "Le CET", ligne(chrono::Local::now().date_naive()))
 }
 
 /// Secteurs déjà saisis, pour les filtres et les invitations par secteur.

@@ -126,7 +126,7 @@ pub fn avis_employeur(conn: &Connection, cet_id: i64, aujourdhui: NaiveDate) -> 
         return Err(Erreur::validation("mandat", "Ce CET n'a pas de mandat enregistré."));
     };
     let qui = format!("{} {} {}", x.civilite, x.prenom, x.nom).trim().to_string();
-    let missions: Vec<String> = x.missions.iter().map(|m| registre::libelle(MISSIONS, m)).collect();
+    let missions: Vec<String> = x.missions.iter().map(|m| crate::liste::libelle(MISSIONS, m).to_string()).collect();
     let blocs = vec![
         Bloc::Paragraphe(format!("Le {}", dates::francaise(aujourdhui))),
         Bloc::ParagrapheGras(format!("À l'attention de la direction de : {employeur}")),
@@ -165,4 +165,15 @@ pub fn produire_retour(conn: &Connection, organisation_id: Option<i64>, csv: boo
 
 pub fn avis_employeur_pdf(conn: &Connection, cet_id: i64) -> Resultat<Vec<u8>> {
     rendre_pdf(&avis_employeur(conn, cet_id, chrono::Local::now().date_naive())?)
+}
+
+/// Écrit les lettres (ou le CSV) dans `dossier` (« retour-organisations-7.pdf ») ; rend le chemin.
+pub fn exporter_retour(conn: &Connection, organisation_id: Option<i64>, csv: bool, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    let nom = format!("retour-organisations{}.{}", organisation_id.map(|o| format!("-{o}")).unwrap_or_default(), if csv { "csv" } else { "pdf" });
+    crate::bilans::ecrire(dossier, &nom, &produire_retour(conn, organisation_id, csv)?)
+}
+
+/// Écrit l'avis à l'employeur dans `dossier` (« avis-employeur-cet-12.pdf ») ; rend le chemin.
+pub fn exporter_avis(conn: &Connection, cet_id: i64, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
+    crate::bilans::ecrire(dossier, &format!("avis-employeur-cet-{cet_id}.pdf"), &avis_employeur_pdf(conn, cet_id)?)
 }

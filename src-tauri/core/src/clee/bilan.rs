@@ -35,7 +35,7 @@ pub struct LigneReunion {
     pub absents: i64,
 }
 
-#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Assiduite {
     pub college: String,
     pub presents: i64,
@@ -50,6 +50,20 @@ impl Assiduite {
     /// Taux de présence en pour cent entier (arrondi), `None` si personne n'a été pointé.
     pub fn taux(&self) -> Option<i64> {
         (self.pointes() > 0).then(|| (self.presents as f64 * 100.0 / self.pointes() as f64).round() as i64)
+    }
+}
+
+/// Sérialisée avec son taux, pour que l'écran n'ait pas à le recalculer.
+impl Serialize for Assiduite {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Assiduite", 5)?;
+        st.serialize_field("college", &self.college)?;
+        st.serialize_field("presents", &self.presents)?;
+        st.serialize_field("excuses", &self.excuses)?;
+        st.serialize_field("absents", &self.absents)?;
+        st.serialize_field("taux", &self.taux())?;
+        st.end()
     }
 }
 

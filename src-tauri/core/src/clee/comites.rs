@@ -11,6 +11,18 @@ use serde::{Deserialize, Serialize};
 
 pub const STATUTS: &[(&str, &str)] = &[("en_creation", "En création"), ("actif", "Actif"), ("en_sommeil", "En sommeil"), ("dissous", "Dissous")];
 
+/// Comités vivants : ils tiennent leur bassin et leurs actions en retard comptent à l'échéancier.
+pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
+
+/// Comités vivants (id, nom), pour l'échéancier.
+pub fn vivants(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
+    let v = conn
+        .prepare(&format!("SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(v)
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Comite {
     pub id: i64,
@@ -123,14 +135,14 @@ struct ComiteValide {
 /// Un comité par bassin : un bassin déjà couvert par un autre comité vivant (en création ou
 /// actif) est refusé ; un comité en sommeil ou dissous libère ses bassins.
 fn verifier_bassins_libres(conn: &Connection, s: &SaisieComite, id: Option<i64>, statut: &str, c: &mut Controle) -> Resultat<()> {
-    if !matches!(statut, "en_creation" | "actif") {
+    if !STATUTS_VIVANTS.contains(&format!("'{statut}'")) {
         return Ok(());
     }
     for b in &s.bassin_ids {
         let autre: Option<(String, String)> = conn
             .query_row(
-                "SELECT b.nom, k.nom FROM comite_bassin cb JOIN comite_clee k ON k.id = cb.comite_id JOIN bassin b ON b.id = cb.bassin_id
-                 WHERE cb.bassin_id = ?1 AND k.id IS NOT ?2 AND k.statut IN ('en_creation', 'actif') LIMIT 1",
+                &format!("SELECT b.nom, k.nom FROM comite_bassin cb JOIN comite_clee k ON k.id = cb.comite_id JOIN bassin b ON b.id = cb.bassin_id
+                 WHERE cb.bassin_id = ?1 AND k.id IS NOT ?2 AND k.statut IN {STATUTS_VIVANTS} LIMIT 1"),
                 rusqlite::params![b, id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

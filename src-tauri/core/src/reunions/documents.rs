@@ -17,10 +17,10 @@ pub const COLLEGES: &[(&str, &str)] = &[
     ("autres", "Autres membres"),
 ];
 
-pub fn libelle_college(code: Option<&str>) -> &'static str {
+pub fn libelle_college(code: Option<&str>) -> &str {
     match code {
         None => "Invités",
-        Some(c) => COLLEGES.iter().find(|x| x.0 == c).map(|x| x.1).unwrap_or("Autres membres"),
+        Some(c) => crate::liste::libelle(COLLEGES, c),
     }
 }
 

@@ -82,7 +82,7 @@ pub const TYPES: &[(&str, &str)] = &[
 ];
 
 pub fn libelle_type(code: &str) -> &str {
-    TYPES.iter().find(|t| t.0 == code).map(|t| t.1).unwrap_or(code)
+    liste::libelle(TYPES, code)
 }
 
 #[derive(Debug, Clone, Serialize)]
