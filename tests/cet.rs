@@ -250,7 +250,10 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     assert_eq!(apercu.iter().map(|l| l.cet_id).collect::<Vec<_>>(), [ids[2], ids[0]], "rangés par secteur : Bâtiment puis Métallurgie");
     // Dates incohérentes : refusé.
     let mauvaise = SaisieCampagne { nouveau_debut: "01/12/2026".into(), ..campagne.clone() };
-    assert!(mandats::apercu(&c, &mauvaise).unwrap_err().to_string().contains("après la fin"));
+    let Err(Erreur::Validation(champs)) = mandats::apercu(&c, &mauvaise) else { panic!("campagne acceptée") };
+    // L'erreur porte sur le champ du formulaire de campagne, pour s'afficher sous lui.
+    assert_eq!(champs.iter().map(|x| x.champ).collect::<Vec<_>>(), ["nouveau_debut"]);
+    assert!(champs[0].message.contains("après la fin"));
     // Un CET hors aperçu ne peut pas être retenu ; on n'en retient qu'un.
     assert!(mandats::appliquer(&c, &campagne, Some(&[ids[1]])).unwrap_err().to_string().contains("pas concerné"));
     assert_eq!(mandats::appliquer(&c, &campagne, Some(&[ids[0]])).unwrap(), 1);

@@ -665,3 +665,79 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
     c.close().await.unwrap();
     drop(pilote);
 }
+
+/// Soumet un formulaire et attend le message d'erreur sous le champ `champ`.
+async fn erreur_sous(c: &Client, formulaire: &str, champ: &str, attendu: &str) {
+    cliquer(c, &format!("#{formulaire} button[type=submit]")).await;
+    attendre_texte(c, &format!("#{formulaire}-{champ}-erreur"), |t| t.contains(attendu)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("fautes-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let avant = |table: &str| -> i64 { rusqlite::Connection::open(&db).unwrap().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap() };
+    let comptes: Vec<i64> = ["comite_clee", "reunion", "action_clee", "cet", "mandat_cet", "cet_jury", "cpc"].iter().map(|t| avant(t)).collect();
+
+    // CLEE : comité sans nom ni bassin, réunion au 31 février, action au nombre négatif.
+    cliquer(&c, "#menu a[href='#/clee']").await;
+    cliquer(&c, "#comites-nouveau").await;
+    erreur_sous(&c, "comites-formulaire", "nom", "nom du comité").await;
+    attendre_texte(&c, "#comites-formulaire-bassin_ids-erreur", |t| t.contains("au moins un bassin")).await;
+    cliquer(&c, "#comites-formulaire button.secondaire").await;
+    saisir(&c, "#comites-recherche", "lens").await;
+    attendre_texte(&c, "#comites-compte", |t| t == "1 comité").await;
+    cliquer(&c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
+    saisir(&c, "#reunion-formulaire-date", "31/02/2026").await;
+    erreur_sous(&c, "reunion-formulaire", "date", "Date de la réunion").await;
+    saisir(&c, "#action-clee-formulaire-date", "12/01/2026").await;
+    choisir(&c, "#action-clee-formulaire-type", "Forum des métiers").await;
+    saisir(&c, "#action-clee-formulaire-intitule", "Forum d'essai").await;
+    saisir(&c, "#action-clee-formulaire-filles", "-3").await;
+    erreur_sous(&c, "action-clee-formulaire", "filles", "négatif").await;
+    capturer(&c, "clee-erreur").await;
+
+    // CET : fiche sans personne, mandat à l'envers, jury sans date, animation sans académie,
+    // campagne qui commence avant la fin, CPC en double, fichier qui n'est pas une liste.
+    cliquer(&c, "#menu a[href='#/cet']").await;
+    cliquer(&c, "#cet-nouveau").await;
+    erreur_sous(&c, "cet-formulaire", "personne_id", "Choisissez la personne").await;
+    cliquer(&c, "#cet-formulaire button.secondaire").await;
+    cliquer(&c, "#cet-table tbody tr button[aria-label^='Fiche']").await;
+    saisir(&c, "#mandat-formulaire-debut_mandat", "01/01/2040").await;
+    saisir(&c, "#mandat-formulaire-fin_mandat", "01/01/2039").await;
+    erreur_sous(&c, "mandat-formulaire", "fin_mandat", "précède son début").await;
+    saisir(&c, "#jury-formulaire-session", "Session 2026").await;
+    saisir(&c, "#jury-formulaire-diplome", "CAP").await;
+    saisir(&c, "#jury-formulaire-date", "hier").await;
+    erreur_sous(&c, "jury-formulaire", "date", "Date du jury").await;
+    capturer(&c, "cet-erreur").await;
+    cliquer(&c, "a[href='#/cet/animations']").await;
+    saisir(&c, "#animation-formulaire-date", "12/01/2026").await;
+    erreur_sous(&c, "animation-formulaire", "academie_id", "académie").await;
+    cliquer(&c, "a[href='#/cet/campagne']").await;
+    saisir(&c, "#campagne-formulaire-nouveau_debut", "01/12/2000").await;
+    erreur_sous(&c, "campagne-formulaire", "nouveau_debut", "après la fin").await;
+    cliquer(&c, "a[href='#/cet/cpc']").await;
+    cliquer(&c, "#cpc-nouveau").await;
+    saisir(&c, "#cpc-formulaire-nom", "métallurgie").await;
+    erreur_sous(&c, "cpc-formulaire", "nom", "existe déjà").await;
+    cliquer(&c, "a[href='#/cet/import']").await;
+    let faux = d.path().join("pas-une-liste.csv");
+    std::fs::write(&faux, "bonjour\n").unwrap();
+    attendre(&c, "#import-cet-fichier").await.send_keys(faux.to_str().unwrap()).await.unwrap();
+    attendre(&c, "#correspondance-table").await;
+    cliquer(&c, "#import-cet-valider").await;
+    let t = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
+    assert!(t.contains("Colonnes obligatoires introuvables") && t.contains("rien n'a été enregistré"), "{t}");
+    capturer(&c, "cet-import-erreur").await;
+    c.close().await.unwrap();
+    drop(pilote);
+    // Rien n'a été écrit.
+    let apres: Vec<i64> = ["comite_clee", "reunion", "action_clee", "cet", "mandat_cet", "cet_jury", "cpc"].iter().map(|t| avant(t)).collect();
+    assert_eq!(apres, comptes);
+}

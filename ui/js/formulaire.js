@@ -42,7 +42,8 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     const v = {};
     for (const [cle, { c, saisie }] of elements) {
       if (c.type === 'multiple') v[cle] = Array.from(saisie.selectedOptions, (o) => (c.numerique ? Number(o.value) : o.value));
-      else if (c.type === 'choix') v[cle] = saisie.value === '' ? null : (c.numerique ? Number(saisie.value) : saisie.value);
+      // Choix vide : null pour un identifiant (Option côté Rust), chaîne vide pour un code (String).
+      else if (c.type === 'choix') v[cle] = c.numerique ? (saisie.value === '' ? null : Number(saisie.value)) : saisie.value;
       else v[cle] = saisie.value;
     }
     return v;

@@ -40,7 +40,7 @@ export async function afficherImportExport(zone) {
       const a = await appeler('apercu_import_cet', { contenu });
       selecteurs = a.champs.map((c) => {
         const s = el('select', { id: `colonne-${c.champ}`, 'aria-label': `Colonne pour ${c.libelle}` },
-          el('option', { value: '' }, c.obligatoire ? '— À choisir —' : '— Aucune —'),
+          el('option', { value: '' }, c.obligatoire ? '— À choisir —' : '— Aucune colonne —'),
           a.colonnes.map((nom, i) => el('option', { value: i, selected: c.colonne === i }, nom)));
         return [c.champ, s, c];
       });

@@ -58,7 +58,6 @@ const CONVENTIONS = {
     preavis_mois: String(l.preavis_mois), reunions_par_an: String(l.reunions_par_an), statut: null,
     evaluation_avant: l.evaluation_jour ? `${String(l.evaluation_jour).padStart(2, '0')}/${String(l.evaluation_mois).padStart(2, '0')}` : '',
   }),
-  versCommande: (s) => ({ ...s, statut: s.statut ?? '' }),
   actionsLigne: [{ libelle: 'Fiche', faire: (l, outils) => afficherFiche(l, outils) }],
   nomDe: (l) => l.titre,
 };

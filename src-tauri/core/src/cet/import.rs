@@ -183,7 +183,7 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         if !v("email").is_empty() {
             c.champ("email", crate::annuaire::validation::email(v("email")));
         }
-        let mandat = mandats::valider_dates(v("date_arrete"), v("debut_mandat"), v("fin_mandat"), &mut c);
+        let mandat = mandats::valider_dates(v("date_arrete"), v("debut_mandat"), v("fin_mandat"), mandats::CHAMPS_MANDAT, &mut c);
         c.fin()?;
         let (nom, prenom) = (nom.unwrap_or_default().to_uppercase(), prenom.unwrap_or_default());
         let email = v("email").to_lowercase();

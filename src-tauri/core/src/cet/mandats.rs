@@ -77,14 +77,19 @@ pub(crate) struct MandatValide {
     pub fin: NaiveDate,
 }
 
+/// Noms des champs de début et de fin dans le formulaire qui saisit le mandat : les erreurs
+/// s'affichent sous eux.
+pub(crate) const CHAMPS_MANDAT: (&str, &str) = ("debut_mandat", "fin_mandat");
+const CHAMPS_CAMPAGNE: (&str, &str) = ("nouveau_debut", "nouvelle_fin");
+
 /// Dates d'un mandat : début et fin obligatoires, fin après le début, arrêté facultatif.
-pub(crate) fn valider_dates(arrete: &str, debut: &str, fin: &str, c: &mut Controle) -> Option<MandatValide> {
+pub(crate) fn valider_dates(arrete: &str, debut: &str, fin: &str, champs: (&'static str, &'static str), c: &mut Controle) -> Option<MandatValide> {
     let date_arrete = c.champ("date_arrete", dates::lire_facultative(arrete).map_err(|e| format!("Date de l'arrêté : {e}"))).flatten();
-    let d = c.champ("debut_mandat", dates::lire(debut).map_err(|e| format!("Début du mandat : {e}")));
-    let f = c.champ("fin_mandat", dates::lire(fin).map_err(|e| format!("Fin du mandat : {e}")));
+    let d = c.champ(champs.0, dates::lire(debut).map_err(|e| format!("Début du mandat : {e}")));
+    let f = c.champ(champs.1, dates::lire(fin).map_err(|e| format!("Fin du mandat : {e}")));
     match (d, f) {
         (Some(d), Some(f)) if f < d => {
-            c.ajouter("fin_mandat", format!("La fin du mandat ({}) précède son début ({}).", dates::francaise(f), dates::francaise(d)));
+            c.ajouter(champs.1, format!("La fin du mandat ({}) précède son début ({}).", dates::francaise(f), dates::francaise(d)));
             None
         }
         (Some(debut), Some(fin)) => Some(MandatValide { date_arrete, debut, fin }),
@@ -117,10 +122,10 @@ pub fn mandats(conn: &Connection, cet_id: i64) -> Resultat<Vec<Mandat>> {
 pub fn ajouter(conn: &Connection, cet_id: i64, s: &SaisieMandat) -> Resultat<Vec<Mandat>> {
     liste::exiger(conn, "cet", cet_id, "Le CET")?;
     let mut c = Controle::default();
-    let m = valider_dates(&s.date_arrete, &s.debut, &s.fin, &mut c);
+    let m = valider_dates(&s.date_arrete, &s.debut, &s.fin, CHAMPS_MANDAT, &mut c);
     if let (Some(m), Some(dernier)) = (&m, mandats(conn, cet_id)?.first()) {
         if m.debut <= dernier.fin {
-            c.ajouter("debut_mandat", format!("Le nouveau mandat commence avant la fin du mandat en cours ({}).", dates::francaise(dernier.fin)));
+            c.ajouter(CHAMPS_MANDAT.0, format!("Le nouveau mandat commence avant la fin du mandat en cours ({}).", dates::francaise(dernier.fin)));
         }
     }
     c.fin()?;
@@ -157,10 +162,10 @@ struct Campagne {
 fn valider_campagne(s: &SaisieCampagne) -> Resultat<Campagne> {
     let mut c = Controle::default();
     let fin_au_plus_tard = c.champ("fin_au_plus_tard", dates::lire(&s.fin_au_plus_tard).map_err(|e| format!("Mandats finissant au plus tard le : {e}")));
-    let mandat = valider_dates(&s.date_arrete, &s.nouveau_debut, &s.nouvelle_fin, &mut c);
+    let mandat = valider_dates(&s.date_arrete, &s.nouveau_debut, &s.nouvelle_fin, CHAMPS_CAMPAGNE, &mut c);
     if let (Some(f), Some(m)) = (fin_au_plus_tard, &mandat) {
         if m.debut <= f {
-            c.ajouter("debut_mandat", "Les nouveaux mandats commencent après la fin des mandats renouvelés.");
+            c.ajouter(CHAMPS_CAMPAGNE.0, "Les nouveaux mandats commencent après la fin des mandats renouvelés.");
         }
     }
     c.fin()?;

@@ -323,7 +323,7 @@ pub fn creer(conn: &Connection, s: &SaisieCet) -> Resultat<Cet> {
     let mut c = Controle::default();
     verifier_personne(conn, s, None, &mut c)?;
     let v = valider(conn, s, &mut c)?;
-    let mandat = mandats::valider_dates(&s.date_arrete, &s.debut_mandat, &s.fin_mandat, &mut c);
+    let mandat = mandats::valider_dates(&s.date_arrete, &s.debut_mandat, &s.fin_mandat, mandats::CHAMPS_MANDAT, &mut c);
     c.fin()?;
     let id = crate::base::atomique(conn, |conn| {
         let id = ecrire(conn, None, s, &v)?;
