@@ -7,7 +7,14 @@ use std::path::{Path, PathBuf};
 
 fn copie_fixture_v1(dossier: &Path) -> PathBuf {
     let cible = dossier.join("ancienne.sqlite");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/passerelle-v1.sqlite"), &cible).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/passerelle-v1.sqlite"
+        ),
+        &cible,
+    )
+    .unwrap();
     cible
 }
 
@@ -17,12 +24,21 @@ fn nouvelle_base_wal_cles_etrangeres_et_derniere_version() {
     let chemin = d.path().join("sous/dossier/p.sqlite");
     let b = base::ouvrir(&chemin).unwrap();
     assert!(b.sauvegarde.is_none());
-    let mode: String = b.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = b
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = b.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = b
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
     assert_eq!(base::version(&b.conn).unwrap(), VERSION_SCHEMA);
-    let id: i64 = b.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    let id: i64 = b
+        .conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(id, APPLICATION_ID);
     assert!(parametres::accueil_requis(&b.conn).unwrap());
     assert_eq!(annuaire::academies::lister(&b.conn).unwrap().len(), 30);
@@ -49,20 +65,39 @@ fn migration_depuis_la_fixture_v1_avec_sauvegarde() {
     assert_eq!(e.nom, "Lycée de la fixture v1");
     assert_eq!(e.bassin.as_deref(), Some("Lens-Liévin"));
     let filtre = annuaire::etablissements::FiltreEtablissements {
-        liste: passerelle_core::liste::ParametresListe { recherche: "lycee FIXTURE".into(), ..Default::default() },
+        liste: passerelle_core::liste::ParametresListe {
+            recherche: "lycee FIXTURE".into(),
+            ..Default::default()
+        },
         ..Default::default()
     };
-    assert_eq!(annuaire::etablissements::lister(&b.conn, &filtre).unwrap().total, 1);
+    assert_eq!(
+        annuaire::etablissements::lister(&b.conn, &filtre)
+            .unwrap()
+            .total,
+        1
+    );
     assert!(!parametres::accueil_requis(&b.conn).unwrap());
     // La sauvegarde est une copie de la version 1, dans sauvegardes/ à côté du fichier.
-    let copie = b.sauvegarde.clone().expect("une sauvegarde avant migration");
+    let copie = b
+        .sauvegarde
+        .clone()
+        .expect("une sauvegarde avant migration");
     assert_eq!(copie.parent().unwrap(), d.path().join("sauvegardes"));
     let c = Connection::open(&copie).unwrap();
-    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 1);
-    let n: i64 = c.query_row("SELECT count(*) FROM personne", [], |r| r.get(0)).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM personne", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
-    assert_ne!(std::fs::read(&chemin).unwrap(), avant, "le fichier d'origine a bien été migré");
+    assert_ne!(
+        std::fs::read(&chemin).unwrap(),
+        avant,
+        "le fichier d'origine a bien été migré"
+    );
     drop(b);
     // Une deuxième ouverture ne migre plus et ne sauvegarde plus.
     let b2 = base::ouvrir(&chemin).unwrap();
@@ -70,16 +105,29 @@ fn migration_depuis_la_fixture_v1_avec_sauvegarde() {
 }
 
 fn assert_intact(chemin: &Path, avant: &[u8]) {
-    assert_eq!(std::fs::read(chemin).unwrap(), avant, "le fichier a été modifié");
-    let voisins: Vec<_> = std::fs::read_dir(chemin.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(voisins.len(), 1, "des fichiers ont été créés à côté : {voisins:?}");
+    assert_eq!(
+        std::fs::read(chemin).unwrap(),
+        avant,
+        "le fichier a été modifié"
+    );
+    let voisins: Vec<_> = std::fs::read_dir(chemin.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        voisins.len(),
+        1,
+        "des fichiers ont été créés à côté : {voisins:?}"
+    );
 }
 
 #[test]
 fn fichier_qui_n_est_pas_sqlite_refuse_et_intact() {
     let d = tempfile::tempdir().unwrap();
     let chemin = d.path().join("notes.sqlite");
-    let contenu = "Compte rendu du CLEE, pas une base.\n".repeat(50).into_bytes();
+    let contenu = "Compte rendu du CLEE, pas une base.\n"
+        .repeat(50)
+        .into_bytes();
     std::fs::write(&chemin, &contenu).unwrap();
     let e = base::ouvrir(&chemin).err().unwrap();
     assert!(matches!(e, Erreur::PasSqlite(_)), "{e}");
@@ -108,8 +156,12 @@ fn base_d_une_version_plus_recente_refusee_et_intacte() {
     let chemin = d.path().join("future.sqlite");
     {
         let b = base::ouvrir(&chemin).unwrap();
-        b.conn.pragma_update(None, "user_version", VERSION_SCHEMA + 1).unwrap();
-        b.conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        b.conn
+            .pragma_update(None, "user_version", VERSION_SCHEMA + 1)
+            .unwrap();
+        b.conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
     }
     let avant = std::fs::read(&chemin).unwrap();
     let e = base::ouvrir(&chemin).err().unwrap();
@@ -128,9 +180,12 @@ fn migration_qui_echoue_ne_laisse_rien_a_moitie() {
     let c = Connection::open_in_memory().unwrap();
     base::configurer(&c).unwrap();
     base::migrer_jusqua(&c, 1).unwrap();
-    c.execute_batch("CREATE TABLE parametre (x INTEGER);").unwrap(); // collision avec la migration 2
+    c.execute_batch("CREATE TABLE parametre (x INTEGER);")
+        .unwrap(); // collision avec la migration 2
     assert!(base::migrer_jusqua(&c, 2).is_err());
-    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 1);
 }
 

@@ -26,16 +26,48 @@ struct Monde {
 fn monde(c: &Connection) -> Monde {
     let lille = academies::trouver(c, "Lille").unwrap().id;
     let lyon = academies::trouver(c, "Lyon").unwrap().id;
-    let bassin = |a: i64, nom: &str| bassins::creer(c, &bassins::SaisieBassin { nom: nom.into(), academie_id: Some(a) }).unwrap().id;
+    let bassin = |a: i64, nom: &str| {
+        bassins::creer(
+            c,
+            &bassins::SaisieBassin {
+                nom: nom.into(),
+                academie_id: Some(a),
+            },
+        )
+        .unwrap()
+        .id
+    };
     let (bassin_lens, bassin_lyon) = (bassin(lille, "Lens-Liévin"), bassin(lyon, "Lyon Centre"));
     let lycee = etablissements::creer(
         c,
-        &etablissements::SaisieEtablissement { uai: "0621952K".into(), nom: "Lycée Jean-Moulin".into(), type_: "lp".into(), commune: "Lens".into(), academie_id: Some(lille), bassin_id: Some(bassin_lens) },
+        &etablissements::SaisieEtablissement {
+            uai: "0621952K".into(),
+            nom: "Lycée Jean-Moulin".into(),
+            type_: "lp".into(),
+            commune: "Lens".into(),
+            academie_id: Some(lille),
+            bassin_id: Some(bassin_lens),
+        },
     )
     .unwrap()
     .id;
-    let entreprise = organisations::creer(c, &organisations::SaisieOrganisation { type_: "entreprise".into(), nom: "Artois Emballages".into(), ..Default::default() }).unwrap().id;
-    let personne = |civ: &str, nom: &str, prenom: &str, fonction: &str, email: &str, org: Option<i64>, etab: Option<i64>| {
+    let entreprise = organisations::creer(
+        c,
+        &organisations::SaisieOrganisation {
+            type_: "entreprise".into(),
+            nom: "Artois Emballages".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let personne = |civ: &str,
+                    nom: &str,
+                    prenom: &str,
+                    fonction: &str,
+                    email: &str,
+                    org: Option<i64>,
+                    etab: Option<i64>| {
         let s = personnes::SaisiePersonne {
             civilite: civ.into(),
             nom: nom.into(),
@@ -49,14 +81,70 @@ fn monde(c: &Connection) -> Monde {
         personnes::creer(c, &s).unwrap().id
     };
     let p = [
-        personne("Mme", "Durand", "Claire", "Proviseure", "claire.durand@ac-lille.fr", None, Some(lycee)),
-        personne("Mme", "Arnaud", "Claire", "Directrice", "claire.arnaud@artois.fr", Some(entreprise), None),
-        personne("M.", "Morel", "Karim", "Principal", "karim.morel@ac-lille.fr", None, None),
-        personne("Mme", "Leroux", "Nadia", "Conseillère en insertion", "", None, None),
-        personne("Mme", "Morel", "Sophie", "Élue", "sophie.morel@region.fr", None, None),
-        personne("M.", "Caron", "Paul", "Invité", "paul.caron@transport.fr", None, None),
+        personne(
+            "Mme",
+            "Durand",
+            "Claire",
+            "Proviseure",
+            "claire.durand@ac-lille.fr",
+            None,
+            Some(lycee),
+        ),
+        personne(
+            "Mme",
+            "Arnaud",
+            "Claire",
+            "Directrice",
+            "claire.arnaud@artois.fr",
+            Some(entreprise),
+            None,
+        ),
+        personne(
+            "M.",
+            "Morel",
+            "Karim",
+            "Principal",
+            "karim.morel@ac-lille.fr",
+            None,
+            None,
+        ),
+        personne(
+            "Mme",
+            "Leroux",
+            "Nadia",
+            "Conseillère en insertion",
+            "",
+            None,
+            None,
+        ),
+        personne(
+            "Mme",
+            "Morel",
+            "Sophie",
+            "Élue",
+            "sophie.morel@region.fr",
+            None,
+            None,
+        ),
+        personne(
+            "M.",
+            "Caron",
+            "Paul",
+            "Invité",
+            "paul.caron@transport.fr",
+            None,
+            None,
+        ),
     ];
-    Monde { lille, lyon, bassin_lens, bassin_lyon, lycee, entreprise, p }
+    Monde {
+        lille,
+        lyon,
+        bassin_lens,
+        bassin_lyon,
+        lycee,
+        entreprise,
+        p,
+    }
 }
 
 fn comite_lens(c: &Connection, m: &Monde) -> i64 {
@@ -71,14 +159,28 @@ fn comite_lens(c: &Connection, m: &Monde) -> i64 {
         ..Default::default()
     };
     let id = comites::creer(c, &s).unwrap().id;
-    for (p, college) in [(m.p[2], "education"), (m.p[3], "emploi_insertion"), (m.p[4], "collectivites")] {
-        comites::ajouter_membre(c, id, &SaisieMembre { personne_id: Some(p), college: college.into(), role: String::new() }).unwrap();
+    for (p, college) in [
+        (m.p[2], "education"),
+        (m.p[3], "emploi_insertion"),
+        (m.p[4], "collectivites"),
+    ] {
+        comites::ajouter_membre(
+            c,
+            id,
+            &SaisieMembre {
+                personne_id: Some(p),
+                college: college.into(),
+                role: String::new(),
+            },
+        )
+        .unwrap();
     }
     id
 }
 
 fn compter(c: &Connection, table: &str) -> i64 {
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -95,47 +197,147 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         date_charte: "31/02/2024".into(),
         ..Default::default()
     };
-    let e = comites::creer(&c, &mauvais).unwrap_err().to_string().replace('\u{a0}', " ");
-    for attendu in ["nom du comité", "pas dans l'académie", "deux personnes différentes", "Date de la charte"] {
+    let e = comites::creer(&c, &mauvais)
+        .unwrap_err()
+        .to_string()
+        .replace('\u{a0}', " ");
+    for attendu in [
+        "nom du comité",
+        "pas dans l'académie",
+        "deux personnes différentes",
+        "Date de la charte",
+    ] {
         assert!(e.contains(attendu), "« {attendu} » absent de : {e}");
     }
-    let e = comites::creer(&c, &SaisieComite { nom: "X".into(), academie_id: Some(m.lille), ..Default::default() }).unwrap_err().to_string();
+    let e = comites::creer(
+        &c,
+        &SaisieComite {
+            nom: "X".into(),
+            academie_id: Some(m.lille),
+            ..Default::default()
+        },
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("au moins un bassin"), "{e}");
     assert_eq!(compter(&c, "comite_clee"), 0);
 
     let id = comite_lens(&c, &m);
     let comite = comites::lire(&c, id).unwrap();
     assert_eq!(comite.bassins, "Lens-Liévin");
-    assert_eq!(comite.date_charte, Some(NaiveDate::from_ymd_opt(2023, 9, 15).unwrap()));
+    assert_eq!(
+        comite.date_charte,
+        Some(NaiveDate::from_ymd_opt(2023, 9, 15).unwrap())
+    );
     assert_eq!(comite.membres, 5);
     let membres = comites::membres(&c, id).unwrap();
     // Rangés par collège : éducation d'abord, puis monde économique, emploi, collectivités.
     let colleges: Vec<&str> = membres.iter().map(|x| x.college.as_str()).collect();
-    assert_eq!(colleges, ["education", "education", "monde_economique", "emploi_insertion", "collectivites"]);
-    assert!(membres.iter().any(|x| x.personne_id == m.p[1] && x.role == "Co-pilote"));
-    let e = comites::ajouter_membre(&c, id, &SaisieMembre { personne_id: Some(m.p[2]), college: "education".into(), role: String::new() }).unwrap_err();
+    assert_eq!(
+        colleges,
+        [
+            "education",
+            "education",
+            "monde_economique",
+            "emploi_insertion",
+            "collectivites"
+        ]
+    );
+    assert!(membres
+        .iter()
+        .any(|x| x.personne_id == m.p[1] && x.role == "Co-pilote"));
+    let e = comites::ajouter_membre(
+        &c,
+        id,
+        &SaisieMembre {
+            personne_id: Some(m.p[2]),
+            college: "education".into(),
+            role: String::new(),
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("déjà membre"));
-    let e = comites::ajouter_membre(&c, id, &SaisieMembre { personne_id: Some(m.p[5]), college: "touristes".into(), role: String::new() }).unwrap_err();
+    let e = comites::ajouter_membre(
+        &c,
+        id,
+        &SaisieMembre {
+            personne_id: Some(m.p[5]),
+            college: "touristes".into(),
+            role: String::new(),
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("collège"), "{e}");
     // Une co-pilote ne se retire pas de la liste des membres.
     let copilote = membres.iter().find(|x| x.personne_id == m.p[0]).unwrap().id;
-    assert!(comites::retirer_membre(&c, copilote).unwrap_err().to_string().contains("co-pilote"));
+    assert!(comites::retirer_membre(&c, copilote)
+        .unwrap_err()
+        .to_string()
+        .contains("co-pilote"));
     // Recherche et filtre par bassin.
-    let f = comites::FiltreComites { bassin_id: Some(m.bassin_lens), ..Default::default() };
+    let f = comites::FiltreComites {
+        bassin_id: Some(m.bassin_lens),
+        ..Default::default()
+    };
     assert_eq!(comites::lister(&c, &f).unwrap().total, 1);
-    let f = comites::FiltreComites { liste: passerelle_core::liste::ParametresListe { recherche: "lievin".into(), ..Default::default() }, ..Default::default() };
+    let f = comites::FiltreComites {
+        liste: passerelle_core::liste::ParametresListe {
+            recherche: "lievin".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     assert_eq!(comites::lister(&c, &f).unwrap().total, 1);
     // L'établissement support ne se supprime pas tant que le comité le cite.
-    let e = etablissements::supprimer(&c, m.lycee).unwrap_err().to_string();
+    let e = etablissements::supprimer(&c, m.lycee)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("comité local École-entreprise"), "{e}");
     // Un comité par bassin : un second comité actif sur Lens-Liévin est refusé ; en sommeil, il passe.
-    let doublon = SaisieComite { nom: "Autre CLEE de Lens".into(), academie_id: Some(m.lille), bassin_ids: vec![m.bassin_lens], ..Default::default() };
-    let e = comites::creer(&c, &doublon).unwrap_err().to_string().replace('\u{a0}', " ");
-    assert!(e.contains("« Lens-Liévin » a déjà son comité : « CLEE de Lens-Liévin »"), "{e}");
-    let en_sommeil = comites::creer(&c, &SaisieComite { statut: "en_sommeil".into(), ..doublon.clone() }).unwrap();
+    let doublon = SaisieComite {
+        nom: "Autre CLEE de Lens".into(),
+        academie_id: Some(m.lille),
+        bassin_ids: vec![m.bassin_lens],
+        ..Default::default()
+    };
+    let e = comites::creer(&c, &doublon)
+        .unwrap_err()
+        .to_string()
+        .replace('\u{a0}', " ");
+    assert!(
+        e.contains("« Lens-Liévin » a déjà son comité : « CLEE de Lens-Liévin »"),
+        "{e}"
+    );
+    let en_sommeil = comites::creer(
+        &c,
+        &SaisieComite {
+            statut: "en_sommeil".into(),
+            ..doublon.clone()
+        },
+    )
+    .unwrap();
     // Le réactiver est refusé de même ; modifier le comité d'origine reste possible.
-    assert!(comites::modifier(&c, en_sommeil.id, &SaisieComite { statut: "actif".into(), ..doublon }).is_err());
-    assert!(comites::modifier(&c, id, &SaisieComite { nom: "CLEE de Lens-Liévin".into(), academie_id: Some(m.lille), bassin_ids: vec![m.bassin_lens], date_charte: "15/09/2023".into(), ..Default::default() }).is_ok());
+    assert!(comites::modifier(
+        &c,
+        en_sommeil.id,
+        &SaisieComite {
+            statut: "actif".into(),
+            ..doublon
+        }
+    )
+    .is_err());
+    assert!(comites::modifier(
+        &c,
+        id,
+        &SaisieComite {
+            nom: "CLEE de Lens-Liévin".into(),
+            academie_id: Some(m.lille),
+            bassin_ids: vec![m.bassin_lens],
+            date_charte: "15/09/2023".into(),
+            ..Default::default()
+        }
+    )
+    .is_ok());
 }
 
 #[test]
@@ -144,54 +346,154 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     let m = monde(&c);
     let cadre = Cadre::Comite(comite_lens(&c, &m));
     // Un type de réunion de groupe de suivi n'a pas de sens pour un comité ; lieu double refusé.
-    let e = reunions::creer(&c, cadre, &SaisieReunion { type_: "groupe_suivi".into(), date: "12/01/2026".into(), ..Default::default() }).unwrap_err();
+    let e = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            type_: "groupe_suivi".into(),
+            date: "12/01/2026".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("type de réunion"));
-    let double = SaisieReunion { type_: "pleniere".into(), date: "12/01/2026".into(), etablissement_id: Some(m.lycee), organisation_id: Some(m.entreprise), ..Default::default() };
-    assert!(reunions::creer(&c, cadre, &double).unwrap_err().to_string().contains("pas les deux"));
+    let double = SaisieReunion {
+        type_: "pleniere".into(),
+        date: "12/01/2026".into(),
+        etablissement_id: Some(m.lycee),
+        organisation_id: Some(m.entreprise),
+        ..Default::default()
+    };
+    assert!(reunions::creer(&c, cadre, &double)
+        .unwrap_err()
+        .to_string()
+        .contains("pas les deux"));
     assert_eq!(compter(&c, "reunion"), 0);
 
-    let s = SaisieReunion { type_: "pleniere".into(), date: "12/01/2026".into(), heure: "14h".into(), lieu: "salle B12".into(), etablissement_id: Some(m.lycee), ..Default::default() };
+    let s = SaisieReunion {
+        type_: "pleniere".into(),
+        date: "12/01/2026".into(),
+        heure: "14h".into(),
+        lieu: "salle B12".into(),
+        etablissement_id: Some(m.lycee),
+        ..Default::default()
+    };
     let r1 = reunions::creer(&c, cadre, &s).unwrap();
     assert_eq!(r1.lieu, "Lycée Jean-Moulin, Lens – salle B12");
     // Membres et invité sur la même liste ; l'invité n'a pas de collège.
     reunions::inviter(&c, r1.id, Some(m.p[5])).unwrap();
-    assert!(reunions::inviter(&c, r1.id, Some(m.p[2])).unwrap_err().to_string().contains("déjà"));
+    assert!(reunions::inviter(&c, r1.id, Some(m.p[2]))
+        .unwrap_err()
+        .to_string()
+        .contains("déjà"));
     reunions::marquer_presence(&c, r1.id, m.p[2], "excuse").unwrap();
     reunions::marquer_presence(&c, r1.id, m.p[4], "absent").unwrap();
     assert!(reunions::marquer_presence(&c, r1.id, m.p[4], "en retard").is_err());
     // Pointage rapide : tous les autres présents, sans toucher aux mentions déjà posées.
     let p = reunions::marquer_non_pointes_presents(&c, r1.id).unwrap();
     assert_eq!(p.len(), 6);
-    let etat = |id: i64| p.iter().find(|x| x.personne_id == id).unwrap().etat.clone().unwrap();
-    assert_eq!([etat(m.p[0]), etat(m.p[2]), etat(m.p[4]), etat(m.p[5])], ["present", "excuse", "absent", "present"]);
+    let etat = |id: i64| {
+        p.iter()
+            .find(|x| x.personne_id == id)
+            .unwrap()
+            .etat
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(
+        [etat(m.p[0]), etat(m.p[2]), etat(m.p[4]), etat(m.p[5])],
+        ["present", "excuse", "absent", "present"]
+    );
     assert!(p.iter().find(|x| x.personne_id == m.p[5]).unwrap().invite);
 
     // Deux actions décidées ; l'une close avant la réunion suivante.
-    let action = |intitule: &str| SaisieActionSuivi { intitule: intitule.into(), responsable_id: Some(m.p[2]), echeance: "01/03/2026".into(), reunion_id: Some(r1.id) };
+    let action = |intitule: &str| SaisieActionSuivi {
+        intitule: intitule.into(),
+        responsable_id: Some(m.p[2]),
+        echeance: "01/03/2026".into(),
+        reunion_id: Some(r1.id),
+    };
     reunions::ajouter_action(&c, cadre, &action("Recenser les stages de seconde")).unwrap();
     let toutes = reunions::ajouter_action(&c, cadre, &action("Réserver le gymnase")).unwrap();
-    reunions::clore_action(&c, toutes.iter().find(|a| a.intitule == "Réserver le gymnase").unwrap().id, dates::lire("20/01/2026").unwrap()).unwrap();
+    reunions::clore_action(
+        &c,
+        toutes
+            .iter()
+            .find(|a| a.intitule == "Réserver le gymnase")
+            .unwrap()
+            .id,
+        dates::lire("20/01/2026").unwrap(),
+    )
+    .unwrap();
     // Une action ne peut citer la réunion d'un autre cadre.
-    let autre = Cadre::Comite(comites::creer(&c, &SaisieComite { nom: "Autre".into(), academie_id: Some(m.lyon), bassin_ids: vec![m.bassin_lyon], ..Default::default() }).unwrap().id);
-    assert!(reunions::ajouter_action(&c, autre, &action("Intruse")).unwrap_err().to_string().contains("n'appartient pas"));
+    let autre = Cadre::Comite(
+        comites::creer(
+            &c,
+            &SaisieComite {
+                nom: "Autre".into(),
+                academie_id: Some(m.lyon),
+                bassin_ids: vec![m.bassin_lyon],
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id,
+    );
+    assert!(reunions::ajouter_action(&c, autre, &action("Intruse"))
+        .unwrap_err()
+        .to_string()
+        .contains("n'appartient pas"));
 
-    let r2 = reunions::creer(&c, cadre, &SaisieReunion { type_: "comite_pilotage".into(), date: "10/03/2026".into(), ..Default::default() }).unwrap();
-    let points: Vec<String> = reunions::reprendre_ordre_du_jour(&c, r2.id).unwrap().into_iter().map(|p| p.intitule).collect();
-    assert!(points.contains(&"Suivi de l'action : Recenser les stages de seconde".to_string()), "{points:?}");
+    let r2 = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            type_: "comite_pilotage".into(),
+            date: "10/03/2026".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let points: Vec<String> = reunions::reprendre_ordre_du_jour(&c, r2.id)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.intitule)
+        .collect();
+    assert!(
+        points.contains(&"Suivi de l'action : Recenser les stages de seconde".to_string()),
+        "{points:?}"
+    );
     assert!(!points.iter().any(|p| p.contains("gymnase")), "{points:?}");
     assert!(points.iter().any(|p| p.contains("Pôle de stages")));
     // Reprendre une seconde fois n'ajoute rien.
-    assert_eq!(reunions::reprendre_ordre_du_jour(&c, r2.id).unwrap().len(), points.len());
-    assert_eq!(reunions::precedente(&c, cadre, r2.date).unwrap().unwrap().id, r1.id);
+    assert_eq!(
+        reunions::reprendre_ordre_du_jour(&c, r2.id).unwrap().len(),
+        points.len()
+    );
+    assert_eq!(
+        reunions::precedente(&c, cadre, r2.date)
+            .unwrap()
+            .unwrap()
+            .id,
+        r1.id
+    );
     assert_eq!(reunions::actions_decidees(&c, r1.id).unwrap().len(), 2);
     // L'action ouverte dont l'échéance est passée arrive au tableau de bord, liée au comité.
-    let retard: Vec<_> = passerelle_core::echeancier::echeances(&c, dates::lire("02/03/2026").unwrap(), dates::lire("30/03/2026").unwrap())
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.module == "clee")
-        .collect();
+    let retard: Vec<_> = passerelle_core::echeancier::echeances(
+        &c,
+        dates::lire("02/03/2026").unwrap(),
+        dates::lire("30/03/2026").unwrap(),
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|e| e.module == "clee")
+    .collect();
     assert_eq!(retard.len(), 1, "{retard:?}");
-    assert!(retard[0].libelle.contains("Recenser les stages de seconde") && retard[0].objet == "CLEE de Lens-Liévin" && retard[0].objet_id == cadre.id());
+    assert!(
+        retard[0].libelle.contains("Recenser les stages de seconde")
+            && retard[0].objet == "CLEE de Lens-Liévin"
+            && retard[0].objet_id == cadre.id()
+    );
     assert!(reunions::actions_decidees(&c, r2.id).unwrap().is_empty());
 }
 
@@ -199,26 +501,56 @@ fn pdftotext(octets: &[u8]) -> String {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("x.pdf");
     std::fs::write(&f, octets).unwrap();
-    let o = Command::new("pdftotext").arg(&f).arg("-").output().expect("pdftotext (poppler-utils)");
+    let o = Command::new("pdftotext")
+        .arg(&f)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
     assert!(o.status.success());
-    String::from_utf8_lossy(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8_lossy(&o.stdout)
+        .replace(['\u{202f}', '\u{a0}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Une réunion tenue : présences, compte rendu de deux points, une décision, une action.
 fn reunion_tenue(c: &Connection, m: &Monde) -> (Cadre, i64) {
     let cadre = Cadre::Comite(comite_lens(c, m));
-    let s = SaisieReunion { type_: "pleniere".into(), date: "12/01/2026".into(), heure: "14h30".into(), etablissement_id: Some(m.lycee), ..Default::default() };
+    let s = SaisieReunion {
+        type_: "pleniere".into(),
+        date: "12/01/2026".into(),
+        heure: "14h30".into(),
+        etablissement_id: Some(m.lycee),
+        ..Default::default()
+    };
     let r = reunions::creer(c, cadre, &s).unwrap();
     reunions::inviter(c, r.id, Some(m.p[5])).unwrap();
-    for (p, e) in [(m.p[0], "present"), (m.p[1], "present"), (m.p[2], "excuse"), (m.p[3], "present"), (m.p[4], "absent"), (m.p[5], "present")] {
+    for (p, e) in [
+        (m.p[0], "present"),
+        (m.p[1], "present"),
+        (m.p[2], "excuse"),
+        (m.p[3], "present"),
+        (m.p[4], "absent"),
+        (m.p[5], "present"),
+    ] {
         reunions::marquer_presence(c, r.id, p, e).unwrap();
     }
-    for (intitule, texte) in [("Bilan du forum", "Quatre cent cinquante élèves accueillis."), ("Stages de seconde", "")] {
+    for (intitule, texte) in [
+        ("Bilan du forum", "Quatre cent cinquante élèves accueillis."),
+        ("Stages de seconde", ""),
+    ] {
         let p = reunions::ajouter_point(c, r.id, intitule).unwrap();
         reunions::ecrire_compte_rendu(c, p.last().unwrap().id, texte).unwrap();
     }
-    reunions::ajouter_decision(c, r.id, "Le prochain forum aura lieu au lycée Marie-Curie.").unwrap();
-    let a = SaisieActionSuivi { intitule: "Écrire aux entreprises de logistique".into(), responsable_id: Some(m.p[1]), echeance: "15/02/2026".into(), reunion_id: Some(r.id) };
+    reunions::ajouter_decision(c, r.id, "Le prochain forum aura lieu au lycée Marie-Curie.")
+        .unwrap();
+    let a = SaisieActionSuivi {
+        intitule: "Écrire aux entreprises de logistique".into(),
+        responsable_id: Some(m.p[1]),
+        echeance: "15/02/2026".into(),
+        reunion_id: Some(r.id),
+    };
     reunions::ajouter_action(c, cadre, &a).unwrap();
     (cadre, r.id)
 }
@@ -243,26 +575,71 @@ fn compte_rendu_convocation_emargement_et_invitation() {
         assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
     }
     let t = pdftotext(&documents::produire(&c, r, "convocation").unwrap().0);
-    for attendu in ["Convocation – Réunion plénière – CLEE de Lens-Liévin", "Ordre du jour", "1. Bilan du forum", "2. Stages de seconde",
-        "Éducation", "DURAND Claire", "Monde économique", "Emploi et insertion", "Collectivités", "Invités", "CARON Paul"] {
-        assert!(t.contains(attendu), "« {attendu} » absent de la convocation :\n{t}");
+    for attendu in [
+        "Convocation – Réunion plénière – CLEE de Lens-Liévin",
+        "Ordre du jour",
+        "1. Bilan du forum",
+        "2. Stages de seconde",
+        "Éducation",
+        "DURAND Claire",
+        "Monde économique",
+        "Emploi et insertion",
+        "Collectivités",
+        "Invités",
+        "CARON Paul",
+    ] {
+        assert!(
+            t.contains(attendu),
+            "« {attendu} » absent de la convocation :\n{t}"
+        );
     }
     let t = pdftotext(&documents::produire(&c, r, "emargement").unwrap().0);
-    for attendu in ["Feuille d'émargement", "Signature", "ARNAUD Claire", "CARON Paul", "MOREL Sophie"] {
-        assert!(t.contains(attendu), "« {attendu} » absent de la feuille d'émargement :\n{t}");
+    for attendu in [
+        "Feuille d'émargement",
+        "Signature",
+        "ARNAUD Claire",
+        "CARON Paul",
+        "MOREL Sophie",
+    ] {
+        assert!(
+            t.contains(attendu),
+            "« {attendu} » absent de la feuille d'émargement :\n{t}"
+        );
     }
     // L'invitation iCalendar, relue : les personnes qui ont un courriel, invitée comprise.
     let ev = ics::relire(&documents::invitation_ics(&c, r).unwrap()).unwrap();
     assert_eq!(ev.len(), 1);
-    let mut participants: Vec<String> = ev[0].iter().filter(|(n, _)| n.starts_with("ATTENDEE")).map(|(_, v)| v.clone()).collect();
+    let mut participants: Vec<String> = ev[0]
+        .iter()
+        .filter(|(n, _)| n.starts_with("ATTENDEE"))
+        .map(|(_, v)| v.clone())
+        .collect();
     participants.sort();
-    assert_eq!(participants, [
-        "mailto:claire.arnaud@artois.fr", "mailto:claire.durand@ac-lille.fr", "mailto:karim.morel@ac-lille.fr",
-        "mailto:paul.caron@transport.fr", "mailto:sophie.morel@region.fr",
-    ]);
-    assert!(ev[0].iter().any(|(n, v)| n.starts_with("DTSTART") && v == "20260112T143000"), "{:?}", ev[0]);
-    assert!(ev[0].iter().any(|(n, v)| n == "SUMMARY" && v == "Réunion plénière – CLEE de Lens-Liévin"));
-    assert!(documents::produire(&c, r, "affiche").unwrap_err().to_string().replace('\u{a0}', " ").contains("« affiche »"));
+    assert_eq!(
+        participants,
+        [
+            "mailto:claire.arnaud@artois.fr",
+            "mailto:claire.durand@ac-lille.fr",
+            "mailto:karim.morel@ac-lille.fr",
+            "mailto:paul.caron@transport.fr",
+            "mailto:sophie.morel@region.fr",
+        ]
+    );
+    assert!(
+        ev[0]
+            .iter()
+            .any(|(n, v)| n.starts_with("DTSTART") && v == "20260112T143000"),
+        "{:?}",
+        ev[0]
+    );
+    assert!(ev[0]
+        .iter()
+        .any(|(n, v)| n == "SUMMARY" && v == "Réunion plénière – CLEE de Lens-Liévin"));
+    assert!(documents::produire(&c, r, "affiche")
+        .unwrap_err()
+        .to_string()
+        .replace('\u{a0}', " ")
+        .contains("« affiche »"));
 }
 
 #[test]
@@ -270,9 +647,25 @@ fn actions_vers_les_eleves_controlees_et_liees() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let comite = comite_lens(&c, &m);
-    let mauvaise = SaisieActionClee { comite_id: Some(comite), date: "32/01/2026".into(), type_: "pique-nique".into(), filles: "-3".into(), garcons: "douze".into(), ..Default::default() };
-    let e = actions::creer(&c, &mauvaise).unwrap_err().to_string().replace('\u{a0}', " ");
-    for attendu in ["Date de l'action", "type d'action", "L'intitulé", "Filles : « -3 » est négatif", "Garçons : « douze » n'est pas un nombre entier"] {
+    let mauvaise = SaisieActionClee {
+        comite_id: Some(comite),
+        date: "32/01/2026".into(),
+        type_: "pique-nique".into(),
+        filles: "-3".into(),
+        garcons: "douze".into(),
+        ..Default::default()
+    };
+    let e = actions::creer(&c, &mauvaise)
+        .unwrap_err()
+        .to_string()
+        .replace('\u{a0}', " ");
+    for attendu in [
+        "Date de l'action",
+        "type d'action",
+        "L'intitulé",
+        "Filles : « -3 » est négatif",
+        "Garçons : « douze » n'est pas un nombre entier",
+    ] {
         assert!(e.contains(attendu), "« {attendu} » absent de : {e}");
     }
     assert_eq!(compter(&c, "action_clee"), 0);
@@ -289,14 +682,28 @@ fn actions_vers_les_eleves_controlees_et_liees() {
         ..Default::default()
     };
     let a = actions::creer(&c, &s).unwrap();
-    assert_eq!((a.etablissements.as_str(), a.organisations.as_str()), ("Lycée Jean-Moulin", "Artois Emballages"));
-    let f = |annee| actions::FiltreActionsClee { annee_scolaire: Some(annee), ..Default::default() };
+    assert_eq!(
+        (a.etablissements.as_str(), a.organisations.as_str()),
+        ("Lycée Jean-Moulin", "Artois Emballages")
+    );
+    let f = |annee| actions::FiltreActionsClee {
+        annee_scolaire: Some(annee),
+        ..Default::default()
+    };
     assert_eq!(actions::lister(&c, &f(2025)).unwrap().total, 1);
     assert_eq!(actions::lister(&c, &f(2024)).unwrap().total, 0);
     // L'entreprise citée ne se supprime pas ; le comité, lui, emporte ses actions.
-    assert!(organisations::supprimer(&c, m.entreprise).unwrap_err().to_string().contains("action de CLEE"));
+    assert!(organisations::supprimer(&c, m.entreprise)
+        .unwrap_err()
+        .to_string()
+        .contains("action de CLEE"));
     comites::supprimer(&c, comite).unwrap();
-    assert_eq!(compter(&c, "action_clee") + compter(&c, "clee_membre") + compter(&c, "action_clee_organisation"), 0);
+    assert_eq!(
+        compter(&c, "action_clee")
+            + compter(&c, "clee_membre")
+            + compter(&c, "action_clee_organisation"),
+        0
+    );
 }
 
 #[test]
@@ -305,22 +712,63 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     let m = monde(&c);
     let (cadre, r1) = reunion_tenue(&c, &m);
     // Seconde réunion de l'année : la conseillère excusée, les autres présents.
-    let r2 = reunions::creer(&c, cadre, &SaisieReunion { type_: "comite_pilotage".into(), date: "05/05/2026".into(), ..Default::default() }).unwrap();
+    let r2 = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            type_: "comite_pilotage".into(),
+            date: "05/05/2026".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     reunions::marquer_presence(&c, r2.id, m.p[3], "excuse").unwrap();
     reunions::marquer_non_pointes_presents(&c, r2.id).unwrap();
     // Hors année scolaire (2024-2025) : ne compte pas.
-    let r0 = reunions::creer(&c, cadre, &SaisieReunion { type_: "pleniere".into(), date: "15/06/2025".into(), ..Default::default() }).unwrap();
+    let r0 = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            type_: "pleniere".into(),
+            date: "15/06/2025".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     reunions::marquer_presence(&c, r0.id, m.p[4], "absent").unwrap();
-    for (date, type_, f, g, e) in [("20/11/2025", "forum", "212", "236", "31"), ("03/02/2026", "visite_entreprise", "21", "27", "4"), ("10/03/2026", "forum", "10", "12", "1"), ("01/09/2026", "forum", "99", "99", "9")] {
-        let s = SaisieActionClee { comite_id: cadre_id(cadre), date: date.into(), type_: type_.into(), intitule: format!("Action du {date}"), filles: f.into(), garcons: g.into(), enseignants: e.into(), organisation_ids: vec![m.entreprise], ..Default::default() };
+    for (date, type_, f, g, e) in [
+        ("20/11/2025", "forum", "212", "236", "31"),
+        ("03/02/2026", "visite_entreprise", "21", "27", "4"),
+        ("10/03/2026", "forum", "10", "12", "1"),
+        ("01/09/2026", "forum", "99", "99", "9"),
+    ] {
+        let s = SaisieActionClee {
+            comite_id: cadre_id(cadre),
+            date: date.into(),
+            type_: type_.into(),
+            intitule: format!("Action du {date}"),
+            filles: f.into(),
+            garcons: g.into(),
+            enseignants: e.into(),
+            organisation_ids: vec![m.entreprise],
+            ..Default::default()
+        };
         actions::creer(&c, &s).unwrap();
     }
     let aujourdhui = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let b = bilan::calculer(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap();
     assert_eq!(b.annee_scolaire, "2025-2026");
     assert_eq!(b.reunions.len(), 2);
-    assert_eq!(b.reunions[0].date, NaiveDate::from_ymd_opt(2026, 1, 12).unwrap());
-    let taux = |college: &str| b.assiduite.iter().find(|a| a.college == college).map(|a| (a.presents, a.excuses, a.absents, a.taux()));
+    assert_eq!(
+        b.reunions[0].date,
+        NaiveDate::from_ymd_opt(2026, 1, 12).unwrap()
+    );
+    let taux = |college: &str| {
+        b.assiduite
+            .iter()
+            .find(|a| a.college == college)
+            .map(|a| (a.presents, a.excuses, a.absents, a.taux()))
+    };
     // Éducation : Durand présente ×2, Morel excusé puis présent → 3 présents sur 4 = 75 %.
     assert_eq!(taux("Éducation"), Some((3, 1, 0, Some(75))));
     assert_eq!(taux("Monde économique"), Some((2, 0, 0, Some(100))));
@@ -331,31 +779,103 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     assert_eq!(taux("Ensemble"), Some((8, 2, 1, Some(73))));
     assert_eq!(b.assiduite.last().unwrap().college, "Ensemble");
     // L'écran reçoit le taux tout calculé.
-    assert_eq!(serde_json::to_value(b.assiduite.last().unwrap()).unwrap()["taux"], 73);
-    let forum = b.actions.iter().find(|l| l.type_ == "Forum des métiers").unwrap();
-    assert_eq!((forum.actions, forum.filles, forum.garcons, forum.enseignants), (2, 222, 248, 32));
+    assert_eq!(
+        serde_json::to_value(b.assiduite.last().unwrap()).unwrap()["taux"],
+        73
+    );
+    let forum = b
+        .actions
+        .iter()
+        .find(|l| l.type_ == "Forum des métiers")
+        .unwrap();
+    assert_eq!(
+        (
+            forum.actions,
+            forum.filles,
+            forum.garcons,
+            forum.enseignants
+        ),
+        (2, 222, 248, 32)
+    );
     let total = b.actions.last().unwrap();
-    assert_eq!((total.type_.as_str(), total.actions, total.filles + total.garcons), ("Total", 3, 518));
+    assert_eq!(
+        (
+            total.type_.as_str(),
+            total.actions,
+            total.filles + total.garcons
+        ),
+        ("Total", 3, 518)
+    );
     assert_eq!(b.partenaires, [("Artois Emballages".to_string(), 3)]);
     assert_eq!(b.ouvertes.len(), 1);
-    assert_eq!(b.ouvertes[0].1.intitule, "Écrire aux entreprises de logistique");
+    assert_eq!(
+        b.ouvertes[0].1.intitule,
+        "Écrire aux entreprises de logistique"
+    );
     // Clore l'action avant la fin d'août la retire des actions ouvertes.
     let id = reunions::actions_decidees(&c, r1).unwrap()[0].id;
     reunions::clore_action(&c, id, dates::lire("30/06/2026").unwrap()).unwrap();
-    assert!(bilan::calculer(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap().ouvertes.is_empty());
+    assert!(
+        bilan::calculer(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui)
+            .unwrap()
+            .ouvertes
+            .is_empty()
+    );
     // Périmètre académie : le comité de Lyon n'y est pas.
-    comites::creer(&c, &SaisieComite { nom: "CLEE lyonnais".into(), academie_id: Some(m.lyon), bassin_ids: vec![m.bassin_lyon], ..Default::default() }).unwrap();
-    assert_eq!(bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap().comites.len(), 1);
-    assert_eq!(bilan::calculer(&c, 2025, Perimetre::Tous, aujourdhui).unwrap().comites.len(), 2);
+    comites::creer(
+        &c,
+        &SaisieComite {
+            nom: "CLEE lyonnais".into(),
+            academie_id: Some(m.lyon),
+            bassin_ids: vec![m.bassin_lyon],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui)
+            .unwrap()
+            .comites
+            .len(),
+        1
+    );
+    assert_eq!(
+        bilan::calculer(&c, 2025, Perimetre::Tous, aujourdhui)
+            .unwrap()
+            .comites
+            .len(),
+        2
+    );
 
-    let t = pdftotext(&rapport::rendre_pdf(&bilan::rapport(&bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap())).unwrap());
+    let t = pdftotext(
+        &rapport::rendre_pdf(&bilan::rapport(
+            &bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
+        ))
+        .unwrap(),
+    );
     for attendu in [
-        "Bilan des comités locaux École-entreprise", "Académie de Lille", "Année scolaire 2025-2026",
-        "1 – Les comités", "CLEE de Lens-Liévin", "Lens-Liévin", "Claire Durand et Claire Arnaud",
-        "2 – Réunions tenues", "2 réunion(s) tenue(s) en 2025-2026.", "12/01/2026", "Réunion plénière", "05/05/2026", "Comité de pilotage",
-        "3 – Assiduité par collège", "Éducation 3 1 0 75 %", "Ensemble 8 2 1 73 %",
-        "4 – Actions vers les élèves et les équipes", "Forum des métiers 2 222 248 470 32", "Total 3 243 275 518 36",
-        "5 – Partenaires associés", "Artois Emballages", "6 – Actions de suivi ouvertes",
+        "Bilan des comités locaux École-entreprise",
+        "Académie de Lille",
+        "Année scolaire 2025-2026",
+        "1 – Les comités",
+        "CLEE de Lens-Liévin",
+        "Lens-Liévin",
+        "Claire Durand et Claire Arnaud",
+        "2 – Réunions tenues",
+        "2 réunion(s) tenue(s) en 2025-2026.",
+        "12/01/2026",
+        "Réunion plénière",
+        "05/05/2026",
+        "Comité de pilotage",
+        "3 – Assiduité par collège",
+        "Éducation 3 1 0 75 %",
+        "Ensemble 8 2 1 73 %",
+        "4 – Actions vers les élèves et les équipes",
+        "Forum des métiers 2 222 248 470 32",
+        "Total 3 243 275 518 36",
+        "5 – Partenaires associés",
+        "Artois Emballages",
+        "6 – Actions de suivi ouvertes",
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du bilan :\n{t}");
     }
@@ -370,10 +890,21 @@ fn annee_scolaire_lue_et_refusee() {
     assert_eq!(dates::lire_annee_scolaire("2025-2026"), Ok(2025));
     assert_eq!(dates::lire_annee_scolaire(" 2025/2026 "), Ok(2025));
     for faux in ["2025", "2025-2027", "vingt-vingt", ""] {
-        assert!(dates::lire_annee_scolaire(faux).unwrap_err().contains("2025-2026"), "{faux}");
+        assert!(
+            dates::lire_annee_scolaire(faux)
+                .unwrap_err()
+                .contains("2025-2026"),
+            "{faux}"
+        );
     }
-    assert_eq!(dates::annee_scolaire(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()), "2025-2026");
-    assert_eq!(dates::annee_scolaire(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()), "2026-2027");
+    assert_eq!(
+        dates::annee_scolaire(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()),
+        "2025-2026"
+    );
+    assert_eq!(
+        dates::annee_scolaire(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
+        "2026-2027"
+    );
 }
 
 #[test]
@@ -393,15 +924,34 @@ fn la_migration_8_garde_les_reunions_des_groupes_de_suivi() {
     )
     .unwrap();
     base::migrer_jusqua(&c, base::VERSION_SCHEMA).unwrap();
-    let fk: bool = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: bool = c
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert!(fk, "les clés étrangères sont rétablies après la migration");
     let d = reunions::detail(&c, 9).unwrap();
-    assert_eq!((d.reunion.cadre, d.reunion.type_.as_str(), d.reunion.lieu.as_str()), (Cadre::Convention(4), "groupe_suivi", "Lens"));
-    assert_eq!((d.points.len(), d.decisions.len(), d.actions.len()), (1, 1, 1));
+    assert_eq!(
+        (
+            d.reunion.cadre,
+            d.reunion.type_.as_str(),
+            d.reunion.lieu.as_str()
+        ),
+        (Cadre::Convention(4), "groupe_suivi", "Lens")
+    );
+    assert_eq!(
+        (d.points.len(), d.decisions.len(), d.actions.len()),
+        (1, 1, 1)
+    );
     assert_eq!(d.presences[0].etat.as_deref(), Some("present"));
     // Les tables liées citent la nouvelle table : supprimer la convention emporte tout.
-    c.execute("DELETE FROM convention WHERE id = 4", []).unwrap();
-    for table in ["reunion", "reunion_point", "reunion_presence", "reunion_decision", "suivi_action"] {
+    c.execute("DELETE FROM convention WHERE id = 4", [])
+        .unwrap();
+    for table in [
+        "reunion",
+        "reunion_point",
+        "reunion_presence",
+        "reunion_decision",
+        "suivi_action",
+    ] {
         assert_eq!(compter(&c, table), 0, "{table}");
     }
 }
@@ -412,14 +962,75 @@ fn reunion_et_action_rattachees_a_une_convention() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let comite = comite_lens(&c, &m);
-    let conv = fiches::creer(&c, &SaisieConvention { type_: "academie_organisation".into(), titre: "Convention académie – Artois Emballages".into(), date_effet: "01/09/2025".into(), duree: "3 ans".into(), ..Default::default() }).unwrap().id;
-    let r = reunions::creer(&c, Cadre::Comite(comite), &SaisieReunion { type_: "groupe_travail".into(), date: "10/02/2026".into(), convention_liee_id: Some(conv), ..Default::default() }).unwrap();
-    assert_eq!(r.convention_liee.as_deref(), Some("Convention académie – Artois Emballages"));
-    assert!(reunions::creer(&c, Cadre::Comite(comite), &SaisieReunion { type_: "groupe_travail".into(), date: "10/02/2026".into(), convention_liee_id: Some(999), ..Default::default() }).is_err());
-    let s = SaisieActionClee { comite_id: Some(comite), date: "12/02/2026".into(), type_: "visite_entreprise".into(), intitule: "Visite de l'usine".into(), filles: "10".into(), garcons: "12".into(), convention_id: Some(conv), ..Default::default() };
+    let conv = fiches::creer(
+        &c,
+        &SaisieConvention {
+            type_: "academie_organisation".into(),
+            titre: "Convention académie – Artois Emballages".into(),
+            date_effet: "01/09/2025".into(),
+            duree: "3 ans".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id;
+    let r = reunions::creer(
+        &c,
+        Cadre::Comite(comite),
+        &SaisieReunion {
+            type_: "groupe_travail".into(),
+            date: "10/02/2026".into(),
+            convention_liee_id: Some(conv),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        r.convention_liee.as_deref(),
+        Some("Convention académie – Artois Emballages")
+    );
+    assert!(reunions::creer(
+        &c,
+        Cadre::Comite(comite),
+        &SaisieReunion {
+            type_: "groupe_travail".into(),
+            date: "10/02/2026".into(),
+            convention_liee_id: Some(999),
+            ..Default::default()
+        }
+    )
+    .is_err());
+    let s = SaisieActionClee {
+        comite_id: Some(comite),
+        date: "12/02/2026".into(),
+        type_: "visite_entreprise".into(),
+        intitule: "Visite de l'usine".into(),
+        filles: "10".into(),
+        garcons: "12".into(),
+        convention_id: Some(conv),
+        ..Default::default()
+    };
     actions::creer(&c, &s).unwrap();
-    assert_eq!(reunions::liees_a_convention(&c, conv).unwrap().iter().map(|x| x.id).collect::<Vec<_>>(), [r.id]);
-    assert_eq!(actions::lister(&c, &actions::FiltreActionsClee { convention_id: Some(conv), ..Default::default() }).unwrap().total, 1);
+    assert_eq!(
+        reunions::liees_a_convention(&c, conv)
+            .unwrap()
+            .iter()
+            .map(|x| x.id)
+            .collect::<Vec<_>>(),
+        [r.id]
+    );
+    assert_eq!(
+        actions::lister(
+            &c,
+            &actions::FiltreActionsClee {
+                convention_id: Some(conv),
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .total,
+        1
+    );
     // La convention citée ne se supprime pas : le message dit où elle sert.
     let e = fiches::supprimer(&c, conv).unwrap_err().to_string();
     assert!(e.contains("réunion") && e.contains("action de CLEE"), "{e}");

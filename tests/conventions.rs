@@ -2,8 +2,10 @@
 //! statuts, échéancier et son export iCalendar relu.
 
 use chrono::{Days, Local, Months, NaiveDate};
+use passerelle_core::conventions::fiches::{
+    self, FiltreConventions, SaisieAvenant, SaisieConvention,
+};
 use passerelle_core::echeancier;
-use passerelle_core::conventions::fiches::{self, FiltreConventions, SaisieAvenant, SaisieConvention};
 use passerelle_core::{base, dates, ics, parametres, Connection, Erreur};
 
 fn d(s: &str) -> NaiveDate {
@@ -31,42 +33,149 @@ fn dates_derivees_et_avenant() {
     assert_eq!((conv.duree_mois, conv.statut.as_str()), (60, "projet"));
     assert_eq!(conv.fin, Some(d("24/03/2008")));
     assert_eq!(conv.limite_preavis, Some(d("24/09/2007")));
-    let apres = fiches::ajouter_avenant(&c, conv.id, &SaisieAvenant { date: "10/01/2008".into(), objet: "Prolongation d'un an".into(), nouvelle_fin: "24/03/2009".into() }).unwrap();
+    let apres = fiches::ajouter_avenant(
+        &c,
+        conv.id,
+        &SaisieAvenant {
+            date: "10/01/2008".into(),
+            objet: "Prolongation d'un an".into(),
+            nouvelle_fin: "24/03/2009".into(),
+        },
+    )
+    .unwrap();
     assert_eq!(apres.fin, Some(d("24/03/2009")));
     assert_eq!(apres.limite_preavis, Some(d("24/09/2008")));
     assert_eq!(fiches::avenants(&c, conv.id).unwrap().len(), 1);
-    let e = fiches::ajouter_avenant(&c, conv.id, &SaisieAvenant { date: "10/01/2008".into(), objet: "x".into(), nouvelle_fin: "01/01/2001".into() }).unwrap_err();
+    let e = fiches::ajouter_avenant(
+        &c,
+        conv.id,
+        &SaisieAvenant {
+            date: "10/01/2008".into(),
+            objet: "x".into(),
+            nouvelle_fin: "01/01/2001".into(),
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("précède la date d'effet"), "{e}");
 }
 
 #[test]
 fn saisie_invalide_chaque_champ_signale_rien_d_ecrit() {
     let c = base::en_memoire().unwrap();
-    let s = SaisieConvention { type_: "contrat".into(), titre: " ".into(), date_effet: "32/01/2026".into(), duree: "cinq ans".into(), preavis_mois: "-2".into(), evaluation_avant: "31/02".into(), ..Default::default() };
-    let Erreur::Validation(champs) = fiches::creer(&c, &s).unwrap_err() else { panic!() };
+    let s = SaisieConvention {
+        type_: "contrat".into(),
+        titre: " ".into(),
+        date_effet: "32/01/2026".into(),
+        duree: "cinq ans".into(),
+        preavis_mois: "-2".into(),
+        evaluation_avant: "31/02".into(),
+        ..Default::default()
+    };
+    let Erreur::Validation(champs) = fiches::creer(&c, &s).unwrap_err() else {
+        panic!()
+    };
     let noms: Vec<&str> = champs.iter().map(|x| x.champ).collect();
-    assert_eq!(noms, ["type", "titre", "date_effet", "duree", "preavis_mois", "evaluation_avant"]);
-    let n: i64 = c.query_row("SELECT count(*) FROM convention", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        noms,
+        [
+            "type",
+            "titre",
+            "date_effet",
+            "duree",
+            "preavis_mois",
+            "evaluation_avant"
+        ]
+    );
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM convention", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 0);
 }
 
 #[test]
 fn statut_courant_est_le_plus_recent_et_filtre() {
     let c = base::en_memoire().unwrap();
-    let conv = fiches::creer(&c, &SaisieConvention { statut: "en_vigueur".into(), ..apcm() }).unwrap();
+    let conv = fiches::creer(
+        &c,
+        &SaisieConvention {
+            statut: "en_vigueur".into(),
+            ..apcm()
+        },
+    )
+    .unwrap();
     assert_eq!(conv.statut, "en_vigueur");
-    let modifiee = fiches::modifier(&c, conv.id, &SaisieConvention { statut: "denoncee".into(), ..apcm() }).unwrap();
+    let modifiee = fiches::modifier(
+        &c,
+        conv.id,
+        &SaisieConvention {
+            statut: "denoncee".into(),
+            ..apcm()
+        },
+    )
+    .unwrap();
     assert_eq!(modifiee.statut, "denoncee");
-    let historique: i64 = c.query_row("SELECT count(*) FROM convention_statut WHERE convention_id = ?1", [conv.id], |r| r.get(0)).unwrap();
+    let historique: i64 = c
+        .query_row(
+            "SELECT count(*) FROM convention_statut WHERE convention_id = ?1",
+            [conv.id],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(historique, 2);
     // Renouvelée : le lien vers la nouvelle convention est gardé ; un lien vers rien est refusé.
-    let nouvelle = fiches::creer(&c, &SaisieConvention { date_effet: "25/03/2008".into(), ..apcm() }).unwrap();
-    let renouvelee = fiches::modifier(&c, conv.id, &SaisieConvention { statut: "renouvelee".into(), remplacee_par_id: Some(nouvelle.id), ..apcm() }).unwrap();
-    assert_eq!((renouvelee.statut.as_str(), renouvelee.remplacee_par_id), ("renouvelee", Some(nouvelle.id)));
-    assert!(fiches::modifier(&c, conv.id, &SaisieConvention { remplacee_par_id: Some(999), ..apcm() }).is_err());
-    assert_eq!(fiches::statuts(&c, conv.id).unwrap().iter().map(|s| s.statut.as_str()).collect::<Vec<_>>(), ["en_vigueur", "denoncee", "renouvelee"]);
-    fiches::modifier(&c, conv.id, &SaisieConvention { statut: "denoncee".into(), remplacee_par_id: Some(nouvelle.id), ..apcm() }).unwrap();
-    let f = |s: &str| FiltreConventions { statut: Some(s.into()), ..Default::default() };
+    let nouvelle = fiches::creer(
+        &c,
+        &SaisieConvention {
+            date_effet: "25/03/2008".into(),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    let renouvelee = fiches::modifier(
+        &c,
+        conv.id,
+        &SaisieConvention {
+            statut: "renouvelee".into(),
+            remplacee_par_id: Some(nouvelle.id),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (renouvelee.statut.as_str(), renouvelee.remplacee_par_id),
+        ("renouvelee", Some(nouvelle.id))
+    );
+    assert!(fiches::modifier(
+        &c,
+        conv.id,
+        &SaisieConvention {
+            remplacee_par_id: Some(999),
+            ..apcm()
+        }
+    )
+    .is_err());
+    assert_eq!(
+        fiches::statuts(&c, conv.id)
+            .unwrap()
+            .iter()
+            .map(|s| s.statut.as_str())
+            .collect::<Vec<_>>(),
+        ["en_vigueur", "denoncee", "renouvelee"]
+    );
+    fiches::modifier(
+        &c,
+        conv.id,
+        &SaisieConvention {
+            statut: "denoncee".into(),
+            remplacee_par_id: Some(nouvelle.id),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    let f = |s: &str| FiltreConventions {
+        statut: Some(s.into()),
+        ..Default::default()
+    };
     assert_eq!(fiches::lister(&c, &f("denoncee")).unwrap().total, 1);
     assert_eq!(fiches::lister(&c, &f("en_vigueur")).unwrap().total, 0);
 }
@@ -75,7 +184,9 @@ fn statut_courant_est_le_plus_recent_et_filtre() {
 fn convention_proche(c: &Connection, titre: &str, statut: &str) -> i64 {
     let aujourdhui = Local::now().date_naive();
     // fin = veille de l'effet + 12 mois : on vise une fin dans 60 jours environ.
-    let effet = (aujourdhui + Days::new(61)).checked_sub_months(Months::new(12)).unwrap();
+    let effet = (aujourdhui + Days::new(61))
+        .checked_sub_months(Months::new(12))
+        .unwrap();
     let s = SaisieConvention {
         type_: "academie_organisation".into(),
         titre: titre.into(),
@@ -96,21 +207,48 @@ fn echeancier_trie_filtre_et_exporte() {
     fiches::creer(&c, &apcm()).unwrap(); // échue depuis longtemps : rien à venir
     let tout = echeancier::a_venir(&c, None).unwrap();
     // Sans réunion cette année, l'alerte « réunions insuffisantes » s'y ajoute (si fin décembre est dans l'horizon).
-    let fin_annee = NaiveDate::from_ymd_opt(chrono::Datelike::year(&Local::now().date_naive()), 12, 31).unwrap();
+    let fin_annee =
+        NaiveDate::from_ymd_opt(chrono::Datelike::year(&Local::now().date_naive()), 12, 31)
+            .unwrap();
     let alertes = tout.iter().filter(|e| e.nature == "reunions").count();
-    assert_eq!(alertes, usize::from((fin_annee - Local::now().date_naive()).num_days() <= 90));
-    let v: Vec<_> = tout.into_iter().filter(|e| e.nature != "reunions").collect();
+    assert_eq!(
+        alertes,
+        usize::from((fin_annee - Local::now().date_naive()).num_days() <= 90)
+    );
+    let v: Vec<_> = tout
+        .into_iter()
+        .filter(|e| e.nature != "reunions")
+        .collect();
     assert_eq!(v.len(), 2, "{v:#?}");
     assert_eq!((v[0].nature, v[1].nature), ("preavis", "fin"));
     assert!(v[0].date < v[1].date && v.iter().all(|e| e.objet == "Convention Lille – Forges"));
-    assert!(v[0].jours_restants > 20 && v[0].jours_restants < 40, "{}", v[0].jours_restants);
+    assert!(
+        v[0].jours_restants > 20 && v[0].jours_restants < 40,
+        "{}",
+        v[0].jours_restants
+    );
     // Horizon plus court : seul le préavis reste.
-    assert_eq!(echeancier::a_venir(&c, Some(45)).unwrap().iter().filter(|e| e.nature != "reunions").count(), 1);
+    assert_eq!(
+        echeancier::a_venir(&c, Some(45))
+            .unwrap()
+            .iter()
+            .filter(|e| e.nature != "reunions")
+            .count(),
+        1
+    );
     let texte = echeancier::en_ics(&v, Local::now().naive_utc());
     let relu = ics::relire(&texte).unwrap();
     assert_eq!(relu.len(), 2);
-    let resume = relu[0].iter().find(|(n, _)| n == "SUMMARY").unwrap().1.clone();
-    assert!(resume.contains("préavis") && resume.contains("Convention Lille – Forges"), "{resume}");
+    let resume = relu[0]
+        .iter()
+        .find(|(n, _)| n == "SUMMARY")
+        .unwrap()
+        .1
+        .clone();
+    assert!(
+        resume.contains("préavis") && resume.contains("Convention Lille – Forges"),
+        "{resume}"
+    );
     let csv = echeancier::en_csv(&v);
     assert!(csv.contains("date;jours_restants;nature;libelle;module;objet_id;objet"));
     assert!(csv.contains(";conventions;"), "{csv}");
@@ -119,10 +257,30 @@ fn echeancier_trie_filtre_et_exporte() {
 #[test]
 fn horizons_reglables_et_controles() {
     let c = base::en_memoire().unwrap();
-    assert_eq!(parametres::horizons(&c).unwrap(), parametres::Horizons { echeances: 90, alerte: 30 });
-    parametres::ecrire_horizons(&c, &parametres::Horizons { echeances: 120, alerte: 15 }).unwrap();
+    assert_eq!(
+        parametres::horizons(&c).unwrap(),
+        parametres::Horizons {
+            echeances: 90,
+            alerte: 30
+        }
+    );
+    parametres::ecrire_horizons(
+        &c,
+        &parametres::Horizons {
+            echeances: 120,
+            alerte: 15,
+        },
+    )
+    .unwrap();
     assert_eq!(parametres::horizons(&c).unwrap().echeances, 120);
-    assert!(parametres::ecrire_horizons(&c, &parametres::Horizons { echeances: 10, alerte: 30 }).is_err());
+    assert!(parametres::ecrire_horizons(
+        &c,
+        &parametres::Horizons {
+            echeances: 10,
+            alerte: 30
+        }
+    )
+    .is_err());
     assert_eq!(parametres::horizons(&c).unwrap().alerte, 15);
 }
 
@@ -136,24 +294,76 @@ fn parties_articles_et_activite_liee() {
     // Une partie est une organisation, un établissement ou un nom écrit : une seule de ces formes.
     let e = structure::ajouter_partie(&c, conv.id, &SaisiePartie::default()).unwrap_err();
     assert!(matches!(e, Erreur::Validation(_)));
-    let p = structure::ajouter_partie(&c, conv.id, &SaisiePartie { libelle: "Ministère de l'Éducation nationale".into(), role: "Signataire".into(), ..Default::default() }).unwrap();
+    let p = structure::ajouter_partie(
+        &c,
+        conv.id,
+        &SaisiePartie {
+            libelle: "Ministère de l'Éducation nationale".into(),
+            role: "Signataire".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(p[0].nom, "Ministère de l'Éducation nationale");
-    structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "Information et orientation".into(), ..Default::default() }).unwrap();
-    let a = structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "Apprentissage".into(), ..Default::default() }).unwrap();
+    structure::ajouter_article(
+        &c,
+        conv.id,
+        &SaisieArticle {
+            intitule: "Information et orientation".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let a = structure::ajouter_article(
+        &c,
+        conv.id,
+        &SaisieArticle {
+            intitule: "Apprentissage".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(a.iter().map(|x| x.numero).collect::<Vec<_>>(), [1, 2]);
-    assert!(structure::ajouter_article(&c, conv.id, &SaisieArticle { intitule: "X".into(), numero: "zéro".into(), ..Default::default() }).is_err());
+    assert!(structure::ajouter_article(
+        &c,
+        conv.id,
+        &SaisieArticle {
+            intitule: "X".into(),
+            numero: "zéro".into(),
+            ..Default::default()
+        }
+    )
+    .is_err());
     // Une action IPE rattachée : visible depuis la convention, qui ne se supprime plus.
     let s = SaisieAction {
         date: "02/02/2007".into(),
-        academie_id: Some(passerelle_core::annuaire::academies::trouver(&c, "09").unwrap().id),
+        academie_id: Some(
+            passerelle_core::annuaire::academies::trouver(&c, "09")
+                .unwrap()
+                .id,
+        ),
         theme_id: Some(themes::trouver(&c, "stages").unwrap().unwrap().id),
         intitule: "Stages en entreprises artisanales".into(),
         convention_id: Some(conv.id),
         ..Default::default()
     };
     let action = actions::creer(&c, &s).unwrap();
-    assert_eq!(action.convention.as_deref(), Some("Convention Éducation nationale – APCM"));
-    assert_eq!(actions::lister(&c, &FiltreActions { convention_id: Some(conv.id), ..Default::default() }).unwrap().total, 1);
+    assert_eq!(
+        action.convention.as_deref(),
+        Some("Convention Éducation nationale – APCM")
+    );
+    assert_eq!(
+        actions::lister(
+            &c,
+            &FiltreActions {
+                convention_id: Some(conv.id),
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .total,
+        1
+    );
     let e = fiches::supprimer(&c, conv.id).unwrap_err();
     assert!(e.to_string().contains("action IPE"), "{e}");
 }
@@ -165,38 +375,136 @@ fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
     use passerelle_core::reunions::{self, Cadre, SaisieActionSuivi, SaisieReunion};
     let c = base::en_memoire().unwrap();
     let conv = convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
-    let p = personnes::creer(&c, &SaisiePersonne { civilite: "Mme".into(), nom: "DURAND".into(), prenom: "Claire".into(), ..Default::default() }).unwrap();
+    let p = personnes::creer(
+        &c,
+        &SaisiePersonne {
+            civilite: "Mme".into(),
+            nom: "DURAND".into(),
+            prenom: "Claire".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     suivi::ajouter_membre(&c, conv, Some(p.id), "Co-présidente").unwrap();
-    assert!(suivi::ajouter_membre(&c, conv, Some(p.id), "").unwrap_err().to_string().contains("déjà membre"));
+    assert!(suivi::ajouter_membre(&c, conv, Some(p.id), "")
+        .unwrap_err()
+        .to_string()
+        .contains("déjà membre"));
     let aujourdhui = Local::now().date_naive();
-    let annee = dates::francaise(aujourdhui).split('/').nth(2).unwrap().to_string();
+    let annee = dates::francaise(aujourdhui)
+        .split('/')
+        .nth(2)
+        .unwrap()
+        .to_string();
     // Aucune réunion cette année : le tableau de bord doit le signaler (fin décembre).
-    let alerte = |c: &Connection| echeancier::a_venir(c, Some(400)).unwrap().into_iter().filter(|e| e.nature == "reunions").count();
+    let alerte = |c: &Connection| {
+        echeancier::a_venir(c, Some(400))
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.nature == "reunions")
+            .count()
+    };
     assert_eq!(alerte(&c), 1);
     let cadre = Cadre::Convention(conv);
-    let r1 = reunions::creer(&c, cadre, &SaisieReunion { date: format!("02/01/{annee}"), heure: "14h".into(), lieu: "Lens".into(), ..Default::default() }).unwrap();
+    let r1 = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            date: format!("02/01/{annee}"),
+            heure: "14h".into(),
+            lieu: "Lens".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(r1.heure, "14h00");
-    assert!(reunions::creer(&c, cadre, &SaisieReunion { date: "01/01/2026".into(), heure: "25h".into(), ..Default::default() }).is_err());
+    assert!(reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            date: "01/01/2026".into(),
+            heure: "25h".into(),
+            ..Default::default()
+        }
+    )
+    .is_err());
     // Une réunion de groupe de suivi n'est pas une plénière de comité.
-    let e = reunions::creer(&c, cadre, &SaisieReunion { date: "01/01/2026".into(), type_: "pleniere".into(), ..Default::default() }).unwrap_err();
+    let e = reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            date: "01/01/2026".into(),
+            type_: "pleniere".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("type de réunion"), "{e}");
-    reunions::ajouter_action(&c, cadre, &SaisieActionSuivi { intitule: "Recenser les stages".into(), reunion_id: Some(r1.id), echeance: format!("03/01/{annee}"), ..Default::default() }).unwrap();
-    let a = reunions::ajouter_action(&c, cadre, &SaisieActionSuivi { intitule: "Visite du site".into(), reunion_id: Some(r1.id), ..Default::default() }).unwrap();
+    reunions::ajouter_action(
+        &c,
+        cadre,
+        &SaisieActionSuivi {
+            intitule: "Recenser les stages".into(),
+            reunion_id: Some(r1.id),
+            echeance: format!("03/01/{annee}"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let a = reunions::ajouter_action(
+        &c,
+        cadre,
+        &SaisieActionSuivi {
+            intitule: "Visite du site".into(),
+            reunion_id: Some(r1.id),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     // L'action en retard apparaît à l'échéancier.
-    assert!(echeancier::a_venir(&c, None).unwrap().iter().any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
-    let close = a.iter().find(|x| x.intitule == "Visite du site").unwrap().id;
+    assert!(echeancier::a_venir(&c, None)
+        .unwrap()
+        .iter()
+        .any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
+    let close = a
+        .iter()
+        .find(|x| x.intitule == "Visite du site")
+        .unwrap()
+        .id;
     reunions::clore_action(&c, close, d(&format!("05/01/{annee}"))).unwrap();
     // À la réunion suivante, seule l'action encore ouverte revient à l'ordre du jour.
     let suivante = d(&format!("20/06/{annee}"));
     let ouvertes = reunions::actions(&c, cadre, Some(suivante)).unwrap();
-    assert_eq!(ouvertes.iter().map(|x| x.intitule.as_str()).collect::<Vec<_>>(), ["Recenser les stages"]);
+    assert_eq!(
+        ouvertes
+            .iter()
+            .map(|x| x.intitule.as_str())
+            .collect::<Vec<_>>(),
+        ["Recenser les stages"]
+    );
     let odj = reunions::ordre_du_jour_propose(cadre, &ouvertes);
-    assert!(odj.iter().any(|p| p == "Suivi de l'action : Recenser les stages"));
+    assert!(odj
+        .iter()
+        .any(|p| p == "Suivi de l'action : Recenser les stages"));
     assert!(!odj.iter().any(|p| p.contains("Visite du site")));
     // Deux réunions dans l'année : la règle est respectée.
-    reunions::creer(&c, cadre, &SaisieReunion { date: dates::francaise(suivante), ..Default::default() }).unwrap();
+    reunions::creer(
+        &c,
+        cadre,
+        &SaisieReunion {
+            date: dates::francaise(suivante),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(alerte(&c), 0);
-    assert_eq!(reunions::precedente(&c, cadre, suivante).unwrap().unwrap().id, r1.id);
+    assert_eq!(
+        reunions::precedente(&c, cadre, suivante)
+            .unwrap()
+            .unwrap()
+            .id,
+        r1.id
+    );
 }
 
 #[test]
@@ -206,7 +514,9 @@ fn contrat_de_progres_valeur_saisie_ou_calculee() {
     use passerelle_core::ipe::themes;
     let c = base::en_memoire().unwrap();
     let conv = fiches::creer(&c, &apcm()).unwrap();
-    let lille = passerelle_core::annuaire::academies::trouver(&c, "Lille").unwrap().id;
+    let lille = passerelle_core::annuaire::academies::trouver(&c, "Lille")
+        .unwrap()
+        .id;
     let ligne = |source: &str, realise: &str| SaisieLigneContrat {
         annee: "2007".into(),
         academie_id: Some(lille),
@@ -219,10 +529,28 @@ fn contrat_de_progres_valeur_saisie_ou_calculee() {
     contrat::ajouter(&c, conv.id, &ligne("saisie", "3")).unwrap();
     contrat::ajouter(&c, conv.id, &ligne("actions_ipe", "")).unwrap();
     contrat::ajouter(&c, conv.id, &ligne("jeunes_ipe", "")).unwrap();
-    let erreur = contrat::ajouter(&c, conv.id, &SaisieLigneContrat { annee: "07".into(), cible: "-1".into(), ..ligne("saisie", "x") }).unwrap_err();
-    let Erreur::Validation(champs) = erreur else { panic!() };
-    assert_eq!(champs.iter().map(|x| x.champ).collect::<Vec<_>>(), ["annee", "cible", "realise"]);
-    for (date, academie, jeunes) in [("02/02/2007", lille, "10"), ("03/03/2007", lille, "5"), ("04/04/2008", lille, "7")] {
+    let erreur = contrat::ajouter(
+        &c,
+        conv.id,
+        &SaisieLigneContrat {
+            annee: "07".into(),
+            cible: "-1".into(),
+            ..ligne("saisie", "x")
+        },
+    )
+    .unwrap_err();
+    let Erreur::Validation(champs) = erreur else {
+        panic!()
+    };
+    assert_eq!(
+        champs.iter().map(|x| x.champ).collect::<Vec<_>>(),
+        ["annee", "cible", "realise"]
+    );
+    for (date, academie, jeunes) in [
+        ("02/02/2007", lille, "10"),
+        ("03/03/2007", lille, "5"),
+        ("04/04/2008", lille, "7"),
+    ] {
         let s = SaisieAction {
             date: date.into(),
             academie_id: Some(academie),
@@ -235,7 +563,14 @@ fn contrat_de_progres_valeur_saisie_ou_calculee() {
         actions::creer(&c, &s).unwrap();
     }
     let l = contrat::lignes(&c, conv.id, Some(2007)).unwrap();
-    assert_eq!(l.iter().map(|x| (x.realise, x.taux)).collect::<Vec<_>>(), [(Some(3), Some(75)), (Some(2), Some(50)), (Some(15), Some(375))]);
+    assert_eq!(
+        l.iter().map(|x| (x.realise, x.taux)).collect::<Vec<_>>(),
+        [
+            (Some(3), Some(75)),
+            (Some(2), Some(50)),
+            (Some(15), Some(375))
+        ]
+    );
 }
 
 #[test]
@@ -245,13 +580,42 @@ fn pieces_jointes_copiees_a_cote_de_la_base() {
     let chemin = d.path().join("p.sqlite");
     let b = base::ouvrir(&chemin).unwrap();
     let conv = fiches::creer(&b.conn, &apcm()).unwrap();
-    pieces::ajouter(&b.conn, &chemin, conv.id, "Convention signée.pdf", b"%PDF-1.4 signee").unwrap();
+    pieces::ajouter(
+        &b.conn,
+        &chemin,
+        conv.id,
+        "Convention signée.pdf",
+        b"%PDF-1.4 signee",
+    )
+    .unwrap();
     // Même nom : pas d'écrasement ; un chemin dans le nom ne sort pas du dossier.
-    let l = pieces::ajouter(&b.conn, &chemin, conv.id, "../../Convention signée.pdf", b"%PDF-1.4 autre").unwrap();
+    let l = pieces::ajouter(
+        &b.conn,
+        &chemin,
+        conv.id,
+        "../../Convention signée.pdf",
+        b"%PDF-1.4 autre",
+    )
+    .unwrap();
     assert_eq!(l.len(), 2);
-    assert_eq!(l[0].chemin, format!("pieces-jointes/convention-{}/Convention signée.pdf", conv.id));
-    assert_eq!(l[1].chemin, format!("pieces-jointes/convention-{}/Convention signée (2).pdf", conv.id));
-    assert_eq!(std::fs::read(pieces::chemin_complet(&b.conn, &chemin, l[1].id).unwrap()).unwrap(), b"%PDF-1.4 autre");
+    assert_eq!(
+        l[0].chemin,
+        format!(
+            "pieces-jointes/convention-{}/Convention signée.pdf",
+            conv.id
+        )
+    );
+    assert_eq!(
+        l[1].chemin,
+        format!(
+            "pieces-jointes/convention-{}/Convention signée (2).pdf",
+            conv.id
+        )
+    );
+    assert_eq!(
+        std::fs::read(pieces::chemin_complet(&b.conn, &chemin, l[1].id).unwrap()).unwrap(),
+        b"%PDF-1.4 autre"
+    );
     assert!(pieces::ajouter(&b.conn, &chemin, conv.id, "vide.pdf", b"").is_err());
     assert!(pieces::ajouter(&b.conn, &chemin, conv.id, "..", b"x").is_err());
     assert!(pieces::ajouter(&b.conn, &chemin, 999, "x.pdf", b"x").is_err());

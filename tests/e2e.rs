@@ -17,16 +17,23 @@ struct Pilote {
 
 impl Pilote {
     async fn demarrer(db: &Path) -> (Pilote, Client) {
-        let outil = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../.outils/bin/tauri-driver")
-        });
+        let outil = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../.outils/bin/tauri-driver")
+            });
         let driver = Command::new(&outil)
             .env("PASSERELLE_DB", db)
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("tauri-driver introuvable ({}) : {e} — lancez scripts/tester.sh", outil.display()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "tauri-driver introuvable ({}) : {e} — lancez scripts/tester.sh",
+                    outil.display()
+                )
+            });
         let pilote = Pilote { driver };
         let client = pilote.session().await;
         (pilote, client)
@@ -41,7 +48,11 @@ impl Pilote {
         );
         let debut = Instant::now();
         loop {
-            match ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect("http://127.0.0.1:4444")
+                .await
+            {
                 Ok(c) => return c,
                 Err(e) if debut.elapsed() < ATTENTE => {
                     let _ = e;
@@ -56,13 +67,21 @@ impl Pilote {
 impl Drop for Pilote {
     fn drop(&mut self) {
         // SIGTERM et non SIGKILL : sinon WebKitWebDriver garde le port 4445 et le test suivant attend.
-        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.driver.id().to_string())
+            .status();
         let _ = self.driver.wait();
     }
 }
 
 async fn attendre(c: &Client, css: &str) -> Element {
-    match c.wait().at_most(ATTENTE).for_element(Locator::Css(css)).await {
+    match c
+        .wait()
+        .at_most(ATTENTE)
+        .for_element(Locator::Css(css))
+        .await
+    {
         Ok(e) => e,
         Err(e) => {
             capturer(c, "echec").await; // l'écran au moment de l'échec, pour comprendre
@@ -96,8 +115,15 @@ async fn attendre_texte(c: &Client, css: &str, condition: impl Fn(&str) -> bool)
 async fn cliquer(c: &Client, css: &str) {
     let e = attendre(c, css).await;
     // Amené au milieu de l'écran : un bouton en bout de ligne d'un long tableau peut être caché.
-    c.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'center' })", vec![serde_json::to_value(&e).unwrap()]).await.unwrap();
-    e.click().await.unwrap_or_else(|err| panic!("clic sur « {css} » : {err}"));
+    c.execute(
+        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' })",
+        vec![serde_json::to_value(&e).unwrap()],
+    )
+    .await
+    .unwrap();
+    e.click()
+        .await
+        .unwrap_or_else(|err| panic!("clic sur « {css} » : {err}"));
 }
 
 async fn saisir(c: &Client, css: &str, texte: &str) {
@@ -105,12 +131,17 @@ async fn saisir(c: &Client, css: &str, texte: &str) {
     for essai in 0..10 {
         let e = attendre(c, css).await;
         // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
-        c.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", vec![serde_json::json!(css)])
-            .await
-            .unwrap();
+        c.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
         match e.clear().await {
             Ok(()) => {
-                e.send_keys(texte).await.unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
+                e.send_keys(texte)
+                    .await
+                    .unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
                 return;
             }
             Err(err) if essai == 9 => {
@@ -138,7 +169,11 @@ async fn choisir(c: &Client, css: &str, libelle: &str) {
         )
         .await
         .unwrap();
-    assert_eq!(choisi, serde_json::json!(true), "option « {libelle} » absente de « {css} »");
+    assert_eq!(
+        choisi,
+        serde_json::json!(true),
+        "option « {libelle} » absente de « {css} »"
+    );
 }
 
 /// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).
@@ -169,7 +204,12 @@ async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
     cliquer(c, "#etablissements-nouveau").await;
     saisir(c, "#etablissements-formulaire-uai", uai).await;
     saisir(c, "#etablissements-formulaire-nom", nom).await;
-    choisir(c, "#etablissements-formulaire-type", "Lycée professionnel (LP)").await;
+    choisir(
+        c,
+        "#etablissements-formulaire-type",
+        "Lycée professionnel (LP)",
+    )
+    .await;
     saisir(c, "#etablissements-formulaire-commune", "Béthune").await;
     choisir(c, "#etablissements-formulaire-academie_id", "Lille (09)").await;
     cliquer(c, "#etablissements-formulaire button[type=submit]").await;
@@ -177,7 +217,8 @@ async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
 
 fn compter_etablissements(db: &Path) -> i64 {
     let c = rusqlite::Connection::open(db).unwrap();
-    c.query_row("SELECT count(*) FROM etablissement", [], |r| r.get(0)).unwrap()
+    c.query_row("SELECT count(*) FROM etablissement", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -197,9 +238,15 @@ async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redem
     attendre_texte(&c, "#etablissements-compte", |t| t == "1 établissement").await;
     let l = lignes(&c, "#etablissements-table").await;
     assert_eq!(l.len(), 1);
-    assert!(l[0].contains("Lycée professionnel André-Malraux") && l[0].contains("0620108F"), "{l:?}");
+    assert!(
+        l[0].contains("Lycée professionnel André-Malraux") && l[0].contains("0620108F"),
+        "{l:?}"
+    );
     saisir(&c, "#etablissements-recherche", "jaures").await;
-    attendre_texte(&c, "#etablissements-compte", |t| t.starts_with("Aucun établissement")).await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.starts_with("Aucun établissement")
+    })
+    .await;
     capturer(&c, "e2e-recherche").await;
     c.close().await.unwrap();
 
@@ -224,14 +271,29 @@ async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
     cliquer(&c, "#accueil-vide").await;
     creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
 
-    let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| !t.is_empty()).await;
+    let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| {
+        !t.is_empty()
+    })
+    .await;
     assert!(erreur.contains("la clé est « F »"), "{erreur}");
     let champ = attendre(&c, "#etablissements-formulaire-uai").await;
-    assert_eq!(champ.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
-    let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
-    assert_eq!(actif, "etablissements-formulaire-uai", "le focus va au champ fautif");
+    assert_eq!(
+        champ.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let actif = c
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        actif, "etablissements-formulaire-uai",
+        "le focus va au champ fautif"
+    );
     capturer(&c, "e2e-uai-invalide").await;
-    attendre_texte(&c, "#etablissements-compte", |t| t.starts_with("Aucun établissement")).await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.starts_with("Aucun établissement")
+    })
+    .await;
     c.close().await.unwrap();
     drop(pilote);
     assert_eq!(compter_etablissements(&db), 0);
@@ -246,9 +308,15 @@ async fn demonstration_navigation_et_suppression_refusee() {
     attendre(&c, "#accueil-demo").await;
     capturer(&c, "accueil").await;
     cliquer(&c, "#accueil-demo").await;
-    attendre_texte(&c, "#carte-etablissements .nombre", |t| t.parse::<i64>().is_ok_and(|n| n >= 30)).await;
+    attendre_texte(&c, "#carte-etablissements .nombre", |t| {
+        t.parse::<i64>().is_ok_and(|n| n >= 30)
+    })
+    .await;
     let etat = attendre_texte(&c, "#etat-base", |t| !t.starts_with("Ouverture")).await;
-    assert!(etat.contains(db.to_str().unwrap()), "la barre d'état montre le fichier ouvert : {etat}");
+    assert!(
+        etat.contains(db.to_str().unwrap()),
+        "la barre d'état montre le fichier ouvert : {etat}"
+    );
 
     // Chaque entrée du menu mène à son écran ; on en garde une capture.
     for (lien, titre) in [
@@ -263,7 +331,11 @@ async fn demonstration_navigation_et_suppression_refusee() {
     ] {
         cliquer(&c, &format!("#menu a[href='#/{lien}']")).await;
         attendre_texte(&c, "main h1", |t| t == titre).await;
-        let courant = attendre(&c, &format!("#menu a[href='#/{lien}']")).await.attr("aria-current").await.unwrap();
+        let courant = attendre(&c, &format!("#menu a[href='#/{lien}']"))
+            .await
+            .attr("aria-current")
+            .await
+            .unwrap();
         assert_eq!(courant.as_deref(), Some("page"));
         capturer(&c, lien).await;
     }
@@ -278,17 +350,28 @@ async fn demonstration_navigation_et_suppression_refusee() {
     cliquer(&c, "a[href='#/annuaire/bassins']").await;
     saisir(&c, "#bassins-recherche", "lens").await;
     attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
-    cliquer(&c, "#bassins-table tbody tr button[aria-label^='Supprimer']").await;
+    cliquer(
+        &c,
+        "#bassins-table tbody tr button[aria-label^='Supprimer']",
+    )
+    .await;
     attendre_texte(&c, "#confirmation-texte", |t| t.contains("Lens")).await;
     capturer(&c, "confirmation-suppression").await;
     cliquer(&c, "#confirmation-ok").await;
     let message = attendre_texte(&c, "#bassins-message", |t| !t.is_empty()).await;
-    assert!(message.contains("ne peut pas être supprimé") && message.contains("établissement"), "{message}");
+    assert!(
+        message.contains("ne peut pas être supprimé") && message.contains("établissement"),
+        "{message}"
+    );
     attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
 
     // Formulaire de modification d'une personne, rempli depuis la ligne.
     cliquer(&c, "a[href='#/annuaire/personnes']").await;
-    cliquer(&c, "#personnes-table tbody tr button[aria-label^='Modifier']").await;
+    cliquer(
+        &c,
+        "#personnes-table tbody tr button[aria-label^='Modifier']",
+    )
+    .await;
     attendre(&c, "#personnes-formulaire-nom").await;
     capturer(&c, "annuaire-personne-formulaire").await;
     c.close().await.unwrap();
@@ -321,7 +404,9 @@ async fn chiffre_du_bilan(c: &Client, libelle: &str) -> String {
         )
         .await
         .unwrap();
-    v.as_str().unwrap_or_else(|| panic!("ligne « {libelle} » absente du bilan")).to_string()
+    v.as_str()
+        .unwrap_or_else(|| panic!("ligne « {libelle} » absente du bilan"))
+        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -335,10 +420,21 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
 
     cliquer(&c, "#menu a[href='#/bilans']").await;
     attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 008");
-    assert_eq!(chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await, "222 471");
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 008"
+    );
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
+        "222 471"
+    );
     let activite = attendre_texte(&c, "#bilan-activite", |t| !t.is_empty()).await;
-    assert!(activite.contains("53 IPE") && activite.contains("639,8 mois") && activite.contains("24 académies"), "{activite}");
+    assert!(
+        activite.contains("53 IPE")
+            && activite.contains("639,8 mois")
+            && activite.contains("24 académies"),
+        "{activite}"
+    );
     attendre_texte(&c, "#bilan-evolution", |t| t.contains("+16 %")).await;
     capturer(&c, "bilans").await;
 
@@ -348,44 +444,89 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
     choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
     choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
-    choisir(&c, "#actions-formulaire-intervenants", "BERNARD Alain (Lille)").await;
-    saisir(&c, "#actions-formulaire-intitule", "Forum des stages du bassin de Lens").await;
+    choisir(
+        &c,
+        "#actions-formulaire-intervenants",
+        "BERNARD Alain (Lille)",
+    )
+    .await;
+    saisir(
+        &c,
+        "#actions-formulaire-intitule",
+        "Forum des stages du bassin de Lens",
+    )
+    .await;
     saisir(&c, "#actions-formulaire-jeunes_filles", "10").await;
     saisir(&c, "#actions-formulaire-jeunes_garcons", "5").await;
     capturer(&c, "ipe-saisie").await;
     cliquer(&c, "#actions-formulaire button[type=submit]").await;
     attendre_texte(&c, "#actions-message", |t| t.contains("enregistrée")).await;
-    let date = attendre(&c, "#actions-formulaire-date").await.prop("value").await.unwrap();
-    assert_eq!(date.as_deref(), Some("15/03/2007"), "la date est gardée pour la saisie suivante");
-    let actif = c.execute("return document.activeElement.id", vec![]).await.unwrap();
+    let date = attendre(&c, "#actions-formulaire-date")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        date.as_deref(),
+        Some("15/03/2007"),
+        "la date est gardée pour la saisie suivante"
+    );
+    let actif = c
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
     assert_eq!(actif, "actions-formulaire-intitule");
     saisir(&c, "#actions-recherche", "bassin de lens").await;
     attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
     let trouvee = lignes(&c, "#actions-table").await.remove(0);
-    assert!(trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"), "{trouvee}");
+    assert!(
+        trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"),
+        "{trouvee}"
+    );
     // Une valeur négative est refusée sous le champ.
     saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;
     saisir(&c, "#actions-formulaire-entreprises", "-2").await;
     cliquer(&c, "#actions-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#actions-formulaire-entreprises-erreur", |t| t.contains("négatif")).await;
+    attendre_texte(&c, "#actions-formulaire-entreprises-erreur", |t| {
+        t.contains("négatif")
+    })
+    .await;
     cliquer(&c, "#actions-formulaire button[type=button]").await;
     capturer(&c, "ipe-actions").await;
 
     cliquer(&c, "#menu a[href='#/bilans']").await;
     attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 009");
-    assert_eq!(chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await, "222 486");
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 009"
+    );
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
+        "222 486"
+    );
     // Le registre et les thèmes, tels que la démonstration les remplit.
     cliquer(&c, "#menu a[href='#/ipe']").await;
     cliquer(&c, "a[href='#/ipe/registre']").await;
     attendre_texte(&c, "#registre-compte", |t| t == "54 IPE").await;
-    cliquer(&c, "#registre-table tbody tr button[aria-label^='Missions']").await;
+    cliquer(
+        &c,
+        "#registre-table tbody tr button[aria-label^='Missions']",
+    )
+    .await;
     attendre_texte(&c, "#missions-titre", |t| t.starts_with("Missions de")).await;
     cliquer(&c, "#missions-table tbody tr button").await;
     saisir(&c, "#mission-formulaire-lettre_date", "01/09/2007").await;
-    saisir(&c, "#mission-formulaire-lettre_missions", "Relations avec les branches du bassin").await;
+    saisir(
+        &c,
+        "#mission-formulaire-lettre_missions",
+        "Relations avec les branches du bassin",
+    )
+    .await;
     cliquer(&c, "#mission-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#missions-table tbody", |t| t.contains("01/09/2007") && t.contains("Relations avec les branches")).await;
+    attendre_texte(&c, "#missions-table tbody", |t| {
+        t.contains("01/09/2007") && t.contains("Relations avec les branches")
+    })
+    .await;
     capturer(&c, "ipe-registre").await;
     cliquer(&c, "a[href='#/ipe/themes']").await;
     attendre(&c, "#themes-table").await;
@@ -398,25 +539,54 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     let csv = d.path().join("actions.csv");
     std::fs::write(&csv, "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n\
         20/11/2007;BERNARD Alain;Lille;tic;Site école-entreprise du bassin;2;0;0;3;4;1;0\n").unwrap();
-    attendre(&c, "#import-fichier").await.send_keys(csv.to_str().unwrap()).await.unwrap();
-    attendre_texte(&c, "#import-resultat", |t| t.contains("Aperçu : 1 ligne valide")).await;
+    attendre(&c, "#import-fichier")
+        .await
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    attendre_texte(&c, "#import-resultat", |t| {
+        t.contains("Aperçu : 1 ligne valide")
+    })
+    .await;
     cliquer(&c, "#import-confirmer").await;
     attendre_texte(&c, "#import-resultat", |t| t.contains("1 ligne importée")).await;
 
     // Un commentaire écrit à côté des chiffres arrive dans le PDF.
     cliquer(&c, "#menu a[href='#/bilans']").await;
     attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await, "2 010");
-    saisir(&c, "#commentaire-tic", "Un site commun aux lycées du bassin de Lens a vu le jour.").await;
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 010"
+    );
+    saisir(
+        &c,
+        "#commentaire-tic",
+        "Un site commun aux lycées du bassin de Lens a vu le jour.",
+    )
+    .await;
     cliquer(&c, "#bilan-academie").await; // quitter la zone de texte enregistre le commentaire
-    attendre_texte(&c, "#commentaire-tic ~ .aide", |t| t.contains("Commentaire enregistré")).await;
+    attendre_texte(&c, "#commentaire-tic ~ .aide", |t| {
+        t.contains("Commentaire enregistré")
+    })
+    .await;
     cliquer(&c, "#bilan-pdf").await;
     let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"), "{chemin}");
-    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    assert!(
+        std::fs::read(&chemin).unwrap().starts_with(b"%PDF"),
+        "{chemin}"
+    );
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
     let texte = String::from_utf8_lossy(&texte).replace('\n', " ");
-    assert!(texte.contains("a vu le jour"), "le commentaire manque dans le PDF");
+    assert!(
+        texte.contains("a vu le jour"),
+        "le commentaire manque dans le PDF"
+    );
     c.close().await.unwrap();
     drop(pilote);
 }
@@ -433,45 +603,97 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
 
     // Effet il y a presque un an, un an de durée, un mois de préavis : préavis dans un mois environ.
     let aujourdhui = Local::now().date_naive();
-    let effet = (aujourdhui + Days::new(61)).checked_sub_months(Months::new(12)).unwrap();
+    let effet = (aujourdhui + Days::new(61))
+        .checked_sub_months(Months::new(12))
+        .unwrap();
     cliquer(&c, "#menu a[href='#/conventions']").await;
     cliquer(&c, "#conventions-nouveau").await;
-    saisir(&c, "#conventions-formulaire-titre", "Convention académie – Aciéries du Nord").await;
-    choisir(&c, "#conventions-formulaire-type", "Académie – organisation").await;
+    saisir(
+        &c,
+        "#conventions-formulaire-titre",
+        "Convention académie – Aciéries du Nord",
+    )
+    .await;
+    choisir(
+        &c,
+        "#conventions-formulaire-type",
+        "Académie – organisation",
+    )
+    .await;
     choisir(&c, "#conventions-formulaire-statut", "En vigueur").await;
-    saisir(&c, "#conventions-formulaire-date_effet", &effet.format("%d/%m/%Y").to_string()).await;
+    saisir(
+        &c,
+        "#conventions-formulaire-date_effet",
+        &effet.format("%d/%m/%Y").to_string(),
+    )
+    .await;
     saisir(&c, "#conventions-formulaire-duree", "douze").await;
     saisir(&c, "#conventions-formulaire-preavis_mois", "1").await;
     cliquer(&c, "#conventions-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#conventions-formulaire-duree-erreur", |t| t.contains("nombre de mois")).await;
+    attendre_texte(&c, "#conventions-formulaire-duree-erreur", |t| {
+        t.contains("nombre de mois")
+    })
+    .await;
     saisir(&c, "#conventions-formulaire-duree", "1 an").await;
     cliquer(&c, "#conventions-formulaire button[type=submit]").await;
     attendre_texte(&c, "#conventions-message", |t| t.contains("enregistrée")).await;
 
     // Fiche : une partie, un article, un avenant qui repousse la fin (et donc le préavis).
-    cliquer(&c, "#conventions-table tbody tr button[aria-label^='Fiche']").await;
+    cliquer(
+        &c,
+        "#conventions-table tbody tr button[aria-label^='Fiche']",
+    )
+    .await;
     attendre(&c, "#fiche-titre").await;
     saisir(&c, "#partie-formulaire-libelle", "Académie de Lille").await;
     saisir(&c, "#partie-formulaire-role", "Rectorat").await;
     cliquer(&c, "#partie-formulaire button[type=submit]").await;
     attendre_texte(&c, "#parties-table", |t| t.contains("Académie de Lille")).await;
-    saisir(&c, "#article-formulaire-intitule", "Stages des élèves de lycée professionnel").await;
+    saisir(
+        &c,
+        "#article-formulaire-intitule",
+        "Stages des élèves de lycée professionnel",
+    )
+    .await;
     cliquer(&c, "#article-formulaire button[type=submit]").await;
     attendre_texte(&c, "#articles-table", |t| t.contains("Stages des élèves")).await;
     let nouvelle_fin = aujourdhui + Days::new(75);
-    saisir(&c, "#avenant-formulaire-date", &aujourdhui.format("%d/%m/%Y").to_string()).await;
+    saisir(
+        &c,
+        "#avenant-formulaire-date",
+        &aujourdhui.format("%d/%m/%Y").to_string(),
+    )
+    .await;
     saisir(&c, "#avenant-formulaire-objet", "Prolongation").await;
-    saisir(&c, "#avenant-formulaire-nouvelle_fin", &nouvelle_fin.format("%d/%m/%Y").to_string()).await;
+    saisir(
+        &c,
+        "#avenant-formulaire-nouvelle_fin",
+        &nouvelle_fin.format("%d/%m/%Y").to_string(),
+    )
+    .await;
     cliquer(&c, "#avenant-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#fiche-dates", |t| t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())).await;
+    attendre_texte(&c, "#fiche-dates", |t| {
+        t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())
+    })
+    .await;
     capturer(&c, "conventions").await;
 
     // Pièce jointe choisie dans la fenêtre : copiée à côté de la base.
     let piece = d.path().join("convention-signee.pdf");
     std::fs::write(&piece, b"%PDF-1.4 convention signee").unwrap();
-    attendre(&c, "#piece-fichier").await.send_keys(piece.to_str().unwrap()).await.unwrap();
+    attendre(&c, "#piece-fichier")
+        .await
+        .send_keys(piece.to_str().unwrap())
+        .await
+        .unwrap();
     attendre_texte(&c, "#pieces-table", |t| t.contains("convention-signee.pdf")).await;
-    let copie = std::fs::read_dir(d.path().join("pieces-jointes")).unwrap().next().unwrap().unwrap().path().join("convention-signee.pdf");
+    let copie = std::fs::read_dir(d.path().join("pieces-jointes"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path()
+        .join("convention-signee.pdf");
     assert_eq!(std::fs::read(copie).unwrap(), b"%PDF-1.4 convention signee");
 
     // Prévoir une réunion du groupe de suivi et préparer son dossier.
@@ -482,43 +704,103 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     attendre_texte(&c, "#reunions-table", |t| t.contains("Rectorat de Lille")).await;
     saisir(&c, "#dossier-date", &reunion).await;
     cliquer(&c, "#dossier-preparer").await;
-    let message = attendre_texte(&c, "#dossier-message", |t| t.contains("Dossier de réunion enregistré")).await;
+    let message = attendre_texte(&c, "#dossier-message", |t| {
+        t.contains("Dossier de réunion enregistré")
+    })
+    .await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
     let texte = String::from_utf8_lossy(&texte).into_owned();
-    assert!(texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"), "{texte}");
+    assert!(
+        texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"),
+        "{texte}"
+    );
 
     // Pendant la réunion : ordre du jour repris, compte rendu d'un point, une décision, le relevé.
     cliquer(&c, "#reunions-table button[aria-label^='Ouvrir']").await;
     cliquer(&c, "#reprendre-odj").await;
     let premier = attendre(&c, "#reunion textarea").await;
     let id = premier.attr("id").await.unwrap().unwrap();
-    saisir(&c, &format!("#{id}"), "Séance ouverte par la rectrice ; relevé précédent approuvé.").await;
-    saisir(&c, "#nouvelle-decision", "Lancer un recensement des stages de première année.").await;
+    saisir(
+        &c,
+        &format!("#{id}"),
+        "Séance ouverte par la rectrice ; relevé précédent approuvé.",
+    )
+    .await;
+    saisir(
+        &c,
+        "#nouvelle-decision",
+        "Lancer un recensement des stages de première année.",
+    )
+    .await;
     cliquer(&c, "#ajouter-decision").await;
-    attendre_texte(&c, "#decisions-liste", |t| t.contains("recensement des stages")).await;
-    saisir(&c, "#action-reunion-formulaire-intitule", "Envoyer le questionnaire aux lycées").await;
+    attendre_texte(&c, "#decisions-liste", |t| {
+        t.contains("recensement des stages")
+    })
+    .await;
+    saisir(
+        &c,
+        "#action-reunion-formulaire-intitule",
+        "Envoyer le questionnaire aux lycées",
+    )
+    .await;
     cliquer(&c, "#action-reunion-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#actions-reunion-table", |t| t.contains("Envoyer le questionnaire")).await;
+    attendre_texte(&c, "#actions-reunion-table", |t| {
+        t.contains("Envoyer le questionnaire")
+    })
+    .await;
     cliquer(&c, "#reunion-releve").await;
-    let message = attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
+    let message =
+        attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
-    let texte = String::from_utf8_lossy(&texte).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(texte.contains("relevé précédent approuvé") && texte.contains("recensement des stages de première année"), "{texte}");
-    assert!(texte.contains("Envoyer le questionnaire aux lycées"), "{texte}");
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let texte = String::from_utf8_lossy(&texte)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        texte.contains("relevé précédent approuvé")
+            && texte.contains("recensement des stages de première année"),
+        "{texte}"
+    );
+    assert!(
+        texte.contains("Envoyer le questionnaire aux lycées"),
+        "{texte}"
+    );
     capturer(&c, "reunion").await;
 
     cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
     attendre(&c, "#echeances-table tbody tr").await;
     // (L'alerte « réunions insuffisantes » de fin d'année peut s'y ajouter : on regarde les deux autres.)
-    let l: Vec<String> = lignes(&c, "#echeances-table").await.into_iter().filter(|l| !l.contains("Réunions du groupe")).collect();
+    let l: Vec<String> = lignes(&c, "#echeances-table")
+        .await
+        .into_iter()
+        .filter(|l| !l.contains("Réunions du groupe"))
+        .collect();
     // Les deux échéances suivent l'avenant : la nouvelle fin, et le préavis un mois avant.
     let fr = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
     let preavis = nouvelle_fin.checked_sub_months(Months::new(1)).unwrap();
     assert_eq!(l.len(), 2, "{l:?}");
-    assert!(l[0].contains(&fr(preavis)) && l[0].contains("préavis") && l[0].contains("Aciéries du Nord"), "{l:?}");
-    assert!(l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"), "{l:?}");
+    assert!(
+        l[0].contains(&fr(preavis))
+            && l[0].contains("préavis")
+            && l[0].contains("Aciéries du Nord"),
+        "{l:?}"
+    );
+    assert!(
+        l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"),
+        "{l:?}"
+    );
     // Chaque échéance mène à la fiche de sa convention.
     cliquer(&c, "#echeances-table tbody tr a").await;
     attendre_texte(&c, "#fiche-titre", |t| t.contains("Aciéries du Nord")).await;
@@ -541,48 +823,104 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
     attendre_texte(&c, "#comites-compte", |t| t == "1 comité").await;
     cliquer(&c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
     attendre_texte(&c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
-    attendre_texte(&c, "#membres-table", |t| t.contains("Monde économique") && t.contains("Co-pilote")).await;
+    attendre_texte(&c, "#membres-table", |t| {
+        t.contains("Monde économique") && t.contains("Co-pilote")
+    })
+    .await;
     capturer(&c, "clee-fiche").await;
 
     // Une réunion plénière au lycée support, dans trois jours.
-    let jour = (chrono::Local::now().date_naive() + chrono::Days::new(3)).format("%d/%m/%Y").to_string();
+    let jour = (chrono::Local::now().date_naive() + chrono::Days::new(3))
+        .format("%d/%m/%Y")
+        .to_string();
     choisir(&c, "#reunion-formulaire-type", "Réunion plénière").await;
     saisir(&c, "#reunion-formulaire-date", &jour).await;
     saisir(&c, "#reunion-formulaire-heure", "9h").await;
-    choisir(&c, "#reunion-formulaire-etablissement_id", "Lycée professionnel Jean-Moulin (Lens)").await;
+    choisir(
+        &c,
+        "#reunion-formulaire-etablissement_id",
+        "Lycée professionnel Jean-Moulin (Lens)",
+    )
+    .await;
     saisir(&c, "#reunion-formulaire-lieu", "salle du conseil").await;
     cliquer(&c, "#reunion-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#reunions-table", |t| t.contains("salle du conseil") && t.contains(&jour)).await;
-    cliquer(&c, &format!("#reunions-table button[aria-label='Ouvrir la réunion du {jour}']")).await;
-    attendre_texte(&c, "#reunion-titre", |t| t.contains("Réunion plénière") && t.contains("09h00")).await;
+    attendre_texte(&c, "#reunions-table", |t| {
+        t.contains("salle du conseil") && t.contains(&jour)
+    })
+    .await;
+    cliquer(
+        &c,
+        &format!("#reunions-table button[aria-label='Ouvrir la réunion du {jour}']"),
+    )
+    .await;
+    attendre_texte(&c, "#reunion-titre", |t| {
+        t.contains("Réunion plénière") && t.contains("09h00")
+    })
+    .await;
 
     // Pointage : une personne excusée, puis tous les autres présents d'un clic.
     let premier = attendre(&c, "#presences-table select").await;
     let id = premier.attr("id").await.unwrap().unwrap();
-    let excuse = lignes(&c, "#presences-table").await[0].split('\t').next().unwrap().trim().to_string();
+    let excuse = lignes(&c, "#presences-table").await[0]
+        .split('\t')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
     choisir(&c, &format!("#{id}"), "Excusé").await;
     cliquer(&c, "#tous-presents").await;
     attendre_texte(&c, "#presences-table", |t| t.contains("Présent")).await;
-    let valeurs = c.execute("return [...document.querySelectorAll('#presences-table select')].map(s => s.value)", vec![]).await.unwrap();
+    let valeurs = c
+        .execute(
+            "return [...document.querySelectorAll('#presences-table select')].map(s => s.value)",
+            vec![],
+        )
+        .await
+        .unwrap();
     let valeurs: Vec<String> = serde_json::from_value(valeurs).unwrap();
     assert_eq!(valeurs[0], "excuse", "{valeurs:?}");
-    assert!(valeurs.len() >= 8 && valeurs[1..].iter().all(|v| v == "present"), "{valeurs:?}");
+    assert!(
+        valeurs.len() >= 8 && valeurs[1..].iter().all(|v| v == "present"),
+        "{valeurs:?}"
+    );
 
     // Compte rendu : l'ordre du jour proposé reprend les actions ouvertes ; on écrit le premier point.
     cliquer(&c, "#reprendre-odj").await;
-    attendre_texte(&c, "#reunion", |t| t.contains("Suivi de l'action : Établir la liste des professeurs volontaires")).await;
+    attendre_texte(&c, "#reunion", |t| {
+        t.contains("Suivi de l'action : Établir la liste des professeurs volontaires")
+    })
+    .await;
     let premier = attendre(&c, "#reunion textarea").await;
     let zone = premier.attr("id").await.unwrap().unwrap();
-    saisir(&c, &format!("#{zone}"), "Séance ouverte par les co-pilotes ; compte rendu précédent adopté.").await;
-    saisir(&c, "#nouvelle-decision", "Un second forum aura lieu au printemps.").await;
+    saisir(
+        &c,
+        &format!("#{zone}"),
+        "Séance ouverte par les co-pilotes ; compte rendu précédent adopté.",
+    )
+    .await;
+    saisir(
+        &c,
+        "#nouvelle-decision",
+        "Un second forum aura lieu au printemps.",
+    )
+    .await;
     cliquer(&c, "#ajouter-decision").await;
     attendre_texte(&c, "#decisions-liste", |t| t.contains("second forum")).await;
     capturer(&c, "clee-reunion").await;
     cliquer(&c, "#reunion-compte-rendu").await;
-    let message = attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
+    let message =
+        attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext").arg(&chemin).arg("-").output().unwrap().stdout;
-    let texte = String::from_utf8_lossy(&texte).split_whitespace().collect::<Vec<_>>().join(" ");
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let texte = String::from_utf8_lossy(&texte)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let (nom, prenom) = excuse.split_once(' ').unwrap();
     for attendu in [
         "Compte rendu – CLEE du bassin de Lens-Liévin".to_string(),
@@ -591,7 +929,10 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
         "compte rendu précédent adopté".to_string(),
         "Un second forum aura lieu au printemps.".to_string(),
     ] {
-        assert!(texte.contains(&attendu), "« {attendu} » absent du compte rendu :\n{texte}");
+        assert!(
+            texte.contains(&attendu),
+            "« {attendu} » absent du compte rendu :\n{texte}"
+        );
     }
     c.close().await.unwrap();
     drop(pilote);
@@ -624,19 +965,46 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
     let texte = "civilite;nom;prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;academie;bassin;debut_mandat;fin_mandat\n\
                  Mme;Lefèvre;Hélène;helene.lefevre@forges.fr;;Forges de l'Escaut;Métallurgie;Métallurgie;Union des métiers du métal;Lille;;01/01/2024;31/12/2028\n\
                  M.;Dupré;Gaël;gael.dupre@batir.fr;;Bâtir du Nord;Bâtiment;;Fédération du bâtiment;Lille;;01/01/2024;31/12/2028\n";
-    std::fs::write(&liste, texte.chars().map(|ch| u8::try_from(ch as u32).unwrap()).collect::<Vec<u8>>()).unwrap();
-    attendre(&c, "#import-cet-fichier").await.send_keys(liste.to_str().unwrap()).await.unwrap();
-    attendre_texte(&c, "#import-cet-format", |t| t.contains("Windows-1252") && t.contains("2 ligne")).await;
-    let colonne = attendre(&c, "#colonne-nom").await.prop("value").await.unwrap();
-    assert_eq!(colonne.as_deref(), Some("1"), "la colonne « nom » est reconnue");
+    std::fs::write(
+        &liste,
+        texte
+            .chars()
+            .map(|ch| u8::try_from(ch as u32).unwrap())
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    attendre(&c, "#import-cet-fichier")
+        .await
+        .send_keys(liste.to_str().unwrap())
+        .await
+        .unwrap();
+    attendre_texte(&c, "#import-cet-format", |t| {
+        t.contains("Windows-1252") && t.contains("2 ligne")
+    })
+    .await;
+    let colonne = attendre(&c, "#colonne-nom")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        colonne.as_deref(),
+        Some("1"),
+        "la colonne « nom » est reconnue"
+    );
     capturer(&c, "cet-import").await;
     cliquer(&c, "#import-cet-valider").await;
     let compte = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
-    assert!(compte.contains("2 CET importés") && compte.contains("Forges de l'Escaut"), "{compte}");
+    assert!(
+        compte.contains("2 CET importés") && compte.contains("Forges de l'Escaut"),
+        "{compte}"
+    );
 
     // Une réunion d'information pour la métallurgie, avant-hier : invitations par secteur, présence.
     cliquer(&c, "a[href='#/cet/animations']").await;
-    let jour = (chrono::Local::now().date_naive() - chrono::Days::new(2)).format("%d/%m/%Y").to_string();
+    let jour = (chrono::Local::now().date_naive() - chrono::Days::new(2))
+        .format("%d/%m/%Y")
+        .to_string();
     choisir(&c, "#animation-formulaire-academie_id", "Lille").await;
     choisir(&c, "#animation-formulaire-type", "Réunion d'information").await;
     saisir(&c, "#animation-formulaire-date", &jour).await;
@@ -644,7 +1012,10 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
     saisir(&c, "#animation-formulaire-theme", "Les jurys de la session").await;
     choisir(&c, "#animation-formulaire-secteurs", "Métallurgie").await;
     cliquer(&c, "#animation-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#reunion-titre", |t| t.contains("Réunion d'information") && t.contains(&jour)).await;
+    attendre_texte(&c, "#reunion-titre", |t| {
+        t.contains("Réunion d'information") && t.contains(&jour)
+    })
+    .await;
     cliquer(&c, "#inviter-secteurs").await;
     attendre_texte(&c, "#reunion-message", |t| t.contains("1 CET invité")).await;
     let l = lignes(&c, "#presences-table").await;
@@ -660,7 +1031,12 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
     cliquer(&c, "#cet-table tbody tr button[aria-label^='Fiche']").await;
     attendre_texte(&c, "#fiche-titre", |t| t.contains("Hélène LEFÈVRE")).await;
     let h = attendre_texte(&c, "#participations-table", |t| t.contains(&jour)).await;
-    assert!(h.contains("Réunion d'information") && h.contains("Les jurys de la session") && h.contains("Présent"), "{h}");
+    assert!(
+        h.contains("Réunion d'information")
+            && h.contains("Les jurys de la session")
+            && h.contains("Présent"),
+        "{h}"
+    );
     capturer(&c, "cet-fiche").await;
     c.close().await.unwrap();
     drop(pilote);
@@ -669,7 +1045,10 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
 /// Soumet un formulaire et attend le message d'erreur sous le champ `champ`.
 async fn erreur_sous(c: &Client, formulaire: &str, champ: &str, attendu: &str) {
     cliquer(c, &format!("#{formulaire} button[type=submit]")).await;
-    attendre_texte(c, &format!("#{formulaire}-{champ}-erreur"), |t| t.contains(attendu)).await;
+    attendre_texte(c, &format!("#{formulaire}-{champ}-erreur"), |t| {
+        t.contains(attendu)
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -680,14 +1059,33 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-demo").await;
     attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
-    let avant = |table: &str| -> i64 { rusqlite::Connection::open(&db).unwrap().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap() };
-    let comptes: Vec<i64> = ["comite_clee", "reunion", "action_clee", "cet", "mandat_cet", "cet_jury", "cpc"].iter().map(|t| avant(t)).collect();
+    let avant = |table: &str| -> i64 {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let comptes: Vec<i64> = [
+        "comite_clee",
+        "reunion",
+        "action_clee",
+        "cet",
+        "mandat_cet",
+        "cet_jury",
+        "cpc",
+    ]
+    .iter()
+    .map(|t| avant(t))
+    .collect();
 
     // CLEE : comité sans nom ni bassin, réunion au 31 février, action au nombre négatif.
     cliquer(&c, "#menu a[href='#/clee']").await;
     cliquer(&c, "#comites-nouveau").await;
     erreur_sous(&c, "comites-formulaire", "nom", "nom du comité").await;
-    attendre_texte(&c, "#comites-formulaire-bassin_ids-erreur", |t| t.contains("au moins un bassin")).await;
+    attendre_texte(&c, "#comites-formulaire-bassin_ids-erreur", |t| {
+        t.contains("au moins un bassin")
+    })
+    .await;
     cliquer(&c, "#comites-formulaire button.secondaire").await;
     saisir(&c, "#comites-recherche", "lens").await;
     attendre_texte(&c, "#comites-compte", |t| t == "1 comité").await;
@@ -705,7 +1103,13 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     // campagne qui commence avant la fin, CPC en double, fichier qui n'est pas une liste.
     cliquer(&c, "#menu a[href='#/cet']").await;
     cliquer(&c, "#cet-nouveau").await;
-    erreur_sous(&c, "cet-formulaire", "personne_id", "Choisissez la personne").await;
+    erreur_sous(
+        &c,
+        "cet-formulaire",
+        "personne_id",
+        "Choisissez la personne",
+    )
+    .await;
     cliquer(&c, "#cet-formulaire button.secondaire").await;
     cliquer(&c, "#cet-table tbody tr button[aria-label^='Fiche']").await;
     saisir(&c, "#mandat-formulaire-debut_mandat", "01/01/2040").await;
@@ -729,15 +1133,33 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     cliquer(&c, "a[href='#/cet/import']").await;
     let faux = d.path().join("pas-une-liste.csv");
     std::fs::write(&faux, "bonjour\n").unwrap();
-    attendre(&c, "#import-cet-fichier").await.send_keys(faux.to_str().unwrap()).await.unwrap();
+    attendre(&c, "#import-cet-fichier")
+        .await
+        .send_keys(faux.to_str().unwrap())
+        .await
+        .unwrap();
     attendre(&c, "#correspondance-table").await;
     cliquer(&c, "#import-cet-valider").await;
     let t = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
-    assert!(t.contains("Colonnes obligatoires introuvables") && t.contains("rien n'a été enregistré"), "{t}");
+    assert!(
+        t.contains("Colonnes obligatoires introuvables") && t.contains("rien n'a été enregistré"),
+        "{t}"
+    );
     capturer(&c, "cet-import-erreur").await;
     c.close().await.unwrap();
     drop(pilote);
     // Rien n'a été écrit.
-    let apres: Vec<i64> = ["comite_clee", "reunion", "action_clee", "cet", "mandat_cet", "cet_jury", "cpc"].iter().map(|t| avant(t)).collect();
+    let apres: Vec<i64> = [
+        "comite_clee",
+        "reunion",
+        "action_clee",
+        "cet",
+        "mandat_cet",
+        "cet_jury",
+        "cpc",
+    ]
+    .iter()
+    .map(|t| avant(t))
+    .collect();
     assert_eq!(apres, comptes);
 }

@@ -15,8 +15,14 @@ pub struct Etat {
 
 impl Etat {
     /// Exécute `f` sur la connexion ouverte : c'est tout le travail d'une commande.
-    pub fn avec<T>(&self, f: impl FnOnce(&Connection) -> passerelle_core::Resultat<T>) -> Result<T, ErreurApp> {
-        let garde = self.base.lock().map_err(|_| ErreurApp::BaseFermee("verrou perdu".into()))?;
+    pub fn avec<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> passerelle_core::Resultat<T>,
+    ) -> Result<T, ErreurApp> {
+        let garde = self
+            .base
+            .lock()
+            .map_err(|_| ErreurApp::BaseFermee("verrou perdu".into()))?;
         match &*garde {
             Ok(b) => Ok(f(&b.conn)?),
             Err(raison) => Err(ErreurApp::BaseFermee(raison.clone())),
@@ -29,11 +35,21 @@ pub fn lancer(chemin: PathBuf) {
         eprintln!("passerelle : {e}");
         e.to_string()
     });
-    if let Ok(Base { sauvegarde: Some(copie), .. }) = &base {
-        eprintln!("passerelle : base migrée, copie de sécurité : {}", copie.display());
+    if let Ok(Base {
+        sauvegarde: Some(copie),
+        ..
+    }) = &base
+    {
+        eprintln!(
+            "passerelle : base migrée, copie de sécurité : {}",
+            copie.display()
+        );
     }
     tauri::Builder::default()
-        .manage(Etat { chemin, base: Mutex::new(base) })
+        .manage(Etat {
+            chemin,
+            base: Mutex::new(base),
+        })
         .invoke_handler(tauri::generate_handler![
             commandes::infos_base,
             commandes::choisir_accueil,
@@ -180,8 +196,14 @@ mod tests {
             .collect();
         assert!(enregistrees.len() >= 20, "{enregistrees:?}");
         for c in &enregistrees {
-            assert!(build.contains(&format!("\"{c}\"")), "{c} absent de build.rs");
-            assert!(capacite.contains(&format!("\"allow-{}\"", c.replace('_', "-"))), "{c} absent de la capacité");
+            assert!(
+                build.contains(&format!("\"{c}\"")),
+                "{c} absent de build.rs"
+            );
+            assert!(
+                capacite.contains(&format!("\"allow-{}\"", c.replace('_', "-"))),
+                "{c} absent de la capacité"
+            );
         }
         assert_eq!(capacite.matches("\"allow-").count(), enregistrees.len());
     }

@@ -3,17 +3,21 @@
 use crate::app::Etat;
 use crate::erreur::ErreurApp;
 use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
-use passerelle_core::annuaire::etablissements::{self, Etablissement, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::liste::Liste;
-use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, Organisation, SaisieOrganisation};
+use passerelle_core::annuaire::etablissements::{
+    self, Etablissement, FiltreEtablissements, SaisieEtablissement,
+};
+use passerelle_core::annuaire::organisations::{
+    self, FiltreOrganisations, Organisation, SaisieOrganisation,
+};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
 use passerelle_core::conventions::{contrat, dossier, fiches, pieces, structure, suivi};
 use passerelle_core::echeancier;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
+use passerelle_core::liste::Liste;
 use passerelle_core::{base, bilans, parametres};
-use std::collections::BTreeMap;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tauri::State;
 
 pub mod cet;
@@ -80,7 +84,10 @@ pub fn supprimer_bassin(etat: State<Etat>, id: i64) -> R<()> {
 }
 
 #[tauri::command]
-pub fn lister_etablissements(etat: State<Etat>, filtre: FiltreEtablissements) -> R<Liste<Etablissement>> {
+pub fn lister_etablissements(
+    etat: State<Etat>,
+    filtre: FiltreEtablissements,
+) -> R<Liste<Etablissement>> {
     etat.avec(|c| etablissements::lister(c, &filtre))
 }
 
@@ -90,7 +97,11 @@ pub fn creer_etablissement(etat: State<Etat>, saisie: SaisieEtablissement) -> R<
 }
 
 #[tauri::command]
-pub fn modifier_etablissement(etat: State<Etat>, id: i64, saisie: SaisieEtablissement) -> R<Etablissement> {
+pub fn modifier_etablissement(
+    etat: State<Etat>,
+    id: i64,
+    saisie: SaisieEtablissement,
+) -> R<Etablissement> {
     etat.avec(|c| etablissements::modifier(c, id, &saisie))
 }
 
@@ -100,7 +111,10 @@ pub fn supprimer_etablissement(etat: State<Etat>, id: i64) -> R<()> {
 }
 
 #[tauri::command]
-pub fn lister_organisations(etat: State<Etat>, filtre: FiltreOrganisations) -> R<Liste<Organisation>> {
+pub fn lister_organisations(
+    etat: State<Etat>,
+    filtre: FiltreOrganisations,
+) -> R<Liste<Organisation>> {
     etat.avec(|c| organisations::lister(c, &filtre))
 }
 
@@ -110,7 +124,11 @@ pub fn creer_organisation(etat: State<Etat>, saisie: SaisieOrganisation) -> R<Or
 }
 
 #[tauri::command]
-pub fn modifier_organisation(etat: State<Etat>, id: i64, saisie: SaisieOrganisation) -> R<Organisation> {
+pub fn modifier_organisation(
+    etat: State<Etat>,
+    id: i64,
+    saisie: SaisieOrganisation,
+) -> R<Organisation> {
     etat.avec(|c| organisations::modifier(c, id, &saisie))
 }
 
@@ -152,7 +170,10 @@ pub fn creer_theme_ipe(etat: State<Etat>, saisie: themes::SaisieTheme) -> R<them
 }
 
 #[tauri::command]
-pub fn lister_ipe(etat: State<Etat>, filtre: intervenants::FiltreIpe) -> R<Liste<intervenants::Ipe>> {
+pub fn lister_ipe(
+    etat: State<Etat>,
+    filtre: intervenants::FiltreIpe,
+) -> R<Liste<intervenants::Ipe>> {
     etat.avec(|c| intervenants::lister(c, &filtre))
 }
 
@@ -162,7 +183,11 @@ pub fn creer_ipe(etat: State<Etat>, saisie: intervenants::SaisieIpe) -> R<interv
 }
 
 #[tauri::command]
-pub fn modifier_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieIpe) -> R<intervenants::Ipe> {
+pub fn modifier_ipe(
+    etat: State<Etat>,
+    id: i64,
+    saisie: intervenants::SaisieIpe,
+) -> R<intervenants::Ipe> {
     etat.avec(|c| intervenants::modifier(c, id, &saisie))
 }
 
@@ -177,12 +202,20 @@ pub fn missions_ipe(etat: State<Etat>, id: i64) -> R<Vec<intervenants::Mission>>
 }
 
 #[tauri::command]
-pub fn ajouter_mission_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieMission) -> R<intervenants::Mission> {
+pub fn ajouter_mission_ipe(
+    etat: State<Etat>,
+    id: i64,
+    saisie: intervenants::SaisieMission,
+) -> R<intervenants::Mission> {
     etat.avec(|c| intervenants::ajouter_mission(c, id, &saisie))
 }
 
 #[tauri::command]
-pub fn modifier_mission_ipe(etat: State<Etat>, id: i64, saisie: intervenants::SaisieMission) -> R<intervenants::Mission> {
+pub fn modifier_mission_ipe(
+    etat: State<Etat>,
+    id: i64,
+    saisie: intervenants::SaisieMission,
+) -> R<intervenants::Mission> {
     etat.avec(|c| intervenants::modifier_mission(c, id, &saisie))
 }
 
@@ -192,7 +225,10 @@ pub fn supprimer_mission_ipe(etat: State<Etat>, id: i64) -> R<()> {
 }
 
 #[tauri::command]
-pub fn lister_actions_ipe(etat: State<Etat>, filtre: actions::FiltreActions) -> R<Liste<actions::Action>> {
+pub fn lister_actions_ipe(
+    etat: State<Etat>,
+    filtre: actions::FiltreActions,
+) -> R<Liste<actions::Action>> {
     etat.avec(|c| actions::lister(c, &filtre))
 }
 
@@ -202,7 +238,11 @@ pub fn creer_action_ipe(etat: State<Etat>, saisie: actions::SaisieAction) -> R<a
 }
 
 #[tauri::command]
-pub fn modifier_action_ipe(etat: State<Etat>, id: i64, saisie: actions::SaisieAction) -> R<actions::Action> {
+pub fn modifier_action_ipe(
+    etat: State<Etat>,
+    id: i64,
+    saisie: actions::SaisieAction,
+) -> R<actions::Action> {
     etat.avec(|c| actions::modifier(c, id, &saisie))
 }
 
@@ -218,48 +258,81 @@ pub fn supprimer_action_ipe(etat: State<Etat>, id: i64) -> R<()> {
 
 /// Import depuis la fenêtre : le contenu du fichier choisi, contrôlé (essai) puis enregistré.
 #[tauri::command]
-pub fn importer_ipe(etat: State<Etat>, quoi: String, contenu: Vec<u8>, essai: bool) -> R<import::CompteRendu> {
+pub fn importer_ipe(
+    etat: State<Etat>,
+    quoi: String,
+    contenu: Vec<u8>,
+    essai: bool,
+) -> R<import::CompteRendu> {
     etat.avec(|c| import::importer(c, &quoi, &contenu, essai))
 }
 
 // ——— Bilans ———
 
 #[tauri::command]
-pub fn bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>) -> R<bilans::ipe::Apercu> {
+pub fn bilan_ipe(
+    etat: State<Etat>,
+    periode: bilan::Periode,
+    academie_id: Option<i64>,
+) -> R<bilans::ipe::Apercu> {
     etat.avec(|c| bilans::ipe::apercu(c, periode, academie_id))
 }
 
 #[tauri::command]
-pub fn commentaires_bilan(etat: State<Etat>, cle: commentaires::CleBilan) -> R<BTreeMap<String, String>> {
+pub fn commentaires_bilan(
+    etat: State<Etat>,
+    cle: commentaires::CleBilan,
+) -> R<BTreeMap<String, String>> {
     etat.avec(|c| commentaires::lire(c, &cle))
 }
 
 #[tauri::command]
-pub fn ecrire_commentaire_bilan(etat: State<Etat>, cle: commentaires::CleBilan, rubrique: String, texte: String) -> R<()> {
+pub fn ecrire_commentaire_bilan(
+    etat: State<Etat>,
+    cle: commentaires::CleBilan,
+    rubrique: String,
+    texte: String,
+) -> R<()> {
     etat.avec(|c| commentaires::ecrire(c, &cle, &rubrique, &texte))
 }
 
 /// Écrit le bilan (PDF ou CSV) dans le dossier « exports » à côté de la base ; rend le chemin.
 #[tauri::command]
-pub fn exporter_bilan_ipe(etat: State<Etat>, periode: bilan::Periode, academie_id: Option<i64>, format: String) -> R<String> {
+pub fn exporter_bilan_ipe(
+    etat: State<Etat>,
+    periode: bilan::Periode,
+    academie_id: Option<i64>,
+    format: String,
+) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier)).map(|p| p.display().to_string())
+    etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier))
+        .map(|p| p.display().to_string())
 }
 
 // ——— Conventions et échéancier ———
 
 #[tauri::command]
-pub fn lister_conventions(etat: State<Etat>, filtre: fiches::FiltreConventions) -> R<Liste<fiches::Convention>> {
+pub fn lister_conventions(
+    etat: State<Etat>,
+    filtre: fiches::FiltreConventions,
+) -> R<Liste<fiches::Convention>> {
     etat.avec(|c| fiches::lister(c, &filtre))
 }
 
 #[tauri::command]
-pub fn creer_convention(etat: State<Etat>, saisie: fiches::SaisieConvention) -> R<fiches::Convention> {
+pub fn creer_convention(
+    etat: State<Etat>,
+    saisie: fiches::SaisieConvention,
+) -> R<fiches::Convention> {
     etat.avec(|c| fiches::creer(c, &saisie))
 }
 
 #[tauri::command]
-pub fn modifier_convention(etat: State<Etat>, id: i64, saisie: fiches::SaisieConvention) -> R<fiches::Convention> {
+pub fn modifier_convention(
+    etat: State<Etat>,
+    id: i64,
+    saisie: fiches::SaisieConvention,
+) -> R<fiches::Convention> {
     etat.avec(|c| fiches::modifier(c, id, &saisie))
 }
 
@@ -274,7 +347,11 @@ pub fn avenants_convention(etat: State<Etat>, id: i64) -> R<Vec<fiches::Avenant>
 }
 
 #[tauri::command]
-pub fn ajouter_avenant(etat: State<Etat>, id: i64, saisie: fiches::SaisieAvenant) -> R<fiches::Convention> {
+pub fn ajouter_avenant(
+    etat: State<Etat>,
+    id: i64,
+    saisie: fiches::SaisieAvenant,
+) -> R<fiches::Convention> {
     etat.avec(|c| fiches::ajouter_avenant(c, id, &saisie))
 }
 
@@ -290,7 +367,10 @@ pub fn horizons(etat: State<Etat>) -> R<parametres::Horizons> {
 }
 
 #[tauri::command]
-pub fn ecrire_horizons(etat: State<Etat>, horizons: parametres::Horizons) -> R<parametres::Horizons> {
+pub fn ecrire_horizons(
+    etat: State<Etat>,
+    horizons: parametres::Horizons,
+) -> R<parametres::Horizons> {
     etat.avec(|c| parametres::ecrire_horizons(c, &horizons))
 }
 
@@ -300,7 +380,11 @@ pub fn parties_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Partie
 }
 
 #[tauri::command]
-pub fn ajouter_partie(etat: State<Etat>, id: i64, saisie: structure::SaisiePartie) -> R<Vec<structure::Partie>> {
+pub fn ajouter_partie(
+    etat: State<Etat>,
+    id: i64,
+    saisie: structure::SaisiePartie,
+) -> R<Vec<structure::Partie>> {
     etat.avec(|c| structure::ajouter_partie(c, id, &saisie))
 }
 
@@ -310,7 +394,11 @@ pub fn articles_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Artic
 }
 
 #[tauri::command]
-pub fn ajouter_article(etat: State<Etat>, id: i64, saisie: structure::SaisieArticle) -> R<Vec<structure::Article>> {
+pub fn ajouter_article(
+    etat: State<Etat>,
+    id: i64,
+    saisie: structure::SaisieArticle,
+) -> R<Vec<structure::Article>> {
     etat.avec(|c| structure::ajouter_article(c, id, &saisie))
 }
 
@@ -322,7 +410,12 @@ pub fn membres_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::Membre>> {
 }
 
 #[tauri::command]
-pub fn ajouter_membre_suivi(etat: State<Etat>, id: i64, personne_id: Option<i64>, role: String) -> R<Vec<suivi::Membre>> {
+pub fn ajouter_membre_suivi(
+    etat: State<Etat>,
+    id: i64,
+    personne_id: Option<i64>,
+    role: String,
+) -> R<Vec<suivi::Membre>> {
     etat.avec(|c| suivi::ajouter_membre(c, id, personne_id, &role))
 }
 
@@ -330,7 +423,8 @@ pub fn ajouter_membre_suivi(etat: State<Etat>, id: i64, personne_id: Option<i64>
 #[tauri::command]
 pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| dossier::exporter(c, id, &date, &dossier)).map(|p| p.display().to_string())
+    etat.avec(|c| dossier::exporter(c, id, &date, &dossier))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
@@ -339,14 +433,19 @@ pub fn contrat_convention(etat: State<Etat>, id: i64) -> R<Vec<contrat::LigneCon
 }
 
 #[tauri::command]
-pub fn ajouter_ligne_contrat(etat: State<Etat>, id: i64, saisie: contrat::SaisieLigneContrat) -> R<Vec<contrat::LigneContrat>> {
+pub fn ajouter_ligne_contrat(
+    etat: State<Etat>,
+    id: i64,
+    saisie: contrat::SaisieLigneContrat,
+) -> R<Vec<contrat::LigneContrat>> {
     etat.avec(|c| contrat::ajouter(c, id, &saisie))
 }
 
 #[tauri::command]
 pub fn exporter_bilan_convention(etat: State<Etat>, id: i64, annee: i32) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| dossier::exporter_bilan(c, id, annee, &dossier)).map(|p| p.display().to_string())
+    etat.avec(|c| dossier::exporter_bilan(c, id, annee, &dossier))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
@@ -355,7 +454,12 @@ pub fn pieces_convention(etat: State<Etat>, id: i64) -> R<Vec<pieces::Piece>> {
 }
 
 #[tauri::command]
-pub fn ajouter_piece(etat: State<Etat>, id: i64, nom: String, contenu: Vec<u8>) -> R<Vec<pieces::Piece>> {
+pub fn ajouter_piece(
+    etat: State<Etat>,
+    id: i64,
+    nom: String,
+    contenu: Vec<u8>,
+) -> R<Vec<pieces::Piece>> {
     etat.avec(|c| pieces::ajouter(c, &etat.chemin, id, &nom, &contenu))
 }
 
@@ -363,8 +467,18 @@ pub fn ajouter_piece(etat: State<Etat>, id: i64, nom: String, contenu: Vec<u8>) 
 #[tauri::command]
 pub fn ouvrir_piece(etat: State<Etat>, id: i64) -> R<()> {
     let chemin = etat.avec(|c| pieces::chemin_complet(c, &etat.chemin, id))?;
-    let lanceur = if cfg!(target_os = "windows") { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    std::process::Command::new(lanceur).arg(&chemin).spawn().map(|_| ()).map_err(|e| ErreurApp::Ouverture(e.to_string()))
+    let lanceur = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(lanceur)
+        .arg(&chemin)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| ErreurApp::Ouverture(e.to_string()))
 }
 
 #[tauri::command]

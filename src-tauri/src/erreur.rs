@@ -21,7 +21,14 @@ impl Serialize for ErreurApp {
             ErreurApp::Domaine(e) => e.serialize(s),
             ErreurApp::BaseFermee(_) | ErreurApp::Ouverture(_) => {
                 let mut st = s.serialize_struct("Erreur", 3)?;
-                st.serialize_field("code", if matches!(self, ErreurApp::BaseFermee(_)) { "base_fermee" } else { "ouverture" })?;
+                st.serialize_field(
+                    "code",
+                    if matches!(self, ErreurApp::BaseFermee(_)) {
+                        "base_fermee"
+                    } else {
+                        "ouverture"
+                    },
+                )?;
                 st.serialize_field("message", &self.to_string())?;
                 st.serialize_field("champs", &[] as &[u8])?;
                 st.end()

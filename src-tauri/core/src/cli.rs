@@ -58,22 +58,79 @@ fichier par défaut de l'utilisateur. --essai contrôle un import sans rien écr
 /// Ce que l'utilisateur a demandé.
 #[derive(Debug, PartialEq)]
 pub enum Demande {
-    Fenetre { db: Option<PathBuf> },
+    Fenetre {
+        db: Option<PathBuf>,
+    },
     Version,
     Aide,
-    Demo { db: Option<PathBuf> },
-    Verifier { db: Option<PathBuf> },
-    Import { db: Option<PathBuf>, quoi: Importable, fichier: PathBuf, essai: bool },
-    BilanIpe { db: Option<PathBuf>, annee: i32, academie: Option<String>, scolaire: bool, csv: bool, sortie: PathBuf },
-    Echeances { db: Option<PathBuf>, jusqu_au: Option<chrono::NaiveDate>, format: FormatEcheances },
-    SuiviPreparer { db: Option<PathBuf>, convention: i64, reunion: chrono::NaiveDate, sortie: PathBuf },
+    Demo {
+        db: Option<PathBuf>,
+    },
+    Verifier {
+        db: Option<PathBuf>,
+    },
+    Import {
+        db: Option<PathBuf>,
+        quoi: Importable,
+        fichier: PathBuf,
+        essai: bool,
+    },
+    BilanIpe {
+        db: Option<PathBuf>,
+        annee: i32,
+        academie: Option<String>,
+        scolaire: bool,
+        csv: bool,
+        sortie: PathBuf,
+    },
+    Echeances {
+        db: Option<PathBuf>,
+        jusqu_au: Option<chrono::NaiveDate>,
+        format: FormatEcheances,
+    },
+    SuiviPreparer {
+        db: Option<PathBuf>,
+        convention: i64,
+        reunion: chrono::NaiveDate,
+        sortie: PathBuf,
+    },
     /// Un document d'une réunion (groupe de suivi ou comité) : `quoi` comme `reunions::documents::produire`.
-    DocumentReunion { db: Option<PathBuf>, reunion: i64, quoi: String, sortie: PathBuf },
-    BilanClee { db: Option<PathBuf>, annee: i32, comite: Option<i64>, academie: Option<String>, sortie: PathBuf },
-    ExportCet { db: Option<PathBuf>, format: String, sortie: PathBuf },
-    RetourOrganisations { db: Option<PathBuf>, organisation: Option<i64>, csv: bool, sortie: PathBuf },
-    BilanCet { db: Option<PathBuf>, annee: i32, academie: Option<String>, sortie: PathBuf },
-    BilanConvention { db: Option<PathBuf>, convention: i64, annee: i32, sortie: PathBuf },
+    DocumentReunion {
+        db: Option<PathBuf>,
+        reunion: i64,
+        quoi: String,
+        sortie: PathBuf,
+    },
+    BilanClee {
+        db: Option<PathBuf>,
+        annee: i32,
+        comite: Option<i64>,
+        academie: Option<String>,
+        sortie: PathBuf,
+    },
+    ExportCet {
+        db: Option<PathBuf>,
+        format: String,
+        sortie: PathBuf,
+    },
+    RetourOrganisations {
+        db: Option<PathBuf>,
+        organisation: Option<i64>,
+        csv: bool,
+        sortie: PathBuf,
+    },
+    BilanCet {
+        db: Option<PathBuf>,
+        annee: i32,
+        academie: Option<String>,
+        sortie: PathBuf,
+    },
+    BilanConvention {
+        db: Option<PathBuf>,
+        convention: i64,
+        annee: i32,
+        sortie: PathBuf,
+    },
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -91,8 +148,26 @@ pub enum Importable {
 }
 
 /// Options qui attendent une valeur, et options sans valeur.
-const AVEC_VALEUR: &[&str] = &["--db", "--annee", "--academie", "--sortie", "--format", "--jusqu-au", "--convention", "--reunion", "--comite", "--organisation"];
-const SANS_VALEUR: &[&str] = &["--essai", "--annee-scolaire", "--version", "-V", "--help", "-h"];
+const AVEC_VALEUR: &[&str] = &[
+    "--db",
+    "--annee",
+    "--academie",
+    "--sortie",
+    "--format",
+    "--jusqu-au",
+    "--convention",
+    "--reunion",
+    "--comite",
+    "--organisation",
+];
+const SANS_VALEUR: &[&str] = &[
+    "--essai",
+    "--annee-scolaire",
+    "--version",
+    "-V",
+    "--help",
+    "-h",
+];
 
 /// Lit les arguments (sans le nom du programme). Une erreur est un message d'usage (code 2).
 pub fn analyser(args: &[String]) -> Result<Demande, String> {
@@ -239,16 +314,28 @@ pub fn analyser(args: &[String]) -> Result<Demande, String> {
 
 /// « --annee-scolaire 2025-2026 » (l'année arrive comme mot, l'option étant aussi un drapeau).
 fn annee_scolaire_choisie(options: &HashMap<&str, String>, reste: &[&str]) -> Result<i32, String> {
-    let saisie = options.get("--annee-scolaire").filter(|v| !v.is_empty()).map(String::as_str).or(reste.first().copied());
-    crate::dates::lire_annee_scolaire(saisie.ok_or("Indiquez l'année scolaire : --annee-scolaire 2025-2026.")?)
+    let saisie = options
+        .get("--annee-scolaire")
+        .filter(|v| !v.is_empty())
+        .map(String::as_str)
+        .or(reste.first().copied());
+    crate::dates::lire_annee_scolaire(
+        saisie.ok_or("Indiquez l'année scolaire : --annee-scolaire 2025-2026.")?,
+    )
 }
 
 fn reunion_choisie(options: &HashMap<&str, String>) -> Result<i64, String> {
-    options.get("--reunion").and_then(|r| r.parse().ok()).ok_or_else(|| "Indiquez la réunion par son numéro : --reunion ID.".to_string())
+    options
+        .get("--reunion")
+        .and_then(|r| r.parse().ok())
+        .ok_or_else(|| "Indiquez la réunion par son numéro : --reunion ID.".to_string())
 }
 
 fn sortie_choisie(options: &HashMap<&str, String>) -> Result<PathBuf, String> {
-    options.get("--sortie").map(PathBuf::from).ok_or_else(|| "Indiquez le fichier à écrire : --sortie FICHIER.".to_string())
+    options
+        .get("--sortie")
+        .map(PathBuf::from)
+        .ok_or_else(|| "Indiquez le fichier à écrire : --sortie FICHIER.".to_string())
 }
 
 /// Exécute une demande autre que la fenêtre ; rend le code de sortie.
@@ -257,7 +344,11 @@ pub fn executer(demande: Demande, sortie: &mut dyn Write, erreurs: &mut dyn Writ
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(erreurs, "passerelle : {e}");
-            if e.est_entree_invalide() { 2 } else { 1 }
+            if e.est_entree_invalide() {
+                2
+            } else {
+                1
+            }
         }
     }
 }
@@ -278,11 +369,20 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
     match demande {
         Demande::Fenetre { .. } => unreachable!("la fenêtre est ouverte par l'application"),
         Demande::Version => {
-            writeln!(sortie, "passerelle {VERSION} (schéma de base {})", base::VERSION_SCHEMA)?;
+            writeln!(
+                sortie,
+                "passerelle {VERSION} (schéma de base {})",
+                base::VERSION_SCHEMA
+            )?;
         }
         Demande::Aide => writeln!(sortie, "{AIDE}")?,
         Demande::Demo { db } => {
-            let chemin = db.ok_or_else(|| Erreur::validation("db", "Indiquez le nouveau fichier : passerelle demo --db FICHIER"))?;
+            let chemin = db.ok_or_else(|| {
+                Erreur::validation(
+                    "db",
+                    "Indiquez le nouveau fichier : passerelle demo --db FICHIER",
+                )
+            })?;
             let b = demo::creer_base(&chemin)?;
             let c = crate::annuaire::compter(&b.conn)?;
             writeln!(
@@ -298,7 +398,11 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
         Demande::Verifier { db } => {
             let chemin = base::chemin_choisi(db);
             let (version, problemes) = base::verifier_fichier(&chemin)?;
-            writeln!(sortie, "Base : {}\nVersion du schéma : {version}", chemin.display())?;
+            writeln!(
+                sortie,
+                "Base : {}\nVersion du schéma : {version}",
+                chemin.display()
+            )?;
             if problemes.is_empty() {
                 writeln!(sortie, "Intégrité : aucun problème")?;
             } else {
@@ -308,17 +412,36 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
                 return Ok(1);
             }
         }
-        Demande::Import { db, quoi, fichier, essai } => {
-            let octets = std::fs::read(&fichier)
-                .map_err(|e| Erreur::Introuvable(format!("Impossible de lire « {} » : {e}", fichier.display())))?;
+        Demande::Import {
+            db,
+            quoi,
+            fichier,
+            essai,
+        } => {
+            let octets = std::fs::read(&fichier).map_err(|e| {
+                Erreur::Introuvable(format!(
+                    "Impossible de lire « {} » : {e}",
+                    fichier.display()
+                ))
+            })?;
             let b = base_existante(db)?;
             let r = match quoi {
                 Importable::Ipe => crate::ipe::import::importer_ipe(&b.conn, &octets, essai)?,
-                Importable::ActionsIpe => crate::ipe::import::importer_actions(&b.conn, &octets, essai)?,
+                Importable::ActionsIpe => {
+                    crate::ipe::import::importer_actions(&b.conn, &octets, essai)?
+                }
                 Importable::Cet => {
                     let r = crate::cet::import::importer(&b.conn, &octets, None, essai)?;
-                    let verbe = if essai { "contrôlé(s) (essai : rien n'a été enregistré)" } else { "importé(s)" };
-                    writeln!(sortie, "{} CET {verbe} sur {} ligne(s) — {}.", r.importees, r.lignes, r.format)?;
+                    let verbe = if essai {
+                        "contrôlé(s) (essai : rien n'a été enregistré)"
+                    } else {
+                        "importé(s)"
+                    };
+                    writeln!(
+                        sortie,
+                        "{} CET {verbe} sur {} ligne(s) — {}.",
+                        r.importees, r.lignes, r.format
+                    )?;
                     for d in &r.doublons {
                         writeln!(sortie, "  déjà présent, non repris : {d}")?;
                     }
@@ -329,76 +452,192 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
                 }
             };
             let s = if r.lignes > 1 { "s" } else { "" };
-            let verbe = if essai { format!("contrôlée{s} (essai : rien n'a été enregistré)") } else { format!("importée{s}") };
-            writeln!(sortie, "{} ligne{s} {verbe} — fichier {}, séparateur « {} ».", r.lignes, r.encodage, r.separateur)?;
+            let verbe = if essai {
+                format!("contrôlée{s} (essai : rien n'a été enregistré)")
+            } else {
+                format!("importée{s}")
+            };
+            writeln!(
+                sortie,
+                "{} ligne{s} {verbe} — fichier {}, séparateur « {} ».",
+                r.lignes, r.encodage, r.separateur
+            )?;
             for c in &r.creations {
                 writeln!(sortie, "  créé : {c}")?;
             }
         }
-        Demande::BilanIpe { db, annee, academie, scolaire, csv, sortie: fichier } => {
+        Demande::BilanIpe {
+            db,
+            annee,
+            academie,
+            scolaire,
+            csv,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            let academie_id = academie.map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id)).transpose()?;
-            let periode = if scolaire { Periode::Scolaire(annee) } else { Periode::Civile(annee) };
+            let academie_id = academie
+                .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
+                .transpose()?;
+            let periode = if scolaire {
+                Periode::Scolaire(annee)
+            } else {
+                Periode::Civile(annee)
+            };
             let (bilan, octets) = crate::bilans::ipe::produire(&b.conn, periode, academie_id, csv)?;
             std::fs::write(&fichier, octets)?;
-            writeln!(sortie, "Bilan IPE {} ({}) écrit dans {}", bilan.periode_libelle, bilan.perimetre_libelle, fichier.display())?;
+            writeln!(
+                sortie,
+                "Bilan IPE {} ({}) écrit dans {}",
+                bilan.periode_libelle,
+                bilan.perimetre_libelle,
+                fichier.display()
+            )?;
         }
-        Demande::Echeances { db, jusqu_au, format } => {
+        Demande::Echeances {
+            db,
+            jusqu_au,
+            format,
+        } => {
             let b = base_existante(db)?;
             let v = match jusqu_au {
-                Some(fin) => crate::echeancier::echeances(&b.conn, chrono::Local::now().date_naive(), fin)?,
+                Some(fin) => {
+                    crate::echeancier::echeances(&b.conn, chrono::Local::now().date_naive(), fin)?
+                }
                 None => crate::echeancier::a_venir(&b.conn, None)?,
             };
             let texte = match format {
                 FormatEcheances::Texte => crate::echeancier::en_texte(&v),
                 FormatEcheances::Csv => crate::echeancier::en_csv(&v),
-                FormatEcheances::Ics => crate::echeancier::en_ics(&v, chrono::Utc::now().naive_utc()),
+                FormatEcheances::Ics => {
+                    crate::echeancier::en_ics(&v, chrono::Utc::now().naive_utc())
+                }
             };
             write!(sortie, "{texte}")?;
         }
-        Demande::SuiviPreparer { db, convention, reunion, sortie: fichier } => {
+        Demande::SuiviPreparer {
+            db,
+            convention,
+            reunion,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            std::fs::write(&fichier, crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?)?;
-            writeln!(sortie, "Dossier de la réunion du {} écrit dans {}", crate::dates::francaise(reunion), fichier.display())?;
+            std::fs::write(
+                &fichier,
+                crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?,
+            )?;
+            writeln!(
+                sortie,
+                "Dossier de la réunion du {} écrit dans {}",
+                crate::dates::francaise(reunion),
+                fichier.display()
+            )?;
         }
-        Demande::BilanConvention { db, convention, annee, sortie: fichier } => {
+        Demande::BilanConvention {
+            db,
+            convention,
+            annee,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            let pdf = crate::rapport::rendre_pdf(&crate::conventions::dossier::bilan_annuel(&b.conn, convention, annee)?)?;
+            let pdf = crate::rapport::rendre_pdf(&crate::conventions::dossier::bilan_annuel(
+                &b.conn, convention, annee,
+            )?)?;
             std::fs::write(&fichier, pdf)?;
-            writeln!(sortie, "Bilan {annee} de la convention écrit dans {}", fichier.display())?;
+            writeln!(
+                sortie,
+                "Bilan {annee} de la convention écrit dans {}",
+                fichier.display()
+            )?;
         }
-        Demande::DocumentReunion { db, reunion, quoi, sortie: fichier } => {
+        Demande::DocumentReunion {
+            db,
+            reunion,
+            quoi,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
             let (octets, _) = crate::reunions::documents::produire(&b.conn, reunion, &quoi)?;
             std::fs::write(&fichier, octets)?;
-            writeln!(sortie, "Document « {quoi} » de la réunion n° {reunion} écrit dans {}", fichier.display())?;
+            writeln!(
+                sortie,
+                "Document « {quoi} » de la réunion n° {reunion} écrit dans {}",
+                fichier.display()
+            )?;
         }
-        Demande::ExportCet { db, format, sortie: fichier } => {
+        Demande::ExportCet {
+            db,
+            format,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            std::fs::write(&fichier, crate::cet::export::exporter(&b.conn, &Default::default(), &format)?)?;
-            writeln!(sortie, "Registre des CET exporté dans {}", fichier.display())?;
+            std::fs::write(
+                &fichier,
+                crate::cet::export::exporter(&b.conn, &Default::default(), &format)?,
+            )?;
+            writeln!(
+                sortie,
+                "Registre des CET exporté dans {}",
+                fichier.display()
+            )?;
         }
-        Demande::RetourOrganisations { db, organisation, csv, sortie: fichier } => {
+        Demande::RetourOrganisations {
+            db,
+            organisation,
+            csv,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            std::fs::write(&fichier, crate::cet::retours::produire_retour(&b.conn, organisation, csv)?)?;
-            writeln!(sortie, "Retour aux organisations professionnelles écrit dans {}", fichier.display())?;
+            std::fs::write(
+                &fichier,
+                crate::cet::retours::produire_retour(&b.conn, organisation, csv)?,
+            )?;
+            writeln!(
+                sortie,
+                "Retour aux organisations professionnelles écrit dans {}",
+                fichier.display()
+            )?;
         }
-        Demande::BilanCet { db, annee, academie, sortie: fichier } => {
+        Demande::BilanCet {
+            db,
+            annee,
+            academie,
+            sortie: fichier,
+        } => {
             let b = base_existante(db)?;
-            let academie = academie.map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id)).transpose()?;
+            let academie = academie
+                .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
+                .transpose()?;
             std::fs::write(&fichier, crate::cet::bilan::pdf(&b.conn, annee, academie)?)?;
-            writeln!(sortie, "Bilan des CET {} écrit dans {}", crate::dates::Periode::Scolaire(annee).libelle(), fichier.display())?;
+            writeln!(
+                sortie,
+                "Bilan des CET {} écrit dans {}",
+                crate::dates::Periode::Scolaire(annee).libelle(),
+                fichier.display()
+            )?;
         }
-        Demande::BilanClee { db, annee, comite, academie, sortie: fichier } => {
+        Demande::BilanClee {
+            db,
+            annee,
+            comite,
+            academie,
+            sortie: fichier,
+        } => {
             use crate::clee::bilan::{self, Perimetre};
             let b = base_existante(db)?;
             let perimetre = match (comite, academie) {
                 (Some(c), _) => Perimetre::Comite(c),
-                (None, Some(a)) => Perimetre::Academie(crate::annuaire::academies::trouver(&b.conn, &a)?.id),
+                (None, Some(a)) => {
+                    Perimetre::Academie(crate::annuaire::academies::trouver(&b.conn, &a)?.id)
+                }
                 (None, None) => Perimetre::Tous,
             };
             std::fs::write(&fichier, bilan::pdf(&b.conn, annee, perimetre)?)?;
-            writeln!(sortie, "Bilan des CLEE {} écrit dans {}", crate::dates::Periode::Scolaire(annee).libelle(), fichier.display())?;
+            writeln!(
+                sortie,
+                "Bilan des CLEE {} écrit dans {}",
+                crate::dates::Periode::Scolaire(annee).libelle(),
+                fichier.display()
+            )?;
         }
     }
     Ok(0)
@@ -415,41 +654,142 @@ mod tests {
     #[test]
     fn analyse_des_arguments() {
         assert_eq!(analyser(&a(&[])).unwrap(), Demande::Fenetre { db: None });
-        assert_eq!(analyser(&a(&["--db", "x.sqlite"])).unwrap(), Demande::Fenetre { db: Some("x.sqlite".into()) });
+        assert_eq!(
+            analyser(&a(&["--db", "x.sqlite"])).unwrap(),
+            Demande::Fenetre {
+                db: Some("x.sqlite".into())
+            }
+        );
         assert_eq!(analyser(&a(&["--version"])).unwrap(), Demande::Version);
-        assert_eq!(analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(), Demande::Demo { db: Some("d.sqlite".into()) });
-        assert_eq!(analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(), Demande::Verifier { db: Some("v.sqlite".into()) });
-        assert!(analyser(&a(&["demo", "--db"])).unwrap_err().contains("--db"));
-        assert!(analyser(&a(&["exporter"])).unwrap_err().contains("« exporter »"));
-        assert!(analyser(&a(&["--vite"])).unwrap_err().contains("« --vite »"));
+        assert_eq!(
+            analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(),
+            Demande::Demo {
+                db: Some("d.sqlite".into())
+            }
+        );
+        assert_eq!(
+            analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(),
+            Demande::Verifier {
+                db: Some("v.sqlite".into())
+            }
+        );
+        assert!(analyser(&a(&["demo", "--db"]))
+            .unwrap_err()
+            .contains("--db"));
+        assert!(analyser(&a(&["exporter"]))
+            .unwrap_err()
+            .contains("« exporter »"));
+        assert!(analyser(&a(&["--vite"]))
+            .unwrap_err()
+            .contains("« --vite »"));
         assert!(analyser(&a(&["demo", "encore"])).is_err());
         assert_eq!(
-            analyser(&a(&["import", "actions-ipe", "--db", "b.sqlite", "a.csv", "--essai"])).unwrap(),
-            Demande::Import { db: Some("b.sqlite".into()), quoi: Importable::ActionsIpe, fichier: "a.csv".into(), essai: true }
+            analyser(&a(&[
+                "import",
+                "actions-ipe",
+                "--db",
+                "b.sqlite",
+                "a.csv",
+                "--essai"
+            ]))
+            .unwrap(),
+            Demande::Import {
+                db: Some("b.sqlite".into()),
+                quoi: Importable::ActionsIpe,
+                fichier: "a.csv".into(),
+                essai: true
+            }
         );
         assert_eq!(
-            analyser(&a(&["bilan", "ipe", "--annee", "2007", "--academie", "Lille", "--sortie", "b.pdf"])).unwrap(),
-            Demande::BilanIpe { db: None, annee: 2007, academie: Some("Lille".into()), scolaire: false, csv: false, sortie: "b.pdf".into() }
+            analyser(&a(&[
+                "bilan",
+                "ipe",
+                "--annee",
+                "2007",
+                "--academie",
+                "Lille",
+                "--sortie",
+                "b.pdf"
+            ]))
+            .unwrap(),
+            Demande::BilanIpe {
+                db: None,
+                annee: 2007,
+                academie: Some("Lille".into()),
+                scolaire: false,
+                csv: false,
+                sortie: "b.pdf".into()
+            }
         );
-        assert!(analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"])).unwrap_err().contains("quatre chiffres"));
-        assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"])).unwrap_err().contains("--sortie"));
-        assert!(analyser(&a(&["import", "cetx", "x.csv"])).unwrap_err().contains("« cetx »"));
+        assert!(
+            analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"]))
+                .unwrap_err()
+                .contains("quatre chiffres")
+        );
+        assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"]))
+            .unwrap_err()
+            .contains("--sortie"));
+        assert!(analyser(&a(&["import", "cetx", "x.csv"]))
+            .unwrap_err()
+            .contains("« cetx »"));
         assert_eq!(
             analyser(&a(&["import", "cet", "--db", "b.sqlite", "liste.xlsx"])).unwrap(),
-            Demande::Import { db: Some("b.sqlite".into()), quoi: Importable::Cet, fichier: "liste.xlsx".into(), essai: false }
+            Demande::Import {
+                db: Some("b.sqlite".into()),
+                quoi: Importable::Cet,
+                fichier: "liste.xlsx".into(),
+                essai: false
+            }
         );
         assert_eq!(
-            analyser(&a(&["export", "cet", "--format", "xlsx", "--sortie", "r.xlsx"])).unwrap(),
-            Demande::ExportCet { db: None, format: "xlsx".into(), sortie: "r.xlsx".into() }
+            analyser(&a(&[
+                "export", "cet", "--format", "xlsx", "--sortie", "r.xlsx"
+            ]))
+            .unwrap(),
+            Demande::ExportCet {
+                db: None,
+                format: "xlsx".into(),
+                sortie: "r.xlsx".into()
+            }
         );
-        assert!(analyser(&a(&["export", "cet", "--format", "ods", "--sortie", "r.ods"])).unwrap_err().contains("csv ou xlsx"));
+        assert!(analyser(&a(&[
+            "export", "cet", "--format", "ods", "--sortie", "r.ods"
+        ]))
+        .unwrap_err()
+        .contains("csv ou xlsx"));
         assert_eq!(
-            analyser(&a(&["cet", "retour-organisations", "--organisation", "7", "--sortie", "r.pdf"])).unwrap(),
-            Demande::RetourOrganisations { db: None, organisation: Some(7), csv: false, sortie: "r.pdf".into() }
+            analyser(&a(&[
+                "cet",
+                "retour-organisations",
+                "--organisation",
+                "7",
+                "--sortie",
+                "r.pdf"
+            ]))
+            .unwrap(),
+            Demande::RetourOrganisations {
+                db: None,
+                organisation: Some(7),
+                csv: false,
+                sortie: "r.pdf".into()
+            }
         );
         assert_eq!(
-            analyser(&a(&["bilan", "cet", "--annee-scolaire", "2025-2026", "--sortie", "b.pdf"])).unwrap(),
-            Demande::BilanCet { db: None, annee: 2025, academie: None, sortie: "b.pdf".into() }
+            analyser(&a(&[
+                "bilan",
+                "cet",
+                "--annee-scolaire",
+                "2025-2026",
+                "--sortie",
+                "b.pdf"
+            ]))
+            .unwrap(),
+            Demande::BilanCet {
+                db: None,
+                annee: 2025,
+                academie: None,
+                sortie: "b.pdf".into()
+            }
         );
     }
 }

@@ -32,7 +32,11 @@ impl TableCsv {
     /// Indices des colonnes demandées (en-têtes comparés sans accents ni casse), dans l'ordre demandé ;
     /// une colonne manquante est une erreur qui les nomme toutes.
     pub fn colonnes(&self, attendues: &[&str]) -> Result<Vec<usize>, String> {
-        let connues: Vec<String> = self.entetes.iter().map(|e| texte::normaliser(e).replace(' ', "_")).collect();
+        let connues: Vec<String> = self
+            .entetes
+            .iter()
+            .map(|e| texte::normaliser(e).replace(' ', "_"))
+            .collect();
         let mut indices = Vec::new();
         let mut manquantes = Vec::new();
         for a in attendues {
@@ -57,7 +61,12 @@ impl TableCsv {
 pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
     let (texte, encodage) = decoder(octets);
     let premiere = texte.lines().next().unwrap_or("");
-    let separateur = if compter_hors_guillemets(premiere, ';') >= compter_hors_guillemets(premiere, ',') { ';' } else { ',' };
+    let separateur =
+        if compter_hors_guillemets(premiere, ';') >= compter_hors_guillemets(premiere, ',') {
+            ';'
+        } else {
+            ','
+        };
     let mut enregistrements = decouper(&texte, separateur)?;
     if enregistrements.is_empty() {
         return Err("Le fichier est vide.".into());
@@ -79,7 +88,12 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
             ));
         }
     }
-    Ok(TableCsv { entetes, lignes, separateur, encodage })
+    Ok(TableCsv {
+        entetes,
+        lignes,
+        separateur,
+        encodage,
+    })
 }
 
 /// UTF-8 (BOM retiré) si le fichier en est, sinon Windows-1252 (exports d'Excel français).
@@ -87,14 +101,18 @@ fn decoder(octets: &[u8]) -> (String, &'static str) {
     let sans_bom = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
     match std::str::from_utf8(sans_bom) {
         Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => (octets.iter().map(|&b| windows_1252(b)).collect(), "Windows-1252"),
+        Err(_) => (
+            octets.iter().map(|&b| windows_1252(b)).collect(),
+            "Windows-1252",
+        ),
     }
 }
 
 fn windows_1252(b: u8) -> char {
     const PLAGE_80_9F: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => PLAGE_80_9F[(b - 0x80) as usize],
@@ -104,12 +122,15 @@ fn windows_1252(b: u8) -> char {
 
 fn compter_hors_guillemets(ligne: &str, c: char) -> usize {
     let mut dedans = false;
-    ligne.chars().filter(|&x| {
-        if x == '"' {
-            dedans = !dedans;
-        }
-        x == c && !dedans
-    }).count()
+    ligne
+        .chars()
+        .filter(|&x| {
+            if x == '"' {
+                dedans = !dedans;
+            }
+            x == c && !dedans
+        })
+        .count()
 }
 
 /// Découpe RFC 4180 : guillemets doublés, retours à la ligne dans un champ entre guillemets.
@@ -148,7 +169,9 @@ fn decouper(texte: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, String>
         }
     }
     if dedans {
-        return Err(format!("Ligne {debut_enregistrement} : guillemet ouvrant sans guillemet fermant."));
+        return Err(format!(
+            "Ligne {debut_enregistrement} : guillemet ouvrant sans guillemet fermant."
+        ));
     }
     if !champ.is_empty() || !ligne.is_empty() {
         ligne.push(champ);
@@ -182,7 +205,11 @@ pub fn importer_lignes(
         }
     }
     let annuler = echec_sql.is_some() || !erreurs.is_empty() || essai;
-    conn.execute_batch(if annuler { "ROLLBACK TO import_csv; RELEASE import_csv" } else { "RELEASE import_csv" })?;
+    conn.execute_batch(if annuler {
+        "ROLLBACK TO import_csv; RELEASE import_csv"
+    } else {
+        "RELEASE import_csv"
+    })?;
     if let Some(e) = echec_sql {
         return Err(e.into());
     }
@@ -194,14 +221,19 @@ pub fn importer_lignes(
 
 /// Un entier positif ou nul écrit à la française (« 1 250 ») ; vide = 0.
 pub fn entier_positif(valeur: &str, colonne: &str) -> Result<i64, String> {
-    let v: String = valeur.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+    let v: String = valeur
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect();
     if v.is_empty() {
         return Ok(0);
     }
     match v.parse::<i64>() {
         Ok(n) if n >= 0 => Ok(n),
         Ok(_) => Err(format!("{colonne} : « {valeur} » est négatif.")),
-        Err(_) => Err(format!("{colonne} : « {valeur} » n'est pas un nombre entier.")),
+        Err(_) => Err(format!(
+            "{colonne} : « {valeur} » n'est pas un nombre entier."
+        )),
     }
 }
 
@@ -211,7 +243,10 @@ mod tests {
 
     #[test]
     fn point_virgule_utf8_avec_bom() {
-        let t = lire("\u{feff}nom;prenom\nDUPONT;Anne\n\nMARTIN;\"Jean; dit « Jeannot »\"\n".as_bytes()).unwrap();
+        let t = lire(
+            "\u{feff}nom;prenom\nDUPONT;Anne\n\nMARTIN;\"Jean; dit « Jeannot »\"\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!((t.separateur, t.encodage), (';', "UTF-8"));
         assert_eq!(t.entetes, ["nom", "prenom"]);
         assert_eq!(t.lignes.len(), 2);
@@ -241,7 +276,11 @@ mod tests {
     fn entiers() {
         assert_eq!(entier_positif("1 250", "x").unwrap(), 1250);
         assert_eq!(entier_positif("", "x").unwrap(), 0);
-        assert!(entier_positif("-3", "Jeunes").unwrap_err().contains("négatif"));
-        assert!(entier_positif("douze", "Jeunes").unwrap_err().contains("nombre entier"));
+        assert!(entier_positif("-3", "Jeunes")
+            .unwrap_err()
+            .contains("négatif"));
+        assert!(entier_positif("douze", "Jeunes")
+            .unwrap_err()
+            .contains("nombre entier"));
     }
 }

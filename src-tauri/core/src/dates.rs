@@ -14,13 +14,19 @@ pub fn lire(saisie: &str) -> Result<NaiveDate, String> {
     match d {
         Ok(d) if (1900..=2200).contains(&d.year()) => Ok(d),
         _ if s.is_empty() => Err("La date est obligatoire.".into()),
-        _ => Err(format!("« {s} » n'est pas une date valide (attendu JJ/MM/AAAA, par exemple 24/11/2026).")),
+        _ => Err(format!(
+            "« {s} » n'est pas une date valide (attendu JJ/MM/AAAA, par exemple 24/11/2026)."
+        )),
     }
 }
 
 /// Date facultative : vide → `None`.
 pub fn lire_facultative(saisie: &str) -> Result<Option<NaiveDate>, String> {
-    if saisie.trim().is_empty() { Ok(None) } else { lire(saisie).map(Some) }
+    if saisie.trim().is_empty() {
+        Ok(None)
+    } else {
+        lire(saisie).map(Some)
+    }
 }
 
 /// 24/11/2026
@@ -35,19 +41,29 @@ pub fn iso(d: NaiveDate) -> String {
 
 /// Relit une date rangée en base.
 pub fn depuis_iso(s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// Année scolaire « 2025-2026 » qui contient la date (elle commence le 1er septembre).
 pub fn annee_scolaire(d: NaiveDate) -> String {
-    let debut = if d.month() >= 9 { d.year() } else { d.year() - 1 };
+    let debut = if d.month() >= 9 {
+        d.year()
+    } else {
+        d.year() - 1
+    };
     format!("{debut}-{}", debut + 1)
 }
 
 /// Nombre de jours du mois.
 pub fn jours_du_mois(annee: i32, mois: u32) -> u32 {
     let premier = NaiveDate::from_ymd_opt(annee, mois, 1).expect("mois valide");
-    let suivant = if mois == 12 { NaiveDate::from_ymd_opt(annee + 1, 1, 1) } else { NaiveDate::from_ymd_opt(annee, mois + 1, 1) };
+    let suivant = if mois == 12 {
+        NaiveDate::from_ymd_opt(annee + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(annee, mois + 1, 1)
+    };
     (suivant.expect("mois valide") - premier).num_days() as u32
 }
 
@@ -60,7 +76,9 @@ mod tests {
         let d = lire("24/11/2026").unwrap();
         assert_eq!(iso(d), "2026-11-24");
         assert_eq!(francaise(lire("2026-11-24").unwrap()), "24/11/2026");
-        assert!(lire("31/02/2026").unwrap_err().contains("n'est pas une date valide"));
+        assert!(lire("31/02/2026")
+            .unwrap_err()
+            .contains("n'est pas une date valide"));
         assert!(lire("2026/11/24").is_err());
         assert!(lire("").unwrap_err().contains("obligatoire"));
         assert_eq!(lire_facultative(" ").unwrap(), None);

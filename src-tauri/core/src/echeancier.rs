@@ -4,10 +4,10 @@
 
 use crate::conventions::fiches::{self, FiltreConventions};
 use crate::conventions::suivi;
-use chrono::Datelike;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
 use crate::{dates, Resultat};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -41,14 +41,40 @@ fn libelle(nature: &str) -> &'static str {
 }
 
 /// Échéances entre `depuis` et `jusqu_au` (bornes comprises), triées par date.
-pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> Resultat<Vec<Echeance>> {
-    let f = FiltreConventions { liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
+pub fn echeances(
+    conn: &Connection,
+    depuis: NaiveDate,
+    jusqu_au: NaiveDate,
+) -> Resultat<Vec<Echeance>> {
+    let f = FiltreConventions {
+        liste: ParametresListe {
+            limite: Some(100_000),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let mut v = Vec::new();
-    for c in fiches::lister(conn, &f)?.lignes.into_iter().filter(|c| STATUTS_VIVANTS.contains(&c.statut.as_str())) {
+    for c in fiches::lister(conn, &f)?
+        .lignes
+        .into_iter()
+        .filter(|c| STATUTS_VIVANTS.contains(&c.statut.as_str()))
+    {
         let mut ajouter = |nature: &'static str, d: NaiveDate, libelle: String| {
-            v.push(Echeance { date: d, nature, libelle, module: "conventions", objet_id: c.id, objet: c.titre.clone(), jours_restants: (d - depuis).num_days() })
+            v.push(Echeance {
+                date: d,
+                nature,
+                libelle,
+                module: "conventions",
+                objet_id: c.id,
+                objet: c.titre.clone(),
+                jours_restants: (d - depuis).num_days(),
+            })
         };
-        for (nature, date) in [("preavis", c.limite_preavis), ("fin", c.echeance), ("evaluation", c.limite_evaluation)] {
+        for (nature, date) in [
+            ("preavis", c.limite_preavis),
+            ("fin", c.echeance),
+            ("evaluation", c.limite_evaluation),
+        ] {
             if let Some(d) = date.filter(|d| *d >= depuis && *d <= jusqu_au) {
                 ajouter(nature, d, libelle(nature).to_string());
             }
@@ -58,22 +84,48 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
             let n = suivi::reunions_dans_l_annee(conn, c.id, depuis.year())?;
             let fin_annee = NaiveDate::from_ymd_opt(depuis.year(), 12, 31).expect("31 décembre");
             if n < c.reunions_par_an as usize && fin_annee <= jusqu_au {
-                ajouter("reunions", fin_annee, format!("{} : {n} sur {} prévues", libelle("reunions"), c.reunions_par_an));
+                ajouter(
+                    "reunions",
+                    fin_annee,
+                    format!(
+                        "{} : {n} sur {} prévues",
+                        libelle("reunions"),
+                        c.reunions_par_an
+                    ),
+                );
             }
         }
         // Les actions de suivi en retard restent affichées tant qu'elles sont ouvertes.
-        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Convention(c.id), None)?.into_iter().filter(|a| a.close_le.is_none()) {
+        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Convention(c.id), None)?
+            .into_iter()
+            .filter(|a| a.close_le.is_none())
+        {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
-                ajouter("action", d, format!("{} : {}", libelle("action"), a.intitule));
+                ajouter(
+                    "action",
+                    d,
+                    format!("{} : {}", libelle("action"), a.intitule),
+                );
             }
         }
     }
     // Les actions de suivi des comités en retard, de même.
     for (id, nom) in crate::clee::comites::vivants(conn)? {
-        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Comite(id), None)?.into_iter().filter(|a| a.close_le.is_none()) {
+        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Comite(id), None)?
+            .into_iter()
+            .filter(|a| a.close_le.is_none())
+        {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
                 let libelle = format!("{} : {}", libelle("action"), a.intitule);
-                v.push(Echeance { date: d, nature: "action", libelle, module: "clee", objet_id: id, objet: nom.clone(), jours_restants: (d - depuis).num_days() });
+                v.push(Echeance {
+                    date: d,
+                    nature: "action",
+                    libelle,
+                    module: "clee",
+                    objet_id: id,
+                    objet: nom.clone(),
+                    jours_restants: (d - depuis).num_days(),
+                });
             }
         }
     }
@@ -84,9 +136,21 @@ pub fn echeances(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> R
         let (id, nom, fin) = groupe[0].clone();
         let (libelle, objet_id, objet) = match groupe.len() {
             1 => (libelle("mandat_cet").to_string(), id, nom),
-            n => (format!("Fin du mandat de {n} conseillers entreprise pour l'École"), 0, "Registre des CET : mandats à renouveler".to_string()),
+            n => (
+                format!("Fin du mandat de {n} conseillers entreprise pour l'École"),
+                0,
+                "Registre des CET : mandats à renouveler".to_string(),
+            ),
         };
-        v.push(Echeance { date: fin, nature: "mandat_cet", libelle, module: "cet", objet_id, objet, jours_restants: (fin - depuis).num_days() });
+        v.push(Echeance {
+            date: fin,
+            nature: "mandat_cet",
+            libelle,
+            module: "cet",
+            objet_id,
+            objet,
+            jours_restants: (fin - depuis).num_days(),
+        });
     }
     v.sort_by(|a, b| (a.date, a.module, a.objet_id).cmp(&(b.date, b.module, b.objet_id)));
     Ok(v)
@@ -99,7 +163,11 @@ pub fn a_venir(conn: &Connection, jours: Option<u32>) -> Resultat<Vec<Echeance>>
         None => crate::parametres::horizons(conn)?.echeances,
     };
     let aujourdhui = chrono::Local::now().date_naive();
-    echeances(conn, aujourdhui, aujourdhui + chrono::Days::new(jours as u64))
+    echeances(
+        conn,
+        aujourdhui,
+        aujourdhui + chrono::Days::new(jours as u64),
+    )
 }
 
 pub fn en_texte(v: &[Echeance]) -> String {
@@ -108,15 +176,35 @@ pub fn en_texte(v: &[Echeance]) -> String {
     }
     v.iter()
         .map(|e| {
-            let quand = if e.jours_restants < 0 { format!("retard {} j", -e.jours_restants) } else { format!("J-{}", e.jours_restants) };
-            format!("{}  ({quand:>11})  {} — {}\n", dates::francaise(e.date), e.libelle, e.objet)
+            let quand = if e.jours_restants < 0 {
+                format!("retard {} j", -e.jours_restants)
+            } else {
+                format!("J-{}", e.jours_restants)
+            };
+            format!(
+                "{}  ({quand:>11})  {} — {}\n",
+                dates::francaise(e.date),
+                e.libelle,
+                e.objet
+            )
         })
         .collect()
 }
 
 pub fn en_csv(v: &[Echeance]) -> String {
     let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(&["date", "jours_restants", "nature", "libelle", "module", "objet_id", "objet"].map(String::from));
+    s += &crate::bilans::ligne_csv(
+        &[
+            "date",
+            "jours_restants",
+            "nature",
+            "libelle",
+            "module",
+            "objet_id",
+            "objet",
+        ]
+        .map(String::from),
+    );
     for e in v {
         s += &crate::bilans::ligne_csv(&[
             dates::francaise(e.date),
@@ -138,7 +226,15 @@ pub fn en_ics(v: &[Echeance], horodatage: chrono::NaiveDateTime) -> String {
             uid: format!("{}-{}-{}@passerelle", e.nature, e.module, e.objet_id),
             quand: Quand::Journee(e.date),
             resume: format!("{} : {}", e.libelle, e.objet),
-            description: format!("Échéance suivie dans Passerelle ({} n° {}).", if e.module == "cet" { "CET" } else { "convention" }, e.objet_id),
+            description: format!(
+                "Échéance suivie dans Passerelle ({} n° {}).",
+                if e.module == "cet" {
+                    "CET"
+                } else {
+                    "convention"
+                },
+                e.objet_id
+            ),
             lieu: String::new(),
             organisateur: None,
             participants: Vec::new(),

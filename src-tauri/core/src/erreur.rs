@@ -17,7 +17,11 @@ pub struct Controle(Vec<ChampInvalide>);
 
 impl Controle {
     /// Garde la valeur si elle est valide, sinon note le message contre `champ`.
-    pub fn champ<T>(&mut self, champ: &'static str, r: std::result::Result<T, String>) -> Option<T> {
+    pub fn champ<T>(
+        &mut self,
+        champ: &'static str,
+        r: std::result::Result<T, String>,
+    ) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(message) => {
@@ -28,7 +32,10 @@ impl Controle {
     }
 
     pub fn ajouter(&mut self, champ: &'static str, message: impl Into<String>) {
-        self.0.push(ChampInvalide { champ, message: message.into() });
+        self.0.push(ChampInvalide {
+            champ,
+            message: message.into(),
+        });
     }
 
     pub fn est_valide(&self) -> bool {
@@ -36,7 +43,11 @@ impl Controle {
     }
 
     pub fn fin(self) -> Resultat<()> {
-        if self.0.is_empty() { Ok(()) } else { Err(Erreur::Validation(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Erreur::Validation(self.0))
+        }
     }
 }
 
@@ -55,7 +66,11 @@ pub enum Erreur {
     #[error("Le fichier « {0} » est une base SQLite qui n'a pas été créée par Passerelle. Il n'a pas été modifié.")]
     BaseEtrangere(String),
     #[error("Le fichier « {chemin} » a été écrit par une version plus récente de Passerelle (schéma {version}, cette version connaît le schéma {connu}). Mettez Passerelle à jour pour l'ouvrir. Il n'a pas été modifié.")]
-    BaseTropRecente { chemin: String, version: i64, connu: i64 },
+    BaseTropRecente {
+        chemin: String,
+        version: i64,
+        connu: i64,
+    },
     #[error("Base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("Fichier : {0}")]
@@ -71,7 +86,10 @@ pub enum Erreur {
 
 impl Erreur {
     pub fn validation(champ: &'static str, message: impl Into<String>) -> Self {
-        Erreur::Validation(vec![ChampInvalide { champ, message: message.into() }])
+        Erreur::Validation(vec![ChampInvalide {
+            champ,
+            message: message.into(),
+        }])
     }
 
     /// Code stable lu par l'interface et par les tests.

@@ -9,7 +9,10 @@ pub enum Quand {
     /// Échéance sur une journée entière.
     Journee(NaiveDate),
     /// Réunion, heure locale de Paris.
-    Horaire { debut: NaiveDateTime, fin: NaiveDateTime },
+    Horaire {
+        debut: NaiveDateTime,
+        fin: NaiveDateTime,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +55,11 @@ const FUSEAU_PARIS: &[&str] = &[
 
 /// Échappe le texte d'une propriété (RFC 5545, 3.3.11).
 fn echapper(t: &str) -> String {
-    t.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    t.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
 }
 
 /// Paramètre entre guillemets (nom d'un participant) : sans guillemets ni retours à la ligne.
@@ -83,7 +90,10 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
     ];
-    if evenements.iter().any(|e| matches!(e.quand, Quand::Horaire { .. })) {
+    if evenements
+        .iter()
+        .any(|e| matches!(e.quand, Quand::Horaire { .. }))
+    {
         // Outlook exige la définition du fuseau cité par TZID.
         lignes.extend(FUSEAU_PARIS.iter().map(|l| l.to_string()));
     }
@@ -95,11 +105,20 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
         match &e.quand {
             Quand::Journee(j) => {
                 lignes.push(format!("DTSTART;VALUE=DATE:{}", j.format("%Y%m%d")));
-                lignes.push(format!("DTEND;VALUE=DATE:{}", j.succ_opt().unwrap_or(*j).format("%Y%m%d")));
+                lignes.push(format!(
+                    "DTEND;VALUE=DATE:{}",
+                    j.succ_opt().unwrap_or(*j).format("%Y%m%d")
+                ));
             }
             Quand::Horaire { debut, fin } => {
-                lignes.push(format!("DTSTART;TZID=Europe/Paris:{}", debut.format("%Y%m%dT%H%M%S")));
-                lignes.push(format!("DTEND;TZID=Europe/Paris:{}", fin.format("%Y%m%dT%H%M%S")));
+                lignes.push(format!(
+                    "DTSTART;TZID=Europe/Paris:{}",
+                    debut.format("%Y%m%dT%H%M%S")
+                ));
+                lignes.push(format!(
+                    "DTEND;TZID=Europe/Paris:{}",
+                    fin.format("%Y%m%dT%H%M%S")
+                ));
             }
         }
         lignes.push(format!("SUMMARY:{}", echapper(&e.resume)));
@@ -110,10 +129,18 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
             lignes.push(format!("LOCATION:{}", echapper(&e.lieu)));
         }
         if let Some(o) = &e.organisateur {
-            lignes.push(format!("ORGANIZER;CN={}:mailto:{}", parametre(&o.nom), o.email));
+            lignes.push(format!(
+                "ORGANIZER;CN={}:mailto:{}",
+                parametre(&o.nom),
+                o.email
+            ));
         }
         for p in &e.participants {
-            lignes.push(format!("ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{}", parametre(&p.nom), p.email));
+            lignes.push(format!(
+                "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{}",
+                parametre(&p.nom),
+                p.email
+            ));
         }
         lignes.push("END:VEVENT".into());
     }
@@ -138,7 +165,11 @@ pub fn relire(texte: &str) -> Result<Vec<Vec<(String, String)>>, String> {
             ("END", "VEVENT") => evenements.push(courant.take().ok_or("END:VEVENT sans BEGIN")?),
             _ => {
                 if let Some(c) = courant.as_mut() {
-                    let valeur = valeur.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\");
+                    let valeur = valeur
+                        .replace("\\n", "\n")
+                        .replace("\\,", ",")
+                        .replace("\\;", ";")
+                        .replace("\\\\", "\\");
                     c.push((nom.to_string(), valeur));
                 }
             }
@@ -196,34 +227,77 @@ mod tests {
 
     #[test]
     fn lignes_crlf_repliees_a_75_octets() {
-        let t = calendrier(&exemple(), crate::dates::lire("24/11/2026").unwrap().and_hms_opt(9, 0, 0).unwrap());
+        let t = calendrier(
+            &exemple(),
+            crate::dates::lire("24/11/2026")
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        );
         assert!(t.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(t.ends_with("END:VCALENDAR\r\n"));
         for l in t.split("\r\n") {
             assert!(l.len() <= 75, "ligne de {} octets : {l}", l.len());
         }
-        assert!(!t.replace("\r\n", "").contains('\n'), "pas de saut de ligne nu");
-        assert!(t.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"), "le fuseau cité est défini");
+        assert!(
+            !t.replace("\r\n", "").contains('\n'),
+            "pas de saut de ligne nu"
+        );
+        assert!(
+            t.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"),
+            "le fuseau cité est défini"
+        );
     }
 
     #[test]
     fn relu_tel_quel_avec_participants() {
-        let t = calendrier(&exemple(), crate::dates::lire("24/11/2026").unwrap().and_hms_opt(9, 0, 0).unwrap());
+        let t = calendrier(
+            &exemple(),
+            crate::dates::lire("24/11/2026")
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        );
         if let Some(chemin) = std::env::var_os("PASSERELLE_ICS_EXEMPLE") {
             std::fs::write(chemin, &t).unwrap(); // pour le faire relire par un autre lecteur iCalendar
         }
         let ev = relire(&t).unwrap();
         assert_eq!(ev.len(), 2);
-        let val = |e: &Vec<(String, String)>, nom: &str| e.iter().find(|(n, _)| n.split(';').next() == Some(nom)).map(|(_, v)| v.clone());
+        let val = |e: &Vec<(String, String)>, nom: &str| {
+            e.iter()
+                .find(|(n, _)| n.split(';').next() == Some(nom))
+                .map(|(_, v)| v.clone())
+        };
         assert_eq!(val(&ev[0], "DTSTART").as_deref(), Some("20070924"));
         assert_eq!(val(&ev[0], "DTEND").as_deref(), Some("20070925"));
-        assert_eq!(val(&ev[0], "DESCRIPTION").unwrap(), exemple()[0].description);
-        assert_eq!(val(&ev[1], "SUMMARY").unwrap(), "Groupe de suivi académique, réunion de printemps");
+        assert_eq!(
+            val(&ev[0], "DESCRIPTION").unwrap(),
+            exemple()[0].description
+        );
+        assert_eq!(
+            val(&ev[1], "SUMMARY").unwrap(),
+            "Groupe de suivi académique, réunion de printemps"
+        );
         assert_eq!(val(&ev[1], "DTSTART").as_deref(), Some("20260312T140000"));
-        let participants: Vec<(String, String)> = ev[1].iter().filter(|(n, _)| n.starts_with("ATTENDEE")).cloned().collect();
+        let participants: Vec<(String, String)> = ev[1]
+            .iter()
+            .filter(|(n, _)| n.starts_with("ATTENDEE"))
+            .cloned()
+            .collect();
         assert_eq!(participants.len(), 2);
-        assert!(participants[0].0.contains("CN=\"Hugo LEFÈVRE\"") && participants[0].1 == "mailto:hugo.lefevre@cma-hauts.fr");
-        assert!(participants[1].0.contains("CN=\"Inès  la présidente  MARTIN\""), "{:?}", participants[1]);
-        assert!(val(&ev[1], "ORGANIZER").unwrap().ends_with("claire.durand@ac-lille.fr"));
+        assert!(
+            participants[0].0.contains("CN=\"Hugo LEFÈVRE\"")
+                && participants[0].1 == "mailto:hugo.lefevre@cma-hauts.fr"
+        );
+        assert!(
+            participants[1]
+                .0
+                .contains("CN=\"Inès  la présidente  MARTIN\""),
+            "{:?}",
+            participants[1]
+        );
+        assert!(val(&ev[1], "ORGANIZER")
+            .unwrap()
+            .ends_with("claire.durand@ac-lille.fr"));
     }
 }

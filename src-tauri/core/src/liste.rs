@@ -48,10 +48,17 @@ impl Filtre {
     /// Chaque mot tapé doit figurer dans l'une des clés de recherche `cles` (colonnes `recherche`
     /// déjà normalisées : celle de la fiche et celles des fiches jointes), accents et casse ignorés.
     pub fn recherche(&mut self, cles: &[&str], saisie: &str) -> &mut Self {
-        for mot in texte::normaliser(saisie).split(' ').filter(|m| !m.is_empty()) {
+        for mot in texte::normaliser(saisie)
+            .split(' ')
+            .filter(|m| !m.is_empty())
+        {
             let p = self.lier(Value::Text(mot.to_string()));
-            let une_des_cles: Vec<String> = cles.iter().map(|c| format!("instr(coalesce({c}, ''), {p}) > 0")).collect();
-            self.conditions.push(format!("({})", une_des_cles.join(" OR ")));
+            let une_des_cles: Vec<String> = cles
+                .iter()
+                .map(|c| format!("instr(coalesce({c}, ''), {p}) > 0"))
+                .collect();
+            self.conditions
+                .push(format!("({})", une_des_cles.join(" OR ")));
         }
         self
     }
@@ -66,7 +73,11 @@ impl Filtre {
     }
 
     /// Condition écrite par le module, où chaque `{}` reçoit, lié, la valeur suivante.
-    pub fn condition_liee<V: Into<Value>>(&mut self, sql: &str, valeurs: impl IntoIterator<Item = V>) -> &mut Self {
+    pub fn condition_liee<V: Into<Value>>(
+        &mut self,
+        sql: &str,
+        valeurs: impl IntoIterator<Item = V>,
+    ) -> &mut Self {
         let mut morceaux = sql.split("{}");
         let mut texte = morceaux.next().unwrap_or_default().to_string();
         for (morceau, v) in morceaux.zip(valeurs) {
@@ -93,7 +104,11 @@ impl Filtre {
         p: &ParametresListe,
         ligne: impl FnMut(&Row) -> rusqlite::Result<T>,
     ) -> Resultat<Liste<T>> {
-        let clause = if self.conditions.is_empty() { String::new() } else { format!(" WHERE {}", self.conditions.join(" AND ")) };
+        let clause = if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        };
         let ordre = match &p.tri {
             None => tris[0].1,
             Some(cle) => tris
@@ -109,8 +124,12 @@ impl Filtre {
         let Requete { colonnes, tables } = requete;
         let total: i64 = conn
             .prepare_cached(&format!("SELECT count(*) FROM {tables}{clause}"))?
-            .query_row(rusqlite::params_from_iter(self.parametres.iter()), |r| r.get(0))?;
-        let sql = format!("SELECT {colonnes} FROM {tables}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}");
+            .query_row(rusqlite::params_from_iter(self.parametres.iter()), |r| {
+                r.get(0)
+            })?;
+        let sql = format!(
+            "SELECT {colonnes} FROM {tables}{clause} ORDER BY {ordre} {sens}, 1 LIMIT {limite}"
+        );
         let mut st = conn.prepare_cached(&sql)?;
         let lignes = st
             .query_map(rusqlite::params_from_iter(self.parametres.iter()), ligne)?
@@ -130,9 +149,13 @@ pub fn lire_un<T>(
 ) -> Resultat<T> {
     use rusqlite::OptionalExtension;
     let Requete { colonnes, tables } = requete;
-    conn.query_row(&format!("SELECT {colonnes} FROM {tables} WHERE {colonne_id} = ?1"), [id], ligne)
-        .optional()?
-        .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus).")))
+    conn.query_row(
+        &format!("SELECT {colonnes} FROM {tables} WHERE {colonne_id} = ?1"),
+        [id],
+        ligne,
+    )
+    .optional()?
+    .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus).")))
 }
 
 /// Supprime une ligne après avoir vérifié que rien ne la cite.
@@ -144,12 +167,19 @@ pub fn supprimer(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat
 
 /// L'enregistrement `table`/`id` doit exister ; sinon « {quoi} n° {id} n'existe pas (ou plus). »
 pub fn exiger(conn: &Connection, table: &str, id: i64, quoi: &str) -> Resultat<()> {
-    if existe(conn, table, id)? { Ok(()) } else { Err(Erreur::Introuvable(format!("{quoi} n° {id} n'existe pas (ou plus)."))) }
+    if existe(conn, table, id)? {
+        Ok(())
+    } else {
+        Err(Erreur::Introuvable(format!(
+            "{quoi} n° {id} n'existe pas (ou plus)."
+        )))
+    }
 }
 
 /// Identifiants lus d'un `group_concat(id)`.
 pub fn ids(v: Option<String>) -> Vec<i64> {
-    v.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
+    v.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+        .unwrap_or_default()
 }
 
 /// Identifiants triés, sans doublon.
@@ -161,10 +191,20 @@ pub fn sans_doublon(v: &[i64]) -> Vec<i64> {
 }
 
 /// Chaque identifiant cité doit exister dans `table` ; sinon un message sur `champ`.
-pub fn verifier_ids(conn: &Connection, c: &mut crate::Controle, table: &str, ids: &[i64], champ: &'static str, quoi: &str) -> Resultat<()> {
+pub fn verifier_ids(
+    conn: &Connection,
+    c: &mut crate::Controle,
+    table: &str,
+    ids: &[i64],
+    champ: &'static str,
+    quoi: &str,
+) -> Resultat<()> {
     for id in ids {
         if !existe(conn, table, *id)? {
-            c.ajouter(champ, format!("La liste cite {quoi} qui n'existe plus (n° {id})."));
+            c.ajouter(
+                champ,
+                format!("La liste cite {quoi} qui n'existe plus (n° {id})."),
+            );
         }
     }
     Ok(())
@@ -172,9 +212,19 @@ pub fn verifier_ids(conn: &Connection, c: &mut crate::Controle, table: &str, ids
 
 /// Remplace les liens `table(colonne_parent = id, colonne = autre)` par `autres`. Tables et
 /// colonnes écrites par le module, jamais saisies.
-pub fn ecrire_liens(conn: &Connection, table: &str, colonne_parent: &str, id: i64, colonne: &str, autres: &[i64]) -> Resultat<()> {
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE {colonne_parent} = ?1"))?.execute([id])?;
-    let mut st = conn.prepare_cached(&format!("INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"))?;
+pub fn ecrire_liens(
+    conn: &Connection,
+    table: &str,
+    colonne_parent: &str,
+    id: i64,
+    colonne: &str,
+    autres: &[i64],
+) -> Resultat<()> {
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE {colonne_parent} = ?1"))?
+        .execute([id])?;
+    let mut st = conn.prepare_cached(&format!(
+        "INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"
+    ))?;
     for autre in sans_doublon(autres) {
         st.execute([id, autre])?;
     }
@@ -183,7 +233,11 @@ pub fn ecrire_liens(conn: &Connection, table: &str, colonne_parent: &str, id: i6
 
 /// Le libellé d'un code d'une liste de référence (le code lui-même s'il est inconnu).
 pub fn libelle<'a>(liste: &[(&'a str, &'a str)], code: &'a str) -> &'a str {
-    liste.iter().find(|(c, _)| *c == code).map(|(_, l)| *l).unwrap_or(code)
+    liste
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+        .unwrap_or(code)
 }
 
 /// Une valeur de code prise dans une liste de référence (code, libellé).

@@ -4,7 +4,11 @@ use crate::{annuaire, demo, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 
 pub fn lire(conn: &Connection, cle: &str) -> Resultat<Option<String>> {
-    Ok(conn.query_row("SELECT valeur FROM parametre WHERE cle = ?1", [cle], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT valeur FROM parametre WHERE cle = ?1", [cle], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub fn ecrire(conn: &Connection, cle: &str, valeur: &str) -> Resultat<()> {
@@ -36,14 +40,24 @@ pub struct Horizons {
 }
 
 pub fn horizons(conn: &Connection) -> Resultat<Horizons> {
-    let lire_jours = |cle: &str, defaut: u32| -> Resultat<u32> { Ok(lire(conn, cle)?.and_then(|v| v.parse().ok()).unwrap_or(defaut)) };
-    Ok(Horizons { echeances: lire_jours("horizon_echeances", 90)?, alerte: lire_jours("horizon_alerte", 30)? })
+    let lire_jours = |cle: &str, defaut: u32| -> Resultat<u32> {
+        Ok(lire(conn, cle)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(defaut))
+    };
+    Ok(Horizons {
+        echeances: lire_jours("horizon_echeances", 90)?,
+        alerte: lire_jours("horizon_alerte", 30)?,
+    })
 }
 
 pub fn ecrire_horizons(conn: &Connection, h: &Horizons) -> Resultat<Horizons> {
     let mut c = crate::Controle::default();
     if !(1..=3650).contains(&h.echeances) {
-        c.ajouter("echeances", "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.");
+        c.ajouter(
+            "echeances",
+            "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.",
+        );
     }
     if h.alerte == 0 || h.alerte > h.echeances {
         c.ajouter("alerte", "Le seuil d'alerte doit être d'au moins 1 jour et ne pas dépasser l'horizon de l'échéancier.");

@@ -16,8 +16,10 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
 
 fn lire_classeur(octets: &[u8]) -> Result<TableCsv, String> {
     use calamine::{open_workbook_auto_from_rs, Reader, Sheets};
-    let mut classeur = open_workbook_auto_from_rs(std::io::Cursor::new(octets.to_vec()))
-        .map_err(|e| format!("Ce fichier n'est ni un CSV ni un classeur .xlsx ou .ods lisible ({e})."))?;
+    let mut classeur =
+        open_workbook_auto_from_rs(std::io::Cursor::new(octets.to_vec())).map_err(|e| {
+            format!("Ce fichier n'est ni un CSV ni un classeur .xlsx ou .ods lisible ({e}).")
+        })?;
     let genre = match classeur {
         Sheets::Ods(_) => "classeur OpenDocument (.ods)",
         _ => "classeur Excel (.xlsx)",
@@ -28,13 +30,26 @@ fn lire_classeur(octets: &[u8]) -> Result<TableCsv, String> {
         .map_err(|e| format!("Première feuille illisible : {e}"))?;
     let premiere_ligne = feuille.start().map(|(l, _)| l as usize + 1).unwrap_or(1);
     let mut lignes = feuille.rows();
-    let entetes: Vec<String> = lignes.next().ok_or("Le classeur est vide.")?.iter().map(|c| cellule(c).trim().to_string()).collect();
+    let entetes: Vec<String> = lignes
+        .next()
+        .ok_or("Le classeur est vide.")?
+        .iter()
+        .map(|c| cellule(c).trim().to_string())
+        .collect();
     let lignes: Vec<Ligne> = lignes
         .enumerate()
-        .map(|(i, l)| Ligne { numero: premiere_ligne + 1 + i, valeurs: l.iter().map(cellule).collect() })
+        .map(|(i, l)| Ligne {
+            numero: premiere_ligne + 1 + i,
+            valeurs: l.iter().map(cellule).collect(),
+        })
         .filter(|l| l.valeurs.iter().any(|v| !v.trim().is_empty()))
         .collect();
-    Ok(TableCsv { entetes, lignes, separateur: ';', encodage: genre })
+    Ok(TableCsv {
+        entetes,
+        lignes,
+        separateur: ';',
+        encodage: genre,
+    })
 }
 
 /// Une cellule telle qu'on l'aurait tapée : dates au format JJ/MM/AAAA, nombres sans « .0 ».
@@ -52,14 +67,22 @@ fn cellule(c: &calamine::Data) -> String {
             .and_then(|o| o.checked_add_days(Days::new(d.as_f64().max(0.0) as u64)))
             .map(dates::francaise)
             .unwrap_or_default(),
-        Data::DateTimeIso(s) => s.get(..10).and_then(|x| dates::lire(x).ok()).map(dates::francaise).unwrap_or_else(|| s.clone()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|x| dates::lire(x).ok())
+            .map(dates::francaise)
+            .unwrap_or_else(|| s.clone()),
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }
 
 /// Un classeur .xlsx d'une feuille : en-têtes en gras, une ligne par enregistrement.
-pub fn classeur_xlsx(nom_feuille: &str, entetes: &[&str], lignes: &[Vec<String>]) -> Result<Vec<u8>, String> {
+pub fn classeur_xlsx(
+    nom_feuille: &str,
+    entetes: &[&str],
+    lignes: &[Vec<String>],
+) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let erreur = |e: rust_xlsxwriter::XlsxError| format!("Classeur : {e}");
     let mut classeur = Workbook::new();
@@ -67,11 +90,15 @@ pub fn classeur_xlsx(nom_feuille: &str, entetes: &[&str], lignes: &[Vec<String>]
     feuille.set_name(nom_feuille).map_err(erreur)?;
     let gras = Format::new().set_bold();
     for (j, e) in entetes.iter().enumerate() {
-        feuille.write_string_with_format(0, j as u16, *e, &gras).map_err(erreur)?;
+        feuille
+            .write_string_with_format(0, j as u16, *e, &gras)
+            .map_err(erreur)?;
     }
     for (i, l) in lignes.iter().enumerate() {
         for (j, v) in l.iter().enumerate() {
-            feuille.write_string(i as u32 + 1, j as u16, v).map_err(erreur)?;
+            feuille
+                .write_string(i as u32 + 1, j as u16, v)
+                .map_err(erreur)?;
         }
     }
     classeur.save_to_buffer().map_err(erreur)

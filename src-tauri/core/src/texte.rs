@@ -76,7 +76,11 @@ pub fn nombre(n: i64) -> String {
         }
         sortie.push(c);
     }
-    if n < 0 { format!("-{sortie}") } else { sortie }
+    if n < 0 {
+        format!("-{sortie}")
+    } else {
+        sortie
+    }
 }
 
 /// Décimal à une décimale, virgule française : 639,8.
@@ -113,8 +117,14 @@ mod tests {
         assert_eq!(normaliser("  Lycée  Émile-ZOLA "), "lycee emile-zola");
         assert_eq!(normaliser("Cœur d’Œuvre"), "coeur d'oeuvre");
         assert_eq!(normaliser("ÇA Î Ù"), "ca i u");
-        assert_eq!(normaliser("\u{a0}Lycée\u{a0}\u{a0}Pasteur\t"), "lycee pasteur");
-        assert_eq!(cle_recherche(&["0620057A", "Lycée Émile-Zola", ""]), "0620057a lycee emile-zola");
+        assert_eq!(
+            normaliser("\u{a0}Lycée\u{a0}\u{a0}Pasteur\t"),
+            "lycee pasteur"
+        );
+        assert_eq!(
+            cle_recherche(&["0620057A", "Lycée Émile-Zola", ""]),
+            "0620057a lycee emile-zola"
+        );
     }
 
     #[test]
@@ -122,14 +132,20 @@ mod tests {
         assert_eq!(nombre(222_471).replace(SEPARATEUR_MILLIERS, " "), "222 471");
         assert_eq!(nombre(2008).replace(SEPARATEUR_MILLIERS, " "), "2 008");
         assert_eq!(nombre(444), "444");
-        assert_eq!(nombre(1_000_000).replace(SEPARATEUR_MILLIERS, " "), "1 000 000");
+        assert_eq!(
+            nombre(1_000_000).replace(SEPARATEUR_MILLIERS, " "),
+            "1 000 000"
+        );
         assert_eq!(decimal1(639.8), "639,8");
         assert_eq!(decimal1(12.0), "12,0");
     }
 
     #[test]
     fn obligatoire_refuse_le_vide() {
-        assert_eq!(obligatoire("Le nom", "   ").unwrap_err(), "Le nom est obligatoire.");
+        assert_eq!(
+            obligatoire("Le nom", "   ").unwrap_err(),
+            "Le nom est obligatoire."
+        );
         assert_eq!(obligatoire("Le nom", " X ").unwrap(), "X");
     }
 }

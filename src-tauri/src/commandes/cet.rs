@@ -45,7 +45,11 @@ pub fn mandats_cet(etat: State<Etat>, id: i64) -> R<Vec<mandats::Mandat>> {
 }
 
 #[tauri::command]
-pub fn ajouter_mandat_cet(etat: State<Etat>, id: i64, saisie: mandats::SaisieMandat) -> R<Vec<mandats::Mandat>> {
+pub fn ajouter_mandat_cet(
+    etat: State<Etat>,
+    id: i64,
+    saisie: mandats::SaisieMandat,
+) -> R<Vec<mandats::Mandat>> {
     etat.avec(|c| mandats::ajouter(c, id, &saisie))
 }
 
@@ -55,7 +59,11 @@ pub fn jurys_cet(etat: State<Etat>, id: i64) -> R<Vec<registre::Jury>> {
 }
 
 #[tauri::command]
-pub fn ajouter_jury_cet(etat: State<Etat>, id: i64, saisie: registre::SaisieJury) -> R<Vec<registre::Jury>> {
+pub fn ajouter_jury_cet(
+    etat: State<Etat>,
+    id: i64,
+    saisie: registre::SaisieJury,
+) -> R<Vec<registre::Jury>> {
     etat.avec(|c| registre::ajouter_jury(c, id, &saisie))
 }
 
@@ -65,12 +73,19 @@ pub fn participations_cet(etat: State<Etat>, id: i64) -> R<Vec<registre::Partici
 }
 
 #[tauri::command]
-pub fn apercu_campagne(etat: State<Etat>, saisie: mandats::SaisieCampagne) -> R<Vec<mandats::LigneCampagne>> {
+pub fn apercu_campagne(
+    etat: State<Etat>,
+    saisie: mandats::SaisieCampagne,
+) -> R<Vec<mandats::LigneCampagne>> {
     etat.avec(|c| mandats::apercu(c, &saisie))
 }
 
 #[tauri::command]
-pub fn appliquer_campagne(etat: State<Etat>, saisie: mandats::SaisieCampagne, retenus: Option<Vec<i64>>) -> R<usize> {
+pub fn appliquer_campagne(
+    etat: State<Etat>,
+    saisie: mandats::SaisieCampagne,
+    retenus: Option<Vec<i64>>,
+) -> R<usize> {
     etat.avec(|c| mandats::appliquer(c, &saisie, retenus.as_deref()))
 }
 
@@ -100,18 +115,28 @@ pub fn apercu_import_cet(contenu: Vec<u8>) -> R<import::Apercu> {
 }
 
 #[tauri::command]
-pub fn importer_cet(etat: State<Etat>, contenu: Vec<u8>, correspondance: Option<BTreeMap<String, usize>>, essai: bool) -> R<import::CompteRendu> {
+pub fn importer_cet(
+    etat: State<Etat>,
+    contenu: Vec<u8>,
+    correspondance: Option<BTreeMap<String, usize>>,
+    essai: bool,
+) -> R<import::CompteRendu> {
     etat.avec(|c| import::importer(c, &contenu, correspondance.as_ref(), essai))
 }
 
 /// Registre filtré en CSV ou .xlsx, dans `exports/` ; rend le chemin.
 #[tauri::command]
 pub fn exporter_cet(etat: State<Etat>, filtre: registre::FiltreCet, format: String) -> R<String> {
-    etat.avec(|c| export::exporter_vers(c, &filtre, &format, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
+    etat.avec(|c| export::exporter_vers(c, &filtre, &format, &dossier_exports(&etat.chemin)))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
-pub fn lister_animations(etat: State<Etat>, academie_id: Option<i64>, annee_scolaire: Option<String>) -> R<Vec<animations::Animation>> {
+pub fn lister_animations(
+    etat: State<Etat>,
+    academie_id: Option<i64>,
+    annee_scolaire: Option<String>,
+) -> R<Vec<animations::Animation>> {
     etat.avec(|c| animations::lister_annee(c, academie_id, annee_scolaire.as_deref().unwrap_or("")))
 }
 
@@ -121,7 +146,10 @@ pub fn lire_animation(etat: State<Etat>, id: i64) -> R<animations::Animation> {
 }
 
 #[tauri::command]
-pub fn creer_animation(etat: State<Etat>, saisie: animations::SaisieAnimation) -> R<animations::Animation> {
+pub fn creer_animation(
+    etat: State<Etat>,
+    saisie: animations::SaisieAnimation,
+) -> R<animations::Animation> {
     etat.avec(|c| animations::creer(c, &saisie))
 }
 
@@ -131,27 +159,52 @@ pub fn inviter_secteurs(etat: State<Etat>, id: i64) -> R<usize> {
 }
 
 #[tauri::command]
-pub fn ecrire_notes_animation(etat: State<Etat>, id: i64, notes: String) -> R<animations::Animation> {
+pub fn ecrire_notes_animation(
+    etat: State<Etat>,
+    id: i64,
+    notes: String,
+) -> R<animations::Animation> {
     etat.avec(|c| animations::ecrire_notes(c, id, &notes))
 }
 
 /// Invitation (PDF ou .ics), émargement, publipostage (CSV) d'une animation ; rend le chemin.
 #[tauri::command]
 pub fn exporter_animation(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
-    etat.avec(|c| animations::exporter(c, id, &quoi, &dossier_exports(&etat.chemin)).map(|p| p.display().to_string()))
+    etat.avec(|c| {
+        animations::exporter(c, id, &quoi, &dossier_exports(&etat.chemin))
+            .map(|p| p.display().to_string())
+    })
 }
 
 #[tauri::command]
-pub fn exporter_retour_organisations(etat: State<Etat>, organisation_id: Option<i64>, csv: bool) -> R<String> {
-    etat.avec(|c| retours::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
+pub fn exporter_retour_organisations(
+    etat: State<Etat>,
+    organisation_id: Option<i64>,
+    csv: bool,
+) -> R<String> {
+    etat.avec(|c| retours::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin)))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
 pub fn exporter_avis_employeur(etat: State<Etat>, id: i64) -> R<String> {
-    etat.avec(|c| retours::exporter_avis(c, id, &dossier_exports(&etat.chemin))).map(|p| p.display().to_string())
+    etat.avec(|c| retours::exporter_avis(c, id, &dossier_exports(&etat.chemin)))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
-pub fn exporter_bilan_cet(etat: State<Etat>, annee_scolaire: String, academie_id: Option<i64>) -> R<String> {
-    etat.avec(|c| bilan::exporter(c, &annee_scolaire, academie_id, &dossier_exports(&etat.chemin)).map(|p| p.display().to_string()))
+pub fn exporter_bilan_cet(
+    etat: State<Etat>,
+    annee_scolaire: String,
+    academie_id: Option<i64>,
+) -> R<String> {
+    etat.avec(|c| {
+        bilan::exporter(
+            c,
+            &annee_scolaire,
+            academie_id,
+            &dossier_exports(&etat.chemin),
+        )
+        .map(|p| p.display().to_string())
+    })
 }

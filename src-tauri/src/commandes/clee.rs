@@ -5,7 +5,9 @@ use crate::app::Etat;
 use passerelle_core::bilans;
 use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
-use passerelle_core::clee::comites::{self, Comite, FiltreComites, Membre, SaisieComite, SaisieMembre};
+use passerelle_core::clee::comites::{
+    self, Comite, FiltreComites, Membre, SaisieComite, SaisieMembre,
+};
 use passerelle_core::liste::Liste;
 use tauri::State;
 
@@ -78,13 +80,31 @@ fn perimetre(comite_id: Option<i64>, academie_id: Option<i64>) -> Perimetre {
 }
 
 #[tauri::command]
-pub fn bilan_clee(etat: State<Etat>, annee_scolaire: String, comite_id: Option<i64>, academie_id: Option<i64>) -> R<BilanClee> {
+pub fn bilan_clee(
+    etat: State<Etat>,
+    annee_scolaire: String,
+    comite_id: Option<i64>,
+    academie_id: Option<i64>,
+) -> R<BilanClee> {
     etat.avec(|c| bilan::calculer_du_jour(c, &annee_scolaire, perimetre(comite_id, academie_id)))
 }
 
 /// Bilan annuel des CLEE en PDF, dans `exports/` à côté de la base ; rend le chemin.
 #[tauri::command]
-pub fn exporter_bilan_clee(etat: State<Etat>, annee_scolaire: String, comite_id: Option<i64>, academie_id: Option<i64>) -> R<String> {
+pub fn exporter_bilan_clee(
+    etat: State<Etat>,
+    annee_scolaire: String,
+    comite_id: Option<i64>,
+    academie_id: Option<i64>,
+) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| bilan::exporter(c, &annee_scolaire, perimetre(comite_id, academie_id), &dossier)).map(|p| p.display().to_string())
+    etat.avec(|c| {
+        bilan::exporter(
+            c,
+            &annee_scolaire,
+            perimetre(comite_id, academie_id),
+            &dossier,
+        )
+    })
+    .map(|p| p.display().to_string())
 }

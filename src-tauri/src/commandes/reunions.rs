@@ -4,7 +4,10 @@
 use super::R;
 use crate::app::Etat;
 use passerelle_core::bilans;
-use passerelle_core::reunions::{self, documents, ActionSuivi, Cadre, DetailReunion, Point, Presence, Reunion, SaisieActionSuivi, SaisieReunion};
+use passerelle_core::reunions::{
+    self, documents, ActionSuivi, Cadre, DetailReunion, Point, Presence, Reunion,
+    SaisieActionSuivi, SaisieReunion,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -28,7 +31,11 @@ pub fn actions_suivi(etat: State<Etat>, cadre: Cadre) -> R<Vec<ActionSuivi>> {
 }
 
 #[tauri::command]
-pub fn ajouter_action_suivi(etat: State<Etat>, cadre: Cadre, saisie: SaisieActionSuivi) -> R<Vec<ActionSuivi>> {
+pub fn ajouter_action_suivi(
+    etat: State<Etat>,
+    cadre: Cadre,
+    saisie: SaisieActionSuivi,
+) -> R<Vec<ActionSuivi>> {
     etat.avec(|c| reunions::ajouter_action(c, cadre, &saisie))
 }
 
@@ -82,5 +89,6 @@ pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<Stri
 #[tauri::command]
 pub fn exporter_reunion(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
     let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| documents::exporter(c, id, &quoi, &dossier)).map(|p| p.display().to_string())
+    etat.avec(|c| documents::exporter(c, id, &quoi, &dossier))
+        .map(|p| p.display().to_string())
 }

@@ -14,7 +14,13 @@ pub struct Academie {
 pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
     let v = st
-        .query_map([], |r| Ok(Academie { id: r.get(0)?, code: r.get(1)?, nom: r.get(2)? }))?
+        .query_map([], |r| {
+            Ok(Academie {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                nom: r.get(2)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -25,15 +31,29 @@ pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
     conn.query_row(
         "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
         [cle],
-        |r| Ok(Academie { id: r.get(0)?, code: r.get(1)?, nom: r.get(2)? }),
+        |r| {
+            Ok(Academie {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                nom: r.get(2)?,
+            })
+        },
     )
     .optional()?
-    .ok_or_else(|| Erreur::Introuvable(format!("Aucune académie ne porte le code ou le nom « {cle} ».")))
+    .ok_or_else(|| {
+        Erreur::Introuvable(format!(
+            "Aucune académie ne porte le code ou le nom « {cle} »."
+        ))
+    })
 }
 
 /// Académie par code ou nom, mémorisée pour ne pas la chercher à chaque ligne d'un import ;
 /// `None` si elle n'existe pas.
-pub fn trouver_en_cache(conn: &Connection, cache: &mut std::collections::HashMap<String, Option<i64>>, saisie: &str) -> Resultat<Option<i64>> {
+pub fn trouver_en_cache(
+    conn: &Connection,
+    cache: &mut std::collections::HashMap<String, Option<i64>>,
+    saisie: &str,
+) -> Resultat<Option<i64>> {
     let cle = crate::texte::normaliser(saisie);
     if let Some(v) = cache.get(&cle) {
         return Ok(*v);

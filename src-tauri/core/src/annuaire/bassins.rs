@@ -33,10 +33,19 @@ const REQUETE: Requete = Requete {
     tables: "bassin b JOIN academie a ON a.id = b.academie_id",
 };
 
-const TRIS: &[(&str, &str)] = &[("nom", "normaliser(b.nom)"), ("academie", "normaliser(a.nom)")];
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(b.nom)"),
+    ("academie", "normaliser(a.nom)"),
+];
 
 fn ligne(r: &Row) -> rusqlite::Result<Bassin> {
-    Ok(Bassin { id: r.get(0)?, nom: r.get(1)?, academie_id: r.get(2)?, academie: r.get(3)?, nb_etablissements: r.get(4)? })
+    Ok(Bassin {
+        id: r.get(0)?,
+        nom: r.get(1)?,
+        academie_id: r.get(2)?,
+        academie: r.get(3)?,
+        nb_etablissements: r.get(4)?,
+    })
 }
 
 pub fn lister(conn: &Connection, f: &FiltreBassins) -> Resultat<Liste<Bassin>> {
@@ -67,7 +76,10 @@ fn valider(conn: &Connection, s: &SaisieBassin, id: Option<i64>) -> Resultat<(St
             |r| r.get(0),
         )?;
         if doublon > 0 {
-            c.ajouter("nom", format!("Cette académie a déjà un bassin nommé « {nom} »."));
+            c.ajouter(
+                "nom",
+                format!("Cette académie a déjà un bassin nommé « {nom} »."),
+            );
         }
     }
     c.fin()?;
@@ -109,10 +121,15 @@ pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
 
 /// Retrouve un bassin d'une académie par son nom (import, démonstration).
 pub fn trouver(conn: &Connection, academie_id: i64, nom: &str) -> Resultat<Bassin> {
-    let f = FiltreBassins { academie_id: Some(academie_id), ..Default::default() };
+    let f = FiltreBassins {
+        academie_id: Some(academie_id),
+        ..Default::default()
+    };
     lister(conn, &f)?
         .lignes
         .into_iter()
         .find(|b| texte::normaliser(&b.nom) == texte::normaliser(nom))
-        .ok_or_else(|| crate::Erreur::Introuvable(format!("Aucun bassin « {nom} » dans cette académie.")))
+        .ok_or_else(|| {
+            crate::Erreur::Introuvable(format!("Aucun bassin « {nom} » dans cette académie."))
+        })
 }

@@ -1,7 +1,7 @@
 //! Établissements : code UAI contrôlé, type, commune, académie et bassin.
 
-use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -97,11 +97,15 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Etablissement> {
 pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {
     let uai = uai.trim().to_uppercase();
     let id: Option<i64> = conn
-        .query_row("SELECT id FROM etablissement WHERE uai = ?1", [&uai], |r| r.get(0))
+        .query_row("SELECT id FROM etablissement WHERE uai = ?1", [&uai], |r| {
+            r.get(0)
+        })
         .optional()?;
     match id {
         Some(id) => lire(conn, id),
-        None => Err(crate::Erreur::Introuvable(format!("Aucun établissement n'a le code UAI « {uai} »."))),
+        None => Err(crate::Erreur::Introuvable(format!(
+            "Aucun établissement n'a le code UAI « {uai} »."
+        ))),
     }
 }
 
@@ -125,14 +129,27 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
     let uai = c.champ("uai", validation::uai(&s.uai));
     if let Some(code) = &uai {
         let autre: Option<String> = conn
-            .query_row("SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2", rusqlite::params![code, id], |r| r.get(0))
+            .query_row(
+                "SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2",
+                rusqlite::params![code, id],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(nom) = autre {
-            c.ajouter("uai", format!("Le code UAI {code} est déjà celui de « {nom} »."));
+            c.ajouter(
+                "uai",
+                format!("Le code UAI {code} est déjà celui de « {nom} »."),
+            );
         }
     }
-    let nom = c.champ("nom", texte::obligatoire("Le nom de l'établissement", &s.nom));
-    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'établissement"));
+    let nom = c.champ(
+        "nom",
+        texte::obligatoire("Le nom de l'établissement", &s.nom),
+    );
+    let type_ = c.champ(
+        "type",
+        liste::code_connu(TYPES, &s.type_, "le type d'établissement"),
+    );
     let academie_id = match s.academie_id {
         Some(a) if liste::existe(conn, "academie", a)? => Some(a),
         _ => {
@@ -141,13 +158,20 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
         }
     };
     if let Some(b) = s.bassin_id {
-        let academie_du_bassin: Option<i64> =
-            conn.query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| r.get(0)).optional()?;
+        let academie_du_bassin: Option<i64> = conn
+            .query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| {
+                r.get(0)
+            })
+            .optional()?;
         match academie_du_bassin {
-            None => c.ajouter("bassin_id", "Ce bassin n'existe plus : choisissez-en un autre."),
-            Some(a) if academie_id.is_some_and(|choisie| choisie != a) => {
-                c.ajouter("bassin_id", "Ce bassin n'appartient pas à l'académie choisie.")
-            }
+            None => c.ajouter(
+                "bassin_id",
+                "Ce bassin n'existe plus : choisissez-en un autre.",
+            ),
+            Some(a) if academie_id.is_some_and(|choisie| choisie != a) => c.ajouter(
+                "bassin_id",
+                "Ce bassin n'appartient pas à l'académie choisie.",
+            ),
             Some(_) => {}
         }
     }

@@ -29,7 +29,10 @@ pub struct References {
 }
 
 fn options(liste: &[(&'static str, &'static str)]) -> Vec<Choix> {
-    liste.iter().map(|&(code, libelle)| Choix { code, libelle }).collect()
+    liste
+        .iter()
+        .map(|&(code, libelle)| Choix { code, libelle })
+        .collect()
 }
 
 pub fn references(conn: &Connection) -> Resultat<References> {
@@ -44,7 +47,9 @@ pub fn references(conn: &Connection) -> Resultat<References> {
 
 /// Nombre d'enregistrements de l'annuaire saisis par l'utilisateur (les académies n'en sont pas).
 pub fn compter(conn: &Connection) -> Resultat<Comptes> {
-    let n = |table: &str| -> Resultat<i64> { Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?) };
+    let n = |table: &str| -> Resultat<i64> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
     Ok(Comptes {
         bassins: n("bassin")?,
         etablissements: n("etablissement")?,

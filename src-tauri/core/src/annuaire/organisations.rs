@@ -1,14 +1,17 @@
 //! Organisations : entreprises, branches, chambres consulaires, collectivités, associations…
 
-use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 pub const TYPES: &[(&str, &str)] = &[
     ("entreprise", "Entreprise"),
-    ("organisation_professionnelle", "Organisation professionnelle / branche"),
+    (
+        "organisation_professionnelle",
+        "Organisation professionnelle / branche",
+    ),
     ("cci", "Chambre de commerce et d'industrie (CCI)"),
     ("cma", "Chambre de métiers et de l'artisanat (CMA)"),
     ("chambre_agriculture", "Chambre d'agriculture"),
@@ -105,13 +108,21 @@ pub fn trouver_nom(conn: &Connection, nom: &str) -> Resultat<Organisation> {
         .optional()?;
     match id {
         Some(id) => lire(conn, id),
-        None => Err(crate::Erreur::Introuvable(format!("Aucune organisation ne s'appelle « {} ».", nom.trim()))),
+        None => Err(crate::Erreur::Introuvable(format!(
+            "Aucune organisation ne s'appelle « {} ».",
+            nom.trim()
+        ))),
     }
 }
 
 /// L'organisation de ce nom, créée avec le type `type_` si elle n'existe pas (imports) ; la
 /// création est notée dans `creations`. Nom vide : aucune.
-pub fn trouver_ou_creer(conn: &Connection, nom: &str, type_: &str, creations: &mut Vec<String>) -> Resultat<Option<i64>> {
+pub fn trouver_ou_creer(
+    conn: &Connection,
+    nom: &str,
+    type_: &str,
+    creations: &mut Vec<String>,
+) -> Resultat<Option<i64>> {
     let nom = nom.trim();
     if nom.is_empty() {
         return Ok(None);
@@ -121,7 +132,11 @@ pub fn trouver_ou_creer(conn: &Connection, nom: &str, type_: &str, creations: &m
         Err(crate::Erreur::Introuvable(_)) => {
             let libelle = liste::libelle(TYPES, type_).to_lowercase();
             creations.push(format!("{libelle} « {nom} »"));
-            let s = SaisieOrganisation { type_: type_.into(), nom: nom.into(), ..Default::default() };
+            let s = SaisieOrganisation {
+                type_: type_.into(),
+                nom: nom.into(),
+                ..Default::default()
+            };
             Ok(Some(creer(conn, &s)?.id))
         }
         Err(e) => Err(e),
@@ -129,25 +144,51 @@ pub fn trouver_ou_creer(conn: &Connection, nom: &str, type_: &str, creations: &m
 }
 
 fn cle(v: &SaisieOrganisation) -> String {
-    texte::cle_recherche(&[&v.nom, &v.secteur, &v.commune, v.siret.as_deref().unwrap_or("")])
+    texte::cle_recherche(&[
+        &v.nom,
+        &v.secteur,
+        &v.commune,
+        v.siret.as_deref().unwrap_or(""),
+    ])
 }
 
-fn valider(conn: &Connection, s: &SaisieOrganisation, id: Option<i64>) -> Resultat<SaisieOrganisation> {
+fn valider(
+    conn: &Connection,
+    s: &SaisieOrganisation,
+    id: Option<i64>,
+) -> Resultat<SaisieOrganisation> {
     let mut c = Controle::default();
-    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'organisation"));
-    let nom = c.champ("nom", texte::obligatoire("Le nom de l'organisation", &s.nom));
-    let siret = c.champ("siret", validation::siret(s.siret.as_deref().unwrap_or(""))).flatten();
+    let type_ = c.champ(
+        "type",
+        liste::code_connu(TYPES, &s.type_, "le type d'organisation"),
+    );
+    let nom = c.champ(
+        "nom",
+        texte::obligatoire("Le nom de l'organisation", &s.nom),
+    );
+    let siret = c
+        .champ("siret", validation::siret(s.siret.as_deref().unwrap_or("")))
+        .flatten();
     if let Some(numero) = &siret {
         let autre: Option<String> = conn
-            .query_row("SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2", rusqlite::params![numero, id], |r| r.get(0))
+            .query_row(
+                "SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2",
+                rusqlite::params![numero, id],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(nom) = autre {
             c.ajouter("siret", format!("Ce SIRET est déjà celui de « {nom} »."));
         }
     }
     let code_postal = texte::nettoyer(&s.code_postal);
-    if !code_postal.is_empty() && (code_postal.len() != 5 || !code_postal.bytes().all(|b| b.is_ascii_digit())) {
-        c.ajouter("code_postal", format!("Le code postal « {code_postal} » doit compter 5 chiffres."));
+    if !code_postal.is_empty()
+        && (code_postal.len() != 5 || !code_postal.bytes().all(|b| b.is_ascii_digit()))
+    {
+        c.ajouter(
+            "code_postal",
+            format!("Le code postal « {code_postal} » doit compter 5 chiffres."),
+        );
     }
     c.fin()?;
     Ok(SaisieOrganisation {

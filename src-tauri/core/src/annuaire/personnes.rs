@@ -1,7 +1,7 @@
 //! Personnes : contacts professionnels, rattachés à une organisation ou à un établissement.
 
-use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use super::validation;
+use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
@@ -84,13 +84,18 @@ fn ligne(r: &Row) -> rusqlite::Result<Personne> {
 pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(&["p.recherche", "o.recherche", "e.recherche"], &f.liste.recherche)
+        .recherche(
+            &["p.recherche", "o.recherche", "e.recherche"],
+            &f.liste.recherche,
+        )
         .egal("p.organisation_id", f.organisation_id)
         .egal("p.etablissement_id", f.etablissement_id);
     match f.rattachement.as_deref() {
         Some("organisation") => filtre.condition("p.organisation_id IS NOT NULL"),
         Some("etablissement") => filtre.condition("p.etablissement_id IS NOT NULL"),
-        Some("aucun") => filtre.condition("p.organisation_id IS NULL AND p.etablissement_id IS NULL"),
+        Some("aucun") => {
+            filtre.condition("p.organisation_id IS NULL AND p.etablissement_id IS NULL")
+        }
         _ => &mut filtre,
     };
     filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
@@ -109,23 +114,35 @@ fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
     // La civilité peut rester non renseignée (les imports ne la donnent pas toujours).
     let civilite = match s.civilite.trim() {
         "" => Some(String::new()),
-        autre => c.champ("civilite", liste::code_connu(CIVILITES, autre, "la civilité")),
+        autre => c.champ(
+            "civilite",
+            liste::code_connu(CIVILITES, autre, "la civilité"),
+        ),
     };
     let nom = c.champ("nom", texte::obligatoire("Le nom", &s.nom));
     let prenom = c.champ("prenom", texte::obligatoire("Le prénom", &s.prenom));
     let email = c.champ("email", validation::email(&s.email));
     let telephone = c.champ("telephone", validation::telephone(&s.telephone));
     if s.organisation_id.is_some() && s.etablissement_id.is_some() {
-        c.ajouter("organisation_id", "Une personne est rattachée à une organisation ou à un établissement, pas aux deux.");
+        c.ajouter(
+            "organisation_id",
+            "Une personne est rattachée à une organisation ou à un établissement, pas aux deux.",
+        );
     }
     if let Some(o) = s.organisation_id {
         if !liste::existe(conn, "organisation", o)? {
-            c.ajouter("organisation_id", format!("L'organisation n° {o} n'existe plus."));
+            c.ajouter(
+                "organisation_id",
+                format!("L'organisation n° {o} n'existe plus."),
+            );
         }
     }
     if let Some(e) = s.etablissement_id {
         if !liste::existe(conn, "etablissement", e)? {
-            c.ajouter("etablissement_id", format!("L'établissement n° {e} n'existe plus."));
+            c.ajouter(
+                "etablissement_id",
+                format!("L'établissement n° {e} n'existe plus."),
+            );
         }
     }
     c.fin()?;

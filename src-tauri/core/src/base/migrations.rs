@@ -27,10 +27,16 @@ pub fn migrer_jusqua(conn: &Connection, cible: i64) -> Resultat<()> {
     let cles: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     let resultat = (|| {
-        for (numero, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > actuelle && *n <= cible) {
+        for (numero, sql) in MIGRATIONS
+            .iter()
+            .filter(|(n, _)| *n > actuelle && *n <= cible)
+        {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(sql)?;
-            let rompues: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            let rompues: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
             if rompues > 0 {
                 let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY);
                 let message = format!("la migration {numero} laisse {rompues} lien(s) rompu(s) ; rien n'a été modifié");

@@ -39,7 +39,9 @@ enum Etat {
 pub fn ouvrir(chemin: &Path) -> Resultat<Base> {
     let etat = examiner(chemin)?;
     let sauvegarde = match etat {
-        Etat::Passerelle { version } if version < VERSION_SCHEMA => Some(sauvegarder(chemin, version)?),
+        Etat::Passerelle { version } if version < VERSION_SCHEMA => {
+            Some(sauvegarder(chemin, version)?)
+        }
         _ => None,
     };
     if let Some(dossier) = chemin.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -51,7 +53,11 @@ pub fn ouvrir(chemin: &Path) -> Resultat<Base> {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
     migrer_jusqua(&conn, VERSION_SCHEMA)?;
-    Ok(Base { conn, chemin: chemin.to_path_buf(), sauvegarde })
+    Ok(Base {
+        conn,
+        chemin: chemin.to_path_buf(),
+        sauvegarde,
+    })
 }
 
 /// Base en mémoire, à jour : pour les tests et les mesures.
@@ -112,9 +118,11 @@ fn examiner(chemin: &Path) -> Resultat<Etat> {
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(|_| Erreur::PasSqlite(nom.clone()))?;
     match (id, objets) {
-        (APPLICATION_ID, _) if version > VERSION_SCHEMA => {
-            Err(Erreur::BaseTropRecente { chemin: nom, version, connu: VERSION_SCHEMA })
-        }
+        (APPLICATION_ID, _) if version > VERSION_SCHEMA => Err(Erreur::BaseTropRecente {
+            chemin: nom,
+            version,
+            connu: VERSION_SCHEMA,
+        }),
         (APPLICATION_ID, _) => Ok(Etat::Passerelle { version }),
         (0, 0) => Ok(Etat::Nouveau),
         _ => Err(Erreur::BaseEtrangere(nom)),
@@ -123,9 +131,15 @@ fn examiner(chemin: &Path) -> Resultat<Etat> {
 
 /// Copie cohérente (WAL compris) dans `sauvegardes/` à côté du fichier, avant migration.
 fn sauvegarder(chemin: &Path, version: i64) -> Resultat<PathBuf> {
-    let dossier = chemin.parent().unwrap_or(Path::new(".")).join("sauvegardes");
+    let dossier = chemin
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("sauvegardes");
     std::fs::create_dir_all(&dossier)?;
-    let souche = chemin.file_stem().and_then(|s| s.to_str()).unwrap_or("passerelle");
+    let souche = chemin
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("passerelle");
     let horodatage = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let mut cible = dossier.join(format!("{souche}-v{version}-{horodatage}.sqlite"));
     let mut n = 1;
@@ -149,7 +163,13 @@ pub fn verifier(conn: &Connection) -> Resultat<Vec<String>> {
         }
     }
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
-    for ligne in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+    for ligne in st.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (table, id, parent) = ligne?;
         problemes.push(format!(
             "Référence rompue : {table} n° {} cite un enregistrement absent de {parent}",
@@ -158,7 +178,9 @@ pub fn verifier(conn: &Connection) -> Resultat<Vec<String>> {
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version != VERSION_SCHEMA {
-        problemes.push(format!("Schéma en version {version}, attendu {VERSION_SCHEMA}"));
+        problemes.push(format!(
+            "Schéma en version {version}, attendu {VERSION_SCHEMA}"
+        ));
     }
     Ok(problemes)
 }
@@ -170,7 +192,11 @@ pub fn version(conn: &Connection) -> Resultat<i64> {
 /// Fichier par défaut : le dossier de données de l'application pour l'identifiant
 /// `fr.passerelle.app` (le même que celui que Tauri donne à la fenêtre).
 pub fn chemin_par_defaut() -> PathBuf {
-    let env = |v: &str| std::env::var_os(v).filter(|s| !s.is_empty()).map(PathBuf::from);
+    let env = |v: &str| {
+        std::env::var_os(v)
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+    };
     let dossier = if cfg!(windows) {
         env("APPDATA")
     } else if cfg!(target_os = "macos") {
@@ -178,13 +204,20 @@ pub fn chemin_par_defaut() -> PathBuf {
     } else {
         env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
     };
-    dossier.unwrap_or_else(|| PathBuf::from(".")).join("fr.passerelle.app").join("passerelle.sqlite")
+    dossier
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("fr.passerelle.app")
+        .join("passerelle.sqlite")
 }
 
 /// Le fichier à ouvrir : `--db`, sinon `PASSERELLE_DB`, sinon le fichier par défaut.
 pub fn chemin_choisi(option_db: Option<PathBuf>) -> PathBuf {
     option_db
-        .or_else(|| std::env::var_os("PASSERELLE_DB").filter(|s| !s.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os("PASSERELLE_DB")
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from)
+        })
         .unwrap_or_else(chemin_par_defaut)
 }
 
@@ -192,7 +225,10 @@ pub fn chemin_choisi(option_db: Option<PathBuf>) -> PathBuf {
 /// pas même une migration. Rend la version du schéma et les problèmes trouvés.
 pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
     if !chemin.exists() {
-        return Err(Erreur::Introuvable(format!("Le fichier « {} » n'existe pas.", chemin.display())));
+        return Err(Erreur::Introuvable(format!(
+            "Le fichier « {} » n'existe pas.",
+            chemin.display()
+        )));
     }
     let version = match examiner(chemin)? {
         Etat::Passerelle { version } => version,

@@ -35,7 +35,14 @@ const LIBELLES: &[(&str, &str, &str, &str)] = &[
 
 fn libelle(table: &str, n: i64) -> (String, &'static str) {
     match LIBELLES.iter().find(|(t, ..)| *t == table) {
-        Some((_, un, plusieurs, expr)) => (if n > 1 { plusieurs.to_string() } else { un.to_string() }, expr),
+        Some((_, un, plusieurs, expr)) => (
+            if n > 1 {
+                plusieurs.to_string()
+            } else {
+                un.to_string()
+            },
+            expr,
+        ),
         None => (table.replace('_', " "), "id"),
     }
 }

@@ -6,11 +6,11 @@ use super::{date_d_edition, ligne_csv};
 use crate::ipe::actions::Effectifs;
 use crate::ipe::bilan::{calculer, Bilan, Periode};
 use crate::ipe::commentaires::{self, CleBilan};
-use crate::{Erreur, Resultat};
-use std::path::{Path, PathBuf};
 use crate::rapport::{Alignement, Bloc, Colonne, Couverture, Rapport};
 use crate::texte::{decimal1, nombre};
+use crate::{Erreur, Resultat};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// Les définitions du bilan, imprimées en note et reprises dans le README.
 pub const DEFINITIONS: &[&str] = &[
@@ -25,17 +25,44 @@ pub const DEFINITIONS: &[&str] = &[
 pub fn chiffres_cles(b: &Bilan) -> Vec<(String, String)> {
     let e = &b.effectifs;
     vec![
-        ("Nombre d'ingénieurs pour l'école (équivalent temps plein)".into(), nombre(b.ipe_etp)),
+        (
+            "Nombre d'ingénieurs pour l'école (équivalent temps plein)".into(),
+            nombre(b.ipe_etp),
+        ),
         ("Nombre d'actions mises en œuvre".into(), nombre(b.actions)),
-        ("Nombre d'établissements scolaires".into(), nombre(e.etablissements)),
-        ("Nombre de jeunes bénéficiant des actions".into(), nombre(b.jeunes)),
-        ("\u{a0}\u{a0}\u{a0}\u{a0}dont filles".into(), nombre(e.jeunes_filles)),
-        ("\u{a0}\u{a0}\u{a0}\u{a0}dont garçons".into(), nombre(e.jeunes_garcons)),
-        ("Nombre d'enseignants et de personnels d'encadrement".into(), nombre(b.enseignants)),
-        ("\u{a0}\u{a0}\u{a0}\u{a0}dont femmes".into(), nombre(e.enseignants_femmes)),
-        ("\u{a0}\u{a0}\u{a0}\u{a0}dont hommes".into(), nombre(e.enseignants_hommes)),
+        (
+            "Nombre d'établissements scolaires".into(),
+            nombre(e.etablissements),
+        ),
+        (
+            "Nombre de jeunes bénéficiant des actions".into(),
+            nombre(b.jeunes),
+        ),
+        (
+            "\u{a0}\u{a0}\u{a0}\u{a0}dont filles".into(),
+            nombre(e.jeunes_filles),
+        ),
+        (
+            "\u{a0}\u{a0}\u{a0}\u{a0}dont garçons".into(),
+            nombre(e.jeunes_garcons),
+        ),
+        (
+            "Nombre d'enseignants et de personnels d'encadrement".into(),
+            nombre(b.enseignants),
+        ),
+        (
+            "\u{a0}\u{a0}\u{a0}\u{a0}dont femmes".into(),
+            nombre(e.enseignants_femmes),
+        ),
+        (
+            "\u{a0}\u{a0}\u{a0}\u{a0}dont hommes".into(),
+            nombre(e.enseignants_hommes),
+        ),
         ("Nombre d'entreprises".into(), nombre(e.entreprises)),
-        ("Nombre d'organisations professionnelles (CCI, chambres de métiers, branches)".into(), nombre(e.organisations_professionnelles)),
+        (
+            "Nombre d'organisations professionnelles (CCI, chambres de métiers, branches)".into(),
+            nombre(e.organisations_professionnelles),
+        ),
     ]
 }
 
@@ -54,8 +81,18 @@ pub fn phrase_evolution(b: &Bilan) -> String {
 
 /// Une ligne du tableau par thème (ou sa ligne de total).
 fn ligne_du_tableau(libelle: &str, actions: i64, academies: i64, e: &Effectifs) -> Vec<String> {
-    let nombres = [actions, academies, e.etablissements, e.jeunes(), e.enseignants(), e.entreprises, e.organisations_professionnelles];
-    std::iter::once(libelle.to_string()).chain(nombres.into_iter().map(nombre)).collect()
+    let nombres = [
+        actions,
+        academies,
+        e.etablissements,
+        e.jeunes(),
+        e.enseignants(),
+        e.entreprises,
+        e.organisations_professionnelles,
+    ];
+    std::iter::once(libelle.to_string())
+        .chain(nombres.into_iter().map(nombre))
+        .collect()
 }
 
 /// « En 2007, 53 IPE en équivalent temps plein, soit 639,8 mois d'activité, dans 24 académies. »
@@ -71,49 +108,113 @@ pub fn phrase_activite(b: &Bilan) -> String {
 }
 
 fn titre(b: &Bilan) -> String {
-    format!("Bilan {} du dispositif « Ingénieurs pour l'école »", b.periode_libelle)
+    format!(
+        "Bilan {} du dispositif « Ingénieurs pour l'école »",
+        b.periode_libelle
+    )
 }
 
 pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
     let mut blocs = vec![Bloc::Titre1("I – Bilan quantitatif".into())];
     blocs.push(Bloc::Tableau {
         colonnes: vec![
-            Colonne { titre: "Indicateur".into(), largeur: 5.0, alignement: Alignement::Gauche },
-            Colonne { titre: b.periode_libelle.clone(), largeur: 1.4, alignement: Alignement::Droite },
+            Colonne {
+                titre: "Indicateur".into(),
+                largeur: 5.0,
+                alignement: Alignement::Gauche,
+            },
+            Colonne {
+                titre: b.periode_libelle.clone(),
+                largeur: 1.4,
+                alignement: Alignement::Droite,
+            },
         ],
-        lignes: chiffres_cles(b).into_iter().map(|(l, v)| vec![l, v]).collect(),
+        lignes: chiffres_cles(b)
+            .into_iter()
+            .map(|(l, v)| vec![l, v])
+            .collect(),
         gras_derniere_ligne: false,
     });
     blocs.push(Bloc::Titre1("II – Bilan qualitatif".into()));
     blocs.push(Bloc::Titre2("A – Les ingénieurs pour l'école".into()));
     blocs.push(Bloc::Paragraphe(phrase_activite(b)));
     blocs.push(Bloc::Titre2("B – Les actions".into()));
-    blocs.push(Bloc::Paragraphe(format!("{} actions mises en œuvre. {}", nombre(b.actions), phrase_evolution(b))));
+    blocs.push(Bloc::Paragraphe(format!(
+        "{} actions mises en œuvre. {}",
+        nombre(b.actions),
+        phrase_evolution(b)
+    )));
     blocs.push(Bloc::Histogramme {
         titre: "Nombre d'actions par thème".into(),
-        barres: b.themes.iter().map(|t| (t.libelle.clone(), t.actions as f64)).collect(),
+        barres: b
+            .themes
+            .iter()
+            .map(|t| (t.libelle.clone(), t.actions as f64))
+            .collect(),
     });
     blocs.push(Bloc::Titre2("1 – Les actions par thème".into()));
     blocs.push(Bloc::Tableau {
         colonnes: vec![
-            Colonne { titre: "Thème".into(), largeur: 3.0, alignement: Alignement::Gauche },
-            Colonne { titre: "Actions".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Acad.".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Établ.".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Jeunes".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Enseign.".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Entrep.".into(), largeur: 1.3, alignement: Alignement::Droite },
-            Colonne { titre: "Org. pro.".into(), largeur: 1.3, alignement: Alignement::Droite },
+            Colonne {
+                titre: "Thème".into(),
+                largeur: 3.0,
+                alignement: Alignement::Gauche,
+            },
+            Colonne {
+                titre: "Actions".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Acad.".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Établ.".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Jeunes".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Enseign.".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Entrep.".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
+            Colonne {
+                titre: "Org. pro.".into(),
+                largeur: 1.3,
+                alignement: Alignement::Droite,
+            },
         ],
         lignes: b
             .themes
             .iter()
             .map(|t| ligne_du_tableau(&t.libelle, t.actions, t.academies, &t.effectifs))
-            .chain(std::iter::once(ligne_du_tableau("Total", b.actions, b.academies, &b.effectifs)))
+            .chain(std::iter::once(ligne_du_tableau(
+                "Total",
+                b.actions,
+                b.academies,
+                &b.effectifs,
+            )))
             .collect(),
         gras_derniere_ligne: true,
     });
-    for (i, t) in b.themes.iter().enumerate().filter(|(_, t)| t.actions > 0 || commentaires.contains_key(&t.code)) {
+    for (i, t) in b
+        .themes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.actions > 0 || commentaires.contains_key(&t.code))
+    {
         blocs.push(Bloc::Titre3(format!("1.{} – {}", i + 1, t.libelle)));
         blocs.push(Bloc::Paragraphe(format!(
             "{} action{} dans {} académie{} : {} établissements, {} jeunes ({} filles, {} garçons), {} enseignants et personnels, {} entreprises, {} organisations professionnelles.",
@@ -130,13 +231,23 @@ pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
             nombre(t.effectifs.organisations_professionnelles),
         )));
         if let Some(texte) = commentaires.get(&t.code) {
-            blocs.extend(texte.split("\n\n").map(|p| Bloc::Paragraphe(p.trim().to_string())));
+            blocs.extend(
+                texte
+                    .split("\n\n")
+                    .map(|p| Bloc::Paragraphe(p.trim().to_string())),
+            );
         }
     }
     blocs.push(Bloc::Titre1("Conclusion".into()));
     match commentaires.get("conclusion") {
-        Some(texte) => blocs.extend(texte.split("\n\n").map(|p| Bloc::Paragraphe(p.trim().to_string()))),
-        None => blocs.push(Bloc::Note("Conclusion à rédiger dans Passerelle (écran Bilans).".into())),
+        Some(texte) => blocs.extend(
+            texte
+                .split("\n\n")
+                .map(|p| Bloc::Paragraphe(p.trim().to_string())),
+        ),
+        None => blocs.push(Bloc::Note(
+            "Conclusion à rédiger dans Passerelle (écran Bilans).".into(),
+        )),
     }
     blocs.push(Bloc::Titre2("Définitions".into()));
     blocs.push(Bloc::Note("Abréviations du tableau par thème : Acad. = académies distinctes ; Établ. = établissements ; Enseign. = enseignants et personnels d'encadrement ; Entrep. = entreprises ; Org. pro. = organisations professionnelles.".into()));
@@ -161,24 +272,55 @@ pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
 pub fn csv(b: &Bilan) -> String {
     let espace = |s: String| s.replace(crate::texte::SEPARATEUR_MILLIERS, "");
     let mut sortie = String::from("\u{feff}");
-    sortie += &ligne_csv(&[format!("{} – {}", titre(b), b.perimetre_libelle), String::new()]);
+    sortie += &ligne_csv(&[
+        format!("{} – {}", titre(b), b.perimetre_libelle),
+        String::new(),
+    ]);
     sortie += &ligne_csv(&["indicateur".into(), "valeur".into()]);
     for (l, v) in chiffres_cles(b) {
         sortie += &ligne_csv(&[l.trim().to_string(), espace(v)]);
     }
-    sortie += &ligne_csv(&["Mois d'activité".into(), decimal1(b.mois_activite).replace(crate::texte::SEPARATEUR_MILLIERS, "")]);
+    sortie += &ligne_csv(&[
+        "Mois d'activité".into(),
+        decimal1(b.mois_activite).replace(crate::texte::SEPARATEUR_MILLIERS, ""),
+    ]);
     sortie += &ligne_csv(&["Académies".into(), b.academies.to_string()]);
-    sortie += &ligne_csv(&["Évolution (%)".into(), b.evolution.map(|e| e.to_string()).unwrap_or_default()]);
+    sortie += &ligne_csv(&[
+        "Évolution (%)".into(),
+        b.evolution.map(|e| e.to_string()).unwrap_or_default(),
+    ]);
     sortie += "\r\n";
-    let entete = ["theme", "libelle", "actions", "academies", "etablissements", "jeunes_filles", "jeunes_garcons", "jeunes",
-        "enseignants_femmes", "enseignants_hommes", "enseignants", "entreprises", "organisations_professionnelles"];
+    let entete = [
+        "theme",
+        "libelle",
+        "actions",
+        "academies",
+        "etablissements",
+        "jeunes_filles",
+        "jeunes_garcons",
+        "jeunes",
+        "enseignants_femmes",
+        "enseignants_hommes",
+        "enseignants",
+        "entreprises",
+        "organisations_professionnelles",
+    ];
     sortie += &ligne_csv(&entete.map(String::from));
     for t in &b.themes {
         let e = &t.effectifs;
         sortie += &ligne_csv(&[
-            t.code.clone(), t.libelle.clone(), t.actions.to_string(), t.academies.to_string(), e.etablissements.to_string(),
-            e.jeunes_filles.to_string(), e.jeunes_garcons.to_string(), t.jeunes.to_string(), e.enseignants_femmes.to_string(),
-            e.enseignants_hommes.to_string(), t.enseignants.to_string(), e.entreprises.to_string(),
+            t.code.clone(),
+            t.libelle.clone(),
+            t.actions.to_string(),
+            t.academies.to_string(),
+            e.etablissements.to_string(),
+            e.jeunes_filles.to_string(),
+            e.jeunes_garcons.to_string(),
+            t.jeunes.to_string(),
+            e.enseignants_femmes.to_string(),
+            e.enseignants_hommes.to_string(),
+            t.enseignants.to_string(),
+            e.entreprises.to_string(),
             e.organisations_professionnelles.to_string(),
         ]);
     }
@@ -187,12 +329,22 @@ pub fn csv(b: &Bilan) -> String {
 
 /// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.
 /// La ligne de commande et la fenêtre passent toutes deux par ici.
-pub fn produire(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>, format_csv: bool) -> Resultat<(Bilan, Vec<u8>)> {
+pub fn produire(
+    conn: &rusqlite::Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+    format_csv: bool,
+) -> Resultat<(Bilan, Vec<u8>)> {
     let bilan = calculer(conn, periode, academie_id)?;
     let octets = if format_csv {
         csv(&bilan).into_bytes()
     } else {
-        let cle = CleBilan { bilan: "ipe".into(), annee: periode.annee(), periode: periode.code().into(), perimetre: bilan.perimetre_code.clone() };
+        let cle = CleBilan {
+            bilan: "ipe".into(),
+            annee: periode.annee(),
+            periode: periode.code().into(),
+            perimetre: bilan.perimetre_code.clone(),
+        };
         crate::rapport::rendre_pdf(&rapport(&bilan, &commentaires::lire(conn, &cle)?))?
     };
     Ok((bilan, octets))
@@ -200,18 +352,38 @@ pub fn produire(conn: &rusqlite::Connection, periode: Periode, academie_id: Opti
 
 /// Dossier où la fenêtre range les bilans exportés : `exports/` à côté de la base.
 pub fn dossier_exports(base: &Path) -> PathBuf {
-    base.parent().map(|d| d.join("exports")).unwrap_or_else(|| PathBuf::from("exports"))
+    base.parent()
+        .map(|d| d.join("exports"))
+        .unwrap_or_else(|| PathBuf::from("exports"))
 }
 
 /// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.
-pub fn exporter(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>, format: &str, dossier: &Path) -> Resultat<PathBuf> {
+pub fn exporter(
+    conn: &rusqlite::Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+    format: &str,
+    dossier: &Path,
+) -> Resultat<PathBuf> {
     let format_csv = match format {
         "pdf" => false,
         "csv" => true,
-        autre => return Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (pdf ou csv)."))),
+        autre => {
+            return Err(Erreur::validation(
+                "format",
+                format!("Format inconnu : « {autre} » (pdf ou csv)."),
+            ))
+        }
     };
     let (bilan, octets) = produire(conn, periode, academie_id, format_csv)?;
-    super::ecrire(dossier, &format!("bilan-ipe-{}-{}.{format}", bilan.periode_libelle, bilan.perimetre_code), &octets)
+    super::ecrire(
+        dossier,
+        &format!(
+            "bilan-ipe-{}-{}.{format}",
+            bilan.periode_libelle, bilan.perimetre_code
+        ),
+        &octets,
+    )
 }
 
 /// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.
@@ -224,7 +396,11 @@ pub struct Apercu {
     pub mois_activite: String,
 }
 
-pub fn apercu(conn: &rusqlite::Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
+pub fn apercu(
+    conn: &rusqlite::Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+) -> Resultat<Apercu> {
     let bilan = calculer(conn, periode, academie_id)?;
     Ok(Apercu {
         chiffres_cles: chiffres_cles(&bilan),

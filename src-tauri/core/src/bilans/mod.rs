@@ -4,19 +4,30 @@ pub mod ipe;
 
 /// « Édité le 24/11/2026 », pour les couvertures.
 pub fn date_d_edition() -> String {
-    format!("Édité le {}", crate::dates::francaise(chrono::Local::now().date_naive()))
+    format!(
+        "Édité le {}",
+        crate::dates::francaise(chrono::Local::now().date_naive())
+    )
 }
 
 /// Une ligne CSV au séparateur « ; », champs entre guillemets si besoin.
 pub fn ligne_csv(champs: &[String]) -> String {
     let echapper = |c: &String| {
-        if c.contains([';', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() }
+        if c.contains([';', '"', '\n']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.clone()
+        }
     };
     champs.iter().map(echapper).collect::<Vec<_>>().join(";") + "\r\n"
 }
 
 /// Écrit un document produit dans `dossier` (créé au besoin) sous `nom` ; rend le chemin.
-pub fn ecrire(dossier: &std::path::Path, nom: &str, octets: &[u8]) -> crate::Resultat<std::path::PathBuf> {
+pub fn ecrire(
+    dossier: &std::path::Path,
+    nom: &str,
+    octets: &[u8],
+) -> crate::Resultat<std::path::PathBuf> {
     std::fs::create_dir_all(dossier)?;
     let chemin = dossier.join(nom);
     std::fs::write(&chemin, octets)?;

@@ -2,17 +2,26 @@
 //! `cargo run --release -p passerelle-core --bin bench-annuaire [-- ETABLISSEMENTS]`.
 //! Les durées se lisent ici, jamais dans les tests.
 
+use passerelle_core::annuaire::academies;
 use passerelle_core::annuaire::bassins::{self, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::liste::ParametresListe;
 use passerelle_core::annuaire::organisations::{self, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
-use passerelle_core::annuaire::academies;
 use passerelle_core::base;
+use passerelle_core::liste::ParametresListe;
 use std::time::{Duration, Instant};
 
 const LETTRES: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
-const NOMS: &[&str] = &["Jean-Jaurès", "Marie-Curie", "Émile-Zola", "Louise-Michel", "Gustave-Eiffel", "Léonard-de-Vinci", "Condorcet", "Pasteur"];
+const NOMS: &[&str] = &[
+    "Jean-Jaurès",
+    "Marie-Curie",
+    "Émile-Zola",
+    "Louise-Michel",
+    "Gustave-Eiffel",
+    "Léonard-de-Vinci",
+    "Condorcet",
+    "Pasteur",
+];
 
 fn uai(n: u32) -> String {
     let num = 590_0000 + n;
@@ -21,7 +30,10 @@ fn uai(n: u32) -> String {
 
 fn siret(n: u64) -> String {
     let base = format!("{:013}", 4_000_000_000_000u64 + n * 7);
-    (0..10).map(|d| format!("{base}{d}")).find(|s| passerelle_core::annuaire::validation::siret(s).is_ok()).unwrap()
+    (0..10)
+        .map(|d| format!("{base}{d}"))
+        .find(|s| passerelle_core::annuaire::validation::siret(s).is_ok())
+        .unwrap()
 }
 
 fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
@@ -35,11 +47,18 @@ fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
     durees.sort();
     let med = durees[durees.len() / 2];
     let p95 = durees[(durees.len() * 95 / 100).min(durees.len() - 1)];
-    println!("{nom:<58} médiane {:>8.2} ms   p95 {:>8.2} ms", med.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+    println!(
+        "{nom:<58} médiane {:>8.2} ms   p95 {:>8.2} ms",
+        med.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
 }
 
 fn main() {
-    let n_etab: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let n_etab: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000);
     let n_orga = n_etab;
     let n_pers = n_etab * 3;
     let dossier = std::env::temp_dir().join(format!("passerelle-bench-{}", std::process::id()));
@@ -52,7 +71,17 @@ fn main() {
     let tx = c.unchecked_transaction().unwrap();
     let lille = academies::trouver(c, "09").unwrap().id;
     let bassins: Vec<i64> = (0..40)
-        .map(|i| bassins::creer(c, &SaisieBassin { nom: format!("Bassin {i}"), academie_id: Some(lille) }).unwrap().id)
+        .map(|i| {
+            bassins::creer(
+                c,
+                &SaisieBassin {
+                    nom: format!("Bassin {i}"),
+                    academie_id: Some(lille),
+                },
+            )
+            .unwrap()
+            .id
+        })
         .collect();
     for i in 0..n_etab {
         let s = SaisieEtablissement {
@@ -92,34 +121,80 @@ fn main() {
     let duree = t.elapsed();
     let total = n_etab + n_orga + n_pers;
     println!("Jeu généré : {n_etab} établissements, {n_orga} organisations, {n_pers} personnes");
-    println!("{:<58} {:>8.2} s ({:.0} fiches/s, contrôles compris)", "Création par les fonctions du domaine", duree.as_secs_f64(), total as f64 / duree.as_secs_f64());
+    println!(
+        "{:<58} {:>8.2} s ({:.0} fiches/s, contrôles compris)",
+        "Création par les fonctions du domaine",
+        duree.as_secs_f64(),
+        total as f64 / duree.as_secs_f64()
+    );
 
-    let f = |q: &str| FiltreEtablissements { liste: ParametresListe { recherche: q.into(), ..Default::default() }, ..Default::default() };
-    mesurer("Liste des établissements, 200 premiers par nom", 30, |_| {
-        etablissements::lister(c, &f("")).unwrap();
-    });
-    let frappes = ["l", "ly", "lyc", "lycé", "lycée", "lycée e", "lycée em", "lycée emile"];
-    mesurer("Recherche pendant la frappe (« lycée emile », 8 frappes)", 30, |i| {
-        etablissements::lister(c, &f(frappes[i % frappes.len()])).unwrap();
-    });
+    let f = |q: &str| FiltreEtablissements {
+        liste: ParametresListe {
+            recherche: q.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    mesurer(
+        "Liste des établissements, 200 premiers par nom",
+        30,
+        |_| {
+            etablissements::lister(c, &f("")).unwrap();
+        },
+    );
+    let frappes = [
+        "l",
+        "ly",
+        "lyc",
+        "lycé",
+        "lycée",
+        "lycée e",
+        "lycée em",
+        "lycée emile",
+    ];
+    mesurer(
+        "Recherche pendant la frappe (« lycée emile », 8 frappes)",
+        30,
+        |i| {
+            etablissements::lister(c, &f(frappes[i % frappes.len()])).unwrap();
+        },
+    );
     mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
         etablissements::lister(c, &f("zzz")).unwrap();
     });
-    let fp = FiltrePersonnes { liste: ParametresListe { recherche: "elodie nom12".into(), ..Default::default() }, ..Default::default() };
+    let fp = FiltrePersonnes {
+        liste: ParametresListe {
+            recherche: "elodie nom12".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
         personnes::lister(c, &fp).unwrap();
     });
-    mesurer("Suppression refusée (organisation citée, message complet)", 30, |i| {
-        assert!(organisations::supprimer(c, (i as i64 % 100) + 1).is_err());
-    });
+    mesurer(
+        "Suppression refusée (organisation citée, message complet)",
+        30,
+        |i| {
+            assert!(organisations::supprimer(c, (i as i64 % 100) + 1).is_err());
+        },
+    );
     drop(b);
     let t = Instant::now();
     let b = base::ouvrir(&chemin).unwrap();
-    println!("{:<58} {:>8.2} ms", "Réouverture de la base (contrôles compris)", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "{:<58} {:>8.2} ms",
+        "Réouverture de la base (contrôles compris)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let problemes = base::verifier(&b.conn).unwrap();
     assert!(problemes.is_empty());
     let taille = std::fs::metadata(&chemin).unwrap().len();
-    println!("{:<58} {:>8.1} Mo", "Taille du fichier", taille as f64 / 1e6);
+    println!(
+        "{:<58} {:>8.1} Mo",
+        "Taille du fichier",
+        taille as f64 / 1e6
+    );
     drop(b);
     std::fs::remove_dir_all(&dossier).unwrap();
 }

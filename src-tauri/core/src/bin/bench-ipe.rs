@@ -7,42 +7,74 @@ use passerelle_core::ipe::actions::{self, FiltreActions};
 use passerelle_core::ipe::bilan::Periode;
 use passerelle_core::ipe::import;
 use passerelle_core::liste::ParametresListe;
-use passerelle_core::{base, annuaire::academies};
+use passerelle_core::{annuaire::academies, base};
 use std::time::Instant;
 
 /// Générateur pseudo-aléatoire reproductible (pas de dépendance pour si peu).
 struct Hasard(u64);
 impl Hasard {
     fn suivant(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
 
-const THEMES: &[&str] = &["stages", "information_metiers", "decouverte_professionnelle", "post_bac", "recherche_emploi",
-    "entrepreneuriat", "partenariat_entreprises", "developpement_local", "appui_technologique", "lycees_des_metiers",
-    "apprentissage_eple", "information_reciproque", "tic", "actions_diverses"];
+const THEMES: &[&str] = &[
+    "stages",
+    "information_metiers",
+    "decouverte_professionnelle",
+    "post_bac",
+    "recherche_emploi",
+    "entrepreneuriat",
+    "partenariat_entreprises",
+    "developpement_local",
+    "appui_technologique",
+    "lycees_des_metiers",
+    "apprentissage_eple",
+    "information_reciproque",
+    "tic",
+    "actions_diverses",
+];
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
 fn main() {
-    let n_actions: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let n_actions: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let dossier = std::env::temp_dir().join(format!("passerelle-bench-ipe-{}", std::process::id()));
     std::fs::create_dir_all(&dossier).unwrap();
     let b = base::ouvrir(&dossier.join("bench.sqlite")).unwrap();
     let c = &b.conn;
-    let academies: Vec<String> = academies::lister(c).unwrap().into_iter().map(|a| a.nom).collect();
+    let academies: Vec<String> = academies::lister(c)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.nom)
+        .collect();
     let mut h = Hasard(2007);
 
-    let mut registre = String::from("nom;prenom;entreprise;academie;debut_mission;fin_mission;quotite\n");
+    let mut registre =
+        String::from("nom;prenom;entreprise;academie;debut_mission;fin_mission;quotite\n");
     let mut noms = Vec::new();
     for i in 0..500 {
         let annee = 2016 + h.suivant(8);
         let nom = format!("INGENIEUR{i}");
-        registre += &format!("{nom};Camille;Entreprise {};{};01/09/{annee};;{}\n", i % 40, academies[i % academies.len()], 50 + h.suivant(51));
-        noms.push((format!("{nom} Camille"), academies[i % academies.len()].clone()));
+        registre += &format!(
+            "{nom};Camille;Entreprise {};{};01/09/{annee};;{}\n",
+            i % 40,
+            academies[i % academies.len()],
+            50 + h.suivant(51)
+        );
+        noms.push((
+            format!("{nom} Camille"),
+            academies[i % academies.len()].clone(),
+        ));
     }
     let mut fichier = String::from("date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n");
     for i in 0..n_actions {
@@ -53,21 +85,47 @@ fn main() {
             h.suivant(6), h.suivant(120), h.suivant(120), h.suivant(9), h.suivant(9), h.suivant(5), h.suivant(3)
         );
     }
-    println!("Jeu généré : 500 IPE, {n_actions} actions sur 2016-2025 ({:.1} Mo de CSV)", fichier.len() as f64 / 1e6);
+    println!(
+        "Jeu généré : 500 IPE, {n_actions} actions sur 2016-2025 ({:.1} Mo de CSV)",
+        fichier.len() as f64 / 1e6
+    );
 
     let t = Instant::now();
     import::importer_ipe(c, registre.as_bytes(), false).unwrap();
-    println!("{:<52} {:>9.1} ms", "Import du registre (500 lignes)", ms(t));
+    println!(
+        "{:<52} {:>9.1} ms",
+        "Import du registre (500 lignes)",
+        ms(t)
+    );
     let t = Instant::now();
     import::importer_actions(c, fichier.as_bytes(), false).unwrap();
-    println!("{:<52} {:>9.1} ms   (objectif < 3 000 ms)", format!("Import de {n_actions} actions"), ms(t));
+    println!(
+        "{:<52} {:>9.1} ms   (objectif < 3 000 ms)",
+        format!("Import de {n_actions} actions"),
+        ms(t)
+    );
 
     let t = Instant::now();
     let (_, pdf) = bilans::ipe::produire(c, Periode::Civile(2024), None, false).unwrap();
-    println!("{:<52} {:>9.1} ms   (objectif < 1 000 ms, {} Ko)", "Bilan 2024 national : calcul + PDF", ms(t), pdf.len() / 1024);
+    println!(
+        "{:<52} {:>9.1} ms   (objectif < 1 000 ms, {} Ko)",
+        "Bilan 2024 national : calcul + PDF",
+        ms(t),
+        pdf.len() / 1024
+    );
     let t = Instant::now();
-    bilans::ipe::produire(c, Periode::Scolaire(2023), Some(academies::trouver(c, "Lille").unwrap().id), false).unwrap();
-    println!("{:<52} {:>9.1} ms", "Bilan 2023-2024 d'une académie : calcul + PDF", ms(t));
+    bilans::ipe::produire(
+        c,
+        Periode::Scolaire(2023),
+        Some(academies::trouver(c, "Lille").unwrap().id),
+        false,
+    )
+    .unwrap();
+    println!(
+        "{:<52} {:>9.1} ms",
+        "Bilan 2023-2024 d'une académie : calcul + PDF",
+        ms(t)
+    );
 
     let mesurer = |nom: &str, f: &FiltreActions| {
         let mut d: Vec<f64> = (0..20)
@@ -78,14 +136,34 @@ fn main() {
             })
             .collect();
         d.sort_by(f64::total_cmp);
-        println!("{nom:<52} médiane {:>6.1} ms   p95 {:>6.1} ms   (objectif < 50 ms)", d[10], d[19]);
+        println!(
+            "{nom:<52} médiane {:>6.1} ms   p95 {:>6.1} ms   (objectif < 50 ms)",
+            d[10], d[19]
+        );
     };
-    mesurer("Liste des actions (200 plus récentes)", &FiltreActions::default());
+    mesurer(
+        "Liste des actions (200 plus récentes)",
+        &FiltreActions::default(),
+    );
     let lille = academies::trouver(c, "Lille").unwrap().id;
-    mesurer("Filtre année + académie", &FiltreActions { annee: Some(2024), academie_id: Some(lille), ..Default::default() });
+    mesurer(
+        "Filtre année + académie",
+        &FiltreActions {
+            annee: Some(2024),
+            academie_id: Some(lille),
+            ..Default::default()
+        },
+    );
     mesurer(
         "Filtre année + recherche « forum 123 »",
-        &FiltreActions { annee: Some(2024), liste: ParametresListe { recherche: "forum 123".into(), ..Default::default() }, ..Default::default() },
+        &FiltreActions {
+            annee: Some(2024),
+            liste: ParametresListe {
+                recherche: "forum 123".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
     );
     drop(b);
     std::fs::remove_dir_all(&dossier).unwrap();

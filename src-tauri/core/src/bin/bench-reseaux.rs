@@ -6,13 +6,18 @@ use passerelle_core::cet::{animations, bilan as bilan_cet, import, mandats, regi
 use passerelle_core::clee::{bilan as bilan_clee, comites};
 use passerelle_core::liste::ParametresListe;
 use passerelle_core::reunions::{self, Cadre, SaisieReunion};
-use passerelle_core::{annuaire::academies, annuaire::bassins, annuaire::personnes, base, dates, rapport};
+use passerelle_core::{
+    annuaire::academies, annuaire::bassins, annuaire::personnes, base, dates, rapport,
+};
 use std::time::Instant;
 
 struct Hasard(u64);
 impl Hasard {
     fn suivant(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
@@ -21,11 +26,24 @@ fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
-const SECTEURS: &[&str] = &["Métallurgie", "Bâtiment", "Chimie", "Agroalimentaire", "Transport et logistique", "Commerce", "Hôtellerie-restauration", "Santé et social"];
+const SECTEURS: &[&str] = &[
+    "Métallurgie",
+    "Bâtiment",
+    "Chimie",
+    "Agroalimentaire",
+    "Transport et logistique",
+    "Commerce",
+    "Hôtellerie-restauration",
+    "Santé et social",
+];
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
-    let dossier = std::env::temp_dir().join(format!("passerelle-bench-reseaux-{}", std::process::id()));
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000);
+    let dossier =
+        std::env::temp_dir().join(format!("passerelle-bench-reseaux-{}", std::process::id()));
     std::fs::create_dir_all(&dossier).unwrap();
     let b = base::ouvrir(&dossier.join("bench.sqlite")).unwrap();
     let c = &b.conn;
@@ -46,14 +64,23 @@ fn main() {
     }
     let t = Instant::now();
     let r = import::importer(c, csv.as_bytes(), None, false).unwrap();
-    println!("Import de {} CET (CSV {} Ko) : {:.0} ms", r.importees, csv.len() / 1024, ms(t));
+    println!(
+        "Import de {} CET (CSV {} Ko) : {:.0} ms",
+        r.importees,
+        csv.len() / 1024,
+        ms(t)
+    );
 
     let lille = academies::trouver(c, "Lille").unwrap().id;
     let t = Instant::now();
     for k in 0..60 {
         let s = animations::SaisieAnimation {
             academie_id: Some(lille),
-            reunion: SaisieReunion { type_: "animation_thematique".into(), date: format!("{:02}/03/{}", 1 + k % 28, 2021 + k % 5), ..Default::default() },
+            reunion: SaisieReunion {
+                type_: "animation_thematique".into(),
+                date: format!("{:02}/03/{}", 1 + k % 28, 2021 + k % 5),
+                ..Default::default()
+            },
             theme: format!("Animation {k}"),
             secteurs: vec![SECTEURS[k % SECTEURS.len()].into()],
             ..Default::default()
@@ -69,52 +96,158 @@ fn main() {
         })
         .unwrap();
     }
-    let presences: i64 = c.query_row("SELECT count(*) FROM reunion_presence", [], |r| r.get(0)).unwrap();
-    println!("60 animations, invitations par secteur et {presences} présences : {:.0} ms", ms(t));
+    let presences: i64 = c
+        .query_row("SELECT count(*) FROM reunion_presence", [], |r| r.get(0))
+        .unwrap();
+    println!(
+        "60 animations, invitations par secteur et {presences} présences : {:.0} ms",
+        ms(t)
+    );
 
     let jour = dates::lire("27/11/2026").unwrap();
     let mesurer = |libelle: &str, f: &registre::FiltreCet| {
         let t = Instant::now();
         let l = registre::lister_au(c, f, jour).unwrap();
-        println!("Registre, {libelle} : {:.1} ms ({} sur {})", ms(t), l.lignes.len(), l.total);
+        println!(
+            "Registre, {libelle} : {:.1} ms ({} sur {})",
+            ms(t),
+            l.lignes.len(),
+            l.total
+        );
     };
     mesurer("première page", &registre::FiltreCet::default());
-    mesurer("recherche « prénom1234 »", &registre::FiltreCet { liste: ParametresListe { recherche: "prénom1234".into(), ..Default::default() }, ..Default::default() });
-    mesurer("secteur + mandats à renouveler", &registre::FiltreCet { secteur: Some("Métallurgie".into()), etat_mandat: Some("fin_proche".into()), ..Default::default() });
-    mesurer("sans participation depuis 2 ans", &registre::FiltreCet { academie_id: Some(lille), inactif_depuis_ans: Some(2), ..Default::default() });
+    mesurer(
+        "recherche « prénom1234 »",
+        &registre::FiltreCet {
+            liste: ParametresListe {
+                recherche: "prénom1234".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    mesurer(
+        "secteur + mandats à renouveler",
+        &registre::FiltreCet {
+            secteur: Some("Métallurgie".into()),
+            etat_mandat: Some("fin_proche".into()),
+            ..Default::default()
+        },
+    );
+    mesurer(
+        "sans participation depuis 2 ans",
+        &registre::FiltreCet {
+            academie_id: Some(lille),
+            inactif_depuis_ans: Some(2),
+            ..Default::default()
+        },
+    );
 
-    let campagne = mandats::SaisieCampagne { fin_au_plus_tard: "31/12/2026".into(), nouveau_debut: "01/01/2027".into(), nouvelle_fin: "31/12/2031".into(), ..Default::default() };
+    let campagne = mandats::SaisieCampagne {
+        fin_au_plus_tard: "31/12/2026".into(),
+        nouveau_debut: "01/01/2027".into(),
+        nouvelle_fin: "31/12/2031".into(),
+        ..Default::default()
+    };
     let t = Instant::now();
     let apercu = mandats::apercu(c, &campagne).unwrap();
-    println!("Campagne de renouvellement, aperçu : {:.0} ms ({} mandats)", ms(t), apercu.len());
+    println!(
+        "Campagne de renouvellement, aperçu : {:.0} ms ({} mandats)",
+        ms(t),
+        apercu.len()
+    );
     let t = Instant::now();
-    let pdf = rapport::rendre_pdf(&bilan_cet::rapport(&bilan_cet::calculer(c, 2025, None, jour).unwrap())).unwrap();
-    println!("Bilan CET 2025-2026 (calcul + PDF, {} Ko) : {:.0} ms", pdf.len() / 1024, ms(t));
+    let pdf = rapport::rendre_pdf(&bilan_cet::rapport(
+        &bilan_cet::calculer(c, 2025, None, jour).unwrap(),
+    ))
+    .unwrap();
+    println!(
+        "Bilan CET 2025-2026 (calcul + PDF, {} Ko) : {:.0} ms",
+        pdf.len() / 1024,
+        ms(t)
+    );
 
     // CLEE : 150 comités de 15 membres, dix réunions pointées chacun.
     let t = Instant::now();
     base::atomique(c, |c| {
         for k in 0..150 {
             // Un comité par bassin.
-            let bassin = bassins::creer(c, &bassins::SaisieBassin { nom: format!("Bassin {k}"), academie_id: Some(lille) })?.id;
-            let id = comites::creer(c, &comites::SaisieComite { nom: format!("CLEE {k}"), academie_id: Some(lille), bassin_ids: vec![bassin], ..Default::default() })?.id;
+            let bassin = bassins::creer(
+                c,
+                &bassins::SaisieBassin {
+                    nom: format!("Bassin {k}"),
+                    academie_id: Some(lille),
+                },
+            )?
+            .id;
+            let id = comites::creer(
+                c,
+                &comites::SaisieComite {
+                    nom: format!("CLEE {k}"),
+                    academie_id: Some(lille),
+                    bassin_ids: vec![bassin],
+                    ..Default::default()
+                },
+            )?
+            .id;
             for m in 0..15 {
-                let p = personnes::creer(c, &personnes::SaisiePersonne { civilite: "Mme".into(), nom: format!("MEMBRE{k}-{m}"), prenom: "Anne".into(), ..Default::default() })?.id;
-                let college = ["education", "monde_economique", "emploi_insertion", "collectivites", "parents"][m % 5];
-                comites::ajouter_membre(c, id, &comites::SaisieMembre { personne_id: Some(p), college: college.into(), role: String::new() })?;
+                let p = personnes::creer(
+                    c,
+                    &personnes::SaisiePersonne {
+                        civilite: "Mme".into(),
+                        nom: format!("MEMBRE{k}-{m}"),
+                        prenom: "Anne".into(),
+                        ..Default::default()
+                    },
+                )?
+                .id;
+                let college = [
+                    "education",
+                    "monde_economique",
+                    "emploi_insertion",
+                    "collectivites",
+                    "parents",
+                ][m % 5];
+                comites::ajouter_membre(
+                    c,
+                    id,
+                    &comites::SaisieMembre {
+                        personne_id: Some(p),
+                        college: college.into(),
+                        role: String::new(),
+                    },
+                )?;
             }
             for r in 0..10 {
-                let reunion = reunions::creer(c, Cadre::Comite(id), &SaisieReunion { type_: "pleniere".into(), date: format!("{:02}/{:02}/2026", 1 + r, 1 + r % 6), ..Default::default() })?;
+                let reunion = reunions::creer(
+                    c,
+                    Cadre::Comite(id),
+                    &SaisieReunion {
+                        type_: "pleniere".into(),
+                        date: format!("{:02}/{:02}/2026", 1 + r, 1 + r % 6),
+                        ..Default::default()
+                    },
+                )?;
                 reunions::marquer_non_pointes_presents(c, reunion.id)?;
             }
         }
         Ok(())
     })
     .unwrap();
-    println!("150 comités, 2 250 membres, 1 500 réunions pointées : {:.0} ms", ms(t));
+    println!(
+        "150 comités, 2 250 membres, 1 500 réunions pointées : {:.0} ms",
+        ms(t)
+    );
     let t = Instant::now();
-    let pdf = rapport::rendre_pdf(&bilan_clee::rapport(&bilan_clee::calculer(c, 2025, bilan_clee::Perimetre::Academie(lille), jour).unwrap())).unwrap();
-    println!("Bilan CLEE de l'académie 2025-2026 (calcul + PDF, {} Ko) : {:.0} ms", pdf.len() / 1024, ms(t));
+    let pdf = rapport::rendre_pdf(&bilan_clee::rapport(
+        &bilan_clee::calculer(c, 2025, bilan_clee::Perimetre::Academie(lille), jour).unwrap(),
+    ))
+    .unwrap();
+    println!(
+        "Bilan CLEE de l'académie 2025-2026 (calcul + PDF, {} Ko) : {:.0} ms",
+        pdf.len() / 1024,
+        ms(t)
+    );
     drop(b);
     let _ = std::fs::remove_dir_all(&dossier);
 }

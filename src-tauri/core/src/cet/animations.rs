@@ -36,10 +36,16 @@ pub struct SaisieAnimation {
 pub fn lire(conn: &Connection, reunion_id: i64) -> Resultat<Animation> {
     let reunion = reunions::lire(conn, reunion_id)?;
     if !matches!(reunion.cadre, Cadre::Reseau(_)) {
-        return Err(Erreur::Introuvable(format!("La réunion n° {reunion_id} n'est pas une animation du réseau des CET.")));
+        return Err(Erreur::Introuvable(format!(
+            "La réunion n° {reunion_id} n'est pas une animation du réseau des CET."
+        )));
     }
     let (theme, secteurs, notes): (String, String, String) = conn
-        .query_row("SELECT theme, secteurs, notes FROM animation_cet WHERE reunion_id = ?1", [reunion_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(
+            "SELECT theme, secteurs, notes FROM animation_cet WHERE reunion_id = ?1",
+            [reunion_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?
         .unwrap_or_default();
     let (ids, noms): (Option<String>, Option<String>) = conn.query_row(
@@ -55,7 +61,11 @@ pub fn lire(conn: &Connection, reunion_id: i64) -> Resultat<Animation> {
     Ok(Animation {
         reunion,
         theme,
-        secteurs: secteurs.split(';').filter(|s| !s.is_empty()).map(String::from).collect(),
+        secteurs: secteurs
+            .split(';')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
         notes,
         coorganisateur_ids: liste::ids(ids),
         coorganisateurs: noms.unwrap_or_default(),
@@ -66,8 +76,15 @@ pub fn lire(conn: &Connection, reunion_id: i64) -> Resultat<Animation> {
 
 /// Animations d'une académie (ou de toutes), de la plus récente à la plus ancienne ;
 /// `annee_scolaire` : rentrée de l'année voulue.
-pub fn lister(conn: &Connection, academie_id: Option<i64>, annee_scolaire: Option<i32>) -> Resultat<Vec<Animation>> {
-    let (debut, fin) = annee_scolaire.map(|a| dates::Periode::Scolaire(a).bornes()).map(|(d, f)| (dates::iso(d), dates::iso(f))).unzip();
+pub fn lister(
+    conn: &Connection,
+    academie_id: Option<i64>,
+    annee_scolaire: Option<i32>,
+) -> Resultat<Vec<Animation>> {
+    let (debut, fin) = annee_scolaire
+        .map(|a| dates::Periode::Scolaire(a).bornes())
+        .map(|(d, f)| (dates::iso(d), dates::iso(f)))
+        .unzip();
     let ids: Vec<i64> = conn
         .prepare(
             "SELECT id FROM reunion WHERE academie_id IS NOT NULL AND (?1 IS NULL OR academie_id = ?1)
@@ -79,26 +96,49 @@ pub fn lister(conn: &Connection, academie_id: Option<i64>, annee_scolaire: Optio
 }
 
 /// Même liste, l'année scolaire écrite « 2025-2026 » (vide : toutes).
-pub fn lister_annee(conn: &Connection, academie_id: Option<i64>, annee_scolaire: &str) -> Resultat<Vec<Animation>> {
+pub fn lister_annee(
+    conn: &Connection,
+    academie_id: Option<i64>,
+    annee_scolaire: &str,
+) -> Resultat<Vec<Animation>> {
     let annee = match annee_scolaire.trim() {
         "" => None,
-        a => Some(dates::lire_annee_scolaire(a).map_err(|m| Erreur::validation("annee_scolaire", m))?),
+        a => Some(
+            dates::lire_annee_scolaire(a).map_err(|m| Erreur::validation("annee_scolaire", m))?,
+        ),
     };
     lister(conn, academie_id, annee)
 }
 
 fn secteurs_nettoyes(v: &[String]) -> String {
-    let mut s: Vec<String> = v.iter().map(|x| texte::nettoyer(x)).filter(|x| !x.is_empty()).collect();
+    let mut s: Vec<String> = v
+        .iter()
+        .map(|x| texte::nettoyer(x))
+        .filter(|x| !x.is_empty())
+        .collect();
     s.dedup();
     s.join(";")
 }
 
 pub fn creer(conn: &Connection, s: &SaisieAnimation) -> Resultat<Animation> {
-    let Some(academie) = s.academie_id.filter(|a| liste::existe(conn, "academie", *a).unwrap_or(false)) else {
-        return Err(Erreur::validation("academie_id", "Choisissez l'académie qui organise l'animation."));
+    let Some(academie) = s
+        .academie_id
+        .filter(|a| liste::existe(conn, "academie", *a).unwrap_or(false))
+    else {
+        return Err(Erreur::validation(
+            "academie_id",
+            "Choisissez l'académie qui organise l'animation.",
+        ));
     };
     let mut c = crate::Controle::default();
-    liste::verifier_ids(conn, &mut c, "organisation", &s.coorganisateur_ids, "coorganisateur_ids", "une organisation")?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "organisation",
+        &s.coorganisateur_ids,
+        "coorganisateur_ids",
+        "une organisation",
+    )?;
     c.fin()?;
     let id = crate::base::atomique(conn, |conn| {
         let r = reunions::creer(conn, Cadre::Reseau(academie), &s.reunion)?;
@@ -106,7 +146,14 @@ pub fn creer(conn: &Connection, s: &SaisieAnimation) -> Resultat<Animation> {
             "INSERT INTO animation_cet (reunion_id, theme, secteurs, notes) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![r.id, s.theme.trim(), secteurs_nettoyes(&s.secteurs), s.notes.trim()],
         )?;
-        liste::ecrire_liens(conn, "animation_coorganisateur", "reunion_id", r.id, "organisation_id", &s.coorganisateur_ids)?;
+        liste::ecrire_liens(
+            conn,
+            "animation_coorganisateur",
+            "reunion_id",
+            r.id,
+            "organisation_id",
+            &s.coorganisateur_ids,
+        )?;
         Ok(r.id)
     })?;
     lire(conn, id)
@@ -126,7 +173,10 @@ pub fn ecrire_notes(conn: &Connection, reunion_id: i64, notes: &str) -> Resultat
 pub fn inviter_par_secteurs(conn: &Connection, reunion_id: i64) -> Resultat<usize> {
     let a = lire(conn, reunion_id)?;
     if a.secteurs.is_empty() {
-        return Err(Erreur::validation("secteurs", "Aucun secteur visé : choisissez d'abord les secteurs de l'animation."));
+        return Err(Erreur::validation(
+            "secteurs",
+            "Aucun secteur visé : choisissez d'abord les secteurs de l'animation.",
+        ));
     }
     let vises: Vec<String> = a.secteurs.iter().map(|s| texte::normaliser(s)).collect();
     let jour = dates::iso(a.reunion.date);
@@ -141,8 +191,14 @@ pub fn inviter_par_secteurs(conn: &Connection, reunion_id: i64) -> Resultat<usiz
         .collect::<Result<_, _>>()?;
     crate::base::atomique(conn, |conn| {
         let mut n = 0;
-        for (personne, _) in candidats.iter().filter(|(_, s)| vises.contains(&texte::normaliser(s))) {
-            conn.execute("INSERT INTO reunion_invite (reunion_id, personne_id) VALUES (?1, ?2)", [reunion_id, *personne])?;
+        for (personne, _) in candidats
+            .iter()
+            .filter(|(_, s)| vises.contains(&texte::normaliser(s)))
+        {
+            conn.execute(
+                "INSERT INTO reunion_invite (reunion_id, personne_id) VALUES (?1, ?2)",
+                [reunion_id, *personne],
+            )?;
             n += 1;
         }
         Ok(n)
@@ -160,8 +216,22 @@ pub fn publipostage_csv(conn: &Connection, reunion_id: i64) -> Resultat<String> 
          WHERE i.reunion_id = ?1 AND p.email <> '' ORDER BY normaliser(p.nom), p.prenom",
     )?;
     let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(&["civilite", "nom", "prenom", "email", "secteur", "organisation"].map(String::from));
-    let lignes = st.query_map([reunion_id], |r| (0..6).map(|i| r.get::<_, String>(i)).collect::<rusqlite::Result<Vec<String>>>())?;
+    s += &crate::bilans::ligne_csv(
+        &[
+            "civilite",
+            "nom",
+            "prenom",
+            "email",
+            "secteur",
+            "organisation",
+        ]
+        .map(String::from),
+    );
+    let lignes = st.query_map([reunion_id], |r| {
+        (0..6)
+            .map(|i| r.get::<_, String>(i))
+            .collect::<rusqlite::Result<Vec<String>>>()
+    })?;
     for l in lignes {
         s += &crate::bilans::ligne_csv(&l?);
     }
@@ -176,12 +246,20 @@ pub fn invitation_pdf(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
         complement.push(Bloc::ParagrapheGras(format!("Thème : {}", a.theme)));
     }
     if !a.secteurs.is_empty() {
-        complement.push(Bloc::Paragraphe(format!("Secteurs concernés : {}.", a.secteurs.join(", "))));
+        complement.push(Bloc::Paragraphe(format!(
+            "Secteurs concernés : {}.",
+            a.secteurs.join(", ")
+        )));
     }
     if !a.coorganisateurs.is_empty() {
-        complement.push(Bloc::Paragraphe(format!("Animation organisée avec : {}.", a.coorganisateurs)));
+        complement.push(Bloc::Paragraphe(format!(
+            "Animation organisée avec : {}.",
+            a.coorganisateurs
+        )));
     }
-    rendre_pdf(&documents::convocation_completee(conn, reunion_id, complement)?)
+    rendre_pdf(&documents::convocation_completee(
+        conn, reunion_id, complement,
+    )?)
 }
 
 /// Documents d'une animation : « invitation-pdf », « publipostage » (CSV), ou ceux de toute
@@ -189,13 +267,24 @@ pub fn invitation_pdf(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
 pub fn produire(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<(Vec<u8>, String)> {
     lire(conn, reunion_id)?;
     Ok(match quoi {
-        "invitation-pdf" => (invitation_pdf(conn, reunion_id)?, format!("invitation-animation-{reunion_id}.pdf")),
-        "publipostage" => (publipostage_csv(conn, reunion_id)?.into_bytes(), format!("publipostage-animation-{reunion_id}.csv")),
+        "invitation-pdf" => (
+            invitation_pdf(conn, reunion_id)?,
+            format!("invitation-animation-{reunion_id}.pdf"),
+        ),
+        "publipostage" => (
+            publipostage_csv(conn, reunion_id)?.into_bytes(),
+            format!("publipostage-animation-{reunion_id}.csv"),
+        ),
         autre => documents::produire(conn, reunion_id, autre)?,
     })
 }
 
-pub fn exporter(conn: &Connection, reunion_id: i64, quoi: &str, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
+pub fn exporter(
+    conn: &Connection,
+    reunion_id: i64,
+    quoi: &str,
+    dossier: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
     let (octets, nom) = produire(conn, reunion_id, quoi)?;
     crate::bilans::ecrire(dossier, &nom, &octets)
 }

@@ -36,13 +36,20 @@ pub struct BilanCet {
     pub jurys: Vec<(String, i64)>,
 }
 
-pub fn calculer(conn: &Connection, annee: i32, academie_id: Option<i64>, aujourdhui: NaiveDate) -> Resultat<BilanCet> {
+pub fn calculer(
+    conn: &Connection,
+    annee: i32,
+    academie_id: Option<i64>,
+    aujourdhui: NaiveDate,
+) -> Resultat<BilanCet> {
     let (debut, fin) = dates::Periode::Scolaire(annee).bornes();
     let (d, f) = (dates::iso(debut), dates::iso(fin));
     let perimetre = match academie_id {
         Some(a) => format!(
             "Académie de {}",
-            conn.query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r.get::<_, String>(0)).map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
+            conn.query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
+                .get::<_, String>(0))
+                .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
         ),
         None => "Toutes les académies".into(),
     };
@@ -56,7 +63,9 @@ pub fn calculer(conn: &Connection, annee: i32, academie_id: Option<i64>, aujourd
         )?
         .query_map(rusqlite::params![d, f, academie_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
-    let compter = |sql: &str| -> Resultat<i64> { Ok(conn.query_row(sql, rusqlite::params![d, f, academie_id], |r| r.get(0))?) };
+    let compter = |sql: &str| -> Resultat<i64> {
+        Ok(conn.query_row(sql, rusqlite::params![d, f, academie_id], |r| r.get(0))?)
+    };
     let dans = "(?3 IS NULL OR x.academie_id = ?3)";
     let nominations = compter(&format!("SELECT count(*) FROM mandat_cet m JOIN cet x ON x.id = m.cet_id WHERE m.debut BETWEEN ?1 AND ?2 AND {dans}"))?;
     let renouvellements = compter(&format!(
@@ -72,7 +81,13 @@ pub fn calculer(conn: &Connection, annee: i32, academie_id: Option<i64>, aujourd
         .into_iter()
         .filter(|a| a.reunion.date <= aujourdhui)
         .rev()
-        .map(|a| LigneAnimation { date: a.reunion.date, type_: crate::reunions::libelle_type(&a.reunion.type_).into(), theme: a.theme, invites: a.invites, presents: a.presents })
+        .map(|a| LigneAnimation {
+            date: a.reunion.date,
+            type_: crate::reunions::libelle_type(&a.reunion.type_).into(),
+            theme: a.theme,
+            invites: a.invites,
+            presents: a.presents,
+        })
         .collect();
     let jurys = conn
         .prepare(&format!(
@@ -97,63 +112,149 @@ pub fn calculer(conn: &Connection, annee: i32, academie_id: Option<i64>, aujourd
 pub fn rapport(b: &BilanCet) -> Rapport {
     let n = texte::nombre;
     let mut blocs = vec![Bloc::Titre1("1 – Les CET en fonction".into())];
-    blocs.push(Bloc::Paragraphe(format!("{} conseiller(s) entreprise pour l'École en fonction pendant l'année {}.", n(b.en_fonction), b.annee_scolaire)));
+    blocs.push(Bloc::Paragraphe(format!(
+        "{} conseiller(s) entreprise pour l'École en fonction pendant l'année {}.",
+        n(b.en_fonction),
+        b.annee_scolaire
+    )));
     if !b.par_secteur.is_empty() {
-        let mut lignes: Vec<Vec<String>> = b.par_secteur.iter().map(|(c, s, k)| vec![c.clone(), s.clone(), n(*k)]).collect();
+        let mut lignes: Vec<Vec<String>> = b
+            .par_secteur
+            .iter()
+            .map(|(c, s, k)| vec![c.clone(), s.clone(), n(*k)])
+            .collect();
         lignes.push(vec!["Total".into(), String::new(), n(b.en_fonction)]);
-        blocs.push(Bloc::Tableau { colonnes: vec![Colonne::texte("CPC", 3.4), Colonne::texte("Secteur", 3.0), Colonne::nombre("CET", 1.0)], lignes, gras_derniere_ligne: true });
+        blocs.push(Bloc::Tableau {
+            colonnes: vec![
+                Colonne::texte("CPC", 3.4),
+                Colonne::texte("Secteur", 3.0),
+                Colonne::nombre("CET", 1.0),
+            ],
+            lignes,
+            gras_derniere_ligne: true,
+        });
     }
     blocs.push(Bloc::Titre1("2 – Nominations et fins de mandat".into()));
     blocs.push(Bloc::tableau(
-        vec![Colonne::texte("Mouvement", 4.0), Colonne::nombre("Nombre", 1.2)],
+        vec![
+            Colonne::texte("Mouvement", 4.0),
+            Colonne::nombre("Nombre", 1.2),
+        ],
         vec![
             vec!["Mandats commencés dans l'année".into(), n(b.nominations)],
             vec!["dont renouvellements".into(), n(b.renouvellements)],
-            vec!["Mandats terminés dans l'année (sans renouvellement)".into(), n(b.fins_de_mandat)],
+            vec![
+                "Mandats terminés dans l'année (sans renouvellement)".into(),
+                n(b.fins_de_mandat),
+            ],
         ],
     ));
     blocs.push(Bloc::Titre1("3 – Animations du réseau".into()));
-    let (invites, presents): (i64, i64) = b.animations.iter().fold((0, 0), |(i, p), a| (i + a.invites, p + a.presents));
+    let (invites, presents): (i64, i64) = b
+        .animations
+        .iter()
+        .fold((0, 0), |(i, p), a| (i + a.invites, p + a.presents));
     blocs.push(Bloc::Paragraphe(format!(
         "{} animation(s) tenue(s), {} invitation(s), {} présence(s){}.",
         n(b.animations.len() as i64),
         n(invites),
         n(presents),
-        if invites > 0 { format!(" ({} % des invités)", (presents as f64 * 100.0 / invites as f64).round() as i64) } else { String::new() }
+        if invites > 0 {
+            format!(
+                " ({} % des invités)",
+                (presents as f64 * 100.0 / invites as f64).round() as i64
+            )
+        } else {
+            String::new()
+        }
     )));
     if !b.animations.is_empty() {
         blocs.push(Bloc::tableau(
-            vec![Colonne::texte("Date", 1.3), Colonne::texte("Animation", 2.3), Colonne::texte("Thème", 3.0), Colonne::nombre("Invités", 1.0), Colonne::nombre("Présents", 1.0)],
-            b.animations.iter().map(|a| vec![dates::francaise(a.date), a.type_.clone(), a.theme.clone(), n(a.invites), n(a.presents)]).collect(),
+            vec![
+                Colonne::texte("Date", 1.3),
+                Colonne::texte("Animation", 2.3),
+                Colonne::texte("Thème", 3.0),
+                Colonne::nombre("Invités", 1.0),
+                Colonne::nombre("Présents", 1.0),
+            ],
+            b.animations
+                .iter()
+                .map(|a| {
+                    vec![
+                        dates::francaise(a.date),
+                        a.type_.clone(),
+                        a.theme.clone(),
+                        n(a.invites),
+                        n(a.presents),
+                    ]
+                })
+                .collect(),
         ));
     }
-    blocs.push(Bloc::Titre1("4 – Participations aux jurys d'examens".into()));
+    blocs.push(Bloc::Titre1(
+        "4 – Participations aux jurys d'examens".into(),
+    ));
     blocs.push(if b.jurys.is_empty() {
         Bloc::Paragraphe("Aucune participation enregistrée.".into())
     } else {
         let total = b.jurys.iter().map(|j| j.1).sum();
-        let mut lignes: Vec<Vec<String>> = b.jurys.iter().map(|(d, k)| vec![d.clone(), n(*k)]).collect();
+        let mut lignes: Vec<Vec<String>> = b
+            .jurys
+            .iter()
+            .map(|(d, k)| vec![d.clone(), n(*k)])
+            .collect();
         lignes.push(vec!["Total".into(), n(total)]);
-        Bloc::Tableau { colonnes: vec![Colonne::texte("Diplôme", 4.0), Colonne::nombre("Participations", 1.4)], lignes, gras_derniere_ligne: true }
+        Bloc::Tableau {
+            colonnes: vec![
+                Colonne::texte("Diplôme", 4.0),
+                Colonne::nombre("Participations", 1.4),
+            ],
+            lignes,
+            gras_derniere_ligne: true,
+        }
     });
     Rapport {
         titre: format!("Bilan des CET {} – {}", b.annee_scolaire, b.perimetre),
-        entete: format!("Passerelle – bilan des conseillers entreprise pour l'École {}", b.annee_scolaire),
+        entete: format!(
+            "Passerelle – bilan des conseillers entreprise pour l'École {}",
+            b.annee_scolaire
+        ),
         couverture: Some(Couverture {
             titre: "Bilan des conseillers entreprise pour l'École".into(),
             sous_titre: Some(b.perimetre.clone()),
-            lignes: vec![format!("Année scolaire {}", b.annee_scolaire), crate::bilans::date_d_edition()],
+            lignes: vec![
+                format!("Année scolaire {}", b.annee_scolaire),
+                crate::bilans::date_d_edition(),
+            ],
         }),
         blocs,
     }
 }
 
 pub fn pdf(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rapport(&calculer(conn, annee, academie_id, chrono::Local::now().date_naive())?))
+    rendre_pdf(&rapport(&calculer(
+        conn,
+        annee,
+        academie_id,
+        chrono::Local::now().date_naive(),
+    )?))
 }
 
 /// Écrit le bilan dans `dossier` (« bilan-cet-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter(conn: &Connection, annee_scolaire: &str, academie_id: Option<i64>, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
-    let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    crate::bilans::ecrire(dossier, &format!("bilan-cet-{}.pdf", dates::Periode::Scolaire(annee).libelle()), &pdf(conn, annee, academie_id)?)
+pub fn exporter(
+    conn: &Connection,
+    annee_scolaire: &str,
+    academie_id: Option<i64>,
+    dossier: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
+    let annee = dates::lire_annee_scolaire(annee_scolaire)
+        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
+    crate::bilans::ecrire(
+        dossier,
+        &format!(
+            "bilan-cet-{}.pdf",
+            dates::Periode::Scolaire(annee).libelle()
+        ),
+        &pdf(conn, annee, academie_id)?,
+    )
 }

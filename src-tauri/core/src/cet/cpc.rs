@@ -19,36 +19,68 @@ pub struct SaisieCpc {
     pub nom: String,
 }
 
-const REQUETE: Requete = Requete { colonnes: "c.id, c.nom, (SELECT count(*) FROM cet WHERE cpc_id = c.id)", tables: "cpc c" };
+const REQUETE: Requete = Requete {
+    colonnes: "c.id, c.nom, (SELECT count(*) FROM cet WHERE cpc_id = c.id)",
+    tables: "cpc c",
+};
 const TRIS: &[(&str, &str)] = &[("nom", "normaliser(c.nom)")];
 
 fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Cpc> {
-    Ok(Cpc { id: r.get(0)?, nom: r.get(1)?, cet: r.get(2)? })
+    Ok(Cpc {
+        id: r.get(0)?,
+        nom: r.get(1)?,
+        cet: r.get(2)?,
+    })
 }
 
 pub fn lister(conn: &Connection, p: &ParametresListe) -> Resultat<Liste<Cpc>> {
-    Filtre::default().recherche(&["c.recherche"], &p.recherche).lister(conn, &REQUETE, TRIS, p, ligne)
+    Filtre::default()
+        .recherche(&["c.recherche"], &p.recherche)
+        .lister(conn, &REQUETE, TRIS, p, ligne)
 }
 
 fn valider(conn: &Connection, s: &SaisieCpc, id: Option<i64>) -> Resultat<String> {
-    let nom = texte::obligatoire("Le nom de la CPC", &s.nom).map_err(|m| Erreur::validation("nom", m))?;
-    let autre: Option<i64> = conn.query_row("SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1) AND id IS NOT ?2", rusqlite::params![nom, id], |r| r.get(0)).optional()?;
+    let nom =
+        texte::obligatoire("Le nom de la CPC", &s.nom).map_err(|m| Erreur::validation("nom", m))?;
+    let autre: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1) AND id IS NOT ?2",
+            rusqlite::params![nom, id],
+            |r| r.get(0),
+        )
+        .optional()?;
     if autre.is_some() {
-        return Err(Erreur::validation("nom", format!("La CPC « {nom} » existe déjà.")));
+        return Err(Erreur::validation(
+            "nom",
+            format!("La CPC « {nom} » existe déjà."),
+        ));
     }
     Ok(nom)
 }
 
 pub fn creer(conn: &Connection, s: &SaisieCpc) -> Resultat<Cpc> {
     let nom = valider(conn, s, None)?;
-    conn.execute("INSERT INTO cpc (nom, recherche) VALUES (?1, ?2)", rusqlite::params![nom, texte::cle_recherche(&[&nom])])?;
-    liste::lire_un(conn, &REQUETE, "c.id", conn.last_insert_rowid(), "La CPC", ligne)
+    conn.execute(
+        "INSERT INTO cpc (nom, recherche) VALUES (?1, ?2)",
+        rusqlite::params![nom, texte::cle_recherche(&[&nom])],
+    )?;
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "c.id",
+        conn.last_insert_rowid(),
+        "La CPC",
+        ligne,
+    )
 }
 
 pub fn modifier(conn: &Connection, id: i64, s: &SaisieCpc) -> Resultat<Cpc> {
     liste::exiger(conn, "cpc", id, "La CPC")?;
     let nom = valider(conn, s, Some(id))?;
-    conn.execute("UPDATE cpc SET nom = ?1, recherche = ?2 WHERE id = ?3", rusqlite::params![nom, texte::cle_recherche(&[&nom]), id])?;
+    conn.execute(
+        "UPDATE cpc SET nom = ?1, recherche = ?2 WHERE id = ?3",
+        rusqlite::params![nom, texte::cle_recherche(&[&nom]), id],
+    )?;
     liste::lire_un(conn, &REQUETE, "c.id", id, "La CPC", ligne)
 }
 

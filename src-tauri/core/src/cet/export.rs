@@ -10,8 +10,10 @@ use rusqlite::Connection;
 pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>>> {
     let mut f = filtre.clone();
     f.liste.limite = Some(100_000);
-    let academies: std::collections::HashMap<i64, String> =
-        conn.prepare("SELECT id, code FROM academie")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let academies: std::collections::HashMap<i64, String> = conn
+        .prepare("SELECT id, code FROM academie")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let d = |x: Option<chrono::NaiveDate>| x.map(dates::francaise).unwrap_or_default();
     Ok(registre::lister(conn, &f)?
         .lignes
@@ -40,7 +42,12 @@ pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>
 }
 
 /// Écrit le registre dans `dossier` (« registre-cet.xlsx ») ; rend le chemin.
-pub fn exporter_vers(conn: &Connection, filtre: &FiltreCet, format: &str, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
+pub fn exporter_vers(
+    conn: &Connection,
+    filtre: &FiltreCet,
+    format: &str,
+    dossier: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
     let octets = exporter(conn, filtre, format)?;
     crate::bilans::ecrire(dossier, &format!("registre-cet.{format}"), &octets)
 }
@@ -51,13 +58,19 @@ pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat
     match format {
         "csv" => {
             let mut s = String::from("\u{feff}");
-            s += &crate::bilans::ligne_csv(&entetes().iter().map(|e| e.to_string()).collect::<Vec<_>>());
+            s += &crate::bilans::ligne_csv(
+                &entetes().iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+            );
             for l in &lignes {
                 s += &crate::bilans::ligne_csv(l);
             }
             Ok(s.into_bytes())
         }
-        "xlsx" => tableur::classeur_xlsx("Registre des CET", &entetes(), &lignes).map_err(|e| Erreur::Fichier(std::io::Error::other(e))),
-        autre => Err(Erreur::validation("format", format!("Format inconnu : « {autre} » (csv ou xlsx)."))),
+        "xlsx" => tableur::classeur_xlsx("Registre des CET", &entetes(), &lignes)
+            .map_err(|e| Erreur::Fichier(std::io::Error::other(e))),
+        autre => Err(Erreur::validation(
+            "format",
+            format!("Format inconnu : « {autre} » (csv ou xlsx)."),
+        )),
     }
 }

@@ -17,18 +17,53 @@ pub const CHAMPS: &[(&str, &str, bool, &[&str])] = &[
     ("civilite", "Civilité", false, &["civ"]),
     ("nom", "Nom", true, &["nom_de_famille"]),
     ("prenom", "Prénom", true, &[]),
-    ("email", "Courriel professionnel", false, &["courriel", "mail", "e-mail", "adresse_electronique"]),
-    ("telephone", "Téléphone", false, &["tel", "telephone_professionnel"]),
+    (
+        "email",
+        "Courriel professionnel",
+        false,
+        &["courriel", "mail", "e-mail", "adresse_electronique"],
+    ),
+    (
+        "telephone",
+        "Téléphone",
+        false,
+        &["tel", "telephone_professionnel"],
+    ),
     ("employeur", "Employeur", false, &["entreprise"]),
-    ("secteur", "Secteur professionnel", false, &["secteur_professionnel", "secteur_d'activite"]),
-    ("cpc", "CPC", false, &["commission_professionnelle_consultative"]),
-    ("organisation_proposante", "Organisation proposante", false, &["proposee_par", "propose_par", "organisation"]),
+    (
+        "secteur",
+        "Secteur professionnel",
+        false,
+        &["secteur_professionnel", "secteur_d'activite"],
+    ),
+    (
+        "cpc",
+        "CPC",
+        false,
+        &["commission_professionnelle_consultative"],
+    ),
+    (
+        "organisation_proposante",
+        "Organisation proposante",
+        false,
+        &["proposee_par", "propose_par", "organisation"],
+    ),
     ("academie", "Académie", true, &[]),
     ("bassin", "Bassin", false, &[]),
     ("debut_mandat", "Début du mandat", true, &["debut"]),
     ("fin_mandat", "Fin du mandat", true, &["fin"]),
-    ("statut", "Statut professionnel", false, &["statut_professionnel"]),
-    ("specialites", "Spécialités, diplômes", false, &["diplomes", "specialite"]),
+    (
+        "statut",
+        "Statut professionnel",
+        false,
+        &["statut_professionnel"],
+    ),
+    (
+        "specialites",
+        "Spécialités, diplômes",
+        false,
+        &["diplomes", "specialite"],
+    ),
     ("date_arrete", "Date de l'arrêté", false, &["arrete"]),
 ];
 
@@ -46,7 +81,10 @@ fn correspondance_auto(entetes: &[String]) -> BTreeMap<String, usize> {
     let cles: Vec<String> = entetes.iter().map(|e| cle_entete(e)).collect();
     let mut m = BTreeMap::new();
     for (champ, _, _, autres) in CHAMPS {
-        let trouve = cles.iter().position(|k| k == champ).or_else(|| cles.iter().position(|k| autres.iter().any(|a| cle_entete(a) == *k)));
+        let trouve = cles.iter().position(|k| k == champ).or_else(|| {
+            cles.iter()
+                .position(|k| autres.iter().any(|a| cle_entete(a) == *k))
+        });
         if let Some(i) = trouve {
             m.insert(champ.to_string(), i);
         }
@@ -77,7 +115,15 @@ pub fn apercu(octets: &[u8]) -> Resultat<Apercu> {
     let m = correspondance_auto(&t.entetes);
     Ok(Apercu {
         format: t.format(),
-        champs: CHAMPS.iter().map(|(champ, libelle, obligatoire, _)| ChampApercu { champ, libelle, obligatoire: *obligatoire, colonne: m.get(*champ).copied() }).collect(),
+        champs: CHAMPS
+            .iter()
+            .map(|(champ, libelle, obligatoire, _)| ChampApercu {
+                champ,
+                libelle,
+                obligatoire: *obligatoire,
+                colonne: m.get(*champ).copied(),
+            })
+            .collect(),
         exemples: t.lignes.iter().take(5).map(|l| l.valeurs.clone()).collect(),
         lignes: t.lignes.len(),
         colonnes: t.entetes,
@@ -98,23 +144,48 @@ pub struct CompteRendu {
 
 /// Même personne : mêmes nom, prénom et courriel, accents et casse ignorés.
 fn cle_personne(nom: &str, prenom: &str, email: &str) -> String {
-    format!("{}|{}|{}", texte::normaliser(nom), texte::normaliser(prenom), email.trim().to_lowercase())
+    format!(
+        "{}|{}|{}",
+        texte::normaliser(nom),
+        texte::normaliser(prenom),
+        email.trim().to_lowercase()
+    )
 }
 
 /// Les personnes de l'annuaire : clé → (identifiant, déjà au registre des CET).
 fn personnes_existantes(conn: &Connection) -> Resultat<HashMap<String, (i64, bool)>> {
     let mut st = conn.prepare("SELECT p.id, p.nom, p.prenom, p.email, x.id IS NOT NULL FROM personne p LEFT JOIN cet x ON x.personne_id = p.id ORDER BY p.id DESC")?;
     let v = st
-        .query_map([], |r| Ok((cle_personne(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &r.get::<_, String>(3)?), (r.get(0)?, r.get(4)?))))?
+        .query_map([], |r| {
+            Ok((
+                cle_personne(
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                    &r.get::<_, String>(3)?,
+                ),
+                (r.get(0)?, r.get(4)?),
+            ))
+        })?
         .collect::<Result<HashMap<_, _>, _>>()?;
     Ok(v)
 }
 
 /// Importe le fichier ; `choix` remplace la correspondance proposée (champ → n° de colonne).
-pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String, usize>>, essai: bool) -> Resultat<CompteRendu> {
+pub fn importer(
+    conn: &Connection,
+    octets: &[u8],
+    choix: Option<&BTreeMap<String, usize>>,
+    essai: bool,
+) -> Resultat<CompteRendu> {
     let table = tableur::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
-    let m = choix.cloned().unwrap_or_else(|| correspondance_auto(&table.entetes));
-    let manquants: Vec<&str> = CHAMPS.iter().filter(|c| c.2 && !m.contains_key(c.0)).map(|c| c.1).collect();
+    let m = choix
+        .cloned()
+        .unwrap_or_else(|| correspondance_auto(&table.entetes));
+    let manquants: Vec<&str> = CHAMPS
+        .iter()
+        .filter(|c| c.2 && !m.contains_key(c.0))
+        .map(|c| c.1)
+        .collect();
     if !manquants.is_empty() {
         return Err(Erreur::Import(vec![format!(
             "Colonnes obligatoires introuvables : {}. En-têtes attendus : {}.",
@@ -123,7 +194,10 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         )]));
     }
     if let Some((champ, i)) = m.iter().find(|(_, i)| **i >= table.entetes.len()) {
-        return Err(Erreur::Import(vec![format!("La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.", i + 1)]));
+        return Err(Erreur::Import(vec![format!(
+            "La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.",
+            i + 1
+        )]));
     }
     let mut creations = Vec::new();
     let mut doublons = Vec::new();
@@ -144,19 +218,28 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             "m" | "monsieur" => "M.",
             "mme" | "madame" => "Mme",
             _ => {
-                c.ajouter("civilite", format!("civilité « {} » inconnue (M. ou Mme).", v("civilite")));
+                c.ajouter(
+                    "civilite",
+                    format!("civilité « {} » inconnue (M. ou Mme).", v("civilite")),
+                );
                 ""
             }
         };
         let academie_id = academies::trouver_en_cache(tx, &mut cache, v("academie"))?;
         if academie_id.is_none() {
-            c.ajouter("academie", format!("académie « {} » inconnue.", v("academie")));
+            c.ajouter(
+                "academie",
+                format!("académie « {} » inconnue.", v("academie")),
+            );
         }
         let bassin_id = match (academie_id, v("bassin")) {
             (Some(a), b) if !b.is_empty() => match bassins::trouver(tx, a, b) {
                 Ok(x) => Some(x.id),
                 Err(Erreur::Introuvable(_)) => {
-                    c.ajouter("bassin", format!("bassin « {b} » inconnu dans cette académie."));
+                    c.ajouter(
+                        "bassin",
+                        format!("bassin « {b} » inconnu dans cette académie."),
+                    );
                     None
                 }
                 Err(e) => return Err(e),
@@ -166,16 +249,28 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         let cpc_id = match v("cpc") {
             "" => None,
             x => {
-                let id: Option<i64> = tx.query_row("SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)", [x], |r| r.get(0)).optional()?;
+                let id: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)",
+                        [x],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
                 if id.is_none() {
-                    c.ajouter("cpc", format!("CPC « {x} » inconnue : ajoutez-la d'abord à la liste des CPC."));
+                    c.ajouter(
+                        "cpc",
+                        format!("CPC « {x} » inconnue : ajoutez-la d'abord à la liste des CPC."),
+                    );
                 }
                 id
             }
         };
         let statut = match v("statut") {
             "" => Some("non_renseigne".to_string()),
-            x => registre::STATUTS.iter().find(|s| texte::normaliser(s.1) == texte::normaliser(x) || s.0 == x).map(|s| s.0.to_string()),
+            x => registre::STATUTS
+                .iter()
+                .find(|s| texte::normaliser(s.1) == texte::normaliser(x) || s.0 == x)
+                .map(|s| s.0.to_string()),
         };
         if statut.is_none() {
             c.ajouter("statut", format!("statut « {} » inconnu.", v("statut")));
@@ -183,19 +278,36 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
         if !v("email").is_empty() {
             c.champ("email", crate::annuaire::validation::email(v("email")));
         }
-        let mandat = mandats::valider_dates(v("date_arrete"), v("debut_mandat"), v("fin_mandat"), mandats::CHAMPS_MANDAT, &mut c);
+        let mandat = mandats::valider_dates(
+            v("date_arrete"),
+            v("debut_mandat"),
+            v("fin_mandat"),
+            mandats::CHAMPS_MANDAT,
+            &mut c,
+        );
         c.fin()?;
-        let (nom, prenom) = (nom.unwrap_or_default().to_uppercase(), prenom.unwrap_or_default());
+        let (nom, prenom) = (
+            nom.unwrap_or_default().to_uppercase(),
+            prenom.unwrap_or_default(),
+        );
         let email = v("email").to_lowercase();
         // La même personne : mêmes nom, prénom et courriel.
         let cle = texte::normaliser(&format!("{nom} {prenom} {email}"));
         if !vus.insert(cle) {
-            doublons.push(format!("ligne {} : {nom} {prenom} figure déjà plus haut dans le fichier", l.numero));
+            doublons.push(format!(
+                "ligne {} : {nom} {prenom} figure déjà plus haut dans le fichier",
+                l.numero
+            ));
             return Ok(());
         }
-        let existante = personnes_connues.get(&cle_personne(&nom, &prenom, &email)).copied();
+        let existante = personnes_connues
+            .get(&cle_personne(&nom, &prenom, &email))
+            .copied();
         if let Some((_, true)) = existante {
-            doublons.push(format!("ligne {} : {nom} {prenom} est déjà au registre", l.numero));
+            doublons.push(format!(
+                "ligne {} : {nom} {prenom} est déjà au registre",
+                l.numero
+            ));
             return Ok(());
         }
         let mut organisation = |nom: &str, type_: &'static str| -> Resultat<Option<i64>> {
@@ -208,7 +320,8 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             Ok(id)
         };
         let employeur_id = organisation(v("employeur"), "entreprise")?;
-        let proposante_id = organisation(v("organisation_proposante"), "organisation_professionnelle")?;
+        let proposante_id =
+            organisation(v("organisation_proposante"), "organisation_professionnelle")?;
         let personne_id = match existante {
             Some((id, _)) => id,
             None => {
@@ -232,7 +345,11 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
             secteur: v("secteur").into(),
             cpc_id,
             specialites: v("specialites").into(),
-            designation: if proposante_id.is_some() { "organisation_professionnelle".into() } else { "autre".into() },
+            designation: if proposante_id.is_some() {
+                "organisation_professionnelle".into()
+            } else {
+                "autre".into()
+            },
             organisation_proposante_id: proposante_id,
             academie_id,
             bassin_id,
@@ -250,5 +367,12 @@ pub fn importer(conn: &Connection, octets: &[u8], choix: Option<&BTreeMap<String
     if essai {
         creations.clear();
     }
-    Ok(CompteRendu { lignes, importees, essai, format: table.format(), doublons, creations })
+    Ok(CompteRendu {
+        lignes,
+        importees,
+        essai,
+        format: table.format(),
+        doublons,
+        creations,
+    })
 }

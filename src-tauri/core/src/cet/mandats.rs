@@ -30,13 +30,20 @@ pub enum EtatMandat {
     Echu,
 }
 
-pub const ETATS: &[(&str, &str)] = &[("en_cours", "En cours"), ("fin_proche", "À renouveler (fin dans les six mois)"), ("echu", "Échu"), ("a_venir", "À venir")];
+pub const ETATS: &[(&str, &str)] = &[
+    ("en_cours", "En cours"),
+    ("fin_proche", "À renouveler (fin dans les six mois)"),
+    ("echu", "Échu"),
+    ("a_venir", "À venir"),
+];
 
 pub fn etat(debut: Option<NaiveDate>, fin: Option<NaiveDate>, aujourdhui: NaiveDate) -> EtatMandat {
     match (debut, fin) {
         (Some(d), _) if d > aujourdhui => EtatMandat::AVenir,
         (Some(_), Some(f)) if f < aujourdhui => EtatMandat::Echu,
-        (Some(_), Some(f)) if f <= aujourdhui + Days::new(JOURS_FIN_PROCHE) => EtatMandat::FinProche,
+        (Some(_), Some(f)) if f <= aujourdhui + Days::new(JOURS_FIN_PROCHE) => {
+            EtatMandat::FinProche
+        }
         (Some(_), Some(_)) => EtatMandat::EnCours,
         _ => EtatMandat::SansMandat,
     }
@@ -48,7 +55,10 @@ pub fn condition_etat(code: &str, aujourdhui: NaiveDate) -> Result<(String, Vec<
     let proche = dates::iso(aujourdhui + Days::new(JOURS_FIN_PROCHE));
     Ok(match code {
         "en_cours" => ("m.debut <= {} AND m.fin >= {}".into(), vec![j.clone(), j]),
-        "fin_proche" => ("m.debut <= {} AND m.fin >= {} AND m.fin <= {}".into(), vec![j.clone(), j, proche]),
+        "fin_proche" => (
+            "m.debut <= {} AND m.fin >= {} AND m.fin <= {}".into(),
+            vec![j.clone(), j, proche],
+        ),
         "echu" => ("m.fin < {}".into(), vec![j]),
         "a_venir" => ("m.debut > {}".into(), vec![j]),
         autre => return Err(format!("État de mandat inconnu : « {autre} ».")),
@@ -83,23 +93,58 @@ pub(crate) const CHAMPS_MANDAT: (&str, &str) = ("debut_mandat", "fin_mandat");
 const CHAMPS_CAMPAGNE: (&str, &str) = ("nouveau_debut", "nouvelle_fin");
 
 /// Dates d'un mandat : début et fin obligatoires, fin après le début, arrêté facultatif.
-pub(crate) fn valider_dates(arrete: &str, debut: &str, fin: &str, champs: (&'static str, &'static str), c: &mut Controle) -> Option<MandatValide> {
-    let date_arrete = c.champ("date_arrete", dates::lire_facultative(arrete).map_err(|e| format!("Date de l'arrêté : {e}"))).flatten();
-    let d = c.champ(champs.0, dates::lire(debut).map_err(|e| format!("Début du mandat : {e}")));
-    let f = c.champ(champs.1, dates::lire(fin).map_err(|e| format!("Fin du mandat : {e}")));
+pub(crate) fn valider_dates(
+    arrete: &str,
+    debut: &str,
+    fin: &str,
+    champs: (&'static str, &'static str),
+    c: &mut Controle,
+) -> Option<MandatValide> {
+    let date_arrete = c
+        .champ(
+            "date_arrete",
+            dates::lire_facultative(arrete).map_err(|e| format!("Date de l'arrêté : {e}")),
+        )
+        .flatten();
+    let d = c.champ(
+        champs.0,
+        dates::lire(debut).map_err(|e| format!("Début du mandat : {e}")),
+    );
+    let f = c.champ(
+        champs.1,
+        dates::lire(fin).map_err(|e| format!("Fin du mandat : {e}")),
+    );
     match (d, f) {
         (Some(d), Some(f)) if f < d => {
-            c.ajouter(champs.1, format!("La fin du mandat ({}) précède son début ({}).", dates::francaise(f), dates::francaise(d)));
+            c.ajouter(
+                champs.1,
+                format!(
+                    "La fin du mandat ({}) précède son début ({}).",
+                    dates::francaise(f),
+                    dates::francaise(d)
+                ),
+            );
             None
         }
-        (Some(debut), Some(fin)) => Some(MandatValide { date_arrete, debut, fin }),
+        (Some(debut), Some(fin)) => Some(MandatValide {
+            date_arrete,
+            debut,
+            fin,
+        }),
         _ => None,
     }
 }
 
 pub(crate) fn inserer(conn: &Connection, cet_id: i64, m: &MandatValide) -> Resultat<()> {
-    conn.prepare_cached("INSERT INTO mandat_cet (cet_id, date_arrete, debut, fin) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(rusqlite::params![cet_id, m.date_arrete.map(dates::iso), dates::iso(m.debut), dates::iso(m.fin)])?;
+    conn.prepare_cached(
+        "INSERT INTO mandat_cet (cet_id, date_arrete, debut, fin) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(rusqlite::params![
+        cet_id,
+        m.date_arrete.map(dates::iso),
+        dates::iso(m.debut),
+        dates::iso(m.fin)
+    ])?;
     Ok(())
 }
 
@@ -109,7 +154,10 @@ pub fn mandats(conn: &Connection, cet_id: i64) -> Resultat<Vec<Mandat>> {
         .query_map([cet_id], |r| {
             Ok(Mandat {
                 id: r.get(0)?,
-                date_arrete: r.get::<_, Option<String>>(1)?.map(|s| dates::depuis_iso(&s)).transpose()?,
+                date_arrete: r
+                    .get::<_, Option<String>>(1)?
+                    .map(|s| dates::depuis_iso(&s))
+                    .transpose()?,
                 debut: dates::depuis_iso(&r.get::<_, String>(2)?)?,
                 fin: dates::depuis_iso(&r.get::<_, String>(3)?)?,
             })
@@ -125,7 +173,13 @@ pub fn ajouter(conn: &Connection, cet_id: i64, s: &SaisieMandat) -> Resultat<Vec
     let m = valider_dates(&s.date_arrete, &s.debut, &s.fin, CHAMPS_MANDAT, &mut c);
     if let (Some(m), Some(dernier)) = (&m, mandats(conn, cet_id)?.first()) {
         if m.debut <= dernier.fin {
-            c.ajouter(CHAMPS_MANDAT.0, format!("Le nouveau mandat commence avant la fin du mandat en cours ({}).", dates::francaise(dernier.fin)));
+            c.ajouter(
+                CHAMPS_MANDAT.0,
+                format!(
+                    "Le nouveau mandat commence avant la fin du mandat en cours ({}).",
+                    dates::francaise(dernier.fin)
+                ),
+            );
         }
     }
     c.fin()?;
@@ -161,15 +215,31 @@ struct Campagne {
 
 fn valider_campagne(s: &SaisieCampagne) -> Resultat<Campagne> {
     let mut c = Controle::default();
-    let fin_au_plus_tard = c.champ("fin_au_plus_tard", dates::lire(&s.fin_au_plus_tard).map_err(|e| format!("Mandats finissant au plus tard le : {e}")));
-    let mandat = valider_dates(&s.date_arrete, &s.nouveau_debut, &s.nouvelle_fin, CHAMPS_CAMPAGNE, &mut c);
+    let fin_au_plus_tard = c.champ(
+        "fin_au_plus_tard",
+        dates::lire(&s.fin_au_plus_tard)
+            .map_err(|e| format!("Mandats finissant au plus tard le : {e}")),
+    );
+    let mandat = valider_dates(
+        &s.date_arrete,
+        &s.nouveau_debut,
+        &s.nouvelle_fin,
+        CHAMPS_CAMPAGNE,
+        &mut c,
+    );
     if let (Some(f), Some(m)) = (fin_au_plus_tard, &mandat) {
         if m.debut <= f {
-            c.ajouter(CHAMPS_CAMPAGNE.0, "Les nouveaux mandats commencent après la fin des mandats renouvelés.");
+            c.ajouter(
+                CHAMPS_CAMPAGNE.0,
+                "Les nouveaux mandats commencent après la fin des mandats renouvelés.",
+            );
         }
     }
     c.fin()?;
-    Ok(Campagne { fin_au_plus_tard: fin_au_plus_tard.expect("validée"), mandat: mandat.expect("validé") })
+    Ok(Campagne {
+        fin_au_plus_tard: fin_au_plus_tard.expect("validée"),
+        mandat: mandat.expect("validé"),
+    })
 }
 
 /// Les CET dont le mandat le plus récent finit au plus tard à la date choisie (et après la fin de
@@ -179,33 +249,58 @@ pub fn apercu(conn: &Connection, s: &SaisieCampagne) -> Resultat<Vec<LigneCampag
     candidats(conn, &camp, s.academie_id)
 }
 
-fn candidats(conn: &Connection, camp: &Campagne, academie_id: Option<i64>) -> Resultat<Vec<LigneCampagne>> {
+fn candidats(
+    conn: &Connection,
+    camp: &Campagne,
+    academie_id: Option<i64>,
+) -> Resultat<Vec<LigneCampagne>> {
     let mut st = conn.prepare(concat!(
         "SELECT x.id, p.nom || ' ' || p.prenom, x.secteur, m.fin FROM cet x JOIN personne p ON p.id = x.personne_id ",
         jointure_mandat_recent!(),
         " WHERE m.fin <= ?1 AND (?2 IS NULL OR x.academie_id = ?2) ORDER BY normaliser(x.secteur), normaliser(p.nom), p.prenom"
     ))?;
     let v = st
-        .query_map(rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id], |r| {
-            Ok(LigneCampagne { cet_id: r.get(0)?, nom: r.get(1)?, secteur: r.get(2)?, fin_actuelle: dates::depuis_iso(&r.get::<_, String>(3)?)? })
-        })?
+        .query_map(
+            rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id],
+            |r| {
+                Ok(LigneCampagne {
+                    cet_id: r.get(0)?,
+                    nom: r.get(1)?,
+                    secteur: r.get(2)?,
+                    fin_actuelle: dates::depuis_iso(&r.get::<_, String>(3)?)?,
+                })
+            },
+        )?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 /// Applique la campagne aux CET retenus (`retenus` : parmi l'aperçu ; `None` : tous), en une
 /// transaction. Rend le nombre de mandats créés.
-pub fn appliquer(conn: &Connection, s: &SaisieCampagne, retenus: Option<&[i64]>) -> Resultat<usize> {
+pub fn appliquer(
+    conn: &Connection,
+    s: &SaisieCampagne,
+    retenus: Option<&[i64]>,
+) -> Resultat<usize> {
     let camp = valider_campagne(s)?;
     let lignes = candidats(conn, &camp, s.academie_id)?;
     if let Some(r) = retenus {
         if let Some(intrus) = r.iter().find(|id| !lignes.iter().any(|l| l.cet_id == **id)) {
-            return Err(Erreur::validation("retenus", format!("Le CET n° {intrus} n'est pas concerné par cette campagne.")));
+            return Err(Erreur::validation(
+                "retenus",
+                format!("Le CET n° {intrus} n'est pas concerné par cette campagne."),
+            ));
         }
     }
-    let choisis: Vec<&LigneCampagne> = lignes.iter().filter(|l| retenus.is_none_or(|r| r.contains(&l.cet_id))).collect();
+    let choisis: Vec<&LigneCampagne> = lignes
+        .iter()
+        .filter(|l| retenus.is_none_or(|r| r.contains(&l.cet_id)))
+        .collect();
     if choisis.is_empty() {
-        return Err(Erreur::validation("retenus", "Aucun mandat à renouveler avec ces dates."));
+        return Err(Erreur::validation(
+            "retenus",
+            "Aucun mandat à renouveler avec ces dates.",
+        ));
     }
     crate::base::atomique(conn, |conn| {
         for l in &choisis {
@@ -216,7 +311,11 @@ pub fn appliquer(conn: &Connection, s: &SaisieCampagne, retenus: Option<&[i64]>)
 }
 
 /// Fins de mandat entre deux dates (mandats les plus récents seulement) : pour l'échéancier.
-pub fn fins_entre(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> Resultat<Vec<(i64, String, NaiveDate)>> {
+pub fn fins_entre(
+    conn: &Connection,
+    depuis: NaiveDate,
+    jusqu_au: NaiveDate,
+) -> Resultat<Vec<(i64, String, NaiveDate)>> {
     let mut st = conn.prepare(concat!(
         "SELECT x.id, p.prenom || ' ' || p.nom || CASE WHEN x.secteur <> '' THEN ' (' || x.secteur || ')' ELSE '' END, m.fin
          FROM cet x JOIN personne p ON p.id = x.personne_id ",
@@ -224,7 +323,13 @@ pub fn fins_entre(conn: &Connection, depuis: NaiveDate, jusqu_au: NaiveDate) -> 
         " WHERE m.fin BETWEEN ?1 AND ?2 ORDER BY m.fin"
     ))?;
     let v = st
-        .query_map([dates::iso(depuis), dates::iso(jusqu_au)], |r| Ok((r.get(0)?, r.get(1)?, dates::depuis_iso(&r.get::<_, String>(2)?)?)))?
+        .query_map([dates::iso(depuis), dates::iso(jusqu_au)], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                dates::depuis_iso(&r.get::<_, String>(2)?)?,
+            ))
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }

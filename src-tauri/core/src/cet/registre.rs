@@ -15,13 +15,19 @@ pub const STATUTS: &[(&str, &str)] = &[
     ("artisan", "Artisan"),
     ("profession_liberale", "Profession libérale"),
     ("retraite", "Retraité"),
-    ("salarie_organisation", "Salarié d'une organisation professionnelle"),
+    (
+        "salarie_organisation",
+        "Salarié d'une organisation professionnelle",
+    ),
     // Listes importées sans cette colonne : à compléter sur la fiche.
     ("non_renseigne", "Non renseigné"),
 ];
 
 pub const DESIGNATIONS: &[(&str, &str)] = &[
-    ("organisation_professionnelle", "Organisation professionnelle"),
+    (
+        "organisation_professionnelle",
+        "Organisation professionnelle",
+    ),
     ("inspecteur", "Inspecteur"),
     ("chef_etablissement", "Chef d'établissement"),
     ("afdet", "AFDET"),
@@ -162,7 +168,12 @@ fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
             academie: r.get(18)?,
             bassin_id: r.get(19)?,
             bassin: r.get(20)?,
-            missions: r.get::<_, String>(21)?.split(',').filter(|m| !m.is_empty()).map(String::from).collect(),
+            missions: r
+                .get::<_, String>(21)?
+                .split(',')
+                .filter(|m| !m.is_empty())
+                .map(String::from)
+                .collect(),
             etablissement_ids: liste::ids(r.get(22)?),
             date_arrete: date_opt(r.get(23)?)?,
             debut_mandat: debut,
@@ -188,17 +199,26 @@ pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Res
         .egal("x.academie_id", f.academie_id)
         .egal("x.bassin_id", f.bassin_id);
     if let Some(o) = f.organisation_id {
-        filtre.condition_liee("(x.organisation_proposante_id = {} OR x.employeur_id = {})", [o, o]);
+        filtre.condition_liee(
+            "(x.organisation_proposante_id = {} OR x.employeur_id = {})",
+            [o, o],
+        );
     }
     if let Some(e) = f.etat_mandat.as_deref().filter(|e| !e.is_empty()) {
-        let (sql, valeurs) = mandats::condition_etat(e, aujourdhui).map_err(|m| Erreur::validation("etat_mandat", m))?;
+        let (sql, valeurs) = mandats::condition_etat(e, aujourdhui)
+            .map_err(|m| Erreur::validation("etat_mandat", m))?;
         filtre.condition_liee(&sql, valeurs);
     }
     if let Some(ans) = f.inactif_depuis_ans {
         if ans < 1 {
-            return Err(Erreur::validation("inactif_depuis_ans", "Le nombre d'années sans participation est au moins 1."));
+            return Err(Erreur::validation(
+                "inactif_depuis_ans",
+                "Le nombre d'années sans participation est au moins 1.",
+            ));
         }
-        let depuis = aujourdhui.checked_sub_months(chrono::Months::new(12 * ans as u32)).unwrap_or(aujourdhui);
+        let depuis = aujourdhui
+            .checked_sub_months(chrono::Months::new(12 * ans as u32))
+            .unwrap_or(aujourdhui);
         filtre.condition_liee(
             "NOT EXISTS (SELECT 1 FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
                WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL AND r.date > {} AND r.date <= {})",
@@ -209,12 +229,21 @@ pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Res
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Cet> {
-    liste::lire_un(conn, &REQUETE, "x.id", id, "Le CET", ligne(chrono::Local::now().date_naive()))
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "x.id",
+        id,
+        "Le CET",
+        ligne(chrono::Local::now().date_naive()),
+    )
 }
 
 /// Secteurs déjà saisis, pour les filtres et les invitations par secteur.
 pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
-    let mut st = conn.prepare("SELECT DISTINCT secteur FROM cet WHERE secteur <> '' ORDER BY normaliser(secteur)")?;
+    let mut st = conn.prepare(
+        "SELECT DISTINCT secteur FROM cet WHERE secteur <> '' ORDER BY normaliser(secteur)",
+    )?;
     let v = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -227,8 +256,18 @@ pub(crate) struct CetValide {
 
 /// Contrôle des champs communs à la saisie et à l'import (hors personne et mandat).
 pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Resultat<CetValide> {
-    let statut_pro = c.champ("statut_pro", liste::code_connu(STATUTS, &s.statut_pro, "le statut professionnel"));
-    let designation = if s.designation.is_empty() { Some("organisation_professionnelle".to_string()) } else { c.champ("designation", liste::code_connu(DESIGNATIONS, &s.designation, "qui a désigné le CET")) };
+    let statut_pro = c.champ(
+        "statut_pro",
+        liste::code_connu(STATUTS, &s.statut_pro, "le statut professionnel"),
+    );
+    let designation = if s.designation.is_empty() {
+        Some("organisation_professionnelle".to_string())
+    } else {
+        c.champ(
+            "designation",
+            liste::code_connu(DESIGNATIONS, &s.designation, "qui a désigné le CET"),
+        )
+    };
     for m in &s.missions {
         if !MISSIONS.iter().any(|x| x.0 == m) {
             c.ajouter("missions", format!("Mission inconnue : « {m} »."));
@@ -237,7 +276,11 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
     match s.academie_id {
         Some(a) if liste::existe(conn, "academie", a)? => {
             if let Some(b) = s.bassin_id {
-                let ok: Option<i64> = conn.query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| r.get(0)).optional()?;
+                let ok: Option<i64> = conn
+                    .query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
                 if ok != Some(a) {
                     c.ajouter("bassin_id", "Ce bassin n'est pas dans l'académie du CET.");
                 }
@@ -245,15 +288,53 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
         }
         _ => c.ajouter("academie_id", "Choisissez l'académie du CET."),
     }
-    liste::verifier_ids(conn, c, "organisation", &s.employeur_id.into_iter().collect::<Vec<_>>(), "employeur_id", "une organisation")?;
-    liste::verifier_ids(conn, c, "organisation", &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(), "organisation_proposante_id", "une organisation")?;
-    liste::verifier_ids(conn, c, "cpc", &s.cpc_id.into_iter().collect::<Vec<_>>(), "cpc_id", "une CPC")?;
-    liste::verifier_ids(conn, c, "etablissement", &s.etablissement_ids, "etablissement_ids", "un établissement")?;
-    if designation.as_deref() == Some("organisation_professionnelle") && s.organisation_proposante_id.is_none() {
-        c.ajouter("organisation_proposante_id", "Indiquez l'organisation professionnelle qui a proposé le CET.");
+    liste::verifier_ids(
+        conn,
+        c,
+        "organisation",
+        &s.employeur_id.into_iter().collect::<Vec<_>>(),
+        "employeur_id",
+        "une organisation",
+    )?;
+    liste::verifier_ids(
+        conn,
+        c,
+        "organisation",
+        &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(),
+        "organisation_proposante_id",
+        "une organisation",
+    )?;
+    liste::verifier_ids(
+        conn,
+        c,
+        "cpc",
+        &s.cpc_id.into_iter().collect::<Vec<_>>(),
+        "cpc_id",
+        "une CPC",
+    )?;
+    liste::verifier_ids(
+        conn,
+        c,
+        "etablissement",
+        &s.etablissement_ids,
+        "etablissement_ids",
+        "un établissement",
+    )?;
+    if designation.as_deref() == Some("organisation_professionnelle")
+        && s.organisation_proposante_id.is_none()
+    {
+        c.ajouter(
+            "organisation_proposante_id",
+            "Indiquez l'organisation professionnelle qui a proposé le CET.",
+        );
     }
     Ok(CetValide {
-        missions: MISSIONS.iter().filter(|x| s.missions.iter().any(|m| m == x.0)).map(|x| x.0).collect::<Vec<_>>().join(","),
+        missions: MISSIONS
+            .iter()
+            .filter(|x| s.missions.iter().any(|m| m == x.0))
+            .map(|x| x.0)
+            .collect::<Vec<_>>()
+            .join(","),
         statut_pro: statut_pro.unwrap_or_default(),
         designation: designation.unwrap_or_default(),
     })
@@ -262,7 +343,14 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
 fn cle(conn: &Connection, s: &SaisieCet) -> Resultat<String> {
     let nom = |table: &str, id: Option<i64>| -> Resultat<String> {
         Ok(match id {
-            Some(id) => conn.query_row(&format!("SELECT nom FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?.unwrap_or_default(),
+            Some(id) => conn
+                .query_row(
+                    &format!("SELECT nom FROM {table} WHERE id = ?1"),
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or_default(),
             None => String::new(),
         })
     };
@@ -276,11 +364,26 @@ fn cle(conn: &Connection, s: &SaisieCet) -> Resultat<String> {
 }
 
 /// Écrit la fiche (création si `id` est `None`) et ses établissements de référence ; rend l'id.
-pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieCet, v: &CetValide) -> Resultat<i64> {
+pub(crate) fn ecrire(
+    conn: &Connection,
+    id: Option<i64>,
+    s: &SaisieCet,
+    v: &CetValide,
+) -> Resultat<i64> {
     let cle = cle(conn, s)?;
     let p = rusqlite::params![
-        s.personne_id, v.statut_pro, s.employeur_id, texte::nettoyer(&s.secteur), s.cpc_id, s.specialites.trim(), v.designation,
-        s.organisation_proposante_id, s.academie_id, s.bassin_id, v.missions, cle
+        s.personne_id,
+        v.statut_pro,
+        s.employeur_id,
+        texte::nettoyer(&s.secteur),
+        s.cpc_id,
+        s.specialites.trim(),
+        v.designation,
+        s.organisation_proposante_id,
+        s.academie_id,
+        s.bassin_id,
+        v.missions,
+        cle
     ];
     let id = match id {
         None => {
@@ -302,16 +405,37 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieCet, v: &CetV
             id
         }
     };
-    liste::ecrire_liens(conn, "cet_etablissement", "cet_id", id, "etablissement_id", &s.etablissement_ids)?;
+    liste::ecrire_liens(
+        conn,
+        "cet_etablissement",
+        "cet_id",
+        id,
+        "etablissement_id",
+        &s.etablissement_ids,
+    )?;
     Ok(id)
 }
 
-fn verifier_personne(conn: &Connection, s: &SaisieCet, id: Option<i64>, c: &mut Controle) -> Resultat<()> {
+fn verifier_personne(
+    conn: &Connection,
+    s: &SaisieCet,
+    id: Option<i64>,
+    c: &mut Controle,
+) -> Resultat<()> {
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
-            let deja: Option<i64> = conn.query_row("SELECT id FROM cet WHERE personne_id = ?1 AND id IS NOT ?2", rusqlite::params![p, id], |r| r.get(0)).optional()?;
+            let deja: Option<i64> = conn
+                .query_row(
+                    "SELECT id FROM cet WHERE personne_id = ?1 AND id IS NOT ?2",
+                    rusqlite::params![p, id],
+                    |r| r.get(0),
+                )
+                .optional()?;
             if deja.is_some() {
-                c.ajouter("personne_id", "Cette personne est déjà inscrite au registre des CET.");
+                c.ajouter(
+                    "personne_id",
+                    "Cette personne est déjà inscrite au registre des CET.",
+                );
             }
         }
         _ => c.ajouter("personne_id", "Choisissez la personne dans l'annuaire."),
@@ -323,7 +447,13 @@ pub fn creer(conn: &Connection, s: &SaisieCet) -> Resultat<Cet> {
     let mut c = Controle::default();
     verifier_personne(conn, s, None, &mut c)?;
     let v = valider(conn, s, &mut c)?;
-    let mandat = mandats::valider_dates(&s.date_arrete, &s.debut_mandat, &s.fin_mandat, mandats::CHAMPS_MANDAT, &mut c);
+    let mandat = mandats::valider_dates(
+        &s.date_arrete,
+        &s.debut_mandat,
+        &s.fin_mandat,
+        mandats::CHAMPS_MANDAT,
+        &mut c,
+    );
     c.fin()?;
     let id = crate::base::atomique(conn, |conn| {
         let id = ecrire(conn, None, s, &v)?;
@@ -371,7 +501,14 @@ pub struct SaisieJury {
 pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
     let mut st = conn.prepare("SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC")?;
     let v = st
-        .query_map([cet_id], |r| Ok(Jury { id: r.get(0)?, session: r.get(1)?, diplome: r.get(2)?, date: dates::depuis_iso(&r.get::<_, String>(3)?)? }))?
+        .query_map([cet_id], |r| {
+            Ok(Jury {
+                id: r.get(0)?,
+                session: r.get(1)?,
+                diplome: r.get(2)?,
+                date: dates::depuis_iso(&r.get::<_, String>(3)?)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -381,7 +518,10 @@ pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<
     let mut c = Controle::default();
     let session = c.champ("session", texte::obligatoire("La session", &s.session));
     let diplome = c.champ("diplome", texte::obligatoire("Le diplôme", &s.diplome));
-    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date du jury : {e}")));
+    let date = c.champ(
+        "date",
+        dates::lire(&s.date).map_err(|e| format!("Date du jury : {e}")),
+    );
     c.fin()?;
     conn.execute(
         "INSERT INTO cet_jury (cet_id, session, diplome, date) VALUES (?1, ?2, ?3, ?4)",
@@ -412,7 +552,13 @@ pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participat
     )?;
     let v = st
         .query_map([x.personne_id], |r| {
-            Ok(Participation { reunion_id: r.get(0)?, date: dates::depuis_iso(&r.get::<_, String>(1)?)?, type_: crate::reunions::libelle_type(&r.get::<_, String>(2)?).into(), theme: r.get(3)?, etat: r.get(4)? })
+            Ok(Participation {
+                reunion_id: r.get(0)?,
+                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
+                type_: crate::reunions::libelle_type(&r.get::<_, String>(2)?).into(),
+                theme: r.get(3)?,
+                etat: r.get(4)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)

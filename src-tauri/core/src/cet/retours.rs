@@ -10,7 +10,18 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 fn tous(conn: &Connection, f: FiltreCet, aujourdhui: NaiveDate) -> Resultat<Vec<Cet>> {
-    Ok(registre::lister_au(conn, &FiltreCet { liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..f }, aujourdhui)?.lignes)
+    Ok(registre::lister_au(
+        conn,
+        &FiltreCet {
+            liste: ParametresListe {
+                limite: Some(100_000),
+                ..Default::default()
+            },
+            ..f
+        },
+        aujourdhui,
+    )?
+    .lignes)
 }
 
 /// Nomination : l'arrêté du mandat en cours, ou « proposé » tant qu'aucun arrêté n'est daté.
@@ -39,26 +50,48 @@ fn organisations(conn: &Connection, organisation_id: Option<i64>) -> Resultat<Ve
         .collect::<Result<Vec<_>, _>>()?;
     if v.is_empty() {
         return Err(match organisation_id {
-            Some(id) => Erreur::Introuvable(format!("L'organisation n° {id} n'a proposé aucun CET du registre.")),
-            None => Erreur::Introuvable("Aucun CET du registre n'a été proposé par une organisation.".into()),
+            Some(id) => Erreur::Introuvable(format!(
+                "L'organisation n° {id} n'a proposé aucun CET du registre."
+            )),
+            None => Erreur::Introuvable(
+                "Aucun CET du registre n'a été proposé par une organisation.".into(),
+            ),
         });
     }
     Ok(v)
 }
 
 /// Une lettre par organisation proposante, séparées par un saut de page.
-pub fn lettres_organisations(conn: &Connection, organisation_id: Option<i64>, aujourdhui: NaiveDate) -> Resultat<Rapport> {
+pub fn lettres_organisations(
+    conn: &Connection,
+    organisation_id: Option<i64>,
+    aujourdhui: NaiveDate,
+) -> Resultat<Rapport> {
     let mut blocs = Vec::new();
-    for (i, (id, nom)) in organisations(conn, organisation_id)?.into_iter().enumerate() {
+    for (i, (id, nom)) in organisations(conn, organisation_id)?
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             blocs.push(Bloc::SautDePage);
         }
-        let cet = tous(conn, FiltreCet { organisation_id: Some(id), ..Default::default() }, aujourdhui)?
-            .into_iter()
-            .filter(|x| x.organisation_proposante_id == Some(id))
-            .collect::<Vec<_>>();
+        let cet = tous(
+            conn,
+            FiltreCet {
+                organisation_id: Some(id),
+                ..Default::default()
+            },
+            aujourdhui,
+        )?
+        .into_iter()
+        .filter(|x| x.organisation_proposante_id == Some(id))
+        .collect::<Vec<_>>();
         let nommes = cet.iter().filter(|x| x.date_arrete.is_some()).count();
-        let mut secteurs: Vec<String> = cet.iter().map(|x| x.secteur.clone()).filter(|s| !s.is_empty()).collect();
+        let mut secteurs: Vec<String> = cet
+            .iter()
+            .map(|x| x.secteur.clone())
+            .filter(|s| !s.is_empty())
+            .collect();
         secteurs.sort();
         secteurs.dedup();
         blocs.extend([
@@ -91,15 +124,48 @@ pub fn lettres_organisations(conn: &Connection, organisation_id: Option<i64>, au
             Bloc::ParagrapheGras("Le délégué académique aux enseignements techniques".into()),
         ]);
     }
-    Ok(Rapport { titre: "Retour aux organisations professionnelles".into(), entete: "Passerelle – conseillers entreprise pour l'École".into(), couverture: None, blocs })
+    Ok(Rapport {
+        titre: "Retour aux organisations professionnelles".into(),
+        entete: "Passerelle – conseillers entreprise pour l'École".into(),
+        couverture: None,
+        blocs,
+    })
 }
 
 /// Le même retour en CSV : une ligne par CET proposé.
-pub fn csv_organisations(conn: &Connection, organisation_id: Option<i64>, aujourdhui: NaiveDate) -> Resultat<String> {
+pub fn csv_organisations(
+    conn: &Connection,
+    organisation_id: Option<i64>,
+    aujourdhui: NaiveDate,
+) -> Resultat<String> {
     let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(&["organisation", "civilite", "nom", "prenom", "secteur", "cpc", "debut_mandat", "fin_mandat", "date_arrete", "nomination"].map(String::from));
+    s += &crate::bilans::ligne_csv(
+        &[
+            "organisation",
+            "civilite",
+            "nom",
+            "prenom",
+            "secteur",
+            "cpc",
+            "debut_mandat",
+            "fin_mandat",
+            "date_arrete",
+            "nomination",
+        ]
+        .map(String::from),
+    );
     for (id, nom) in organisations(conn, organisation_id)? {
-        for x in tous(conn, FiltreCet { organisation_id: Some(id), ..Default::default() }, aujourdhui)?.into_iter().filter(|x| x.organisation_proposante_id == Some(id)) {
+        for x in tous(
+            conn,
+            FiltreCet {
+                organisation_id: Some(id),
+                ..Default::default()
+            },
+            aujourdhui,
+        )?
+        .into_iter()
+        .filter(|x| x.organisation_proposante_id == Some(id))
+        {
             let d = |v: Option<NaiveDate>| v.map(dates::francaise).unwrap_or_default();
             s += &crate::bilans::ligne_csv(&[
                 nom.clone(),
@@ -121,12 +187,26 @@ pub fn csv_organisations(conn: &Connection, organisation_id: Option<i64>, aujour
 /// Avis à l'employeur : son salarié a été nommé conseiller entreprise pour l'École.
 pub fn avis_employeur(conn: &Connection, cet_id: i64, aujourdhui: NaiveDate) -> Resultat<Rapport> {
     let x = registre::lire(conn, cet_id)?;
-    let employeur = x.employeur.clone().ok_or_else(|| Erreur::validation("employeur_id", "Ce CET n'a pas d'employeur enregistré : l'avis ne peut pas être adressé."))?;
+    let employeur = x.employeur.clone().ok_or_else(|| {
+        Erreur::validation(
+            "employeur_id",
+            "Ce CET n'a pas d'employeur enregistré : l'avis ne peut pas être adressé.",
+        )
+    })?;
     let (Some(debut), Some(fin)) = (x.debut_mandat, x.fin_mandat) else {
-        return Err(Erreur::validation("mandat", "Ce CET n'a pas de mandat enregistré."));
+        return Err(Erreur::validation(
+            "mandat",
+            "Ce CET n'a pas de mandat enregistré.",
+        ));
     };
-    let qui = format!("{} {} {}", x.civilite, x.prenom, x.nom).trim().to_string();
-    let missions: Vec<String> = x.missions.iter().map(|m| crate::liste::libelle(MISSIONS, m).to_string()).collect();
+    let qui = format!("{} {} {}", x.civilite, x.prenom, x.nom)
+        .trim()
+        .to_string();
+    let missions: Vec<String> = x
+        .missions
+        .iter()
+        .map(|m| crate::liste::libelle(MISSIONS, m).to_string())
+        .collect();
     let blocs = vec![
         Bloc::Paragraphe(format!("Le {}", dates::francaise(aujourdhui))),
         Bloc::ParagrapheGras(format!("À l'attention de la direction de : {employeur}")),
@@ -150,11 +230,20 @@ pub fn avis_employeur(conn: &Connection, cet_id: i64, aujourdhui: NaiveDate) -> 
         Bloc::Paragraphe("Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.".into()),
         Bloc::ParagrapheGras("Le délégué académique aux enseignements techniques".into()),
     ];
-    Ok(Rapport { titre: format!("Avis de nomination – {qui}"), entete: "Passerelle – conseillers entreprise pour l'École".into(), couverture: None, blocs })
+    Ok(Rapport {
+        titre: format!("Avis de nomination – {qui}"),
+        entete: "Passerelle – conseillers entreprise pour l'École".into(),
+        couverture: None,
+        blocs,
+    })
 }
 
 /// Lettres aux organisations (PDF) ou leur CSV, selon `csv`.
-pub fn produire_retour(conn: &Connection, organisation_id: Option<i64>, csv: bool) -> Resultat<Vec<u8>> {
+pub fn produire_retour(
+    conn: &Connection,
+    organisation_id: Option<i64>,
+    csv: bool,
+) -> Resultat<Vec<u8>> {
     let aujourdhui = chrono::Local::now().date_naive();
     if csv {
         Ok(csv_organisations(conn, organisation_id, aujourdhui)?.into_bytes())
@@ -164,16 +253,37 @@ pub fn produire_retour(conn: &Connection, organisation_id: Option<i64>, csv: boo
 }
 
 pub fn avis_employeur_pdf(conn: &Connection, cet_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&avis_employeur(conn, cet_id, chrono::Local::now().date_naive())?)
+    rendre_pdf(&avis_employeur(
+        conn,
+        cet_id,
+        chrono::Local::now().date_naive(),
+    )?)
 }
 
 /// Écrit les lettres (ou le CSV) dans `dossier` (« retour-organisations-7.pdf ») ; rend le chemin.
-pub fn exporter_retour(conn: &Connection, organisation_id: Option<i64>, csv: bool, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
-    let nom = format!("retour-organisations{}.{}", organisation_id.map(|o| format!("-{o}")).unwrap_or_default(), if csv { "csv" } else { "pdf" });
+pub fn exporter_retour(
+    conn: &Connection,
+    organisation_id: Option<i64>,
+    csv: bool,
+    dossier: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
+    let nom = format!(
+        "retour-organisations{}.{}",
+        organisation_id.map(|o| format!("-{o}")).unwrap_or_default(),
+        if csv { "csv" } else { "pdf" }
+    );
     crate::bilans::ecrire(dossier, &nom, &produire_retour(conn, organisation_id, csv)?)
 }
 
 /// Écrit l'avis à l'employeur dans `dossier` (« avis-employeur-cet-12.pdf ») ; rend le chemin.
-pub fn exporter_avis(conn: &Connection, cet_id: i64, dossier: &std::path::Path) -> Resultat<std::path::PathBuf> {
-    crate::bilans::ecrire(dossier, &format!("avis-employeur-cet-{cet_id}.pdf"), &avis_employeur_pdf(conn, cet_id)?)
+pub fn exporter_avis(
+    conn: &Connection,
+    cet_id: i64,
+    dossier: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
+    crate::bilans::ecrire(
+        dossier,
+        &format!("avis-employeur-cet-{cet_id}.pdf"),
+        &avis_employeur_pdf(conn, cet_id)?,
+    )
 }

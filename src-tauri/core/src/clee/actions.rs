@@ -11,7 +11,10 @@ pub const TYPES: &[(&str, &str)] = &[
     ("forum", "Forum des métiers"),
     ("temoignage", "Témoignage de professionnels"),
     ("stage_pole", "Stages trouvés par le pôle de stages"),
-    ("visite_enseignants", "Visite d'entreprise par des enseignants"),
+    (
+        "visite_enseignants",
+        "Visite d'entreprise par des enseignants",
+    ),
     ("autre", "Autre action"),
 ];
 
@@ -78,7 +81,12 @@ const REQUETE: Requete = Requete {
     tables: "action_clee x JOIN comite_clee c ON c.id = x.comite_id LEFT JOIN convention cv ON cv.id = x.convention_id",
 };
 
-const TRIS: &[(&str, &str)] = &[("date", "x.date"), ("intitule", "normaliser(x.intitule)"), ("type", "x.type"), ("comite", "normaliser(c.nom)")];
+const TRIS: &[(&str, &str)] = &[
+    ("date", "x.date"),
+    ("intitule", "normaliser(x.intitule)"),
+    ("type", "x.type"),
+    ("comite", "normaliser(c.nom)"),
+];
 
 fn ligne(r: &Row) -> rusqlite::Result<ActionClee> {
     Ok(ActionClee {
@@ -110,7 +118,10 @@ pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<Action
         .egal("x.type", f.type_.clone().filter(|t| !t.is_empty()));
     if let Some(a) = f.annee_scolaire {
         let (debut, fin) = dates::Periode::Scolaire(a).bornes();
-        filtre.condition_liee("x.date BETWEEN {} AND {}", [dates::iso(debut), dates::iso(fin)]);
+        filtre.condition_liee(
+            "x.date BETWEEN {} AND {}",
+            [dates::iso(debut), dates::iso(fin)],
+        );
     }
     let mut p = f.liste.clone();
     if p.tri.is_none() {
@@ -130,18 +141,58 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<
         Some(x) if liste::existe(conn, "comite_clee", x)? => {}
         _ => c.ajouter("comite_id", "Choisissez le comité qui mène l'action."),
     }
-    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")));
-    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type d'action"));
+    let date = c.champ(
+        "date",
+        dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")),
+    );
+    let type_ = c.champ(
+        "type",
+        liste::code_connu(TYPES, &s.type_, "le type d'action"),
+    );
     let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
     let filles = c.champ("filles", csv::entier_positif(&s.filles, "Filles"));
     let garcons = c.champ("garcons", csv::entier_positif(&s.garcons, "Garçons"));
-    let enseignants = c.champ("enseignants", csv::entier_positif(&s.enseignants, "Enseignants"));
-    liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissement_ids, "etablissement_ids", "un établissement")?;
-    liste::verifier_ids(conn, &mut c, "organisation", &s.organisation_ids, "organisation_ids", "une organisation")?;
-    liste::verifier_ids(conn, &mut c, "convention", &s.convention_id.into_iter().collect::<Vec<_>>(), "convention_id", "une convention")?;
+    let enseignants = c.champ(
+        "enseignants",
+        csv::entier_positif(&s.enseignants, "Enseignants"),
+    );
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "etablissement",
+        &s.etablissement_ids,
+        "etablissement_ids",
+        "un établissement",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "organisation",
+        &s.organisation_ids,
+        "organisation_ids",
+        "une organisation",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "convention",
+        &s.convention_id.into_iter().collect::<Vec<_>>(),
+        "convention_id",
+        "une convention",
+    )?;
     c.fin()?;
     let cle = texte::cle_recherche(&[&s.intitule]);
-    let p = rusqlite::params![s.comite_id, date.map(dates::iso), type_, intitule, filles, garcons, enseignants, s.convention_id, cle];
+    let p = rusqlite::params![
+        s.comite_id,
+        date.map(dates::iso),
+        type_,
+        intitule,
+        filles,
+        garcons,
+        enseignants,
+        s.convention_id,
+        cle
+    ];
     crate::base::atomique(conn, |conn| {
         let id = match id {
             None => {
@@ -161,8 +212,22 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<
                 id
             }
         };
-        liste::ecrire_liens(conn, "action_clee_etablissement", "action_id", id, "etablissement_id", &s.etablissement_ids)?;
-        liste::ecrire_liens(conn, "action_clee_organisation", "action_id", id, "organisation_id", &s.organisation_ids)?;
+        liste::ecrire_liens(
+            conn,
+            "action_clee_etablissement",
+            "action_id",
+            id,
+            "etablissement_id",
+            &s.etablissement_ids,
+        )?;
+        liste::ecrire_liens(
+            conn,
+            "action_clee_organisation",
+            "action_id",
+            id,
+            "organisation_id",
+            &s.organisation_ids,
+        )?;
         Ok(id)
     })
 }

@@ -11,7 +11,11 @@ use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
-use crate::reunions::{self, documents::{libelle_college, COLLEGES}, Cadre};
+use crate::reunions::{
+    self,
+    documents::{libelle_college, COLLEGES},
+    Cadre,
+};
 use crate::{dates, texte, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -49,7 +53,8 @@ impl Assiduite {
     }
     /// Taux de présence en pour cent entier (arrondi), `None` si personne n'a été pointé.
     pub fn taux(&self) -> Option<i64> {
-        (self.pointes() > 0).then(|| (self.presents as f64 * 100.0 / self.pointes() as f64).round() as i64)
+        (self.pointes() > 0)
+            .then(|| (self.presents as f64 * 100.0 / self.pointes() as f64).round() as i64)
     }
 }
 
@@ -90,8 +95,19 @@ pub struct BilanClee {
     pub ouvertes: Vec<(String, reunions::ActionSuivi)>,
 }
 
-pub fn calculer(conn: &Connection, annee: i32, perimetre: Perimetre, aujourdhui: NaiveDate) -> Resultat<BilanClee> {
-    let tous = FiltreComites { liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
+pub fn calculer(
+    conn: &Connection,
+    annee: i32,
+    perimetre: Perimetre,
+    aujourdhui: NaiveDate,
+) -> Resultat<BilanClee> {
+    let tous = FiltreComites {
+        liste: ParametresListe {
+            limite: Some(100_000),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let (comites, libelle): (Vec<Comite>, String) = match perimetre {
         Perimetre::Comite(id) => {
             let c = comites::lire(conn, id)?;
@@ -102,9 +118,22 @@ pub fn calculer(conn: &Connection, annee: i32, perimetre: Perimetre, aujourdhui:
             let nom: String = conn
                 .query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r.get(0))
                 .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?;
-            (comites::lister(conn, &FiltreComites { academie_id: Some(a), ..tous })?.lignes, format!("Académie de {nom}"))
+            (
+                comites::lister(
+                    conn,
+                    &FiltreComites {
+                        academie_id: Some(a),
+                        ..tous
+                    },
+                )?
+                .lignes,
+                format!("Académie de {nom}"),
+            )
         }
-        Perimetre::Tous => (comites::lister(conn, &tous)?.lignes, "Tous les comités".into()),
+        Perimetre::Tous => (
+            comites::lister(conn, &tous)?.lignes,
+            "Tous les comités".into(),
+        ),
     };
     let (debut, fin) = dates::Periode::Scolaire(annee).bornes();
     let mut lignes_reunions = Vec::new();
@@ -112,11 +141,28 @@ pub fn calculer(conn: &Connection, annee: i32, perimetre: Perimetre, aujourdhui:
     let mut ouvertes = Vec::new();
     for c in &comites {
         let cadre = Cadre::Comite(c.id);
-        for r in reunions::lister(conn, cadre)?.into_iter().filter(|r| r.date >= debut && r.date <= fin && r.date <= aujourdhui) {
-            let mut l = LigneReunion { comite: c.nom.clone(), date: r.date, type_: reunions::libelle_type(&r.type_).into(), presents: 0, excuses: 0, absents: 0 };
+        for r in reunions::lister(conn, cadre)?
+            .into_iter()
+            .filter(|r| r.date >= debut && r.date <= fin && r.date <= aujourdhui)
+        {
+            let mut l = LigneReunion {
+                comite: c.nom.clone(),
+                date: r.date,
+                type_: reunions::libelle_type(&r.type_).into(),
+                presents: 0,
+                excuses: 0,
+                absents: 0,
+            };
             for p in reunions::presences(conn, r.id)? {
-                let rang = p.college.as_deref().and_then(|x| COLLEGES.iter().position(|k| k.0 == x)).unwrap_or(COLLEGES.len());
-                let a = par_college.entry(rang).or_insert_with(|| Assiduite { college: libelle_college(p.college.as_deref()).into(), ..Default::default() });
+                let rang = p
+                    .college
+                    .as_deref()
+                    .and_then(|x| COLLEGES.iter().position(|k| k.0 == x))
+                    .unwrap_or(COLLEGES.len());
+                let a = par_college.entry(rang).or_insert_with(|| Assiduite {
+                    college: libelle_college(p.college.as_deref()).into(),
+                    ..Default::default()
+                });
                 match p.etat.as_deref() {
                     Some("present") => (a.presents += 1, l.presents += 1),
                     Some("excuse") => (a.excuses += 1, l.excuses += 1),
@@ -131,23 +177,49 @@ pub fn calculer(conn: &Connection, annee: i32, perimetre: Perimetre, aujourdhui:
         }
     }
     lignes_reunions.sort_by(|a, b| (a.date, &a.comite).cmp(&(b.date, &b.comite)));
-    let mut assiduite: Vec<Assiduite> = par_college.into_values().filter(|a| a.pointes() > 0).collect();
-    let total = assiduite.iter().fold(Assiduite { college: "Ensemble".into(), ..Default::default() }, |mut t, a| {
-        t.presents += a.presents;
-        t.excuses += a.excuses;
-        t.absents += a.absents;
-        t
-    });
+    let mut assiduite: Vec<Assiduite> = par_college
+        .into_values()
+        .filter(|a| a.pointes() > 0)
+        .collect();
+    let total = assiduite.iter().fold(
+        Assiduite {
+            college: "Ensemble".into(),
+            ..Default::default()
+        },
+        |mut t, a| {
+            t.presents += a.presents;
+            t.excuses += a.excuses;
+            t.absents += a.absents;
+            t
+        },
+    );
     assiduite.push(total);
 
     let mut par_type: BTreeMap<usize, LigneActions> = BTreeMap::new();
     let mut partenaires: BTreeMap<String, i64> = BTreeMap::new();
-    let mut total_actions = LigneActions { type_: "Total".into(), ..Default::default() };
+    let mut total_actions = LigneActions {
+        type_: "Total".into(),
+        ..Default::default()
+    };
     for c in &comites {
-        let f = FiltreActionsClee { comite_id: Some(c.id), annee_scolaire: Some(annee), liste: ParametresListe { limite: Some(100_000), ..Default::default() }, ..Default::default() };
+        let f = FiltreActionsClee {
+            comite_id: Some(c.id),
+            annee_scolaire: Some(annee),
+            liste: ParametresListe {
+                limite: Some(100_000),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         for a in actions_clee::lister(conn, &f)?.lignes {
-            let rang = actions_clee::TYPES.iter().position(|t| t.0 == a.type_).unwrap_or(0);
-            let l = par_type.entry(rang).or_insert_with(|| LigneActions { type_: actions_clee::libelle_type(&a.type_).into(), ..Default::default() });
+            let rang = actions_clee::TYPES
+                .iter()
+                .position(|t| t.0 == a.type_)
+                .unwrap_or(0);
+            let l = par_type.entry(rang).or_insert_with(|| LigneActions {
+                type_: actions_clee::libelle_type(&a.type_).into(),
+                ..Default::default()
+            });
             for l in [l, &mut total_actions] {
                 l.actions += 1;
                 l.filles += a.filles;
@@ -162,7 +234,10 @@ pub fn calculer(conn: &Connection, annee: i32, perimetre: Perimetre, aujourdhui:
     let mut actions: Vec<LigneActions> = par_type.into_values().collect();
     actions.push(total_actions);
     let mut partenaires: Vec<(String, i64)> = partenaires.into_iter().collect();
-    partenaires.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| texte::normaliser(&a.0).cmp(&texte::normaliser(&b.0))));
+    partenaires.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| texte::normaliser(&a.0).cmp(&texte::normaliser(&b.0)))
+    });
     Ok(BilanClee {
         annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
         perimetre: libelle,
@@ -186,92 +261,232 @@ pub fn rapport(b: &BilanClee) -> Rapport {
         Bloc::Paragraphe("Aucun comité dans ce périmètre.".into())
     } else {
         Bloc::tableau(
-            vec![Colonne::texte("Comité", 2.6), Colonne::texte("Bassins", 2.4), Colonne::texte("Co-pilotes", 2.8), Colonne::nombre("Membres", 1.1)],
+            vec![
+                Colonne::texte("Comité", 2.6),
+                Colonne::texte("Bassins", 2.4),
+                Colonne::texte("Co-pilotes", 2.8),
+                Colonne::nombre("Membres", 1.1),
+            ],
             b.comites
                 .iter()
                 .map(|c| {
-                    let copilotes = [c.copilote_education.clone(), c.copilote_entreprise.clone()].into_iter().flatten().collect::<Vec<_>>().join(" et ");
+                    let copilotes = [c.copilote_education.clone(), c.copilote_entreprise.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" et ");
                     vec![c.nom.clone(), c.bassins.clone(), copilotes, n(c.membres)]
                 })
                 .collect(),
         )
     });
     blocs.push(Bloc::Titre1("2 – Réunions tenues".into()));
-    blocs.push(Bloc::Paragraphe(format!("{} réunion(s) tenue(s) en {}.", n(b.reunions.len() as i64), b.annee_scolaire)));
+    blocs.push(Bloc::Paragraphe(format!(
+        "{} réunion(s) tenue(s) en {}.",
+        n(b.reunions.len() as i64),
+        b.annee_scolaire
+    )));
     if !b.reunions.is_empty() {
         blocs.push(Bloc::tableau(
-            vec![Colonne::texte("Date", 1.3), Colonne::texte("Comité", 2.6), Colonne::texte("Réunion", 2.2), Colonne::nombre("Présents", 1.1), Colonne::nombre("Excusés", 1.1), Colonne::nombre("Absents", 1.1)],
-            b.reunions.iter().map(|r| vec![dates::francaise(r.date), r.comite.clone(), r.type_.clone(), n(r.presents), n(r.excuses), n(r.absents)]).collect(),
+            vec![
+                Colonne::texte("Date", 1.3),
+                Colonne::texte("Comité", 2.6),
+                Colonne::texte("Réunion", 2.2),
+                Colonne::nombre("Présents", 1.1),
+                Colonne::nombre("Excusés", 1.1),
+                Colonne::nombre("Absents", 1.1),
+            ],
+            b.reunions
+                .iter()
+                .map(|r| {
+                    vec![
+                        dates::francaise(r.date),
+                        r.comite.clone(),
+                        r.type_.clone(),
+                        n(r.presents),
+                        n(r.excuses),
+                        n(r.absents),
+                    ]
+                })
+                .collect(),
         ));
     }
     blocs.push(Bloc::Titre1("3 – Assiduité par collège".into()));
     blocs.push(Bloc::Tableau {
-        colonnes: vec![Colonne::texte("Collège", 2.6), Colonne::nombre("Présents", 1.1), Colonne::nombre("Excusés", 1.1), Colonne::nombre("Absents", 1.1), Colonne::nombre("Taux de présence", 1.5)],
-        lignes: b.assiduite.iter().map(|a| vec![a.college.clone(), n(a.presents), n(a.excuses), n(a.absents), pourcent(a.taux())]).collect(),
+        colonnes: vec![
+            Colonne::texte("Collège", 2.6),
+            Colonne::nombre("Présents", 1.1),
+            Colonne::nombre("Excusés", 1.1),
+            Colonne::nombre("Absents", 1.1),
+            Colonne::nombre("Taux de présence", 1.5),
+        ],
+        lignes: b
+            .assiduite
+            .iter()
+            .map(|a| {
+                vec![
+                    a.college.clone(),
+                    n(a.presents),
+                    n(a.excuses),
+                    n(a.absents),
+                    pourcent(a.taux()),
+                ]
+            })
+            .collect(),
         gras_derniere_ligne: true,
     });
     blocs.push(Bloc::Note("Taux de présence : présents rapportés aux personnes pointées (présentes, excusées ou absentes) lors des réunions tenues.".into()));
-    blocs.push(Bloc::Titre1("4 – Actions vers les élèves et les équipes".into()));
+    blocs.push(Bloc::Titre1(
+        "4 – Actions vers les élèves et les équipes".into(),
+    ));
     blocs.push(Bloc::Tableau {
-        colonnes: vec![Colonne::texte("Type d'action", 3.0), Colonne::nombre("Actions", 1.0), Colonne::nombre("Filles", 1.0), Colonne::nombre("Garçons", 1.0), Colonne::nombre("Jeunes", 1.0), Colonne::nombre("Enseignants", 1.2)],
-        lignes: b.actions.iter().map(|l| vec![l.type_.clone(), n(l.actions), n(l.filles), n(l.garcons), n(l.filles + l.garcons), n(l.enseignants)]).collect(),
+        colonnes: vec![
+            Colonne::texte("Type d'action", 3.0),
+            Colonne::nombre("Actions", 1.0),
+            Colonne::nombre("Filles", 1.0),
+            Colonne::nombre("Garçons", 1.0),
+            Colonne::nombre("Jeunes", 1.0),
+            Colonne::nombre("Enseignants", 1.2),
+        ],
+        lignes: b
+            .actions
+            .iter()
+            .map(|l| {
+                vec![
+                    l.type_.clone(),
+                    n(l.actions),
+                    n(l.filles),
+                    n(l.garcons),
+                    n(l.filles + l.garcons),
+                    n(l.enseignants),
+                ]
+            })
+            .collect(),
         gras_derniere_ligne: true,
     });
-    let barres: Vec<(String, f64)> = b.actions.iter().filter(|l| l.type_ != "Total").map(|l| (l.type_.clone(), (l.filles + l.garcons) as f64)).collect();
+    let barres: Vec<(String, f64)> = b
+        .actions
+        .iter()
+        .filter(|l| l.type_ != "Total")
+        .map(|l| (l.type_.clone(), (l.filles + l.garcons) as f64))
+        .collect();
     if barres.iter().any(|x| x.1 > 0.0) {
-        blocs.push(Bloc::Histogramme { titre: "Jeunes touchés par type d'action".into(), barres });
+        blocs.push(Bloc::Histogramme {
+            titre: "Jeunes touchés par type d'action".into(),
+            barres,
+        });
     }
     blocs.push(Bloc::Titre1("5 – Partenaires associés".into()));
     blocs.push(if b.partenaires.is_empty() {
         Bloc::Paragraphe("Aucune organisation citée par les actions de l'année.".into())
     } else {
-        Bloc::tableau(vec![Colonne::texte("Organisation", 5.0), Colonne::nombre("Actions", 1.2)], b.partenaires.iter().map(|(o, k)| vec![o.clone(), n(*k)]).collect())
+        Bloc::tableau(
+            vec![
+                Colonne::texte("Organisation", 5.0),
+                Colonne::nombre("Actions", 1.2),
+            ],
+            b.partenaires
+                .iter()
+                .map(|(o, k)| vec![o.clone(), n(*k)])
+                .collect(),
+        )
     });
-    let declares: Vec<String> = b.comites.iter().filter(|c| !c.partenaires.is_empty()).map(|c| format!("{} : {}", c.nom, c.partenaires)).collect();
+    let declares: Vec<String> = b
+        .comites
+        .iter()
+        .filter(|c| !c.partenaires.is_empty())
+        .map(|c| format!("{} : {}", c.nom, c.partenaires))
+        .collect();
     if !declares.is_empty() {
         blocs.push(Bloc::Titre3("Partenaires déclarés des comités".into()));
         blocs.push(Bloc::Liste(declares));
     }
-    blocs.push(Bloc::Titre1("6 – Actions de suivi ouvertes en fin d'année".into()));
+    blocs.push(Bloc::Titre1(
+        "6 – Actions de suivi ouvertes en fin d'année".into(),
+    ));
     blocs.push(if b.ouvertes.is_empty() {
         Bloc::Paragraphe("Aucune.".into())
     } else {
         Bloc::tableau(
-            vec![Colonne::texte("Comité", 2.2), Colonne::texte("Action", 3.6), Colonne::texte("Responsable", 1.9), Colonne::texte("Échéance", 1.3)],
-            b.ouvertes.iter().map(|(c, a)| vec![c.clone(), a.intitule.clone(), a.responsable.clone().unwrap_or_default(), a.echeance.map(dates::francaise).unwrap_or_default()]).collect(),
+            vec![
+                Colonne::texte("Comité", 2.2),
+                Colonne::texte("Action", 3.6),
+                Colonne::texte("Responsable", 1.9),
+                Colonne::texte("Échéance", 1.3),
+            ],
+            b.ouvertes
+                .iter()
+                .map(|(c, a)| {
+                    vec![
+                        c.clone(),
+                        a.intitule.clone(),
+                        a.responsable.clone().unwrap_or_default(),
+                        a.echeance.map(dates::francaise).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
         )
     });
     Rapport {
         titre: format!("Bilan des CLEE {} – {}", b.annee_scolaire, b.perimetre),
-        entete: format!("Passerelle – bilan des CLEE {} – {}", b.annee_scolaire, b.perimetre),
+        entete: format!(
+            "Passerelle – bilan des CLEE {} – {}",
+            b.annee_scolaire, b.perimetre
+        ),
         couverture: Some(Couverture {
             titre: "Bilan des comités locaux École-entreprise".into(),
             sous_titre: Some(b.perimetre.clone()),
-            lignes: vec![format!("Année scolaire {}", b.annee_scolaire), crate::bilans::date_d_edition()],
+            lignes: vec![
+                format!("Année scolaire {}", b.annee_scolaire),
+                crate::bilans::date_d_edition(),
+            ],
         }),
         blocs,
     }
 }
 
 /// Le bilan au jour de l'édition, l'année scolaire écrite « 2025-2026 ».
-pub fn calculer_du_jour(conn: &Connection, annee_scolaire: &str, perimetre: Perimetre) -> Resultat<BilanClee> {
-    let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
+pub fn calculer_du_jour(
+    conn: &Connection,
+    annee_scolaire: &str,
+    perimetre: Perimetre,
+) -> Resultat<BilanClee> {
+    let annee = dates::lire_annee_scolaire(annee_scolaire)
+        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     calculer(conn, annee, perimetre, chrono::Local::now().date_naive())
 }
 
 /// Le bilan en PDF.
 pub fn pdf(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rapport(&calculer(conn, annee, perimetre, chrono::Local::now().date_naive())?))
+    rendre_pdf(&rapport(&calculer(
+        conn,
+        annee,
+        perimetre,
+        chrono::Local::now().date_naive(),
+    )?))
 }
 
 /// Écrit le bilan dans `dossier_sortie` (« bilan-clee-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter(conn: &Connection, annee_scolaire: &str, perimetre: Perimetre, dossier_sortie: &std::path::Path) -> Resultat<std::path::PathBuf> {
-    let annee = dates::lire_annee_scolaire(annee_scolaire).map_err(|m| Erreur::validation("annee_scolaire", m))?;
+pub fn exporter(
+    conn: &Connection,
+    annee_scolaire: &str,
+    perimetre: Perimetre,
+    dossier_sortie: &std::path::Path,
+) -> Resultat<std::path::PathBuf> {
+    let annee = dates::lire_annee_scolaire(annee_scolaire)
+        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let octets = pdf(conn, annee, perimetre)?;
     let suffixe = match perimetre {
         Perimetre::Comite(id) => format!("-comite-{id}"),
         Perimetre::Academie(id) => format!("-academie-{id}"),
         Perimetre::Tous => String::new(),
     };
-    crate::bilans::ecrire(dossier_sortie, &format!("bilan-clee-{}{suffixe}.pdf", dates::Periode::Scolaire(annee).libelle()), &octets)
+    crate::bilans::ecrire(
+        dossier_sortie,
+        &format!(
+            "bilan-clee-{}{suffixe}.pdf",
+            dates::Periode::Scolaire(annee).libelle()
+        ),
+        &octets,
+    )
 }

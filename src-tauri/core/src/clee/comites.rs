@@ -9,7 +9,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub const STATUTS: &[(&str, &str)] = &[("en_creation", "En création"), ("actif", "Actif"), ("en_sommeil", "En sommeil"), ("dissous", "Dissous")];
+pub const STATUTS: &[(&str, &str)] = &[
+    ("en_creation", "En création"),
+    ("actif", "Actif"),
+    ("en_sommeil", "En sommeil"),
+    ("dissous", "Dissous"),
+];
 
 /// Comités vivants : ils tiennent leur bassin et leurs actions en retard comptent à l'échéancier.
 pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
@@ -17,7 +22,9 @@ pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
 /// Comités vivants (id, nom), pour l'échéancier.
 pub fn vivants(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
     let v = conn
-        .prepare(&format!("SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"))?
+        .prepare(&format!(
+            "SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"
+        ))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -80,7 +87,11 @@ const REQUETE: Requete = Requete {
         LEFT JOIN personne pe ON pe.id = c.copilote_education_id LEFT JOIN personne pn ON pn.id = c.copilote_entreprise_id",
 };
 
-const TRIS: &[(&str, &str)] = &[("nom", "normaliser(c.nom)"), ("academie", "normaliser(a.nom)"), ("statut", "c.statut")];
+const TRIS: &[(&str, &str)] = &[
+    ("nom", "normaliser(c.nom)"),
+    ("academie", "normaliser(a.nom)"),
+    ("statut", "c.statut"),
+];
 
 fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     v.map(|s| dates::depuis_iso(&s)).transpose()
@@ -134,7 +145,13 @@ struct ComiteValide {
 
 /// Un comité par bassin : un bassin déjà couvert par un autre comité vivant (en création ou
 /// actif) est refusé ; un comité en sommeil ou dissous libère ses bassins.
-fn verifier_bassins_libres(conn: &Connection, s: &SaisieComite, id: Option<i64>, statut: &str, c: &mut Controle) -> Resultat<()> {
+fn verifier_bassins_libres(
+    conn: &Connection,
+    s: &SaisieComite,
+    id: Option<i64>,
+    statut: &str,
+    c: &mut Controle,
+) -> Resultat<()> {
     if !STATUTS_VIVANTS.contains(&format!("'{statut}'")) {
         return Ok(());
     }
@@ -148,7 +165,10 @@ fn verifier_bassins_libres(conn: &Connection, s: &SaisieComite, id: Option<i64>,
             )
             .optional()?;
         if let Some((bassin, comite)) = autre {
-            c.ajouter("bassin_ids", format!("Le bassin « {bassin} » a déjà son comité : « {comite} »."));
+            c.ajouter(
+                "bassin_ids",
+                format!("Le bassin « {bassin} » a déjà son comité : « {comite} »."),
+            );
         }
     }
     Ok(())
@@ -157,15 +177,34 @@ fn verifier_bassins_libres(conn: &Connection, s: &SaisieComite, id: Option<i64>,
 fn valider(conn: &Connection, s: &SaisieComite, id: Option<i64>) -> Resultat<ComiteValide> {
     let mut c = Controle::default();
     let nom = c.champ("nom", texte::obligatoire("Le nom du comité", &s.nom));
-    let statut = if s.statut.is_empty() { Some("actif".to_string()) } else { c.champ("statut", liste::code_connu(STATUTS, &s.statut, "le statut du comité")) };
-    let date_charte = c.champ("date_charte", dates::lire_facultative(&s.date_charte).map_err(|e| format!("Date de la charte : {e}"))).flatten();
+    let statut = if s.statut.is_empty() {
+        Some("actif".to_string())
+    } else {
+        c.champ(
+            "statut",
+            liste::code_connu(STATUTS, &s.statut, "le statut du comité"),
+        )
+    };
+    let date_charte = c
+        .champ(
+            "date_charte",
+            dates::lire_facultative(&s.date_charte).map_err(|e| format!("Date de la charte : {e}")),
+        )
+        .flatten();
     match s.academie_id {
         Some(a) if liste::existe(conn, "academie", a)? => {
             for b in &s.bassin_ids {
-                let academie: Option<i64> = conn.query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| r.get(0)).optional()?;
+                let academie: Option<i64> = conn
+                    .query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
                 match academie {
                     None => c.ajouter("bassin_ids", format!("Le bassin n° {b} n'existe plus.")),
-                    Some(x) if x != a => c.ajouter("bassin_ids", "Un des bassins choisis n'est pas dans l'académie du comité."),
+                    Some(x) if x != a => c.ajouter(
+                        "bassin_ids",
+                        "Un des bassins choisis n'est pas dans l'académie du comité.",
+                    ),
                     _ => {}
                 }
             }
@@ -173,11 +212,35 @@ fn valider(conn: &Connection, s: &SaisieComite, id: Option<i64>) -> Resultat<Com
         _ => c.ajouter("academie_id", "Choisissez l'académie du comité."),
     }
     if s.bassin_ids.is_empty() {
-        c.ajouter("bassin_ids", "Choisissez au moins un bassin d'éducation et de formation.");
+        c.ajouter(
+            "bassin_ids",
+            "Choisissez au moins un bassin d'éducation et de formation.",
+        );
     }
-    liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissement_support_id.into_iter().collect::<Vec<_>>(), "etablissement_support_id", "un établissement")?;
-    liste::verifier_ids(conn, &mut c, "personne", &s.copilote_education_id.into_iter().collect::<Vec<_>>(), "copilote_education_id", "une personne")?;
-    liste::verifier_ids(conn, &mut c, "personne", &s.copilote_entreprise_id.into_iter().collect::<Vec<_>>(), "copilote_entreprise_id", "une personne")?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "etablissement",
+        &s.etablissement_support_id.into_iter().collect::<Vec<_>>(),
+        "etablissement_support_id",
+        "un établissement",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "personne",
+        &s.copilote_education_id.into_iter().collect::<Vec<_>>(),
+        "copilote_education_id",
+        "une personne",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "personne",
+        &s.copilote_entreprise_id.into_iter().collect::<Vec<_>>(),
+        "copilote_entreprise_id",
+        "une personne",
+    )?;
     verifier_bassins_libres(conn, s, id, statut.as_deref().unwrap_or(""), &mut c)?;
     if s.copilote_education_id.is_some() && s.copilote_education_id == s.copilote_entreprise_id {
         c.ajouter("copilote_entreprise_id", "Les deux co-pilotes sont deux personnes différentes : l'une de l'École, l'autre de l'entreprise.");
@@ -202,8 +265,15 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieComite, v: &ComiteValide
         .collect::<Result<_, _>>()?;
     let cle = texte::cle_recherche(&[&v.nom, &noms_bassins.join(" "), &s.partenaires]);
     let p = rusqlite::params![
-        v.nom, v.academie_id, s.etablissement_support_id, s.copilote_education_id, s.copilote_entreprise_id, v.date_charte, v.statut,
-        s.partenaires.trim(), cle
+        v.nom,
+        v.academie_id,
+        s.etablissement_support_id,
+        s.copilote_education_id,
+        s.copilote_entreprise_id,
+        v.date_charte,
+        v.statut,
+        s.partenaires.trim(),
+        cle
     ];
     let id = match id {
         None => {
@@ -223,8 +293,18 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieComite, v: &ComiteValide
             id
         }
     };
-    liste::ecrire_liens(conn, "comite_bassin", "comite_id", id, "bassin_id", &v.bassin_ids)?;
-    for (personne, college) in [(s.copilote_education_id, "education"), (s.copilote_entreprise_id, "monde_economique")] {
+    liste::ecrire_liens(
+        conn,
+        "comite_bassin",
+        "comite_id",
+        id,
+        "bassin_id",
+        &v.bassin_ids,
+    )?;
+    for (personne, college) in [
+        (s.copilote_education_id, "education"),
+        (s.copilote_entreprise_id, "monde_economique"),
+    ] {
         if let Some(p) = personne {
             conn.execute(
                 "INSERT INTO clee_membre (comite_id, personne_id, college, role) VALUES (?1, ?2, ?3, 'Co-pilote')
@@ -286,20 +366,41 @@ pub fn membres(conn: &Connection, comite_id: i64) -> Resultat<Vec<Membre>> {
     ))?;
     let mut v: Vec<Membre> = st
         .query_map([comite_id], |r| {
-            Ok(Membre { id: r.get(0)?, personne_id: r.get(1)?, nom: r.get(2)?, fonction: r.get(3)?, email: r.get(4)?, college: r.get(5)?, role: r.get(6)? })
+            Ok(Membre {
+                id: r.get(0)?,
+                personne_id: r.get(1)?,
+                nom: r.get(2)?,
+                fonction: r.get(3)?,
+                email: r.get(4)?,
+                college: r.get(5)?,
+                role: r.get(6)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     v.sort_by_key(|m| COLLEGES.iter().position(|c| c.0 == m.college));
     Ok(v)
 }
 
-pub fn ajouter_membre(conn: &Connection, comite_id: i64, s: &SaisieMembre) -> Resultat<Vec<Membre>> {
+pub fn ajouter_membre(
+    conn: &Connection,
+    comite_id: i64,
+    s: &SaisieMembre,
+) -> Resultat<Vec<Membre>> {
     lire(conn, comite_id)?;
     let mut c = Controle::default();
-    let college = c.champ("college", liste::code_connu(COLLEGES, &s.college, "le collège"));
+    let college = c.champ(
+        "college",
+        liste::code_connu(COLLEGES, &s.college, "le collège"),
+    );
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
-            let deja: Option<i64> = conn.query_row("SELECT id FROM clee_membre WHERE comite_id = ?1 AND personne_id = ?2", [comite_id, p], |r| r.get(0)).optional()?;
+            let deja: Option<i64> = conn
+                .query_row(
+                    "SELECT id FROM clee_membre WHERE comite_id = ?1 AND personne_id = ?2",
+                    [comite_id, p],
+                    |r| r.get(0),
+                )
+                .optional()?;
             if deja.is_some() {
                 c.ajouter("personne_id", "Cette personne est déjà membre du comité.");
             }
@@ -324,8 +425,13 @@ pub fn retirer_membre(conn: &Connection, membre_id: i64) -> Resultat<()> {
         )
         .optional()?;
     match co {
-        None => Err(Erreur::Introuvable(format!("Le membre n° {membre_id} n'existe pas (ou plus)."))),
-        Some((_, true)) => Err(Erreur::validation("membre", "Un co-pilote reste membre : changez d'abord de co-pilote sur la fiche du comité.")),
+        None => Err(Erreur::Introuvable(format!(
+            "Le membre n° {membre_id} n'existe pas (ou plus)."
+        ))),
+        Some((_, true)) => Err(Erreur::validation(
+            "membre",
+            "Un co-pilote reste membre : changez d'abord de co-pilote sur la fiche du comité.",
+        )),
         Some(_) => {
             conn.execute("DELETE FROM clee_membre WHERE id = ?1", [membre_id])?;
             Ok(())

@@ -33,7 +33,9 @@ pub struct AvenantDeFin {
 /// Le dernier jour couvert : la veille de la date d'effet, avancée de la durée. (Compter depuis
 /// la veille évite de perdre un jour quand l'anniversaire n'existe pas : 29 février, 31 du mois.)
 pub fn fin_initiale(c: &Clauses) -> Option<NaiveDate> {
-    c.effet.pred_opt()?.checked_add_months(Months::new(c.duree_mois))
+    c.effet
+        .pred_opt()?
+        .checked_add_months(Months::new(c.duree_mois))
 }
 
 /// Fin après avenants : le plus récent des avenants qui la modifient l'emporte.
@@ -83,7 +85,13 @@ mod tests {
 
     /// Convention MEN–APCM : effet le 25 mars 2003, cinq ans, six mois de préavis.
     fn apcm() -> Clauses {
-        Clauses { effet: d("25/03/2003"), duree_mois: 60, renouvellement: Renouvellement::Expres, preavis_mois: 6, evaluation_avant: None }
+        Clauses {
+            effet: d("25/03/2003"),
+            duree_mois: 60,
+            renouvellement: Renouvellement::Expres,
+            preavis_mois: 6,
+            evaluation_avant: None,
+        }
     }
 
     #[test]
@@ -92,14 +100,23 @@ mod tests {
         assert_eq!(f, d("24/03/2008"));
         assert_eq!(limite_preavis(f, 6).unwrap(), d("24/09/2007"));
         // Une convention sans reconduction tacite ne bouge pas après son terme.
-        assert_eq!(echeance_au(&apcm(), &[], d("01/01/2010")).unwrap(), d("24/03/2008"));
+        assert_eq!(
+            echeance_au(&apcm(), &[], d("01/01/2010")).unwrap(),
+            d("24/03/2008")
+        );
     }
 
     #[test]
     fn un_avenant_repousse_la_fin_et_tout_ce_qui_en_decoule() {
         let avenants = [
-            AvenantDeFin { signe_le: d("10/01/2007"), nouvelle_fin: d("31/12/2008") },
-            AvenantDeFin { signe_le: d("15/06/2008"), nouvelle_fin: d("30/06/2009") },
+            AvenantDeFin {
+                signe_le: d("10/01/2007"),
+                nouvelle_fin: d("31/12/2008"),
+            },
+            AvenantDeFin {
+                signe_le: d("15/06/2008"),
+                nouvelle_fin: d("30/06/2009"),
+            },
         ];
         let f = fin(&apcm(), &avenants).unwrap();
         assert_eq!(f, d("30/06/2009"));
@@ -120,16 +137,32 @@ mod tests {
         let f = fin(&c, &[]).unwrap();
         assert_eq!(f, d("31/12/2010"));
         assert_eq!(limite_evaluation(&c, f).unwrap(), d("01/07/2010"));
-        assert_eq!(echeance_au(&c, &[], d("15/03/2011")).unwrap(), d("31/12/2011"));
-        assert_eq!(echeance_au(&c, &[], d("31/12/2010")).unwrap(), d("31/12/2010"));
+        assert_eq!(
+            echeance_au(&c, &[], d("15/03/2011")).unwrap(),
+            d("31/12/2011")
+        );
+        assert_eq!(
+            echeance_au(&c, &[], d("31/12/2010")).unwrap(),
+            d("31/12/2010")
+        );
         assert_eq!(limite_preavis(d("31/12/2011"), 3).unwrap(), d("30/09/2011"));
     }
 
     #[test]
     fn fin_de_mois_et_annees_bissextiles() {
-        let c = Clauses { effet: d("29/02/2024"), duree_mois: 12, renouvellement: Renouvellement::Aucun, preavis_mois: 1, evaluation_avant: None };
+        let c = Clauses {
+            effet: d("29/02/2024"),
+            duree_mois: 12,
+            renouvellement: Renouvellement::Aucun,
+            preavis_mois: 1,
+            evaluation_avant: None,
+        };
         assert_eq!(fin(&c, &[]).unwrap(), d("28/02/2025"));
-        let un_mois = Clauses { effet: d("31/01/2026"), duree_mois: 1, ..c.clone() };
+        let un_mois = Clauses {
+            effet: d("31/01/2026"),
+            duree_mois: 1,
+            ..c.clone()
+        };
         assert_eq!(fin(&un_mois, &[]).unwrap(), d("28/02/2026"));
         assert_eq!(limite_preavis(d("31/03/2025"), 1).unwrap(), d("28/02/2025"));
     }

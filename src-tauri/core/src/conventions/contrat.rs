@@ -40,7 +40,13 @@ pub struct SaisieLigneContrat {
     pub realise: String,
 }
 
-fn calcule(conn: &Connection, convention_id: i64, academie_id: Option<i64>, annee: i32, source: &str) -> Resultat<Option<i64>> {
+fn calcule(
+    conn: &Connection,
+    convention_id: i64,
+    academie_id: Option<i64>,
+    annee: i32,
+    source: &str,
+) -> Resultat<Option<i64>> {
     let expr = match source {
         "actions_ipe" => "count(*)",
         "jeunes_ipe" => "coalesce(sum(jeunes_filles + jeunes_garcons), 0)",
@@ -57,7 +63,11 @@ fn calcule(conn: &Connection, convention_id: i64, academie_id: Option<i64>, anne
 }
 
 /// Lignes du contrat de la convention, pour une année ou toutes.
-pub fn lignes(conn: &Connection, convention_id: i64, annee: Option<i32>) -> Resultat<Vec<LigneContrat>> {
+pub fn lignes(
+    conn: &Connection,
+    convention_id: i64,
+    annee: Option<i32>,
+) -> Resultat<Vec<LigneContrat>> {
     let mut st = conn.prepare(
         "SELECT c.id, c.academie_id, a.nom, c.annee, c.action_prevue, c.indicateur, c.cible, c.source, c.realise
          FROM contrat_progres c LEFT JOIN academie a ON a.id = c.academie_id
@@ -85,7 +95,10 @@ pub fn lignes(conn: &Connection, convention_id: i64, annee: Option<i32>) -> Resu
             if let Some(v) = calcule(conn, convention_id, l.academie_id, l.annee, &l.source)? {
                 l.realise = Some(v);
             }
-            l.taux = l.realise.filter(|_| l.cible > 0).map(|r| (r as f64 / l.cible as f64 * 100.0).round() as i64);
+            l.taux = l
+                .realise
+                .filter(|_| l.cible > 0)
+                .map(|r| (r as f64 / l.cible as f64 * 100.0).round() as i64);
             Ok(l)
         })
         .collect()
@@ -98,25 +111,63 @@ fn entier(saisie: &str, libelle: &str) -> Result<Option<i64>, String> {
     }
     match t.parse::<i64>() {
         Ok(n) if n >= 0 => Ok(Some(n)),
-        _ => Err(format!("{libelle} : « {} » doit être un nombre entier positif.", saisie.trim())),
+        _ => Err(format!(
+            "{libelle} : « {} » doit être un nombre entier positif.",
+            saisie.trim()
+        )),
     }
 }
 
-pub fn ajouter(conn: &Connection, convention_id: i64, s: &SaisieLigneContrat) -> Resultat<Vec<LigneContrat>> {
+pub fn ajouter(
+    conn: &Connection,
+    convention_id: i64,
+    s: &SaisieLigneContrat,
+) -> Resultat<Vec<LigneContrat>> {
     if !liste::existe(conn, "convention", convention_id)? {
-        return Err(Erreur::Introuvable(format!("La convention n° {convention_id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "La convention n° {convention_id} n'existe pas (ou plus)."
+        )));
     }
     let mut c = Controle::default();
     let annee = c.champ(
         "annee",
-        s.annee.trim().parse::<i32>().ok().filter(|a| (1950..=2200).contains(a)).ok_or_else(|| format!("L'année « {} » s'écrit sur quatre chiffres.", s.annee.trim())),
+        s.annee
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|a| (1950..=2200).contains(a))
+            .ok_or_else(|| {
+                format!(
+                    "L'année « {} » s'écrit sur quatre chiffres.",
+                    s.annee.trim()
+                )
+            }),
     );
-    let action = c.champ("action_prevue", texte::obligatoire("L'action prévue", &s.action_prevue));
-    let indicateur = c.champ("indicateur", texte::obligatoire("L'indicateur", &s.indicateur));
-    let cible = c.champ("cible", entier(&s.cible, "La cible").and_then(|v| v.ok_or_else(|| "La cible est obligatoire.".to_string())));
-    let source = if s.source.is_empty() { "saisie" } else { &s.source };
-    let source = c.champ("source", liste::code_connu(SOURCES, source, "la source de la valeur atteinte"));
-    let realise = c.champ("realise", entier(&s.realise, "La valeur atteinte")).flatten();
+    let action = c.champ(
+        "action_prevue",
+        texte::obligatoire("L'action prévue", &s.action_prevue),
+    );
+    let indicateur = c.champ(
+        "indicateur",
+        texte::obligatoire("L'indicateur", &s.indicateur),
+    );
+    let cible = c.champ(
+        "cible",
+        entier(&s.cible, "La cible")
+            .and_then(|v| v.ok_or_else(|| "La cible est obligatoire.".to_string())),
+    );
+    let source = if s.source.is_empty() {
+        "saisie"
+    } else {
+        &s.source
+    };
+    let source = c.champ(
+        "source",
+        liste::code_connu(SOURCES, source, "la source de la valeur atteinte"),
+    );
+    let realise = c
+        .champ("realise", entier(&s.realise, "La valeur atteinte"))
+        .flatten();
     if let Some(a) = s.academie_id {
         if !liste::existe(conn, "academie", a)? {
             c.ajouter("academie_id", "Cette académie n'existe pas.");

@@ -11,14 +11,30 @@ use serde::{Deserialize, Serialize};
 pub const TYPES: &[(&str, &str)] = &[
     ("cadre_nationale", "Convention-cadre nationale"),
     ("accord_cadre", "Accord-cadre"),
-    ("declinaison_academique", "Déclinaison académique d'une convention nationale"),
-    ("academie_organisation", "Convention académie – organisation"),
-    ("etablissement_entreprise", "Convention établissement – entreprise"),
+    (
+        "declinaison_academique",
+        "Déclinaison académique d'une convention nationale",
+    ),
+    (
+        "academie_organisation",
+        "Convention académie – organisation",
+    ),
+    (
+        "etablissement_entreprise",
+        "Convention établissement – entreprise",
+    ),
     ("autre", "Autre"),
 ];
-pub const NIVEAUX: &[(&str, &str)] = &[("national", "National"), ("academique", "Académique"), ("etablissement", "Établissement")];
-pub const RENOUVELLEMENTS: &[(&str, &str)] =
-    &[("aucun", "Aucun"), ("tacite_annuel", "Reconduction tacite annuelle"), ("expres", "Renouvellement exprès")];
+pub const NIVEAUX: &[(&str, &str)] = &[
+    ("national", "National"),
+    ("academique", "Académique"),
+    ("etablissement", "Établissement"),
+];
+pub const RENOUVELLEMENTS: &[(&str, &str)] = &[
+    ("aucun", "Aucun"),
+    ("tacite_annuel", "Reconduction tacite annuelle"),
+    ("expres", "Renouvellement exprès"),
+];
 pub const STATUTS: &[(&str, &str)] = &[
     ("projet", "Projet"),
     ("en_signature", "En signature"),
@@ -105,7 +121,11 @@ const REQUETE: Requete = Requete {
     tables: "convention c LEFT JOIN academie a ON a.id = c.academie_id",
 };
 
-const TRIS: &[(&str, &str)] = &[("titre", "normaliser(c.titre)"), ("effet", "c.date_effet"), ("type", "c.type")];
+const TRIS: &[(&str, &str)] = &[
+    ("titre", "normaliser(c.titre)"),
+    ("effet", "c.date_effet"),
+    ("type", "c.type"),
+];
 
 fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     v.map(|s| dates::depuis_iso(&s)).transpose()
@@ -129,7 +149,9 @@ fn ligne(r: &Row) -> rusqlite::Result<Convention> {
         evaluation_jour: r.get(13)?,
         evaluation_mois: r.get(14)?,
         reunions_par_an: r.get(15)?,
-        statut: r.get::<_, Option<String>>(16)?.unwrap_or_else(|| "projet".into()),
+        statut: r
+            .get::<_, Option<String>>(16)?
+            .unwrap_or_else(|| "projet".into()),
         remplacee_par_id: r.get(17)?,
         fin: None,
         echeance: None,
@@ -158,7 +180,9 @@ impl Convention {
         let c = self.clauses();
         self.fin = calendrier::fin(&c, avenants);
         self.echeance = calendrier::echeance_au(&c, avenants, jour);
-        self.limite_preavis = self.echeance.and_then(|e| calendrier::limite_preavis(e, c.preavis_mois));
+        self.limite_preavis = self
+            .echeance
+            .and_then(|e| calendrier::limite_preavis(e, c.preavis_mois));
         self.limite_evaluation = self.fin.and_then(|f| calendrier::limite_evaluation(&c, f));
         self
     }
@@ -168,7 +192,10 @@ pub fn avenants_de_fin(conn: &Connection, convention_id: i64) -> Resultat<Vec<Av
     let mut st = conn.prepare_cached("SELECT date, nouvelle_fin FROM avenant WHERE convention_id = ?1 AND nouvelle_fin IS NOT NULL")?;
     let v = st
         .query_map([convention_id], |r| {
-            Ok(AvenantDeFin { signe_le: dates::depuis_iso(&r.get::<_, String>(0)?)?, nouvelle_fin: dates::depuis_iso(&r.get::<_, String>(1)?)? })
+            Ok(AvenantDeFin {
+                signe_le: dates::depuis_iso(&r.get::<_, String>(0)?)?,
+                nouvelle_fin: dates::depuis_iso(&r.get::<_, String>(1)?)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -189,7 +216,11 @@ pub fn lister(conn: &Connection, f: &FiltreConventions) -> Resultat<Liste<Conven
     }
     let mut l = filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)?;
     let jour = aujourdhui();
-    l.lignes = l.lignes.into_iter().map(|c| Ok(c.clone().deriver(&avenants_de_fin(conn, c.id)?, jour))).collect::<Resultat<_>>()?;
+    l.lignes = l
+        .lignes
+        .into_iter()
+        .map(|c| Ok(c.clone().deriver(&avenants_de_fin(conn, c.id)?, jour)))
+        .collect::<Resultat<_>>()?;
     Ok(l)
 }
 
@@ -222,7 +253,10 @@ pub fn duree_en_mois(saisie: &str) -> Result<u32, String> {
     };
     match nombre.parse::<u32>() {
         Ok(n) if n > 0 && n <= 1200 => Ok(if annees { n * 12 } else { n }),
-        _ => Err(format!("La durée « {} » doit être un nombre de mois (60) ou d'années (5 ans).", saisie.trim())),
+        _ => Err(format!(
+            "La durée « {} » doit être un nombre de mois (60) ou d'années (5 ans).",
+            saisie.trim()
+        )),
     }
 }
 
@@ -232,10 +266,17 @@ fn jour_et_mois(saisie: &str) -> Result<Option<(u32, u32)>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    let erreur = || format!("La date limite d'évaluation « {t} » s'écrit JJ/MM, par exemple 01/07 pour le 1er juillet.");
+    let erreur = || {
+        format!("La date limite d'évaluation « {t} » s'écrit JJ/MM, par exemple 01/07 pour le 1er juillet.")
+    };
     let (j, m) = t.split_once('/').ok_or_else(erreur)?;
-    let (j, m): (u32, u32) = (j.trim().parse().map_err(|_| erreur())?, m.trim().parse().map_err(|_| erreur())?);
-    NaiveDate::from_ymd_opt(2024, m, j).map(|_| Some((j, m))).ok_or_else(erreur)
+    let (j, m): (u32, u32) = (
+        j.trim().parse().map_err(|_| erreur())?,
+        m.trim().parse().map_err(|_| erreur())?,
+    );
+    NaiveDate::from_ymd_opt(2024, m, j)
+        .map(|_| Some((j, m)))
+        .ok_or_else(erreur)
 }
 
 fn entier(saisie: &str, defaut: u32, libelle: &str) -> Result<u32, String> {
@@ -243,24 +284,52 @@ fn entier(saisie: &str, defaut: u32, libelle: &str) -> Result<u32, String> {
     if t.is_empty() {
         return Ok(defaut);
     }
-    t.parse::<u32>().map_err(|_| format!("{libelle} : « {t} » doit être un nombre entier positif."))
+    t.parse::<u32>()
+        .map_err(|_| format!("{libelle} : « {t} » doit être un nombre entier positif."))
 }
 
 fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
     let mut c = Controle::default();
-    let type_ = c.champ("type", liste::code_connu(TYPES, &s.type_, "le type de convention"));
-    let niveau = if s.niveau.is_empty() { "academique" } else { &s.niveau };
+    let type_ = c.champ(
+        "type",
+        liste::code_connu(TYPES, &s.type_, "le type de convention"),
+    );
+    let niveau = if s.niveau.is_empty() {
+        "academique"
+    } else {
+        &s.niveau
+    };
     let niveau = c.champ("niveau", liste::code_connu(NIVEAUX, niveau, "le niveau"));
     let titre = c.champ("titre", texte::obligatoire("Le titre", &s.titre));
-    let signature = c.champ("date_signature", dates::lire_facultative(&s.date_signature).map_err(|e| format!("Signature : {e}"))).flatten();
-    let effet = c.champ("date_effet", dates::lire(&s.date_effet).map_err(|e| format!("Date d'effet : {e}")));
+    let signature = c
+        .champ(
+            "date_signature",
+            dates::lire_facultative(&s.date_signature).map_err(|e| format!("Signature : {e}")),
+        )
+        .flatten();
+    let effet = c.champ(
+        "date_effet",
+        dates::lire(&s.date_effet).map_err(|e| format!("Date d'effet : {e}")),
+    );
     // Une date d'effet antérieure à la signature est possible (effet rétroactif : APCM 2003).
     let duree = c.champ("duree", duree_en_mois(&s.duree));
-    let renouvellement = if s.renouvellement.is_empty() { "aucun" } else { &s.renouvellement };
-    let renouvellement = c.champ("renouvellement", liste::code_connu(RENOUVELLEMENTS, renouvellement, "le mode de renouvellement"));
+    let renouvellement = if s.renouvellement.is_empty() {
+        "aucun"
+    } else {
+        &s.renouvellement
+    };
+    let renouvellement = c.champ(
+        "renouvellement",
+        liste::code_connu(RENOUVELLEMENTS, renouvellement, "le mode de renouvellement"),
+    );
     let preavis = c.champ("preavis_mois", entier(&s.preavis_mois, 0, "Préavis (mois)"));
-    let evaluation = c.champ("evaluation_avant", jour_et_mois(&s.evaluation_avant)).flatten();
-    let reunions = c.champ("reunions_par_an", entier(&s.reunions_par_an, 2, "Réunions du groupe de suivi par an"));
+    let evaluation = c
+        .champ("evaluation_avant", jour_et_mois(&s.evaluation_avant))
+        .flatten();
+    let reunions = c.champ(
+        "reunions_par_an",
+        entier(&s.reunions_par_an, 2, "Réunions du groupe de suivi par an"),
+    );
     let statut = match (s.statut.trim(), creation) {
         ("", true) => Some("projet".to_string()),
         ("", false) => None,
@@ -290,15 +359,31 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) 
     ] {
         if let Some(x) = valeur {
             if !liste::existe(conn, table, x)? || Some(x) == id {
-                return Err(Erreur::validation(champ, "Ce choix n'existe pas (ou plus)."));
+                return Err(Erreur::validation(
+                    champ,
+                    "Ce choix n'existe pas (ou plus).",
+                ));
             }
         }
     }
     let cle = texte::cle_recherche(&[&v.titre, &s.condition_renouvellement]);
     let p = rusqlite::params![
-        v.type_, v.niveau, s.parent_id, s.academie_id, v.titre, v.signature.map(dates::iso), dates::iso(v.effet), v.duree_mois,
-        v.renouvellement, s.condition_renouvellement.trim(), v.preavis_mois, v.evaluation.map(|e| e.0), v.evaluation.map(|e| e.1),
-        v.reunions_par_an, cle, s.remplacee_par_id
+        v.type_,
+        v.niveau,
+        s.parent_id,
+        s.academie_id,
+        v.titre,
+        v.signature.map(dates::iso),
+        dates::iso(v.effet),
+        v.duree_mois,
+        v.renouvellement,
+        s.condition_renouvellement.trim(),
+        v.preavis_mois,
+        v.evaluation.map(|e| e.0),
+        v.evaluation.map(|e| e.1),
+        v.reunions_par_an,
+        cle,
+        s.remplacee_par_id
     ];
     let id = match id {
         None => {
@@ -327,8 +412,12 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) 
 
 /// Enregistre un changement de statut daté (le plus récent fait le statut courant).
 pub fn changer_statut(conn: &Connection, id: i64, statut: &str, date: NaiveDate) -> Resultat<()> {
-    let statut = liste::code_connu(STATUTS, statut, "le statut").map_err(|m| Erreur::validation("statut", m))?;
-    conn.execute("INSERT INTO convention_statut (convention_id, statut, date) VALUES (?1, ?2, ?3)", rusqlite::params![id, statut, dates::iso(date)])?;
+    let statut = liste::code_connu(STATUTS, statut, "le statut")
+        .map_err(|m| Erreur::validation("statut", m))?;
+    conn.execute(
+        "INSERT INTO convention_statut (convention_id, statut, date) VALUES (?1, ?2, ?3)",
+        rusqlite::params![id, statut, dates::iso(date)],
+    )?;
     Ok(())
 }
 
@@ -336,7 +425,12 @@ pub fn creer(conn: &Connection, s: &SaisieConvention) -> Resultat<Convention> {
     let v = valider(s, true)?;
     let id = crate::base::atomique(conn, |c| {
         let id = ecrire(c, None, s, &v)?;
-        changer_statut(c, id, v.statut.as_deref().unwrap_or("projet"), v.signature.unwrap_or(v.effet).min(aujourdhui()))?;
+        changer_statut(
+            c,
+            id,
+            v.statut.as_deref().unwrap_or("projet"),
+            v.signature.unwrap_or(v.effet).min(aujourdhui()),
+        )?;
         Ok(id)
     })?;
     lire(conn, id)
@@ -372,7 +466,12 @@ pub fn avenants(conn: &Connection, convention_id: i64) -> Resultat<Vec<Avenant>>
     let mut st = conn.prepare("SELECT id, date, objet, nouvelle_fin FROM avenant WHERE convention_id = ?1 ORDER BY date, id")?;
     let v = st
         .query_map([convention_id], |r| {
-            Ok(Avenant { id: r.get(0)?, date: dates::depuis_iso(&r.get::<_, String>(1)?)?, objet: r.get(2)?, nouvelle_fin: date_opt(r.get(3)?)? })
+            Ok(Avenant {
+                id: r.get(0)?,
+                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
+                objet: r.get(2)?,
+                nouvelle_fin: date_opt(r.get(3)?)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -387,19 +486,46 @@ pub struct SaisieAvenant {
 }
 
 /// Ajoute un avenant ; s'il change la fin, toutes les dates dérivées suivent.
-pub fn ajouter_avenant(conn: &Connection, convention_id: i64, s: &SaisieAvenant) -> Resultat<Convention> {
+pub fn ajouter_avenant(
+    conn: &Connection,
+    convention_id: i64,
+    s: &SaisieAvenant,
+) -> Resultat<Convention> {
     let conv = lire(conn, convention_id)?;
     let mut c = Controle::default();
-    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de l'avenant : {e}")));
-    let objet = c.champ("objet", texte::obligatoire("L'objet de l'avenant", &s.objet));
-    let fin = c.champ("nouvelle_fin", dates::lire_facultative(&s.nouvelle_fin).map_err(|e| format!("Nouvelle fin : {e}"))).flatten();
+    let date = c.champ(
+        "date",
+        dates::lire(&s.date).map_err(|e| format!("Date de l'avenant : {e}")),
+    );
+    let objet = c.champ(
+        "objet",
+        texte::obligatoire("L'objet de l'avenant", &s.objet),
+    );
+    let fin = c
+        .champ(
+            "nouvelle_fin",
+            dates::lire_facultative(&s.nouvelle_fin).map_err(|e| format!("Nouvelle fin : {e}")),
+        )
+        .flatten();
     if let Some(f) = fin.filter(|f| *f < conv.date_effet) {
-        c.ajouter("nouvelle_fin", format!("La nouvelle fin ({}) précède la date d'effet ({}).", dates::francaise(f), dates::francaise(conv.date_effet)));
+        c.ajouter(
+            "nouvelle_fin",
+            format!(
+                "La nouvelle fin ({}) précède la date d'effet ({}).",
+                dates::francaise(f),
+                dates::francaise(conv.date_effet)
+            ),
+        );
     }
     c.fin()?;
     conn.execute(
         "INSERT INTO avenant (convention_id, date, objet, nouvelle_fin) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![convention_id, date.map(dates::iso), objet, fin.map(dates::iso)],
+        rusqlite::params![
+            convention_id,
+            date.map(dates::iso),
+            objet,
+            fin.map(dates::iso)
+        ],
     )?;
     lire(conn, convention_id)
 }
@@ -412,9 +538,16 @@ pub struct ChangementDeStatut {
 
 /// Historique des statuts, le plus ancien d'abord.
 pub fn statuts(conn: &Connection, convention_id: i64) -> Resultat<Vec<ChangementDeStatut>> {
-    let mut st = conn.prepare("SELECT statut, date FROM convention_statut WHERE convention_id = ?1 ORDER BY date, id")?;
+    let mut st = conn.prepare(
+        "SELECT statut, date FROM convention_statut WHERE convention_id = ?1 ORDER BY date, id",
+    )?;
     let v = st
-        .query_map([convention_id], |r| Ok(ChangementDeStatut { statut: r.get(0)?, date: dates::depuis_iso(&r.get::<_, String>(1)?)? }))?
+        .query_map([convention_id], |r| {
+            Ok(ChangementDeStatut {
+                statut: r.get(0)?,
+                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }

@@ -3,8 +3,8 @@
 
 pub mod calendrier;
 pub mod contrat;
+pub mod dossier;
 pub mod fiches;
 pub mod pieces;
 pub mod structure;
 pub mod suivi;
-pub mod dossier;

@@ -21,7 +21,15 @@ pub struct Piece {
 pub fn lister(conn: &Connection, convention_id: i64) -> Resultat<Vec<Piece>> {
     let mut st = conn.prepare("SELECT id, nom, chemin, taille, ajoutee_le FROM piece_jointe WHERE convention_id = ?1 ORDER BY id")?;
     let v = st
-        .query_map([convention_id], |r| Ok(Piece { id: r.get(0)?, nom: r.get(1)?, chemin: r.get(2)?, taille: r.get(3)?, ajoutee_le: r.get(4)? }))?
+        .query_map([convention_id], |r| {
+            Ok(Piece {
+                id: r.get(0)?,
+                nom: r.get(1)?,
+                chemin: r.get(2)?,
+                taille: r.get(3)?,
+                ajoutee_le: r.get(4)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -29,7 +37,16 @@ pub fn lister(conn: &Connection, convention_id: i64) -> Resultat<Vec<Piece>> {
 /// Nom de fichier sûr : sans dossier, sans caractères interdits sous Windows.
 fn nom_sur(nom: &str) -> Result<String, String> {
     let base = nom.rsplit(['/', '\\']).next().unwrap_or("").trim();
-    let propre: String = base.chars().map(|c| if "<>:\"|?*".contains(c) || c.is_control() { '_' } else { c }).collect();
+    let propre: String = base
+        .chars()
+        .map(|c| {
+            if "<>:\"|?*".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     if propre.is_empty() || propre == "." || propre == ".." {
         return Err(format!("Le nom de fichier « {nom} » n'est pas utilisable."));
     }
@@ -37,16 +54,30 @@ fn nom_sur(nom: &str) -> Result<String, String> {
 }
 
 /// Copie `contenu` dans le dossier des pièces jointes de la convention (à côté de `base`).
-pub fn ajouter(conn: &Connection, base: &Path, convention_id: i64, nom: &str, contenu: &[u8]) -> Resultat<Vec<Piece>> {
+pub fn ajouter(
+    conn: &Connection,
+    base: &Path,
+    convention_id: i64,
+    nom: &str,
+    contenu: &[u8],
+) -> Resultat<Vec<Piece>> {
     if !liste::existe(conn, "convention", convention_id)? {
-        return Err(Erreur::Introuvable(format!("La convention n° {convention_id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "La convention n° {convention_id} n'existe pas (ou plus)."
+        )));
     }
     let nom = nom_sur(nom).map_err(|m| Erreur::validation("fichier", m))?;
     if contenu.is_empty() {
-        return Err(Erreur::validation("fichier", format!("Le fichier « {nom} » est vide.")));
+        return Err(Erreur::validation(
+            "fichier",
+            format!("Le fichier « {nom} » est vide."),
+        ));
     }
     if contenu.len() > TAILLE_MAX {
-        return Err(Erreur::validation("fichier", format!("Le fichier « {nom} » dépasse 50 Mo.")));
+        return Err(Erreur::validation(
+            "fichier",
+            format!("Le fichier « {nom} » dépasse 50 Mo."),
+        ));
     }
     let racine = base.parent().unwrap_or(Path::new("."));
     let dossier = PathBuf::from("pieces-jointes").join(format!("convention-{convention_id}"));
@@ -79,11 +110,18 @@ pub fn ajouter(conn: &Connection, base: &Path, convention_id: i64, nom: &str, co
 /// Chemin complet d'une pièce, pour l'ouvrir avec la visionneuse du système.
 pub fn chemin_complet(conn: &Connection, base: &Path, id: i64) -> Resultat<PathBuf> {
     let relatif: String = conn
-        .query_row("SELECT chemin FROM piece_jointe WHERE id = ?1", [id], |r| r.get(0))
-        .map_err(|_| Erreur::Introuvable(format!("La pièce jointe n° {id} n'existe pas (ou plus).")))?;
+        .query_row("SELECT chemin FROM piece_jointe WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .map_err(|_| {
+            Erreur::Introuvable(format!("La pièce jointe n° {id} n'existe pas (ou plus)."))
+        })?;
     let chemin = base.parent().unwrap_or(Path::new(".")).join(relatif);
     if !chemin.exists() {
-        return Err(Erreur::Introuvable(format!("Le fichier « {} » a disparu du dossier des pièces jointes.", chemin.display())));
+        return Err(Erreur::Introuvable(format!(
+            "Le fichier « {} » a disparu du dossier des pièces jointes.",
+            chemin.display()
+        )));
     }
     Ok(chemin)
 }

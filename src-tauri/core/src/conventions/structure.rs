@@ -50,16 +50,30 @@ pub fn parties(conn: &Connection, convention_id: i64) -> Resultat<Vec<Partie>> {
     Ok(v)
 }
 
-pub fn ajouter_partie(conn: &Connection, convention_id: i64, s: &SaisiePartie) -> Resultat<Vec<Partie>> {
+pub fn ajouter_partie(
+    conn: &Connection,
+    convention_id: i64,
+    s: &SaisiePartie,
+) -> Resultat<Vec<Partie>> {
     if !liste::existe(conn, "convention", convention_id)? {
-        return Err(Erreur::Introuvable(format!("La convention n° {convention_id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "La convention n° {convention_id} n'existe pas (ou plus)."
+        )));
     }
     let mut c = Controle::default();
-    let choix = [s.organisation_id.is_some(), s.etablissement_id.is_some(), !s.libelle.trim().is_empty()];
+    let choix = [
+        s.organisation_id.is_some(),
+        s.etablissement_id.is_some(),
+        !s.libelle.trim().is_empty(),
+    ];
     if choix.iter().filter(|x| **x).count() != 1 {
         c.ajouter("organisation_id", "Choisissez une organisation, ou un établissement, ou écrivez le nom de la partie (ministère, académie…).");
     }
-    for (champ, table, id) in [("organisation_id", "organisation", s.organisation_id), ("etablissement_id", "etablissement", s.etablissement_id), ("signataire_id", "personne", s.signataire_id)] {
+    for (champ, table, id) in [
+        ("organisation_id", "organisation", s.organisation_id),
+        ("etablissement_id", "etablissement", s.etablissement_id),
+        ("signataire_id", "personne", s.signataire_id),
+    ] {
         if let Some(id) = id {
             if !liste::existe(conn, table, id)? {
                 c.ajouter(champ, "Ce choix n'existe plus dans l'annuaire.");
@@ -101,21 +115,47 @@ pub fn articles(conn: &Connection, convention_id: i64) -> Resultat<Vec<Article>>
     )?;
     let v = st
         .query_map([convention_id], |r| {
-            Ok(Article { id: r.get(0)?, titre: r.get(1)?, numero: r.get(2)?, intitule: r.get(3)?, engagements: r.get(4)?, indicateurs: r.get(5)? })
+            Ok(Article {
+                id: r.get(0)?,
+                titre: r.get(1)?,
+                numero: r.get(2)?,
+                intitule: r.get(3)?,
+                engagements: r.get(4)?,
+                indicateurs: r.get(5)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
-pub fn ajouter_article(conn: &Connection, convention_id: i64, s: &SaisieArticle) -> Resultat<Vec<Article>> {
+pub fn ajouter_article(
+    conn: &Connection,
+    convention_id: i64,
+    s: &SaisieArticle,
+) -> Resultat<Vec<Article>> {
     if !liste::existe(conn, "convention", convention_id)? {
-        return Err(Erreur::Introuvable(format!("La convention n° {convention_id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "La convention n° {convention_id} n'existe pas (ou plus)."
+        )));
     }
     let mut c = Controle::default();
-    let intitule = c.champ("intitule", texte::obligatoire("L'intitulé de l'article", &s.intitule));
+    let intitule = c.champ(
+        "intitule",
+        texte::obligatoire("L'intitulé de l'article", &s.intitule),
+    );
     let numero = match s.numero.trim() {
-        "" => Some(conn.query_row("SELECT coalesce(max(numero), 0) + 1 FROM convention_article WHERE convention_id = ?1", [convention_id], |r| r.get::<_, i64>(0))?),
-        n => c.champ("numero", n.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| format!("Le numéro d'article « {n} » doit être un entier positif."))),
+        "" => Some(conn.query_row(
+            "SELECT coalesce(max(numero), 0) + 1 FROM convention_article WHERE convention_id = ?1",
+            [convention_id],
+            |r| r.get::<_, i64>(0),
+        )?),
+        n => c.champ(
+            "numero",
+            n.parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("Le numéro d'article « {n} » doit être un entier positif.")),
+        ),
     };
     c.fin()?;
     conn.execute(

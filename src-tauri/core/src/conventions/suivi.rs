@@ -27,27 +27,57 @@ pub fn membres(conn: &Connection, convention_id: i64) -> Resultat<Vec<Membre>> {
     )?;
     let v = st
         .query_map([convention_id], |r| {
-            Ok(Membre { id: r.get(0)?, personne_id: r.get(1)?, nom: r.get(2)?, fonction: r.get(3)?, rattachement: r.get(4)?, role: r.get(5)? })
+            Ok(Membre {
+                id: r.get(0)?,
+                personne_id: r.get(1)?,
+                nom: r.get(2)?,
+                fonction: r.get(3)?,
+                rattachement: r.get(4)?,
+                role: r.get(5)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
-pub fn ajouter_membre(conn: &Connection, convention_id: i64, personne_id: Option<i64>, role: &str) -> Resultat<Vec<Membre>> {
+pub fn ajouter_membre(
+    conn: &Connection,
+    convention_id: i64,
+    personne_id: Option<i64>,
+    role: &str,
+) -> Resultat<Vec<Membre>> {
     liste::exiger(conn, "convention", convention_id, "La convention")?;
-    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false)) else {
-        return Err(Erreur::validation("personne_id", "Choisissez la personne dans l'annuaire."));
+    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false))
+    else {
+        return Err(Erreur::validation(
+            "personne_id",
+            "Choisissez la personne dans l'annuaire.",
+        ));
     };
-    let deja: Option<i64> =
-        conn.query_row("SELECT id FROM suivi_membre WHERE convention_id = ?1 AND personne_id = ?2", [convention_id, p], |r| r.get(0)).optional()?;
+    let deja: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM suivi_membre WHERE convention_id = ?1 AND personne_id = ?2",
+            [convention_id, p],
+            |r| r.get(0),
+        )
+        .optional()?;
     if deja.is_some() {
-        return Err(Erreur::validation("personne_id", "Cette personne est déjà membre du groupe de suivi."));
+        return Err(Erreur::validation(
+            "personne_id",
+            "Cette personne est déjà membre du groupe de suivi.",
+        ));
     }
-    conn.execute("INSERT INTO suivi_membre (convention_id, personne_id, role) VALUES (?1, ?2, ?3)", rusqlite::params![convention_id, p, role.trim()])?;
+    conn.execute(
+        "INSERT INTO suivi_membre (convention_id, personne_id, role) VALUES (?1, ?2, ?3)",
+        rusqlite::params![convention_id, p, role.trim()],
+    )?;
     membres(conn, convention_id)
 }
 
 /// La règle « au moins N réunions par an » : nombre tenues ou prévues dans l'année.
 pub fn reunions_dans_l_annee(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<usize> {
-    Ok(reunions::lister(conn, Cadre::Convention(convention_id))?.iter().filter(|r| r.date.year() == annee).count())
+    Ok(reunions::lister(conn, Cadre::Convention(convention_id))?
+        .iter()
+        .filter(|r| r.date.year() == annee)
+        .count())
 }

@@ -37,19 +37,46 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         [&decalage],
     )?;
     // Un CET sur quatre a siégé dans un jury en juin dernier.
-    let session = if jour.month() >= 7 { jour.year() } else { jour.year() - 1 };
+    let session = if jour.month() >= 7 {
+        jour.year()
+    } else {
+        jour.year() - 1
+    };
     let mut jurys = conn.prepare("SELECT id, specialites FROM cet WHERE id % 4 = 0")?;
-    let liste: Vec<(i64, String)> = jurys.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let liste: Vec<(i64, String)> = jurys
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     for (id, specialites) in liste {
-        let diplome = specialites.split(" ; ").next().filter(|d| !d.is_empty()).unwrap_or("Baccalauréat professionnel").to_string();
-        let s = registre::SaisieJury { session: format!("Session {session}"), diplome, date: format!("{:02}/06/{session}", 10 + id % 15) };
+        let diplome = specialites
+            .split(" ; ")
+            .next()
+            .filter(|d| !d.is_empty())
+            .unwrap_or("Baccalauréat professionnel")
+            .to_string();
+        let s = registre::SaisieJury {
+            session: format!("Session {session}"),
+            diplome,
+            date: format!("{:02}/06/{session}", 10 + id % 15),
+        };
         registre::ajouter_jury(conn, id, &s)?;
     }
-    let liste: Vec<AnimationDemo> = serde_json::from_str(ANIMATIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let liste: Vec<AnimationDemo> =
+        serde_json::from_str(ANIMATIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
     for a in liste {
-        let date = if a.mois_avant >= 0 { jour.checked_sub_months(Months::new(a.mois_avant as u32)) } else { jour.checked_add_months(Months::new((-a.mois_avant) as u32)) }
-            .ok_or_else(|| Erreur::Demo("date d'animation hors calendrier".into()))?;
-        let coorganisateur_ids = a.coorganisateurs.iter().map(|o| organisations::trouver_ou_creer(conn, o, "association", &mut Vec::new()).map(|x| x.unwrap_or_default())).collect::<Resultat<_>>()?;
+        let date = if a.mois_avant >= 0 {
+            jour.checked_sub_months(Months::new(a.mois_avant as u32))
+        } else {
+            jour.checked_add_months(Months::new((-a.mois_avant) as u32))
+        }
+        .ok_or_else(|| Erreur::Demo("date d'animation hors calendrier".into()))?;
+        let coorganisateur_ids = a
+            .coorganisateurs
+            .iter()
+            .map(|o| {
+                organisations::trouver_ou_creer(conn, o, "association", &mut Vec::new())
+                    .map(|x| x.unwrap_or_default())
+            })
+            .collect::<Resultat<_>>()?;
         let s = animations::SaisieAnimation {
             academie_id: Some(academies::trouver(conn, &a.academie)?.id),
             reunion: SaisieReunion {
@@ -73,7 +100,15 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         let r = anim.reunion.id;
         for p in reunions::presences(conn, r)? {
             let h = (p.personne_id * 31 + r * 17) % 10;
-            let etat = if p.personne_id % 19 == 0 { "absent" } else if h < 6 { "present" } else if h < 8 { "excuse" } else { "absent" };
+            let etat = if p.personne_id % 19 == 0 {
+                "absent"
+            } else if h < 6 {
+                "present"
+            } else if h < 8 {
+                "excuse"
+            } else {
+                "absent"
+            };
             reunions::marquer_presence(conn, r, p.personne_id, etat)?;
         }
     }

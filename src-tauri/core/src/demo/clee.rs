@@ -41,7 +41,8 @@ struct ActionDemo {
 }
 
 pub fn charger(conn: &Connection) -> Resultat<()> {
-    let liste: Vec<ComiteDemo> = serde_json::from_str(CLEE).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let liste: Vec<ComiteDemo> =
+        serde_json::from_str(CLEE).map_err(|e| Erreur::Demo(e.to_string()))?;
     let jour = chrono::Local::now().date_naive();
     let relatif = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
     for c in liste {
@@ -49,7 +50,11 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         let saisie = comites::SaisieComite {
             nom: c.nom.clone(),
             academie_id: Some(academie.id),
-            bassin_ids: c.bassins.iter().map(|b| bassins::trouver(conn, academie.id, b).map(|b| b.id)).collect::<Resultat<_>>()?,
+            bassin_ids: c
+                .bassins
+                .iter()
+                .map(|b| bassins::trouver(conn, academie.id, b).map(|b| b.id))
+                .collect::<Resultat<_>>()?,
             etablissement_support_id: Some(etablissements::trouver_uai(conn, &c.support_uai)?.id),
             copilote_education_id: Some(personne(conn, &c.copilote_education)?),
             copilote_entreprise_id: Some(personne(conn, &c.copilote_entreprise)?),
@@ -57,12 +62,22 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
             statut: c.statut,
             partenaires: c.partenaires,
         };
-        let comite = comites::creer(conn, &saisie).map_err(|e| Erreur::Demo(format!("{} : {e}", c.nom)))?;
+        let comite =
+            comites::creer(conn, &saisie).map_err(|e| Erreur::Demo(format!("{} : {e}", c.nom)))?;
         for (email, college, role) in &c.membres {
-            let s = comites::SaisieMembre { personne_id: Some(personne(conn, email)?), college: college.clone(), role: role.clone() };
+            let s = comites::SaisieMembre {
+                personne_id: Some(personne(conn, email)?),
+                college: college.clone(),
+                role: role.clone(),
+            };
             comites::ajouter_membre(conn, comite.id, &s)?;
         }
-        reunions::charger(conn, crate::reunions::Cadre::Comite(comite.id), c.reunions, jour)?;
+        reunions::charger(
+            conn,
+            crate::reunions::Cadre::Comite(comite.id),
+            c.reunions,
+            jour,
+        )?;
         for a in c.actions {
             let s = actions::SaisieActionClee {
                 comite_id: Some(comite.id),
@@ -73,8 +88,16 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
                 garcons: a.garcons.to_string(),
                 enseignants: a.enseignants.to_string(),
                 convention_id: None,
-                etablissement_ids: a.etablissements.iter().map(|u| etablissements::trouver_uai(conn, u).map(|e| e.id)).collect::<Resultat<_>>()?,
-                organisation_ids: a.organisations.iter().map(|o| organisations::trouver_nom(conn, o).map(|o| o.id)).collect::<Resultat<_>>()?,
+                etablissement_ids: a
+                    .etablissements
+                    .iter()
+                    .map(|u| etablissements::trouver_uai(conn, u).map(|e| e.id))
+                    .collect::<Resultat<_>>()?,
+                organisation_ids: a
+                    .organisations
+                    .iter()
+                    .map(|o| organisations::trouver_nom(conn, o).map(|o| o.id))
+                    .collect::<Resultat<_>>()?,
             };
             actions::creer(conn, &s)?;
         }

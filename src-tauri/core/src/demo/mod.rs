@@ -19,7 +19,8 @@ const ACTIONS_IPE: &[u8] = include_bytes!("../../../../assets/demo/actions-ipe.c
 /// pour que le tableau de bord ait toujours des échéances à montrer).
 const CONVENTIONS: &str = include_str!("../../../../assets/demo/conventions.json");
 /// Commentaires du bilan 2007 (textes propres à la démonstration), par thème et conclusion.
-const COMMENTAIRES_IPE_2007: &str = include_str!("../../../../assets/demo/commentaires-ipe-2007.json");
+const COMMENTAIRES_IPE_2007: &str =
+    include_str!("../../../../assets/demo/commentaires-ipe-2007.json");
 
 #[derive(Deserialize)]
 struct Annuaire {
@@ -60,7 +61,13 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
     let tx = conn.unchecked_transaction()?;
     for b in &a.bassins {
         let academie = academies::trouver(&tx, &b.academie)?;
-        bassins::creer(&tx, &bassins::SaisieBassin { nom: b.nom.clone(), academie_id: Some(academie.id) })?;
+        bassins::creer(
+            &tx,
+            &bassins::SaisieBassin {
+                nom: b.nom.clone(),
+                academie_id: Some(academie.id),
+            },
+        )?;
     }
     for e in &a.etablissements {
         let academie = academies::trouver(&tx, &e.academie)?;
@@ -76,7 +83,8 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
             academie_id: Some(academie.id),
             bassin_id,
         };
-        etablissements::creer(&tx, &saisie).map_err(|err| Erreur::Demo(format!("{} : {err}", e.nom)))?;
+        etablissements::creer(&tx, &saisie)
+            .map_err(|err| Erreur::Demo(format!("{} : {err}", e.nom)))?;
     }
     for o in &a.organisations {
         organisations::creer(&tx, o).map_err(|err| Erreur::Demo(format!("{} : {err}", o.nom)))?;
@@ -89,14 +97,20 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         if let Some(uai) = &p.etablissement {
             saisie.etablissement_id = Some(etablissements::trouver_uai(&tx, uai)?.id);
         }
-        personnes::creer(&tx, &saisie).map_err(|err| Erreur::Demo(format!("{} {} : {err}", p.saisie.prenom, p.saisie.nom)))?;
+        personnes::creer(&tx, &saisie)
+            .map_err(|err| Erreur::Demo(format!("{} {} : {err}", p.saisie.prenom, p.saisie.nom)))?;
     }
     // Les IPE et leurs actions passent par les imports CSV, comme un fichier de l'utilisateur.
     crate::ipe::import::importer_ipe(&tx, IPE, false)?;
     crate::ipe::import::importer_actions(&tx, ACTIONS_IPE, false)?;
     let commentaires: std::collections::BTreeMap<String, String> =
         serde_json::from_str(COMMENTAIRES_IPE_2007).map_err(|e| Erreur::Demo(e.to_string()))?;
-    let cle = crate::ipe::commentaires::CleBilan { bilan: "ipe".into(), annee: 2007, periode: "civile".into(), perimetre: "national".into() };
+    let cle = crate::ipe::commentaires::CleBilan {
+        bilan: "ipe".into(),
+        annee: 2007,
+        periode: "civile".into(),
+        perimetre: "national".into(),
+    };
     for (rubrique, texte) in &commentaires {
         crate::ipe::commentaires::ecrire(&tx, &cle, rubrique, texte)?;
     }
@@ -138,21 +152,37 @@ struct AvenantDemo {
     fin_dans_jours: Option<i64>,
 }
 
-fn charger_suivi(conn: &Connection, convention_id: i64, s: SuiviDemo, jour: chrono::NaiveDate) -> Resultat<()> {
+fn charger_suivi(
+    conn: &Connection,
+    convention_id: i64,
+    s: SuiviDemo,
+    jour: chrono::NaiveDate,
+) -> Resultat<()> {
     use crate::conventions::suivi;
     for (email, role) in &s.membres {
-        suivi::ajouter_membre(conn, convention_id, Some(reunions::personne(conn, email)?), role)?;
+        suivi::ajouter_membre(
+            conn,
+            convention_id,
+            Some(reunions::personne(conn, email)?),
+            role,
+        )?;
     }
     for mut ligne in s.contrat {
         ligne.annee = chrono::Datelike::year(&jour).to_string();
         crate::conventions::contrat::ajouter(conn, convention_id, &ligne)?;
     }
-    reunions::charger(conn, crate::reunions::Cadre::Convention(convention_id), s.reunions, jour)
+    reunions::charger(
+        conn,
+        crate::reunions::Cadre::Convention(convention_id),
+        s.reunions,
+        jour,
+    )
 }
 
 fn charger_conventions(conn: &Connection) -> Resultat<()> {
     use crate::conventions::fiches;
-    let liste: Vec<ConventionDemo> = serde_json::from_str(CONVENTIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
+    let liste: Vec<ConventionDemo> =
+        serde_json::from_str(CONVENTIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
     let jour = chrono::Local::now().date_naive();
     let relatif = |n: i64| crate::dates::francaise(jour + chrono::Duration::days(n));
     let mut ids = Vec::new();
@@ -163,13 +193,21 @@ fn charger_conventions(conn: &Connection) -> Resultat<()> {
             s.date_signature = relatif(n - 15);
         }
         s.parent_id = c.parent.and_then(|p| ids.get(p - 1).copied());
-        s.academie_id = c.academie.map(|a| academies::trouver(conn, &a).map(|a| a.id)).transpose()?;
-        let conv = fiches::creer(conn, &s).map_err(|e| Erreur::Demo(format!("{} : {e}", s.titre)))?;
+        s.academie_id = c
+            .academie
+            .map(|a| academies::trouver(conn, &a).map(|a| a.id))
+            .transpose()?;
+        let conv =
+            fiches::creer(conn, &s).map_err(|e| Erreur::Demo(format!("{} : {e}", s.titre)))?;
         for a in c.avenants {
             let saisie = fiches::SaisieAvenant {
-                date: a.date.unwrap_or_else(|| relatif(a.relatif_jours.unwrap_or(0))),
+                date: a
+                    .date
+                    .unwrap_or_else(|| relatif(a.relatif_jours.unwrap_or(0))),
                 objet: a.objet,
-                nouvelle_fin: a.nouvelle_fin.unwrap_or_else(|| a.fin_dans_jours.map(relatif).unwrap_or_default()),
+                nouvelle_fin: a
+                    .nouvelle_fin
+                    .unwrap_or_else(|| a.fin_dans_jours.map(relatif).unwrap_or_default()),
             };
             fiches::ajouter_avenant(conn, conv.id, &saisie)?;
         }
@@ -183,7 +221,10 @@ fn charger_conventions(conn: &Connection) -> Resultat<()> {
 
 /// `passerelle demo` : crée une nouvelle base de démonstration ; ne touche jamais un fichier non vide.
 pub fn creer_base(chemin: &Path) -> Resultat<base::Base> {
-    if std::fs::metadata(chemin).map(|m| m.len() > 0).unwrap_or(false) {
+    if std::fs::metadata(chemin)
+        .map(|m| m.len() > 0)
+        .unwrap_or(false)
+    {
         return Err(Erreur::Validation(vec![crate::ChampInvalide {
             champ: "db",
             message: format!(

@@ -15,7 +15,10 @@ pub const EFFECTIFS: &[(&str, &str)] = &[
     ("enseignants_femmes", "Enseignants et personnels femmes"),
     ("enseignants_hommes", "Enseignants et personnels hommes"),
     ("entreprises", "Entreprises"),
-    ("organisations_professionnelles", "Organisations professionnelles"),
+    (
+        "organisations_professionnelles",
+        "Organisations professionnelles",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
@@ -190,7 +193,10 @@ pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
         .egal("x.theme_id", f.theme_id)
         .egal("x.convention_id", f.convention_id);
     if let Some(annee) = f.annee {
-        filtre.condition_liee("x.date BETWEEN {} AND {}", [format!("{annee:04}-01-01"), format!("{annee:04}-12-31")]);
+        filtre.condition_liee(
+            "x.date BETWEEN {} AND {}",
+            [format!("{annee:04}-01-01"), format!("{annee:04}-12-31")],
+        );
     }
     if let Some(ipe) = f.ipe_id {
         filtre.condition_liee("EXISTS (SELECT 1 FROM action_ipe_intervenant ii WHERE ii.action_id = x.id AND ii.ipe_id = {})", [ipe]);
@@ -225,14 +231,27 @@ pub(crate) struct ActionValide {
 /// Contrôle complet d'une saisie ; les imports passent par ici aussi.
 pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionValide> {
     let mut c = Controle::default();
-    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")));
-    let niveau = if s.niveau.trim().is_empty() { "academique".to_string() } else { s.niveau.clone() };
-    let niveau = c.champ("niveau", liste::code_connu(NIVEAUX, &niveau, "le niveau de l'action"));
+    let date = c.champ(
+        "date",
+        dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")),
+    );
+    let niveau = if s.niveau.trim().is_empty() {
+        "academique".to_string()
+    } else {
+        s.niveau.clone()
+    };
+    let niveau = c.champ(
+        "niveau",
+        liste::code_connu(NIVEAUX, &niveau, "le niveau de l'action"),
+    );
     match s.academie_id {
-        Some(a) if !liste::existe(conn, "academie", a)? => c.ajouter("academie_id", "Cette académie n'existe pas."),
-        None if niveau.as_deref() == Some("academique") => {
-            c.ajouter("academie_id", "Choisissez l'académie (ou le niveau national).")
+        Some(a) if !liste::existe(conn, "academie", a)? => {
+            c.ajouter("academie_id", "Cette académie n'existe pas.")
         }
+        None if niveau.as_deref() == Some("academique") => c.ajouter(
+            "academie_id",
+            "Choisissez l'académie (ou le niveau national).",
+        ),
         _ => {}
     }
     match s.theme_id {
@@ -246,10 +265,38 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
             valeurs[i] = n;
         }
     }
-    liste::verifier_ids(conn, &mut c, "ipe", &s.intervenants, "intervenants", "un IPE")?;
-    liste::verifier_ids(conn, &mut c, "etablissement", &s.etablissements_lies, "etablissements_lies", "un établissement")?;
-    liste::verifier_ids(conn, &mut c, "organisation", &s.organisations_liees, "organisations_liees", "une organisation")?;
-    liste::verifier_ids(conn, &mut c, "convention", &s.convention_id.into_iter().collect::<Vec<_>>(), "convention_id", "une convention")?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "ipe",
+        &s.intervenants,
+        "intervenants",
+        "un IPE",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "etablissement",
+        &s.etablissements_lies,
+        "etablissements_lies",
+        "un établissement",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "organisation",
+        &s.organisations_liees,
+        "organisations_liees",
+        "une organisation",
+    )?;
+    liste::verifier_ids(
+        conn,
+        &mut c,
+        "convention",
+        &s.convention_id.into_iter().collect::<Vec<_>>(),
+        "convention_id",
+        "une convention",
+    )?;
     c.fin()?;
     Ok(ActionValide {
         date: dates::iso(date.expect("validée")),
@@ -271,8 +318,20 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
     let e = v.effectifs;
     let cle = texte::cle_recherche(&[&v.intitule, &v.description]);
     let params = rusqlite::params![
-        v.date, v.academie_id, v.niveau, v.theme_id, v.intitule, v.description, e.etablissements, e.jeunes_filles,
-        e.jeunes_garcons, e.enseignants_femmes, e.enseignants_hommes, e.entreprises, e.organisations_professionnelles, cle,
+        v.date,
+        v.academie_id,
+        v.niveau,
+        v.theme_id,
+        v.intitule,
+        v.description,
+        e.etablissements,
+        e.jeunes_filles,
+        e.jeunes_garcons,
+        e.enseignants_femmes,
+        e.enseignants_hommes,
+        e.entreprises,
+        e.organisations_professionnelles,
+        cle,
         v.convention_id
     ];
     let id = match id {
@@ -300,8 +359,16 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
     };
     for (table, colonne, liste_ids) in [
         ("action_ipe_intervenant", "ipe_id", &v.intervenants),
-        ("action_ipe_etablissement", "etablissement_id", &v.etablissements_lies),
-        ("action_ipe_organisation", "organisation_id", &v.organisations_liees),
+        (
+            "action_ipe_etablissement",
+            "etablissement_id",
+            &v.etablissements_lies,
+        ),
+        (
+            "action_ipe_organisation",
+            "organisation_id",
+            &v.organisations_liees,
+        ),
     ] {
         liste::ecrire_liens(conn, table, "action_id", id, colonne, liste_ids)?;
     }

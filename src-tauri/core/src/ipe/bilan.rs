@@ -20,10 +20,16 @@ pub use crate::dates::Periode;
 
 /// Mois d'activité d'une mission pendant [debut_periode, fin_periode] : pour chaque mois
 /// civil, jours couverts / jours du mois × quotité.
-pub fn mois_d_activite(debut: NaiveDate, fin: Option<NaiveDate>, quotite: i64, periode: (NaiveDate, NaiveDate)) -> f64 {
+pub fn mois_d_activite(
+    debut: NaiveDate,
+    fin: Option<NaiveDate>,
+    quotite: i64,
+    periode: (NaiveDate, NaiveDate),
+) -> f64 {
     let (p_debut, p_fin) = periode;
     let mut total = 0.0;
-    let mut mois = NaiveDate::from_ymd_opt(p_debut.year(), p_debut.month(), 1).expect("premier du mois");
+    let mut mois =
+        NaiveDate::from_ymd_opt(p_debut.year(), p_debut.month(), 1).expect("premier du mois");
     while mois <= p_fin {
         let jours = dates::jours_du_mois(mois.year(), mois.month());
         let fin_mois = mois + chrono::Days::new(jours as u64 - 1);
@@ -75,7 +81,11 @@ pub struct Bilan {
 }
 
 /// Nombre d'actions et effectifs de la période, par thème (avec ses académies distinctes).
-fn actions_par_theme(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)>> {
+fn actions_par_theme(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+) -> Resultat<BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)>> {
     let (debut, fin) = periode.bornes();
     let mut st = conn.prepare(
         "SELECT theme_id, academie_id, etablissements, jeunes_filles, jeunes_garcons, enseignants_femmes, enseignants_hommes,
@@ -83,7 +93,11 @@ fn actions_par_theme(conn: &Connection, periode: Periode, academie_id: Option<i6
          FROM action_ipe WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR academie_id = ?3)",
     )?;
     let mut par_theme: BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)> = BTreeMap::new();
-    let mut lignes = st.query(rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id])?;
+    let mut lignes = st.query(rusqlite::params![
+        dates::iso(debut),
+        dates::iso(fin),
+        academie_id
+    ])?;
     while let Some(r) = lignes.next()? {
         let entree = par_theme.entry(r.get(0)?).or_default();
         entree.0 += 1;
@@ -107,7 +121,11 @@ fn actions_par_theme(conn: &Connection, periode: Periode, academie_id: Option<i6
 pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Bilan> {
     let (perimetre_libelle, perimetre_code) = match academie_id {
         None => ("national".to_string(), "national".to_string()),
-        Some(id) => conn.query_row("SELECT 'académie de ' || nom, code FROM academie WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+        Some(id) => conn.query_row(
+            "SELECT 'académie de ' || nom, code FROM academie WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?,
     };
     let par_theme = actions_par_theme(conn, periode, academie_id)?;
     let mut total = Effectifs::default();
@@ -137,9 +155,13 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
             academies.insert(academie);
         }
     }
-    let actions_precedentes: i64 = actions_par_theme(conn, periode.precedente(), academie_id)?.values().map(|v| v.0).sum();
-    let evolution = (actions_precedentes > 0)
-        .then(|| ((actions - actions_precedentes) as f64 / actions_precedentes as f64 * 100.0).round() as i64);
+    let actions_precedentes: i64 = actions_par_theme(conn, periode.precedente(), academie_id)?
+        .values()
+        .map(|v| v.0)
+        .sum();
+    let evolution = (actions_precedentes > 0).then(|| {
+        ((actions - actions_precedentes) as f64 / actions_precedentes as f64 * 100.0).round() as i64
+    });
     Ok(Bilan {
         periode,
         periode_libelle: periode.libelle(),
@@ -171,18 +193,28 @@ mod tests {
     fn annee_pleine_a_temps_plein() {
         let p = Periode::Civile(2007).bornes();
         assert!((mois_d_activite(d("01/09/2005"), None, 100, p) - 12.0).abs() < 1e-9);
-        assert!((mois_d_activite(d("01/01/2007"), Some(d("31/12/2007")), 100, p) - 12.0).abs() < 1e-9);
+        assert!(
+            (mois_d_activite(d("01/01/2007"), Some(d("31/12/2007")), 100, p) - 12.0).abs() < 1e-9
+        );
     }
 
     #[test]
     fn mois_partiels_bornes_comprises() {
         let p = Periode::Civile(2007).bornes();
         // Janvier à mai complets, puis 24 jours de juin sur 30 : 5,8 mois.
-        assert!((mois_d_activite(d("01/01/2006"), Some(d("24/06/2007")), 100, p) - 5.8).abs() < 1e-9);
+        assert!(
+            (mois_d_activite(d("01/01/2006"), Some(d("24/06/2007")), 100, p) - 5.8).abs() < 1e-9
+        );
         // Un seul jour : 1/31 de janvier.
-        assert!((mois_d_activite(d("15/01/2007"), Some(d("15/01/2007")), 100, p) - 1.0 / 31.0).abs() < 1e-9);
+        assert!(
+            (mois_d_activite(d("15/01/2007"), Some(d("15/01/2007")), 100, p) - 1.0 / 31.0).abs()
+                < 1e-9
+        );
         // Mission hors période.
-        assert_eq!(mois_d_activite(d("01/01/2005"), Some(d("31/12/2006")), 100, p), 0.0);
+        assert_eq!(
+            mois_d_activite(d("01/01/2005"), Some(d("31/12/2006")), 100, p),
+            0.0
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub fn lire(conn: &Connection, cle: &CleBilan) -> Resultat<BTreeMap<String, Stri
         "SELECT rubrique, texte FROM commentaire_bilan WHERE bilan = ?1 AND annee = ?2 AND periode = ?3 AND perimetre = ?4",
     )?;
     let v = st
-        .query_map(rusqlite::params![cle.bilan, cle.annee, cle.periode, cle.perimetre], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(
+            rusqlite::params![cle.bilan, cle.annee, cle.periode, cle.perimetre],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }

@@ -10,10 +10,28 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::HashMap;
 
-pub const COLONNES_IPE: &[&str] = &["nom", "prenom", "entreprise", "academie", "debut_mission", "fin_mission", "quotite"];
+pub const COLONNES_IPE: &[&str] = &[
+    "nom",
+    "prenom",
+    "entreprise",
+    "academie",
+    "debut_mission",
+    "fin_mission",
+    "quotite",
+];
 pub const COLONNES_ACTIONS: &[&str] = &[
-    "date", "ipe", "academie", "theme", "intitule", "etablissements", "jeunes_filles", "jeunes_garcons",
-    "enseignants_femmes", "enseignants_hommes", "entreprises", "organisations_professionnelles",
+    "date",
+    "ipe",
+    "academie",
+    "theme",
+    "intitule",
+    "etablissements",
+    "jeunes_filles",
+    "jeunes_garcons",
+    "enseignants_femmes",
+    "enseignants_hommes",
+    "entreprises",
+    "organisations_professionnelles",
 ];
 
 #[derive(Debug, Serialize)]
@@ -28,7 +46,9 @@ pub struct CompteRendu {
 
 fn lire_table(octets: &[u8], colonnes: &[&str]) -> Resultat<(csv::TableCsv, Vec<usize>)> {
     let table = csv::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
-    let indices = table.colonnes(colonnes).map_err(|e| Erreur::Import(vec![e]))?;
+    let indices = table
+        .colonnes(colonnes)
+        .map_err(|e| Erreur::Import(vec![e]))?;
     Ok((table, indices))
 }
 
@@ -41,15 +61,20 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
     let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
         let v = |k: usize| l.valeurs[i[k]].trim();
         let (nom, prenom, entreprise) = (v(0).to_uppercase(), v(1), v(2));
-        let academie_id = academies::trouver_en_cache(tx, &mut cache, v(3))?
-            .ok_or_else(|| Erreur::validation("academie", format!("académie « {} » inconnue.", v(3))))?;
+        let academie_id = academies::trouver_en_cache(tx, &mut cache, v(3))?.ok_or_else(|| {
+            Erreur::validation("academie", format!("académie « {} » inconnue.", v(3)))
+        })?;
         let entreprise_id = match entreprise {
             "" => None,
             e => Some(match organisations::trouver_nom(tx, e) {
                 Ok(o) => o.id,
                 Err(Erreur::Introuvable(_)) => {
                     creations.push(format!("entreprise « {e} »"));
-                    let s = organisations::SaisieOrganisation { type_: "entreprise".into(), nom: e.into(), ..Default::default() };
+                    let s = organisations::SaisieOrganisation {
+                        type_: "entreprise".into(),
+                        nom: e.into(),
+                        ..Default::default()
+                    };
                     organisations::creer(tx, &s)?.id
                 }
                 Err(err) => return Err(err),
@@ -66,27 +91,55 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
             Some(p) => p,
             None => {
                 creations.push(format!("personne « {nom} {prenom} »"));
-                let s = personnes::SaisiePersonne { nom: nom.clone(), prenom: prenom.into(), fonction: "Ingénieur pour l'école".into(), organisation_id: entreprise_id, ..Default::default() };
+                let s = personnes::SaisiePersonne {
+                    nom: nom.clone(),
+                    prenom: prenom.into(),
+                    fonction: "Ingénieur pour l'école".into(),
+                    organisation_id: entreprise_id,
+                    ..Default::default()
+                };
                 personnes::creer(tx, &s)?.id
             }
         };
-        let ipe_id: Option<i64> = tx.query_row("SELECT id FROM ipe WHERE personne_id = ?1", [personne_id], |r| r.get(0)).optional()?;
+        let ipe_id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM ipe WHERE personne_id = ?1",
+                [personne_id],
+                |r| r.get(0),
+            )
+            .optional()?;
         let ipe_id = match ipe_id {
             Some(id) => id,
             None => {
                 creations.push(format!("fiche IPE « {nom} {prenom} »"));
-                let s = SaisieIpe { personne_id: Some(personne_id), entreprise_id, academie_id: Some(academie_id), service: "daet".into() };
+                let s = SaisieIpe {
+                    personne_id: Some(personne_id),
+                    entreprise_id,
+                    academie_id: Some(academie_id),
+                    service: "daet".into(),
+                };
                 intervenants::creer(tx, &s)?.id
             }
         };
-        let m = SaisieMission { debut: v(4).into(), fin: v(5).into(), quotite: v(6).into(), ..Default::default() };
+        let m = SaisieMission {
+            debut: v(4).into(),
+            fin: v(5).into(),
+            quotite: v(6).into(),
+            ..Default::default()
+        };
         intervenants::ajouter_mission(tx, ipe_id, &m)?;
         Ok(())
     })?;
     if essai {
         creations.clear();
     }
-    Ok(CompteRendu { lignes, essai, encodage: table.encodage, separateur: table.separateur, creations })
+    Ok(CompteRendu {
+        lignes,
+        essai,
+        encodage: table.encodage,
+        separateur: table.separateur,
+        creations,
+    })
 }
 
 /// `passerelle import actions-ipe` : une ligne par action ; académie et thème par code ou nom,
@@ -131,7 +184,11 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
         let s = SaisieAction {
             date: v(0).into(),
             academie_id,
-            niveau: if v(2).is_empty() { "national".into() } else { "academique".into() },
+            niveau: if v(2).is_empty() {
+                "national".into()
+            } else {
+                "academique".into()
+            },
             theme_id,
             intitule: v(4).into(),
             etablissements: v(5).into(),
@@ -151,22 +208,48 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
                 actions::ecrire(tx, None, &valide)?;
             }
             Ok(_) => {}
-            Err(Erreur::Validation(champs)) => {
-                messages.extend(champs.into_iter().filter(|c| !(c.champ == "theme_id" && theme_id.is_none())
-                    && !(c.champ == "academie_id" && academie_id.is_none())).map(|c| c.message))
-            }
+            Err(Erreur::Validation(champs)) => messages.extend(
+                champs
+                    .into_iter()
+                    .filter(|c| {
+                        !(c.champ == "theme_id" && theme_id.is_none())
+                            && !(c.champ == "academie_id" && academie_id.is_none())
+                    })
+                    .map(|c| c.message),
+            ),
             Err(e) => return Err(e),
         }
-        if messages.is_empty() { Ok(()) } else { Err(Erreur::Validation(vec![crate::ChampInvalide { champ: "ligne", message: messages.join(" ; ") }])) }
+        if messages.is_empty() {
+            Ok(())
+        } else {
+            Err(Erreur::Validation(vec![crate::ChampInvalide {
+                champ: "ligne",
+                message: messages.join(" ; "),
+            }]))
+        }
     })?;
-    Ok(CompteRendu { lignes, essai, encodage: table.encodage, separateur: table.separateur, creations: Vec::new() })
+    Ok(CompteRendu {
+        lignes,
+        essai,
+        encodage: table.encodage,
+        separateur: table.separateur,
+        creations: Vec::new(),
+    })
 }
 
 /// Import choisi par son nom (« ipe » ou « actions-ipe »), pour la fenêtre.
-pub fn importer(conn: &Connection, quoi: &str, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+pub fn importer(
+    conn: &Connection,
+    quoi: &str,
+    octets: &[u8],
+    essai: bool,
+) -> Resultat<CompteRendu> {
     match quoi {
         "ipe" => importer_ipe(conn, octets, essai),
         "actions-ipe" => importer_actions(conn, octets, essai),
-        autre => Err(Erreur::validation("quoi", format!("Import inconnu : « {autre} »."))),
+        autre => Err(Erreur::validation(
+            "quoi",
+            format!("Import inconnu : « {autre} »."),
+        )),
     }
 }

@@ -82,7 +82,11 @@ fn periode_lisible(brut: Option<String>) -> Option<String> {
     let brut = brut?;
     let (debut, fin) = brut.split_once('|')?;
     let d = dates::depuis_iso(debut).ok()?;
-    let f = if fin.is_empty() { "en cours".to_string() } else { dates::francaise(dates::depuis_iso(fin).ok()?) };
+    let f = if fin.is_empty() {
+        "en cours".to_string()
+    } else {
+        dates::francaise(dates::depuis_iso(fin).ok()?)
+    };
     Some(format!("{} – {f}", dates::francaise(d)))
 }
 
@@ -131,12 +135,20 @@ pub fn trouver_nom(conn: &Connection, nom_complet: &str) -> Resultat<Option<i64>
         .optional()?)
 }
 
-fn valider(conn: &Connection, s: &SaisieIpe, id: Option<i64>) -> Resultat<(i64, Option<i64>, i64, String)> {
+fn valider(
+    conn: &Connection,
+    s: &SaisieIpe,
+    id: Option<i64>,
+) -> Resultat<(i64, Option<i64>, i64, String)> {
     let mut c = Controle::default();
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
             let deja: Option<i64> = conn
-                .query_row("SELECT id FROM ipe WHERE personne_id = ?1 AND id IS NOT ?2", rusqlite::params![p, id], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM ipe WHERE personne_id = ?1 AND id IS NOT ?2",
+                    rusqlite::params![p, id],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if deja.is_some() {
                 c.ajouter("personne_id", "Cette personne a déjà une fiche IPE.");
@@ -146,7 +158,10 @@ fn valider(conn: &Connection, s: &SaisieIpe, id: Option<i64>) -> Resultat<(i64, 
     }
     if let Some(o) = s.entreprise_id {
         if !liste::existe(conn, "organisation", o)? {
-            c.ajouter("entreprise_id", "Cette entreprise n'existe plus dans l'annuaire.");
+            c.ajouter(
+                "entreprise_id",
+                "Cette entreprise n'existe plus dans l'annuaire.",
+            );
         }
     }
     let academie_ok = match s.academie_id {
@@ -156,9 +171,17 @@ fn valider(conn: &Connection, s: &SaisieIpe, id: Option<i64>) -> Resultat<(i64, 
     if !academie_ok {
         c.ajouter("academie_id", "Choisissez l'académie de l'IPE.");
     }
-    let service = c.champ("service", liste::code_connu(SERVICES, &s.service, "le service de rattachement"));
+    let service = c.champ(
+        "service",
+        liste::code_connu(SERVICES, &s.service, "le service de rattachement"),
+    );
     c.fin()?;
-    Ok((s.personne_id.unwrap_or_default(), s.entreprise_id, s.academie_id.unwrap_or_default(), service.unwrap_or_default()))
+    Ok((
+        s.personne_id.unwrap_or_default(),
+        s.entreprise_id,
+        s.academie_id.unwrap_or_default(),
+        service.unwrap_or_default(),
+    ))
 }
 
 pub fn creer(conn: &Connection, s: &SaisieIpe) -> Resultat<Ipe> {
@@ -191,9 +214,15 @@ fn ligne_mission(r: &Row) -> rusqlite::Result<Mission> {
         id: r.get(0)?,
         ipe_id: r.get(1)?,
         debut: dates::depuis_iso(&r.get::<_, String>(2)?)?,
-        fin: r.get::<_, Option<String>>(3)?.map(|f| dates::depuis_iso(&f)).transpose()?,
+        fin: r
+            .get::<_, Option<String>>(3)?
+            .map(|f| dates::depuis_iso(&f))
+            .transpose()?,
         quotite: r.get(4)?,
-        lettre_date: r.get::<_, Option<String>>(5)?.map(|f| dates::depuis_iso(&f)).transpose()?,
+        lettre_date: r
+            .get::<_, Option<String>>(5)?
+            .map(|f| dates::depuis_iso(&f))
+            .transpose()?,
         lettre_missions: r.get(6)?,
     })
 }
@@ -202,20 +231,32 @@ const COLONNES_MISSION: &str = "id, ipe_id, debut, fin, quotite, lettre_date, le
 
 /// Historique des missions d'un IPE, la plus ancienne d'abord.
 pub fn missions(conn: &Connection, ipe_id: i64) -> Resultat<Vec<Mission>> {
-    let mut st = conn.prepare(&format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE ipe_id = ?1 ORDER BY debut"))?;
-    let v = st.query_map([ipe_id], ligne_mission)?.collect::<Result<_, _>>()?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {COLONNES_MISSION} FROM mission_ipe WHERE ipe_id = ?1 ORDER BY debut"
+    ))?;
+    let v = st
+        .query_map([ipe_id], ligne_mission)?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 /// Toutes les missions qui touchent la période [debut, fin], avec l'académie de leur IPE.
-pub fn missions_entre(conn: &Connection, debut: NaiveDate, fin: NaiveDate, academie_id: Option<i64>) -> Resultat<Vec<(Mission, i64)>> {
+pub fn missions_entre(
+    conn: &Connection,
+    debut: NaiveDate,
+    fin: NaiveDate,
+    academie_id: Option<i64>,
+) -> Resultat<Vec<(Mission, i64)>> {
     let mut st = conn.prepare(
         "SELECT m.id, m.ipe_id, m.debut, m.fin, m.quotite, m.lettre_date, m.lettre_missions, i.academie_id
          FROM mission_ipe m JOIN ipe i ON i.id = m.ipe_id
          WHERE m.debut <= ?2 AND (m.fin IS NULL OR m.fin >= ?1) AND (?3 IS NULL OR i.academie_id = ?3)",
     )?;
     let v = st
-        .query_map(rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id], |r| Ok((ligne_mission(r)?, r.get(7)?)))?
+        .query_map(
+            rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id],
+            |r| Ok((ligne_mission(r)?, r.get(7)?)),
+        )?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -230,15 +271,35 @@ struct MissionValide {
 
 fn valider_mission(s: &SaisieMission) -> Resultat<MissionValide> {
     let mut c = Controle::default();
-    let debut = c.champ("debut", dates::lire(&s.debut).map_err(|e| format!("Début de mission : {e}")));
-    let fin = c.champ("fin", dates::lire_facultative(&s.fin).map_err(|e| format!("Fin de mission : {e}"))).flatten();
+    let debut = c.champ(
+        "debut",
+        dates::lire(&s.debut).map_err(|e| format!("Début de mission : {e}")),
+    );
+    let fin = c
+        .champ(
+            "fin",
+            dates::lire_facultative(&s.fin).map_err(|e| format!("Fin de mission : {e}")),
+        )
+        .flatten();
     if let (Some(d), Some(f)) = (debut, fin) {
         if f < d {
-            c.ajouter("fin", format!("La fin de mission ({}) précède son début ({}).", dates::francaise(f), dates::francaise(d)));
+            c.ajouter(
+                "fin",
+                format!(
+                    "La fin de mission ({}) précède son début ({}).",
+                    dates::francaise(f),
+                    dates::francaise(d)
+                ),
+            );
         }
     }
     let quotite = c.champ("quotite", quotite(&s.quotite));
-    let lettre_date = c.champ("lettre_date", dates::lire_facultative(&s.lettre_date).map_err(|e| format!("Lettre de mission : {e}"))).flatten();
+    let lettre_date = c
+        .champ(
+            "lettre_date",
+            dates::lire_facultative(&s.lettre_date).map_err(|e| format!("Lettre de mission : {e}")),
+        )
+        .flatten();
     c.fin()?;
     Ok(MissionValide {
         debut: debut.expect("validée"),
@@ -257,13 +318,24 @@ pub fn quotite(saisie: &str) -> Result<i64, String> {
     }
     match v.parse::<i64>() {
         Ok(q) if (1..=100).contains(&q) => Ok(q),
-        _ => Err(format!("La quotité « {} » doit être un pourcentage entre 1 et 100.", saisie.trim())),
+        _ => Err(format!(
+            "La quotité « {} » doit être un pourcentage entre 1 et 100.",
+            saisie.trim()
+        )),
     }
 }
 
 /// Deux missions d'un même IPE ne se chevauchent pas : les mois d'activité seraient comptés deux fois.
-fn verifier_chevauchement(conn: &Connection, ipe_id: i64, m: &MissionValide, sauf: Option<i64>) -> Resultat<()> {
-    for autre in missions(conn, ipe_id)?.into_iter().filter(|a| Some(a.id) != sauf) {
+fn verifier_chevauchement(
+    conn: &Connection,
+    ipe_id: i64,
+    m: &MissionValide,
+    sauf: Option<i64>,
+) -> Resultat<()> {
+    for autre in missions(conn, ipe_id)?
+        .into_iter()
+        .filter(|a| Some(a.id) != sauf)
+    {
         let fin_autre = autre.fin.unwrap_or(NaiveDate::MAX);
         if m.debut <= fin_autre && m.fin.unwrap_or(NaiveDate::MAX) >= autre.debut {
             return Err(Erreur::validation(
@@ -287,21 +359,33 @@ pub fn ajouter_mission(conn: &Connection, ipe_id: i64, s: &SaisieMission) -> Res
         rusqlite::params![ipe_id, dates::iso(m.debut), m.fin.map(dates::iso), m.quotite, m.lettre_date.map(dates::iso), m.lettre_missions],
     )?;
     let id = conn.last_insert_rowid();
-    Ok(conn.query_row(&format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"), [id], ligne_mission)?)
+    Ok(conn.query_row(
+        &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
+        [id],
+        ligne_mission,
+    )?)
 }
 
 pub fn modifier_mission(conn: &Connection, id: i64, s: &SaisieMission) -> Resultat<Mission> {
     let ipe_id: i64 = conn
-        .query_row("SELECT ipe_id FROM mission_ipe WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT ipe_id FROM mission_ipe WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?
-        .ok_or_else(|| Erreur::Introuvable(format!("La mission n° {id} n'existe pas (ou plus).")))?;
+        .ok_or_else(|| {
+            Erreur::Introuvable(format!("La mission n° {id} n'existe pas (ou plus)."))
+        })?;
     let m = valider_mission(s)?;
     verifier_chevauchement(conn, ipe_id, &m, Some(id))?;
     conn.execute(
         "UPDATE mission_ipe SET debut = ?1, fin = ?2, quotite = ?3, lettre_date = ?4, lettre_missions = ?5 WHERE id = ?6",
         rusqlite::params![dates::iso(m.debut), m.fin.map(dates::iso), m.quotite, m.lettre_date.map(dates::iso), m.lettre_missions, id],
     )?;
-    Ok(conn.query_row(&format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"), [id], ligne_mission)?)
+    Ok(conn.query_row(
+        &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
+        [id],
+        ligne_mission,
+    )?)
 }
 
 pub fn supprimer_mission(conn: &Connection, id: i64) -> Resultat<()> {

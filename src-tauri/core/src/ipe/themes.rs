@@ -19,11 +19,17 @@ pub struct SaisieTheme {
 }
 
 fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Theme> {
-    Ok(Theme { id: r.get(0)?, code: r.get(1)?, libelle: r.get(2)?, ordre: r.get(3)? })
+    Ok(Theme {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        libelle: r.get(2)?,
+        ordre: r.get(3)?,
+    })
 }
 
 pub fn lister(conn: &Connection) -> Resultat<Vec<Theme>> {
-    let mut st = conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe ORDER BY ordre, id")?;
+    let mut st =
+        conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe ORDER BY ordre, id")?;
     let v = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -33,13 +39,18 @@ pub fn trouver(conn: &Connection, code_ou_libelle: &str) -> Resultat<Option<Them
     let cle = texte::normaliser(code_ou_libelle).replace(' ', "_");
     let mut st = conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe")?;
     let tous: Vec<Theme> = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
-    Ok(tous.into_iter().find(|t| t.code == cle || texte::normaliser(&t.libelle).replace(' ', "_") == cle))
+    Ok(tous
+        .into_iter()
+        .find(|t| t.code == cle || texte::normaliser(&t.libelle).replace(' ', "_") == cle))
 }
 
 /// Ajoute un thème ; son code est dérivé du libellé et ne change plus ensuite.
 pub fn creer(conn: &Connection, s: &SaisieTheme) -> Resultat<Theme> {
     let mut c = Controle::default();
-    let libelle = c.champ("libelle", texte::obligatoire("Le libellé du thème", &s.libelle));
+    let libelle = c.champ(
+        "libelle",
+        texte::obligatoire("Le libellé du thème", &s.libelle),
+    );
     if let Some(l) = &libelle {
         if trouver(conn, l)?.is_some() {
             c.ajouter("libelle", format!("Le thème « {l} » existe déjà."));
@@ -51,10 +62,21 @@ pub fn creer(conn: &Connection, s: &SaisieTheme) -> Resultat<Theme> {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let ordre: i64 = conn.query_row("SELECT coalesce(max(ordre), 0) + 1 FROM theme_ipe", [], |r| r.get(0))?;
-    conn.execute("INSERT INTO theme_ipe (code, libelle, ordre) VALUES (?1, ?2, ?3)", rusqlite::params![code, libelle, ordre])?;
+    let ordre: i64 = conn.query_row(
+        "SELECT coalesce(max(ordre), 0) + 1 FROM theme_ipe",
+        [],
+        |r| r.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO theme_ipe (code, libelle, ordre) VALUES (?1, ?2, ?3)",
+        rusqlite::params![code, libelle, ordre],
+    )?;
     let id = conn.last_insert_rowid();
-    conn.query_row("SELECT id, code, libelle, ordre FROM theme_ipe WHERE id = ?1", [id], ligne)
-        .optional()?
-        .ok_or_else(|| Erreur::Introuvable("Thème introuvable après création.".into()))
+    conn.query_row(
+        "SELECT id, code, libelle, ordre FROM theme_ipe WHERE id = ?1",
+        [id],
+        ligne,
+    )
+    .optional()?
+    .ok_or_else(|| Erreur::Introuvable("Thème introuvable après création.".into()))
 }

@@ -2,13 +2,20 @@
 //! mesurées depuis le haut de la page (plus naturel pour une mise en page) et converties ici.
 
 use super::polices::Polices;
-use printpdf::{Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,
+};
 
 pub const LARGEUR_PAGE: f32 = 595.28;
 pub const HAUTEUR_PAGE: f32 = 841.89;
 
 pub fn couleur(r: f32, g: f32, b: f32) -> Color {
-    Color::Rgb(Rgb { r, g, b, icc_profile: None })
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
 }
 
 pub fn bleu() -> Color {
@@ -35,7 +42,17 @@ impl Page {
 
     /// Texte dont la ligne de base est à `y` points du haut de la page.
     #[allow(clippy::too_many_arguments)]
-    pub fn texte(&mut self, polices: &Polices, ids: &(FontId, FontId), x: f32, y: f32, texte: &str, gras: bool, taille: f32, col: Color) {
+    pub fn texte(
+        &mut self,
+        polices: &Polices,
+        ids: &(FontId, FontId),
+        x: f32,
+        y: f32,
+        texte: &str,
+        gras: bool,
+        taille: f32,
+        col: Color,
+    ) {
         if texte.is_empty() {
             return;
         }
@@ -43,19 +60,40 @@ impl Page {
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor { col },
-            Op::SetFont { font: PdfFontHandle::External(id), size: Pt(taille) },
-            Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(HAUTEUR_PAGE - y) } },
-            Op::ShowText { items: vec![TextItem::Text(polices.affichable(texte, gras))] },
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(taille),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(HAUTEUR_PAGE - y),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(polices.affichable(texte, gras))],
+            },
             Op::EndTextSection,
         ]);
     }
 
     pub fn trait_(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, epaisseur: f32, col: Color) {
-        let p = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(HAUTEUR_PAGE - y) }, bezier: false };
+        let p = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(HAUTEUR_PAGE - y),
+            },
+            bezier: false,
+        };
         self.ops.extend([
             Op::SetOutlineColor { col },
             Op::SetOutlineThickness { pt: Pt(epaisseur) },
-            Op::DrawLine { line: Line { points: vec![p(x1, y1), p(x2, y2)], is_closed: false } },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![p(x1, y1), p(x2, y2)],
+                    is_closed: false,
+                },
+            },
         ]);
     }
 

@@ -23,11 +23,41 @@ struct Style {
     apres: f32,
 }
 
-const TITRE1: Style = Style { taille: 16.0, interligne: 20.0, gras: true, avant: 16.0, apres: 6.0 };
-const TITRE2: Style = Style { taille: 13.0, interligne: 17.0, gras: true, avant: 12.0, apres: 4.0 };
-const TITRE3: Style = Style { taille: 11.0, interligne: 14.5, gras: true, avant: 10.0, apres: 3.0 };
-const TEXTE: Style = Style { taille: 10.0, interligne: 14.0, gras: false, avant: 0.0, apres: 6.0 };
-const NOTE: Style = Style { taille: 8.5, interligne: 11.5, gras: false, avant: 0.0, apres: 4.0 };
+const TITRE1: Style = Style {
+    taille: 16.0,
+    interligne: 20.0,
+    gras: true,
+    avant: 16.0,
+    apres: 6.0,
+};
+const TITRE2: Style = Style {
+    taille: 13.0,
+    interligne: 17.0,
+    gras: true,
+    avant: 12.0,
+    apres: 4.0,
+};
+const TITRE3: Style = Style {
+    taille: 11.0,
+    interligne: 14.5,
+    gras: true,
+    avant: 10.0,
+    apres: 3.0,
+};
+const TEXTE: Style = Style {
+    taille: 10.0,
+    interligne: 14.0,
+    gras: false,
+    avant: 0.0,
+    apres: 6.0,
+};
+const NOTE: Style = Style {
+    taille: 8.5,
+    interligne: 11.5,
+    gras: false,
+    avant: 0.0,
+    apres: 4.0,
+};
 const CELLULE: f32 = 9.0;
 const INTERLIGNE_CELLULE: f32 = 11.5;
 const MARGE_CELLULE: f32 = 4.0;
@@ -62,7 +92,8 @@ impl Mise<'_> {
 
     fn ecrire(&mut self, x: f32, y: f32, texte: &str, gras: bool, taille: f32, col: Color) {
         let (polices, ids) = (self.polices, self.ids.clone());
-        self.page().texte(polices, &ids, x, y, texte, gras, taille, col);
+        self.page()
+            .texte(polices, &ids, x, y, texte, gras, taille, col);
     }
 
     /// Lignes de texte, coupées entre deux lignes si la page se termine.
@@ -70,7 +101,14 @@ impl Mise<'_> {
         for l in lignes {
             self.assurer(s.interligne);
             self.y += s.interligne;
-            self.ecrire(x, self.y - s.interligne * 0.28, l, s.gras, s.taille, col.clone());
+            self.ecrire(
+                x,
+                self.y - s.interligne * 0.28,
+                l,
+                s.gras,
+                s.taille,
+                col.clone(),
+            );
         }
     }
 
@@ -84,12 +122,21 @@ impl Mise<'_> {
             Some(Bloc::Paragraphe(t)) | Some(Bloc::ParagrapheGras(t)) => {
                 self.couper(t, &TEXTE, LARGEUR).len().min(2) as f32 * TEXTE.interligne
             }
-            Some(Bloc::Note(t)) => self.couper(t, &NOTE, LARGEUR).len().min(2) as f32 * NOTE.interligne,
-            Some(Bloc::Liste(items)) => items.first().map_or(0.0, |i| self.couper(i, &TEXTE, LARGEUR - 14.0).len().min(2) as f32 * TEXTE.interligne),
-            Some(Bloc::Tableau { colonnes, lignes, .. }) => {
+            Some(Bloc::Note(t)) => {
+                self.couper(t, &NOTE, LARGEUR).len().min(2) as f32 * NOTE.interligne
+            }
+            Some(Bloc::Liste(items)) => items.first().map_or(0.0, |i| {
+                self.couper(i, &TEXTE, LARGEUR - 14.0).len().min(2) as f32 * TEXTE.interligne
+            }),
+            Some(Bloc::Tableau {
+                colonnes, lignes, ..
+            }) => {
                 let largeurs = largeurs(colonnes);
                 let entete: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
-                self.hauteur_rangee(&entete, &largeurs, true) + lignes.first().map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false))
+                self.hauteur_rangee(&entete, &largeurs, true)
+                    + lignes
+                        .first()
+                        .map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false))
             }
             Some(Bloc::Histogramme { .. }) => 40.0,
             Some(Bloc::Titre1(_)) | Some(Bloc::Titre2(_)) | Some(Bloc::Titre3(_)) => 60.0,
@@ -118,7 +165,14 @@ impl Mise<'_> {
         for item in items {
             let lignes = self.couper(item, &TEXTE, LARGEUR - 14.0);
             self.assurer(TEXTE.interligne);
-            self.ecrire(MARGE + 2.0, self.y + TEXTE.interligne * 0.72, "•", false, TEXTE.taille, noir());
+            self.ecrire(
+                MARGE + 2.0,
+                self.y + TEXTE.interligne * 0.72,
+                "•",
+                false,
+                TEXTE.taille,
+                noir(),
+            );
             self.lignes(&lignes, MARGE + 14.0, &TEXTE, noir());
             self.y += 2.0;
         }
@@ -129,13 +183,24 @@ impl Mise<'_> {
         let n = cellules
             .iter()
             .zip(largeurs)
-            .map(|(c, l)| self.polices.couper(c, gras, CELLULE, l - 2.0 * MARGE_CELLULE).len())
+            .map(|(c, l)| {
+                self.polices
+                    .couper(c, gras, CELLULE, l - 2.0 * MARGE_CELLULE)
+                    .len()
+            })
             .max()
             .unwrap_or(1);
         n as f32 * INTERLIGNE_CELLULE + 2.0 * MARGE_CELLULE
     }
 
-    fn rangee(&mut self, cellules: &[String], colonnes: &[Colonne], largeurs: &[f32], gras: bool, fond: Option<Color>) {
+    fn rangee(
+        &mut self,
+        cellules: &[String],
+        colonnes: &[Colonne],
+        largeurs: &[f32],
+        gras: bool,
+        fond: Option<Color>,
+    ) {
         let hauteur = self.hauteur_rangee(cellules, largeurs, gras);
         let haut = self.y;
         if let Some(f) = fond {
@@ -143,7 +208,9 @@ impl Mise<'_> {
         }
         let mut x = MARGE;
         for ((c, largeur), colonne) in cellules.iter().zip(largeurs).zip(colonnes) {
-            let lignes = self.polices.couper(c, gras, CELLULE, largeur - 2.0 * MARGE_CELLULE);
+            let lignes = self
+                .polices
+                .couper(c, gras, CELLULE, largeur - 2.0 * MARGE_CELLULE);
             for (i, l) in lignes.iter().enumerate() {
                 let w = self.polices.largeur(l, gras, CELLULE);
                 let tx = match colonne.alignement {
@@ -154,25 +221,37 @@ impl Mise<'_> {
                 let ty = haut + MARGE_CELLULE + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 3.0;
                 self.ecrire(tx, ty, l, gras, CELLULE, noir());
             }
-            self.page().trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
+            self.page()
+                .trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
             x += largeur;
         }
-        self.page().trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
-        self.page().trait_(MARGE, haut + hauteur, MARGE + LARGEUR, haut + hauteur, 0.5, gris(0.6));
+        self.page()
+            .trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
+        self.page().trait_(
+            MARGE,
+            haut + hauteur,
+            MARGE + LARGEUR,
+            haut + hauteur,
+            0.5,
+            gris(0.6),
+        );
         self.y += hauteur;
     }
 
     fn entete_tableau(&mut self, colonnes: &[Colonne], largeurs: &[f32]) {
         let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
         let y = self.y;
-        self.page().trait_(MARGE, y, MARGE + LARGEUR, y, 0.8, gris(0.35));
+        self.page()
+            .trait_(MARGE, y, MARGE + LARGEUR, y, 0.8, gris(0.35));
         self.rangee(&titres, colonnes, largeurs, true, Some(gris(0.9)));
     }
 
     fn tableau(&mut self, colonnes: &[Colonne], lignes: &[Vec<String>], gras_derniere_ligne: bool) {
         let largeurs = largeurs(colonnes);
         let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
-        let premiere = lignes.first().map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false));
+        let premiere = lignes
+            .first()
+            .map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false));
         self.assurer(self.hauteur_rangee(&titres, &largeurs, true) + premiere);
         self.entete_tableau(colonnes, &largeurs);
         for (i, l) in lignes.iter().enumerate() {
@@ -188,14 +267,22 @@ impl Mise<'_> {
     }
 
     fn histogramme(&mut self, titre: &str, barres: &[(String, f64)]) {
-        let titre_style = Style { taille: 10.0, interligne: 14.0, gras: true, avant: 0.0, apres: 4.0 };
+        let titre_style = Style {
+            taille: 10.0,
+            interligne: 14.0,
+            gras: true,
+            avant: 0.0,
+            apres: 4.0,
+        };
         let largeur_libelle = LARGEUR * 0.42;
         let zone = LARGEUR - largeur_libelle - 8.0 - 44.0;
         let max = barres.iter().map(|b| b.1).fold(0.0_f64, f64::max);
         let libelles: Vec<Vec<String>> = barres
             .iter()
             .map(|(libelle, _)| {
-                let mut lignes = self.polices.couper(libelle, false, CELLULE, largeur_libelle - 4.0);
+                let mut lignes =
+                    self.polices
+                        .couper(libelle, false, CELLULE, largeur_libelle - 4.0);
                 if lignes.len() > 2 {
                     lignes.truncate(2);
                     lignes[1].push('…');
@@ -203,10 +290,18 @@ impl Mise<'_> {
                 lignes
             })
             .collect();
-        let hauteur_de = |lignes: &Vec<String>| (lignes.len() as f32 * INTERLIGNE_CELLULE).max(12.0) + 5.0;
+        let hauteur_de =
+            |lignes: &Vec<String>| (lignes.len() as f32 * INTERLIGNE_CELLULE).max(12.0) + 5.0;
         // Un histogramme qui tient sur une page n'est pas coupé : titre et barres restent ensemble.
-        let total: f32 = titre_style.interligne + titre_style.apres + libelles.iter().map(hauteur_de).sum::<f32>() + 12.0;
-        self.assurer(if total <= BAS_CONTENU - HAUT_CONTENU { total } else { titre_style.interligne + 20.0 });
+        let total: f32 = titre_style.interligne
+            + titre_style.apres
+            + libelles.iter().map(hauteur_de).sum::<f32>()
+            + 12.0;
+        self.assurer(if total <= BAS_CONTENU - HAUT_CONTENU {
+            total
+        } else {
+            titre_style.interligne + 20.0
+        });
         self.paragraphe(titre, &titre_style, noir());
         for ((_, valeur), lignes) in barres.iter().zip(&libelles) {
             let hauteur = hauteur_de(lignes);
@@ -214,18 +309,44 @@ impl Mise<'_> {
             let haut = self.y;
             for (i, l) in lignes.iter().enumerate() {
                 let w = self.polices.largeur(l, false, CELLULE);
-                self.ecrire(MARGE + largeur_libelle - 4.0 - w, haut + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 2.0, l, false, CELLULE, noir());
+                self.ecrire(
+                    MARGE + largeur_libelle - 4.0 - w,
+                    haut + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 2.0,
+                    l,
+                    false,
+                    CELLULE,
+                    noir(),
+                );
             }
-            let longueur = if max > 0.0 { (*valeur / max) as f32 * zone } else { 0.0 };
+            let longueur = if max > 0.0 {
+                (*valeur / max) as f32 * zone
+            } else {
+                0.0
+            };
             let x = MARGE + largeur_libelle + 4.0;
             let milieu = haut + hauteur / 2.0 - 2.5;
-            self.page().rectangle(x, milieu - 5.0, longueur.max(0.5), 10.0, bleu());
+            self.page()
+                .rectangle(x, milieu - 5.0, longueur.max(0.5), 10.0, bleu());
             let texte = crate::texte::nombre(valeur.round() as i64);
-            self.ecrire(x + longueur + 4.0, milieu + 3.2, &texte, false, CELLULE, noir());
+            self.ecrire(
+                x + longueur + 4.0,
+                milieu + 3.2,
+                &texte,
+                false,
+                CELLULE,
+                noir(),
+            );
             self.y += hauteur;
         }
         let y = self.y - 2.0;
-        self.page().trait_(MARGE + largeur_libelle + 4.0, y, MARGE + largeur_libelle + 4.0 + zone, y, 0.4, gris(0.6));
+        self.page().trait_(
+            MARGE + largeur_libelle + 4.0,
+            y,
+            MARGE + largeur_libelle + 4.0 + zone,
+            y,
+            0.4,
+            gris(0.6),
+        );
         self.y += 10.0;
     }
 
@@ -234,36 +355,72 @@ impl Mise<'_> {
         self.pages.push(page);
         self.page().rectangle(0.0, 0.0, LARGEUR_PAGE, 12.0, bleu());
         self.y = 250.0;
-        let grand = Style { taille: 24.0, interligne: 31.0, gras: true, avant: 0.0, apres: 10.0 };
+        let grand = Style {
+            taille: 24.0,
+            interligne: 31.0,
+            gras: true,
+            avant: 0.0,
+            apres: 10.0,
+        };
         let lignes = self.couper(&c.titre, &grand, LARGEUR);
         self.lignes(&lignes, MARGE, &grand, bleu());
         self.y += grand.apres;
         if let Some(s) = &c.sous_titre {
-            let moyen = Style { taille: 15.0, interligne: 20.0, gras: false, avant: 0.0, apres: 16.0 };
+            let moyen = Style {
+                taille: 15.0,
+                interligne: 20.0,
+                gras: false,
+                avant: 0.0,
+                apres: 16.0,
+            };
             self.paragraphe(s, &moyen, noir());
         }
         let y = self.y;
         self.page().trait_(MARGE, y, MARGE + 120.0, y, 2.0, bleu());
         self.y += 18.0;
-        let ligne = Style { taille: 12.0, interligne: 18.0, gras: false, avant: 0.0, apres: 0.0 };
+        let ligne = Style {
+            taille: 12.0,
+            interligne: 18.0,
+            gras: false,
+            avant: 0.0,
+            apres: 0.0,
+        };
         for l in &c.lignes {
             self.paragraphe(l, &ligne, noir());
         }
-        self.ecrire(MARGE, HAUTEUR_PAGE - 50.0, "Passerelle – relation École-entreprise", false, 9.0, gris(0.4));
+        self.ecrire(
+            MARGE,
+            HAUTEUR_PAGE - 50.0,
+            "Passerelle – relation École-entreprise",
+            false,
+            9.0,
+            gris(0.4),
+        );
     }
 }
 
 fn largeurs(colonnes: &[Colonne]) -> Vec<f32> {
     let total: f32 = colonnes.iter().map(|c| c.largeur.max(0.1)).sum();
-    colonnes.iter().map(|c| c.largeur.max(0.1) / total * LARGEUR).collect()
+    colonnes
+        .iter()
+        .map(|c| c.largeur.max(0.1) / total * LARGEUR)
+        .collect()
 }
 
 /// Met le rapport en page et rend les octets du PDF.
 pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
     let polices = polices().map_err(Erreur::Pdf)?;
     let mut doc = PdfDocument::new(&r.titre);
-    let ids = (doc.add_font(&polices.reguliere), doc.add_font(&polices.grasse));
-    let mut m = Mise { polices, ids, pages: Vec::new(), y: HAUT_CONTENU };
+    let ids = (
+        doc.add_font(&polices.reguliere),
+        doc.add_font(&polices.grasse),
+    );
+    let mut m = Mise {
+        polices,
+        ids,
+        pages: Vec::new(),
+        y: HAUT_CONTENU,
+    };
     if let Some(c) = &r.couverture {
         m.couverture(c);
     }
@@ -275,10 +432,21 @@ pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
             Bloc::Titre2(t) => m.titre(t, &TITRE2, bleu(), suivant),
             Bloc::Titre3(t) => m.titre(t, &TITRE3, noir(), suivant),
             Bloc::Paragraphe(t) => m.paragraphe(t, &TEXTE, noir()),
-            Bloc::ParagrapheGras(t) => m.paragraphe(t, &Style { gras: true, ..TEXTE }, noir()),
+            Bloc::ParagrapheGras(t) => m.paragraphe(
+                t,
+                &Style {
+                    gras: true,
+                    ..TEXTE
+                },
+                noir(),
+            ),
             Bloc::Note(t) => m.paragraphe(t, &NOTE, gris(0.35)),
             Bloc::Liste(items) => m.liste(items),
-            Bloc::Tableau { colonnes, lignes, gras_derniere_ligne } => m.tableau(colonnes, lignes, *gras_derniere_ligne),
+            Bloc::Tableau {
+                colonnes,
+                lignes,
+                gras_derniere_ligne,
+            } => m.tableau(colonnes, lignes, *gras_derniere_ligne),
             Bloc::Histogramme { titre, barres } => m.histogramme(titre, barres),
             Bloc::Espace(mm) => m.y += mm * 2.835,
             Bloc::SautDePage => m.nouvelle_page(),
@@ -290,12 +458,36 @@ pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
     for n in premiere..total {
         let (polices, ids) = (m.polices, m.ids.clone());
         let page = &mut m.pages[n];
-        page.texte(polices, &ids, MARGE, 40.0, &r.entete, false, 8.0, gris(0.35));
+        page.texte(
+            polices,
+            &ids,
+            MARGE,
+            40.0,
+            &r.entete,
+            false,
+            8.0,
+            gris(0.35),
+        );
         page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
         let pied = format!("page {} / {total}", n + 1);
         let w = polices.largeur(&pied, false, 8.5);
-        page.texte(polices, &ids, MARGE + LARGEUR - w, HAUTEUR_PAGE - 30.0, &pied, false, 8.5, gris(0.35));
+        page.texte(
+            polices,
+            &ids,
+            MARGE + LARGEUR - w,
+            HAUTEUR_PAGE - 30.0,
+            &pied,
+            false,
+            8.5,
+            gris(0.35),
+        );
     }
-    let pages = m.pages.into_iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops)).collect();
-    Ok(doc.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new()))
+    let pages = m
+        .pages
+        .into_iter()
+        .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
+        .collect();
+    Ok(doc
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new()))
 }

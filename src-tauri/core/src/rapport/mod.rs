@@ -44,18 +44,30 @@ pub struct Colonne {
 impl Colonne {
     /// Colonne de texte, alignée à gauche.
     pub fn texte(titre: &str, largeur: f32) -> Colonne {
-        Colonne { titre: titre.into(), largeur, alignement: Alignement::Gauche }
+        Colonne {
+            titre: titre.into(),
+            largeur,
+            alignement: Alignement::Gauche,
+        }
     }
     /// Colonne de nombres, alignée à droite.
     pub fn nombre(titre: &str, largeur: f32) -> Colonne {
-        Colonne { titre: titre.into(), largeur, alignement: Alignement::Droite }
+        Colonne {
+            titre: titre.into(),
+            largeur,
+            alignement: Alignement::Droite,
+        }
     }
 }
 
 impl Bloc {
     /// Un tableau sans ligne de total.
     pub fn tableau(colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>) -> Bloc {
-        Bloc::Tableau { colonnes, lignes, gras_derniere_ligne: false }
+        Bloc::Tableau {
+            colonnes,
+            lignes,
+            gras_derniere_ligne: false,
+        }
     }
 }
 
@@ -67,9 +79,16 @@ pub enum Bloc {
     Paragraphe(String),
     ParagrapheGras(String),
     Liste(Vec<String>),
-    Tableau { colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>, gras_derniere_ligne: bool },
+    Tableau {
+        colonnes: Vec<Colonne>,
+        lignes: Vec<Vec<String>>,
+        gras_derniere_ligne: bool,
+    },
     /// Barres horizontales vectorielles, valeur imprimée au bout de la barre.
-    Histogramme { titre: String, barres: Vec<(String, f64)> },
+    Histogramme {
+        titre: String,
+        barres: Vec<(String, f64)>,
+    },
     /// Petit texte gris (définitions, sources).
     Note(String),
     /// Espace vertical en millimètres.

@@ -18,9 +18,13 @@ pub fn polices() -> Result<&'static Polices, String> {
     POLICES
         .get_or_init(|| {
             let lire = |octets: &[u8]| {
-                ParsedFont::from_bytes(octets, 0, &mut Vec::new()).ok_or_else(|| "police DejaVu illisible".to_string())
+                ParsedFont::from_bytes(octets, 0, &mut Vec::new())
+                    .ok_or_else(|| "police DejaVu illisible".to_string())
             };
-            Ok(Polices { reguliere: lire(REGULIERE)?, grasse: lire(GRASSE)? })
+            Ok(Polices {
+                reguliere: lire(REGULIERE)?,
+                grasse: lire(GRASSE)?,
+            })
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -28,17 +32,28 @@ pub fn polices() -> Result<&'static Polices, String> {
 
 impl Polices {
     pub fn police(&self, gras: bool) -> &ParsedFont {
-        if gras { &self.grasse } else { &self.reguliere }
+        if gras {
+            &self.grasse
+        } else {
+            &self.reguliere
+        }
     }
 
     /// Largeur en points de `texte` à la taille `taille` (points).
     pub fn largeur(&self, texte: &str, gras: bool, taille: f32) -> f32 {
         let p = self.police(gras);
         let unites = p.font_metrics.units_per_em.max(1) as f32;
-        let espace = p.lookup_glyph_index(' ' as u32).map(|g| p.get_horizontal_advance(g)).unwrap_or(0);
+        let espace = p
+            .lookup_glyph_index(' ' as u32)
+            .map(|g| p.get_horizontal_advance(g))
+            .unwrap_or(0);
         let total: u32 = texte
             .chars()
-            .map(|c| p.lookup_glyph_index(c as u32).map(|g| p.get_horizontal_advance(g)).unwrap_or(espace) as u32)
+            .map(|c| {
+                p.lookup_glyph_index(c as u32)
+                    .map(|g| p.get_horizontal_advance(g))
+                    .unwrap_or(espace) as u32
+            })
             .sum();
         total as f32 / unites * taille
     }
@@ -62,7 +77,11 @@ impl Polices {
         for paragraphe in texte.split('\n') {
             let mut courante = String::new();
             for mot in paragraphe.split(' ').filter(|m| !m.is_empty()) {
-                let essai = if courante.is_empty() { mot.to_string() } else { format!("{courante} {mot}") };
+                let essai = if courante.is_empty() {
+                    mot.to_string()
+                } else {
+                    format!("{courante} {mot}")
+                };
                 if self.largeur(&essai, gras, taille) <= largeur {
                     courante = essai;
                     continue;
@@ -74,7 +93,8 @@ impl Polices {
                 let mut morceau = String::new();
                 for c in mot.chars() {
                     morceau.push(c);
-                    if self.largeur(&morceau, gras, taille) > largeur && morceau.chars().count() > 1 {
+                    if self.largeur(&morceau, gras, taille) > largeur && morceau.chars().count() > 1
+                    {
                         morceau.pop();
                         lignes.push(std::mem::take(&mut morceau));
                         morceau.push(c);

@@ -40,7 +40,9 @@ impl Cadre {
     /// Membres du cadre (personne, collège), paramètre `?2`.
     fn membres_sql(self) -> &'static str {
         match self {
-            Cadre::Convention(_) => "SELECT personne_id, NULL AS college FROM suivi_membre WHERE convention_id = ?2",
+            Cadre::Convention(_) => {
+                "SELECT personne_id, NULL AS college FROM suivi_membre WHERE convention_id = ?2"
+            }
             Cadre::Comite(_) => "SELECT personne_id, college FROM clee_membre WHERE comite_id = ?2",
             // Le réseau n'a pas de membres permanents : chaque animation a ses invités.
             Cadre::Reseau(_) => "SELECT NULL, NULL WHERE ?2 IS NULL",
@@ -50,13 +52,21 @@ impl Cadre {
     /// Nom affiché du cadre : titre de la convention ou nom du comité.
     pub fn titre(self, conn: &Connection) -> Resultat<String> {
         let (sql, quoi) = match self {
-            Cadre::Convention(_) => ("SELECT titre FROM convention WHERE id = ?1", "La convention"),
+            Cadre::Convention(_) => (
+                "SELECT titre FROM convention WHERE id = ?1",
+                "La convention",
+            ),
             Cadre::Comite(_) => ("SELECT nom FROM comite_clee WHERE id = ?1", "Le comité"),
-            Cadre::Reseau(_) => ("SELECT 'Réseau des CET – académie de ' || nom FROM academie WHERE id = ?1", "L'académie"),
+            Cadre::Reseau(_) => (
+                "SELECT 'Réseau des CET – académie de ' || nom FROM academie WHERE id = ?1",
+                "L'académie",
+            ),
         };
         conn.query_row(sql, [self.id()], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id())))
+            .ok_or_else(|| {
+                Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id()))
+            })
     }
 
     /// Types de réunion permis, le premier par défaut.
@@ -124,7 +134,11 @@ const SELECT_REUNION: &str = "SELECT r.id, r.convention_id, r.comite_id, r.type,
      LEFT JOIN convention cl ON cl.id = r.convention_liee_id";
 
 fn ligne_reunion(r: &rusqlite::Row) -> rusqlite::Result<Reunion> {
-    let cadre = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(12)?) {
+    let cadre = match (
+        r.get::<_, Option<i64>>(1)?,
+        r.get::<_, Option<i64>>(2)?,
+        r.get::<_, Option<i64>>(12)?,
+    ) {
         (Some(c), ..) => Cadre::Convention(c),
         (None, Some(c), _) => Cadre::Comite(c),
         (None, None, a) => Cadre::Reseau(a.unwrap_or_default()),
@@ -152,15 +166,25 @@ fn ligne_reunion(r: &rusqlite::Row) -> rusqlite::Result<Reunion> {
 }
 
 pub fn lister(conn: &Connection, cadre: Cadre) -> Resultat<Vec<Reunion>> {
-    let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 ORDER BY r.date, r.id", cadre.colonne());
-    let v = conn.prepare(&sql)?.query_map([cadre.id()], ligne_reunion)?.collect::<Result<_, _>>()?;
+    let sql = format!(
+        "{SELECT_REUNION} WHERE r.{} = ?1 ORDER BY r.date, r.id",
+        cadre.colonne()
+    );
+    let v = conn
+        .prepare(&sql)?
+        .query_map([cadre.id()], ligne_reunion)?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Reunion> {
-    conn.query_row(&format!("{SELECT_REUNION} WHERE r.id = ?1"), [id], ligne_reunion)
-        .optional()?
-        .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
+    conn.query_row(
+        &format!("{SELECT_REUNION} WHERE r.id = ?1"),
+        [id],
+        ligne_reunion,
+    )
+    .optional()?
+    .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
 }
 
 /// Heure « 14h30 », « 14:30 » ou vide.
@@ -170,7 +194,14 @@ fn heure(saisie: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     let (h, m) = t.split_once(':').unwrap_or((&t, "0"));
-    match (h.parse::<u32>(), if m.is_empty() { Ok(0) } else { m.parse::<u32>() }) {
+    match (
+        h.parse::<u32>(),
+        if m.is_empty() {
+            Ok(0)
+        } else {
+            m.parse::<u32>()
+        },
+    ) {
         (Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(format!("{h:02}h{m:02}")),
         _ => Err(format!("L'heure « {} » s'écrit 14h30.", saisie.trim())),
     }
@@ -179,16 +210,44 @@ fn heure(saisie: &str) -> Result<String, String> {
 pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reunion> {
     cadre.titre(conn)?;
     let mut c = Controle::default();
-    let type_ = if s.type_.is_empty() { Some(cadre.types()[0].0.to_string()) } else { c.champ("type", liste::code_connu(cadre.types(), &s.type_, "le type de réunion")) };
-    let date = c.champ("date", dates::lire(&s.date).map_err(|e| format!("Date de la réunion : {e}")));
+    let type_ = if s.type_.is_empty() {
+        Some(cadre.types()[0].0.to_string())
+    } else {
+        c.champ(
+            "type",
+            liste::code_connu(cadre.types(), &s.type_, "le type de réunion"),
+        )
+    };
+    let date = c.champ(
+        "date",
+        dates::lire(&s.date).map_err(|e| format!("Date de la réunion : {e}")),
+    );
     let h = c.champ("heure", heure(&s.heure));
     if s.etablissement_id.is_some() && s.organisation_id.is_some() {
-        c.ajouter("organisation_id", "Le lieu est un établissement ou une organisation, pas les deux.");
+        c.ajouter(
+            "organisation_id",
+            "Le lieu est un établissement ou une organisation, pas les deux.",
+        );
     }
     for (champ, table, id, quoi) in [
-        ("etablissement_id", "etablissement", s.etablissement_id, "Cet établissement"),
-        ("organisation_id", "organisation", s.organisation_id, "Cette organisation"),
-        ("convention_liee_id", "convention", s.convention_liee_id, "Cette convention"),
+        (
+            "etablissement_id",
+            "etablissement",
+            s.etablissement_id,
+            "Cet établissement",
+        ),
+        (
+            "organisation_id",
+            "organisation",
+            s.organisation_id,
+            "Cette organisation",
+        ),
+        (
+            "convention_liee_id",
+            "convention",
+            s.convention_liee_id,
+            "Cette convention",
+        ),
     ] {
         if let Some(id) = id {
             if !liste::existe(conn, table, id)? {
@@ -206,14 +265,28 @@ pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reu
 
 /// Réunions (de comités) rattachées à une convention, pour sa fiche.
 pub fn liees_a_convention(conn: &Connection, convention_id: i64) -> Resultat<Vec<Reunion>> {
-    let v = conn.prepare(&format!("{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"))?.query_map([convention_id], ligne_reunion)?.collect::<Result<_, _>>()?;
+    let v = conn
+        .prepare(&format!(
+            "{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"
+        ))?
+        .query_map([convention_id], ligne_reunion)?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 /// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
 pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<Option<Reunion>> {
-    let sql = format!("{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1", cadre.colonne());
-    Ok(conn.query_row(&sql, rusqlite::params![cadre.id(), dates::iso(date)], ligne_reunion).optional()?)
+    let sql = format!(
+        "{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1",
+        cadre.colonne()
+    );
+    Ok(conn
+        .query_row(
+            &sql,
+            rusqlite::params![cadre.id(), dates::iso(date)],
+            ligne_reunion,
+        )
+        .optional()?)
 }
 
 // ——— Actions de suivi ———
@@ -259,25 +332,50 @@ fn ligne_action(r: &rusqlite::Row) -> rusqlite::Result<ActionSuivi> {
 
 /// Actions du cadre ; `ouvertes_au` : seulement celles décidées avant cette date et encore
 /// ouvertes ce jour-là (ce qu'une réunion à cette date doit reprendre).
-pub fn actions(conn: &Connection, cadre: Cadre, ouvertes_au: Option<NaiveDate>) -> Resultat<Vec<ActionSuivi>> {
+pub fn actions(
+    conn: &Connection,
+    cadre: Cadre,
+    ouvertes_au: Option<NaiveDate>,
+) -> Resultat<Vec<ActionSuivi>> {
     let sql = format!(
         "{SELECT_ACTION} WHERE a.{} = ?1 AND (?2 IS NULL OR a.close_le IS NULL OR a.close_le > ?2)
            AND (?2 IS NULL OR coalesce(r.date, '') < ?2)
          ORDER BY coalesce(a.echeance, '9999'), a.id",
         cadre.colonne()
     );
-    let v = conn.prepare(&sql)?.query_map(rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)], ligne_action)?.collect::<Result<_, _>>()?;
+    let v = conn
+        .prepare(&sql)?
+        .query_map(
+            rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)],
+            ligne_action,
+        )?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
-pub fn ajouter_action(conn: &Connection, cadre: Cadre, s: &SaisieActionSuivi) -> Resultat<Vec<ActionSuivi>> {
+pub fn ajouter_action(
+    conn: &Connection,
+    cadre: Cadre,
+    s: &SaisieActionSuivi,
+) -> Resultat<Vec<ActionSuivi>> {
     cadre.titre(conn)?;
     let mut c = Controle::default();
-    let intitule = c.champ("intitule", texte::obligatoire("L'intitulé de l'action", &s.intitule));
-    let echeance = c.champ("echeance", dates::lire_facultative(&s.echeance).map_err(|e| format!("Échéance : {e}"))).flatten();
+    let intitule = c.champ(
+        "intitule",
+        texte::obligatoire("L'intitulé de l'action", &s.intitule),
+    );
+    let echeance = c
+        .champ(
+            "echeance",
+            dates::lire_facultative(&s.echeance).map_err(|e| format!("Échéance : {e}")),
+        )
+        .flatten();
     if let Some(p) = s.responsable_id {
         if !liste::existe(conn, "personne", p)? {
-            c.ajouter("responsable_id", "Ce responsable n'existe plus dans l'annuaire.");
+            c.ajouter(
+                "responsable_id",
+                "Ce responsable n'existe plus dans l'annuaire.",
+            );
         }
     }
     if let Some(r) = s.reunion_id {
@@ -294,9 +392,14 @@ pub fn ajouter_action(conn: &Connection, cadre: Cadre, s: &SaisieActionSuivi) ->
 }
 
 pub fn clore_action(conn: &Connection, id: i64, le: NaiveDate) -> Resultat<()> {
-    let n = conn.execute("UPDATE suivi_action SET close_le = ?1 WHERE id = ?2", rusqlite::params![dates::iso(le), id])?;
+    let n = conn.execute(
+        "UPDATE suivi_action SET close_le = ?1 WHERE id = ?2",
+        rusqlite::params![dates::iso(le), id],
+    )?;
     if n == 0 {
-        return Err(Erreur::Introuvable(format!("L'action de suivi n° {id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "L'action de suivi n° {id} n'existe pas (ou plus)."
+        )));
     }
     Ok(())
 }
@@ -308,7 +411,9 @@ pub fn clore_action_aujourdhui(conn: &Connection, id: i64) -> Resultat<()> {
 /// Actions décidées pendant cette réunion.
 pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<ActionSuivi>> {
     let v = conn
-        .prepare(&format!("{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"))?
+        .prepare(&format!(
+            "{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"
+        ))?
         .query_map([reunion_id], ligne_action)?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -317,16 +422,30 @@ pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Acti
 /// Ordre du jour proposé : ouverture, chaque action encore ouverte (reportée), les points
 /// propres au cadre, questions diverses.
 pub fn ordre_du_jour_propose(cadre: Cadre, ouvertes: &[ActionSuivi]) -> Vec<String> {
-    let mut points = vec!["Ouverture de la séance et approbation du relevé de la réunion précédente".to_string()];
-    points.extend(ouvertes.iter().map(|a| format!("Suivi de l'action : {}", a.intitule)));
+    let mut points = vec![
+        "Ouverture de la séance et approbation du relevé de la réunion précédente".to_string(),
+    ];
+    points.extend(
+        ouvertes
+            .iter()
+            .map(|a| format!("Suivi de l'action : {}", a.intitule)),
+    );
     let propres: &[&str] = match cadre {
-        Cadre::Convention(_) => &["Activité depuis la dernière réunion", "Échéances à venir de la convention", "Contrat annuel de progrès : indicateurs"],
+        Cadre::Convention(_) => &[
+            "Activité depuis la dernière réunion",
+            "Échéances à venir de la convention",
+            "Contrat annuel de progrès : indicateurs",
+        ],
         Cadre::Comite(_) => &[
             "Actions menées auprès des élèves et des équipes depuis la dernière réunion",
             "Pôle de stages : offres, besoins et périodes de formation en milieu professionnel",
             "Projets des membres et des partenaires",
         ],
-        Cadre::Reseau(_) => &["Actualité de la voie professionnelle et des diplômes", "Thème de l'animation", "Retours d'expérience des conseillers"],
+        Cadre::Reseau(_) => &[
+            "Actualité de la voie professionnelle et des diplômes",
+            "Thème de l'animation",
+            "Retours d'expérience des conseillers",
+        ],
     };
     points.extend(propres.iter().map(|p| p.to_string()));
     points.push("Questions diverses et date de la prochaine réunion".into());
@@ -336,11 +455,17 @@ pub fn ordre_du_jour_propose(cadre: Cadre, ouvertes: &[ActionSuivi]) -> Vec<Stri
 /// Ordre du jour d'une réunion : ses points s'ils sont écrits, sinon celui qui est proposé.
 pub fn ordre_du_jour(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
     let r = lire(conn, reunion_id)?;
-    let ecrits: Vec<String> = points(conn, reunion_id)?.into_iter().map(|p| p.intitule).collect();
+    let ecrits: Vec<String> = points(conn, reunion_id)?
+        .into_iter()
+        .map(|p| p.intitule)
+        .collect();
     if !ecrits.is_empty() {
         return Ok(ecrits);
     }
-    Ok(ordre_du_jour_propose(r.cadre, &actions(conn, r.cadre, Some(r.date))?))
+    Ok(ordre_du_jour_propose(
+        r.cadre,
+        &actions(conn, r.cadre, Some(r.date))?,
+    ))
 }
 
 // ——— Ordre du jour et compte rendu ———
@@ -356,14 +481,22 @@ pub struct Point {
 pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
     let mut st = conn.prepare("SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id")?;
     let v = st
-        .query_map([reunion_id], |r| Ok(Point { id: r.get(0)?, ordre: r.get(1)?, intitule: r.get(2)?, compte_rendu: r.get(3)? }))?
+        .query_map([reunion_id], |r| {
+            Ok(Point {
+                id: r.get(0)?,
+                ordre: r.get(1)?,
+                intitule: r.get(2)?,
+                compte_rendu: r.get(3)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 pub fn ajouter_point(conn: &Connection, reunion_id: i64, intitule: &str) -> Resultat<Vec<Point>> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
-    let intitule = texte::obligatoire("L'intitulé du point", intitule).map_err(|m| Erreur::validation("intitule", m))?;
+    let intitule = texte::obligatoire("L'intitulé du point", intitule)
+        .map_err(|m| Erreur::validation("intitule", m))?;
     conn.execute(
         "INSERT INTO reunion_point (reunion_id, ordre, intitule) VALUES (?1, (SELECT coalesce(max(ordre), 0) + 1 FROM reunion_point WHERE reunion_id = ?1), ?2)",
         rusqlite::params![reunion_id, intitule],
@@ -382,16 +515,25 @@ pub fn reprendre_ordre_du_jour(conn: &Connection, reunion_id: i64) -> Resultat<V
 }
 
 pub fn ecrire_compte_rendu(conn: &Connection, point_id: i64, texte: &str) -> Resultat<()> {
-    let n = conn.execute("UPDATE reunion_point SET compte_rendu = ?1 WHERE id = ?2", rusqlite::params![texte.trim(), point_id])?;
+    let n = conn.execute(
+        "UPDATE reunion_point SET compte_rendu = ?1 WHERE id = ?2",
+        rusqlite::params![texte.trim(), point_id],
+    )?;
     if n == 0 {
-        return Err(Erreur::Introuvable(format!("Le point n° {point_id} n'existe pas (ou plus).")));
+        return Err(Erreur::Introuvable(format!(
+            "Le point n° {point_id} n'existe pas (ou plus)."
+        )));
     }
     Ok(())
 }
 
 // ——— Invités et présences ———
 
-pub const ETATS_PRESENCE: &[(&str, &str)] = &[("present", "Présent"), ("excuse", "Excusé"), ("absent", "Absent")];
+pub const ETATS_PRESENCE: &[(&str, &str)] = &[
+    ("present", "Présent"),
+    ("excuse", "Excusé"),
+    ("absent", "Absent"),
+];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Presence {
@@ -446,22 +588,45 @@ pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> 
 }
 
 /// Invite une personne de l'annuaire (intervenant, personnalité) en plus des membres.
-pub fn inviter(conn: &Connection, reunion_id: i64, personne_id: Option<i64>) -> Resultat<Vec<Presence>> {
+pub fn inviter(
+    conn: &Connection,
+    reunion_id: i64,
+    personne_id: Option<i64>,
+) -> Resultat<Vec<Presence>> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
-    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false)) else {
-        return Err(Erreur::validation("personne_id", "Choisissez l'invité dans l'annuaire."));
+    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false))
+    else {
+        return Err(Erreur::validation(
+            "personne_id",
+            "Choisissez l'invité dans l'annuaire.",
+        ));
     };
-    if presences(conn, reunion_id)?.iter().any(|x| x.personne_id == p) {
-        return Err(Erreur::validation("personne_id", "Cette personne figure déjà sur la liste de la réunion."));
+    if presences(conn, reunion_id)?
+        .iter()
+        .any(|x| x.personne_id == p)
+    {
+        return Err(Erreur::validation(
+            "personne_id",
+            "Cette personne figure déjà sur la liste de la réunion.",
+        ));
     }
-    conn.execute("INSERT INTO reunion_invite (reunion_id, personne_id) VALUES (?1, ?2)", [reunion_id, p])?;
+    conn.execute(
+        "INSERT INTO reunion_invite (reunion_id, personne_id) VALUES (?1, ?2)",
+        [reunion_id, p],
+    )?;
     presences(conn, reunion_id)
 }
 
-pub fn marquer_presence(conn: &Connection, reunion_id: i64, personne_id: i64, etat: &str) -> Resultat<()> {
+pub fn marquer_presence(
+    conn: &Connection,
+    reunion_id: i64,
+    personne_id: i64,
+    etat: &str,
+) -> Resultat<()> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
     liste::exiger(conn, "personne", personne_id, "La personne")?;
-    let etat = liste::code_connu(ETATS_PRESENCE, etat, "présent, excusé ou absent").map_err(|m| Erreur::validation("etat", m))?;
+    let etat = liste::code_connu(ETATS_PRESENCE, etat, "présent, excusé ou absent")
+        .map_err(|m| Erreur::validation("etat", m))?;
     conn.execute(
         "INSERT INTO reunion_presence (reunion_id, personne_id, etat) VALUES (?1, ?2, ?3)
          ON CONFLICT (reunion_id, personne_id) DO UPDATE SET etat = excluded.etat",
@@ -473,7 +638,10 @@ pub fn marquer_presence(conn: &Connection, reunion_id: i64, personne_id: i64, et
 /// Pointage rapide : toute personne de la liste encore sans mention est notée présente.
 pub fn marquer_non_pointes_presents(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> {
     crate::base::atomique(conn, |conn| {
-        for p in presences(conn, reunion_id)?.into_iter().filter(|p| p.etat.is_none()) {
+        for p in presences(conn, reunion_id)?
+            .into_iter()
+            .filter(|p| p.etat.is_none())
+        {
             marquer_presence(conn, reunion_id, p.personne_id, "present")?;
         }
         Ok(())
@@ -484,15 +652,21 @@ pub fn marquer_non_pointes_presents(conn: &Connection, reunion_id: i64) -> Resul
 // ——— Décisions ———
 
 pub fn decisions(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
-    let mut st = conn.prepare("SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id")?;
-    let v = st.query_map([reunion_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut st =
+        conn.prepare("SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id")?;
+    let v = st
+        .query_map([reunion_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
 pub fn ajouter_decision(conn: &Connection, reunion_id: i64, texte: &str) -> Resultat<Vec<String>> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
     let t = texte::obligatoire("La décision", texte).map_err(|m| Erreur::validation("texte", m))?;
-    conn.execute("INSERT INTO reunion_decision (reunion_id, texte) VALUES (?1, ?2)", rusqlite::params![reunion_id, t])?;
+    conn.execute(
+        "INSERT INTO reunion_decision (reunion_id, texte) VALUES (?1, ?2)",
+        rusqlite::params![reunion_id, t],
+    )?;
     decisions(conn, reunion_id)
 }
 
