@@ -14,6 +14,8 @@ PAQUETS_TESTS=(xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool)
 avec_tests=0
 [[ "${1:-}" == "--tests" ]] && avec_tests=1
 (( avec_tests )) && PAQUETS+=("${PAQUETS_TESTS[@]}")
+# node vérifie la syntaxe des modules de la page ; celui de la machine suffit s'il existe.
+(( avec_tests )) && ! command -v node >/dev/null 2>&1 && PAQUETS+=(nodejs)
 
 manquants=()
 for p in "${PAQUETS[@]}"; do
@@ -32,6 +34,11 @@ fi
 if ! command -v cargo >/dev/null 2>&1; then
   echo "Rust est absent : installez-le avec rustup (https://rustup.rs), version 1.90 ou plus récente, puis relancez." >&2
   exit 1
+fi
+
+# Les portes de tester.sh passent par rustfmt et clippy (composants de rustup).
+if (( avec_tests )) && ! { cargo fmt --version && cargo clippy --version; } >/dev/null 2>&1; then
+  rustup component add rustfmt clippy
 fi
 
 # tauri-driver pilote la fenêtre pendant les tests de bout en bout ; il reste dans .outils/.

@@ -7,6 +7,13 @@ bash scripts/installer.sh --tests
 [[ -x "$HOME/.cargo/bin/cargo" ]] && export PATH="$HOME/.cargo/bin:$PATH"
 export GSETTINGS_BACKEND=memory
 
+echo "== Portes : formatage, lint (clippy), syntaxe des modules de la page"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+for f in ui/js/*.js ui/js/ecrans/*.js; do
+  node --input-type=module --check < "$f" || { echo "Module de la page invalide : $f" >&2; exit 1; }
+done
+
 echo "== Tests unitaires, d'intégration et de la ligne de commande"
 cargo test --workspace --locked
 

@@ -1,134 +1,94 @@
-// Chaque commande de l'application reçoit sa permission « allow-… » : la fenêtre n'a droit
-// qu'à celles que sa capacité (capabilities/default.json) énumère.
-const COMMANDES: &[&str] = &[
-    "infos_base",
-    "choisir_accueil",
-    "references",
-    "comptes_annuaire",
-    "lister_bassins",
-    "creer_bassin",
-    "modifier_bassin",
-    "supprimer_bassin",
-    "lister_etablissements",
-    "creer_etablissement",
-    "modifier_etablissement",
-    "supprimer_etablissement",
-    "lister_organisations",
-    "creer_organisation",
-    "modifier_organisation",
-    "supprimer_organisation",
-    "lister_personnes",
-    "creer_personne",
-    "modifier_personne",
-    "supprimer_personne",
-    "lister_themes_ipe",
-    "creer_theme_ipe",
-    "lister_ipe",
-    "creer_ipe",
-    "modifier_ipe",
-    "supprimer_ipe",
-    "missions_ipe",
-    "ajouter_mission_ipe",
-    "modifier_mission_ipe",
-    "supprimer_mission_ipe",
-    "lister_actions_ipe",
-    "creer_action_ipe",
-    "modifier_action_ipe",
-    "dupliquer_action_ipe",
-    "supprimer_action_ipe",
-    "importer_ipe",
-    "bilan_ipe",
-    "commentaires_bilan",
-    "ecrire_commentaire_bilan",
-    "exporter_bilan_ipe",
-    "lister_conventions",
-    "creer_convention",
-    "modifier_convention",
-    "supprimer_convention",
-    "avenants_convention",
-    "ajouter_avenant",
-    "echeances",
-    "horizons",
-    "ecrire_horizons",
-    "parties_convention",
-    "ajouter_partie",
-    "articles_convention",
-    "ajouter_article",
-    "membres_suivi",
-    "ajouter_membre_suivi",
-    "preparer_reunion",
-    "contrat_convention",
-    "ajouter_ligne_contrat",
-    "exporter_bilan_convention",
-    "pieces_convention",
-    "ajouter_piece",
-    "ouvrir_piece",
-    "lire_convention",
-    "statuts_convention",
-    "reunions_du_cadre",
-    "reunions_liees_convention",
-    "creer_reunion",
-    "actions_suivi",
-    "ajouter_action_suivi",
-    "clore_action_suivi",
-    "detail_reunion",
-    "reprendre_ordre_du_jour",
-    "ajouter_point",
-    "ecrire_compte_rendu",
-    "marquer_presence",
-    "marquer_non_pointes_presents",
-    "inviter_a_reunion",
-    "ajouter_decision",
-    "exporter_reunion",
-    "lister_comites",
-    "lire_comite",
-    "creer_comite",
-    "modifier_comite",
-    "supprimer_comite",
-    "membres_comite",
-    "ajouter_membre_comite",
-    "retirer_membre_comite",
-    "lister_actions_clee",
-    "creer_action_clee",
-    "modifier_action_clee",
-    "supprimer_action_clee",
-    "bilan_clee",
-    "exporter_bilan_clee",
-    "lister_cet",
-    "lire_cet",
-    "creer_cet",
-    "modifier_cet",
-    "supprimer_cet",
-    "secteurs_cet",
-    "mandats_cet",
-    "ajouter_mandat_cet",
-    "jurys_cet",
-    "ajouter_jury_cet",
-    "participations_cet",
-    "apercu_campagne",
-    "appliquer_campagne",
-    "lister_cpc",
-    "creer_cpc",
-    "modifier_cpc",
-    "supprimer_cpc",
-    "apercu_import_cet",
-    "importer_cet",
-    "exporter_cet",
-    "lister_animations",
-    "lire_animation",
-    "creer_animation",
-    "inviter_secteurs",
-    "ecrire_notes_animation",
-    "exporter_animation",
-    "exporter_retour_organisations",
-    "exporter_avis_employeur",
-    "exporter_bilan_cet",
-];
+//! Une commande est déclarée à un seul endroit : la fonction marquée `#[tauri::command]` dans
+//! `src/commandes.rs` ou `src/commandes/*.rs`. Ce script en tire la liste et produit :
+//! - `commandes_generees.rs` (dans OUT_DIR) : la liste des noms et le gestionnaire d'appels ;
+//! - les permissions du greffon interne « passerelle » (dans OUT_DIR, rien dans le dépôt), dont
+//!   la permission `passerelle:default` qui les autorise toutes et que la capacité accorde.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// (chemin du module Rust, nom de la fonction) de chaque commande, dans l'ordre des fichiers.
+fn commandes_declarees() -> Vec<(String, String)> {
+    let racine = Path::new("src/commandes.rs");
+    let mut fichiers: Vec<(String, PathBuf)> = vec![("commandes".into(), racine.to_path_buf())];
+    let mut sous: Vec<PathBuf> = std::fs::read_dir("src/commandes")
+        .expect("dossier src/commandes illisible")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    sous.sort();
+    for p in sous {
+        let module = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("nom de fichier");
+        fichiers.push((format!("commandes::{module}"), p));
+    }
+    println!("cargo:rerun-if-changed=src/commandes");
+    let mut commandes = Vec::new();
+    for (module, chemin) in fichiers {
+        println!("cargo:rerun-if-changed={}", chemin.display());
+        let texte = std::fs::read_to_string(&chemin).expect("fichier de commandes illisible");
+        let mut lignes = texte.lines().map(str::trim);
+        while let Some(l) = lignes.next() {
+            if l != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lignes
+                .by_ref()
+                .find(|l| !l.starts_with("#[") && !l.starts_with("//"))
+                .unwrap_or_default();
+            let nom = signature
+                .trim_start_matches("pub ")
+                .trim_start_matches("async ")
+                .strip_prefix("fn ")
+                .and_then(|s| s.split(['(', '<']).next())
+                .unwrap_or_else(|| {
+                    panic!("{}: commande illisible : {signature}", chemin.display())
+                });
+            commandes.push((module.clone(), nom.trim().to_string()));
+        }
+    }
+    let mut vus = std::collections::BTreeSet::new();
+    for (_, nom) in &commandes {
+        assert!(
+            vus.insert(nom.clone()),
+            "commande déclarée deux fois : {nom}"
+        );
+    }
+    commandes
+}
 
 fn main() {
+    let commandes = commandes_declarees();
+    let mut genere = String::from(
+        "/// Noms de toutes les commandes, tels que la page les appelle.\n#[cfg(test)]\n",
+    );
+    genere.push_str("pub const NOMS: &[&str] = &[\n");
+    for (_, nom) in &commandes {
+        let _ = writeln!(genere, "    {nom:?},");
+    }
+    genere.push_str("];\n\n/// Le gestionnaire d'appels de toutes les commandes.\n");
+    genere
+        .push_str("macro_rules! gestionnaire {\n    () => {\n        tauri::generate_handler![\n");
+    for (module, nom) in &commandes {
+        let _ = writeln!(genere, "            crate::{module}::{nom},");
+    }
+    genere.push_str("        ]\n    };\n}\n");
+    let sortie = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(sortie.join("commandes_generees.rs"), genere).expect("écriture impossible");
+
+    let noms: Vec<&'static str> = commandes
+        .into_iter()
+        .map(|(_, nom)| &*Box::leak(nom.into_boxed_str()))
+        .collect();
+    let greffon = tauri_build::InlinedPlugin::new()
+        .commands(Box::leak(noms.into_boxed_slice()))
+        .default_permission(tauri_build::DefaultPermissionRule::AllowAllCommands);
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDES)),
+            .plugin("passerelle", greffon)
+            .app_manifest(tauri_build::AppManifest::new()),
     )
     .expect("configuration Tauri invalide");
 }

@@ -397,7 +397,6 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
             .find(|x| x.personne_id == id)
             .unwrap()
             .etat
-            .clone()
             .unwrap()
     };
     assert_eq!(
@@ -941,7 +940,7 @@ fn la_migration_8_garde_les_reunions_des_groupes_de_suivi() {
         (d.points.len(), d.decisions.len(), d.actions.len()),
         (1, 1, 1)
     );
-    assert_eq!(d.presences[0].etat.as_deref(), Some("present"));
+    assert_eq!(d.presences[0].etat.map(|e| e.as_str()), Some("present"));
     // Les tables liées citent la nouvelle table : supprimer la convention emporte tout.
     c.execute("DELETE FROM convention WHERE id = 4", [])
         .unwrap();

@@ -220,7 +220,10 @@ fn echeancier_trie_filtre_et_exporte() {
         .filter(|e| e.nature != "reunions")
         .collect();
     assert_eq!(v.len(), 2, "{v:#?}");
-    assert_eq!((v[0].nature, v[1].nature), ("preavis", "fin"));
+    assert_eq!(
+        (v[0].nature.as_str(), v[1].nature.as_str()),
+        ("preavis", "fin")
+    );
     assert!(v[0].date < v[1].date && v.iter().all(|e| e.objet == "Convention Lille – Forges"));
     assert!(
         v[0].jours_restants > 20 && v[0].jours_restants < 40,

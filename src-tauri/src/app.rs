@@ -1,11 +1,12 @@
 //! La fenêtre : ouvre la base choisie, la garde dans l'état de Tauri, enregistre les commandes.
 
-use crate::commandes;
 use crate::erreur::ErreurApp;
 use passerelle_core::base::{self, Base};
 use passerelle_core::Connection;
 use std::path::PathBuf;
 use std::sync::Mutex;
+
+include!(concat!(env!("OUT_DIR"), "/commandes_generees.rs"));
 
 /// La base ouverte, ou la raison pour laquelle elle ne l'est pas (affichée par l'interface).
 pub struct Etat {
@@ -45,166 +46,82 @@ pub fn lancer(chemin: PathBuf) {
             copie.display()
         );
     }
+    // Les commandes forment un greffon interne : une seule permission (`passerelle:default`,
+    // produite par build.rs) les couvre toutes, et la page n'a accès à rien d'autre.
+    let greffon = tauri::plugin::Builder::<_, ()>::new("passerelle")
+        .invoke_handler(gestionnaire!())
+        .build();
     tauri::Builder::default()
         .manage(Etat {
             chemin,
             base: Mutex::new(base),
         })
-        .invoke_handler(tauri::generate_handler![
-            commandes::infos_base,
-            commandes::choisir_accueil,
-            commandes::references,
-            commandes::comptes_annuaire,
-            commandes::lister_bassins,
-            commandes::creer_bassin,
-            commandes::modifier_bassin,
-            commandes::supprimer_bassin,
-            commandes::lister_etablissements,
-            commandes::creer_etablissement,
-            commandes::modifier_etablissement,
-            commandes::supprimer_etablissement,
-            commandes::lister_organisations,
-            commandes::creer_organisation,
-            commandes::modifier_organisation,
-            commandes::supprimer_organisation,
-            commandes::lister_personnes,
-            commandes::creer_personne,
-            commandes::modifier_personne,
-            commandes::supprimer_personne,
-            commandes::lister_themes_ipe,
-            commandes::creer_theme_ipe,
-            commandes::lister_ipe,
-            commandes::creer_ipe,
-            commandes::modifier_ipe,
-            commandes::supprimer_ipe,
-            commandes::missions_ipe,
-            commandes::ajouter_mission_ipe,
-            commandes::modifier_mission_ipe,
-            commandes::supprimer_mission_ipe,
-            commandes::lister_actions_ipe,
-            commandes::creer_action_ipe,
-            commandes::modifier_action_ipe,
-            commandes::dupliquer_action_ipe,
-            commandes::supprimer_action_ipe,
-            commandes::importer_ipe,
-            commandes::bilan_ipe,
-            commandes::commentaires_bilan,
-            commandes::ecrire_commentaire_bilan,
-            commandes::exporter_bilan_ipe,
-            commandes::lister_conventions,
-            commandes::creer_convention,
-            commandes::modifier_convention,
-            commandes::supprimer_convention,
-            commandes::avenants_convention,
-            commandes::ajouter_avenant,
-            commandes::echeances,
-            commandes::horizons,
-            commandes::ecrire_horizons,
-            commandes::parties_convention,
-            commandes::ajouter_partie,
-            commandes::articles_convention,
-            commandes::ajouter_article,
-            commandes::membres_suivi,
-            commandes::ajouter_membre_suivi,
-            commandes::preparer_reunion,
-            commandes::contrat_convention,
-            commandes::ajouter_ligne_contrat,
-            commandes::exporter_bilan_convention,
-            commandes::pieces_convention,
-            commandes::ajouter_piece,
-            commandes::ouvrir_piece,
-            commandes::lire_convention,
-            commandes::statuts_convention,
-            commandes::reunions::reunions_du_cadre,
-            commandes::reunions::reunions_liees_convention,
-            commandes::reunions::creer_reunion,
-            commandes::reunions::actions_suivi,
-            commandes::reunions::ajouter_action_suivi,
-            commandes::reunions::clore_action_suivi,
-            commandes::reunions::detail_reunion,
-            commandes::reunions::reprendre_ordre_du_jour,
-            commandes::reunions::ajouter_point,
-            commandes::reunions::ecrire_compte_rendu,
-            commandes::reunions::marquer_presence,
-            commandes::reunions::marquer_non_pointes_presents,
-            commandes::reunions::inviter_a_reunion,
-            commandes::reunions::ajouter_decision,
-            commandes::reunions::exporter_reunion,
-            commandes::clee::lister_comites,
-            commandes::clee::lire_comite,
-            commandes::clee::creer_comite,
-            commandes::clee::modifier_comite,
-            commandes::clee::supprimer_comite,
-            commandes::clee::membres_comite,
-            commandes::clee::ajouter_membre_comite,
-            commandes::clee::retirer_membre_comite,
-            commandes::clee::lister_actions_clee,
-            commandes::clee::creer_action_clee,
-            commandes::clee::modifier_action_clee,
-            commandes::clee::supprimer_action_clee,
-            commandes::clee::bilan_clee,
-            commandes::clee::exporter_bilan_clee,
-            commandes::cet::lister_cet,
-            commandes::cet::lire_cet,
-            commandes::cet::creer_cet,
-            commandes::cet::modifier_cet,
-            commandes::cet::supprimer_cet,
-            commandes::cet::secteurs_cet,
-            commandes::cet::mandats_cet,
-            commandes::cet::ajouter_mandat_cet,
-            commandes::cet::jurys_cet,
-            commandes::cet::ajouter_jury_cet,
-            commandes::cet::participations_cet,
-            commandes::cet::apercu_campagne,
-            commandes::cet::appliquer_campagne,
-            commandes::cet::lister_cpc,
-            commandes::cet::creer_cpc,
-            commandes::cet::modifier_cpc,
-            commandes::cet::supprimer_cpc,
-            commandes::cet::apercu_import_cet,
-            commandes::cet::importer_cet,
-            commandes::cet::exporter_cet,
-            commandes::cet::lister_animations,
-            commandes::cet::lire_animation,
-            commandes::cet::creer_animation,
-            commandes::cet::inviter_secteurs,
-            commandes::cet::ecrire_notes_animation,
-            commandes::cet::exporter_animation,
-            commandes::cet::exporter_retour_organisations,
-            commandes::cet::exporter_avis_employeur,
-            commandes::cet::exporter_bilan_cet,
-        ])
+        .plugin(greffon)
         .run(tauri::generate_context!())
         .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");
 }
 
 #[cfg(test)]
 mod tests {
-    /// Une commande enregistrée sans sa permission serait refusée par Tauri à l'exécution :
-    /// les trois listes (enregistrement, manifeste de build.rs, capacité) doivent concorder.
+    use super::NOMS;
+
+    /// Chaque commande nommée par la page existe côté Rust : une faute de frappe dans un écran
+    /// serait sinon une erreur à l'exécution seulement. Une commande commence par un verbe ;
+    /// toute chaîne `'verbe_…'` des modules de la page doit donc en être une.
     #[test]
-    fn chaque_commande_a_sa_permission() {
-        let app = include_str!("app.rs");
-        let build = include_str!("../build.rs");
-        let capacite = include_str!("../capabilities/default.json");
-        let enregistrees: Vec<&str> = app
-            .split("\n")
-            .filter_map(|l| l.trim().strip_prefix("commandes::"))
-            .filter_map(|s| s.split(',').next())
-            .map(|s| s.rsplit("::").next().unwrap_or(s))
-            .filter(|s| s.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-            .collect();
-        assert!(enregistrees.len() >= 20, "{enregistrees:?}");
-        for c in &enregistrees {
-            assert!(
-                build.contains(&format!("\"{c}\"")),
-                "{c} absent de build.rs"
-            );
-            assert!(
-                capacite.contains(&format!("\"allow-{}\"", c.replace('_', "-"))),
-                "{c} absent de la capacité"
-            );
+    fn chaque_commande_nommee_par_la_page_existe() {
+        const VERBES: &[&str] = &[
+            "ajouter",
+            "apercu",
+            "appliquer",
+            "choisir",
+            "clore",
+            "creer",
+            "dupliquer",
+            "ecrire",
+            "exporter",
+            "importer",
+            "inviter",
+            "lire",
+            "lister",
+            "marquer",
+            "modifier",
+            "ouvrir",
+            "preparer",
+            "reprendre",
+            "retirer",
+            "supprimer",
+        ];
+        let racine = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/js");
+        let mut fichiers = vec![racine];
+        let mut nommees = 0;
+        while let Some(f) = fichiers.pop() {
+            if f.is_dir() {
+                fichiers.extend(std::fs::read_dir(&f).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let texte = std::fs::read_to_string(&f).unwrap();
+            // Chaque `'identifiant'` du texte : un morceau entre deux apostrophes fait
+            // seulement de minuscules et de soulignés (le dernier morceau n'est suivi de rien).
+            let morceaux: Vec<&str> = texte.split('\'').collect();
+            for &mot in morceaux
+                .iter()
+                .take(morceaux.len().saturating_sub(1))
+                .skip(1)
+            {
+                let identifiant = mot.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                let verbe = mot.split('_').next().unwrap_or_default();
+                if identifiant && mot.contains('_') && VERBES.contains(&verbe) {
+                    assert!(
+                        NOMS.contains(&mot),
+                        "{}: commande inconnue « {mot} »",
+                        f.display()
+                    );
+                    nommees += 1;
+                }
+            }
         }
-        assert_eq!(capacite.matches("\"allow-").count(), enregistrees.len());
+        assert!(nommees > 80, "{nommees} commandes nommées seulement");
+        assert!(NOMS.len() > 100 && NOMS.contains(&"references"), "{NOMS:?}");
     }
 }

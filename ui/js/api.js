@@ -1,6 +1,6 @@
 // Appel des commandes Rust. Toute erreur arrive sous la forme {code, message, champs}.
 
-import { el, remplir } from './dom.js';
+import { el, remplir, alerte } from './dom.js';
 
 export class ErreurPasserelle extends Error {
   constructor({ code = 'inconnue', message = 'Erreur inattendue.', champs = [] } = {}) {
@@ -12,7 +12,8 @@ export class ErreurPasserelle extends Error {
 
 export async function appeler(commande, args = {}) {
   try {
-    return await window.__TAURI__.core.invoke(commande, args);
+    // Les commandes forment le greffon interne « passerelle » (voir src-tauri/build.rs).
+    return await window.__TAURI__.core.invoke(`plugin:passerelle|${commande}`, args);
   } catch (e) {
     throw new ErreurPasserelle(e && typeof e === 'object' ? e : { message: String(e) });
   }
@@ -25,6 +26,24 @@ export async function references(relire = false) {
   if (!referencesEnCache || relire) referencesEnCache = await appeler('references');
   return referencesEnCache;
 }
+
+let codesCharges = null;
+
+/** Charge, au démarrage, les listes de codes (types, statuts, collèges…) : elles viennent de Rust. */
+export async function chargerCodes() {
+  codesCharges = (await references()).codes;
+}
+
+/** La liste de codes `nom` : [{code, libelle}] (vide tant que la base n'est pas ouverte). */
+export function codes(nom) {
+  if (!codesCharges) return [];
+  const liste = codesCharges[nom];
+  if (!liste) throw new Error(`Liste de codes inconnue : ${nom}.`);
+  return liste;
+}
+
+/** Le libellé d'un code de la liste `nom` (le code lui-même s'il est inconnu). */
+export const libelleCode = (nom, code) => codes(nom).find((x) => x.code === code)?.libelle ?? code ?? '';
 
 const nombres = new Intl.NumberFormat('fr-FR');
 /** 222 471 */
@@ -45,10 +64,10 @@ export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
 export async function enregistrerFichier(zoneMessage, commande, args, libelle = 'Fichier enregistré') {
   try {
     const chemin = await appeler(commande, args);
-    remplir(zoneMessage, el('div', { class: 'alerte succes', role: 'status' }, `${libelle} : ${chemin}`));
+    remplir(zoneMessage, alerte(`${libelle} : ${chemin}`, 'succes'));
     return chemin;
   } catch (e) {
-    remplir(zoneMessage, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    remplir(zoneMessage, alerte(e.message, 'erreur'));
     return null;
   }
 }

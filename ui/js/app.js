@@ -1,6 +1,6 @@
 // Point d'entrée : barre d'état, premier démarrage, navigation par l'adresse (#/annuaire/personnes).
 
-import { appeler } from './api.js';
+import { appeler, chargerCodes } from './api.js';
 import { el, remplir, alerte } from './dom.js';
 import * as tableauDeBord from './ecrans/tableau-de-bord.js';
 import * as annuaire from './ecrans/annuaire.js';
@@ -53,6 +53,7 @@ async function demarrer() {
   infos = await appeler('infos_base');
   remplir(document.getElementById('etat-base'),
     `Base : ${infos.chemin}`, infos.version_schema ? ` · schéma ${infos.version_schema}` : '', ` · Passerelle ${infos.version_programme}`);
+  if (!infos.erreur) await chargerCodes();
   window.addEventListener('hashchange', () => { naviguer(); main.focus(); });
   if (infos.accueil_requis) {
     await accueil.afficher(main, async () => {

@@ -46,9 +46,9 @@ export function confirmer(titre, texte, libelleOk = 'Supprimer') {
   return new Promise((resolve) => d.addEventListener('close', () => resolve(d.returnValue === 'ok'), { once: true }));
 }
 
-/** Encadré d'alerte (erreur, succès, information). */
-export function alerte(texte, genre = 'info') {
-  return el('div', { class: `alerte ${genre}`, role: genre === 'erreur' ? 'alert' : 'status' }, texte);
+/** Encadré d'alerte (erreur, succès, information) : un texte, un nœud ou une liste de nœuds. */
+export function alerte(contenu, genre = 'info') {
+  return el('div', { class: `alerte ${genre}`, role: genre === 'erreur' ? 'alert' : 'status' }, contenu);
 }
 
 /** Un tableau simple ; `lignes` est une liste de listes de cellules (texte ou nœuds). */

@@ -3,7 +3,7 @@
 // Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
 
-import { el, remplir } from './dom.js';
+import { el, remplir, alerte } from './dom.js';
 
 export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = 'Enregistrer', enregistrer, annuler }) {
   const elements = new Map();
@@ -83,7 +83,7 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
       premier ??= x.saisie;
     }
     if (premier) premier.focus();
-    else remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+    else remplir(message, alerte(e.message, 'erreur'));
   };
 
   form.addEventListener('submit', async (ev) => {

@@ -2,16 +2,10 @@
 // création, actions de suivi, et l'écran d'une réunion (présences pointées vite, compte rendu
 // par point, décisions, actions, documents).
 
-import { appeler, dateFr, enregistrerFichier } from './api.js';
-import { el, remplir, tableau } from './dom.js';
+import { appeler, dateFr, enregistrerFichier, codes, libelleCode } from './api.js';
+import { el, remplir, tableau, alerte } from './dom.js';
 import { formulaire } from './formulaire.js';
 
-export const TYPES_REUNION = {
-  groupe_suivi: 'Réunion du groupe de suivi', comite_pilotage: 'Comité de pilotage', pleniere: 'Réunion plénière', groupe_travail: 'Groupe de travail',
-  reunion_information: 'Réunion d\'information', animation_thematique: 'Animation thématique', seminaire_academique: 'Séminaire académique',
-  reunion_departementale: 'Réunion départementale', visite: 'Visite d\'entreprise ou d\'établissement',
-};
-const ETATS = { present: 'Présent', excuse: 'Excusé', absent: 'Absent' };
 
 /// Formulaire d'une action de suivi (depuis la fiche, ou décidée pendant une réunion).
 function formulaireActionSuivi(id, titre, cadre, reunionId, optionsPersonnes, apres, annuler) {
@@ -31,7 +25,7 @@ function formulaireActionSuivi(id, titre, cadre, reunionId, optionsPersonnes, ap
 /// (et d'organisations) de l'annuaire, ou rien pour un lieu écrit seulement.
 export function blocReunions({ cadre, reunions, types, lieux, conventions, ouvrir, apres, annuler }) {
   const champs = [
-    types ? { cle: 'type', libelle: 'Type de réunion', type: 'choix', requis: true, options: types.map((t) => ({ code: t, libelle: TYPES_REUNION[t] })) } : null,
+    types ? { cle: 'type', libelle: 'Type de réunion', type: 'choix', requis: true, options: types } : null,
     { cle: 'date', libelle: 'Date', type: 'date', requis: true },
     { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
     lieux ? { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'choix', numerique: true, vide: '— Aucun —', options: lieux.etablissements } : null,
@@ -41,12 +35,12 @@ export function blocReunions({ cadre, reunions, types, lieux, conventions, ouvri
   ].filter(Boolean);
   const form = formulaire({
     id: 'reunion-formulaire', titre: 'Prévoir une réunion', libelleValider: 'Enregistrer la réunion', champs,
-    valeurs: types ? { type: types[0] } : {},
+    valeurs: types ? { type: types[0]?.code } : {},
     enregistrer: async (saisie) => { await appeler('creer_reunion', { cadre, saisie }); await apres(); },
     annuler,
   });
   return [
-    tableau('reunions-table', ['Date', 'Heure', 'Réunion', 'Lieu', ''], reunions.map((r) => [dateFr(r.date), r.heure, TYPES_REUNION[r.type], r.lieu,
+    tableau('reunions-table', ['Date', 'Heure', 'Réunion', 'Lieu', ''], reunions.map((r) => [dateFr(r.date), r.heure, libelleCode('types_reunion', r.type), r.lieu,
       el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir la réunion du ${dateFr(r.date)}`, onclick: () => ouvrir(r.id) }, 'Ouvrir')]),
     'Aucune réunion enregistrée.'),
     form.element,
@@ -77,7 +71,7 @@ export async function afficherReunion(zone, reunionId, options) {
   const message = el('div', { id: 'reunion-message', 'aria-live': 'polite' });
   const presences = d.presences.map((p) => {
     const choix = el('select', { id: `presence-${p.personne_id}`, 'aria-label': `Présence de ${p.nom}` },
-      el('option', { value: '' }, '—'), Object.entries(ETATS).map(([code, libelle]) => el('option', { value: code, selected: p.etat === code }, libelle)));
+      el('option', { value: '' }, '—'), codes('etats_presence').map(({ code, libelle }) => el('option', { value: code, selected: p.etat === code }, libelle)));
     choix.addEventListener('change', async () => {
       if (choix.value) await appeler('marquer_presence', { id: reunionId, personneId: p.personne_id, presence: choix.value });
     });
@@ -97,7 +91,7 @@ export async function afficherReunion(zone, reunionId, options) {
     optionsPersonnes, recharger, () => remplir(zone));
   const r = d.reunion;
   remplir(zone,
-    el('h3', { id: 'reunion-titre' }, `${TYPES_REUNION[r.type]} du ${dateFr(r.date)}${r.heure ? ` à ${r.heure}` : ''}${r.lieu ? `, ${r.lieu}` : ''}`),
+    el('h3', { id: 'reunion-titre' }, `${libelleCode('types_reunion', r.type)} du ${dateFr(r.date)}${r.heure ? ` à ${r.heure}` : ''}${r.lieu ? `, ${r.lieu}` : ''}`),
     r.convention_liee ? el('p', {}, `Rattachée à la convention « ${r.convention_liee} ».`) : null,
     el('div', { class: 'actions' }, documents.map(([quoi, libelle], i) =>
       el('button', { type: 'button', id: `reunion-${quoi}`, class: i === 0 ? null : 'secondaire',
@@ -115,7 +109,7 @@ export async function afficherReunion(zone, reunionId, options) {
           await appeler('inviter_a_reunion', { id: reunionId, personneId: invite.value ? Number(invite.value) : null });
           await recharger();
         } catch (e) {
-          remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+          remplir(message, alerte(e.message, 'erreur'));
         }
       } }, 'Inviter')),
     el('h4', {}, 'Ordre du jour et compte rendu'),

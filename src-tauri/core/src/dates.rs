@@ -129,11 +129,19 @@ impl Periode {
             Periode::Civile(a) | Periode::Scolaire(a) => a,
         }
     }
-    pub fn code(&self) -> &'static str {
+    pub fn genre(&self) -> GenrePeriode {
         match self {
-            Periode::Civile(_) => "civile",
-            Periode::Scolaire(_) => "scolaire",
+            Periode::Civile(_) => GenrePeriode::Civile,
+            Periode::Scolaire(_) => GenrePeriode::Scolaire,
         }
+    }
+}
+
+crate::codes! {
+    /// Le genre d'une période de bilan, tel que les commentaires du bilan le stockent.
+    pub enum GenrePeriode {
+        Civile = "civile" => "Année civile",
+        Scolaire = "scolaire" => "Année scolaire",
     }
 }
 

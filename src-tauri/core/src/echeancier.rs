@@ -6,20 +6,17 @@ use crate::conventions::fiches::{self, FiltreConventions};
 use crate::conventions::suivi;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
+use crate::vocabulaire::Code;
 use crate::{dates, Resultat};
 use chrono::Datelike;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-/// Statuts d'une convention dont les échéances comptent encore.
-const STATUTS_VIVANTS: &[&str] = &["projet", "en_signature", "en_vigueur", "signee_hors_outil"];
-
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Echeance {
     pub date: NaiveDate,
-    /// preavis, fin, evaluation, reunions, action, mandat_cet.
-    pub nature: &'static str,
+    pub nature: Nature,
     pub libelle: String,
     /// Écran de l'objet concerné (« conventions », « cet ») et son identifiant.
     pub module: &'static str,
@@ -29,14 +26,15 @@ pub struct Echeance {
     pub jours_restants: i64,
 }
 
-fn libelle(nature: &str) -> &'static str {
-    match nature {
-        "preavis" => "Dernier jour pour dénoncer ou ne pas renouveler (préavis)",
-        "fin" => "Échéance de la convention",
-        "reunions" => "Réunions du groupe de suivi insuffisantes cette année",
-        "action" => "Action de suivi en retard",
-        "mandat_cet" => "Fin du mandat d'un conseiller entreprise pour l'École",
-        _ => "Date limite de l'évaluation",
+crate::codes! {
+    /// Nature d'une échéance, avec le libellé qui l'annonce.
+    pub enum Nature {
+        Preavis = "preavis" => "Dernier jour pour dénoncer ou ne pas renouveler (préavis)",
+        Fin = "fin" => "Échéance de la convention",
+        Evaluation = "evaluation" => "Date limite de l'évaluation",
+        Reunions = "reunions" => "Réunions du groupe de suivi insuffisantes cette année",
+        Action = "action" => "Action de suivi en retard",
+        MandatCet = "mandat_cet" => "Fin du mandat d'un conseiller entreprise pour l'École",
     }
 }
 
@@ -57,9 +55,9 @@ pub fn echeances(
     for c in fiches::lister(conn, &f)?
         .lignes
         .into_iter()
-        .filter(|c| STATUTS_VIVANTS.contains(&c.statut.as_str()))
+        .filter(|c| c.statut.vivant())
     {
-        let mut ajouter = |nature: &'static str, d: NaiveDate, libelle: String| {
+        let mut ajouter = |nature: Nature, d: NaiveDate, libelle: String| {
             v.push(Echeance {
                 date: d,
                 nature,
@@ -71,12 +69,12 @@ pub fn echeances(
             })
         };
         for (nature, date) in [
-            ("preavis", c.limite_preavis),
-            ("fin", c.echeance),
-            ("evaluation", c.limite_evaluation),
+            (Nature::Preavis, c.limite_preavis),
+            (Nature::Fin, c.echeance),
+            (Nature::Evaluation, c.limite_evaluation),
         ] {
             if let Some(d) = date.filter(|d| *d >= depuis && *d <= jusqu_au) {
-                ajouter(nature, d, libelle(nature).to_string());
+                ajouter(nature, d, nature.libelle().to_string());
             }
         }
         // Règle « au moins N réunions par an » (réunions tenues ou prévues dans l'année en cours).
@@ -85,11 +83,11 @@ pub fn echeances(
             let fin_annee = NaiveDate::from_ymd_opt(depuis.year(), 12, 31).expect("31 décembre");
             if n < c.reunions_par_an as usize && fin_annee <= jusqu_au {
                 ajouter(
-                    "reunions",
+                    Nature::Reunions,
                     fin_annee,
                     format!(
                         "{} : {n} sur {} prévues",
-                        libelle("reunions"),
+                        Nature::Reunions.libelle(),
                         c.reunions_par_an
                     ),
                 );
@@ -102,9 +100,9 @@ pub fn echeances(
         {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
                 ajouter(
-                    "action",
+                    Nature::Action,
                     d,
-                    format!("{} : {}", libelle("action"), a.intitule),
+                    format!("{} : {}", Nature::Action.libelle(), a.intitule),
                 );
             }
         }
@@ -116,10 +114,10 @@ pub fn echeances(
             .filter(|a| a.close_le.is_none())
         {
             if let Some(d) = a.echeance.filter(|d| *d < depuis) {
-                let libelle = format!("{} : {}", libelle("action"), a.intitule);
+                let libelle = format!("{} : {}", Nature::Action.libelle(), a.intitule);
                 v.push(Echeance {
                     date: d,
-                    nature: "action",
+                    nature: Nature::Action,
                     libelle,
                     module: "clee",
                     objet_id: id,
@@ -135,7 +133,7 @@ pub fn echeances(
     for groupe in fins.chunk_by(|a, b| a.2 == b.2) {
         let (id, nom, fin) = groupe[0].clone();
         let (libelle, objet_id, objet) = match groupe.len() {
-            1 => (libelle("mandat_cet").to_string(), id, nom),
+            1 => (Nature::MandatCet.libelle().to_string(), id, nom),
             n => (
                 format!("Fin du mandat de {n} conseillers entreprise pour l'École"),
                 0,
@@ -144,7 +142,7 @@ pub fn echeances(
         };
         v.push(Echeance {
             date: fin,
-            nature: "mandat_cet",
+            nature: Nature::MandatCet,
             libelle,
             module: "cet",
             objet_id,
@@ -209,7 +207,7 @@ pub fn en_csv(v: &[Echeance]) -> String {
         s += &crate::bilans::ligne_csv(&[
             dates::francaise(e.date),
             e.jours_restants.to_string(),
-            e.nature.to_string(),
+            e.nature.code().to_string(),
             e.libelle.clone(),
             e.module.to_string(),
             e.objet_id.to_string(),
@@ -223,7 +221,7 @@ pub fn en_ics(v: &[Echeance], horodatage: chrono::NaiveDateTime) -> String {
     let evenements: Vec<Evenement> = v
         .iter()
         .map(|e| Evenement {
-            uid: format!("{}-{}-{}@passerelle", e.nature, e.module, e.objet_id),
+            uid: format!("{}-{}-{}@passerelle", e.nature.code(), e.module, e.objet_id),
             quand: Quand::Journee(e.date),
             resume: format!("{} : {}", e.libelle, e.objet),
             description: format!(

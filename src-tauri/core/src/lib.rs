@@ -21,6 +21,7 @@ pub mod rapport;
 pub mod reunions;
 pub mod tableur;
 pub mod texte;
+pub mod vocabulaire;
 
 pub use erreur::{ChampInvalide, Controle, Erreur, Resultat};
 /// La connexion SQLite, pour que la fenêtre n'ait pas à dépendre de rusqlite.

@@ -231,24 +231,6 @@ pub fn ecrire_liens(
     Ok(())
 }
 
-/// Le libellé d'un code d'une liste de référence (le code lui-même s'il est inconnu).
-pub fn libelle<'a>(liste: &[(&'a str, &'a str)], code: &'a str) -> &'a str {
-    liste
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, l)| *l)
-        .unwrap_or(code)
-}
-
-/// Une valeur de code prise dans une liste de référence (code, libellé).
-pub fn code_connu(liste: &[(&str, &str)], saisie: &str, quoi: &str) -> Result<String, String> {
-    liste
-        .iter()
-        .find(|(c, _)| *c == saisie)
-        .map(|(c, _)| c.to_string())
-        .ok_or_else(|| format!("Choisissez {quoi} dans la liste."))
-}
-
 /// La ligne `id` existe-t-elle dans `table` (nom écrit par le module) ?
 pub fn existe(conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
     let mut st = conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE id = ?1"))?;

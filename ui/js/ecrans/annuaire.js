@@ -1,11 +1,9 @@
 // Annuaire : établissements, organisations, personnes, bassins et la liste des académies.
 
-import { appeler, references } from '../api.js';
+import { appeler, references, codes, libelleCode } from '../api.js';
 import { el, remplir } from '../dom.js';
 import { ecranListe } from '../liste.js';
 
-const options = (liste) => liste.map((x) => ({ code: x.code, libelle: x.libelle }));
-const libelleDe = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
 const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: `${a.nom} (${a.code})` }));
 const optionsBassins = async (academieId) => {
   if (!academieId) return [];
@@ -23,19 +21,19 @@ const ETABLISSEMENTS = {
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
     { cle: 'uai', libelle: 'UAI', tri: 'uai' },
-    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleDe(TYPES_ETAB, l.type) },
+    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleCode('types_etablissement', l.type) },
     { cle: 'commune', libelle: 'Commune', tri: 'commune' },
     { cle: 'bassin', libelle: 'Bassin', tri: 'bassin' },
     { cle: 'academie', libelle: 'Académie', tri: 'academie' },
   ],
   filtres: async () => [
     { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
-    { cle: 'type', libelle: 'Type', options: TYPES_ETAB },
+    { cle: 'type', libelle: 'Type', options: codes('types_etablissement') },
   ],
   champs: async () => [
     { cle: 'uai', libelle: 'Code UAI', requis: true, aide: '7 chiffres et une lettre clé, par exemple 0750654D' },
     { cle: 'nom', libelle: 'Nom', requis: true },
-    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES_ETAB },
+    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_etablissement') },
     { cle: 'commune', libelle: 'Commune' },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
     { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id',
@@ -52,18 +50,18 @@ const ORGANISATIONS = {
   commandes: { lister: 'lister_organisations', creer: 'creer_organisation', modifier: 'modifier_organisation', supprimer: 'supprimer_organisation' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
-    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleDe(TYPES_ORGA, l.type) },
+    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleCode('types_organisation', l.type) },
     { cle: 'secteur', libelle: 'Secteur', tri: 'secteur' },
     { cle: 'commune', libelle: 'Commune', tri: 'commune' },
     { cle: 'siret', libelle: 'SIRET', rendu: (l) => l.siret?.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4') ?? '' },
   ],
   filtres: async () => [
-    { cle: 'type', libelle: 'Type', options: TYPES_ORGA },
+    { cle: 'type', libelle: 'Type', options: codes('types_organisation') },
     { cle: 'secteur', libelle: 'Secteur', options: (await references()).secteurs.map((s) => ({ code: s, libelle: s })) },
   ],
   champs: async () => [
     { cle: 'nom', libelle: 'Nom', requis: true },
-    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES_ORGA },
+    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_organisation') },
     { cle: 'siret', libelle: 'SIRET', aide: '14 chiffres, facultatif' },
     { cle: 'secteur', libelle: 'Secteur d\'activité' },
     { cle: 'adresse', libelle: 'Adresse' },
@@ -89,11 +87,10 @@ const PERSONNES = {
   ],
   exempleRecherche: 'Nom, fonction, courriel, organisation…',
   filtres: async () => [
-    { cle: 'rattachement', libelle: 'Rattachement', options: [
-      { code: 'organisation', libelle: 'Organisation' }, { code: 'etablissement', libelle: 'Établissement' }, { code: 'aucun', libelle: 'Aucun' }] },
+    { cle: 'rattachement', libelle: 'Rattachement', options: codes('rattachements') },
   ],
   champs: async () => [
-    { cle: 'civilite', libelle: 'Civilité', type: 'choix', vide: '— Non renseignée —', options: options((await references()).civilites) },
+    { cle: 'civilite', libelle: 'Civilité', type: 'choix', vide: '— Non renseignée —', options: codes('civilites') },
     { cle: 'nom', libelle: 'Nom', requis: true },
     { cle: 'prenom', libelle: 'Prénom', requis: true },
     { cle: 'fonction', libelle: 'Fonction' },
@@ -128,9 +125,6 @@ const BASSINS = {
   nomDe: (l) => l.nom,
 };
 
-let TYPES_ETAB = [];
-let TYPES_ORGA = [];
-
 const ONGLETS = [
   ['etablissements', 'Établissements', ETABLISSEMENTS],
   ['organisations', 'Organisations', ORGANISATIONS],
@@ -140,9 +134,6 @@ const ONGLETS = [
 ];
 
 export async function afficher(main, [onglet = 'etablissements']) {
-  const refs = await references();
-  TYPES_ETAB = options(refs.types_etablissement);
-  TYPES_ORGA = options(refs.types_organisation);
   const zone = el('div');
   remplir(main,
     el('h1', {}, 'Annuaire'),
@@ -151,7 +142,7 @@ export async function afficher(main, [onglet = 'etablissements']) {
     zone);
   const choisi = ONGLETS.find(([cle]) => cle === onglet) ?? ONGLETS[0];
   if (choisi[2]) await ecranListe(zone, choisi[2]);
-  else afficherAcademies(zone, refs.academies);
+  else afficherAcademies(zone, (await references()).academies);
 }
 
 function afficherAcademies(zone, academies) {

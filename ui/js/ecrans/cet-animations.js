@@ -1,13 +1,12 @@
 // Animations du réseau des CET : liste par académie et année scolaire, création, puis l'écran
 // commun d'une réunion (présences pointées) complété des invitations par secteur et des notes.
 
-import { appeler, references, dateFr, nombre, anneeScolaire } from '../api.js';
-import { el, remplir, tableau } from '../dom.js';
+import { appeler, references, dateFr, nombre, anneeScolaire, codes, libelleCode } from '../api.js';
+import { el, remplir, tableau, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
-import { afficherReunion, TYPES_REUNION } from '../reunion.js';
+import { afficherReunion } from '../reunion.js';
 import { listes } from './cet.js';
 
-const TYPES = ['reunion_information', 'animation_thematique', 'seminaire_academique', 'reunion_departementale', 'visite'];
 const DOCUMENTS = [['invitation-pdf', 'Invitation (PDF)'], ['invitation', 'Invitation (.ics)'], ['publipostage', 'Publipostage (CSV)'],
   ['emargement', 'Feuille d\'émargement (PDF)'], ['compte-rendu', 'Compte rendu (PDF)']];
 
@@ -34,9 +33,9 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
             try {
               const n = await appeler('inviter_secteurs', { id });
               await recharger();
-              remplir(document.getElementById('reunion-message'), el('div', { class: 'alerte succes', role: 'status' }, `${nombre(n)} CET invité(s) d'après les secteurs visés.`));
+              remplir(document.getElementById('reunion-message'), alerte(`${nombre(n)} CET invité(s) d'après les secteurs visés.`, 'succes'));
             } catch (e) {
-              remplir(message, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+              remplir(message, alerte(e.message, 'erreur'));
             }
           } }, 'Inviter les CET des secteurs visés'),
           el('div', { class: 'champ' }, el('label', { for: 'animation-notes' }, 'Notes'), notes),
@@ -49,11 +48,11 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
     try {
       const animations = await appeler('lister_animations', filtre());
       remplir(liste, tableau('animations-table', ['Date', 'Animation', 'Thème', 'Invités', 'Présents', ''],
-        animations.map((a) => [dateFr(a.reunion.date), TYPES_REUNION[a.reunion.type], a.theme, nombre(a.invites), nombre(a.presents),
+        animations.map((a) => [dateFr(a.reunion.date), libelleCode('types_reunion', a.reunion.type), a.theme, nombre(a.invites), nombre(a.presents),
           el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir l'animation du ${dateFr(a.reunion.date)}`, onclick: () => ouvrirAnimation(a.reunion.id) }, 'Ouvrir')]),
         'Aucune animation pour ces critères.'));
     } catch (e) {
-      remplir(liste, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+      remplir(liste, alerte(e.message, 'erreur'));
     }
   }
   choixAcademie.addEventListener('change', rafraichir);
@@ -63,7 +62,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
     id: 'animation-formulaire', titre: 'Nouvelle animation', libelleValider: 'Enregistrer l\'animation',
     champs: [
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: academies.map((a) => ({ code: a.id, libelle: a.nom })) },
-      { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES.map((t) => ({ code: t, libelle: TYPES_REUNION[t] })) },
+      { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_reunion_reseau') },
       { cle: 'date', libelle: 'Date', type: 'date', requis: true },
       { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
       { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'choix', numerique: true, vide: '— Aucun —', options: l.etablissements },
@@ -74,7 +73,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
       { cle: 'coorganisateur_ids', libelle: 'Co-organisateurs', type: 'multiple', numerique: true, options: l.proposantes, aide: 'AFDET, organisations professionnelles…' },
       { cle: 'notes', libelle: 'Notes', type: 'zone' },
     ],
-    valeurs: { type: TYPES[0], academie_id: choixAcademie.value || null },
+    valeurs: { type: codes('types_reunion_reseau')[0]?.code, academie_id: choixAcademie.value || null },
     enregistrer: async (saisie) => {
       const a = await appeler('creer_animation', { saisie });
       await rafraichir();

@@ -2,12 +2,12 @@
 // renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
 
 import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire } from '../api.js';
-import { el, remplir, tableau, confirmer } from '../dom.js';
+import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { listes } from './cet.js';
 
-const alerteErreur = (e) => el('div', { class: 'alerte erreur', role: 'alert' },
-  e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))));
+const alerteErreur = (e) => alerte(
+  e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))), 'erreur');
 
 export async function afficherImportExport(zone) {
   const fichier = el('input', { type: 'file', id: 'import-cet-fichier', accept: '.csv,.xlsx,.ods,text/csv' });
@@ -20,12 +20,12 @@ export async function afficherImportExport(zone) {
   const lancer = async (essai) => {
     try {
       const r = await appeler('importer_cet', { contenu, correspondance: correspondance(), essai });
-      remplir(resultat, el('div', { class: 'alerte succes', role: 'status' },
+      remplir(resultat, alerte([
         el('p', {}, essai
           ? `Contrôle réussi : ${nombre(r.importees)} CET seraient importés (${r.format}). Rien n'a été enregistré.`
           : `${nombre(r.importees)} CET importés (${r.format}).`),
         r.doublons.length ? el('p', {}, `Déjà présents, non repris : ${r.doublons.join(' ; ')}.`) : null,
-        r.creations.length ? el('p', {}, `Créés en passant : ${r.creations.join(', ')}.`) : null));
+        r.creations.length ? el('p', {}, `Créés en passant : ${r.creations.join(', ')}.`) : null], 'succes'));
     } catch (e) {
       remplir(resultat, alerteErreur(e));
     }
@@ -100,7 +100,7 @@ export async function afficherCampagne(zone) {
         if (!await confirmer('Appliquer la campagne ?', `${retenus.length} mandat(s) seront créés du ${saisie.nouveau_debut} au ${saisie.nouvelle_fin}.`, 'Appliquer')) return;
         try {
           const n = await appeler('appliquer_campagne', { saisie, retenus });
-          remplir(apercu, el('div', { class: 'alerte succes', role: 'status' }, `${nombre(n)} mandat(s) renouvelé(s).`));
+          remplir(apercu, alerte(`${nombre(n)} mandat(s) renouvelé(s).`, 'succes'));
         } catch (e) {
           remplir(apercu, alerteErreur(e));
         }

@@ -1,23 +1,13 @@
 // CET (conseillers entreprise pour l'École) : rubriques du module, registre et fiche d'un CET
 // (mandats, jurys, participations), liste des CPC. Animations et outils ont leur fichier.
 
-import { appeler, references, dateFr, enregistrerFichier } from '../api.js';
+import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode } from '../api.js';
 import { el, remplir, tableau } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 import { afficherAnimations } from './cet-animations.js';
 import { afficherImportExport, afficherCampagne, afficherRetours } from './cet-outils.js';
 
-const options = (paires) => paires.map(([code, libelle]) => ({ code, libelle }));
-export const STATUTS = options([['chef_entreprise', 'Chef d\'entreprise'], ['salarie', 'Salarié'], ['artisan', 'Artisan'], ['profession_liberale', 'Profession libérale'],
-  ['retraite', 'Retraité'], ['salarie_organisation', 'Salarié d\'une organisation professionnelle'], ['non_renseigne', 'Non renseigné']]);
-const DESIGNATIONS = options([['organisation_professionnelle', 'Organisation professionnelle'], ['inspecteur', 'Inspecteur'], ['chef_etablissement', 'Chef d\'établissement'],
-  ['afdet', 'AFDET'], ['autre', 'Autre']]);
-const MISSIONS = options([['expertise', 'Expertise et conseil'], ['interface', 'Interface et référent d\'établissements'], ['jurys', 'Jurys d\'examens'],
-  ['orientation', 'Information et orientation'], ['parcours_avenir', 'Parcours Avenir'], ['autres', 'Autres missions']]);
-export const ETATS = options([['en_cours', 'En cours'], ['fin_proche', 'À renouveler (fin dans les six mois)'], ['echu', 'Échu'], ['a_venir', 'À venir']]);
-const ETAT_LIBELLE = { en_cours: 'En cours', fin_proche: 'À renouveler', echu: 'Échu', a_venir: 'À venir', sans_mandat: 'Sans mandat' };
-const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
 
 /** Listes de l'annuaire dont les formulaires du module ont besoin. */
 export async function listes() {
@@ -49,8 +39,8 @@ const REGISTRE = {
   colonnes: [
     { cle: 'nom', libelle: 'Conseiller', tri: 'nom', rendu: (l) => [`${l.nom} ${l.prenom}`, el('span', { class: 'second' }, l.employeur ?? '')] },
     { cle: 'secteur', libelle: 'Secteur et CPC', tri: 'secteur', rendu: (l) => [l.secteur, el('span', { class: 'second' }, l.cpc ?? '')] },
-    { cle: 'organisation_proposante', libelle: 'Proposé par', tri: 'organisation', rendu: (l) => l.organisation_proposante ?? libelle(DESIGNATIONS, l.designation) },
-    { cle: 'fin_mandat', libelle: 'Fin du mandat', tri: 'fin_mandat', rendu: (l) => [dateFr(l.fin_mandat), el('span', { class: 'second' }, ETAT_LIBELLE[l.etat_mandat])] },
+    { cle: 'organisation_proposante', libelle: 'Proposé par', tri: 'organisation', rendu: (l) => l.organisation_proposante ?? libelleCode('designations_cet', l.designation) },
+    { cle: 'fin_mandat', libelle: 'Fin du mandat', tri: 'fin_mandat', rendu: (l) => [dateFr(l.fin_mandat), el('span', { class: 'second' }, libelleCode('etats_mandat', l.etat_mandat))] },
     { cle: 'derniere_participation', libelle: 'Dernière animation', rendu: (l) => dateFr(l.derniere_participation) || 'aucune' },
   ],
   filtres: async () => {
@@ -63,7 +53,7 @@ const REGISTRE = {
       { cle: 'organisation_id', libelle: 'Organisation', numerique: true, tous: 'Toutes', options: l.organisations },
       { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: refs.academies.map((a) => ({ code: a.id, libelle: a.nom })) },
       { cle: 'bassin_id', libelle: 'Bassin', numerique: true, options: bassins.map((b) => ({ code: b.id, libelle: b.nom })) },
-      { cle: 'etat_mandat', libelle: 'Mandat', options: ETATS },
+      { cle: 'etat_mandat', libelle: 'Mandat', options: codes('etats_mandat') },
       { cle: 'inactif_depuis_ans', libelle: 'Sans participation depuis', numerique: true, tous: '—', options: [1, 2, 3, 5].map((n) => ({ code: n, libelle: `${n} an${n > 1 ? 's' : ''}` })) },
     ];
   },
@@ -71,16 +61,16 @@ const REGISTRE = {
     const l = await listes();
     return [
       { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: l.personnes, aide: 'créez-la d\'abord dans l\'annuaire' },
-      { cle: 'statut_pro', libelle: 'Statut professionnel', type: 'choix', requis: true, options: STATUTS },
+      { cle: 'statut_pro', libelle: 'Statut professionnel', type: 'choix', requis: true, options: codes('statuts_pro_cet') },
       { cle: 'employeur_id', libelle: 'Employeur', type: 'choix', numerique: true, vide: '— Aucun —', options: l.organisations },
       { cle: 'secteur', libelle: 'Secteur professionnel' },
       { cle: 'cpc_id', libelle: 'CPC', type: 'choix', numerique: true, vide: '— Non renseignée —', options: l.cpc },
       { cle: 'specialites', libelle: 'Spécialités, diplômes concernés', type: 'zone' },
-      { cle: 'designation', libelle: 'Désigné sur proposition de', type: 'choix', requis: true, options: DESIGNATIONS },
+      { cle: 'designation', libelle: 'Désigné sur proposition de', type: 'choix', requis: true, options: codes('designations_cet') },
       { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'choix', numerique: true, vide: '— Aucune —', options: l.proposantes },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await academies() },
       { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id', options: (v) => bassinsDe(v.academie_id) },
-      { cle: 'missions', libelle: 'Missions', type: 'multiple', options: MISSIONS, aide: 'Ctrl + clic pour en choisir plusieurs' },
+      { cle: 'missions', libelle: 'Missions', type: 'multiple', options: codes('missions_cet'), aide: 'Ctrl + clic pour en choisir plusieurs' },
       { cle: 'etablissement_ids', libelle: 'Établissements de référence', type: 'multiple', numerique: true, options: l.etablissements },
       { cle: 'date_arrete', libelle: 'Arrêté de nomination du', type: 'date', aide: 'premier mandat ; les renouvellements se font sur la fiche' },
       { cle: 'debut_mandat', libelle: 'Début du mandat', type: 'date' },
@@ -139,10 +129,10 @@ async function afficherFiche(id, outils) {
   const message = el('div', { id: 'cet-fiche-message', 'aria-live': 'polite' });
   remplir(zoneFiche,
     el('h2', { id: 'fiche-titre' }, `${x.civilite} ${x.prenom} ${x.nom}`.trim()),
-    el('p', { id: 'fiche-resume' }, [libelle(STATUTS, x.statut_pro), x.employeur, x.secteur, x.cpc ? `CPC ${x.cpc}` : null, x.academie, x.bassin].filter(Boolean).join(' · ')),
-    el('p', {}, `Proposé par : ${x.organisation_proposante ?? libelle(DESIGNATIONS, x.designation)}`,
+    el('p', { id: 'fiche-resume' }, [libelleCode('statuts_pro_cet', x.statut_pro), x.employeur, x.secteur, x.cpc ? `CPC ${x.cpc}` : null, x.academie, x.bassin].filter(Boolean).join(' · ')),
+    el('p', {}, `Proposé par : ${x.organisation_proposante ?? libelleCode('designations_cet', x.designation)}`,
       x.email ? ` · ${x.email}` : '', x.telephone ? ` · ${x.telephone}` : ''),
-    x.missions.length ? el('p', {}, `Missions : ${x.missions.map((m) => libelle(MISSIONS, m)).join(', ')}`) : null,
+    x.missions.length ? el('p', {}, `Missions : ${x.missions.map((m) => libelleCode('missions_cet', m)).join(', ')}`) : null,
     x.specialites ? el('p', {}, `Spécialités : ${x.specialites}`) : null,
     x.etablissements ? el('p', {}, `Établissements de référence : ${x.etablissements}`) : null,
     el('div', { class: 'actions' },

@@ -1,20 +1,13 @@
 // CLEE : liste des comités, fiche (membres par collège, réunions, actions de suivi, actions vers
 // les élèves), écran d'une réunion et bilan annuel par année scolaire.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire } from '../api.js';
-import { el, remplir, tableau, confirmer } from '../dom.js';
+import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire, codes, libelleCode } from '../api.js';
+import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
 
-const options = (paires) => paires.map(([code, libelle]) => ({ code, libelle }));
-const STATUTS = options([['en_creation', 'En création'], ['actif', 'Actif'], ['en_sommeil', 'En sommeil'], ['dissous', 'Dissous']]);
-const COLLEGES = options([['education', 'Éducation'], ['monde_economique', 'Monde économique'], ['emploi_insertion', 'Emploi et insertion'],
-  ['collectivites', 'Collectivités'], ['parents', 'Parents d\'élèves'], ['autres', 'Autres membres']]);
-const TYPES_ACTION = options([['visite_entreprise', 'Visite d\'entreprise'], ['forum', 'Forum des métiers'], ['temoignage', 'Témoignage de professionnels'],
-  ['stage_pole', 'Stages trouvés par le pôle de stages'], ['visite_enseignants', 'Visite d\'entreprise par des enseignants'], ['autre', 'Autre action']]);
-const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
-const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelle(COLLEGES, p.college)) };
+const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelleCode('colleges', p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
 async function annuaire() {
@@ -43,11 +36,11 @@ const COMITES = {
     { cle: 'copilotes', libelle: 'Co-pilotes', rendu: (l) => [l.copilote_education, l.copilote_entreprise].filter(Boolean).join(' et ') },
     { cle: 'membres', libelle: 'Membres', rendu: (l) => nombre(l.membres) },
     { cle: 'derniere_reunion', libelle: 'Dernière réunion', rendu: (l) => dateFr(l.derniere_reunion) || '—' },
-    { cle: 'statut', libelle: 'Statut', tri: 'statut', rendu: (l) => libelle(STATUTS, l.statut) },
+    { cle: 'statut', libelle: 'Statut', tri: 'statut', rendu: (l) => libelleCode('statuts_comite', l.statut) },
   ],
   filtres: async () => [
     { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
-    { cle: 'statut', libelle: 'Statut', options: STATUTS },
+    { cle: 'statut', libelle: 'Statut', options: codes('statuts_comite') },
   ],
   champs: async () => {
     const a = await annuaire();
@@ -60,7 +53,7 @@ const COMITES = {
       { cle: 'copilote_education_id', libelle: 'Co-pilote (École)', type: 'choix', numerique: true, vide: '— À désigner —', options: a.personnes, aide: 'un chef d\'établissement' },
       { cle: 'copilote_entreprise_id', libelle: 'Co-pilote (entreprise)', type: 'choix', numerique: true, vide: '— À désigner —', options: a.personnes, aide: 'un chef d\'entreprise' },
       { cle: 'date_charte', libelle: 'Date de la charte', type: 'date' },
-      { cle: 'statut', libelle: 'Statut', type: 'choix', options: STATUTS, vide: '— Actif —' },
+      { cle: 'statut', libelle: 'Statut', type: 'choix', options: codes('statuts_comite'), vide: '— Actif —' },
       { cle: 'partenaires', libelle: 'Partenaires', type: 'zone', aide: 'pôle de stages, collectivités, chambres consulaires…' },
     ];
   },
@@ -88,7 +81,7 @@ async function afficherFiche(comite, outils) {
     id: 'membre-formulaire', titre: 'Ajouter un membre', libelleValider: 'Ajouter le membre',
     champs: [
       { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: a.personnes },
-      { cle: 'college', libelle: 'Collège', type: 'choix', requis: true, options: COLLEGES },
+      { cle: 'college', libelle: 'Collège', type: 'choix', requis: true, options: codes('colleges') },
       { cle: 'role', libelle: 'Rôle', aide: 'ex. référent pôle de stages' },
     ],
     enregistrer: async (saisie) => { await appeler('ajouter_membre_comite', { id: comite.id, saisie }); await rafraichir(); },
@@ -100,14 +93,14 @@ async function afficherFiche(comite, outils) {
       await appeler('retirer_membre_comite', { id: m.id });
       await rafraichir();
     } catch (e) {
-      remplir(messageMembres, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+      remplir(messageMembres, alerte(e.message, 'erreur'));
     }
   };
   const formAction = formulaire({
     id: 'action-clee-formulaire', titre: 'Ajouter une action vers les élèves et les équipes', libelleValider: 'Ajouter l\'action',
     champs: [
       { cle: 'date', libelle: 'Date', type: 'date', requis: true },
-      { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES_ACTION },
+      { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_action_clee') },
       { cle: 'intitule', libelle: 'Intitulé', requis: true },
       { cle: 'filles', libelle: 'Élèves : filles', type: 'nombre' },
       { cle: 'garcons', libelle: 'Élèves : garçons', type: 'nombre' },
@@ -123,17 +116,17 @@ async function afficherFiche(comite, outils) {
   const messageBilan = el('div', { id: 'bilan-clee-message', 'aria-live': 'polite' });
   remplir(zoneFiche,
     el('h2', { id: 'fiche-titre' }, comite.nom),
-    el('p', { id: 'fiche-resume' }, `${comite.academie} · ${comite.bassins || 'aucun bassin'} · ${libelle(STATUTS, comite.statut)}`,
+    el('p', { id: 'fiche-resume' }, `${comite.academie} · ${comite.bassins || 'aucun bassin'} · ${libelleCode('statuts_comite', comite.statut)}`,
       comite.etablissement_support ? ` · support : ${comite.etablissement_support}` : '',
       comite.date_charte ? ` · charte du ${dateFr(comite.date_charte)}` : ''),
     comite.partenaires ? el('p', {}, `Partenaires : ${comite.partenaires}`) : null,
     el('h3', {}, 'Membres par collège'),
     messageMembres,
-    tableau('membres-table', ['Collège', 'Membre', 'Fonction et structure', 'Rôle', ''], membres.map((m) => [libelle(COLLEGES, m.college), m.nom, m.fonction, m.role,
+    tableau('membres-table', ['Collège', 'Membre', 'Fonction et structure', 'Rôle', ''], membres.map((m) => [libelleCode('colleges', m.college), m.nom, m.fonction, m.role,
       el('button', { type: 'button', class: 'lien', 'aria-label': `Retirer ${m.nom}`, onclick: () => retirer(m) }, 'Retirer')]), 'Aucun membre.'),
     formMembre.element,
     el('h3', {}, 'Réunions'),
-    blocReunions({ cadre, reunions, types: ['pleniere', 'comite_pilotage', 'groupe_travail'], lieux: a, conventions: a.conventions,
+    blocReunions({ cadre, reunions, types: codes('types_reunion_comite'), lieux: a, conventions: a.conventions,
       ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes: a.personnes, documents: DOCUMENTS, qualite: QUALITE }),
       apres: rafraichir, annuler: fermer }),
     el('h3', {}, 'Actions de suivi'),
@@ -141,7 +134,7 @@ async function afficherFiche(comite, outils) {
     blocActionsSuivi({ cadre, actions: suivi, optionsPersonnes: a.personnes, apres: rafraichir, annuler: fermer }),
     el('h3', {}, 'Actions vers les élèves et les équipes'),
     tableau('actions-clee-table', ['Date', 'Type', 'Action', 'Filles', 'Garçons', 'Enseignants', 'Partenaires'],
-      actions.lignes.map((x) => [dateFr(x.date), libelle(TYPES_ACTION, x.type), x.intitule, nombre(x.filles), nombre(x.garcons), nombre(x.enseignants), x.organisations]),
+      actions.lignes.map((x) => [dateFr(x.date), libelleCode('types_action_clee', x.type), x.intitule, nombre(x.filles), nombre(x.garcons), nombre(x.enseignants), x.organisations]),
       'Aucune action enregistrée.'),
     formAction.element,
     el('h3', {}, 'Bilan annuel du comité'),
@@ -175,7 +168,7 @@ async function sectionBilan() {
           b.actions.map((x) => [x.type_, nombre(x.actions), nombre(x.filles), nombre(x.garcons), nombre(x.enseignants)]), ''),
         el('p', {}, `${b.ouvertes.length} action(s) de suivi ouverte(s) en fin d'année.`));
     } catch (e) {
-      remplir(resultat, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+      remplir(resultat, alerte(e.message, 'erreur'));
     }
   };
   const message = el('div', { id: 'bilan-message', 'aria-live': 'polite' });

@@ -1,20 +1,10 @@
 // Conventions : liste, fiche (clauses et dates dérivées), avenants.
 
-import { appeler, references, dateFr, enregistrerFichier } from '../api.js';
-import { el, remplir, annoncer, tableau } from '../dom.js';
+import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode } from '../api.js';
+import { el, remplir, annoncer, tableau, alerte } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
-import { afficherReunion, blocActionsSuivi, blocReunions, TYPES_REUNION } from '../reunion.js';
-const TYPES = [
-  ['cadre_nationale', 'Convention-cadre nationale'], ['accord_cadre', 'Accord-cadre'],
-  ['declinaison_academique', 'Déclinaison académique'], ['academie_organisation', 'Académie – organisation'],
-  ['etablissement_entreprise', 'Établissement – entreprise'], ['autre', 'Autre'],
-].map(([code, libelle]) => ({ code, libelle }));
-const STATUTS = [
-  ['projet', 'Projet'], ['en_signature', 'En signature'], ['en_vigueur', 'En vigueur'], ['signee_hors_outil', 'Signée hors outil'],
-  ['echue', 'Échue'], ['denoncee', 'Dénoncée'], ['resiliee', 'Résiliée'], ['renouvelee', 'Renouvelée'],
-].map(([code, libelle]) => ({ code, libelle }));
-const libelle = (liste, code) => liste.find((x) => x.code === code)?.libelle ?? code;
+import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
 const mois = (n) => (n % 12 === 0 ? `${n / 12} an${n > 12 ? 's' : ''}` : `${n} mois`);
 
 const CONVENTIONS = {
@@ -23,32 +13,32 @@ const CONVENTIONS = {
   commandes: { lister: 'lister_conventions', creer: 'creer_convention', modifier: 'modifier_convention', supprimer: 'supprimer_convention' },
   colonnes: [
     { cle: 'titre', libelle: 'Titre', tri: 'titre' },
-    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelle(TYPES, l.type) },
-    { cle: 'statut', libelle: 'Statut', rendu: (l) => libelle(STATUTS, l.statut) },
+    { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleCode('types_convention', l.type) },
+    { cle: 'statut', libelle: 'Statut', rendu: (l) => libelleCode('statuts_convention', l.statut) },
     { cle: 'date_effet', libelle: 'Effet', tri: 'effet', rendu: (l) => `${dateFr(l.date_effet)} (${mois(l.duree_mois)})` },
     { cle: 'echeance', libelle: 'Échéance', rendu: (l) => dateFr(l.echeance) },
     { cle: 'limite_preavis', libelle: 'Préavis jusqu\'au', rendu: (l) => (l.preavis_mois ? dateFr(l.limite_preavis) : '—') },
   ],
   filtres: async () => [
-    { cle: 'statut', libelle: 'Statut', options: STATUTS },
-    { cle: 'type', libelle: 'Type', options: TYPES },
+    { cle: 'statut', libelle: 'Statut', options: codes('statuts_convention') },
+    { cle: 'type', libelle: 'Type', options: codes('types_convention') },
   ],
   champs: async () => [
     { cle: 'titre', libelle: 'Titre', requis: true },
-    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: TYPES },
-    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: [{ code: 'national', libelle: 'National' }, { code: 'academique', libelle: 'Académique' }, { code: 'etablissement', libelle: 'Établissement' }] },
+    { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_convention') },
+    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: codes('niveaux_convention') },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Aucune —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
     { cle: 'parent_id', libelle: 'Convention nationale déclinée', type: 'choix', numerique: true, vide: '— Aucune —',
       options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.filter((c) => c.niveau === 'national').map((c) => ({ code: c.id, libelle: c.titre })) },
     { cle: 'date_signature', libelle: 'Date de signature', type: 'date' },
     { cle: 'date_effet', libelle: 'Date d\'effet', type: 'date', requis: true },
     { cle: 'duree', libelle: 'Durée', requis: true, aide: 'en mois (60) ou en années (5 ans)' },
-    { cle: 'renouvellement', libelle: 'Renouvellement', type: 'choix', requis: true, options: [{ code: 'aucun', libelle: 'Aucun' }, { code: 'tacite_annuel', libelle: 'Reconduction tacite annuelle' }, { code: 'expres', libelle: 'Renouvellement exprès' }] },
+    { cle: 'renouvellement', libelle: 'Renouvellement', type: 'choix', requis: true, options: codes('renouvellements') },
     { cle: 'condition_renouvellement', libelle: 'Condition de renouvellement', type: 'zone' },
     { cle: 'preavis_mois', libelle: 'Préavis (mois)', type: 'nombre', aide: 'pour dénoncer ou ne pas renouveler' },
     { cle: 'evaluation_avant', libelle: 'Évaluation avant le', aide: 'JJ/MM de la dernière année, ex. 01/07' },
     { cle: 'reunions_par_an', libelle: 'Réunions du groupe de suivi par an', type: 'nombre', aide: 'vide : 2' },
-    { cle: 'statut', libelle: 'Statut', type: 'choix', options: STATUTS, vide: '— Inchangé —' },
+    { cle: 'statut', libelle: 'Statut', type: 'choix', options: codes('statuts_convention'), vide: '— Inchangé —' },
     { cle: 'remplacee_par_id', libelle: 'Renouvelée par', type: 'choix', numerique: true, vide: '— Aucune —', aide: 'la convention qui prend la suite',
       options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.map((c) => ({ code: c.id, libelle: c.titre })) },
   ],
@@ -93,7 +83,7 @@ async function afficherFiche(convention, outils) {
       await appeler('ajouter_piece', { id: convention.id, nom: f.name, contenu: Array.from(new Uint8Array(await f.arrayBuffer())) });
       await rafraichir();
     } catch (e) {
-      remplir(messagePiece, el('div', { class: 'alerte erreur', role: 'alert' }, e.message));
+      remplir(messagePiece, alerte(e.message, 'erreur'));
     }
   });
   const ko = (n) => `${Math.max(1, Math.round(n / 1024))} Ko`;
@@ -101,7 +91,7 @@ async function afficherFiche(convention, outils) {
     el('h3', {}, 'Pièces jointes'),
     tableau('pieces-table', ['Fichier', 'Taille', 'Ajouté le', ''], pieces.map((p) => [p.nom, ko(p.taille), dateFr(p.ajoutee_le),
       el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir ${p.nom}`, onclick: () => appeler('ouvrir_piece', { id: p.id })
-        .catch((e) => remplir(messagePiece, el('div', { class: 'alerte erreur', role: 'alert' }, e.message))) }, 'Ouvrir')]),
+        .catch((e) => remplir(messagePiece, alerte(e.message, 'erreur'))) }, 'Ouvrir')]),
       'Aucune pièce jointe.'),
     el('div', { class: 'champ' }, el('label', { for: 'piece-fichier' }, 'Ajouter un fichier (PDF signé, annexe…)',
       el('span', { class: 'aide' }, 'copié dans le dossier « pieces-jointes » à côté de la base')), fichierPiece),
@@ -168,8 +158,7 @@ async function afficherFiche(convention, outils) {
       { cle: 'action_prevue', libelle: 'Action prévue', requis: true },
       { cle: 'indicateur', libelle: 'Indicateur', requis: true },
       { cle: 'cible', libelle: 'Cible', type: 'nombre', requis: true },
-      { cle: 'source', libelle: 'Valeur atteinte', type: 'choix', requis: true, options: [
-        { code: 'saisie', libelle: 'Saisie ci-dessous' }, { code: 'actions_ipe', libelle: 'Calculée : actions IPE liées' }, { code: 'jeunes_ipe', libelle: 'Calculée : jeunes touchés par les actions IPE liées' }] },
+      { cle: 'source', libelle: 'Valeur atteinte', type: 'choix', requis: true, options: codes('sources_indicateur') },
       { cle: 'realise', libelle: 'Valeur atteinte (si saisie)', type: 'nombre' },
     ],
     valeurs: { annee: String(annee), source: 'saisie' },
@@ -214,7 +203,7 @@ async function afficherFiche(convention, outils) {
     el('p', { id: 'fiche-dates' }, `Fin : ${dateFr(convention.fin)} · échéance en cours : ${dateFr(convention.echeance)}`,
       convention.preavis_mois ? ` · préavis jusqu'au ${dateFr(convention.limite_preavis)}` : '',
       convention.limite_evaluation ? ` · évaluation avant le ${dateFr(convention.limite_evaluation)}` : ''),
-    el('p', { id: 'fiche-statuts' }, 'Statuts : ', statuts.map((x) => `${libelle(STATUTS, x.statut)} le ${dateFr(x.date)}`).join(' ; '),
+    el('p', { id: 'fiche-statuts' }, 'Statuts : ', statuts.map((x) => `${libelleCode('statuts_convention', x.statut)} le ${dateFr(x.date)}`).join(' ; '),
       convention.remplacee_par_id ? ' — renouvelée par une nouvelle convention (n° ' + convention.remplacee_par_id + ')' : ''),
     el('h3', {}, 'Parties'),
     tableau('parties-table', ['Partie', 'Rôle', 'Signataire'], parties.map((p) => [p.nom, p.role, p.signataire ?? '']), 'Aucune partie enregistrée.'),
@@ -232,7 +221,7 @@ async function afficherFiche(convention, outils) {
     tableau('activite-table', ['Date', 'Action', 'IPE'], activite.lignes.map((a) => [dateFr(a.date), a.intitule, a.intervenants_noms]), ''),
     el('h4', {}, 'Comités locaux École-entreprise'),
     tableau('activite-clee-table', ['Date', 'Comité', 'Réunion ou action', 'Jeunes'], [
-      ...reunionsClee.map((r) => [dateFr(r.date), el('a', { href: `#/clee/${r.cadre.id}` }, 'Fiche du comité'), TYPES_REUNION[r.type], '']),
+      ...reunionsClee.map((r) => [dateFr(r.date), el('a', { href: `#/clee/${r.cadre.id}` }, 'Fiche du comité'), libelleCode('types_reunion', r.type), '']),
       ...actionsClee.lignes.map((a) => [dateFr(a.date), el('a', { href: `#/clee/${a.comite_id}` }, a.comite), a.intitule, String(a.filles + a.garcons)]),
     ], 'Aucune réunion ni action de CLEE rattachée à cette convention.'),
     contratEtBilan,

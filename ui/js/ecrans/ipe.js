@@ -1,11 +1,10 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
-import { appeler, references, nombre, quantite, dateFr } from '../api.js';
+import { appeler, references, nombre, quantite, dateFr, codes } from '../api.js';
 import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 
-const options = (liste) => liste.map((x) => ({ code: x.code, libelle: x.libelle }));
 const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
 const optionsThemes = async () => (await appeler('lister_themes_ipe')).map((t) => ({ code: t.id, libelle: t.libelle }));
 const optionsIpe = async () => (await appeler('lister_ipe', { filtre: { limite: 5000 } })).lignes
@@ -14,11 +13,6 @@ const annees = () => {
   const courante = new Date().getFullYear();
   return Array.from({ length: 25 }, (_, i) => courante - i).map((a) => ({ code: a, libelle: String(a) }));
 };
-const EFFECTIFS = [
-  ['etablissements', 'Établissements'], ['jeunes_filles', 'Jeunes : filles'], ['jeunes_garcons', 'Jeunes : garçons'],
-  ['enseignants_femmes', 'Enseignants et personnels : femmes'], ['enseignants_hommes', 'Enseignants et personnels : hommes'],
-  ['entreprises', 'Entreprises'], ['organisations_professionnelles', 'Organisations professionnelles'],
-];
 
 const ACTIONS = {
   nom: 'actions', titre: 'Actions des IPE', unite: ['action', 'actions'], nouveau: 'Nouvelle action',
@@ -42,11 +36,11 @@ const ACTIONS = {
   champs: async () => [
     { cle: 'date', libelle: 'Date', type: 'date', requis: true },
     { cle: 'intervenants', libelle: 'IPE', type: 'multiple', numerique: true, aide: 'Ctrl + clic pour en choisir plusieurs', options: await optionsIpe() },
-    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: [{ code: 'academique', libelle: 'Académique' }, { code: 'national', libelle: 'National' }] },
+    { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: codes('niveaux_action_ipe') },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, options: await optionsAcademies() },
     { cle: 'theme_id', libelle: 'Thème', type: 'choix', requis: true, numerique: true, options: await optionsThemes() },
     { cle: 'intitule', libelle: 'Intitulé', requis: true },
-    ...EFFECTIFS.map(([cle, libelle]) => ({ cle, libelle, type: 'nombre', aide: 'vide = 0' })),
+    ...codes('effectifs_ipe').map(({ code, libelle }) => ({ cle: code, libelle, type: 'nombre', aide: 'vide = 0' })),
     { cle: 'description', libelle: 'Description', type: 'zone' },
     { cle: 'convention_id', libelle: 'Convention', type: 'choix', numerique: true, vide: '— Aucune —',
       options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.map((c) => ({ code: c.id, libelle: c.titre })) },
@@ -55,10 +49,10 @@ const ACTIONS = {
     { cle: 'organisations_liees', libelle: 'Organisations concernées (annuaire)', type: 'multiple', numerique: true,
       aide: 'facultatif', options: (await appeler('lister_organisations', { filtre: { limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
   ],
-  valeursNouveau: () => ({ niveau: 'academique' }),
+  valeursNouveau: () => ({ niveau: codes('niveaux_action_ipe')[0]?.code }),
   versSaisie: (l) => ({
     ...l, date: dateFr(l.date),
-    ...Object.fromEntries(EFFECTIFS.map(([cle]) => [cle, String(l[cle])])),
+    ...Object.fromEntries(codes('effectifs_ipe').map(({ code }) => [code, String(l[code])])),
   }),
   enSerie: {
     champ: 'intitule',
@@ -100,7 +94,7 @@ const REGISTRE = {
       options: (await appeler('lister_organisations', { filtre: { type: 'entreprise', limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
     { cle: 'service', libelle: 'Service de rattachement', type: 'choix', requis: true,
-      options: [{ code: 'daet', libelle: 'DAET' }, { code: 'dafpic', libelle: 'DAFPIC' }, { code: 'administration_centrale', libelle: 'Administration centrale' }] },
+      options: codes('services_ipe') },
   ],
   valeursNouveau: () => ({ service: 'daet' }),
   versSaisie: (l) => ({ ...l }),
@@ -168,8 +162,8 @@ function ecranImport(zone) {
       essai ? el('button', { type: 'button', id: 'import-confirmer', onclick: () => lancer(false) }, 'Importer ces lignes') : null);
     } catch (e) {
       const lignes = e.message.split('\n');
-      remplir(resultat, el('div', { class: 'alerte erreur', role: 'alert' }, el('p', {}, lignes[0]),
-        el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))));
+      remplir(resultat, alerte([el('p', {}, lignes[0]),
+        el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))], 'erreur'));
     }
   };
   fichier.addEventListener('change', async () => {

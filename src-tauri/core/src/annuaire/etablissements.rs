@@ -2,19 +2,23 @@
 
 use super::validation;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub const TYPES: &[(&str, &str)] = &[
-    ("college", "Collège"),
-    ("lp", "Lycée professionnel (LP)"),
-    ("lgt", "Lycée général et technologique (LGT)"),
-    ("lpo", "Lycée polyvalent (LPO)"),
-    ("erea", "EREA"),
-    ("cfa", "CFA"),
-    ("autre", "Autre"),
-];
+crate::codes! {
+    /// Type d'établissement scolaire.
+    pub enum TypeEtablissement {
+        College = "college" => "Collège",
+        Lp = "lp" => "Lycée professionnel (LP)",
+        Lgt = "lgt" => "Lycée général et technologique (LGT)",
+        Lpo = "lpo" => "Lycée polyvalent (LPO)",
+        Erea = "erea" => "EREA",
+        Cfa = "cfa" => "CFA",
+        Autre = "autre" => "Autre",
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Etablissement {
@@ -22,7 +26,7 @@ pub struct Etablissement {
     pub uai: String,
     pub nom: String,
     #[serde(rename = "type")]
-    pub type_: String,
+    pub type_: TypeEtablissement,
     pub commune: String,
     pub academie_id: i64,
     pub academie: String,
@@ -112,7 +116,7 @@ pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {
 struct Valide {
     uai: String,
     nom: String,
-    type_: String,
+    type_: TypeEtablissement,
     commune: String,
     academie_id: i64,
     bassin_id: Option<i64>,
@@ -148,7 +152,7 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
     );
     let type_ = c.champ(
         "type",
-        liste::code_connu(TYPES, &s.type_, "le type d'établissement"),
+        TypeEtablissement::choisi(&s.type_, "le type d'établissement"),
     );
     let academie_id = match s.academie_id {
         Some(a) if liste::existe(conn, "academie", a)? => Some(a),

@@ -8,40 +8,26 @@ pub mod organisations;
 pub mod personnes;
 pub mod validation;
 
+use crate::vocabulaire::Choix;
 use crate::Resultat;
 use rusqlite::Connection;
 use serde::Serialize;
-
-#[derive(Debug, Serialize)]
-pub struct Choix {
-    pub code: &'static str,
-    pub libelle: &'static str,
-}
+use std::collections::BTreeMap;
 
 /// Listes de référence pour les formulaires et filtres : une seule source, côté Rust.
 #[derive(Debug, Serialize)]
 pub struct References {
     pub academies: Vec<academies::Academie>,
-    pub types_etablissement: Vec<Choix>,
-    pub types_organisation: Vec<Choix>,
-    pub civilites: Vec<Choix>,
     pub secteurs: Vec<String>,
-}
-
-fn options(liste: &[(&'static str, &'static str)]) -> Vec<Choix> {
-    liste
-        .iter()
-        .map(|&(code, libelle)| Choix { code, libelle })
-        .collect()
+    /// Toutes les listes de codes (types, statuts, collèges…) avec leurs libellés.
+    pub codes: BTreeMap<&'static str, Vec<Choix>>,
 }
 
 pub fn references(conn: &Connection) -> Resultat<References> {
     Ok(References {
         academies: academies::lister(conn)?,
-        types_etablissement: options(etablissements::TYPES),
-        types_organisation: options(organisations::TYPES),
-        civilites: options(personnes::CIVILITES),
         secteurs: organisations::secteurs(conn)?,
+        codes: crate::vocabulaire::listes(),
     })
 }
 

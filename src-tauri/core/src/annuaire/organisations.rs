@@ -2,30 +2,31 @@
 
 use super::validation;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub const TYPES: &[(&str, &str)] = &[
-    ("entreprise", "Entreprise"),
-    (
-        "organisation_professionnelle",
-        "Organisation professionnelle / branche",
-    ),
-    ("cci", "Chambre de commerce et d'industrie (CCI)"),
-    ("cma", "Chambre de métiers et de l'artisanat (CMA)"),
-    ("chambre_agriculture", "Chambre d'agriculture"),
-    ("collectivite", "Collectivité"),
-    ("association", "Association"),
-    ("etat", "Service de l'État"),
-    ("autre", "Autre"),
-];
+crate::codes! {
+    /// Type d'organisation du monde économique.
+    pub enum TypeOrganisation {
+        Entreprise = "entreprise" => "Entreprise",
+        OrganisationProfessionnelle = "organisation_professionnelle" => "Organisation professionnelle / branche",
+        Cci = "cci" => "Chambre de commerce et d'industrie (CCI)",
+        Cma = "cma" => "Chambre de métiers et de l'artisanat (CMA)",
+        ChambreAgriculture = "chambre_agriculture" => "Chambre d'agriculture",
+        Collectivite = "collectivite" => "Collectivité",
+        Association = "association" => "Association",
+        Etat = "etat" => "Service de l'État",
+        Autre = "autre" => "Autre",
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Organisation {
     pub id: i64,
     #[serde(rename = "type")]
-    pub type_: String,
+    pub type_: TypeOrganisation,
     pub nom: String,
     pub siret: Option<String>,
     pub secteur: String,
@@ -130,7 +131,7 @@ pub fn trouver_ou_creer(
     match trouver_nom(conn, nom) {
         Ok(o) => Ok(Some(o.id)),
         Err(crate::Erreur::Introuvable(_)) => {
-            let libelle = liste::libelle(TYPES, type_).to_lowercase();
+            let libelle = TypeOrganisation::libelle_de(type_).to_lowercase();
             creations.push(format!("{libelle} « {nom} »"));
             let s = SaisieOrganisation {
                 type_: type_.into(),
@@ -160,7 +161,7 @@ fn valider(
     let mut c = Controle::default();
     let type_ = c.champ(
         "type",
-        liste::code_connu(TYPES, &s.type_, "le type d'organisation"),
+        TypeOrganisation::choisi(&s.type_, "le type d'organisation").map(|t| t.code().to_string()),
     );
     let nom = c.champ(
         "nom",

@@ -2,11 +2,27 @@
 
 use super::validation;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-pub const CIVILITES: &[(&str, &str)] = &[("Mme", "Madame"), ("M.", "Monsieur")];
+crate::codes! {
+    /// Civilité d'une personne (la base admet aussi « non renseignée », stockée vide).
+    pub enum Civilite {
+        Madame = "Mme" => "Madame",
+        Monsieur = "M." => "Monsieur",
+    }
+}
+
+crate::codes! {
+    /// À quoi une personne est rattachée (filtre de l'annuaire).
+    pub enum Rattachement {
+        Organisation = "organisation" => "Organisation",
+        Etablissement = "etablissement" => "Établissement",
+        Aucun = "aucun" => "Aucun",
+    }
+}
 
 /// « Proviseure – Lycée Jean-Moulin » : fonction et structure d'une personne `p`, pour les listes
 /// de membres et de présences ; s'emploie avec `JOINTURES_STRUCTURE`.
@@ -90,13 +106,17 @@ pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne
         )
         .egal("p.organisation_id", f.organisation_id)
         .egal("p.etablissement_id", f.etablissement_id);
-    match f.rattachement.as_deref() {
-        Some("organisation") => filtre.condition("p.organisation_id IS NOT NULL"),
-        Some("etablissement") => filtre.condition("p.etablissement_id IS NOT NULL"),
-        Some("aucun") => {
+    match f
+        .rattachement
+        .as_deref()
+        .and_then(Rattachement::depuis_code)
+    {
+        Some(Rattachement::Organisation) => filtre.condition("p.organisation_id IS NOT NULL"),
+        Some(Rattachement::Etablissement) => filtre.condition("p.etablissement_id IS NOT NULL"),
+        Some(Rattachement::Aucun) => {
             filtre.condition("p.organisation_id IS NULL AND p.etablissement_id IS NULL")
         }
-        _ => &mut filtre,
+        None => &mut filtre,
     };
     filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
 }
@@ -116,7 +136,7 @@ fn valider(conn: &Connection, s: &SaisiePersonne) -> Resultat<SaisiePersonne> {
         "" => Some(String::new()),
         autre => c.champ(
             "civilite",
-            liste::code_connu(CIVILITES, autre, "la civilité"),
+            Civilite::choisi(autre, "la civilité").map(|c| c.code().to_string()),
         ),
     };
     let nom = c.champ("nom", texte::obligatoire("Le nom", &s.nom));

@@ -78,7 +78,7 @@ fn luhn(chiffres: &[u32]) -> bool {
             }
         })
         .sum();
-    somme % 10 == 0
+    somme.is_multiple_of(10)
 }
 
 /// Adresse électronique professionnelle facultative, rangée en minuscules.

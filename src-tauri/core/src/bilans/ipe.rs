@@ -342,7 +342,7 @@ pub fn produire(
         let cle = CleBilan {
             bilan: "ipe".into(),
             annee: periode.annee(),
-            periode: periode.code().into(),
+            periode: periode.genre(),
             perimetre: bilan.perimetre_code.clone(),
         };
         crate::rapport::rendre_pdf(&rapport(&bilan, &commentaires::lire(conn, &cle)?))?

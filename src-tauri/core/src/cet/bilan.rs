@@ -7,6 +7,7 @@
 
 use super::animations;
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -83,7 +84,7 @@ pub fn calculer(
         .rev()
         .map(|a| LigneAnimation {
             date: a.reunion.date,
-            type_: crate::reunions::libelle_type(&a.reunion.type_).into(),
+            type_: a.reunion.type_.libelle().into(),
             theme: a.theme,
             invites: a.invites,
             presents: a.presents,

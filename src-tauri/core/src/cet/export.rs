@@ -2,7 +2,8 @@
 //! fichier exporté se réimporte tel quel.
 
 use super::import::entetes;
-use super::registre::{self, FiltreCet, STATUTS};
+use super::registre::{self, FiltreCet};
+use crate::vocabulaire::Code;
 use crate::{dates, tableur, Erreur, Resultat};
 use rusqlite::Connection;
 
@@ -33,7 +34,7 @@ pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>
                 x.bassin.unwrap_or_default(),
                 d(x.debut_mandat),
                 d(x.fin_mandat),
-                crate::liste::libelle(STATUTS, &x.statut_pro).to_string(),
+                x.statut_pro.libelle().to_string(),
                 x.specialites,
                 d(x.date_arrete),
             ]

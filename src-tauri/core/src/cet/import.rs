@@ -7,6 +7,7 @@
 use super::mandats;
 use super::registre::{self, SaisieCet};
 use crate::annuaire::{academies, bassins, organisations, personnes};
+use crate::vocabulaire::Code;
 use crate::{csv, tableur, texte, Controle, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -267,10 +268,10 @@ pub fn importer(
         };
         let statut = match v("statut") {
             "" => Some("non_renseigne".to_string()),
-            x => registre::STATUTS
+            x => registre::StatutPro::TOUS
                 .iter()
-                .find(|s| texte::normaliser(s.1) == texte::normaliser(x) || s.0 == x)
-                .map(|s| s.0.to_string()),
+                .find(|s| texte::normaliser(s.libelle()) == texte::normaliser(x) || s.code() == x)
+                .map(|s| s.code().to_string()),
         };
         if statut.is_none() {
             c.ajouter("statut", format!("statut « {} » inconnu.", v("statut")));

@@ -2,6 +2,7 @@
 //! lit sur son mandat le plus récent ; une campagne de renouvellement (par exemple tous les
 //! mandats renouvelés au 1er janvier) se prévisualise puis s'applique en une fois.
 
+use crate::vocabulaire::Code;
 use crate::{dates, liste, Controle, Erreur, Resultat};
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -19,23 +20,16 @@ pub(crate) use jointure_mandat_recent;
 /// Un mandat qui finit dans ce délai est « à renouveler ».
 pub const JOURS_FIN_PROCHE: u64 = 180;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EtatMandat {
-    SansMandat,
-    AVenir,
-    EnCours,
-    /// En cours, fin dans moins de six mois.
-    FinProche,
-    Echu,
+crate::codes! {
+    /// État du mandat le plus récent d'un CET (« à renouveler » : fin dans moins de six mois).
+    pub enum EtatMandat {
+        EnCours = "en_cours" => "En cours",
+        FinProche = "fin_proche" => "À renouveler",
+        Echu = "echu" => "Échu",
+        AVenir = "a_venir" => "À venir",
+        SansMandat = "sans_mandat" => "Sans mandat",
+    }
 }
-
-pub const ETATS: &[(&str, &str)] = &[
-    ("en_cours", "En cours"),
-    ("fin_proche", "À renouveler (fin dans les six mois)"),
-    ("echu", "Échu"),
-    ("a_venir", "À venir"),
-];
 
 pub fn etat(debut: Option<NaiveDate>, fin: Option<NaiveDate>, aujourdhui: NaiveDate) -> EtatMandat {
     match (debut, fin) {
@@ -53,15 +47,17 @@ pub fn etat(debut: Option<NaiveDate>, fin: Option<NaiveDate>, aujourdhui: NaiveD
 pub fn condition_etat(code: &str, aujourdhui: NaiveDate) -> Result<(String, Vec<String>), String> {
     let j = dates::iso(aujourdhui);
     let proche = dates::iso(aujourdhui + Days::new(JOURS_FIN_PROCHE));
-    Ok(match code {
-        "en_cours" => ("m.debut <= {} AND m.fin >= {}".into(), vec![j.clone(), j]),
-        "fin_proche" => (
+    let etat = EtatMandat::depuis_code(code)
+        .ok_or_else(|| format!("État de mandat inconnu : « {code} »."))?;
+    Ok(match etat {
+        EtatMandat::EnCours => ("m.debut <= {} AND m.fin >= {}".into(), vec![j.clone(), j]),
+        EtatMandat::FinProche => (
             "m.debut <= {} AND m.fin >= {} AND m.fin <= {}".into(),
             vec![j.clone(), j, proche],
         ),
-        "echu" => ("m.fin < {}".into(), vec![j]),
-        "a_venir" => ("m.debut > {}".into(), vec![j]),
-        autre => return Err(format!("État de mandat inconnu : « {autre} ».")),
+        EtatMandat::Echu => ("m.fin < {}".into(), vec![j]),
+        EtatMandat::AVenir => ("m.debut > {}".into(), vec![j]),
+        EtatMandat::SansMandat => ("m.id IS NULL".into(), vec![]),
     })
 }
 

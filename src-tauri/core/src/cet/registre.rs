@@ -4,44 +4,47 @@
 
 use super::mandats::{self, EtatMandat};
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub const STATUTS: &[(&str, &str)] = &[
-    ("chef_entreprise", "Chef d'entreprise"),
-    ("salarie", "Salarié"),
-    ("artisan", "Artisan"),
-    ("profession_liberale", "Profession libérale"),
-    ("retraite", "Retraité"),
-    (
-        "salarie_organisation",
-        "Salarié d'une organisation professionnelle",
-    ),
-    // Listes importées sans cette colonne : à compléter sur la fiche.
-    ("non_renseigne", "Non renseigné"),
-];
+crate::codes! {
+    /// Statut professionnel d'un CET (« non renseigné » : listes importées sans cette colonne, à compléter).
+    pub enum StatutPro {
+        ChefEntreprise = "chef_entreprise" => "Chef d'entreprise",
+        Salarie = "salarie" => "Salarié",
+        Artisan = "artisan" => "Artisan",
+        ProfessionLiberale = "profession_liberale" => "Profession libérale",
+        Retraite = "retraite" => "Retraité",
+        SalarieOrganisation = "salarie_organisation" => "Salarié d'une organisation professionnelle",
+        NonRenseigne = "non_renseigne" => "Non renseigné",
+    }
+}
 
-pub const DESIGNATIONS: &[(&str, &str)] = &[
-    (
-        "organisation_professionnelle",
-        "Organisation professionnelle",
-    ),
-    ("inspecteur", "Inspecteur"),
-    ("chef_etablissement", "Chef d'établissement"),
-    ("afdet", "AFDET"),
-    ("autre", "Autre"),
-];
+crate::codes! {
+    /// Qui a désigné le CET.
+    pub enum Designation {
+        OrganisationProfessionnelle = "organisation_professionnelle" => "Organisation professionnelle",
+        Inspecteur = "inspecteur" => "Inspecteur",
+        ChefEtablissement = "chef_etablissement" => "Chef d'établissement",
+        Afdet = "afdet" => "AFDET",
+        Autre = "autre" => "Autre",
+    }
+}
 
-pub const MISSIONS: &[(&str, &str)] = &[
-    ("expertise", "Expertise et conseil"),
-    ("interface", "Interface et référent d'établissements"),
-    ("jurys", "Jurys d'examens"),
-    ("orientation", "Information et orientation"),
-    ("parcours_avenir", "Parcours Avenir"),
-    ("autres", "Autres missions"),
-];
+crate::codes! {
+    /// Mission confiée à un CET.
+    pub enum Mission {
+        Expertise = "expertise" => "Expertise et conseil",
+        Interface = "interface" => "Interface et référent d'établissements",
+        Jurys = "jurys" => "Jurys d'examens",
+        Orientation = "orientation" => "Information et orientation",
+        ParcoursAvenir = "parcours_avenir" => "Parcours Avenir",
+        Autres = "autres" => "Autres missions",
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cet {
@@ -52,14 +55,14 @@ pub struct Cet {
     pub prenom: String,
     pub email: String,
     pub telephone: String,
-    pub statut_pro: String,
+    pub statut_pro: StatutPro,
     pub employeur_id: Option<i64>,
     pub employeur: Option<String>,
     pub secteur: String,
     pub cpc_id: Option<i64>,
     pub cpc: Option<String>,
     pub specialites: String,
-    pub designation: String,
+    pub designation: Designation,
     pub organisation_proposante_id: Option<i64>,
     pub organisation_proposante: Option<String>,
     pub academie_id: i64,
@@ -250,26 +253,26 @@ pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
 
 pub(crate) struct CetValide {
     pub missions: String,
-    pub statut_pro: String,
-    pub designation: String,
+    pub statut_pro: StatutPro,
+    pub designation: Designation,
 }
 
 /// Contrôle des champs communs à la saisie et à l'import (hors personne et mandat).
 pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Resultat<CetValide> {
     let statut_pro = c.champ(
         "statut_pro",
-        liste::code_connu(STATUTS, &s.statut_pro, "le statut professionnel"),
+        StatutPro::choisi(&s.statut_pro, "le statut professionnel"),
     );
     let designation = if s.designation.is_empty() {
-        Some("organisation_professionnelle".to_string())
+        Some(Designation::OrganisationProfessionnelle)
     } else {
         c.champ(
             "designation",
-            liste::code_connu(DESIGNATIONS, &s.designation, "qui a désigné le CET"),
+            Designation::choisi(&s.designation, "qui a désigné le CET"),
         )
     };
     for m in &s.missions {
-        if !MISSIONS.iter().any(|x| x.0 == m) {
+        if Mission::depuis_code(m).is_none() {
             c.ajouter("missions", format!("Mission inconnue : « {m} »."));
         }
     }
@@ -320,7 +323,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
         "etablissement_ids",
         "un établissement",
     )?;
-    if designation.as_deref() == Some("organisation_professionnelle")
+    if designation == Some(Designation::OrganisationProfessionnelle)
         && s.organisation_proposante_id.is_none()
     {
         c.ajouter(
@@ -329,10 +332,10 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
         );
     }
     Ok(CetValide {
-        missions: MISSIONS
+        missions: Mission::TOUS
             .iter()
-            .filter(|x| s.missions.iter().any(|m| m == x.0))
-            .map(|x| x.0)
+            .filter(|x| s.missions.iter().any(|m| m == x.code()))
+            .map(|x| x.code())
             .collect::<Vec<_>>()
             .join(","),
         statut_pro: statut_pro.unwrap_or_default(),
@@ -555,7 +558,10 @@ pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participat
             Ok(Participation {
                 reunion_id: r.get(0)?,
                 date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
-                type_: crate::reunions::libelle_type(&r.get::<_, String>(2)?).into(),
+                type_: r
+                    .get::<_, crate::reunions::TypeReunion>(2)?
+                    .libelle()
+                    .into(),
                 theme: r.get(3)?,
                 etat: r.get(4)?,
             })

@@ -2,9 +2,10 @@
 //! professionnelle, qui elle a proposé, qui a été nommé, les mandats et les secteurs (lettre PDF
 //! et CSV) ; à chaque employeur, l'avis de nomination de son salarié (lettre PDF).
 
-use super::registre::{self, Cet, FiltreCet, MISSIONS};
+use super::registre::{self, Cet, FiltreCet, Mission};
 use crate::liste::ParametresListe;
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Rapport};
+use crate::vocabulaire::Code;
 use crate::{dates, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -205,7 +206,7 @@ pub fn avis_employeur(conn: &Connection, cet_id: i64, aujourdhui: NaiveDate) -> 
     let missions: Vec<String> = x
         .missions
         .iter()
-        .map(|m| crate::liste::libelle(MISSIONS, m).to_string())
+        .map(|m| Mission::libelle_de(m).to_string())
         .collect();
     let blocs = vec![
         Bloc::Paragraphe(format!("Le {}", dates::francaise(aujourdhui))),

@@ -2,24 +2,21 @@
 //! témoignages de professionnels, stages trouvés par le pôle de stages, visites d'enseignants.
 
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{csv, dates, texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-pub const TYPES: &[(&str, &str)] = &[
-    ("visite_entreprise", "Visite d'entreprise"),
-    ("forum", "Forum des métiers"),
-    ("temoignage", "Témoignage de professionnels"),
-    ("stage_pole", "Stages trouvés par le pôle de stages"),
-    (
-        "visite_enseignants",
-        "Visite d'entreprise par des enseignants",
-    ),
-    ("autre", "Autre action"),
-];
-
-pub fn libelle_type(code: &str) -> &str {
-    liste::libelle(TYPES, code)
+crate::codes! {
+    /// Type d'action d'un comité local École-entreprise.
+    pub enum TypeActionClee {
+        VisiteEntreprise = "visite_entreprise" => "Visite d'entreprise",
+        Forum = "forum" => "Forum des métiers",
+        Temoignage = "temoignage" => "Témoignage de professionnels",
+        StagePole = "stage_pole" => "Stages trouvés par le pôle de stages",
+        VisiteEnseignants = "visite_enseignants" => "Visite d'entreprise par des enseignants",
+        Autre = "autre" => "Autre action",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +26,7 @@ pub struct ActionClee {
     pub comite: String,
     pub date: String,
     #[serde(rename = "type")]
-    pub type_: String,
+    pub type_: TypeActionClee,
     pub intitule: String,
     pub filles: i64,
     pub garcons: i64,
@@ -145,10 +142,7 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<
         "date",
         dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")),
     );
-    let type_ = c.champ(
-        "type",
-        liste::code_connu(TYPES, &s.type_, "le type d'action"),
-    );
+    let type_ = c.champ("type", TypeActionClee::choisi(&s.type_, "le type d'action"));
     let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
     let filles = c.champ("filles", csv::entier_positif(&s.filles, "Filles"));
     let garcons = c.champ("garcons", csv::entier_positif(&s.garcons, "Garçons"));

@@ -11,11 +11,8 @@ use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
-use crate::reunions::{
-    self,
-    documents::{libelle_college, COLLEGES},
-    Cadre,
-};
+use crate::reunions::{self, documents::libelle_college, Cadre, College, EtatPresence};
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -148,26 +145,23 @@ pub fn calculer(
             let mut l = LigneReunion {
                 comite: c.nom.clone(),
                 date: r.date,
-                type_: reunions::libelle_type(&r.type_).into(),
+                type_: r.type_.libelle().into(),
                 presents: 0,
                 excuses: 0,
                 absents: 0,
             };
             for p in reunions::presences(conn, r.id)? {
-                let rang = p
-                    .college
-                    .as_deref()
-                    .and_then(|x| COLLEGES.iter().position(|k| k.0 == x))
-                    .unwrap_or(COLLEGES.len());
+                // Les invités (sans collège) après les collèges, dans l'ordre de la liste.
+                let rang = p.college.map_or(College::TOUS.len(), |c| c as usize);
                 let a = par_college.entry(rang).or_insert_with(|| Assiduite {
-                    college: libelle_college(p.college.as_deref()).into(),
+                    college: libelle_college(p.college).into(),
                     ..Default::default()
                 });
-                match p.etat.as_deref() {
-                    Some("present") => (a.presents += 1, l.presents += 1),
-                    Some("excuse") => (a.excuses += 1, l.excuses += 1),
-                    Some("absent") => (a.absents += 1, l.absents += 1),
-                    _ => ((), ()),
+                match p.etat {
+                    Some(EtatPresence::Present) => (a.presents += 1, l.presents += 1),
+                    Some(EtatPresence::Excuse) => (a.excuses += 1, l.excuses += 1),
+                    Some(EtatPresence::Absent) => (a.absents += 1, l.absents += 1),
+                    None => ((), ()),
                 };
             }
             lignes_reunions.push(l);
@@ -212,14 +206,12 @@ pub fn calculer(
             ..Default::default()
         };
         for a in actions_clee::lister(conn, &f)?.lignes {
-            let rang = actions_clee::TYPES
-                .iter()
-                .position(|t| t.0 == a.type_)
-                .unwrap_or(0);
-            let l = par_type.entry(rang).or_insert_with(|| LigneActions {
-                type_: actions_clee::libelle_type(&a.type_).into(),
-                ..Default::default()
-            });
+            let l = par_type
+                .entry(a.type_ as usize)
+                .or_insert_with(|| LigneActions {
+                    type_: a.type_.libelle().into(),
+                    ..Default::default()
+                });
             for l in [l, &mut total_actions] {
                 l.actions += 1;
                 l.filles += a.filles;

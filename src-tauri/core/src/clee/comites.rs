@@ -3,18 +3,22 @@
 //! répartis en collèges.
 
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
-use crate::reunions::documents::COLLEGES;
+use crate::reunions::College;
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub const STATUTS: &[(&str, &str)] = &[
-    ("en_creation", "En création"),
-    ("actif", "Actif"),
-    ("en_sommeil", "En sommeil"),
-    ("dissous", "Dissous"),
-];
+crate::codes! {
+    /// Statut d'un comité local École-entreprise.
+    pub enum StatutComite {
+        EnCreation = "en_creation" => "En création",
+        Actif = "actif" => "Actif",
+        EnSommeil = "en_sommeil" => "En sommeil",
+        Dissous = "dissous" => "Dissous",
+    }
+}
 
 /// Comités vivants : ils tiennent leur bassin et leurs actions en retard comptent à l'échéancier.
 pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
@@ -45,7 +49,7 @@ pub struct Comite {
     pub copilote_entreprise_id: Option<i64>,
     pub copilote_entreprise: Option<String>,
     pub date_charte: Option<NaiveDate>,
-    pub statut: String,
+    pub statut: StatutComite,
     pub partenaires: String,
     pub membres: i64,
     pub derniere_reunion: Option<NaiveDate>,
@@ -182,7 +186,7 @@ fn valider(conn: &Connection, s: &SaisieComite, id: Option<i64>) -> Resultat<Com
     } else {
         c.champ(
             "statut",
-            liste::code_connu(STATUTS, &s.statut, "le statut du comité"),
+            StatutComite::choisi(&s.statut, "le statut du comité").map(|s| s.code().to_string()),
         )
     };
     let date_charte = c
@@ -344,7 +348,7 @@ pub struct Membre {
     pub nom: String,
     pub fonction: String,
     pub email: String,
-    pub college: String,
+    pub college: College,
     pub role: String,
 }
 
@@ -377,7 +381,7 @@ pub fn membres(conn: &Connection, comite_id: i64) -> Resultat<Vec<Membre>> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    v.sort_by_key(|m| COLLEGES.iter().position(|c| c.0 == m.college));
+    v.sort_by_key(|m| m.college);
     Ok(v)
 }
 
@@ -388,10 +392,7 @@ pub fn ajouter_membre(
 ) -> Resultat<Vec<Membre>> {
     lire(conn, comite_id)?;
     let mut c = Controle::default();
-    let college = c.champ(
-        "college",
-        liste::code_connu(COLLEGES, &s.college, "le collège"),
-    );
+    let college = c.champ("college", College::choisi(&s.college, "le collège"));
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
             let deja: Option<i64> = conn

@@ -3,13 +3,14 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Renouvellement {
-    Aucun,
-    /// Reconduite tacitement chaque année à l'échéance, sauf dénonciation.
-    TaciteAnnuel,
-    /// Renouvelée seulement par une décision expresse des parties.
-    Expres,
+crate::codes! {
+    /// Mode de renouvellement : tacite = reconduite chaque année à l'échéance sauf dénonciation ;
+    /// exprès = renouvelée seulement par une décision des parties.
+    pub enum Renouvellement {
+        Aucun = "aucun" => "Aucun",
+        TaciteAnnuel = "tacite_annuel" => "Reconduction tacite annuelle",
+        Expres = "expres" => "Renouvellement exprès",
+    }
 }
 
 /// Ce que disent les articles « durée » et « dénonciation ».

@@ -2,15 +2,19 @@
 //! atteinte. Quand l'indicateur se lit dans l'activité liée (actions IPE rattachées à la
 //! convention), la valeur atteinte est calculée et non saisie.
 
+use crate::vocabulaire::Code;
 use crate::{liste, texte, Controle, Erreur, Resultat};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-pub const SOURCES: &[(&str, &str)] = &[
-    ("saisie", "Valeur saisie"),
-    ("actions_ipe", "Nombre d'actions IPE liées dans l'année"),
-    ("jeunes_ipe", "Jeunes touchés par les actions IPE liées"),
-];
+crate::codes! {
+    /// D'où vient la valeur atteinte d'une ligne du contrat de progrès.
+    pub enum Source {
+        Saisie = "saisie" => "Valeur saisie",
+        ActionsIpe = "actions_ipe" => "Nombre d'actions IPE liées dans l'année",
+        JeunesIpe = "jeunes_ipe" => "Jeunes touchés par les actions IPE liées",
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LigneContrat {
@@ -21,7 +25,7 @@ pub struct LigneContrat {
     pub action_prevue: String,
     pub indicateur: String,
     pub cible: i64,
-    pub source: String,
+    pub source: Source,
     /// Saisie, ou calculée pour les sources liées à l'activité.
     pub realise: Option<i64>,
     /// Atteint / cible, en pour cent entier.
@@ -45,12 +49,12 @@ fn calcule(
     convention_id: i64,
     academie_id: Option<i64>,
     annee: i32,
-    source: &str,
+    source: Source,
 ) -> Resultat<Option<i64>> {
     let expr = match source {
-        "actions_ipe" => "count(*)",
-        "jeunes_ipe" => "coalesce(sum(jeunes_filles + jeunes_garcons), 0)",
-        _ => return Ok(None),
+        Source::ActionsIpe => "count(*)",
+        Source::JeunesIpe => "coalesce(sum(jeunes_filles + jeunes_garcons), 0)",
+        Source::Saisie => return Ok(None),
     };
     let n = conn.query_row(
         &format!(
@@ -92,7 +96,7 @@ pub fn lignes(
     brutes
         .into_iter()
         .map(|mut l| {
-            if let Some(v) = calcule(conn, convention_id, l.academie_id, l.annee, &l.source)? {
+            if let Some(v) = calcule(conn, convention_id, l.academie_id, l.annee, l.source)? {
                 l.realise = Some(v);
             }
             l.taux = l
@@ -156,15 +160,13 @@ pub fn ajouter(
         entier(&s.cible, "La cible")
             .and_then(|v| v.ok_or_else(|| "La cible est obligatoire.".to_string())),
     );
-    let source = if s.source.is_empty() {
-        "saisie"
-    } else {
-        &s.source
+    let source = match s.source.trim() {
+        "" => Some(Source::Saisie),
+        saisi => c.champ(
+            "source",
+            Source::choisi(saisi, "la source de la valeur atteinte"),
+        ),
     };
-    let source = c.champ(
-        "source",
-        liste::code_connu(SOURCES, source, "la source de la valeur atteinte"),
-    );
     let realise = c
         .champ("realise", entier(&s.realise, "La valeur atteinte"))
         .flatten();
@@ -178,7 +180,7 @@ pub fn ajouter(
     conn.execute(
         "INSERT INTO contrat_progres (convention_id, academie_id, annee, action_prevue, indicateur, cible, source, realise)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        rusqlite::params![convention_id, s.academie_id, annee, action, indicateur, cible, source, if source == "saisie" { realise } else { None }],
+        rusqlite::params![convention_id, s.academie_id, annee, action, indicateur, cible, source, if source == Source::Saisie { realise } else { None }],
     )?;
     lignes(conn, convention_id, None)
 }

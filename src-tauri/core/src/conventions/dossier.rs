@@ -8,6 +8,7 @@ use crate::ipe::actions::{self, FiltreActions};
 use crate::liste::ParametresListe;
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
 use crate::reunions::{self, documents::bloc_emargement, Cadre};
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Resultat};
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -92,7 +93,7 @@ pub fn bilan_annuel(conn: &Connection, convention_id: i64, annee: i32) -> Result
         for r in &reunions {
             let presents = reunions::presences(conn, r.id)?
                 .iter()
-                .filter(|p| p.etat.as_deref() == Some("present"))
+                .filter(|p| p.etat == Some(reunions::EtatPresence::Present))
                 .count();
             lignes.push(vec![
                 dates::francaise(r.date),
@@ -165,15 +166,7 @@ pub fn dossier_de_reunion(
             Colonne::texte("Valeur", 5.0),
         ],
         lignes: vec![
-            vec![
-                "Statut".into(),
-                fiches::STATUTS
-                    .iter()
-                    .find(|s| s.0 == c.statut)
-                    .map(|s| s.1)
-                    .unwrap_or(&c.statut)
-                    .to_string(),
-            ],
+            vec!["Statut".into(), c.statut.libelle().to_string()],
             vec!["Signature".into(), df(c.date_signature)],
             vec![
                 "Effet et durée".into(),

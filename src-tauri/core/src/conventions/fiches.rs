@@ -3,55 +3,59 @@
 
 use super::calendrier::{self, AvenantDeFin, Clauses, Renouvellement};
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-pub const TYPES: &[(&str, &str)] = &[
-    ("cadre_nationale", "Convention-cadre nationale"),
-    ("accord_cadre", "Accord-cadre"),
-    (
-        "declinaison_academique",
-        "Déclinaison académique d'une convention nationale",
-    ),
-    (
-        "academie_organisation",
-        "Convention académie – organisation",
-    ),
-    (
-        "etablissement_entreprise",
-        "Convention établissement – entreprise",
-    ),
-    ("autre", "Autre"),
-];
-pub const NIVEAUX: &[(&str, &str)] = &[
-    ("national", "National"),
-    ("academique", "Académique"),
-    ("etablissement", "Établissement"),
-];
-pub const RENOUVELLEMENTS: &[(&str, &str)] = &[
-    ("aucun", "Aucun"),
-    ("tacite_annuel", "Reconduction tacite annuelle"),
-    ("expres", "Renouvellement exprès"),
-];
-pub const STATUTS: &[(&str, &str)] = &[
-    ("projet", "Projet"),
-    ("en_signature", "En signature"),
-    ("en_vigueur", "En vigueur"),
-    ("signee_hors_outil", "Signée hors outil"),
-    ("echue", "Échue"),
-    ("denoncee", "Dénoncée"),
-    ("resiliee", "Résiliée"),
-    ("renouvelee", "Renouvelée"),
-];
+crate::codes! {
+    /// Type de convention.
+    pub enum TypeConvention {
+        CadreNationale = "cadre_nationale" => "Convention-cadre nationale",
+        AccordCadre = "accord_cadre" => "Accord-cadre",
+        DeclinaisonAcademique = "declinaison_academique" => "Déclinaison académique",
+        AcademieOrganisation = "academie_organisation" => "Académie – organisation",
+        EtablissementEntreprise = "etablissement_entreprise" => "Établissement – entreprise",
+        Autre = "autre" => "Autre",
+    }
+}
+crate::codes! {
+    /// Niveau auquel une convention est signée.
+    pub enum NiveauConvention {
+        National = "national" => "National",
+        Academique = "academique" => "Académique",
+        Etablissement = "etablissement" => "Établissement",
+    }
+}
+crate::codes! {
+    /// Statut d'une convention (le plus récent de son historique fait le statut courant).
+    pub enum StatutConvention {
+        Projet = "projet" => "Projet",
+        EnSignature = "en_signature" => "En signature",
+        EnVigueur = "en_vigueur" => "En vigueur",
+        SigneeHorsOutil = "signee_hors_outil" => "Signée hors outil",
+        Echue = "echue" => "Échue",
+        Denoncee = "denoncee" => "Dénoncée",
+        Resiliee = "resiliee" => "Résiliée",
+        Renouvelee = "renouvelee" => "Renouvelée",
+    }
+}
+
+impl StatutConvention {
+    /// Une convention dont les échéances comptent encore.
+    pub fn vivant(self) -> bool {
+        use StatutConvention::*;
+        matches!(self, Projet | EnSignature | EnVigueur | SigneeHorsOutil)
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Convention {
     pub id: i64,
     #[serde(rename = "type")]
-    pub type_: String,
-    pub niveau: String,
+    pub type_: TypeConvention,
+    pub niveau: NiveauConvention,
     pub parent_id: Option<i64>,
     pub academie_id: Option<i64>,
     pub academie: Option<String>,
@@ -59,13 +63,13 @@ pub struct Convention {
     pub date_signature: Option<NaiveDate>,
     pub date_effet: NaiveDate,
     pub duree_mois: u32,
-    pub renouvellement: String,
+    pub renouvellement: Renouvellement,
     pub condition_renouvellement: String,
     pub preavis_mois: u32,
     pub evaluation_jour: Option<u32>,
     pub evaluation_mois: Option<u32>,
     pub reunions_par_an: u32,
-    pub statut: String,
+    pub statut: StatutConvention,
     /// Convention qui la remplace quand elle a été renouvelée.
     pub remplacee_par_id: Option<i64>,
     /// Dérivées : fin après avenants, échéance en cours, limite de préavis, limite d'évaluation.
@@ -150,8 +154,8 @@ fn ligne(r: &Row) -> rusqlite::Result<Convention> {
         evaluation_mois: r.get(14)?,
         reunions_par_an: r.get(15)?,
         statut: r
-            .get::<_, Option<String>>(16)?
-            .unwrap_or_else(|| "projet".into()),
+            .get::<_, Option<_>>(16)?
+            .unwrap_or(StatutConvention::Projet),
         remplacee_par_id: r.get(17)?,
         fin: None,
         echeance: None,
@@ -165,11 +169,7 @@ impl Convention {
         Clauses {
             effet: self.date_effet,
             duree_mois: self.duree_mois,
-            renouvellement: match self.renouvellement.as_str() {
-                "tacite_annuel" => Renouvellement::TaciteAnnuel,
-                "expres" => Renouvellement::Expres,
-                _ => Renouvellement::Aucun,
-            },
+            renouvellement: self.renouvellement,
             preavis_mois: self.preavis_mois,
             evaluation_avant: self.evaluation_jour.zip(self.evaluation_mois),
         }
@@ -231,17 +231,17 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Convention> {
 }
 
 struct Valide {
-    type_: String,
-    niveau: String,
+    type_: TypeConvention,
+    niveau: NiveauConvention,
     titre: String,
     signature: Option<NaiveDate>,
     effet: NaiveDate,
     duree_mois: u32,
-    renouvellement: String,
+    renouvellement: Renouvellement,
     preavis_mois: u32,
     evaluation: Option<(u32, u32)>,
     reunions_par_an: u32,
-    statut: Option<String>,
+    statut: Option<StatutConvention>,
 }
 
 /// « 60 », « 60 mois », « 5 ans » → mois.
@@ -292,14 +292,12 @@ fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
     let mut c = Controle::default();
     let type_ = c.champ(
         "type",
-        liste::code_connu(TYPES, &s.type_, "le type de convention"),
+        TypeConvention::choisi(&s.type_, "le type de convention"),
     );
-    let niveau = if s.niveau.is_empty() {
-        "academique"
-    } else {
-        &s.niveau
+    let niveau = match s.niveau.trim() {
+        "" => Some(NiveauConvention::Academique),
+        saisi => c.champ("niveau", NiveauConvention::choisi(saisi, "le niveau")),
     };
-    let niveau = c.champ("niveau", liste::code_connu(NIVEAUX, niveau, "le niveau"));
     let titre = c.champ("titre", texte::obligatoire("Le titre", &s.titre));
     let signature = c
         .champ(
@@ -313,15 +311,13 @@ fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
     );
     // Une date d'effet antérieure à la signature est possible (effet rétroactif : APCM 2003).
     let duree = c.champ("duree", duree_en_mois(&s.duree));
-    let renouvellement = if s.renouvellement.is_empty() {
-        "aucun"
-    } else {
-        &s.renouvellement
+    let renouvellement = match s.renouvellement.trim() {
+        "" => Some(Renouvellement::Aucun),
+        saisi => c.champ(
+            "renouvellement",
+            Renouvellement::choisi(saisi, "le mode de renouvellement"),
+        ),
     };
-    let renouvellement = c.champ(
-        "renouvellement",
-        liste::code_connu(RENOUVELLEMENTS, renouvellement, "le mode de renouvellement"),
-    );
     let preavis = c.champ("preavis_mois", entier(&s.preavis_mois, 0, "Préavis (mois)"));
     let evaluation = c
         .champ("evaluation_avant", jour_et_mois(&s.evaluation_avant))
@@ -331,9 +327,9 @@ fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
         entier(&s.reunions_par_an, 2, "Réunions du groupe de suivi par an"),
     );
     let statut = match (s.statut.trim(), creation) {
-        ("", true) => Some("projet".to_string()),
+        ("", true) => Some(StatutConvention::Projet),
         ("", false) => None,
-        (st, _) => c.champ("statut", liste::code_connu(STATUTS, st, "le statut")),
+        (st, _) => c.champ("statut", StatutConvention::choisi(st, "le statut")),
     };
     c.fin()?;
     Ok(Valide {
@@ -411,9 +407,12 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieConvention, v: &Valide) 
 }
 
 /// Enregistre un changement de statut daté (le plus récent fait le statut courant).
-pub fn changer_statut(conn: &Connection, id: i64, statut: &str, date: NaiveDate) -> Resultat<()> {
-    let statut = liste::code_connu(STATUTS, statut, "le statut")
-        .map_err(|m| Erreur::validation("statut", m))?;
+pub fn changer_statut(
+    conn: &Connection,
+    id: i64,
+    statut: StatutConvention,
+    date: NaiveDate,
+) -> Resultat<()> {
     conn.execute(
         "INSERT INTO convention_statut (convention_id, statut, date) VALUES (?1, ?2, ?3)",
         rusqlite::params![id, statut, dates::iso(date)],
@@ -428,7 +427,7 @@ pub fn creer(conn: &Connection, s: &SaisieConvention) -> Resultat<Convention> {
         changer_statut(
             c,
             id,
-            v.statut.as_deref().unwrap_or("projet"),
+            v.statut.unwrap_or(StatutConvention::Projet),
             v.signature.unwrap_or(v.effet).min(aujourdhui()),
         )?;
         Ok(id)
@@ -441,7 +440,7 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieConvention) -> Resultat<Co
     let v = valider(s, false)?;
     crate::base::atomique(conn, |c| {
         ecrire(c, Some(id), s, &v)?;
-        match v.statut.as_deref().filter(|st| *st != avant.statut) {
+        match v.statut.filter(|st| *st != avant.statut) {
             Some(st) => changer_statut(c, id, st, aujourdhui()),
             None => Ok(()),
         }
@@ -532,7 +531,7 @@ pub fn ajouter_avenant(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangementDeStatut {
-    pub statut: String,
+    pub statut: StatutConvention,
     pub date: NaiveDate,
 }
 

@@ -108,7 +108,7 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
     let cle = crate::ipe::commentaires::CleBilan {
         bilan: "ipe".into(),
         annee: 2007,
-        periode: "civile".into(),
+        periode: crate::dates::GenrePeriode::Civile,
         perimetre: "national".into(),
     };
     for (rubrique, texte) in &commentaires {

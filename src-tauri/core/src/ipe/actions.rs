@@ -1,25 +1,25 @@
 //! Actions des IPE : date, intervenants, académie, thème, effectifs touchés. Les totaux
 //! (jeunes, enseignants) sont toujours dérivés des deux nombres saisis, jamais saisis deux fois.
 
-use super::NIVEAUX;
+use super::NiveauAction;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{csv, dates, texte, Controle, Resultat};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-/// Les effectifs d'une action, dans l'ordre des colonnes du bilan et des imports.
-pub const EFFECTIFS: &[(&str, &str)] = &[
-    ("etablissements", "Établissements"),
-    ("jeunes_filles", "Jeunes filles"),
-    ("jeunes_garcons", "Jeunes garçons"),
-    ("enseignants_femmes", "Enseignants et personnels femmes"),
-    ("enseignants_hommes", "Enseignants et personnels hommes"),
-    ("entreprises", "Entreprises"),
-    (
-        "organisations_professionnelles",
-        "Organisations professionnelles",
-    ),
-];
+crate::codes! {
+    /// Les effectifs d'une action, dans l'ordre des colonnes du bilan et des imports.
+    pub enum Effectif {
+        Etablissements = "etablissements" => "Établissements",
+        JeunesFilles = "jeunes_filles" => "Jeunes filles",
+        JeunesGarcons = "jeunes_garcons" => "Jeunes garçons",
+        EnseignantsFemmes = "enseignants_femmes" => "Enseignants et personnels femmes",
+        EnseignantsHommes = "enseignants_hommes" => "Enseignants et personnels hommes",
+        Entreprises = "entreprises" => "Entreprises",
+        OrganisationsProfessionnelles = "organisations_professionnelles" => "Organisations professionnelles",
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Effectifs {
@@ -74,7 +74,7 @@ pub struct Action {
     pub date: String,
     pub academie_id: Option<i64>,
     pub academie: Option<String>,
-    pub niveau: String,
+    pub niveau: NiveauAction,
     pub theme_id: i64,
     pub theme: String,
     pub intitule: String,
@@ -217,7 +217,7 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Action> {
 pub(crate) struct ActionValide {
     pub date: String,
     pub academie_id: Option<i64>,
-    pub niveau: String,
+    pub niveau: NiveauAction,
     pub theme_id: i64,
     pub intitule: String,
     pub description: String,
@@ -235,20 +235,18 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         "date",
         dates::lire(&s.date).map_err(|e| format!("Date de l'action : {e}")),
     );
-    let niveau = if s.niveau.trim().is_empty() {
-        "academique".to_string()
-    } else {
-        s.niveau.clone()
+    let niveau = match s.niveau.trim() {
+        "" => Some(NiveauAction::Academique),
+        saisi => c.champ(
+            "niveau",
+            NiveauAction::choisi(saisi, "le niveau de l'action"),
+        ),
     };
-    let niveau = c.champ(
-        "niveau",
-        liste::code_connu(NIVEAUX, &niveau, "le niveau de l'action"),
-    );
     match s.academie_id {
         Some(a) if !liste::existe(conn, "academie", a)? => {
             c.ajouter("academie_id", "Cette académie n'existe pas.")
         }
-        None if niveau.as_deref() == Some("academique") => c.ajouter(
+        None if niveau == Some(NiveauAction::Academique) => c.ajouter(
             "academie_id",
             "Choisissez l'académie (ou le niveau national).",
         ),
@@ -260,8 +258,9 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
     }
     let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
     let mut valeurs = [0i64; 7];
-    for (i, (cle, libelle)) in EFFECTIFS.iter().enumerate() {
-        if let Some(n) = c.champ(cle, csv::entier_positif(s.effectif(cle), libelle)) {
+    for (i, e) in Effectif::TOUS.iter().enumerate() {
+        let cle = e.code();
+        if let Some(n) = c.champ(cle, csv::entier_positif(s.effectif(cle), e.libelle())) {
             valeurs[i] = n;
         }
     }

@@ -80,19 +80,22 @@ pub struct Bilan {
     pub themes: Vec<LigneTheme>,
 }
 
+/// Par thème : nombre d'actions, académies distinctes, effectifs cumulés.
+type ParTheme = BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)>;
+
 /// Nombre d'actions et effectifs de la période, par thème (avec ses académies distinctes).
 fn actions_par_theme(
     conn: &Connection,
     periode: Periode,
     academie_id: Option<i64>,
-) -> Resultat<BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)>> {
+) -> Resultat<ParTheme> {
     let (debut, fin) = periode.bornes();
     let mut st = conn.prepare(
         "SELECT theme_id, academie_id, etablissements, jeunes_filles, jeunes_garcons, enseignants_femmes, enseignants_hommes,
                 entreprises, organisations_professionnelles
          FROM action_ipe WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR academie_id = ?3)",
     )?;
-    let mut par_theme: BTreeMap<i64, (i64, BTreeSet<i64>, Effectifs)> = BTreeMap::new();
+    let mut par_theme = ParTheme::new();
     let mut lignes = st.query(rusqlite::params![
         dates::iso(debut),
         dates::iso(fin),

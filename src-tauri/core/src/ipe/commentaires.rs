@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 pub struct CleBilan {
     pub bilan: String,
     pub annee: i32,
-    pub periode: String,
+    pub periode: crate::dates::GenrePeriode,
     pub perimetre: String,
 }
 

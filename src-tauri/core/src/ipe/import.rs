@@ -211,9 +211,11 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
             Err(Erreur::Validation(champs)) => messages.extend(
                 champs
                     .into_iter()
-                    .filter(|c| {
-                        !(c.champ == "theme_id" && theme_id.is_none())
-                            && !(c.champ == "academie_id" && academie_id.is_none())
+                    // Thème ou académie introuvables sont déjà signalés par leur nom.
+                    .filter(|c| match c.champ {
+                        "theme_id" => theme_id.is_some(),
+                        "academie_id" => academie_id.is_some(),
+                        _ => true,
                     })
                     .map(|c| c.message),
             ),

@@ -1,8 +1,9 @@
 //! Le registre des IPE : une personne de l'annuaire, son entreprise d'origine, son académie,
 //! son service de rattachement et l'historique de ses missions.
 
-use super::SERVICES;
+use super::Service;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
+use crate::vocabulaire::Code;
 use crate::{dates, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -18,7 +19,7 @@ pub struct Ipe {
     pub entreprise: Option<String>,
     pub academie_id: i64,
     pub academie: String,
-    pub service: String,
+    pub service: Service,
     /// Période de la mission la plus récente, « 01/09/2006 – en cours ».
     pub derniere_mission: Option<String>,
 }
@@ -139,7 +140,7 @@ fn valider(
     conn: &Connection,
     s: &SaisieIpe,
     id: Option<i64>,
-) -> Resultat<(i64, Option<i64>, i64, String)> {
+) -> Resultat<(i64, Option<i64>, i64, Service)> {
     let mut c = Controle::default();
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
@@ -173,7 +174,7 @@ fn valider(
     }
     let service = c.champ(
         "service",
-        liste::code_connu(SERVICES, &s.service, "le service de rattachement"),
+        Service::choisi(&s.service, "le service de rattachement"),
     );
     c.fin()?;
     Ok((

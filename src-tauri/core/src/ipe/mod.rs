@@ -7,12 +7,19 @@ pub mod import;
 pub mod intervenants;
 pub mod themes;
 
-/// Services de rattachement d'un IPE.
-pub const SERVICES: &[(&str, &str)] = &[
-    ("daet", "DAET"),
-    ("dafpic", "DAFPIC"),
-    ("administration_centrale", "Administration centrale"),
-];
+crate::codes! {
+    /// Service de rattachement d'un IPE.
+    pub enum Service {
+        Daet = "daet" => "DAET",
+        Dafpic = "dafpic" => "DAFPIC",
+        AdministrationCentrale = "administration_centrale" => "Administration centrale",
+    }
+}
 
-/// Niveau d'une action.
-pub const NIVEAUX: &[(&str, &str)] = &[("academique", "Académique"), ("national", "National")];
+crate::codes! {
+    /// Niveau d'une action IPE.
+    pub enum NiveauAction {
+        Academique = "academique" => "Académique",
+        National = "national" => "National",
+    }
+}

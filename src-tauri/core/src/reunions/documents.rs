@@ -2,35 +2,20 @@
 //! (PDF et invitation `.ics`), feuille d'émargement, compte rendu dans la forme habituelle
 //! (présents, excusés, absents, points numérotés, décisions, actions).
 
-use super::{lire, Cadre, Presence, Reunion};
+use super::{lire, Cadre, College, EtatPresence, Presence, Reunion};
 use crate::rapport::{rendre_pdf, Bloc, Colonne, Rapport};
+use crate::vocabulaire::Code;
 use crate::{dates, Erreur, Resultat};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
-pub const COLLEGES: &[(&str, &str)] = &[
-    ("education", "Éducation"),
-    ("monde_economique", "Monde économique"),
-    ("emploi_insertion", "Emploi et insertion"),
-    ("collectivites", "Collectivités"),
-    ("parents", "Parents d'élèves"),
-    ("autres", "Autres membres"),
-];
-
-pub fn libelle_college(code: Option<&str>) -> &str {
-    match code {
-        None => "Invités",
-        Some(c) => crate::liste::libelle(COLLEGES, c),
-    }
+pub fn libelle_college(college: Option<College>) -> &'static str {
+    college.map_or("Invités", |c| c.libelle())
 }
 
 /// « Réunion du groupe de suivi », « Comité de pilotage »… suivi du nom du cadre.
 fn intitule(conn: &Connection, r: &Reunion) -> Resultat<String> {
-    Ok(format!(
-        "{} – {}",
-        super::libelle_type(&r.type_),
-        r.cadre.titre(conn)?
-    ))
+    Ok(format!("{} – {}", r.type_.libelle(), r.cadre.titre(conn)?))
 }
 
 /// « 24/11/2026 à 14h00, Lycée Jean Bart, Dunkerque ».
@@ -62,10 +47,10 @@ pub fn bloc_emargement(personnes: &[(String, String)]) -> Bloc {
     )
 }
 
-fn liste_par_etat(presences: &[Presence], etat: &str) -> String {
+fn liste_par_etat(presences: &[Presence], etat: EtatPresence) -> String {
     let noms: Vec<String> = presences
         .iter()
-        .filter(|p| p.etat.as_deref() == Some(etat))
+        .filter(|p| p.etat == Some(etat))
         .map(|p| {
             if p.fonction.is_empty() {
                 p.nom_officiel.clone()
@@ -92,11 +77,7 @@ pub fn compte_rendu(conn: &Connection, reunion_id: i64) -> Resultat<Rapport> {
     };
     let mut blocs = vec![
         Bloc::Titre1(format!("{mot} – {titre_cadre}")),
-        Bloc::Paragraphe(format!(
-            "{} du {}.",
-            super::libelle_type(&r.type_),
-            quand_et_ou(&r)
-        )),
+        Bloc::Paragraphe(format!("{} du {}.", r.type_.libelle(), quand_et_ou(&r))),
     ];
     if let Some(c) = &r.convention_liee {
         blocs.push(Bloc::Paragraphe(format!(
@@ -104,9 +85,9 @@ pub fn compte_rendu(conn: &Connection, reunion_id: i64) -> Resultat<Rapport> {
         )));
     }
     for (etat, titre) in [
-        ("present", "Étaient présents :"),
-        ("excuse", "Étaient excusés :"),
-        ("absent", "Étaient absents :"),
+        (EtatPresence::Present, "Étaient présents :"),
+        (EtatPresence::Excuse, "Étaient excusés :"),
+        (EtatPresence::Absent, "Étaient absents :"),
     ] {
         blocs.push(Bloc::ParagrapheGras(titre.into()));
         blocs.push(Bloc::Paragraphe(liste_par_etat(&presences, etat)));
@@ -199,7 +180,7 @@ pub fn convocation_completee(
         let groupe = if p.invite {
             "Invités"
         } else if matches!(r.cadre, Cadre::Comite(_)) {
-            libelle_college(p.college.as_deref())
+            libelle_college(p.college)
         } else {
             "Membres du groupe de suivi"
         };

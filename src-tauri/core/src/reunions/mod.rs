@@ -5,6 +5,7 @@
 
 pub mod documents;
 
+use crate::vocabulaire::Code;
 use crate::{dates, liste, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -70,29 +71,35 @@ impl Cadre {
     }
 
     /// Types de réunion permis, le premier par défaut.
-    pub fn types(self) -> &'static [(&'static str, &'static str)] {
+    pub fn types(self) -> &'static [TypeReunion] {
+        use TypeReunion::*;
         match self {
-            Cadre::Convention(_) => &TYPES[..1],
-            Cadre::Comite(_) => &TYPES[1..4],
-            Cadre::Reseau(_) => &TYPES[4..],
+            Cadre::Convention(_) => &[GroupeSuivi],
+            Cadre::Comite(_) => &[ComitePilotage, Pleniere, GroupeTravail],
+            Cadre::Reseau(_) => &[
+                ReunionInformation,
+                AnimationThematique,
+                SeminaireAcademique,
+                ReunionDepartementale,
+                Visite,
+            ],
         }
     }
 }
 
-pub const TYPES: &[(&str, &str)] = &[
-    ("groupe_suivi", "Réunion du groupe de suivi"),
-    ("comite_pilotage", "Comité de pilotage"),
-    ("pleniere", "Réunion plénière"),
-    ("groupe_travail", "Groupe de travail"),
-    ("reunion_information", "Réunion d'information"),
-    ("animation_thematique", "Animation thématique"),
-    ("seminaire_academique", "Séminaire académique"),
-    ("reunion_departementale", "Réunion départementale"),
-    ("visite", "Visite d'entreprise ou d'établissement"),
-];
-
-pub fn libelle_type(code: &str) -> &str {
-    liste::libelle(TYPES, code)
+crate::codes! {
+    /// Type de réunion ; chaque cadre a les siens (`Cadre::types`).
+    pub enum TypeReunion {
+        GroupeSuivi = "groupe_suivi" => "Réunion du groupe de suivi",
+        ComitePilotage = "comite_pilotage" => "Comité de pilotage",
+        Pleniere = "pleniere" => "Réunion plénière",
+        GroupeTravail = "groupe_travail" => "Groupe de travail",
+        ReunionInformation = "reunion_information" => "Réunion d'information",
+        AnimationThematique = "animation_thematique" => "Animation thématique",
+        SeminaireAcademique = "seminaire_academique" => "Séminaire académique",
+        ReunionDepartementale = "reunion_departementale" => "Réunion départementale",
+        Visite = "visite" => "Visite d'entreprise ou d'établissement",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,7 +107,7 @@ pub struct Reunion {
     pub id: i64,
     pub cadre: Cadre,
     #[serde(rename = "type")]
-    pub type_: String,
+    pub type_: TypeReunion,
     pub date: NaiveDate,
     pub heure: String,
     /// Lieu affiché : établissement ou organisation de l'annuaire, puis la précision saisie.
@@ -210,13 +217,17 @@ fn heure(saisie: &str) -> Result<String, String> {
 pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reunion> {
     cadre.titre(conn)?;
     let mut c = Controle::default();
-    let type_ = if s.type_.is_empty() {
-        Some(cadre.types()[0].0.to_string())
-    } else {
-        c.champ(
+    let type_ = match s.type_.trim() {
+        "" => Some(cadre.types()[0]),
+        saisi => c.champ(
             "type",
-            liste::code_connu(cadre.types(), &s.type_, "le type de réunion"),
-        )
+            TypeReunion::choisi(saisi, "le type de réunion").and_then(|t| {
+                match cadre.types().contains(&t) {
+                    true => Ok(t),
+                    false => Err("Choisissez le type de réunion dans la liste.".to_string()),
+                }
+            }),
+        ),
     };
     let date = c.champ(
         "date",
@@ -529,11 +540,26 @@ pub fn ecrire_compte_rendu(conn: &Connection, point_id: i64, texte: &str) -> Res
 
 // ——— Invités et présences ———
 
-pub const ETATS_PRESENCE: &[(&str, &str)] = &[
-    ("present", "Présent"),
-    ("excuse", "Excusé"),
-    ("absent", "Absent"),
-];
+crate::codes! {
+    /// Collège d'un membre de comité local École-entreprise.
+    pub enum College {
+        Education = "education" => "Éducation",
+        MondeEconomique = "monde_economique" => "Monde économique",
+        EmploiInsertion = "emploi_insertion" => "Emploi et insertion",
+        Collectivites = "collectivites" => "Collectivités",
+        Parents = "parents" => "Parents d'élèves",
+        Autres = "autres" => "Autres membres",
+    }
+}
+
+crate::codes! {
+    /// Présence pointée à une réunion.
+    pub enum EtatPresence {
+        Present = "present" => "Présent",
+        Excuse = "excuse" => "Excusé",
+        Absent = "absent" => "Absent",
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Presence {
@@ -545,11 +571,11 @@ pub struct Presence {
     pub fonction: String,
     pub email: String,
     /// Collège du membre (CLEE) ; `None` pour un invité ou un membre de groupe de suivi.
-    pub college: Option<String>,
+    pub college: Option<College>,
     /// Invité à cette réunion sans être membre.
     pub invite: bool,
     /// `None` : pas encore pointé.
-    pub etat: Option<String>,
+    pub etat: Option<EtatPresence>,
 }
 
 /// Les membres du cadre, les invités de la réunion et toute personne pointée, avec leur présence.
@@ -625,7 +651,7 @@ pub fn marquer_presence(
 ) -> Resultat<()> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
     liste::exiger(conn, "personne", personne_id, "La personne")?;
-    let etat = liste::code_connu(ETATS_PRESENCE, etat, "présent, excusé ou absent")
+    let etat = EtatPresence::choisi(etat, "présent, excusé ou absent")
         .map_err(|m| Erreur::validation("etat", m))?;
     conn.execute(
         "INSERT INTO reunion_presence (reunion_id, personne_id, etat) VALUES (?1, ?2, ?3)
