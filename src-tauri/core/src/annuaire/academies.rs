@@ -16,9 +16,9 @@ pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     let v = st
         .query_map([], |r| {
             Ok(Academie {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                nom: r.get(2)?,
+                id: r.get("id")?,
+                code: r.get("code")?,
+                nom: r.get("nom")?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -33,9 +33,9 @@ pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
         [cle],
         |r| {
             Ok(Academie {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                nom: r.get(2)?,
+                id: r.get("id")?,
+                code: r.get("code")?,
+                nom: r.get("nom")?,
             })
         },
     )

@@ -29,7 +29,13 @@ pub struct FiltreBassins {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "b.id, b.nom, b.academie_id, a.nom, (SELECT count(*) FROM etablissement e WHERE e.bassin_id = b.id)",
+    colonnes: "
+        b.id AS id,
+        b.nom AS nom,
+        b.academie_id AS academie_id,
+        a.nom AS academie,
+        (SELECT count(*) FROM etablissement e WHERE e.bassin_id = b.id) AS nb_etablissements
+    ",
     tables: "bassin b JOIN academie a ON a.id = b.academie_id",
 };
 
@@ -40,11 +46,11 @@ const TRIS: &[(&str, &str)] = &[
 
 fn ligne(r: &Row) -> rusqlite::Result<Bassin> {
     Ok(Bassin {
-        id: r.get(0)?,
-        nom: r.get(1)?,
-        academie_id: r.get(2)?,
-        academie: r.get(3)?,
-        nb_etablissements: r.get(4)?,
+        id: r.get("id")?,
+        nom: r.get("nom")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        nb_etablissements: r.get("nb_etablissements")?,
     })
 }
 

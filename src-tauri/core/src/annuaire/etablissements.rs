@@ -58,7 +58,17 @@ pub struct FiltreEtablissements {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "e.id, e.uai, e.nom, e.type, e.commune, e.academie_id, a.nom, e.bassin_id, b.nom",
+    colonnes: "
+        e.id AS id,
+        e.uai AS uai,
+        e.nom AS nom,
+        e.type AS type_,
+        e.commune AS commune,
+        e.academie_id AS academie_id,
+        a.nom AS academie,
+        e.bassin_id AS bassin_id,
+        b.nom AS bassin
+    ",
     tables: "etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
 };
 
@@ -73,15 +83,15 @@ const TRIS: &[(&str, &str)] = &[
 
 fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
     Ok(Etablissement {
-        id: r.get(0)?,
-        uai: r.get(1)?,
-        nom: r.get(2)?,
-        type_: r.get(3)?,
-        commune: r.get(4)?,
-        academie_id: r.get(5)?,
-        academie: r.get(6)?,
-        bassin_id: r.get(7)?,
-        bassin: r.get(8)?,
+        id: r.get("id")?,
+        uai: r.get("uai")?,
+        nom: r.get("nom")?,
+        type_: r.get("type_")?,
+        commune: r.get("commune")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        bassin_id: r.get("bassin_id")?,
+        bassin: r.get("bassin")?,
     })
 }
 

@@ -59,7 +59,16 @@ pub struct FiltreOrganisations {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "o.id, o.type, o.nom, o.siret, o.secteur, o.adresse, o.code_postal, o.commune",
+    colonnes: "
+        o.id AS id,
+        o.type AS type_,
+        o.nom AS nom,
+        o.siret AS siret,
+        o.secteur AS secteur,
+        o.adresse AS adresse,
+        o.code_postal AS code_postal,
+        o.commune AS commune
+    ",
     tables: "organisation o",
 };
 
@@ -72,14 +81,14 @@ const TRIS: &[(&str, &str)] = &[
 
 fn ligne(r: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
-        id: r.get(0)?,
-        type_: r.get(1)?,
-        nom: r.get(2)?,
-        siret: r.get(3)?,
-        secteur: r.get(4)?,
-        adresse: r.get(5)?,
-        code_postal: r.get(6)?,
-        commune: r.get(7)?,
+        id: r.get("id")?,
+        type_: r.get("type_")?,
+        nom: r.get("nom")?,
+        siret: r.get("siret")?,
+        secteur: r.get("secteur")?,
+        adresse: r.get("adresse")?,
+        code_postal: r.get("code_postal")?,
+        commune: r.get("commune")?,
     })
 }
 

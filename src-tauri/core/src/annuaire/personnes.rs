@@ -71,7 +71,18 @@ pub struct FiltrePersonnes {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "p.id, p.civilite, p.nom, p.prenom, p.fonction, p.organisation_id, p.etablissement_id, coalesce(o.nom, e.nom), p.email, p.telephone",
+    colonnes: "
+        p.id AS id,
+        p.civilite AS civilite,
+        p.nom AS nom,
+        p.prenom AS prenom,
+        p.fonction AS fonction,
+        p.organisation_id AS organisation_id,
+        p.etablissement_id AS etablissement_id,
+        coalesce(o.nom, e.nom) AS rattachement,
+        p.email AS email,
+        p.telephone AS telephone
+    ",
     tables: "personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id",
 };
 
@@ -84,16 +95,16 @@ const TRIS: &[(&str, &str)] = &[
 
 fn ligne(r: &Row) -> rusqlite::Result<Personne> {
     Ok(Personne {
-        id: r.get(0)?,
-        civilite: r.get(1)?,
-        nom: r.get(2)?,
-        prenom: r.get(3)?,
-        fonction: r.get(4)?,
-        organisation_id: r.get(5)?,
-        etablissement_id: r.get(6)?,
-        rattachement: r.get(7)?,
-        email: r.get(8)?,
-        telephone: r.get(9)?,
+        id: r.get("id")?,
+        civilite: r.get("civilite")?,
+        nom: r.get("nom")?,
+        prenom: r.get("prenom")?,
+        fonction: r.get("fonction")?,
+        organisation_id: r.get("organisation_id")?,
+        etablissement_id: r.get("etablissement_id")?,
+        rattachement: r.get("rattachement")?,
+        email: r.get("email")?,
+        telephone: r.get("telephone")?,
     })
 }
 

@@ -20,16 +20,20 @@ pub struct SaisieCpc {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "c.id, c.nom, (SELECT count(*) FROM cet WHERE cpc_id = c.id)",
+    colonnes: "
+        c.id AS id,
+        c.nom AS nom,
+        (SELECT count(*) FROM cet WHERE cpc_id = c.id) AS cet
+    ",
     tables: "cpc c",
 };
 const TRIS: &[(&str, &str)] = &[("nom", "normaliser(c.nom)")];
 
 fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Cpc> {
     Ok(Cpc {
-        id: r.get(0)?,
-        nom: r.get(1)?,
-        cet: r.get(2)?,
+        id: r.get("id")?,
+        nom: r.get("nom")?,
+        cet: r.get("cet")?,
     })
 }
 

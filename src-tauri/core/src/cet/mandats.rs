@@ -149,13 +149,13 @@ pub fn mandats(conn: &Connection, cet_id: i64) -> Resultat<Vec<Mandat>> {
     let v = st
         .query_map([cet_id], |r| {
             Ok(Mandat {
-                id: r.get(0)?,
+                id: r.get("id")?,
                 date_arrete: r
-                    .get::<_, Option<String>>(1)?
+                    .get::<_, Option<String>>("date_arrete")?
                     .map(|s| dates::depuis_iso(&s))
                     .transpose()?,
-                debut: dates::depuis_iso(&r.get::<_, String>(2)?)?,
-                fin: dates::depuis_iso(&r.get::<_, String>(3)?)?,
+                debut: dates::depuis_iso(&r.get::<_, String>("debut")?)?,
+                fin: dates::depuis_iso(&r.get::<_, String>("fin")?)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -251,7 +251,7 @@ fn candidats(
     academie_id: Option<i64>,
 ) -> Resultat<Vec<LigneCampagne>> {
     let mut st = conn.prepare(concat!(
-        "SELECT x.id, p.nom || ' ' || p.prenom, x.secteur, m.fin FROM cet x JOIN personne p ON p.id = x.personne_id ",
+        "SELECT x.id AS cet_id, p.nom || ' ' || p.prenom AS nom, x.secteur, m.fin AS fin_actuelle FROM cet x JOIN personne p ON p.id = x.personne_id ",
         jointure_mandat_recent!(),
         " WHERE m.fin <= ?1 AND (?2 IS NULL OR x.academie_id = ?2) ORDER BY normaliser(x.secteur), normaliser(p.nom), p.prenom"
     ))?;
@@ -260,10 +260,10 @@ fn candidats(
             rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id],
             |r| {
                 Ok(LigneCampagne {
-                    cet_id: r.get(0)?,
-                    nom: r.get(1)?,
-                    secteur: r.get(2)?,
-                    fin_actuelle: dates::depuis_iso(&r.get::<_, String>(3)?)?,
+                    cet_id: r.get("cet_id")?,
+                    nom: r.get("nom")?,
+                    secteur: r.get("secteur")?,
+                    fin_actuelle: dates::depuis_iso(&r.get::<_, String>("fin_actuelle")?)?,
                 })
             },
         )?

@@ -117,13 +117,37 @@ pub struct FiltreCet {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "x.id, x.personne_id, p.civilite, p.nom, p.prenom, p.email, p.telephone, x.statut_pro, x.employeur_id, e.nom,
-            x.secteur, x.cpc_id, c.nom, x.specialites, x.designation, x.organisation_proposante_id, op.nom, x.academie_id, a.nom,
-            x.bassin_id, b.nom, x.missions, (SELECT group_concat(etablissement_id) FROM cet_etablissement WHERE cet_id = x.id),
-            m.date_arrete, m.debut, m.fin,
-            (SELECT max(r.date) FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
-              WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL),
-            (SELECT group_concat(et.nom, ', ') FROM cet_etablissement ce JOIN etablissement et ON et.id = ce.etablissement_id WHERE ce.cet_id = x.id)",
+    colonnes: "
+        x.id AS id,
+        x.personne_id AS personne_id,
+        p.civilite AS civilite,
+        p.nom AS nom,
+        p.prenom AS prenom,
+        p.email AS email,
+        p.telephone AS telephone,
+        x.statut_pro AS statut_pro,
+        x.employeur_id AS employeur_id,
+        e.nom AS employeur,
+        x.secteur AS secteur,
+        x.cpc_id AS cpc_id,
+        c.nom AS cpc,
+        x.specialites AS specialites,
+        x.designation AS designation,
+        x.organisation_proposante_id AS organisation_proposante_id,
+        op.nom AS organisation_proposante,
+        x.academie_id AS academie_id,
+        a.nom AS academie,
+        x.bassin_id AS bassin_id,
+        b.nom AS bassin,
+        x.missions AS missions,
+        (SELECT group_concat(etablissement_id) FROM cet_etablissement WHERE cet_id = x.id) AS etablissement_ids,
+        m.date_arrete AS date_arrete,
+        m.debut AS debut,
+        m.fin AS fin,
+        (SELECT max(r.date) FROM reunion_presence rp JOIN reunion r ON r.id = rp.reunion_id
+            WHERE rp.personne_id = x.personne_id AND rp.etat = 'present' AND r.academie_id IS NOT NULL) AS derniere_participation,
+        (SELECT group_concat(et.nom, ', ') FROM cet_etablissement ce JOIN etablissement et ON et.id = ce.etablissement_id WHERE ce.cet_id = x.id) AS etablissements
+    ",
     tables: concat!(
         "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
             LEFT JOIN organisation e ON e.id = x.employeur_id LEFT JOIN organisation op ON op.id = x.organisation_proposante_id
@@ -147,43 +171,45 @@ fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
 
 fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
     move |r: &Row| {
-        let debut = date_opt(r.get(24)?)?;
-        let fin = date_opt(r.get(25)?)?;
+        let debut = date_opt(r.get("debut")?)?;
+        let fin = date_opt(r.get("fin")?)?;
         Ok(Cet {
-            id: r.get(0)?,
-            personne_id: r.get(1)?,
-            civilite: r.get(2)?,
-            nom: r.get(3)?,
-            prenom: r.get(4)?,
-            email: r.get(5)?,
-            telephone: r.get(6)?,
-            statut_pro: r.get(7)?,
-            employeur_id: r.get(8)?,
-            employeur: r.get(9)?,
-            secteur: r.get(10)?,
-            cpc_id: r.get(11)?,
-            cpc: r.get(12)?,
-            specialites: r.get(13)?,
-            designation: r.get(14)?,
-            organisation_proposante_id: r.get(15)?,
-            organisation_proposante: r.get(16)?,
-            academie_id: r.get(17)?,
-            academie: r.get(18)?,
-            bassin_id: r.get(19)?,
-            bassin: r.get(20)?,
+            id: r.get("id")?,
+            personne_id: r.get("personne_id")?,
+            civilite: r.get("civilite")?,
+            nom: r.get("nom")?,
+            prenom: r.get("prenom")?,
+            email: r.get("email")?,
+            telephone: r.get("telephone")?,
+            statut_pro: r.get("statut_pro")?,
+            employeur_id: r.get("employeur_id")?,
+            employeur: r.get("employeur")?,
+            secteur: r.get("secteur")?,
+            cpc_id: r.get("cpc_id")?,
+            cpc: r.get("cpc")?,
+            specialites: r.get("specialites")?,
+            designation: r.get("designation")?,
+            organisation_proposante_id: r.get("organisation_proposante_id")?,
+            organisation_proposante: r.get("organisation_proposante")?,
+            academie_id: r.get("academie_id")?,
+            academie: r.get("academie")?,
+            bassin_id: r.get("bassin_id")?,
+            bassin: r.get("bassin")?,
             missions: r
-                .get::<_, String>(21)?
+                .get::<_, String>("missions")?
                 .split(',')
                 .filter(|m| !m.is_empty())
                 .map(String::from)
                 .collect(),
-            etablissement_ids: liste::ids(r.get(22)?),
-            date_arrete: date_opt(r.get(23)?)?,
+            etablissement_ids: liste::ids(r.get("etablissement_ids")?),
+            date_arrete: date_opt(r.get("date_arrete")?)?,
             debut_mandat: debut,
             fin_mandat: fin,
             etat_mandat: mandats::etat(debut, fin, aujourdhui),
-            derniere_participation: date_opt(r.get(26)?)?,
-            etablissements: r.get::<_, Option<String>>(27)?.unwrap_or_default(),
+            derniere_participation: date_opt(r.get("derniere_participation")?)?,
+            etablissements: r
+                .get::<_, Option<String>>("etablissements")?
+                .unwrap_or_default(),
         })
     }
 }
@@ -506,10 +532,10 @@ pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
     let v = st
         .query_map([cet_id], |r| {
             Ok(Jury {
-                id: r.get(0)?,
-                session: r.get(1)?,
-                diplome: r.get(2)?,
-                date: dates::depuis_iso(&r.get::<_, String>(3)?)?,
+                id: r.get("id")?,
+                session: r.get("session")?,
+                diplome: r.get("diplome")?,
+                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -546,7 +572,7 @@ pub struct Participation {
 pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participation>> {
     let x = lire(conn, cet_id)?;
     let mut st = conn.prepare(
-        "SELECT r.id, r.date, r.type, coalesce(a.theme, ''), rp.etat
+        "SELECT r.id AS reunion_id, r.date, r.type AS type_, coalesce(a.theme, '') AS theme, rp.etat
          FROM reunion r LEFT JOIN animation_cet a ON a.reunion_id = r.id
          LEFT JOIN reunion_presence rp ON rp.reunion_id = r.id AND rp.personne_id = ?1
          WHERE r.academie_id IS NOT NULL
@@ -556,14 +582,14 @@ pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participat
     let v = st
         .query_map([x.personne_id], |r| {
             Ok(Participation {
-                reunion_id: r.get(0)?,
-                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
+                reunion_id: r.get("reunion_id")?,
+                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
                 type_: r
-                    .get::<_, crate::reunions::TypeReunion>(2)?
+                    .get::<_, crate::reunions::TypeReunion>("type_")?
                     .libelle()
                     .into(),
-                theme: r.get(3)?,
-                etat: r.get(4)?,
+                theme: r.get("theme")?,
+                etat: r.get("etat")?,
             })
         })?
         .collect::<Result<_, _>>()?;

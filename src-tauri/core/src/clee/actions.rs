@@ -70,11 +70,23 @@ pub struct FiltreActionsClee {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "x.id, x.comite_id, c.nom, x.date, x.type, x.intitule, x.filles, x.garcons, x.enseignants, x.convention_id, cv.titre,
-        (SELECT group_concat(etablissement_id) FROM action_clee_etablissement WHERE action_id = x.id),
-        (SELECT group_concat(e.nom, ', ') FROM action_clee_etablissement l JOIN etablissement e ON e.id = l.etablissement_id WHERE l.action_id = x.id),
-        (SELECT group_concat(organisation_id) FROM action_clee_organisation WHERE action_id = x.id),
-        (SELECT group_concat(o.nom, ', ') FROM action_clee_organisation l JOIN organisation o ON o.id = l.organisation_id WHERE l.action_id = x.id)",
+    colonnes: "
+        x.id AS id,
+        x.comite_id AS comite_id,
+        c.nom AS comite,
+        x.date AS date,
+        x.type AS type_,
+        x.intitule AS intitule,
+        x.filles AS filles,
+        x.garcons AS garcons,
+        x.enseignants AS enseignants,
+        x.convention_id AS convention_id,
+        cv.titre AS convention,
+        (SELECT group_concat(etablissement_id) FROM action_clee_etablissement WHERE action_id = x.id) AS etablissement_ids,
+        (SELECT group_concat(e.nom, ', ') FROM action_clee_etablissement l JOIN etablissement e ON e.id = l.etablissement_id WHERE l.action_id = x.id) AS etablissements,
+        (SELECT group_concat(organisation_id) FROM action_clee_organisation WHERE action_id = x.id) AS organisation_ids,
+        (SELECT group_concat(o.nom, ', ') FROM action_clee_organisation l JOIN organisation o ON o.id = l.organisation_id WHERE l.action_id = x.id) AS organisations
+    ",
     tables: "action_clee x JOIN comite_clee c ON c.id = x.comite_id LEFT JOIN convention cv ON cv.id = x.convention_id",
 };
 
@@ -87,21 +99,25 @@ const TRIS: &[(&str, &str)] = &[
 
 fn ligne(r: &Row) -> rusqlite::Result<ActionClee> {
     Ok(ActionClee {
-        id: r.get(0)?,
-        comite_id: r.get(1)?,
-        comite: r.get(2)?,
-        date: r.get(3)?,
-        type_: r.get(4)?,
-        intitule: r.get(5)?,
-        filles: r.get(6)?,
-        garcons: r.get(7)?,
-        enseignants: r.get(8)?,
-        convention_id: r.get(9)?,
-        convention: r.get(10)?,
-        etablissement_ids: liste::ids(r.get(11)?),
-        etablissements: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
-        organisation_ids: liste::ids(r.get(13)?),
-        organisations: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+        id: r.get("id")?,
+        comite_id: r.get("comite_id")?,
+        comite: r.get("comite")?,
+        date: r.get("date")?,
+        type_: r.get("type_")?,
+        intitule: r.get("intitule")?,
+        filles: r.get("filles")?,
+        garcons: r.get("garcons")?,
+        enseignants: r.get("enseignants")?,
+        convention_id: r.get("convention_id")?,
+        convention: r.get("convention")?,
+        etablissement_ids: liste::ids(r.get("etablissement_ids")?),
+        etablissements: r
+            .get::<_, Option<String>>("etablissements")?
+            .unwrap_or_default(),
+        organisation_ids: liste::ids(r.get("organisation_ids")?),
+        organisations: r
+            .get::<_, Option<String>>("organisations")?
+            .unwrap_or_default(),
     })
 }
 

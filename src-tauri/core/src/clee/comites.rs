@@ -80,13 +80,25 @@ pub struct FiltreComites {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "c.id, c.nom, c.academie_id, a.nom,
-        (SELECT group_concat(bassin_id) FROM comite_bassin WHERE comite_id = c.id),
-        (SELECT group_concat(b.nom, ', ') FROM comite_bassin cb JOIN bassin b ON b.id = cb.bassin_id WHERE cb.comite_id = c.id),
-        c.etablissement_support_id, e.nom, c.copilote_education_id, pe.prenom || ' ' || pe.nom,
-        c.copilote_entreprise_id, pn.prenom || ' ' || pn.nom, c.date_charte, c.statut, c.partenaires,
-        (SELECT count(*) FROM clee_membre WHERE comite_id = c.id),
-        (SELECT max(date) FROM reunion WHERE comite_id = c.id AND date <= date('now', 'localtime'))",
+    colonnes: "
+        c.id AS id,
+        c.nom AS nom,
+        c.academie_id AS academie_id,
+        a.nom AS academie,
+        (SELECT group_concat(bassin_id) FROM comite_bassin WHERE comite_id = c.id) AS bassin_ids,
+        (SELECT group_concat(b.nom, ', ') FROM comite_bassin cb JOIN bassin b ON b.id = cb.bassin_id WHERE cb.comite_id = c.id) AS bassins,
+        c.etablissement_support_id AS etablissement_support_id,
+        e.nom AS etablissement_support,
+        c.copilote_education_id AS copilote_education_id,
+        pe.prenom || ' ' || pe.nom AS copilote_education,
+        c.copilote_entreprise_id AS copilote_entreprise_id,
+        pn.prenom || ' ' || pn.nom AS copilote_entreprise,
+        c.date_charte AS date_charte,
+        c.statut AS statut,
+        c.partenaires AS partenaires,
+        (SELECT count(*) FROM clee_membre WHERE comite_id = c.id) AS membres,
+        (SELECT max(date) FROM reunion WHERE comite_id = c.id AND date <= date('now', 'localtime')) AS derniere_reunion
+    ",
     tables: "comite_clee c JOIN academie a ON a.id = c.academie_id LEFT JOIN etablissement e ON e.id = c.etablissement_support_id
         LEFT JOIN personne pe ON pe.id = c.copilote_education_id LEFT JOIN personne pn ON pn.id = c.copilote_entreprise_id",
 };
@@ -103,23 +115,23 @@ fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
 
 fn ligne(r: &Row) -> rusqlite::Result<Comite> {
     Ok(Comite {
-        id: r.get(0)?,
-        nom: r.get(1)?,
-        academie_id: r.get(2)?,
-        academie: r.get(3)?,
-        bassin_ids: liste::ids(r.get(4)?),
-        bassins: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-        etablissement_support_id: r.get(6)?,
-        etablissement_support: r.get(7)?,
-        copilote_education_id: r.get(8)?,
-        copilote_education: r.get(9)?,
-        copilote_entreprise_id: r.get(10)?,
-        copilote_entreprise: r.get(11)?,
-        date_charte: date_opt(r.get(12)?)?,
-        statut: r.get(13)?,
-        partenaires: r.get(14)?,
-        membres: r.get(15)?,
-        derniere_reunion: date_opt(r.get(16)?)?,
+        id: r.get("id")?,
+        nom: r.get("nom")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        bassin_ids: liste::ids(r.get("bassin_ids")?),
+        bassins: r.get::<_, Option<String>>("bassins")?.unwrap_or_default(),
+        etablissement_support_id: r.get("etablissement_support_id")?,
+        etablissement_support: r.get("etablissement_support")?,
+        copilote_education_id: r.get("copilote_education_id")?,
+        copilote_education: r.get("copilote_education")?,
+        copilote_entreprise_id: r.get("copilote_entreprise_id")?,
+        copilote_entreprise: r.get("copilote_entreprise")?,
+        date_charte: date_opt(r.get("date_charte")?)?,
+        statut: r.get("statut")?,
+        partenaires: r.get("partenaires")?,
+        membres: r.get("membres")?,
+        derniere_reunion: date_opt(r.get("derniere_reunion")?)?,
     })
 }
 
@@ -364,20 +376,20 @@ pub struct SaisieMembre {
 pub fn membres(conn: &Connection, comite_id: i64) -> Resultat<Vec<Membre>> {
     use crate::annuaire::personnes::{JOINTURES_STRUCTURE, SQL_FONCTION_STRUCTURE};
     let mut st = conn.prepare(&format!(
-        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom, {SQL_FONCTION_STRUCTURE}, p.email, m.college, m.role
+        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom AS nom, {SQL_FONCTION_STRUCTURE} AS fonction, p.email, m.college, m.role
          FROM clee_membre m JOIN personne p ON p.id = m.personne_id {JOINTURES_STRUCTURE}
          WHERE m.comite_id = ?1 ORDER BY normaliser(p.nom), p.prenom"
     ))?;
     let mut v: Vec<Membre> = st
         .query_map([comite_id], |r| {
             Ok(Membre {
-                id: r.get(0)?,
-                personne_id: r.get(1)?,
-                nom: r.get(2)?,
-                fonction: r.get(3)?,
-                email: r.get(4)?,
-                college: r.get(5)?,
-                role: r.get(6)?,
+                id: r.get("id")?,
+                personne_id: r.get("personne_id")?,
+                nom: r.get("nom")?,
+                fonction: r.get("fonction")?,
+                email: r.get("email")?,
+                college: r.get("college")?,
+                role: r.get("role")?,
             })
         })?
         .collect::<Result<_, _>>()?;

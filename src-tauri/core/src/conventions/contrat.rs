@@ -73,22 +73,22 @@ pub fn lignes(
     annee: Option<i32>,
 ) -> Resultat<Vec<LigneContrat>> {
     let mut st = conn.prepare(
-        "SELECT c.id, c.academie_id, a.nom, c.annee, c.action_prevue, c.indicateur, c.cible, c.source, c.realise
+        "SELECT c.id, c.academie_id, a.nom AS academie, c.annee, c.action_prevue, c.indicateur, c.cible, c.source, c.realise
          FROM contrat_progres c LEFT JOIN academie a ON a.id = c.academie_id
          WHERE c.convention_id = ?1 AND (?2 IS NULL OR c.annee = ?2) ORDER BY c.annee, a.nom, c.id",
     )?;
     let brutes: Vec<LigneContrat> = st
         .query_map(rusqlite::params![convention_id, annee], |r| {
             Ok(LigneContrat {
-                id: r.get(0)?,
-                academie_id: r.get(1)?,
-                academie: r.get(2)?,
-                annee: r.get(3)?,
-                action_prevue: r.get(4)?,
-                indicateur: r.get(5)?,
-                cible: r.get(6)?,
-                source: r.get(7)?,
-                realise: r.get(8)?,
+                id: r.get("id")?,
+                academie_id: r.get("academie_id")?,
+                academie: r.get("academie")?,
+                annee: r.get("annee")?,
+                action_prevue: r.get("action_prevue")?,
+                indicateur: r.get("indicateur")?,
+                cible: r.get("cible")?,
+                source: r.get("source")?,
+                realise: r.get("realise")?,
                 taux: None,
             })
         })?

@@ -118,10 +118,26 @@ const STATUT_COURANT: &str =
     "(SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1)";
 
 const REQUETE: Requete = Requete {
-    colonnes: "c.id, c.type, c.niveau, c.parent_id, c.academie_id, a.nom, c.titre, c.date_signature, c.date_effet, c.duree_mois,
-        c.renouvellement, c.condition_renouvellement, c.preavis_mois, c.evaluation_jour, c.evaluation_mois, c.reunions_par_an,
-        (SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1),
-        c.remplacee_par_id",
+    colonnes: "
+        c.id AS id,
+        c.type AS type_,
+        c.niveau AS niveau,
+        c.parent_id AS parent_id,
+        c.academie_id AS academie_id,
+        a.nom AS academie,
+        c.titre AS titre,
+        c.date_signature AS date_signature,
+        c.date_effet AS date_effet,
+        c.duree_mois AS duree_mois,
+        c.renouvellement AS renouvellement,
+        c.condition_renouvellement AS condition_renouvellement,
+        c.preavis_mois AS preavis_mois,
+        c.evaluation_jour AS evaluation_jour,
+        c.evaluation_mois AS evaluation_mois,
+        c.reunions_par_an AS reunions_par_an,
+        (SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1) AS statut,
+        c.remplacee_par_id AS remplacee_par_id
+    ",
     tables: "convention c LEFT JOIN academie a ON a.id = c.academie_id",
 };
 
@@ -137,26 +153,26 @@ fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
 
 fn ligne(r: &Row) -> rusqlite::Result<Convention> {
     Ok(Convention {
-        id: r.get(0)?,
-        type_: r.get(1)?,
-        niveau: r.get(2)?,
-        parent_id: r.get(3)?,
-        academie_id: r.get(4)?,
-        academie: r.get(5)?,
-        titre: r.get(6)?,
-        date_signature: date_opt(r.get(7)?)?,
-        date_effet: dates::depuis_iso(&r.get::<_, String>(8)?)?,
-        duree_mois: r.get(9)?,
-        renouvellement: r.get(10)?,
-        condition_renouvellement: r.get(11)?,
-        preavis_mois: r.get(12)?,
-        evaluation_jour: r.get(13)?,
-        evaluation_mois: r.get(14)?,
-        reunions_par_an: r.get(15)?,
+        id: r.get("id")?,
+        type_: r.get("type_")?,
+        niveau: r.get("niveau")?,
+        parent_id: r.get("parent_id")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        titre: r.get("titre")?,
+        date_signature: date_opt(r.get("date_signature")?)?,
+        date_effet: dates::depuis_iso(&r.get::<_, String>("date_effet")?)?,
+        duree_mois: r.get("duree_mois")?,
+        renouvellement: r.get("renouvellement")?,
+        condition_renouvellement: r.get("condition_renouvellement")?,
+        preavis_mois: r.get("preavis_mois")?,
+        evaluation_jour: r.get("evaluation_jour")?,
+        evaluation_mois: r.get("evaluation_mois")?,
+        reunions_par_an: r.get("reunions_par_an")?,
         statut: r
-            .get::<_, Option<_>>(16)?
+            .get::<_, Option<_>>("statut")?
             .unwrap_or(StatutConvention::Projet),
-        remplacee_par_id: r.get(17)?,
+        remplacee_par_id: r.get("remplacee_par_id")?,
         fin: None,
         echeance: None,
         limite_preavis: None,
@@ -466,10 +482,10 @@ pub fn avenants(conn: &Connection, convention_id: i64) -> Resultat<Vec<Avenant>>
     let v = st
         .query_map([convention_id], |r| {
             Ok(Avenant {
-                id: r.get(0)?,
-                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
-                objet: r.get(2)?,
-                nouvelle_fin: date_opt(r.get(3)?)?,
+                id: r.get("id")?,
+                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
+                objet: r.get("objet")?,
+                nouvelle_fin: date_opt(r.get("nouvelle_fin")?)?,
             })
         })?
         .collect::<Result<_, _>>()?;

@@ -23,11 +23,11 @@ pub fn lister(conn: &Connection, convention_id: i64) -> Resultat<Vec<Piece>> {
     let v = st
         .query_map([convention_id], |r| {
             Ok(Piece {
-                id: r.get(0)?,
-                nom: r.get(1)?,
-                chemin: r.get(2)?,
-                taille: r.get(3)?,
-                ajoutee_le: r.get(4)?,
+                id: r.get("id")?,
+                nom: r.get("nom")?,
+                chemin: r.get("chemin")?,
+                taille: r.get("taille")?,
+                ajoutee_le: r.get("ajoutee_le")?,
             })
         })?
         .collect::<Result<_, _>>()?;

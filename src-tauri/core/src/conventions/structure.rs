@@ -28,8 +28,7 @@ pub struct SaisiePartie {
 
 pub fn parties(conn: &Connection, convention_id: i64) -> Resultat<Vec<Partie>> {
     let mut st = conn.prepare(
-        "SELECT p.id, p.organisation_id, p.etablissement_id, coalesce(o.nom, e.nom, p.libelle), p.role, p.signataire_id,
-                s.prenom || ' ' || s.nom
+        "SELECT p.id, p.organisation_id, p.etablissement_id, coalesce(o.nom, e.nom, p.libelle) AS nom, p.role, p.signataire_id, s.prenom || ' ' || s.nom AS signataire
          FROM convention_partie p LEFT JOIN organisation o ON o.id = p.organisation_id
          LEFT JOIN etablissement e ON e.id = p.etablissement_id LEFT JOIN personne s ON s.id = p.signataire_id
          WHERE p.convention_id = ?1 ORDER BY p.id",
@@ -37,13 +36,13 @@ pub fn parties(conn: &Connection, convention_id: i64) -> Resultat<Vec<Partie>> {
     let v = st
         .query_map([convention_id], |r| {
             Ok(Partie {
-                id: r.get(0)?,
-                organisation_id: r.get(1)?,
-                etablissement_id: r.get(2)?,
-                nom: r.get(3)?,
-                role: r.get(4)?,
-                signataire_id: r.get(5)?,
-                signataire: r.get(6)?,
+                id: r.get("id")?,
+                organisation_id: r.get("organisation_id")?,
+                etablissement_id: r.get("etablissement_id")?,
+                nom: r.get("nom")?,
+                role: r.get("role")?,
+                signataire_id: r.get("signataire_id")?,
+                signataire: r.get("signataire")?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -116,12 +115,12 @@ pub fn articles(conn: &Connection, convention_id: i64) -> Resultat<Vec<Article>>
     let v = st
         .query_map([convention_id], |r| {
             Ok(Article {
-                id: r.get(0)?,
-                titre: r.get(1)?,
-                numero: r.get(2)?,
-                intitule: r.get(3)?,
-                engagements: r.get(4)?,
-                indicateurs: r.get(5)?,
+                id: r.get("id")?,
+                titre: r.get("titre")?,
+                numero: r.get("numero")?,
+                intitule: r.get("intitule")?,
+                engagements: r.get("engagements")?,
+                indicateurs: r.get("indicateurs")?,
             })
         })?
         .collect::<Result<_, _>>()?;

@@ -20,7 +20,7 @@ pub struct Membre {
 
 pub fn membres(conn: &Connection, convention_id: i64) -> Resultat<Vec<Membre>> {
     let mut st = conn.prepare(
-        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom, p.fonction, coalesce(o.nom, e.nom), m.role
+        "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom AS nom, p.fonction, coalesce(o.nom, e.nom) AS rattachement, m.role
          FROM suivi_membre m JOIN personne p ON p.id = m.personne_id
          LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
          WHERE m.convention_id = ?1 ORDER BY normaliser(p.nom), p.prenom",
@@ -28,12 +28,12 @@ pub fn membres(conn: &Connection, convention_id: i64) -> Resultat<Vec<Membre>> {
     let v = st
         .query_map([convention_id], |r| {
             Ok(Membre {
-                id: r.get(0)?,
-                personne_id: r.get(1)?,
-                nom: r.get(2)?,
-                fonction: r.get(3)?,
-                rattachement: r.get(4)?,
-                role: r.get(5)?,
+                id: r.get("id")?,
+                personne_id: r.get("personne_id")?,
+                nom: r.get("nom")?,
+                fonction: r.get("fonction")?,
+                rattachement: r.get("rattachement")?,
+                role: r.get("role")?,
             })
         })?
         .collect::<Result<_, _>>()?;

@@ -141,15 +141,31 @@ pub struct FiltreActions {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "x.id, x.date, x.academie_id, a.nom, x.niveau, x.theme_id, t.libelle, x.intitule, x.description,
-        x.etablissements, x.jeunes_filles, x.jeunes_garcons, x.enseignants_femmes, x.enseignants_hommes, x.entreprises,
-        x.organisations_professionnelles,
-        (SELECT group_concat(ii.ipe_id) FROM action_ipe_intervenant ii WHERE ii.action_id = x.id),
+    colonnes: "
+        x.id AS id,
+        x.date AS date,
+        x.academie_id AS academie_id,
+        a.nom AS academie,
+        x.niveau AS niveau,
+        x.theme_id AS theme_id,
+        t.libelle AS theme,
+        x.intitule AS intitule,
+        x.description AS description,
+        x.etablissements AS etablissements,
+        x.jeunes_filles AS jeunes_filles,
+        x.jeunes_garcons AS jeunes_garcons,
+        x.enseignants_femmes AS enseignants_femmes,
+        x.enseignants_hommes AS enseignants_hommes,
+        x.entreprises AS entreprises,
+        x.organisations_professionnelles AS organisations_professionnelles,
+        (SELECT group_concat(ii.ipe_id) FROM action_ipe_intervenant ii WHERE ii.action_id = x.id) AS intervenants,
         (SELECT group_concat(p.nom || ' ' || p.prenom, ', ') FROM action_ipe_intervenant ii JOIN ipe i ON i.id = ii.ipe_id
-            JOIN personne p ON p.id = i.personne_id WHERE ii.action_id = x.id),
-        (SELECT group_concat(etablissement_id) FROM action_ipe_etablissement WHERE action_id = x.id),
-        (SELECT group_concat(organisation_id) FROM action_ipe_organisation WHERE action_id = x.id),
-        x.convention_id, cv.titre",
+            JOIN personne p ON p.id = i.personne_id WHERE ii.action_id = x.id) AS intervenants_noms,
+        (SELECT group_concat(etablissement_id) FROM action_ipe_etablissement WHERE action_id = x.id) AS etablissements_lies,
+        (SELECT group_concat(organisation_id) FROM action_ipe_organisation WHERE action_id = x.id) AS organisations_liees,
+        x.convention_id AS convention_id,
+        cv.titre AS convention
+    ",
     tables: "action_ipe x JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id
         LEFT JOIN convention cv ON cv.id = x.convention_id",
 };
@@ -162,26 +178,32 @@ const TRIS: &[(&str, &str)] = &[
 ];
 
 fn ligne(r: &Row) -> rusqlite::Result<Action> {
-    let effectifs = Effectifs::depuis(std::array::from_fn(|i| r.get(9 + i).unwrap_or(0)));
+    let mut valeurs = [0i64; 7];
+    for (v, e) in valeurs.iter_mut().zip(Effectif::TOUS) {
+        *v = r.get(e.code())?;
+    }
+    let effectifs = Effectifs::depuis(valeurs);
     Ok(Action {
-        id: r.get(0)?,
-        date: r.get(1)?,
-        academie_id: r.get(2)?,
-        academie: r.get(3)?,
-        niveau: r.get(4)?,
-        theme_id: r.get(5)?,
-        theme: r.get(6)?,
-        intitule: r.get(7)?,
-        description: r.get(8)?,
+        id: r.get("id")?,
+        date: r.get("date")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        niveau: r.get("niveau")?,
+        theme_id: r.get("theme_id")?,
+        theme: r.get("theme")?,
+        intitule: r.get("intitule")?,
+        description: r.get("description")?,
         jeunes: effectifs.jeunes(),
         enseignants: effectifs.enseignants(),
         effectifs,
-        intervenants: liste::ids(r.get(16)?),
-        intervenants_noms: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
-        etablissements_lies: liste::ids(r.get(18)?),
-        organisations_liees: liste::ids(r.get(19)?),
-        convention_id: r.get(20)?,
-        convention: r.get(21)?,
+        intervenants: liste::ids(r.get("intervenants")?),
+        intervenants_noms: r
+            .get::<_, Option<String>>("intervenants_noms")?
+            .unwrap_or_default(),
+        etablissements_lies: liste::ids(r.get("etablissements_lies")?),
+        organisations_liees: liste::ids(r.get("organisations_liees")?),
+        convention_id: r.get("convention_id")?,
+        convention: r.get("convention")?,
     })
 }
 

@@ -67,8 +67,17 @@ pub struct SaisieMission {
 }
 
 const REQUETE: Requete = Requete {
-    colonnes: "i.id, i.personne_id, p.nom || ' ' || p.prenom, i.entreprise_id, o.nom, i.academie_id, a.nom, i.service,
-        (SELECT m.debut || '|' || coalesce(m.fin, '') FROM mission_ipe m WHERE m.ipe_id = i.id ORDER BY m.debut DESC LIMIT 1)",
+    colonnes: "
+        i.id AS id,
+        i.personne_id AS personne_id,
+        p.nom || ' ' || p.prenom AS nom_complet,
+        i.entreprise_id AS entreprise_id,
+        o.nom AS entreprise,
+        i.academie_id AS academie_id,
+        a.nom AS academie,
+        i.service AS service,
+        (SELECT m.debut || '|' || coalesce(m.fin, '') FROM mission_ipe m WHERE m.ipe_id = i.id ORDER BY m.debut DESC LIMIT 1) AS derniere_mission
+    ",
     tables: "ipe i JOIN personne p ON p.id = i.personne_id JOIN academie a ON a.id = i.academie_id
         LEFT JOIN organisation o ON o.id = i.entreprise_id",
 };
@@ -93,15 +102,15 @@ fn periode_lisible(brut: Option<String>) -> Option<String> {
 
 fn ligne(r: &Row) -> rusqlite::Result<Ipe> {
     Ok(Ipe {
-        id: r.get(0)?,
-        personne_id: r.get(1)?,
-        nom_complet: r.get(2)?,
-        entreprise_id: r.get(3)?,
-        entreprise: r.get(4)?,
-        academie_id: r.get(5)?,
-        academie: r.get(6)?,
-        service: r.get(7)?,
-        derniere_mission: periode_lisible(r.get(8)?),
+        id: r.get("id")?,
+        personne_id: r.get("personne_id")?,
+        nom_complet: r.get("nom_complet")?,
+        entreprise_id: r.get("entreprise_id")?,
+        entreprise: r.get("entreprise")?,
+        academie_id: r.get("academie_id")?,
+        academie: r.get("academie")?,
+        service: r.get("service")?,
+        derniere_mission: periode_lisible(r.get("derniere_mission")?),
     })
 }
 
@@ -212,19 +221,19 @@ pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
 
 fn ligne_mission(r: &Row) -> rusqlite::Result<Mission> {
     Ok(Mission {
-        id: r.get(0)?,
-        ipe_id: r.get(1)?,
-        debut: dates::depuis_iso(&r.get::<_, String>(2)?)?,
+        id: r.get("id")?,
+        ipe_id: r.get("ipe_id")?,
+        debut: dates::depuis_iso(&r.get::<_, String>("debut")?)?,
         fin: r
-            .get::<_, Option<String>>(3)?
+            .get::<_, Option<String>>("fin")?
             .map(|f| dates::depuis_iso(&f))
             .transpose()?,
-        quotite: r.get(4)?,
+        quotite: r.get("quotite")?,
         lettre_date: r
-            .get::<_, Option<String>>(5)?
+            .get::<_, Option<String>>("lettre_date")?
             .map(|f| dates::depuis_iso(&f))
             .transpose()?,
-        lettre_missions: r.get(6)?,
+        lettre_missions: r.get("lettre_missions")?,
     })
 }
 
@@ -256,7 +265,7 @@ pub fn missions_entre(
     let v = st
         .query_map(
             rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id],
-            |r| Ok((ligne_mission(r)?, r.get(7)?)),
+            |r| Ok((ligne_mission(r)?, r.get("academie_id")?)),
         )?
         .collect::<Result<_, _>>()?;
     Ok(v)

@@ -20,10 +20,10 @@ pub struct SaisieTheme {
 
 fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Theme> {
     Ok(Theme {
-        id: r.get(0)?,
-        code: r.get(1)?,
-        libelle: r.get(2)?,
-        ordre: r.get(3)?,
+        id: r.get("id")?,
+        code: r.get("code")?,
+        libelle: r.get("libelle")?,
+        ordre: r.get("ordre")?,
     })
 }
 

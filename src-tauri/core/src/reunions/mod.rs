@@ -133,42 +133,42 @@ pub struct SaisieReunion {
     pub convention_liee_id: Option<i64>,
 }
 
-const SELECT_REUNION: &str = "SELECT r.id, r.convention_id, r.comite_id, r.type, r.date, r.heure, r.lieu, r.etablissement_id, r.organisation_id,
-        r.convention_liee_id, cl.titre,
+const SELECT_REUNION: &str = "SELECT r.id, r.convention_id, r.comite_id, r.academie_id, r.type, r.date, r.heure,
+        r.lieu, r.etablissement_id, r.organisation_id, r.convention_liee_id, cl.titre AS convention_liee,
         coalesce(e.nom || CASE WHEN e.commune <> '' THEN ', ' || e.commune ELSE '' END,
-                 o.nom || CASE WHEN o.commune <> '' THEN ', ' || o.commune ELSE '' END), r.academie_id
+                 o.nom || CASE WHEN o.commune <> '' THEN ', ' || o.commune ELSE '' END) AS lieu_annuaire
      FROM reunion r LEFT JOIN etablissement e ON e.id = r.etablissement_id LEFT JOIN organisation o ON o.id = r.organisation_id
      LEFT JOIN convention cl ON cl.id = r.convention_liee_id";
 
 fn ligne_reunion(r: &rusqlite::Row) -> rusqlite::Result<Reunion> {
     let cadre = match (
-        r.get::<_, Option<i64>>(1)?,
-        r.get::<_, Option<i64>>(2)?,
-        r.get::<_, Option<i64>>(12)?,
+        r.get::<_, Option<i64>>("convention_id")?,
+        r.get::<_, Option<i64>>("comite_id")?,
+        r.get::<_, Option<i64>>("academie_id")?,
     ) {
         (Some(c), ..) => Cadre::Convention(c),
         (None, Some(c), _) => Cadre::Comite(c),
         (None, None, a) => Cadre::Reseau(a.unwrap_or_default()),
     };
-    let precision: String = r.get(6)?;
-    let annuaire: Option<String> = r.get(11)?;
+    let precision: String = r.get("lieu")?;
+    let annuaire: Option<String> = r.get("lieu_annuaire")?;
     let lieu = match annuaire {
         Some(a) if precision.is_empty() => a,
         Some(a) => format!("{a} – {precision}"),
         None => precision.clone(),
     };
     Ok(Reunion {
-        id: r.get(0)?,
+        id: r.get("id")?,
         cadre,
-        type_: r.get(3)?,
-        date: dates::depuis_iso(&r.get::<_, String>(4)?)?,
-        heure: r.get(5)?,
+        type_: r.get("type")?,
+        date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
+        heure: r.get("heure")?,
         lieu,
         lieu_precision: precision,
-        etablissement_id: r.get(7)?,
-        organisation_id: r.get(8)?,
-        convention_liee_id: r.get(9)?,
-        convention_liee: r.get(10)?,
+        etablissement_id: r.get("etablissement_id")?,
+        organisation_id: r.get("organisation_id")?,
+        convention_liee_id: r.get("convention_liee_id")?,
+        convention_liee: r.get("convention_liee")?,
     })
 }
 
@@ -326,18 +326,19 @@ fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     v.map(|s| dates::depuis_iso(&s)).transpose()
 }
 
-const SELECT_ACTION: &str = "SELECT a.id, a.intitule, p.prenom || ' ' || p.nom, a.echeance, a.reunion_id, r.date, a.close_le
+const SELECT_ACTION: &str = "SELECT a.id, a.intitule, p.prenom || ' ' || p.nom AS responsable, a.echeance,
+        a.reunion_id, r.date AS decidee_le, a.close_le
      FROM suivi_action a LEFT JOIN personne p ON p.id = a.responsable_id LEFT JOIN reunion r ON r.id = a.reunion_id";
 
 fn ligne_action(r: &rusqlite::Row) -> rusqlite::Result<ActionSuivi> {
     Ok(ActionSuivi {
-        id: r.get(0)?,
-        intitule: r.get(1)?,
-        responsable: r.get(2)?,
-        echeance: date_opt(r.get(3)?)?,
-        reunion_id: r.get(4)?,
-        decidee_le: date_opt(r.get(5)?)?,
-        close_le: date_opt(r.get(6)?)?,
+        id: r.get("id")?,
+        intitule: r.get("intitule")?,
+        responsable: r.get("responsable")?,
+        echeance: date_opt(r.get("echeance")?)?,
+        reunion_id: r.get("reunion_id")?,
+        decidee_le: date_opt(r.get("decidee_le")?)?,
+        close_le: date_opt(r.get("close_le")?)?,
     })
 }
 
@@ -494,10 +495,10 @@ pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
     let v = st
         .query_map([reunion_id], |r| {
             Ok(Point {
-                id: r.get(0)?,
-                ordre: r.get(1)?,
-                intitule: r.get(2)?,
-                compte_rendu: r.get(3)?,
+                id: r.get("id")?,
+                ordre: r.get("ordre")?,
+                intitule: r.get("intitule")?,
+                compte_rendu: r.get("compte_rendu")?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -584,7 +585,8 @@ pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> 
     use crate::annuaire::personnes::{JOINTURES_STRUCTURE, SQL_FONCTION_STRUCTURE};
     let sql = format!(
         "WITH membres(personne_id, college) AS ({})
-         SELECT p.id, p.nom, p.prenom, {SQL_FONCTION_STRUCTURE}, p.email, m.college, m.personne_id IS NULL, rp.etat
+         SELECT p.id, p.nom, p.prenom, {SQL_FONCTION_STRUCTURE} AS fonction, p.email, m.college,
+                m.personne_id IS NULL AS invite, rp.etat
          FROM personne p {JOINTURES_STRUCTURE}
          LEFT JOIN membres m ON m.personne_id = p.id
          LEFT JOIN reunion_presence rp ON rp.personne_id = p.id AND rp.reunion_id = ?1
@@ -597,16 +599,16 @@ pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> 
     let v = conn
         .prepare(&sql)?
         .query_map([reunion_id, r.cadre.id()], |r| {
-            let (nom, prenom): (String, String) = (r.get(1)?, r.get(2)?);
+            let (nom, prenom): (String, String) = (r.get("nom")?, r.get("prenom")?);
             Ok(Presence {
-                personne_id: r.get(0)?,
+                personne_id: r.get("id")?,
                 nom: format!("{nom} {prenom}"),
                 nom_officiel: format!("{} {prenom}", nom.to_uppercase()),
-                fonction: r.get(3)?,
-                email: r.get(4)?,
-                college: r.get(5)?,
-                invite: r.get(6)?,
-                etat: r.get(7)?,
+                fonction: r.get("fonction")?,
+                email: r.get("email")?,
+                college: r.get("college")?,
+                invite: r.get("invite")?,
+                etat: r.get("etat")?,
             })
         })?
         .collect::<Result<_, _>>()?;
