@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+use common::{pdf_en_ligne, pdftotext};
+
 fn passerelle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
         .args(args)
@@ -115,16 +118,6 @@ fn base_demo(d: &Path) -> std::path::PathBuf {
     db
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .args(["-layout", p(pdf), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    // Les espaces insécables des nombres deviennent des espaces ordinaires pour la comparaison.
-    texte(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ")
-}
-
 #[test]
 fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
     let d = tempfile::tempdir().unwrap();
@@ -141,7 +134,7 @@ fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf);
+    let t = pdftotext(&pdf, None);
     for attendu in [
         "Bilan 2007 du dispositif « Ingénieurs pour l'école »",
         "Périmètre : national",
@@ -319,7 +312,7 @@ fn dossier_de_reunion_du_groupe_de_suivi() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf);
+    let t = pdftotext(&pdf, None);
     for attendu in [
         "Réunion du groupe de suivi",
         "1 – La convention",
@@ -376,10 +369,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = pdf_en_ligne(&pdf);
     for attendu in [
         "Relevé de décisions",
         "Étaient présents : DURAND Claire – Proviseure",
@@ -440,10 +430,7 @@ fn bilan_annuel_d_une_convention_de_demonstration() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = pdf_en_ligne(&pdf);
     for attendu in [
         "Bilan",
         "1 – Activité liée",
@@ -455,14 +442,6 @@ fn bilan_annuel_d_une_convention_de_demonstration() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent :\n{t}");
     }
-}
-
-/// Texte d'un PDF sur une seule ligne, espaces insécables comprises.
-fn pdf_en_ligne(pdf: &Path) -> String {
-    pdftotext(pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

@@ -8,9 +8,8 @@ use passerelle_core::conventions::fiches::{
 use passerelle_core::echeancier;
 use passerelle_core::{base, dates, ics, parametres, Connection, Erreur};
 
-fn d(s: &str) -> NaiveDate {
-    dates::lire(s).unwrap()
-}
+mod common;
+use common::d;
 
 fn apcm() -> SaisieConvention {
     SaisieConvention {
