@@ -111,6 +111,51 @@ fn mauvais_usage_code_2_avec_aide() {
     assert!(texte(&o.stdout).contains("passerelle demo --db FICHIER"));
 }
 
+/// Un argument qui n'est pas en UTF-8 : un message en français et le code 2, jamais de panique ;
+/// un chemin de fichier, lui, peut ne pas en être.
+#[cfg(unix)]
+#[test]
+fn arguments_hors_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    let absent = d
+        .path()
+        .join(OsStr::from_bytes(b"absente-\xe9t\xe9.sqlite"));
+    let lancer = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(args)
+            .env_remove("PASSERELLE_DB")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("lancement de passerelle")
+    };
+    let o = lancer(&[
+        OsStr::new("bilan"),
+        OsStr::new("clee"),
+        OsStr::new("--academie"),
+        OsStr::from_bytes(b"Cr\xe9teil"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = texte(&o.stderr);
+    assert!(
+        err.starts_with("passerelle : ") && err.contains("UTF-8"),
+        "{err}"
+    );
+    let o = lancer(&[
+        OsStr::new("verifier"),
+        OsStr::new("--db"),
+        absent.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        texte(&o.stderr).contains("n'existe pas"),
+        "{}",
+        texte(&o.stderr)
+    );
+}
+
 fn base_demo(d: &Path) -> std::path::PathBuf {
     let db = d.join("demo.sqlite");
     let o = passerelle(&["demo", "--db", p(&db)]);
