@@ -12,7 +12,7 @@ use passerelle_core::reunions::{self, SaisieReunion};
 use passerelle_core::{base, echeancier, rapport, tableur, Connection, Erreur};
 
 mod common;
-use common::{compter, d, octets_pdf_en_ligne, sans_nbsp};
+use common::{compter, d, evenements_ics, octets_pdf_en_ligne, participants_ics, sans_nbsp};
 
 /// Une base avec le bassin de Lens, prête pour les imports.
 fn base_lille() -> Connection {
@@ -644,17 +644,8 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
             && !csv.contains("lina@"),
         "{csv}"
     );
-    let ics = passerelle_core::ics::relire(
-        &reunions::documents::invitation_ics(&c, a.reunion.id).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        ics[0]
-            .iter()
-            .filter(|(n, _)| n.starts_with("ATTENDEE"))
-            .count(),
-        2
-    );
+    let ics = evenements_ics(&reunions::documents::invitation_ics(&c, a.reunion.id).unwrap());
+    assert_eq!(participants_ics(&ics[0]).len(), 2);
     let t = octets_pdf_en_ligne(&animations::invitation_pdf(&c, a.reunion.id).unwrap());
     for attendu in [
         "Convocation – Animation thématique – Réseau des CET – académie de Lille",

@@ -3,15 +3,16 @@
 //! élèves et bilan annuel, contrôlés jusqu'au texte des PDF.
 
 use chrono::NaiveDate;
+use icalendar::Component;
 use passerelle_core::annuaire::{academies, bassins, etablissements, organisations, personnes};
 use passerelle_core::clee::actions::{self, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, Perimetre};
 use passerelle_core::clee::comites::{self, SaisieComite, SaisieMembre};
 use passerelle_core::reunions::{self, documents, Cadre, SaisieActionSuivi, SaisieReunion};
-use passerelle_core::{base, dates, ics, rapport, Connection};
+use passerelle_core::{base, dates, rapport, Connection};
 
 mod common;
-use common::{compter, octets_pdf_en_ligne};
+use common::{compter, evenements_ics, octets_pdf_en_ligne, participants_ics};
 
 /// Un petit annuaire : un bassin à Lille, un à Lyon, un lycée, une entreprise, six personnes.
 struct Monde {
@@ -587,12 +588,11 @@ fn compte_rendu_convocation_emargement_et_invitation() {
         );
     }
     // L'invitation iCalendar, relue : les personnes qui ont un courriel, invitée comprise.
-    let ev = ics::relire(&documents::invitation_ics(&c, r).unwrap()).unwrap();
+    let ev = evenements_ics(&documents::invitation_ics(&c, r).unwrap());
     assert_eq!(ev.len(), 1);
-    let mut participants: Vec<String> = ev[0]
-        .iter()
-        .filter(|(n, _)| n.starts_with("ATTENDEE"))
-        .map(|(_, v)| v.clone())
+    let mut participants: Vec<String> = participants_ics(&ev[0])
+        .into_iter()
+        .map(|(_, v)| v)
         .collect();
     participants.sort();
     assert_eq!(
@@ -605,16 +605,16 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "mailto:sophie.morel@region.fr",
         ]
     );
-    assert!(
-        ev[0]
-            .iter()
-            .any(|(n, v)| n.starts_with("DTSTART") && v == "20260112T143000"),
+    assert_eq!(
+        ev[0].property_value("DTSTART"),
+        Some("20260112T143000"),
         "{:?}",
         ev[0]
     );
-    assert!(ev[0]
-        .iter()
-        .any(|(n, v)| n == "SUMMARY" && v == "Réunion plénière – CLEE de Lens-Liévin"));
+    assert_eq!(
+        ev[0].get_summary(),
+        Some("Réunion plénière – CLEE de Lens-Liévin")
+    );
     assert!(documents::produire(&c, r, "affiche")
         .unwrap_err()
         .to_string()

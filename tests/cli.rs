@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
-use common::{pdf_en_ligne, pdftotext};
+use common::{evenements_ics, participants_ics, pdf_en_ligne, pdftotext};
 
 fn passerelle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
@@ -313,7 +313,7 @@ fn echeances_de_la_demonstration_en_ics_relu() {
         "ics",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let evenements = passerelle_core::ics::relire(&texte(&o.stdout)).unwrap();
+    let evenements = evenements_ics(&texte(&o.stdout));
     assert!(evenements.len() >= 5, "{} événements", evenements.len());
     let o = passerelle(&["echeances", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0));
@@ -436,11 +436,8 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         reunion,
     )
     .unwrap();
-    let ev = passerelle_core::ics::relire(&chemin).unwrap();
-    let participants: Vec<_> = ev[0]
-        .iter()
-        .filter(|(n, _)| n.starts_with("ATTENDEE"))
-        .collect();
+    let ev = evenements_ics(&chemin);
+    let participants = participants_ics(&ev[0]);
     assert_eq!(participants.len(), 4, "{participants:?}");
     assert!(participants
         .iter()

@@ -1,8 +1,9 @@
-//! Aides partagées par les tests d'intégration : texte des PDF (pdftotext), comptes de lignes,
-//! dates et bases de départ. Chaque fichier de tests n'en utilise qu'une partie.
+//! Aides partagées par les tests d'intégration : texte des PDF (pdftotext), calendriers .ics
+//! relus par un lecteur indépendant, comptes de lignes, dates et bases de départ. Chaque fichier de tests n'en utilise qu'une partie.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use icalendar::{CalendarComponent, Component, Event};
 use passerelle_core::{base, dates, parametres, Connection};
 use std::path::Path;
 use std::process::Command;
@@ -70,4 +71,33 @@ pub fn octets_pdf_en_ligne(octets: &[u8]) -> String {
     let f = t.path().join("x.pdf");
     std::fs::write(&f, octets).unwrap();
     en_ligne(&lancer_pdftotext(&f, false, None))
+}
+
+/// Les événements d'un calendrier .ics, lus par un lecteur iCalendar indépendant du nôtre (crate
+/// `icalendar`) : lignes repliées, paramètres entre guillemets et texte échappé compris.
+pub fn evenements_ics(texte: &str) -> Vec<Event> {
+    let calendrier: icalendar::Calendar = texte
+        .parse()
+        .unwrap_or_else(|e| panic!("calendrier illisible : {e}\n{texte}"));
+    calendrier
+        .components
+        .into_iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Les participants (ATTENDEE) d'un événement : (nom affiché CN, adresse « mailto: »).
+pub fn participants_ics(e: &Event) -> Vec<(String, String)> {
+    e.multi_properties()
+        .get("ATTENDEE")
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let nom = p.params().get("CN").map(|c| c.value().to_string());
+            (nom.unwrap_or_default(), p.value().to_string())
+        })
+        .collect()
 }
