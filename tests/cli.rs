@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 mod common;
 use common::{evenements_ics, participants_ics, pdf_en_ligne, pdftotext};
 
-fn passerelle(args: &[&str]) -> Output {
+fn passerelle<A: AsRef<std::ffi::OsStr>>(args: &[A]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
         .args(args)
         .env_remove("PASSERELLE_DB")
@@ -122,16 +122,7 @@ fn arguments_hors_utf8() {
     let absent = d
         .path()
         .join(OsStr::from_bytes(b"absente-\xe9t\xe9.sqlite"));
-    let lancer = |args: &[&OsStr]| {
-        Command::new(env!("CARGO_BIN_EXE_passerelle"))
-            .args(args)
-            .env_remove("PASSERELLE_DB")
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .output()
-            .expect("lancement de passerelle")
-    };
-    let o = lancer(&[
+    let o = passerelle(&[
         OsStr::new("bilan"),
         OsStr::new("clee"),
         OsStr::new("--academie"),
@@ -143,7 +134,7 @@ fn arguments_hors_utf8() {
         err.starts_with("passerelle : ") && err.contains("UTF-8"),
         "{err}"
     );
-    let o = lancer(&[
+    let o = passerelle(&[
         OsStr::new("verifier"),
         OsStr::new("--db"),
         absent.as_os_str(),

@@ -1,5 +1,6 @@
 //! Aides partagées par les tests d'intégration : texte des PDF (pdftotext), calendriers .ics
-//! relus par un lecteur indépendant, comptes de lignes, dates et bases de départ. Chaque fichier de tests n'en utilise qu'une partie.
+//! relus par un lecteur indépendant, comptes de lignes, dates et bases de départ. Chaque
+//! fichier de tests n'en utilise qu'une partie.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -13,7 +14,8 @@ pub fn d(s: &str) -> NaiveDate {
     dates::lire(s).unwrap()
 }
 
-/// Les messages mettent des espaces insécables dans les guillemets ; les tests écrivent des espaces.
+/// Les messages mettent des espaces insécables dans les guillemets ; les tests écrivent des
+/// espaces.
 pub fn sans_nbsp(s: &str) -> String {
     s.replace('\u{a0}', " ")
 }

@@ -67,9 +67,10 @@ impl TableCsv {
 pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
     let (texte, encodage) = decoder(octets);
     // Les fins de ligne Windows deviennent « \n », jusque dans les champs sur plusieurs lignes.
-    let texte = match texte.contains('\r') {
-        true => Cow::Owned(texte.replace("\r\n", "\n")),
-        false => texte,
+    let texte = if texte.contains('\r') {
+        Cow::Owned(texte.replace("\r\n", "\n"))
+    } else {
+        texte
     };
     let separateur = detecter_separateur(&texte);
     let mut enregistrements = decouper(&texte, separateur)?;

@@ -122,6 +122,11 @@ fn message_lexopt(e: lexopt::Error) -> String {
     }
 }
 
+/// « Usage : passerelle … », pour une commande incomplète.
+fn usage(commande: &str) -> Result<Demande, String> {
+    Err(format!("Usage : passerelle {commande}"))
+}
+
 /// La demande que forment les mots ; `fichier` est celui d'un import.
 fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demande, String> {
     let db = o.db.clone();
@@ -131,11 +136,13 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         ["demo"] => Demande::Demo { db },
         ["verifier"] => Demande::Verifier { db },
         ["import", quoi, _] => import(quoi, fichier.unwrap_or_default(), o)?,
-        ["import", ..] => return Err("Usage : passerelle import ipe|actions-ipe|cet FICHIER [--essai]".into()),
+        ["import", ..] => return usage("import ipe|actions-ipe|cet FICHIER [--essai]"),
         ["export", "cet"] => export_cet(o)?,
-        ["export", ..] => return Err("Usage : passerelle export cet --format csv|xlsx --sortie FICHIER".into()),
+        ["export", ..] => return usage("export cet --format csv|xlsx --sortie FICHIER"),
         ["cet", "retour-organisations"] => retour_organisations(o)?,
-        ["cet", ..] => return Err("Usage : passerelle cet retour-organisations [--organisation ID] --sortie FICHIER".into()),
+        ["cet", ..] => {
+            return usage("cet retour-organisations [--organisation ID] --sortie FICHIER")
+        }
         ["bilan", "ipe"] => bilan_ipe(o)?,
         ["bilan", "convention"] => bilan_convention(o)?,
         ["bilan", "cet"] => Demande::BilanCet {
@@ -145,15 +152,21 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
             sortie: sortie(&o)?,
         },
         ["bilan", "clee"] => bilan_clee(o)?,
-        ["bilan", ..] => return Err("Usage : passerelle bilan ipe|convention|clee … --sortie FICHIER".into()),
+        ["bilan", ..] => return usage("bilan ipe|convention|clee … --sortie FICHIER"),
         ["echeances"] => echeances(o)?,
         ["suivi", "preparer"] => suivi_preparer(o)?,
         ["suivi", "releve"] => document_reunion("releve", o)?,
         ["clee", quoi @ ("compte-rendu" | "convocation" | "emargement" | "invitation")] => {
             document_reunion(quoi, o)?
         }
-        ["clee", ..] => return Err("Usage : passerelle clee compte-rendu|convocation|emargement|invitation --reunion ID --sortie FICHIER".into()),
-        ["suivi", ..] => return Err("Usage : passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf".into()),
+        ["clee", ..] => {
+            return usage(
+                "clee compte-rendu|convocation|emargement|invitation --reunion ID --sortie FICHIER",
+            )
+        }
+        ["suivi", ..] => {
+            return usage("suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf")
+        }
         [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
@@ -202,14 +215,7 @@ fn format_csv(o: &Options) -> Result<bool, String> {
 }
 
 fn retour_organisations(o: Options) -> Result<Demande, String> {
-    let organisation = o
-        .organisation
-        .as_deref()
-        .map(|n| {
-            n.parse()
-                .map_err(|_| format!("L'organisation « {n} » se désigne par son numéro."))
-        })
-        .transpose()?;
+    let organisation = numero(o.organisation.as_deref(), "L'organisation")?;
     Ok(Demande::RetourOrganisations {
         organisation,
         csv: format_csv(&o)?,
@@ -256,14 +262,7 @@ fn bilan_convention(o: Options) -> Result<Demande, String> {
 
 fn bilan_clee(o: Options) -> Result<Demande, String> {
     let annee = annee_scolaire(&o)?;
-    let comite = o
-        .comite
-        .as_deref()
-        .map(|c| {
-            c.parse()
-                .map_err(|_| format!("Le comité « {c} » se désigne par son numéro."))
-        })
-        .transpose()?;
+    let comite = numero(o.comite.as_deref(), "Le comité")?;
     Ok(Demande::BilanClee {
         sortie: sortie(&o)?,
         db: o.db,
@@ -315,6 +314,16 @@ fn document_reunion(quoi: &str, o: Options) -> Result<Demande, String> {
         reunion,
         quoi: quoi.to_string(),
     })
+}
+
+/// Un numéro facultatif ; sinon « Le comité « x » se désigne par son numéro. »
+fn numero(valeur: Option<&str>, qui: &str) -> Result<Option<i64>, String> {
+    valeur
+        .map(|v| {
+            v.parse()
+                .map_err(|_| format!("{qui} « {v} » se désigne par son numéro."))
+        })
+        .transpose()
 }
 
 fn convention(o: &Options) -> Result<i64, String> {

@@ -157,6 +157,35 @@ fn analyse_des_commandes_des_cet() {
 }
 
 #[test]
+fn numeros_d_organisation_et_de_comite() {
+    let e = analyser(&a(&[
+        "cet",
+        "retour-organisations",
+        "--organisation",
+        "sept",
+        "--sortie",
+        "r.pdf",
+    ]))
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "L'organisation «\u{a0}sept\u{a0}» se désigne par son numéro."
+    );
+    let e = analyser(&a(&[
+        "bilan",
+        "clee",
+        "--annee-scolaire",
+        "2025-2026",
+        "--comite",
+        "Lens",
+        "--sortie",
+        "b.pdf",
+    ]))
+    .unwrap_err();
+    assert_eq!(e, "Le comité «\u{a0}Lens\u{a0}» se désigne par son numéro.");
+}
+
+#[test]
 fn annee_scolaire_drapeau_du_bilan_ipe_valeur_des_bilans_clee_et_cet() {
     let ipe = analyser(&a(&[
         "bilan",
