@@ -3,45 +3,16 @@
 //! animations (invitations par secteur, présences, CET inactifs), retours aux organisations et
 //! aux employeurs, bilan annuel, contrôlés jusqu'au texte des PDF.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use passerelle_core::annuaire::{academies, bassins, organisations, personnes};
 use passerelle_core::cet::mandats::{self, EtatMandat, SaisieCampagne, SaisieMandat};
 use passerelle_core::cet::registre::{self, FiltreCet, SaisieCet, SaisieJury};
 use passerelle_core::cet::{animations, bilan, export, import, retours};
 use passerelle_core::reunions::{self, SaisieReunion};
-use passerelle_core::{base, dates, echeancier, rapport, tableur, Connection, Erreur};
-use std::process::Command;
+use passerelle_core::{base, echeancier, rapport, tableur, Connection, Erreur};
 
-fn d(s: &str) -> NaiveDate {
-    dates::lire(s).unwrap()
-}
-
-/// Les messages mettent des espaces insécables dans les guillemets ; les tests écrivent des espaces.
-fn sans_nbsp(s: &str) -> String {
-    s.replace('\u{a0}', " ")
-}
-
-fn compter(c: &Connection, table: &str) -> i64 {
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
-fn pdftotext(octets: &[u8]) -> String {
-    let t = tempfile::tempdir().unwrap();
-    let f = t.path().join("x.pdf");
-    std::fs::write(&f, octets).unwrap();
-    let o = Command::new("pdftotext")
-        .arg(&f)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    String::from_utf8_lossy(&o.stdout)
-        .replace(['\u{202f}', '\u{a0}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+mod common;
+use common::{compter, d, evenements_ics, octets_pdf_en_ligne, participants_ics, sans_nbsp};
 
 /// Une base avec le bassin de Lens, prête pour les imports.
 fn base_lille() -> Connection {
@@ -673,18 +644,9 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
             && !csv.contains("lina@"),
         "{csv}"
     );
-    let ics = passerelle_core::ics::relire(
-        &reunions::documents::invitation_ics(&c, a.reunion.id).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        ics[0]
-            .iter()
-            .filter(|(n, _)| n.starts_with("ATTENDEE"))
-            .count(),
-        2
-    );
-    let t = pdftotext(&animations::invitation_pdf(&c, a.reunion.id).unwrap());
+    let ics = evenements_ics(&reunions::documents::invitation_ics(&c, a.reunion.id).unwrap());
+    assert_eq!(participants_ics(&ics[0]).len(), 2);
+    let t = octets_pdf_en_ligne(&animations::invitation_pdf(&c, a.reunion.id).unwrap());
     for attendu in [
         "Convocation – Animation thématique – Réseau des CET – académie de Lille",
         "Thème : Accueillir des stagiaires de seconde",
@@ -696,7 +658,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
             "« {attendu} » absent de l'invitation :\n{t}"
         );
     }
-    let t = pdftotext(
+    let t = octets_pdf_en_ligne(
         &animations::produire(&c, a.reunion.id, "emargement")
             .unwrap()
             .0,
@@ -718,7 +680,7 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
     )
     .unwrap();
     let jour = d("27/11/2026");
-    let t = pdftotext(
+    let t = octets_pdf_en_ligne(
         &rapport::rendre_pdf(&retours::lettres_organisations(&c, None, jour).unwrap()).unwrap(),
     );
     for attendu in [
@@ -750,7 +712,7 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
         .to_string()
         .contains("n'a proposé aucun CET"));
 
-    let t = pdftotext(
+    let t = octets_pdf_en_ligne(
         &rapport::rendre_pdf(&retours::avis_employeur(&c, ids[0], jour).unwrap()).unwrap(),
     );
     for attendu in [
@@ -865,7 +827,7 @@ fn bilan_annuel_des_cet() {
     );
     assert_eq!(b.animations.len(), 1);
     assert_eq!((b.animations[0].invites, b.animations[0].presents), (2, 2));
-    let t = pdftotext(&rapport::rendre_pdf(&bilan::rapport(&b)).unwrap());
+    let t = octets_pdf_en_ligne(&rapport::rendre_pdf(&bilan::rapport(&b)).unwrap());
     for attendu in [
         "Bilan des conseillers entreprise pour l'École",
         "Académie de Lille",

@@ -3,13 +3,16 @@
 //! élèves et bilan annuel, contrôlés jusqu'au texte des PDF.
 
 use chrono::NaiveDate;
+use icalendar::Component;
 use passerelle_core::annuaire::{academies, bassins, etablissements, organisations, personnes};
 use passerelle_core::clee::actions::{self, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, Perimetre};
 use passerelle_core::clee::comites::{self, SaisieComite, SaisieMembre};
 use passerelle_core::reunions::{self, documents, Cadre, SaisieActionSuivi, SaisieReunion};
-use passerelle_core::{base, dates, ics, rapport, Connection};
-use std::process::Command;
+use passerelle_core::{base, dates, rapport, Connection};
+
+mod common;
+use common::{compter, evenements_ics, octets_pdf_en_ligne, participants_ics};
 
 /// Un petit annuaire : un bassin à Lille, un à Lyon, un lycée, une entreprise, six personnes.
 struct Monde {
@@ -176,11 +179,6 @@ fn comite_lens(c: &Connection, m: &Monde) -> i64 {
         .unwrap();
     }
     id
-}
-
-fn compter(c: &Connection, table: &str) -> i64 {
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
 }
 
 #[test]
@@ -496,23 +494,6 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     assert!(reunions::actions_decidees(&c, r2.id).unwrap().is_empty());
 }
 
-fn pdftotext(octets: &[u8]) -> String {
-    let d = tempfile::tempdir().unwrap();
-    let f = d.path().join("x.pdf");
-    std::fs::write(&f, octets).unwrap();
-    let o = Command::new("pdftotext")
-        .arg(&f)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    String::from_utf8_lossy(&o.stdout)
-        .replace(['\u{202f}', '\u{a0}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Une réunion tenue : présences, compte rendu de deux points, une décision, une action.
 fn reunion_tenue(c: &Connection, m: &Monde) -> (Cadre, i64) {
     let cadre = Cadre::Comite(comite_lens(c, m));
@@ -559,7 +540,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let (_, r) = reunion_tenue(&c, &m);
-    let t = pdftotext(&documents::produire(&c, r, "compte-rendu").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "compte-rendu").unwrap().0);
     for attendu in [
         "Compte rendu – CLEE de Lens-Liévin",
         "Réunion plénière du 12/01/2026 à 14h30, Lycée Jean-Moulin, Lens.",
@@ -573,7 +554,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
     }
-    let t = pdftotext(&documents::produire(&c, r, "convocation").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "convocation").unwrap().0);
     for attendu in [
         "Convocation – Réunion plénière – CLEE de Lens-Liévin",
         "Ordre du jour",
@@ -592,7 +573,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "« {attendu} » absent de la convocation :\n{t}"
         );
     }
-    let t = pdftotext(&documents::produire(&c, r, "emargement").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "emargement").unwrap().0);
     for attendu in [
         "Feuille d'émargement",
         "Signature",
@@ -606,12 +587,11 @@ fn compte_rendu_convocation_emargement_et_invitation() {
         );
     }
     // L'invitation iCalendar, relue : les personnes qui ont un courriel, invitée comprise.
-    let ev = ics::relire(&documents::invitation_ics(&c, r).unwrap()).unwrap();
+    let ev = evenements_ics(&documents::invitation_ics(&c, r).unwrap());
     assert_eq!(ev.len(), 1);
-    let mut participants: Vec<String> = ev[0]
-        .iter()
-        .filter(|(n, _)| n.starts_with("ATTENDEE"))
-        .map(|(_, v)| v.clone())
+    let mut participants: Vec<String> = participants_ics(&ev[0])
+        .into_iter()
+        .map(|(_, v)| v)
         .collect();
     participants.sort();
     assert_eq!(
@@ -624,16 +604,16 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "mailto:sophie.morel@region.fr",
         ]
     );
-    assert!(
-        ev[0]
-            .iter()
-            .any(|(n, v)| n.starts_with("DTSTART") && v == "20260112T143000"),
+    assert_eq!(
+        ev[0].property_value("DTSTART"),
+        Some("20260112T143000"),
         "{:?}",
         ev[0]
     );
-    assert!(ev[0]
-        .iter()
-        .any(|(n, v)| n == "SUMMARY" && v == "Réunion plénière – CLEE de Lens-Liévin"));
+    assert_eq!(
+        ev[0].get_summary(),
+        Some("Réunion plénière – CLEE de Lens-Liévin")
+    );
     assert!(documents::produire(&c, r, "affiche")
         .unwrap_err()
         .to_string()
@@ -846,7 +826,7 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         2
     );
 
-    let t = pdftotext(
+    let t = octets_pdf_en_ligne(
         &rapport::rendre_pdf(&bilan::rapport(
             &bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
         ))
@@ -1034,6 +1014,6 @@ fn reunion_et_action_rattachees_a_une_convention() {
     let e = fiches::supprimer(&c, conv).unwrap_err().to_string();
     assert!(e.contains("réunion") && e.contains("action de CLEE"), "{e}");
     // Le compte rendu la mentionne.
-    let t = pdftotext(&documents::produire(&c, r.id, "compte-rendu").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::produire(&c, r.id, "compte-rendu").unwrap().0);
     assert!(t.contains("Réunion rattachée à la convention"), "{t}");
 }

@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn passerelle(args: &[&str]) -> Output {
+mod common;
+use common::{evenements_ics, participants_ics, pdf_en_ligne, pdftotext};
+
+fn passerelle<A: AsRef<std::ffi::OsStr>>(args: &[A]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
         .args(args)
         .env_remove("PASSERELLE_DB")
@@ -106,21 +109,47 @@ fn mauvais_usage_code_2_avec_aide() {
     assert!(texte(&o.stdout).contains("passerelle demo --db FICHIER"));
 }
 
+/// Un argument qui n'est pas en UTF-8 : un message en français et le code 2, jamais de panique ;
+/// un chemin de fichier, lui, peut ne pas en être.
+#[cfg(unix)]
+#[test]
+fn arguments_hors_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    let absent = d
+        .path()
+        .join(OsStr::from_bytes(b"absente-\xe9t\xe9.sqlite"));
+    let o = passerelle(&[
+        OsStr::new("bilan"),
+        OsStr::new("clee"),
+        OsStr::new("--academie"),
+        OsStr::from_bytes(b"Cr\xe9teil"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = texte(&o.stderr);
+    assert!(
+        err.starts_with("passerelle : ") && err.contains("UTF-8"),
+        "{err}"
+    );
+    let o = passerelle(&[
+        OsStr::new("verifier"),
+        OsStr::new("--db"),
+        absent.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        texte(&o.stderr).contains("n'existe pas"),
+        "{}",
+        texte(&o.stderr)
+    );
+}
+
 fn base_demo(d: &Path) -> std::path::PathBuf {
     let db = d.join("demo.sqlite");
     let o = passerelle(&["demo", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     db
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .args(["-layout", p(pdf), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    // Les espaces insécables des nombres deviennent des espaces ordinaires pour la comparaison.
-    texte(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ")
 }
 
 #[test]
@@ -139,7 +168,7 @@ fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf);
+    let t = pdftotext(&pdf, None);
     for attendu in [
         "Bilan 2007 du dispositif « Ingénieurs pour l'école »",
         "Périmètre : national",
@@ -273,7 +302,7 @@ fn echeances_de_la_demonstration_en_ics_relu() {
         "ics",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let evenements = passerelle_core::ics::relire(&texte(&o.stdout)).unwrap();
+    let evenements = evenements_ics(&texte(&o.stdout));
     assert!(evenements.len() >= 5, "{} événements", evenements.len());
     let o = passerelle(&["echeances", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0));
@@ -317,7 +346,7 @@ fn dossier_de_reunion_du_groupe_de_suivi() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf);
+    let t = pdftotext(&pdf, None);
     for attendu in [
         "Réunion du groupe de suivi",
         "1 – La convention",
@@ -374,10 +403,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = pdf_en_ligne(&pdf);
     for attendu in [
         "Relevé de décisions",
         "Étaient présents : DURAND Claire – Proviseure",
@@ -399,11 +425,8 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         reunion,
     )
     .unwrap();
-    let ev = passerelle_core::ics::relire(&chemin).unwrap();
-    let participants: Vec<_> = ev[0]
-        .iter()
-        .filter(|(n, _)| n.starts_with("ATTENDEE"))
-        .collect();
+    let ev = evenements_ics(&chemin);
+    let participants = participants_ics(&ev[0]);
     assert_eq!(participants.len(), 4, "{participants:?}");
     assert!(participants
         .iter()
@@ -438,10 +461,7 @@ fn bilan_annuel_d_une_convention_de_demonstration() {
         p(&pdf),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    let t = pdftotext(&pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = pdf_en_ligne(&pdf);
     for attendu in [
         "Bilan",
         "1 – Activité liée",
@@ -453,14 +473,6 @@ fn bilan_annuel_d_une_convention_de_demonstration() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent :\n{t}");
     }
-}
-
-/// Texte d'un PDF sur une seule ligne, espaces insécables comprises.
-fn pdf_en_ligne(pdf: &Path) -> String {
-    pdftotext(pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

@@ -2,15 +2,15 @@
 //! statuts, échéancier et son export iCalendar relu.
 
 use chrono::{Days, Local, Months, NaiveDate};
+use icalendar::Component;
 use passerelle_core::conventions::fiches::{
     self, FiltreConventions, SaisieAvenant, SaisieConvention,
 };
 use passerelle_core::echeancier;
-use passerelle_core::{base, dates, ics, parametres, Connection, Erreur};
+use passerelle_core::{base, dates, parametres, Connection, Erreur};
 
-fn d(s: &str) -> NaiveDate {
-    dates::lire(s).unwrap()
-}
+mod common;
+use common::{d, evenements_ics};
 
 fn apcm() -> SaisieConvention {
     SaisieConvention {
@@ -240,14 +240,9 @@ fn echeancier_trie_filtre_et_exporte() {
         1
     );
     let texte = echeancier::en_ics(&v, Local::now().naive_utc());
-    let relu = ics::relire(&texte).unwrap();
+    let relu = evenements_ics(&texte);
     assert_eq!(relu.len(), 2);
-    let resume = relu[0]
-        .iter()
-        .find(|(n, _)| n == "SUMMARY")
-        .unwrap()
-        .1
-        .clone();
+    let resume = relu[0].get_summary().unwrap();
     assert!(
         resume.contains("préavis") && resume.contains("Convention Lille – Forges"),
         "{resume}"

@@ -6,18 +6,10 @@ use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
 use passerelle_core::ipe::intervenants::{self, FiltreIpe, SaisieMission};
 use passerelle_core::ipe::themes;
-use passerelle_core::{base, parametres, Connection, Erreur};
+use passerelle_core::{base, Connection, Erreur};
 
-fn base_demo() -> Connection {
-    let c = base::en_memoire().unwrap();
-    parametres::choisir_accueil(&c, true).unwrap();
-    c
-}
-
-fn compter(c: &Connection, table: &str) -> i64 {
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
+mod common;
+use common::{base_demo_en_memoire as base_demo, compter};
 
 #[test]
 fn le_bilan_2007_de_la_demonstration_reproduit_celui_du_seminaire() {

@@ -5,20 +5,8 @@ use passerelle_core::rapport::{rendre_pdf, Alignement, Bloc, Colonne, Couverture
 use std::path::Path;
 use std::process::Command;
 
-fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
-    let mut c = Command::new("pdftotext");
-    c.arg("-layout");
-    if let Some(p) = page {
-        c.args(["-f", &p.to_string(), "-l", &p.to_string()]);
-    }
-    let o = c
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    String::from_utf8_lossy(&o.stdout).replace(['\u{202f}', '\u{a0}'], " ")
-}
+mod common;
+use common::pdftotext;
 
 fn pages(pdf: &Path) -> usize {
     let o = Command::new("pdfinfo").arg(pdf).output().unwrap();

@@ -8,7 +8,8 @@ mod erreur;
 use passerelle_core::{base, cli};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Les arguments tels quels : un nom de fichier peut ne pas être en UTF-8.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     match cli::analyser(&args) {
         Err(message) => {
             eprintln!("passerelle : {message}\n\n{}", cli::AIDE);

@@ -190,21 +190,19 @@ pub fn en_texte(v: &[Echeance]) -> String {
 }
 
 pub fn en_csv(v: &[Echeance]) -> String {
-    let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(
-        &[
-            "date",
-            "jours_restants",
-            "nature",
-            "libelle",
-            "module",
-            "objet_id",
-            "objet",
-        ]
-        .map(String::from),
-    );
+    let mut lignes = vec![[
+        "date",
+        "jours_restants",
+        "nature",
+        "libelle",
+        "module",
+        "objet_id",
+        "objet",
+    ]
+    .map(String::from)
+    .to_vec()];
     for e in v {
-        s += &crate::bilans::ligne_csv(&[
+        lignes.push(vec![
             dates::francaise(e.date),
             e.jours_restants.to_string(),
             e.nature.code().to_string(),
@@ -214,7 +212,7 @@ pub fn en_csv(v: &[Echeance]) -> String {
             e.objet.clone(),
         ]);
     }
-    s
+    crate::csv::ecrire(&lignes)
 }
 
 pub fn en_ics(v: &[Echeance], horodatage: chrono::NaiveDateTime) -> String {

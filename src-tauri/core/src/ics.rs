@@ -152,45 +152,6 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
     sortie
 }
 
-/// Relecture minimale (lignes dépliées, propriétés et valeurs déséchappées), pour vérifier un
-/// fichier produit : liste des événements, chacun en (propriété avec paramètres, valeur).
-pub fn relire(texte: &str) -> Result<Vec<Vec<(String, String)>>, String> {
-    let deplie = texte.replace("\r\n ", "").replace("\r\n\t", "");
-    let mut evenements = Vec::new();
-    let mut courant: Option<Vec<(String, String)>> = None;
-    for ligne in deplie.split("\r\n").filter(|l| !l.is_empty()) {
-        let (nom, valeur) = separer(ligne).ok_or_else(|| format!("ligne sans « : » : {ligne}"))?;
-        match (nom, valeur) {
-            ("BEGIN", "VEVENT") => courant = Some(Vec::new()),
-            ("END", "VEVENT") => evenements.push(courant.take().ok_or("END:VEVENT sans BEGIN")?),
-            _ => {
-                if let Some(c) = courant.as_mut() {
-                    let valeur = valeur
-                        .replace("\\n", "\n")
-                        .replace("\\,", ",")
-                        .replace("\\;", ";")
-                        .replace("\\\\", "\\");
-                    c.push((nom.to_string(), valeur));
-                }
-            }
-        }
-    }
-    Ok(evenements)
-}
-
-/// Sépare « NOM;PARAM="a:b":valeur » au premier « : » hors guillemets.
-fn separer(ligne: &str) -> Option<(&str, &str)> {
-    let mut dedans = false;
-    for (i, c) in ligne.char_indices() {
-        match c {
-            '"' => dedans = !dedans,
-            ':' if !dedans => return Some((&ligne[..i], &ligne[i + 1..])),
-            _ => {}
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,8 +210,10 @@ mod tests {
         );
     }
 
+    /// Relu par un lecteur iCalendar indépendant du nôtre (crate `icalendar`).
     #[test]
     fn relu_tel_quel_avec_participants() {
+        use icalendar::{CalendarComponent, Component, EventLike};
         let t = calendrier(
             &exemple(),
             crate::dates::lire("24/11/2026")
@@ -261,42 +224,51 @@ mod tests {
         if let Some(chemin) = std::env::var_os("PASSERELLE_ICS_EXEMPLE") {
             std::fs::write(chemin, &t).unwrap(); // pour le faire relire par un autre lecteur iCalendar
         }
-        let ev = relire(&t).unwrap();
-        assert_eq!(ev.len(), 2);
-        let val = |e: &Vec<(String, String)>, nom: &str| {
-            e.iter()
-                .find(|(n, _)| n.split(';').next() == Some(nom))
-                .map(|(_, v)| v.clone())
-        };
-        assert_eq!(val(&ev[0], "DTSTART").as_deref(), Some("20070924"));
-        assert_eq!(val(&ev[0], "DTEND").as_deref(), Some("20070925"));
-        assert_eq!(
-            val(&ev[0], "DESCRIPTION").unwrap(),
-            exemple()[0].description
-        );
-        assert_eq!(
-            val(&ev[1], "SUMMARY").unwrap(),
-            "Groupe de suivi académique, réunion de printemps"
-        );
-        assert_eq!(val(&ev[1], "DTSTART").as_deref(), Some("20260312T140000"));
-        let participants: Vec<(String, String)> = ev[1]
+        let relu: icalendar::Calendar = t.parse().unwrap();
+        let ev: Vec<_> = relu
+            .components
             .iter()
-            .filter(|(n, _)| n.starts_with("ATTENDEE"))
-            .cloned()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(e) => Some(e),
+                _ => None,
+            })
             .collect();
-        assert_eq!(participants.len(), 2);
-        assert!(
-            participants[0].0.contains("CN=\"Hugo LEFÈVRE\"")
-                && participants[0].1 == "mailto:hugo.lefevre@cma-hauts.fr"
+        assert_eq!(ev.len(), 2);
+        assert_eq!(ev[0].get_uid(), Some("preavis-convention-1@passerelle"));
+        assert_eq!(ev[0].property_value("DTSTART"), Some("20070924"));
+        assert_eq!(ev[0].property_value("DTEND"), Some("20070925"));
+        assert_eq!(
+            ev[0].get_description(),
+            Some(exemple()[0].description.as_str())
         );
-        assert!(
-            participants[1]
-                .0
-                .contains("CN=\"Inès  la présidente  MARTIN\""),
-            "{:?}",
-            participants[1]
+        assert_eq!(
+            ev[1].get_summary(),
+            Some("Groupe de suivi académique, réunion de printemps")
         );
-        assert!(val(&ev[1], "ORGANIZER")
+        assert_eq!(
+            ev[1].get_location(),
+            Some("Lycée professionnel Jean-Moulin, Lens")
+        );
+        assert_eq!(ev[1].property_value("DTSTART"), Some("20260312T140000"));
+        let participants: Vec<(&str, &str)> = ev[1]
+            .multi_properties()
+            .get("ATTENDEE")
+            .into_iter()
+            .flatten()
+            .map(|p| (p.params().get("CN").map_or("", |c| c.value()), p.value()))
+            .collect();
+        assert_eq!(
+            participants,
+            [
+                ("Hugo LEFÈVRE", "mailto:hugo.lefevre@cma-hauts.fr"),
+                (
+                    "Inès  la présidente  MARTIN",
+                    "mailto:ines.martin@exemple.fr"
+                ),
+            ]
+        );
+        assert!(ev[1]
+            .property_value("ORGANIZER")
             .unwrap()
             .ends_with("claire.durand@ac-lille.fr"));
     }

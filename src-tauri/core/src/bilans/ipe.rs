@@ -2,7 +2,7 @@
 //! bilan qualitatif (IPE et mois d'activité, actions et évolution, un chapitre par thème avec
 //! ses chiffres et le commentaire du délégué, histogramme), conclusion, définitions.
 
-use super::{date_d_edition, ligne_csv};
+use super::date_d_edition;
 use crate::ipe::actions::Effectifs;
 use crate::ipe::bilan::{calculer, Bilan, Periode};
 use crate::ipe::commentaires::{self, CleBilan};
@@ -271,25 +271,24 @@ pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
 /// Le bilan en CSV (« ; », UTF-8 avec BOM pour Excel) : chiffres clés puis tableau par thème.
 pub fn csv(b: &Bilan) -> String {
     let espace = |s: String| s.replace(crate::texte::SEPARATEUR_MILLIERS, "");
-    let mut sortie = String::from("\u{feff}");
-    sortie += &ligne_csv(&[
+    let mut lignes = vec![vec![
         format!("{} – {}", titre(b), b.perimetre_libelle),
         String::new(),
-    ]);
-    sortie += &ligne_csv(&["indicateur".into(), "valeur".into()]);
+    ]];
+    lignes.push(vec!["indicateur".into(), "valeur".into()]);
     for (l, v) in chiffres_cles(b) {
-        sortie += &ligne_csv(&[l.trim().to_string(), espace(v)]);
+        lignes.push(vec![l.trim().to_string(), espace(v)]);
     }
-    sortie += &ligne_csv(&[
+    lignes.push(vec![
         "Mois d'activité".into(),
         decimal1(b.mois_activite).replace(crate::texte::SEPARATEUR_MILLIERS, ""),
     ]);
-    sortie += &ligne_csv(&["Académies".into(), b.academies.to_string()]);
-    sortie += &ligne_csv(&[
+    lignes.push(vec!["Académies".into(), b.academies.to_string()]);
+    lignes.push(vec![
         "Évolution (%)".into(),
         b.evolution.map(|e| e.to_string()).unwrap_or_default(),
     ]);
-    sortie += "\r\n";
+    lignes.push(Vec::new());
     let entete = [
         "theme",
         "libelle",
@@ -305,10 +304,10 @@ pub fn csv(b: &Bilan) -> String {
         "entreprises",
         "organisations_professionnelles",
     ];
-    sortie += &ligne_csv(&entete.map(String::from));
+    lignes.push(entete.map(String::from).to_vec());
     for t in &b.themes {
         let e = &t.effectifs;
-        sortie += &ligne_csv(&[
+        lignes.push(vec![
             t.code.clone(),
             t.libelle.clone(),
             t.actions.to_string(),
@@ -324,7 +323,7 @@ pub fn csv(b: &Bilan) -> String {
             e.organisations_professionnelles.to_string(),
         ]);
     }
-    sortie
+    crate::csv::ecrire(&lignes)
 }
 
 /// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.

@@ -10,18 +10,6 @@ pub fn date_d_edition() -> String {
     )
 }
 
-/// Une ligne CSV au séparateur « ; », champs entre guillemets si besoin.
-pub fn ligne_csv(champs: &[String]) -> String {
-    let echapper = |c: &String| {
-        if c.contains([';', '"', '\n']) {
-            format!("\"{}\"", c.replace('"', "\"\""))
-        } else {
-            c.clone()
-        }
-    };
-    champs.iter().map(echapper).collect::<Vec<_>>().join(";") + "\r\n"
-}
-
 /// Écrit un document produit dans `dossier` (créé au besoin) sous `nom` ; rend le chemin.
 pub fn ecrire(
     dossier: &std::path::Path,

@@ -215,27 +215,25 @@ pub fn publipostage_csv(conn: &Connection, reunion_id: i64) -> Resultat<String> 
          LEFT JOIN cet x ON x.personne_id = p.id LEFT JOIN organisation o ON o.id = p.organisation_id
          WHERE i.reunion_id = ?1 AND p.email <> '' ORDER BY normaliser(p.nom), p.prenom",
     )?;
-    let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(
-        &[
-            "civilite",
-            "nom",
-            "prenom",
-            "email",
-            "secteur",
-            "organisation",
-        ]
-        .map(String::from),
-    );
-    let lignes = st.query_map([reunion_id], |r| {
+    let mut lignes = vec![[
+        "civilite",
+        "nom",
+        "prenom",
+        "email",
+        "secteur",
+        "organisation",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let invites = st.query_map([reunion_id], |r| {
         (0..6)
             .map(|i| r.get::<_, String>(i))
             .collect::<rusqlite::Result<Vec<String>>>()
     })?;
-    for l in lignes {
-        s += &crate::bilans::ligne_csv(&l?);
+    for l in invites {
+        lignes.push(l?);
     }
-    Ok(s)
+    Ok(crate::csv::ecrire(&lignes))
 }
 
 /// Invitation (PDF) : la convocation commune, complétée du thème, des secteurs et des co-organisateurs.

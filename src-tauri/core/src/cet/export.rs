@@ -58,14 +58,9 @@ pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat
     let lignes = lignes(conn, filtre)?;
     match format {
         "csv" => {
-            let mut s = String::from("\u{feff}");
-            s += &crate::bilans::ligne_csv(
-                &entetes().iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-            );
-            for l in &lignes {
-                s += &crate::bilans::ligne_csv(l);
-            }
-            Ok(s.into_bytes())
+            let mut tout = vec![entetes().iter().map(|e| e.to_string()).collect()];
+            tout.extend(lignes);
+            Ok(crate::csv::ecrire(&tout).into_bytes())
         }
         "xlsx" => tableur::classeur_xlsx("Registre des CET", &entetes(), &lignes)
             .map_err(|e| Erreur::Fichier(std::io::Error::other(e))),

@@ -139,22 +139,20 @@ pub fn csv_organisations(
     organisation_id: Option<i64>,
     aujourdhui: NaiveDate,
 ) -> Resultat<String> {
-    let mut s = String::from("\u{feff}");
-    s += &crate::bilans::ligne_csv(
-        &[
-            "organisation",
-            "civilite",
-            "nom",
-            "prenom",
-            "secteur",
-            "cpc",
-            "debut_mandat",
-            "fin_mandat",
-            "date_arrete",
-            "nomination",
-        ]
-        .map(String::from),
-    );
+    let mut lignes = vec![[
+        "organisation",
+        "civilite",
+        "nom",
+        "prenom",
+        "secteur",
+        "cpc",
+        "debut_mandat",
+        "fin_mandat",
+        "date_arrete",
+        "nomination",
+    ]
+    .map(String::from)
+    .to_vec()];
     for (id, nom) in organisations(conn, organisation_id)? {
         for x in tous(
             conn,
@@ -168,7 +166,7 @@ pub fn csv_organisations(
         .filter(|x| x.organisation_proposante_id == Some(id))
         {
             let d = |v: Option<NaiveDate>| v.map(dates::francaise).unwrap_or_default();
-            s += &crate::bilans::ligne_csv(&[
+            lignes.push(vec![
                 nom.clone(),
                 x.civilite.clone(),
                 x.nom.clone(),
@@ -182,7 +180,7 @@ pub fn csv_organisations(
             ]);
         }
     }
-    Ok(s)
+    Ok(crate::csv::ecrire(&lignes))
 }
 
 /// Avis à l'employeur : son salarié a été nommé conseiller entreprise pour l'École.

@@ -1,0 +1,280 @@
+//! Lecture des arguments : chaque commande, ses erreurs.
+
+use super::*;
+
+fn a(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn analyse_des_arguments() {
+    assert_eq!(analyser(&a(&[])).unwrap(), Demande::Fenetre { db: None });
+    assert_eq!(
+        analyser(&a(&["--db", "x.sqlite"])).unwrap(),
+        Demande::Fenetre {
+            db: Some("x.sqlite".into())
+        }
+    );
+    assert_eq!(analyser(&a(&["--version"])).unwrap(), Demande::Version);
+    assert_eq!(
+        analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(),
+        Demande::Demo {
+            db: Some("d.sqlite".into())
+        }
+    );
+    assert_eq!(
+        analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(),
+        Demande::Verifier {
+            db: Some("v.sqlite".into())
+        }
+    );
+    assert!(analyser(&a(&["demo", "--db"]))
+        .unwrap_err()
+        .contains("--db"));
+    assert!(analyser(&a(&["exporter"]))
+        .unwrap_err()
+        .contains("« exporter »"));
+    assert!(analyser(&a(&["--vite"]))
+        .unwrap_err()
+        .contains("« --vite »"));
+    assert!(analyser(&a(&["demo", "encore"])).is_err());
+}
+
+#[test]
+fn analyse_des_imports_exports_et_bilans() {
+    assert_eq!(
+        analyser(&a(&[
+            "import",
+            "actions-ipe",
+            "--db",
+            "b.sqlite",
+            "a.csv",
+            "--essai"
+        ]))
+        .unwrap(),
+        Demande::Import {
+            db: Some("b.sqlite".into()),
+            quoi: Importable::ActionsIpe,
+            fichier: "a.csv".into(),
+            essai: true
+        }
+    );
+    assert_eq!(
+        analyser(&a(&[
+            "bilan",
+            "ipe",
+            "--annee",
+            "2007",
+            "--academie",
+            "Lille",
+            "--sortie",
+            "b.pdf"
+        ]))
+        .unwrap(),
+        Demande::BilanIpe {
+            db: None,
+            annee: 2007,
+            academie: Some("Lille".into()),
+            scolaire: false,
+            csv: false,
+            sortie: "b.pdf".into()
+        }
+    );
+    assert!(
+        analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"]))
+            .unwrap_err()
+            .contains("quatre chiffres")
+    );
+    assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"]))
+        .unwrap_err()
+        .contains("--sortie"));
+    assert!(analyser(&a(&["import", "cetx", "x.csv"]))
+        .unwrap_err()
+        .contains("« cetx »"));
+    assert_eq!(
+        analyser(&a(&["import", "cet", "--db", "b.sqlite", "liste.xlsx"])).unwrap(),
+        Demande::Import {
+            db: Some("b.sqlite".into()),
+            quoi: Importable::Cet,
+            fichier: "liste.xlsx".into(),
+            essai: false
+        }
+    );
+}
+
+#[test]
+fn analyse_des_commandes_des_cet() {
+    assert_eq!(
+        analyser(&a(&[
+            "export", "cet", "--format", "xlsx", "--sortie", "r.xlsx"
+        ]))
+        .unwrap(),
+        Demande::ExportCet {
+            db: None,
+            format: "xlsx".into(),
+            sortie: "r.xlsx".into()
+        }
+    );
+    assert!(analyser(&a(&[
+        "export", "cet", "--format", "ods", "--sortie", "r.ods"
+    ]))
+    .unwrap_err()
+    .contains("csv ou xlsx"));
+    assert_eq!(
+        analyser(&a(&[
+            "cet",
+            "retour-organisations",
+            "--organisation",
+            "7",
+            "--sortie",
+            "r.pdf"
+        ]))
+        .unwrap(),
+        Demande::RetourOrganisations {
+            db: None,
+            organisation: Some(7),
+            csv: false,
+            sortie: "r.pdf".into()
+        }
+    );
+    assert_eq!(
+        analyser(&a(&[
+            "bilan",
+            "cet",
+            "--annee-scolaire",
+            "2025-2026",
+            "--sortie",
+            "b.pdf"
+        ]))
+        .unwrap(),
+        Demande::BilanCet {
+            db: None,
+            annee: 2025,
+            academie: None,
+            sortie: "b.pdf".into()
+        }
+    );
+}
+
+#[test]
+fn numeros_d_organisation_et_de_comite() {
+    let e = analyser(&a(&[
+        "cet",
+        "retour-organisations",
+        "--organisation",
+        "sept",
+        "--sortie",
+        "r.pdf",
+    ]))
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "L'organisation «\u{a0}sept\u{a0}» se désigne par son numéro."
+    );
+    let e = analyser(&a(&[
+        "bilan",
+        "clee",
+        "--annee-scolaire",
+        "2025-2026",
+        "--comite",
+        "Lens",
+        "--sortie",
+        "b.pdf",
+    ]))
+    .unwrap_err();
+    assert_eq!(e, "Le comité «\u{a0}Lens\u{a0}» se désigne par son numéro.");
+}
+
+#[test]
+fn annee_scolaire_drapeau_du_bilan_ipe_valeur_des_bilans_clee_et_cet() {
+    let ipe = analyser(&a(&[
+        "bilan",
+        "ipe",
+        "--annee-scolaire",
+        "--annee",
+        "2025",
+        "--sortie",
+        "b.pdf",
+    ]))
+    .unwrap();
+    assert!(matches!(
+        ipe,
+        Demande::BilanIpe {
+            scolaire: true,
+            annee: 2025,
+            ..
+        }
+    ));
+    for args in [
+        &[
+            "bilan",
+            "clee",
+            "--annee-scolaire",
+            "2025-2026",
+            "--sortie",
+            "b.pdf",
+        ][..],
+        &[
+            "bilan",
+            "clee",
+            "--annee-scolaire=2025-2026",
+            "--sortie=b.pdf",
+        ],
+        &[
+            "--annee-scolaire",
+            "2025-2026",
+            "bilan",
+            "clee",
+            "--sortie",
+            "b.pdf",
+        ],
+    ] {
+        assert!(
+            matches!(
+                analyser(&a(args)),
+                Ok(Demande::BilanClee { annee: 2025, .. })
+            ),
+            "{args:?}"
+        );
+    }
+    assert!(analyser(&a(&["bilan", "cet", "--sortie", "b.pdf"]))
+        .unwrap_err()
+        .contains("--annee-scolaire 2025-2026"));
+    assert!(analyser(&a(&["bilan", "ipe", "--annee-scolaire=oui"]))
+        .unwrap_err()
+        .contains("ne prend pas de valeur"));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_qui_ne_sont_pas_en_utf8() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+    let brut = |o: &[u8]| OsString::from_vec(o.to_vec());
+    let args = |v: &[&[u8]]| v.iter().map(|o| brut(o)).collect::<Vec<_>>();
+    // Un chemin de fichier peut ne pas être en UTF-8 : il est pris tel quel.
+    assert_eq!(
+        analyser(&args(&[b"verifier", b"--db", b"base-\xe9t\xe9.sqlite"])).unwrap(),
+        Demande::Verifier {
+            db: Some(brut(b"base-\xe9t\xe9.sqlite").into())
+        }
+    );
+    assert_eq!(
+        analyser(&args(&[b"import", b"cet", b"liste-\xe9t\xe9.csv"])).unwrap(),
+        Demande::Import {
+            db: None,
+            quoi: Importable::Cet,
+            fichier: brut(b"liste-\xe9t\xe9.csv").into(),
+            essai: false
+        }
+    );
+    // Ailleurs, un message en français.
+    for v in [
+        args(&[b"v\xe9rifier"]),
+        args(&[b"bilan", b"clee", b"--academie", b"Cr\xe9teil"]),
+        args(&[b"import", b"c\xe9t", b"liste.csv"]),
+    ] {
+        let e = analyser(&v).unwrap_err();
+        assert!(e.contains("n'est pas écrit en UTF-8"), "{e}");
+    }
+}
