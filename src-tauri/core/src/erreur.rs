@@ -49,6 +49,16 @@ impl Controle {
             Err(Erreur::Validation(self.0))
         }
     }
+
+    /// Comme `fin`, et rend la valeur d'un champ obligatoire (ou de plusieurs, réunies par
+    /// `zip`). Une valeur absente sans erreur notée serait un oubli du programme : elle donne
+    /// un refus en français plutôt qu'un arrêt.
+    pub fn fin_avec<T>(self, valeur: Option<T>) -> Resultat<T> {
+        self.fin()?;
+        valeur.ok_or_else(|| {
+            Erreur::validation("", "Saisie incomplète : un champ obligatoire manque.")
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -231,6 +231,14 @@ pub fn ecrire_liens(
     Ok(())
 }
 
+/// `id` s'il désigne une ligne de `table`, sinon `None` (choix vide ou ligne disparue).
+pub fn existant(conn: &Connection, table: &str, id: Option<i64>) -> Resultat<Option<i64>> {
+    match id {
+        Some(i) if existe(conn, table, i)? => Ok(Some(i)),
+        _ => Ok(None),
+    }
+}
+
 /// La ligne `id` existe-t-elle dans `table` (nom écrit par le module) ?
 pub fn existe(conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
     let mut st = conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE id = ?1"))?;

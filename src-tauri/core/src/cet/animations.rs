@@ -121,10 +121,7 @@ fn secteurs_nettoyes(v: &[String]) -> String {
 }
 
 pub fn creer(conn: &Connection, s: &SaisieAnimation) -> Resultat<Animation> {
-    let Some(academie) = s
-        .academie_id
-        .filter(|a| liste::existe(conn, "academie", *a).unwrap_or(false))
-    else {
+    let Some(academie) = liste::existant(conn, "academie", s.academie_id)? else {
         return Err(Erreur::validation(
             "academie_id",
             "Choisissez l'académie qui organise l'animation.",

@@ -358,9 +358,9 @@ pub fn importer(
         };
         let mut c = Controle::default();
         let valide = registre::valider(tx, &saisie, &mut c)?;
-        c.fin()?;
+        let mandat = c.fin_avec(mandat)?;
         let id = registre::ecrire(tx, None, &saisie, &valide)?;
-        mandats::inserer(tx, id, &mandat.expect("validé"))?;
+        mandats::inserer(tx, id, &mandat)?;
         personnes_connues.insert(cle_personne(&nom, &prenom, &email), (personne_id, true));
         importees += 1;
         Ok(())

@@ -178,8 +178,8 @@ pub fn ajouter(conn: &Connection, cet_id: i64, s: &SaisieMandat) -> Resultat<Vec
             );
         }
     }
-    c.fin()?;
-    inserer(conn, cet_id, &m.expect("validé"))?;
+    let m = c.fin_avec(m)?;
+    inserer(conn, cet_id, &m)?;
     mandats(conn, cet_id)
 }
 
@@ -231,10 +231,10 @@ fn valider_campagne(s: &SaisieCampagne) -> Resultat<Campagne> {
             );
         }
     }
-    c.fin()?;
+    let (fin_au_plus_tard, mandat) = c.fin_avec(fin_au_plus_tard.zip(mandat))?;
     Ok(Campagne {
-        fin_au_plus_tard: fin_au_plus_tard.expect("validée"),
-        mandat: mandat.expect("validé"),
+        fin_au_plus_tard,
+        mandat,
     })
 }
 

@@ -483,10 +483,10 @@ pub fn creer(conn: &Connection, s: &SaisieCet) -> Resultat<Cet> {
         mandats::CHAMPS_MANDAT,
         &mut c,
     );
-    c.fin()?;
+    let mandat = c.fin_avec(mandat)?;
     let id = crate::base::atomique(conn, |conn| {
         let id = ecrire(conn, None, s, &v)?;
-        mandats::inserer(conn, id, &mandat.expect("validé"))?;
+        mandats::inserer(conn, id, &mandat)?;
         Ok(id)
     })?;
     lire(conn, id)

@@ -347,13 +347,13 @@ fn valider(s: &SaisieConvention, creation: bool) -> Resultat<Valide> {
         ("", false) => None,
         (st, _) => c.champ("statut", StatutConvention::choisi(st, "le statut")),
     };
-    c.fin()?;
+    let effet = c.fin_avec(effet)?;
     Ok(Valide {
         type_: type_.unwrap_or_default(),
         niveau: niveau.unwrap_or_default(),
         titre: titre.unwrap_or_default(),
         signature,
-        effet: effet.expect("validée"),
+        effet,
         duree_mois: duree.unwrap_or(12),
         renouvellement: renouvellement.unwrap_or_default(),
         preavis_mois: preavis.unwrap_or(0),

@@ -47,8 +47,7 @@ pub fn ajouter_membre(
     role: &str,
 ) -> Resultat<Vec<Membre>> {
     liste::exiger(conn, "convention", convention_id, "La convention")?;
-    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false))
-    else {
+    let Some(p) = liste::existant(conn, "personne", personne_id)? else {
         return Err(Erreur::validation(
             "personne_id",
             "Choisissez la personne dans l'annuaire.",

@@ -318,9 +318,9 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         "convention_id",
         "une convention",
     )?;
-    c.fin()?;
+    let date = c.fin_avec(date)?;
     Ok(ActionValide {
-        date: dates::iso(date.expect("validée")),
+        date: dates::iso(date),
         academie_id: s.academie_id,
         niveau: niveau.unwrap_or_default(),
         theme_id: s.theme_id.unwrap_or_default(),

@@ -310,9 +310,9 @@ fn valider_mission(s: &SaisieMission) -> Resultat<MissionValide> {
             dates::lire_facultative(&s.lettre_date).map_err(|e| format!("Lettre de mission : {e}")),
         )
         .flatten();
-    c.fin()?;
+    let debut = c.fin_avec(debut)?;
     Ok(MissionValide {
-        debut: debut.expect("validée"),
+        debut,
         fin,
         quotite: quotite.unwrap_or(100),
         lettre_date,

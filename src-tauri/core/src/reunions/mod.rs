@@ -622,8 +622,7 @@ pub fn inviter(
     personne_id: Option<i64>,
 ) -> Resultat<Vec<Presence>> {
     liste::exiger(conn, "reunion", reunion_id, "La réunion")?;
-    let Some(p) = personne_id.filter(|p| liste::existe(conn, "personne", *p).unwrap_or(false))
-    else {
+    let Some(p) = liste::existant(conn, "personne", personne_id)? else {
         return Err(Erreur::validation(
             "personne_id",
             "Choisissez l'invité dans l'annuaire.",
