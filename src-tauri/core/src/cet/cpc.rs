@@ -13,7 +13,7 @@ pub struct Cpc {
     pub cet: i64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SaisieCpc {
     pub nom: String,

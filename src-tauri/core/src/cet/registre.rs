@@ -79,7 +79,7 @@ pub struct Cet {
     pub derniere_participation: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SaisieCet {
     pub personne_id: Option<i64>,

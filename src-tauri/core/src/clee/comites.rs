@@ -55,7 +55,7 @@ pub struct Comite {
     pub derniere_reunion: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SaisieComite {
     pub nom: String,

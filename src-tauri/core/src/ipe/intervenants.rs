@@ -24,7 +24,7 @@ pub struct Ipe {
     pub derniere_mission: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SaisieIpe {
     pub personne_id: Option<i64>,
