@@ -46,6 +46,11 @@ pub fn depuis_iso(s: &str) -> rusqlite::Result<NaiveDate> {
     })
 }
 
+/// Une date facultative lue en base (AAAA-MM-JJ ou NULL).
+pub fn depuis_iso_facultative(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    v.map(|s| depuis_iso(&s)).transpose()
+}
+
 /// Année scolaire « 2025-2026 » qui contient la date (elle commence le 1er septembre).
 pub fn annee_scolaire(d: NaiveDate) -> String {
     let debut = if d.month() >= 9 {

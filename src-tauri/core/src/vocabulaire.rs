@@ -135,7 +135,7 @@ const fn liste<C: Code>(
 /// Toutes les listes de codes, sous le nom que la page emploie.
 pub const LISTES: &[Liste] = {
     use crate::annuaire::{etablissements, organisations, personnes};
-    use crate::cet::{mandats, registre};
+    use crate::cet::{self, mandats};
     use crate::clee::{actions as clee_actions, comites};
     use crate::conventions::{contrat, fiches};
     use crate::ipe::{self, actions as ipe_actions};
@@ -181,9 +181,9 @@ pub const LISTES: &[Liste] = {
         liste::<reunions::College>("colleges", &[("clee_membre", "college")]),
         liste::<clee_actions::TypeActionClee>("types_action_clee", &[("action_clee", "type")]),
         liste::<comites::StatutComite>("statuts_comite", &[("comite_clee", "statut")]),
-        liste::<registre::StatutPro>("statuts_pro_cet", &[("cet", "statut_pro")]),
-        liste::<registre::Designation>("designations_cet", &[("cet", "designation")]),
-        liste::<registre::Mission>("missions_cet", &[]),
+        liste::<cet::StatutPro>("statuts_pro_cet", &[("cet", "statut_pro")]),
+        liste::<cet::Designation>("designations_cet", &[("cet", "designation")]),
+        liste::<cet::Mission>("missions_cet", &[]),
         liste::<mandats::EtatMandat>("etats_mandat", &[]),
         liste::<echeancier::Nature>("natures_echeance", &[]),
     ]

@@ -10,41 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-crate::codes! {
-    /// Statut professionnel d'un CET (« non renseigné » : listes importées sans cette colonne, à compléter).
-    pub enum StatutPro {
-        ChefEntreprise = "chef_entreprise" => "Chef d'entreprise",
-        Salarie = "salarie" => "Salarié",
-        Artisan = "artisan" => "Artisan",
-        ProfessionLiberale = "profession_liberale" => "Profession libérale",
-        Retraite = "retraite" => "Retraité",
-        SalarieOrganisation = "salarie_organisation" => "Salarié d'une organisation professionnelle",
-        NonRenseigne = "non_renseigne" => "Non renseigné",
-    }
-}
-
-crate::codes! {
-    /// Qui a désigné le CET.
-    pub enum Designation {
-        OrganisationProfessionnelle = "organisation_professionnelle" => "Organisation professionnelle",
-        Inspecteur = "inspecteur" => "Inspecteur",
-        ChefEtablissement = "chef_etablissement" => "Chef d'établissement",
-        Afdet = "afdet" => "AFDET",
-        Autre = "autre" => "Autre",
-    }
-}
-
-crate::codes! {
-    /// Mission confiée à un CET.
-    pub enum Mission {
-        Expertise = "expertise" => "Expertise et conseil",
-        Interface = "interface" => "Interface et référent d'établissements",
-        Jurys = "jurys" => "Jurys d'examens",
-        Orientation = "orientation" => "Information et orientation",
-        ParcoursAvenir = "parcours_avenir" => "Parcours Avenir",
-        Autres = "autres" => "Autres missions",
-    }
-}
+pub use super::{Designation, Mission, StatutPro};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cet {
@@ -165,14 +131,10 @@ const TRIS: &[(&str, &str)] = &[
     ("organisation", "normaliser(coalesce(op.nom, ''))"),
 ];
 
-fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    v.map(|s| dates::depuis_iso(&s)).transpose()
-}
-
 fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
     move |r: &Row| {
-        let debut = date_opt(r.get("debut")?)?;
-        let fin = date_opt(r.get("fin")?)?;
+        let debut = dates::depuis_iso_facultative(r.get("debut")?)?;
+        let fin = dates::depuis_iso_facultative(r.get("fin")?)?;
         Ok(Cet {
             id: r.get("id")?,
             personne_id: r.get("personne_id")?,
@@ -202,11 +164,13 @@ fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
                 .map(String::from)
                 .collect(),
             etablissement_ids: liste::ids(r.get("etablissement_ids")?),
-            date_arrete: date_opt(r.get("date_arrete")?)?,
+            date_arrete: dates::depuis_iso_facultative(r.get("date_arrete")?)?,
             debut_mandat: debut,
             fin_mandat: fin,
             etat_mandat: mandats::etat(debut, fin, aujourdhui),
-            derniere_participation: date_opt(r.get("derniere_participation")?)?,
+            derniere_participation: dates::depuis_iso_facultative(
+                r.get("derniere_participation")?,
+            )?,
             etablissements: r
                 .get::<_, Option<String>>("etablissements")?
                 .unwrap_or_default(),
@@ -509,89 +473,4 @@ pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
     liste::supprimer(conn, "cet", id, &format!("{} {}", x.prenom, x.nom))
 }
 
-// ——— Jurys ———
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Jury {
-    pub id: i64,
-    pub session: String,
-    pub diplome: String,
-    pub date: NaiveDate,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SaisieJury {
-    pub session: String,
-    pub diplome: String,
-    pub date: String,
-}
-
-pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
-    let mut st = conn.prepare("SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC")?;
-    let v = st
-        .query_map([cet_id], |r| {
-            Ok(Jury {
-                id: r.get("id")?,
-                session: r.get("session")?,
-                diplome: r.get("diplome")?,
-                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
-}
-
-pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<Vec<Jury>> {
-    lire(conn, cet_id)?;
-    let mut c = Controle::default();
-    let session = c.champ("session", texte::obligatoire("La session", &s.session));
-    let diplome = c.champ("diplome", texte::obligatoire("Le diplôme", &s.diplome));
-    let date = c.champ(
-        "date",
-        dates::lire(&s.date).map_err(|e| format!("Date du jury : {e}")),
-    );
-    c.fin()?;
-    conn.execute(
-        "INSERT INTO cet_jury (cet_id, session, diplome, date) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![cet_id, session, diplome, date.map(dates::iso)],
-    )?;
-    jurys(conn, cet_id)
-}
-
-/// Participations du CET aux animations du réseau, la plus récente d'abord.
-#[derive(Debug, Clone, Serialize)]
-pub struct Participation {
-    pub reunion_id: i64,
-    pub date: NaiveDate,
-    pub type_: String,
-    pub theme: String,
-    pub etat: Option<String>,
-}
-
-pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participation>> {
-    let x = lire(conn, cet_id)?;
-    let mut st = conn.prepare(
-        "SELECT r.id AS reunion_id, r.date, r.type AS type_, coalesce(a.theme, '') AS theme, rp.etat
-         FROM reunion r LEFT JOIN animation_cet a ON a.reunion_id = r.id
-         LEFT JOIN reunion_presence rp ON rp.reunion_id = r.id AND rp.personne_id = ?1
-         WHERE r.academie_id IS NOT NULL
-           AND (rp.personne_id IS NOT NULL OR EXISTS (SELECT 1 FROM reunion_invite i WHERE i.reunion_id = r.id AND i.personne_id = ?1))
-         ORDER BY r.date DESC, r.id DESC",
-    )?;
-    let v = st
-        .query_map([x.personne_id], |r| {
-            Ok(Participation {
-                reunion_id: r.get("reunion_id")?,
-                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-                type_: r
-                    .get::<_, crate::reunions::TypeReunion>("type_")?
-                    .libelle()
-                    .into(),
-                theme: r.get("theme")?,
-                etat: r.get("etat")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
-}
+pub use super::jurys::{ajouter_jury, jurys, participations, Jury, Participation, SaisieJury};

@@ -109,10 +109,6 @@ const TRIS: &[(&str, &str)] = &[
     ("statut", "c.statut"),
 ];
 
-fn date_opt(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    v.map(|s| dates::depuis_iso(&s)).transpose()
-}
-
 fn ligne(r: &Row) -> rusqlite::Result<Comite> {
     Ok(Comite {
         id: r.get("id")?,
@@ -127,11 +123,11 @@ fn ligne(r: &Row) -> rusqlite::Result<Comite> {
         copilote_education: r.get("copilote_education")?,
         copilote_entreprise_id: r.get("copilote_entreprise_id")?,
         copilote_entreprise: r.get("copilote_entreprise")?,
-        date_charte: date_opt(r.get("date_charte")?)?,
+        date_charte: dates::depuis_iso_facultative(r.get("date_charte")?)?,
         statut: r.get("statut")?,
         partenaires: r.get("partenaires")?,
         membres: r.get("membres")?,
-        derniere_reunion: date_opt(r.get("derniere_reunion")?)?,
+        derniere_reunion: dates::depuis_iso_facultative(r.get("derniere_reunion")?)?,
     })
 }
 

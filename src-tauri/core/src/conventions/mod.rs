@@ -1,6 +1,7 @@
 //! Conventions et accords-cadres : les fiches (clauses, statuts, avenants), le calendrier
 //! qu'elles font naître, le groupe de suivi, le contrat de progrès et les pièces jointes.
 
+pub mod avenants;
 pub mod calendrier;
 pub mod contrat;
 pub mod dossier;
