@@ -4,9 +4,10 @@
 //! écrit, un message par ligne. Une ligne qui reprend une personne déjà au registre (mêmes nom,
 //! prénom et courriel) est signalée et n'est pas doublée.
 
-use super::mandats;
 use super::registre::{self, SaisieCet};
-use crate::annuaire::{academies, bassins, organisations, personnes};
+use super::{mandats, Designation, StatutPro};
+use crate::annuaire::organisations::{self, TypeOrganisation};
+use crate::annuaire::{academies, bassins, personnes};
 use crate::vocabulaire::Code;
 use crate::{csv, tableur, texte, Controle, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
@@ -171,17 +172,8 @@ fn personnes_existantes(conn: &Connection) -> Resultat<HashMap<String, (i64, boo
     Ok(v)
 }
 
-/// Importe le fichier ; `choix` remplace la correspondance proposée (champ → n° de colonne).
-pub fn importer(
-    conn: &Connection,
-    octets: &[u8],
-    choix: Option<&BTreeMap<String, usize>>,
-    essai: bool,
-) -> Resultat<CompteRendu> {
-    let table = tableur::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
-    let m = choix
-        .cloned()
-        .unwrap_or_else(|| correspondance_auto(&table.entetes));
+/// Refuse une correspondance sans colonne obligatoire ou qui désigne une colonne absente.
+fn verifier_correspondance(m: &BTreeMap<String, usize>, colonnes: &[String]) -> Resultat<()> {
     let manquants: Vec<&str> = CHAMPS
         .iter()
         .filter(|c| c.2 && !m.contains_key(c.0))
@@ -194,88 +186,140 @@ pub fn importer(
             entetes().join(";")
         )]));
     }
-    if let Some((champ, i)) = m.iter().find(|(_, i)| **i >= table.entetes.len()) {
+    if let Some((champ, i)) = m.iter().find(|(_, i)| **i >= colonnes.len()) {
         return Err(Erreur::Import(vec![format!(
-            "La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.",
+            "La colonne n° {} choisie pour « {champ} » n'existe pas dans le fichier.",
             i + 1
         )]));
     }
-    let mut creations = Vec::new();
-    let mut doublons = Vec::new();
-    let mut vus: HashSet<String> = HashSet::new();
-    let mut cache = HashMap::new();
+    Ok(())
+}
+
+/// « M », « Monsieur », « mme »… ; vide si la colonne l'est.
+fn civilite(saisie: &str, c: &mut Controle) -> &'static str {
+    match texte::normaliser(saisie).trim_end_matches('.') {
+        "" => "",
+        "m" | "monsieur" => "M.",
+        "mme" | "madame" => "Mme",
+        _ => {
+            c.ajouter(
+                "civilite",
+                format!("civilité « {saisie} » inconnue (M. ou Mme)."),
+            );
+            ""
+        }
+    }
+}
+
+/// Le statut par son code ou son libellé ; « non renseigné » si la colonne est vide.
+fn statut(saisie: &str, c: &mut Controle) -> Option<StatutPro> {
+    let statut = match saisie {
+        "" => Some(StatutPro::NonRenseigne),
+        x => StatutPro::TOUS
+            .iter()
+            .copied()
+            .find(|s| texte::normaliser(s.libelle()) == texte::normaliser(x) || s.code() == x),
+    };
+    if statut.is_none() {
+        c.ajouter("statut", format!("statut « {saisie} » inconnu."));
+    }
+    statut
+}
+
+/// La CPC nommée dans le fichier, qui doit déjà être dans la liste.
+fn cpc(tx: &Connection, nom: &str, c: &mut Controle) -> Resultat<Option<i64>> {
+    if nom.is_empty() {
+        return Ok(None);
+    }
+    let id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)",
+            [nom],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if id.is_none() {
+        c.ajouter(
+            "cpc",
+            format!("CPC « {nom} » inconnue : ajoutez-la d'abord à la liste des CPC."),
+        );
+    }
+    Ok(id)
+}
+
+/// L'académie et le bassin nommés dans le fichier.
+fn academie_et_bassin(
+    tx: &Connection,
+    cache: &mut HashMap<String, Option<i64>>,
+    academie: &str,
+    bassin: &str,
+    c: &mut Controle,
+) -> Resultat<(Option<i64>, Option<i64>)> {
+    let academie_id = academies::trouver_en_cache(tx, cache, academie)?;
+    if academie_id.is_none() {
+        c.ajouter("academie", format!("académie « {academie} » inconnue."));
+    }
+    let bassin_id = match academie_id {
+        Some(a) if !bassin.is_empty() => match bassins::trouver(tx, a, bassin) {
+            Ok(x) => Some(x.id),
+            Err(Erreur::Introuvable(_)) => {
+                c.ajouter(
+                    "bassin",
+                    format!("bassin « {bassin} » inconnu dans cette académie."),
+                );
+                None
+            }
+            Err(e) => return Err(e),
+        },
+        _ => None,
+    };
+    Ok((academie_id, bassin_id))
+}
+
+/// Une ligne du fichier, contrôlée : ce qu'il faut pour écrire le CET.
+struct LigneCet {
+    civilite: &'static str,
+    nom: String,
+    prenom: String,
+    email: String,
+    academie_id: Option<i64>,
+    bassin_id: Option<i64>,
+    cpc_id: Option<i64>,
+    statut: StatutPro,
+    mandat: mandats::MandatValide,
+}
+
+/// Ce que l'import retient d'une ligne à l'autre : ce qui est connu, créé, vu deux fois.
+struct Memoire {
+    cache_academies: HashMap<String, Option<i64>>,
     // Personnes et organisations déjà connues, lues une fois : chercher ligne à ligne dans toute
     // la table rendait l'import quadratique (46 s pour 20 000 lignes).
-    let mut personnes_connues = personnes_existantes(conn)?;
-    let mut organisations_connues: HashMap<(String, &str), Option<i64>> = HashMap::new();
-    let mut importees = 0;
-    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
-        let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
+    personnes: HashMap<String, (i64, bool)>,
+    organisations: HashMap<(String, TypeOrganisation), Option<i64>>,
+    vus: HashSet<String>,
+    creations: Vec<String>,
+    doublons: Vec<String>,
+}
+
+impl Memoire {
+    fn controler<'v>(
+        &mut self,
+        tx: &Connection,
+        v: &dyn Fn(&str) -> &'v str,
+    ) -> Resultat<LigneCet> {
         let mut c = Controle::default();
         let nom = c.champ("nom", texte::obligatoire("Le nom", v("nom")));
         let prenom = c.champ("prenom", texte::obligatoire("Le prénom", v("prenom")));
-        let civilite = match texte::normaliser(v("civilite")).trim_end_matches('.') {
-            "" => "",
-            "m" | "monsieur" => "M.",
-            "mme" | "madame" => "Mme",
-            _ => {
-                c.ajouter(
-                    "civilite",
-                    format!("civilité « {} » inconnue (M. ou Mme).", v("civilite")),
-                );
-                ""
-            }
-        };
-        let academie_id = academies::trouver_en_cache(tx, &mut cache, v("academie"))?;
-        if academie_id.is_none() {
-            c.ajouter(
-                "academie",
-                format!("académie « {} » inconnue.", v("academie")),
-            );
-        }
-        let bassin_id = match (academie_id, v("bassin")) {
-            (Some(a), b) if !b.is_empty() => match bassins::trouver(tx, a, b) {
-                Ok(x) => Some(x.id),
-                Err(Erreur::Introuvable(_)) => {
-                    c.ajouter(
-                        "bassin",
-                        format!("bassin « {b} » inconnu dans cette académie."),
-                    );
-                    None
-                }
-                Err(e) => return Err(e),
-            },
-            _ => None,
-        };
-        let cpc_id = match v("cpc") {
-            "" => None,
-            x => {
-                let id: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)",
-                        [x],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if id.is_none() {
-                    c.ajouter(
-                        "cpc",
-                        format!("CPC « {x} » inconnue : ajoutez-la d'abord à la liste des CPC."),
-                    );
-                }
-                id
-            }
-        };
-        let statut = match v("statut") {
-            "" => Some("non_renseigne".to_string()),
-            x => registre::StatutPro::TOUS
-                .iter()
-                .find(|s| texte::normaliser(s.libelle()) == texte::normaliser(x) || s.code() == x)
-                .map(|s| s.code().to_string()),
-        };
-        if statut.is_none() {
-            c.ajouter("statut", format!("statut « {} » inconnu.", v("statut")));
-        }
+        let civilite = civilite(v("civilite"), &mut c);
+        let (academie_id, bassin_id) = academie_et_bassin(
+            tx,
+            &mut self.cache_academies,
+            v("academie"),
+            v("bassin"),
+            &mut c,
+        )?;
+        let cpc_id = cpc(tx, v("cpc"), &mut c)?;
+        let statut = statut(v("statut"), &mut c);
         if !v("email").is_empty() {
             c.champ("email", crate::annuaire::validation::email(v("email")));
         }
@@ -286,51 +330,92 @@ pub fn importer(
             mandats::CHAMPS_MANDAT,
             &mut c,
         );
-        c.fin()?;
-        let (nom, prenom) = (
-            nom.unwrap_or_default().to_uppercase(),
-            prenom.unwrap_or_default(),
-        );
-        let email = v("email").to_lowercase();
+        let (nom, prenom, statut, mandat) = c.fin_avec(
+            nom.zip(prenom)
+                .zip(statut.zip(mandat))
+                .map(|((n, p), (s, m))| (n, p, s, m)),
+        )?;
+        Ok(LigneCet {
+            civilite,
+            nom: nom.to_uppercase(),
+            prenom,
+            email: v("email").to_lowercase(),
+            academie_id,
+            bassin_id,
+            cpc_id,
+            statut,
+            mandat,
+        })
+    }
+
+    /// L'organisation de ce nom (créée au besoin), cherchée une fois par import.
+    fn organisation(
+        &mut self,
+        tx: &Connection,
+        nom: &str,
+        type_: TypeOrganisation,
+    ) -> Resultat<Option<i64>> {
+        let cle = (texte::normaliser(nom), type_);
+        if let Some(id) = self.organisations.get(&cle) {
+            return Ok(*id);
+        }
+        let id = organisations::trouver_ou_creer(tx, nom, type_.code(), &mut self.creations)?;
+        self.organisations.insert(cle, id);
+        Ok(id)
+    }
+
+    /// Le numéro de la personne si la ligne est nouvelle ; `None` (doublon noté) sinon.
+    fn personne_nouvelle(&mut self, l: &LigneCet, numero: usize) -> Option<Option<i64>> {
+        let LigneCet {
+            nom, prenom, email, ..
+        } = l;
         // La même personne : mêmes nom, prénom et courriel.
-        let cle = texte::normaliser(&format!("{nom} {prenom} {email}"));
-        if !vus.insert(cle) {
-            doublons.push(format!(
-                "ligne {} : {nom} {prenom} figure déjà plus haut dans le fichier",
-                l.numero
+        if !self
+            .vus
+            .insert(texte::normaliser(&format!("{nom} {prenom} {email}")))
+        {
+            self.doublons.push(format!(
+                "ligne {numero} : {nom} {prenom} figure déjà plus haut dans le fichier"
             ));
-            return Ok(());
+            return None;
         }
-        let existante = personnes_connues
-            .get(&cle_personne(&nom, &prenom, &email))
-            .copied();
-        if let Some((_, true)) = existante {
-            doublons.push(format!(
-                "ligne {} : {nom} {prenom} est déjà au registre",
-                l.numero
-            ));
-            return Ok(());
-        }
-        let mut organisation = |nom: &str, type_: &'static str| -> Resultat<Option<i64>> {
-            let cle = (texte::normaliser(nom), type_);
-            if let Some(id) = organisations_connues.get(&cle) {
-                return Ok(*id);
+        match self.personnes.get(&cle_personne(nom, prenom, email)) {
+            Some((_, true)) => {
+                self.doublons.push(format!(
+                    "ligne {numero} : {nom} {prenom} est déjà au registre"
+                ));
+                None
             }
-            let id = organisations::trouver_ou_creer(tx, nom, type_, &mut creations)?;
-            organisations_connues.insert(cle, id);
-            Ok(id)
+            Some((id, false)) => Some(Some(*id)),
+            None => Some(None),
+        }
+    }
+
+    /// Écrit le CET d'une ligne contrôlée (et sa fiche de l'annuaire si elle manque).
+    fn enregistrer<'v>(
+        &mut self,
+        tx: &Connection,
+        l: LigneCet,
+        numero: usize,
+        v: &dyn Fn(&str) -> &'v str,
+    ) -> Resultat<()> {
+        let Some(existante) = self.personne_nouvelle(&l, numero) else {
+            return Ok(());
         };
-        let employeur_id = organisation(v("employeur"), "entreprise")?;
-        let proposante_id =
-            organisation(v("organisation_proposante"), "organisation_professionnelle")?;
+        let employeur_id = self.organisation(tx, v("employeur"), TypeOrganisation::Entreprise)?;
+        let proposante_id = self.organisation(
+            tx,
+            v("organisation_proposante"),
+            TypeOrganisation::OrganisationProfessionnelle,
+        )?;
         let personne_id = match existante {
-            Some((id, _)) => id,
+            Some(id) => id,
             None => {
                 let s = personnes::SaisiePersonne {
-                    civilite: civilite.into(),
-                    nom: nom.clone(),
-                    prenom: prenom.clone(),
-                    email: email.clone(),
+                    civilite: l.civilite.into(),
+                    nom: l.nom.clone(),
+                    prenom: l.prenom.clone(),
+                    email: l.email.clone(),
                     telephone: v("telephone").into(),
                     organisation_id: employeur_id,
                     fonction: "Conseiller entreprise pour l'École".into(),
@@ -339,41 +424,76 @@ pub fn importer(
                 personnes::creer(tx, &s)?.id
             }
         };
+        let designation = match proposante_id {
+            Some(_) => Designation::OrganisationProfessionnelle,
+            None => Designation::Autre,
+        };
         let saisie = SaisieCet {
             personne_id: Some(personne_id),
-            statut_pro: statut.unwrap_or_default(),
+            statut_pro: l.statut.code().into(),
             employeur_id,
             secteur: v("secteur").into(),
-            cpc_id,
+            cpc_id: l.cpc_id,
             specialites: v("specialites").into(),
-            designation: if proposante_id.is_some() {
-                "organisation_professionnelle".into()
-            } else {
-                "autre".into()
-            },
+            designation: designation.code().into(),
             organisation_proposante_id: proposante_id,
-            academie_id,
-            bassin_id,
+            academie_id: l.academie_id,
+            bassin_id: l.bassin_id,
             ..Default::default()
         };
         let mut c = Controle::default();
         let valide = registre::valider(tx, &saisie, &mut c)?;
-        let mandat = c.fin_avec(mandat)?;
+        c.fin()?;
         let id = registre::ecrire(tx, None, &saisie, &valide)?;
-        mandats::inserer(tx, id, &mandat)?;
-        personnes_connues.insert(cle_personne(&nom, &prenom, &email), (personne_id, true));
-        importees += 1;
+        mandats::inserer(tx, id, &l.mandat)?;
+        self.personnes.insert(
+            cle_personne(&l.nom, &l.prenom, &l.email),
+            (personne_id, true),
+        );
+        Ok(())
+    }
+}
+
+/// Importe le fichier ; `choix` remplace la correspondance proposée (champ → n° de colonne).
+pub fn importer(
+    conn: &Connection,
+    octets: &[u8],
+    choix: Option<&BTreeMap<String, usize>>,
+    essai: bool,
+) -> Resultat<CompteRendu> {
+    let table = tableur::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
+    let m = choix
+        .cloned()
+        .unwrap_or_else(|| correspondance_auto(&table.entetes));
+    verifier_correspondance(&m, &table.entetes)?;
+    let mut memoire = Memoire {
+        cache_academies: HashMap::new(),
+        personnes: personnes_existantes(conn)?,
+        organisations: HashMap::new(),
+        vus: HashSet::new(),
+        creations: Vec::new(),
+        doublons: Vec::new(),
+    };
+    let mut importees = 0;
+    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+        let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
+        let ligne = memoire.controler(tx, &v)?;
+        let avant = memoire.doublons.len();
+        memoire.enregistrer(tx, ligne, l.numero, &v)?;
+        if memoire.doublons.len() == avant {
+            importees += 1;
+        }
         Ok(())
     })?;
     if essai {
-        creations.clear();
+        memoire.creations.clear();
     }
     Ok(CompteRendu {
         lignes,
         importees,
         essai,
         format: table.format(),
-        doublons,
-        creations,
+        doublons: memoire.doublons,
+        creations: memoire.creations,
     })
 }
