@@ -2,10 +2,11 @@
 //! conventions, réunions et actions de suivi, fins de mandat des CET), trié par date, avec le
 //! nombre de jours restants ; en texte, CSV ou iCalendar.
 
-use crate::conventions::fiches::{self, FiltreConventions};
+use crate::conventions::fiches::{self, FiltreConventions, StatutConvention};
 use crate::conventions::suivi;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
+use crate::reunions::Cadre;
 use crate::vocabulaire::Code;
 use crate::{dates, Resultat};
 use chrono::Datelike;
@@ -44,6 +45,21 @@ pub fn echeances(
     depuis: NaiveDate,
     jusqu_au: NaiveDate,
 ) -> Resultat<Vec<Echeance>> {
+    let mut v = Vec::new();
+    echeances_des_conventions(conn, depuis, jusqu_au, &mut v)?;
+    actions_en_retard_des_comites(conn, depuis, &mut v)?;
+    fins_de_mandat(conn, depuis, jusqu_au, &mut v)?;
+    v.sort_by(|a, b| (a.date, a.module, a.objet_id).cmp(&(b.date, b.module, b.objet_id)));
+    Ok(v)
+}
+
+/// Préavis, fin, évaluation, réunions insuffisantes et actions de suivi en retard.
+fn echeances_des_conventions(
+    conn: &Connection,
+    depuis: NaiveDate,
+    jusqu_au: NaiveDate,
+    v: &mut Vec<Echeance>,
+) -> Resultat<()> {
     let f = FiltreConventions {
         liste: ParametresListe {
             limite: Some(100_000),
@@ -51,7 +67,6 @@ pub fn echeances(
         },
         ..Default::default()
     };
-    let mut v = Vec::new();
     for c in fiches::lister(conn, &f)?
         .lignes
         .into_iter()
@@ -77,58 +92,76 @@ pub fn echeances(
                 ajouter(nature, d, nature.libelle().to_string());
             }
         }
-        // Règle « au moins N réunions par an » (réunions tenues ou prévues dans l'année en cours).
-        if c.statut == "en_vigueur" && c.reunions_par_an > 0 {
+        // Règle « au moins N réunions par an » (réunions tenues ou prévues dans l'année en cours).
+        let fin_annee = NaiveDate::from_ymd_opt(depuis.year(), 12, 31);
+        if let Some(fin_annee) = fin_annee.filter(|f| {
+            c.statut == StatutConvention::EnVigueur && c.reunions_par_an > 0 && *f <= jusqu_au
+        }) {
             let n = suivi::reunions_dans_l_annee(conn, c.id, depuis.year())?;
-            let fin_annee = NaiveDate::from_ymd_opt(depuis.year(), 12, 31).expect("31 décembre");
-            if n < c.reunions_par_an as usize && fin_annee <= jusqu_au {
+            if n < c.reunions_par_an as usize {
+                let libelle = Nature::Reunions.libelle();
+                let prevues = c.reunions_par_an;
                 ajouter(
                     Nature::Reunions,
                     fin_annee,
-                    format!(
-                        "{} : {n} sur {} prévues",
-                        Nature::Reunions.libelle(),
-                        c.reunions_par_an
-                    ),
+                    format!("{libelle} : {n} sur {prevues} prévues"),
                 );
             }
         }
         // Les actions de suivi en retard restent affichées tant qu'elles sont ouvertes.
-        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Convention(c.id), None)?
-            .into_iter()
-            .filter(|a| a.close_le.is_none())
-        {
-            if let Some(d) = a.echeance.filter(|d| *d < depuis) {
-                ajouter(
-                    Nature::Action,
-                    d,
-                    format!("{} : {}", Nature::Action.libelle(), a.intitule),
-                );
-            }
+        for (d, libelle) in actions_en_retard(conn, Cadre::Convention(c.id), depuis)? {
+            ajouter(Nature::Action, d, libelle);
         }
     }
-    // Les actions de suivi des comités en retard, de même.
+    Ok(())
+}
+
+/// Les actions de suivi ouvertes d'un cadre dont l'échéance est passée : (échéance, libellé).
+fn actions_en_retard(
+    conn: &Connection,
+    cadre: Cadre,
+    depuis: NaiveDate,
+) -> Resultat<Vec<(NaiveDate, String)>> {
+    Ok(crate::reunions::actions(conn, cadre, None)?
+        .into_iter()
+        .filter(|a| a.close_le.is_none())
+        .filter_map(|a| {
+            let libelle = format!("{} : {}", Nature::Action.libelle(), a.intitule);
+            a.echeance.filter(|d| *d < depuis).map(|d| (d, libelle))
+        })
+        .collect())
+}
+
+/// Les actions de suivi des comités en retard, comme celles des conventions.
+fn actions_en_retard_des_comites(
+    conn: &Connection,
+    depuis: NaiveDate,
+    v: &mut Vec<Echeance>,
+) -> Resultat<()> {
     for (id, nom) in crate::clee::comites::vivants(conn)? {
-        for a in crate::reunions::actions(conn, crate::reunions::Cadre::Comite(id), None)?
-            .into_iter()
-            .filter(|a| a.close_le.is_none())
-        {
-            if let Some(d) = a.echeance.filter(|d| *d < depuis) {
-                let libelle = format!("{} : {}", Nature::Action.libelle(), a.intitule);
-                v.push(Echeance {
-                    date: d,
-                    nature: Nature::Action,
-                    libelle,
-                    module: "clee",
-                    objet_id: id,
-                    objet: nom.clone(),
-                    jours_restants: (d - depuis).num_days(),
-                });
-            }
+        for (d, libelle) in actions_en_retard(conn, Cadre::Comite(id), depuis)? {
+            v.push(Echeance {
+                date: d,
+                nature: Nature::Action,
+                libelle,
+                module: "clee",
+                objet_id: id,
+                objet: nom.clone(),
+                jours_restants: (d - depuis).num_days(),
+            });
         }
     }
-    // Les mandats finissent souvent ensemble (campagnes) : une ligne par date, qui mène au
-    // registre quand plusieurs CET sont concernés (objet_id 0).
+    Ok(())
+}
+
+/// Les mandats finissent souvent ensemble (campagnes) : une ligne par date, qui mène au
+/// registre quand plusieurs CET sont concernés (objet_id 0).
+fn fins_de_mandat(
+    conn: &Connection,
+    depuis: NaiveDate,
+    jusqu_au: NaiveDate,
+    v: &mut Vec<Echeance>,
+) -> Resultat<()> {
     let fins = crate::cet::mandats::fins_entre(conn, depuis, jusqu_au)?;
     for groupe in fins.chunk_by(|a, b| a.2 == b.2) {
         let (id, nom, fin) = groupe[0].clone();
@@ -150,8 +183,7 @@ pub fn echeances(
             jours_restants: (fin - depuis).num_days(),
         });
     }
-    v.sort_by(|a, b| (a.date, a.module, a.objet_id).cmp(&(b.date, b.module, b.objet_id)));
-    Ok(v)
+    Ok(())
 }
 
 /// D'aujourd'hui à `jours` jours (par défaut l'horizon réglé dans Paramètres).
