@@ -194,17 +194,16 @@ pub fn sans_doublon(v: &[i64]) -> Vec<i64> {
 pub fn verifier_ids(
     conn: &Connection,
     c: &mut crate::Controle,
-    table: &str,
-    ids: &[i64],
-    champ: &'static str,
-    quoi: &str,
+    citations: &[(&str, &[i64], &'static str, &str)],
 ) -> Resultat<()> {
-    for id in ids {
-        if !existe(conn, table, *id)? {
-            c.ajouter(
-                champ,
-                format!("La liste cite {quoi} qui n'existe plus (n° {id})."),
-            );
+    for &(table, ids, champ, quoi) in citations {
+        for id in ids {
+            if !existe(conn, table, *id)? {
+                c.ajouter(
+                    champ,
+                    format!("La liste cite {quoi} qui n'existe plus (n° {id})."),
+                );
+            }
         }
     }
     Ok(())

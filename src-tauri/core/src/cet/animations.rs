@@ -131,10 +131,12 @@ pub fn creer(conn: &Connection, s: &SaisieAnimation) -> Resultat<Animation> {
     liste::verifier_ids(
         conn,
         &mut c,
-        "organisation",
-        &s.coorganisateur_ids,
-        "coorganisateur_ids",
-        "une organisation",
+        &[(
+            "organisation",
+            &s.coorganisateur_ids,
+            "coorganisateur_ids",
+            "une organisation",
+        )],
     )?;
     c.fin()?;
     let id = crate::base::atomique(conn, |conn| {

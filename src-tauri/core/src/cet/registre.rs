@@ -284,34 +284,32 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
     liste::verifier_ids(
         conn,
         c,
-        "organisation",
-        &s.employeur_id.into_iter().collect::<Vec<_>>(),
-        "employeur_id",
-        "une organisation",
-    )?;
-    liste::verifier_ids(
-        conn,
-        c,
-        "organisation",
-        &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(),
-        "organisation_proposante_id",
-        "une organisation",
-    )?;
-    liste::verifier_ids(
-        conn,
-        c,
-        "cpc",
-        &s.cpc_id.into_iter().collect::<Vec<_>>(),
-        "cpc_id",
-        "une CPC",
-    )?;
-    liste::verifier_ids(
-        conn,
-        c,
-        "etablissement",
-        &s.etablissement_ids,
-        "etablissement_ids",
-        "un établissement",
+        &[
+            (
+                "organisation",
+                &s.employeur_id.into_iter().collect::<Vec<_>>(),
+                "employeur_id",
+                "une organisation",
+            ),
+            (
+                "organisation",
+                &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(),
+                "organisation_proposante_id",
+                "une organisation",
+            ),
+            (
+                "cpc",
+                &s.cpc_id.into_iter().collect::<Vec<_>>(),
+                "cpc_id",
+                "une CPC",
+            ),
+            (
+                "etablissement",
+                &s.etablissement_ids,
+                "etablissement_ids",
+                "un établissement",
+            ),
+        ],
     )?;
     if designation == Some(Designation::OrganisationProfessionnelle)
         && s.organisation_proposante_id.is_none()

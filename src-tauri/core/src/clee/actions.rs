@@ -148,7 +148,17 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<ActionClee> {
     liste::lire_un(conn, &REQUETE, "x.id", id, "L'action du comité", ligne)
 }
 
-fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<i64> {
+/// Une action contrôlée : date, type et nombres lus.
+struct Valide {
+    date: chrono::NaiveDate,
+    type_: TypeActionClee,
+    intitule: String,
+    filles: i64,
+    garcons: i64,
+    enseignants: i64,
+}
+
+fn valider(conn: &Connection, s: &SaisieActionClee) -> Resultat<Valide> {
     let mut c = Controle::default();
     match s.comite_id {
         Some(x) if liste::existe(conn, "comite_clee", x)? => {}
@@ -169,32 +179,51 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<
     liste::verifier_ids(
         conn,
         &mut c,
-        "etablissement",
-        &s.etablissement_ids,
-        "etablissement_ids",
-        "un établissement",
+        &[
+            (
+                "etablissement",
+                &s.etablissement_ids,
+                "etablissement_ids",
+                "un établissement",
+            ),
+            (
+                "organisation",
+                &s.organisation_ids,
+                "organisation_ids",
+                "une organisation",
+            ),
+            (
+                "convention",
+                s.convention_id.as_slice(),
+                "convention_id",
+                "une convention",
+            ),
+        ],
     )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "organisation",
-        &s.organisation_ids,
-        "organisation_ids",
-        "une organisation",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "convention",
-        &s.convention_id.into_iter().collect::<Vec<_>>(),
-        "convention_id",
-        "une convention",
-    )?;
-    c.fin()?;
+    let (date, type_) = c.fin_avec(date.zip(type_))?;
+    Ok(Valide {
+        date,
+        type_,
+        intitule: intitule.unwrap_or_default(),
+        filles: filles.unwrap_or_default(),
+        garcons: garcons.unwrap_or_default(),
+        enseignants: enseignants.unwrap_or_default(),
+    })
+}
+
+fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<i64> {
+    let Valide {
+        date,
+        type_,
+        intitule,
+        filles,
+        garcons,
+        enseignants,
+    } = valider(conn, s)?;
     let cle = texte::cle_recherche(&[&s.intitule]);
     let p = rusqlite::params![
         s.comite_id,
-        date.map(dates::iso),
+        dates::iso(date),
         type_,
         intitule,
         filles,

@@ -232,26 +232,26 @@ fn valider(conn: &Connection, s: &SaisieComite, id: Option<i64>) -> Resultat<Com
     liste::verifier_ids(
         conn,
         &mut c,
-        "etablissement",
-        &s.etablissement_support_id.into_iter().collect::<Vec<_>>(),
-        "etablissement_support_id",
-        "un établissement",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "personne",
-        &s.copilote_education_id.into_iter().collect::<Vec<_>>(),
-        "copilote_education_id",
-        "une personne",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "personne",
-        &s.copilote_entreprise_id.into_iter().collect::<Vec<_>>(),
-        "copilote_entreprise_id",
-        "une personne",
+        &[
+            (
+                "etablissement",
+                &s.etablissement_support_id.into_iter().collect::<Vec<_>>(),
+                "etablissement_support_id",
+                "un établissement",
+            ),
+            (
+                "personne",
+                &s.copilote_education_id.into_iter().collect::<Vec<_>>(),
+                "copilote_education_id",
+                "une personne",
+            ),
+            (
+                "personne",
+                &s.copilote_entreprise_id.into_iter().collect::<Vec<_>>(),
+                "copilote_entreprise_id",
+                "une personne",
+            ),
+        ],
     )?;
     verifier_bassins_libres(conn, s, id, statut.as_deref().unwrap_or(""), &mut c)?;
     if s.copilote_education_id.is_some() && s.copilote_education_id == s.copilote_entreprise_id {

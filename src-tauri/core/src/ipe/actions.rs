@@ -289,34 +289,27 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
     liste::verifier_ids(
         conn,
         &mut c,
-        "ipe",
-        &s.intervenants,
-        "intervenants",
-        "un IPE",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "etablissement",
-        &s.etablissements_lies,
-        "etablissements_lies",
-        "un établissement",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "organisation",
-        &s.organisations_liees,
-        "organisations_liees",
-        "une organisation",
-    )?;
-    liste::verifier_ids(
-        conn,
-        &mut c,
-        "convention",
-        &s.convention_id.into_iter().collect::<Vec<_>>(),
-        "convention_id",
-        "une convention",
+        &[
+            ("ipe", &s.intervenants, "intervenants", "un IPE"),
+            (
+                "etablissement",
+                &s.etablissements_lies,
+                "etablissements_lies",
+                "un établissement",
+            ),
+            (
+                "organisation",
+                &s.organisations_liees,
+                "organisations_liees",
+                "une organisation",
+            ),
+            (
+                "convention",
+                s.convention_id.as_slice(),
+                "convention_id",
+                "une convention",
+            ),
+        ],
     )?;
     let date = c.fin_avec(date)?;
     Ok(ActionValide {
