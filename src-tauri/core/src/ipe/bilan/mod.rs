@@ -25,7 +25,7 @@ use crate::texte::decimal1;
 use crate::{dates, Erreur, Resultat};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -57,7 +57,7 @@ pub fn mois_d_activite(
     total
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LigneTheme {
     pub code: String,
     pub libelle: String,
@@ -69,7 +69,7 @@ pub struct LigneTheme {
     pub enseignants: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bilan {
     pub periode: Periode,
     pub periode_libelle: String,
@@ -198,8 +198,8 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
 }
 
 /// Le modèle du bilan imprimé : les chiffres, les commentaires du délégué (par thème et
-/// « conclusion ») et le jour de l'édition.
-#[derive(Debug, Clone)]
+/// « conclusion ») et le jour de l'édition. Se lit aussi d'un JSON (fixtures des tests).
+#[derive(Debug, Clone, Deserialize)]
 pub struct ModeleBilan {
     pub bilan: Bilan,
     /// Commentaire par code de thème, et la conclusion sous « conclusion ».
