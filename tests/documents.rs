@@ -1,6 +1,7 @@
 //! Les documents rendus sans base, dans l'esprit d'Abacus : un modèle écrit à la main ou lu d'une
 //! fixture JSON (`tests/fixtures/`) est donné à `rendre_…`, le PDF est relu par `pdftotext`.
-//! La mise en page se vérifie ainsi indépendamment du SQL qui calcule les chiffres.
+//! La mise en page se vérifie ainsi indépendamment du SQL qui calcule les chiffres (bilans IPE,
+//! CLEE et CET).
 
 use chrono::NaiveDate;
 use passerelle_core::clee::bilan::{
@@ -16,7 +17,14 @@ use std::process::Command;
 fn pdftotext(r: &Rapport) -> String {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("x.pdf");
-    std::fs::write(&f, rendre_pdf(r).unwrap()).unwrap();
+    let octets = rendre_pdf(r).unwrap();
+    std::fs::write(&f, &octets).unwrap();
+    // Pour regarder les PDF rendus : DOCUMENTS_APERCU=/tmp/apercu cargo test --test documents
+    if let Some(dossier) = std::env::var_os("DOCUMENTS_APERCU") {
+        let nom: String = r.titre.chars().filter(|c| c.is_alphanumeric()).collect();
+        std::fs::create_dir_all(&dossier).unwrap();
+        std::fs::write(std::path::Path::new(&dossier).join(nom + ".pdf"), &octets).unwrap();
+    }
     let o = Command::new("pdftotext")
         .arg(&f)
         .arg("-")
@@ -269,4 +277,60 @@ fn bilan_clee_vide() {
     }
     assert!(!t.contains("Jeunes touchés par type d'action"), "{t}");
     assert!(!t.contains("Partenaires déclarés"), "{t}");
+}
+
+#[test]
+fn bilan_cet_rendu_depuis_un_modele_ecrit_a_la_main() {
+    use passerelle_core::cet::bilan::{rendre_bilan as rendre_bilan_cet, BilanCet, LigneAnimation};
+    let b = BilanCet {
+        annee_scolaire: "2025-2026".into(),
+        perimetre: "Académie de Lille".into(),
+        par_secteur: vec![
+            ("CPC métallurgie".into(), "Métallurgie".into(), 3),
+            ("CPC bâtiment".into(), "Bâtiment".into(), 2),
+        ],
+        en_fonction: 5,
+        nominations: 2,
+        renouvellements: 1,
+        fins_de_mandat: 1,
+        animations: vec![LigneAnimation {
+            date: d(2025, 11, 20),
+            type_: "Séminaire académique".into(),
+            theme: "Mixité des métiers".into(),
+            invites: 8,
+            presents: 6,
+        }],
+        jurys: vec![("CAP Serrurier métallier".into(), 3)],
+        edite_le: d(2026, 11, 27),
+    };
+    let t = pdftotext(&rendre_bilan_cet(&b));
+    for attendu in [
+        "Bilan des conseillers entreprise pour l'École",
+        "Édité le 27/11/2026",
+        "5 conseiller(s) entreprise pour l'École en fonction pendant l'année 2025-2026.",
+        "CPC métallurgie",
+        "Mandats commencés dans l'année",
+        "dont renouvellements",
+        "1 animation(s) tenue(s), 8 invitation(s), 6 présence(s) (75 % des invités).",
+        "Mixité des métiers",
+        "CAP Serrurier métallier",
+    ] {
+        assert!(
+            t.contains(attendu),
+            "« {attendu} » absent du bilan CET :\n{t}"
+        );
+    }
+    let vide = BilanCet {
+        par_secteur: Vec::new(),
+        en_fonction: 0,
+        animations: Vec::new(),
+        jurys: Vec::new(),
+        ..b
+    };
+    let t = pdftotext(&rendre_bilan_cet(&vide));
+    assert!(
+        t.contains("0 animation(s) tenue(s), 0 invitation(s), 0 présence(s)."),
+        "{t}"
+    );
+    assert!(t.contains("Aucune participation enregistrée."), "{t}");
 }
