@@ -3,6 +3,8 @@
 //! La mise en page se vérifie ainsi indépendamment du SQL qui calcule les chiffres (bilans IPE,
 //! CLEE et CET).
 
+mod common;
+
 use chrono::NaiveDate;
 use passerelle_core::clee::bilan::{
     rendre_bilan as rendre_bilan_clee, Assiduite, BilanClee, LigneActions, LigneReunion,
@@ -11,31 +13,17 @@ use passerelle_core::clee::comites::{Comite, StatutComite};
 use passerelle_core::ipe::bilan::{rendre_bilan, rendre_bilan_csv, ModeleBilan};
 use passerelle_core::rapport::{rendre_pdf, Rapport};
 use passerelle_core::reunions::ActionSuivi;
-use std::process::Command;
 
-/// Le texte du PDF, espaces insécables et retours à la ligne ramenés à une espace.
+/// Le texte du PDF rendu, sur une ligne (aide partagée de `tests/common`).
 fn pdftotext(r: &Rapport) -> String {
-    let d = tempfile::tempdir().unwrap();
-    let f = d.path().join("x.pdf");
     let octets = rendre_pdf(r).unwrap();
-    std::fs::write(&f, &octets).unwrap();
     // Pour regarder les PDF rendus : DOCUMENTS_APERCU=/tmp/apercu cargo test --test documents
     if let Some(dossier) = std::env::var_os("DOCUMENTS_APERCU") {
         let nom: String = r.titre.chars().filter(|c| c.is_alphanumeric()).collect();
         std::fs::create_dir_all(&dossier).unwrap();
         std::fs::write(std::path::Path::new(&dossier).join(nom + ".pdf"), &octets).unwrap();
     }
-    let o = Command::new("pdftotext")
-        .arg(&f)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success());
-    String::from_utf8_lossy(&o.stdout)
-        .replace(['\u{202f}', '\u{a0}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    common::octets_pdf_en_ligne(&octets)
 }
 
 fn d(a: i32, m: u32, j: u32) -> NaiveDate {
