@@ -7,7 +7,7 @@ use chrono::Days;
 use passerelle_core::annuaire::{academies, bassins, organisations, personnes};
 use passerelle_core::cet::mandats::{self, EtatMandat, SaisieCampagne, SaisieMandat};
 use passerelle_core::cet::registre::{self, FiltreCet, SaisieCet, SaisieJury};
-use passerelle_core::cet::{animations, bilan, export, import, retours};
+use passerelle_core::cet::{animations, bilan, documents, export, import};
 use passerelle_core::reunions::{self, SaisieReunion};
 use passerelle_core::{base, echeancier, rapport, tableur, Connection, Erreur};
 
@@ -269,7 +269,7 @@ fn export_csv_et_xlsx_se_reimportent() {
     let c = base_lille();
     import::importer(&c, csv_valide().as_bytes(), None, false).unwrap();
     for format in ["csv", "xlsx"] {
-        let octets = export::exporter(&c, &FiltreCet::default(), format).unwrap();
+        let octets = export::fichier_registre(&c, &FiltreCet::default(), format).unwrap();
         let autre = base_lille();
         let r = import::importer(&autre, &octets, None, false).unwrap();
         assert_eq!(r.importees, 3, "{format}");
@@ -293,7 +293,7 @@ fn export_csv_et_xlsx_se_reimportent() {
         assert_eq!(resume(&a), resume(&b), "{format}");
     }
     assert!(sans_nbsp(
-        &export::exporter(&c, &FiltreCet::default(), "ods")
+        &export::fichier_registre(&c, &FiltreCet::default(), "ods")
             .unwrap_err()
             .to_string()
     )
@@ -636,7 +636,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     );
 
     // Publipostage : les invités avec leur courriel ; invitation .ics relue.
-    let csv = animations::publipostage_csv(&c, a.reunion.id).unwrap();
+    let csv = documents::csv_publipostage(&c, a.reunion.id).unwrap();
     assert!(
         csv.starts_with('\u{feff}')
             && csv.contains("anne@exemple.fr")
@@ -644,9 +644,9 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
             && !csv.contains("lina@"),
         "{csv}"
     );
-    let ics = evenements_ics(&reunions::documents::invitation_ics(&c, a.reunion.id).unwrap());
+    let ics = evenements_ics(&reunions::documents::ics_invitation(&c, a.reunion.id).unwrap());
     assert_eq!(participants_ics(&ics[0]).len(), 2);
-    let t = octets_pdf_en_ligne(&animations::invitation_pdf(&c, a.reunion.id).unwrap());
+    let t = octets_pdf_en_ligne(&documents::pdf_invitation(&c, a.reunion.id).unwrap());
     for attendu in [
         "Convocation – Animation thématique – Réseau des CET – académie de Lille",
         "Thème : Accueillir des stagiaires de seconde",
@@ -659,7 +659,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
         );
     }
     let t = octets_pdf_en_ligne(
-        &animations::produire(&c, a.reunion.id, "emargement")
+        &documents::fichier_document(&c, a.reunion.id, "emargement")
             .unwrap()
             .0,
     );
@@ -681,7 +681,10 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
     .unwrap();
     let jour = d("27/11/2026");
     let t = octets_pdf_en_ligne(
-        &rapport::rendre_pdf(&retours::lettres_organisations(&c, None, jour).unwrap()).unwrap(),
+        &rapport::rendre_pdf(&documents::rendre_retour(
+            &documents::modele_retour(&c, None, jour).unwrap(),
+        ))
+        .unwrap(),
     );
     for attendu in [
         "Le 27/11/2026",
@@ -697,7 +700,7 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du retour :\n{t}");
     }
-    let csv = retours::csv_organisations(&c, None, jour).unwrap();
+    let csv = documents::rendre_retour_csv(&documents::modele_retour(&c, None, jour).unwrap());
     assert_eq!(csv.lines().count(), 4, "{csv}");
     assert!(csv.contains("Union des métiers du métal;Mme;MOREL;Paul;Métallurgie;;01/01/2023;31/12/2027;;proposé(e), arrêté non encore pris"), "{csv}");
     let id_org: i64 = c
@@ -707,13 +710,16 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(retours::lettres_organisations(&c, Some(id_org), jour)
+    assert!(documents::modele_retour(&c, Some(id_org), jour)
         .unwrap_err()
         .to_string()
         .contains("n'a proposé aucun CET"));
 
     let t = octets_pdf_en_ligne(
-        &rapport::rendre_pdf(&retours::avis_employeur(&c, ids[0], jour).unwrap()).unwrap(),
+        &rapport::rendre_pdf(&documents::rendre_avis_employeur(
+            &documents::modele_avis_employeur(&c, ids[0], jour).unwrap(),
+        ))
+        .unwrap(),
     );
     for attendu in [
         "À l'attention de la direction de : Forges de l'Escaut",
@@ -798,7 +804,7 @@ fn bilan_annuel_des_cet() {
 
     // 2026-2027 : les trois en fonction ; le mandat de Lina (2027) est un renouvellement ; celui
     // d'Anne finit le 31/12/2026 sans suite (celui de Lina aussi, mais il est renouvelé).
-    let b = bilan::calculer(&c, 2026, Some(lille), d("27/11/2026")).unwrap();
+    let b = bilan::modele_bilan(&c, 2026, Some(lille), d("27/11/2026")).unwrap();
     assert_eq!(
         (
             b.en_fonction,
@@ -809,7 +815,7 @@ fn bilan_annuel_des_cet() {
         (3, 1, 1, 1)
     );
     // 2025-2026 : deux jurys de juin 2026, une animation, les deux mandats 2022-2026 ne finissent qu'en décembre.
-    let b = bilan::calculer(&c, 2025, Some(lille), d("27/11/2026")).unwrap();
+    let b = bilan::modele_bilan(&c, 2025, Some(lille), d("27/11/2026")).unwrap();
     assert_eq!(
         b.par_secteur,
         [
@@ -827,7 +833,7 @@ fn bilan_annuel_des_cet() {
     );
     assert_eq!(b.animations.len(), 1);
     assert_eq!((b.animations[0].invites, b.animations[0].presents), (2, 2));
-    let t = octets_pdf_en_ligne(&rapport::rendre_pdf(&bilan::rapport(&b)).unwrap());
+    let t = octets_pdf_en_ligne(&rapport::rendre_pdf(&bilan::rendre_bilan(&b)).unwrap());
     for attendu in [
         "Bilan des conseillers entreprise pour l'École",
         "Académie de Lille",

@@ -540,7 +540,11 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let (_, r) = reunion_tenue(&c, &m);
-    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "compte-rendu").unwrap().0);
+    let t = octets_pdf_en_ligne(
+        &documents::fichier_document(&c, r, "compte-rendu")
+            .unwrap()
+            .0,
+    );
     for attendu in [
         "Compte rendu – CLEE de Lens-Liévin",
         "Réunion plénière du 12/01/2026 à 14h30, Lycée Jean-Moulin, Lens.",
@@ -554,7 +558,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
     }
-    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "convocation").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "convocation").unwrap().0);
     for attendu in [
         "Convocation – Réunion plénière – CLEE de Lens-Liévin",
         "Ordre du jour",
@@ -573,7 +577,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "« {attendu} » absent de la convocation :\n{t}"
         );
     }
-    let t = octets_pdf_en_ligne(&documents::produire(&c, r, "emargement").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "emargement").unwrap().0);
     for attendu in [
         "Feuille d'émargement",
         "Signature",
@@ -587,7 +591,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
         );
     }
     // L'invitation iCalendar, relue : les personnes qui ont un courriel, invitée comprise.
-    let ev = evenements_ics(&documents::invitation_ics(&c, r).unwrap());
+    let ev = evenements_ics(&documents::ics_invitation(&c, r).unwrap());
     assert_eq!(ev.len(), 1);
     let mut participants: Vec<String> = participants_ics(&ev[0])
         .into_iter()
@@ -614,7 +618,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
         ev[0].get_summary(),
         Some("Réunion plénière – CLEE de Lens-Liévin")
     );
-    assert!(documents::produire(&c, r, "affiche")
+    assert!(documents::fichier_document(&c, r, "affiche")
         .unwrap_err()
         .to_string()
         .replace('\u{a0}', " ")
@@ -735,7 +739,7 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         actions::creer(&c, &s).unwrap();
     }
     let aujourdhui = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    let b = bilan::calculer(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap();
+    let b = bilan::modele_bilan(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap();
     assert_eq!(b.annee_scolaire, "2025-2026");
     assert_eq!(b.reunions.len(), 2);
     assert_eq!(
@@ -795,7 +799,7 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     let id = reunions::actions_decidees(&c, r1).unwrap()[0].id;
     reunions::clore_action(&c, id, dates::lire("30/06/2026").unwrap()).unwrap();
     assert!(
-        bilan::calculer(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui)
+        bilan::modele_bilan(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui)
             .unwrap()
             .ouvertes
             .is_empty()
@@ -812,14 +816,14 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     )
     .unwrap();
     assert_eq!(
-        bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui)
+        bilan::modele_bilan(&c, 2025, Perimetre::Academie(m.lille), aujourdhui)
             .unwrap()
             .comites
             .len(),
         1
     );
     assert_eq!(
-        bilan::calculer(&c, 2025, Perimetre::Tous, aujourdhui)
+        bilan::modele_bilan(&c, 2025, Perimetre::Tous, aujourdhui)
             .unwrap()
             .comites
             .len(),
@@ -827,8 +831,8 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     );
 
     let t = octets_pdf_en_ligne(
-        &rapport::rendre_pdf(&bilan::rapport(
-            &bilan::calculer(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
+        &rapport::rendre_pdf(&bilan::rendre_bilan(
+            &bilan::modele_bilan(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
         ))
         .unwrap(),
     );
@@ -1014,6 +1018,10 @@ fn reunion_et_action_rattachees_a_une_convention() {
     let e = fiches::supprimer(&c, conv).unwrap_err().to_string();
     assert!(e.contains("réunion") && e.contains("action de CLEE"), "{e}");
     // Le compte rendu la mentionne.
-    let t = octets_pdf_en_ligne(&documents::produire(&c, r.id, "compte-rendu").unwrap().0);
+    let t = octets_pdf_en_ligne(
+        &documents::fichier_document(&c, r.id, "compte-rendu")
+            .unwrap()
+            .0,
+    );
     assert!(t.contains("Réunion rattachée à la convention"), "{t}");
 }

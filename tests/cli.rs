@@ -420,7 +420,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         assert!(t.contains(attendu), "« {attendu} » absent du relevé :\n{t}");
     }
     // L'invitation .ics porte les membres du groupe comme participants.
-    let chemin = passerelle_core::reunions::documents::invitation_ics(
+    let chemin = passerelle_core::reunions::documents::ics_invitation(
         &passerelle_core::base::ouvrir(&db).unwrap().conn,
         reunion,
     )

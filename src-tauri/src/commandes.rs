@@ -11,11 +11,12 @@ use passerelle_core::annuaire::organisations::{
 };
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
 use passerelle_core::annuaire::{self, References};
-use passerelle_core::conventions::{contrat, dossier, fiches, pieces, structure, suivi};
+use passerelle_core::conventions::{contrat, documents, fiches, pieces, structure, suivi};
 use passerelle_core::echeancier;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
-use passerelle_core::{base, bilans, parametres};
+use passerelle_core::rapport::dossier_exports;
+use passerelle_core::{base, parametres};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::State;
@@ -274,8 +275,8 @@ pub fn bilan_ipe(
     etat: State<Etat>,
     periode: bilan::Periode,
     academie_id: Option<i64>,
-) -> R<bilans::ipe::Apercu> {
-    etat.avec(|c| bilans::ipe::apercu(c, periode, academie_id))
+) -> R<bilan::Apercu> {
+    etat.avec(|c| bilan::apercu(c, periode, academie_id))
 }
 
 #[tauri::command]
@@ -304,8 +305,8 @@ pub fn exporter_bilan_ipe(
     academie_id: Option<i64>,
     format: String,
 ) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| bilans::ipe::exporter(c, periode, academie_id, &format, &dossier))
+    let dossier = dossier_exports(&etat.chemin);
+    etat.avec(|c| bilan::exporter_bilan(c, periode, academie_id, &format, &dossier))
         .map(|p| p.display().to_string())
 }
 
@@ -422,8 +423,8 @@ pub fn ajouter_membre_suivi(
 /// Dossier de préparation d'une réunion, écrit dans `exports/` à côté de la base ; rend le chemin.
 #[tauri::command]
 pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| dossier::exporter(c, id, &date, &dossier))
+    let dossier = dossier_exports(&etat.chemin);
+    etat.avec(|c| documents::exporter_dossier_de_reunion(c, id, &date, &dossier))
         .map(|p| p.display().to_string())
 }
 
@@ -443,8 +444,8 @@ pub fn ajouter_ligne_contrat(
 
 #[tauri::command]
 pub fn exporter_bilan_convention(etat: State<Etat>, id: i64, annee: i32) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| dossier::exporter_bilan(c, id, annee, &dossier))
+    let dossier = dossier_exports(&etat.chemin);
+    etat.avec(|c| documents::exporter_bilan(c, id, annee, &dossier))
         .map(|p| p.display().to_string())
 }
 

@@ -3,7 +3,6 @@
 
 pub mod annuaire;
 pub mod base;
-pub mod bilans;
 pub mod cet;
 pub mod clee;
 pub mod cli;

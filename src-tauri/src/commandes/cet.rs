@@ -3,9 +3,9 @@
 
 use super::R;
 use crate::app::Etat;
-use passerelle_core::bilans::ipe::dossier_exports;
-use passerelle_core::cet::{animations, bilan, cpc, export, import, mandats, registre, retours};
+use passerelle_core::cet::{animations, bilan, cpc, documents, export, import, mandats, registre};
 use passerelle_core::liste::{Liste, ParametresListe};
+use passerelle_core::rapport::dossier_exports;
 use std::collections::BTreeMap;
 use tauri::State;
 
@@ -127,7 +127,7 @@ pub fn importer_cet(
 /// Registre filtré en CSV ou .xlsx, dans `exports/` ; rend le chemin.
 #[tauri::command]
 pub fn exporter_cet(etat: State<Etat>, filtre: registre::FiltreCet, format: String) -> R<String> {
-    etat.avec(|c| export::exporter_vers(c, &filtre, &format, &dossier_exports(&etat.chemin)))
+    etat.avec(|c| export::exporter_registre(c, &filtre, &format, &dossier_exports(&etat.chemin)))
         .map(|p| p.display().to_string())
 }
 
@@ -171,7 +171,7 @@ pub fn ecrire_notes_animation(
 #[tauri::command]
 pub fn exporter_animation(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
     etat.avec(|c| {
-        animations::exporter(c, id, &quoi, &dossier_exports(&etat.chemin))
+        documents::exporter_document(c, id, &quoi, &dossier_exports(&etat.chemin))
             .map(|p| p.display().to_string())
     })
 }
@@ -182,13 +182,15 @@ pub fn exporter_retour_organisations(
     organisation_id: Option<i64>,
     csv: bool,
 ) -> R<String> {
-    etat.avec(|c| retours::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin)))
-        .map(|p| p.display().to_string())
+    etat.avec(|c| {
+        documents::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin))
+    })
+    .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
 pub fn exporter_avis_employeur(etat: State<Etat>, id: i64) -> R<String> {
-    etat.avec(|c| retours::exporter_avis(c, id, &dossier_exports(&etat.chemin)))
+    etat.avec(|c| documents::exporter_avis_employeur(c, id, &dossier_exports(&etat.chemin)))
         .map(|p| p.display().to_string())
 }
 
@@ -199,7 +201,7 @@ pub fn exporter_bilan_cet(
     academie_id: Option<i64>,
 ) -> R<String> {
     etat.avec(|c| {
-        bilan::exporter(
+        bilan::exporter_bilan(
             c,
             &annee_scolaire,
             academie_id,

@@ -2,7 +2,6 @@
 
 use super::R;
 use crate::app::Etat;
-use passerelle_core::bilans;
 use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
 use passerelle_core::clee::comites::{
@@ -86,7 +85,9 @@ pub fn bilan_clee(
     comite_id: Option<i64>,
     academie_id: Option<i64>,
 ) -> R<BilanClee> {
-    etat.avec(|c| bilan::calculer_du_jour(c, &annee_scolaire, perimetre(comite_id, academie_id)))
+    etat.avec(|c| {
+        bilan::modele_bilan_du_jour(c, &annee_scolaire, perimetre(comite_id, academie_id))
+    })
 }
 
 /// Bilan annuel des CLEE en PDF, dans `exports/` à côté de la base ; rend le chemin.
@@ -97,9 +98,9 @@ pub fn exporter_bilan_clee(
     comite_id: Option<i64>,
     academie_id: Option<i64>,
 ) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
+    let dossier = passerelle_core::rapport::dossier_exports(&etat.chemin);
     etat.avec(|c| {
-        bilan::exporter(
+        bilan::exporter_bilan(
             c,
             &annee_scolaire,
             perimetre(comite_id, academie_id),

@@ -3,7 +3,6 @@
 
 use super::R;
 use crate::app::Etat;
-use passerelle_core::bilans;
 use passerelle_core::reunions::{
     self, documents, ActionSuivi, Cadre, DetailReunion, Point, Presence, Reunion,
     SaisieActionSuivi, SaisieReunion,
@@ -88,7 +87,7 @@ pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<Stri
 /// `exports/` à côté de la base ; rend le chemin.
 #[tauri::command]
 pub fn exporter_reunion(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
-    let dossier = bilans::ipe::dossier_exports(&etat.chemin);
-    etat.avec(|c| documents::exporter(c, id, &quoi, &dossier))
+    let dossier = passerelle_core::rapport::dossier_exports(&etat.chemin);
+    etat.avec(|c| documents::exporter_document(c, id, &quoi, &dossier))
         .map(|p| p.display().to_string())
 }

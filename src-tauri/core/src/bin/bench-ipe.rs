@@ -2,9 +2,8 @@
 //! `cargo run --release -p passerelle-core --bin bench-ipe [-- ACTIONS]`.
 //! Objectifs du ticket : import < 3 s, bilan PDF < 1 s, filtre de la liste < 50 ms.
 
-use passerelle_core::bilans;
 use passerelle_core::ipe::actions::{self, FiltreActions};
-use passerelle_core::ipe::bilan::Periode;
+use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
 use passerelle_core::liste::ParametresListe;
 use passerelle_core::{annuaire::academies, base};
@@ -106,7 +105,7 @@ fn main() {
     );
 
     let t = Instant::now();
-    let (_, pdf) = bilans::ipe::produire(c, Periode::Civile(2024), None, false).unwrap();
+    let (_, pdf) = bilan::fichier_bilan(c, Periode::Civile(2024), None, false).unwrap();
     println!(
         "{:<52} {:>9.1} ms   (objectif < 1 000 ms, {} Ko)",
         "Bilan 2024 national : calcul + PDF",
@@ -114,7 +113,7 @@ fn main() {
         pdf.len() / 1024
     );
     let t = Instant::now();
-    bilans::ipe::produire(
+    bilan::fichier_bilan(
         c,
         Periode::Scolaire(2023),
         Some(academies::trouver(c, "Lille").unwrap().id),

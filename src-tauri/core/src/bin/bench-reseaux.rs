@@ -157,8 +157,8 @@ fn main() {
         apercu.len()
     );
     let t = Instant::now();
-    let pdf = rapport::rendre_pdf(&bilan_cet::rapport(
-        &bilan_cet::calculer(c, 2025, None, jour).unwrap(),
+    let pdf = rapport::rendre_pdf(&bilan_cet::rendre_bilan(
+        &bilan_cet::modele_bilan(c, 2025, None, jour).unwrap(),
     ))
     .unwrap();
     println!(
@@ -239,8 +239,8 @@ fn main() {
         ms(t)
     );
     let t = Instant::now();
-    let pdf = rapport::rendre_pdf(&bilan_clee::rapport(
-        &bilan_clee::calculer(c, 2025, bilan_clee::Perimetre::Academie(lille), jour).unwrap(),
+    let pdf = rapport::rendre_pdf(&bilan_clee::rendre_bilan(
+        &bilan_clee::modele_bilan(c, 2025, bilan_clee::Perimetre::Academie(lille), jour).unwrap(),
     ))
     .unwrap();
     println!(

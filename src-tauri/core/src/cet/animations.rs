@@ -1,10 +1,10 @@
 //! Animations du réseau des CET d'une académie : réunions d'information, animations thématiques,
 //! séminaires, réunions départementales, visites. Chacune est une réunion du cadre « réseau »
 //! (invités, présences, documents communs) complétée ici par son thème, les secteurs visés, ses
-//! co-organisateurs et des notes ; les invitations se tirent des secteurs visés.
+//! co-organisateurs et des notes ; les invitations se tirent des secteurs visés. Leurs
+//! documents (invitation PDF, publipostage) sont dans `cet::documents`.
 
-use crate::rapport::{rendre_pdf, Bloc};
-use crate::reunions::{self, documents, Cadre, Reunion, SaisieReunion};
+use crate::reunions::{self, Cadre, Reunion, SaisieReunion};
 use crate::{dates, liste, texte, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -202,86 +202,4 @@ pub fn inviter_par_secteurs(conn: &Connection, reunion_id: i64) -> Resultat<usiz
         }
         Ok(n)
     })
-}
-
-/// Publipostage : les invités qui ont un courriel professionnel, pour le logiciel de messagerie
-/// du délégué (CSV UTF-8 avec BOM, séparateur « ; »).
-pub fn publipostage_csv(conn: &Connection, reunion_id: i64) -> Resultat<String> {
-    lire(conn, reunion_id)?;
-    let mut st = conn.prepare(
-        "SELECT p.civilite, p.nom, p.prenom, p.email, coalesce(x.secteur, ''), coalesce(o.nom, '')
-         FROM reunion_invite i JOIN personne p ON p.id = i.personne_id
-         LEFT JOIN cet x ON x.personne_id = p.id LEFT JOIN organisation o ON o.id = p.organisation_id
-         WHERE i.reunion_id = ?1 AND p.email <> '' ORDER BY normaliser(p.nom), p.prenom",
-    )?;
-    let mut lignes = vec![[
-        "civilite",
-        "nom",
-        "prenom",
-        "email",
-        "secteur",
-        "organisation",
-    ]
-    .map(String::from)
-    .to_vec()];
-    let invites = st.query_map([reunion_id], |r| {
-        (0..6)
-            .map(|i| r.get::<_, String>(i))
-            .collect::<rusqlite::Result<Vec<String>>>()
-    })?;
-    for l in invites {
-        lignes.push(l?);
-    }
-    Ok(crate::csv::ecrire(&lignes))
-}
-
-/// Invitation (PDF) : la convocation commune, complétée du thème, des secteurs et des co-organisateurs.
-pub fn invitation_pdf(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
-    let a = lire(conn, reunion_id)?;
-    let mut complement = Vec::new();
-    if !a.theme.is_empty() {
-        complement.push(Bloc::ParagrapheGras(format!("Thème : {}", a.theme)));
-    }
-    if !a.secteurs.is_empty() {
-        complement.push(Bloc::Paragraphe(format!(
-            "Secteurs concernés : {}.",
-            a.secteurs.join(", ")
-        )));
-    }
-    if !a.coorganisateurs.is_empty() {
-        complement.push(Bloc::Paragraphe(format!(
-            "Animation organisée avec : {}.",
-            a.coorganisateurs
-        )));
-    }
-    rendre_pdf(&documents::convocation_completee(
-        conn, reunion_id, complement,
-    )?)
-}
-
-/// Documents d'une animation : « invitation-pdf », « publipostage » (CSV), ou ceux de toute
-/// réunion (« invitation » .ics, « emargement », « compte-rendu »). Rend octets et nom de fichier.
-pub fn produire(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<(Vec<u8>, String)> {
-    lire(conn, reunion_id)?;
-    Ok(match quoi {
-        "invitation-pdf" => (
-            invitation_pdf(conn, reunion_id)?,
-            format!("invitation-animation-{reunion_id}.pdf"),
-        ),
-        "publipostage" => (
-            publipostage_csv(conn, reunion_id)?.into_bytes(),
-            format!("publipostage-animation-{reunion_id}.csv"),
-        ),
-        autre => documents::produire(conn, reunion_id, autre)?,
-    })
-}
-
-pub fn exporter(
-    conn: &Connection,
-    reunion_id: i64,
-    quoi: &str,
-    dossier: &std::path::Path,
-) -> Resultat<std::path::PathBuf> {
-    let (octets, nom) = produire(conn, reunion_id, quoi)?;
-    crate::bilans::ecrire(dossier, &nom, &octets)
 }

@@ -7,8 +7,8 @@ use crate::vocabulaire::Code;
 use crate::{dates, tableur, Erreur, Resultat};
 use rusqlite::Connection;
 
-/// Une ligne par CET, dans l'ordre des colonnes de l'import.
-pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>>> {
+/// Le modèle : une ligne par CET, dans l'ordre des colonnes de l'import.
+pub fn modele_registre(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>>> {
     let mut f = filtre.clone();
     f.liste.limite = Some(100_000);
     let academies: std::collections::HashMap<i64, String> = conn
@@ -43,19 +43,19 @@ pub fn lignes(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>
 }
 
 /// Écrit le registre dans `dossier` (« registre-cet.xlsx ») ; rend le chemin.
-pub fn exporter_vers(
+pub fn exporter_registre(
     conn: &Connection,
     filtre: &FiltreCet,
     format: &str,
     dossier: &std::path::Path,
 ) -> Resultat<std::path::PathBuf> {
-    let octets = exporter(conn, filtre, format)?;
-    crate::bilans::ecrire(dossier, &format!("registre-cet.{format}"), &octets)
+    let octets = fichier_registre(conn, filtre, format)?;
+    crate::rapport::ecrire(dossier, &format!("registre-cet.{format}"), &octets)
 }
 
 /// « csv » ou « xlsx » : les octets du fichier.
-pub fn exporter(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Vec<u8>> {
-    let lignes = lignes(conn, filtre)?;
+pub fn fichier_registre(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Vec<u8>> {
+    let lignes = modele_registre(conn, filtre)?;
     match format {
         "csv" => {
             let mut tout = vec![entetes().iter().map(|e| e.to_string()).collect()];

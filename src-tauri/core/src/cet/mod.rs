@@ -5,12 +5,12 @@
 pub mod animations;
 pub mod bilan;
 pub mod cpc;
+pub mod documents;
 pub mod export;
 pub mod import;
 pub mod jurys;
 pub mod mandats;
 pub mod registre;
-pub mod retours;
 
 crate::codes! {
     /// Statut professionnel d'un CET (« non renseigné » : listes importées sans cette colonne, à compléter).

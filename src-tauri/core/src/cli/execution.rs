@@ -191,7 +191,7 @@ fn bilan_ipe(
     let academie_id = academie
         .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
         .transpose()?;
-    let (bilan, octets) = crate::bilans::ipe::produire(&b.conn, periode, academie_id, csv)?;
+    let (bilan, octets) = crate::ipe::bilan::fichier_bilan(&b.conn, periode, academie_id, csv)?;
     std::fs::write(fichier, octets)?;
     writeln!(
         sortie,
@@ -233,7 +233,9 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let pdf = crate::conventions::dossier::dossier_pdf(&b.conn, convention, reunion)?;
+            let pdf = crate::conventions::documents::pdf_dossier_de_reunion(
+                &b.conn, convention, reunion,
+            )?;
             let message = format!(
                 "Dossier de la réunion du {} écrit",
                 crate::dates::francaise(reunion)
@@ -247,9 +249,7 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let pdf = crate::rapport::rendre_pdf(&crate::conventions::dossier::bilan_annuel(
-                &b.conn, convention, annee,
-            )?)?;
+            let pdf = crate::conventions::documents::pdf_bilan(&b.conn, convention, annee)?;
             (
                 fichier,
                 pdf,
@@ -263,7 +263,8 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let (octets, _) = crate::reunions::documents::produire(&b.conn, reunion, &quoi)?;
+            let (octets, _) =
+                crate::reunions::documents::fichier_document(&b.conn, reunion, &quoi)?;
             let message = format!("Document « {quoi} » de la réunion n° {reunion} écrit");
             (fichier, octets, message)
         }
@@ -283,7 +284,8 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let octets = crate::cet::export::exporter(&b.conn, &Default::default(), &format)?;
+            let octets =
+                crate::cet::export::fichier_registre(&b.conn, &Default::default(), &format)?;
             (fichier, octets, "Registre des CET exporté".into())
         }
         Demande::RetourOrganisations {
@@ -293,7 +295,7 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let octets = crate::cet::retours::produire_retour(&b.conn, organisation, csv)?;
+            let octets = crate::cet::documents::fichier_retour(&b.conn, organisation, csv)?;
             let message = "Retour aux organisations professionnelles écrit".into();
             (fichier, octets, message)
         }
@@ -307,7 +309,7 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             let academie = academie
                 .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
                 .transpose()?;
-            let pdf = crate::cet::bilan::pdf(&b.conn, annee, academie)?;
+            let pdf = crate::cet::bilan::pdf_bilan(&b.conn, annee, academie)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
             (fichier, pdf, format!("Bilan des CET {periode} écrit"))
         }
@@ -327,7 +329,7 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
                 }
                 (None, None) => Perimetre::Tous,
             };
-            let pdf = bilan::pdf(&b.conn, annee, perimetre)?;
+            let pdf = bilan::pdf_bilan(&b.conn, annee, perimetre)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
             (fichier, pdf, format!("Bilan des CLEE {periode} écrit"))
         }

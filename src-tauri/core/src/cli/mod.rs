@@ -98,7 +98,7 @@ pub enum Demande {
         reunion: chrono::NaiveDate,
         sortie: PathBuf,
     },
-    /// Un document d'une réunion (groupe de suivi ou comité) : `quoi` comme `reunions::documents::produire`.
+    /// Un document d'une réunion (groupe de suivi ou comité) : `quoi` comme `reunions::documents::fichier_document`.
     DocumentReunion {
         db: Option<PathBuf>,
         reunion: i64,

@@ -4,7 +4,7 @@
 pub mod avenants;
 pub mod calendrier;
 pub mod contrat;
-pub mod dossier;
+pub mod documents;
 pub mod fiches;
 pub mod pieces;
 pub mod structure;

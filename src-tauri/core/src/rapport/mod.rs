@@ -1,13 +1,55 @@
-//! La couche « rapport » : un document décrit par blocs (titres, paragraphes, listes, tableaux,
+//! La couche « rapport » : un document décrit par blocs (titres, paragraphes, listes, tableaux,
 //! histogrammes) mis en page en A4 sur printpdf, avec couverture, en-tête courant, pied
-//! « page X / Y », coupure des tableaux avec répétition de l'en-tête et sans titre orphelin.
-//! Tous les bilans (IPE, conventions, CLEE, CET) passent par ici.
+//! « page X / Y », coupure des tableaux avec répétition de l'en-tête et sans titre orphelin.
+//! Tous les documents (bilans IPE, CLEE, CET, conventions, réunions, lettres) passent par ici.
+//!
+//! Chaque document suit le même schéma, dans le module qui le possède (`<module>/documents/`
+//! ou `<module>/bilan/`, un dossier par module) :
+//! - `modele_<document>(conn, …) -> Resultat<Modele…>` : le modèle typé, SQL seulement, dans
+//!   `mod.rs` ;
+//! - `rendre_<document>(&Modele…) -> Rapport` : la mise en page seulement, sans `Connection` ni
+//!   SQL, dans `rendu.rs` (`rendre_<document>_csv` pour un CSV) ;
+//! - `pdf_<document>(conn, …) -> Resultat<Vec<u8>>` : le modèle rendu en PDF (`csv_…`, `ics_…`
+//!   pour les autres formats) ;
+//! - `fichier_<document>(conn, …, format ou quoi)` : les octets (et le nom) quand l'appelant
+//!   choisit le format ou le document ;
+//! - `exporter_<document>(conn, …, dossier) -> Resultat<PathBuf>` : le fichier écrit sous un nom
+//!   parlant (commandes de la fenêtre).
+//!
+//! Les tests donnent à `rendre_…` des modèles construits à la main, sans base.
 
 mod dessin;
 mod mise_en_page;
 mod polices;
 
 pub use mise_en_page::rendre_pdf;
+
+use std::path::{Path, PathBuf};
+
+/// « Édité le 24/11/2026 », pour les couvertures.
+pub fn edite_le(jour: chrono::NaiveDate) -> String {
+    format!("Édité le {}", crate::dates::francaise(jour))
+}
+
+/// Le jour de l'édition : aujourd'hui, à l'heure locale.
+pub fn aujourdhui() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Écrit un document produit dans `dossier` (créé au besoin) sous `nom` ; rend le chemin.
+pub fn ecrire(dossier: &Path, nom: &str, octets: &[u8]) -> crate::Resultat<PathBuf> {
+    std::fs::create_dir_all(dossier)?;
+    let chemin = dossier.join(nom);
+    std::fs::write(&chemin, octets)?;
+    Ok(chemin)
+}
+
+/// Dossier où la fenêtre range les documents exportés : `exports/` à côté de la base.
+pub fn dossier_exports(base: &Path) -> PathBuf {
+    base.parent()
+        .map(|d| d.join("exports"))
+        .unwrap_or_else(|| PathBuf::from("exports"))
+}
 
 #[derive(Debug, Clone)]
 pub struct Rapport {

@@ -1,16 +1,13 @@
 //! Le bilan annuel des IPE, sur le modèle du bilan 2007 : couverture, bilan quantitatif,
 //! bilan qualitatif (IPE et mois d'activité, actions et évolution, un chapitre par thème avec
-//! ses chiffres et le commentaire du délégué, histogramme), conclusion, définitions.
+//! ses chiffres et le commentaire du délégué, histogramme), conclusion, définitions ; et le
+//! même bilan en CSV. Mise en page seulement : rien ici ne lit la base.
 
-use super::date_d_edition;
+use super::{Bilan, ModeleBilan};
 use crate::ipe::actions::Effectifs;
-use crate::ipe::bilan::{calculer, Bilan, Periode};
-use crate::ipe::commentaires::{self, CleBilan};
-use crate::rapport::{Alignement, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{edite_le, Alignement, Bloc, Colonne, Couverture, Rapport};
 use crate::texte::{decimal1, nombre};
-use crate::{Erreur, Resultat};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 /// Les définitions du bilan, imprimées en note et reprises dans le README.
 pub const DEFINITIONS: &[&str] = &[
@@ -114,101 +111,133 @@ fn titre(b: &Bilan) -> String {
     )
 }
 
-pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
-    let mut blocs = vec![Bloc::Titre1("I – Bilan quantitatif".into())];
-    blocs.push(Bloc::Tableau {
-        colonnes: vec![
-            Colonne {
-                titre: "Indicateur".into(),
-                largeur: 5.0,
-                alignement: Alignement::Gauche,
-            },
-            Colonne {
-                titre: b.periode_libelle.clone(),
-                largeur: 1.4,
-                alignement: Alignement::Droite,
-            },
-        ],
-        lignes: chiffres_cles(b)
-            .into_iter()
-            .map(|(l, v)| vec![l, v])
-            .collect(),
-        gras_derniere_ligne: false,
-    });
-    blocs.push(Bloc::Titre1("II – Bilan qualitatif".into()));
-    blocs.push(Bloc::Titre2("A – Les ingénieurs pour l'école".into()));
-    blocs.push(Bloc::Paragraphe(phrase_activite(b)));
-    blocs.push(Bloc::Titre2("B – Les actions".into()));
-    blocs.push(Bloc::Paragraphe(format!(
-        "{} actions mises en œuvre. {}",
-        nombre(b.actions),
-        phrase_evolution(b)
-    )));
-    blocs.push(Bloc::Histogramme {
-        titre: "Nombre d'actions par thème".into(),
-        barres: b
-            .themes
-            .iter()
-            .map(|t| (t.libelle.clone(), t.actions as f64))
-            .collect(),
-    });
-    blocs.push(Bloc::Titre2("1 – Les actions par thème".into()));
-    blocs.push(Bloc::Tableau {
-        colonnes: vec![
-            Colonne {
-                titre: "Thème".into(),
-                largeur: 3.0,
-                alignement: Alignement::Gauche,
-            },
-            Colonne {
-                titre: "Actions".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Acad.".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Établ.".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Jeunes".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Enseign.".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Entrep.".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-            Colonne {
-                titre: "Org. pro.".into(),
-                largeur: 1.3,
-                alignement: Alignement::Droite,
-            },
-        ],
-        lignes: b
-            .themes
-            .iter()
-            .map(|t| ligne_du_tableau(&t.libelle, t.actions, t.academies, &t.effectifs))
-            .chain(std::iter::once(ligne_du_tableau(
-                "Total",
-                b.actions,
-                b.academies,
-                &b.effectifs,
-            )))
-            .collect(),
-        gras_derniere_ligne: true,
-    });
+/// Le bilan en PDF : couverture, I – quantitatif, II – qualitatif, conclusion, définitions.
+pub fn rendre_bilan(m: &ModeleBilan) -> Rapport {
+    let b = &m.bilan;
+    let mut blocs = bilan_quantitatif(b);
+    blocs.extend(ipe_et_actions(b));
+    blocs.extend(tableau_par_theme(b));
+    blocs.extend(chapitres_par_theme(b, &m.commentaires));
+    blocs.extend(conclusion(&m.commentaires));
+    blocs.extend(definitions());
+    Rapport {
+        titre: titre(b),
+        entete: format!("Passerelle – {} – {}", titre(b), b.perimetre_libelle),
+        couverture: Some(Couverture {
+            titre: titre(b),
+            sous_titre: Some("Ingénieurs pour l'école (IPE)".into()),
+            lignes: vec![
+                format!("Année {}", b.periode_libelle),
+                format!("Périmètre : {}", b.perimetre_libelle),
+                edite_le(m.edite_le),
+            ],
+        }),
+        blocs,
+    }
+}
+
+/// I – Bilan quantitatif : le tableau des chiffres clés.
+fn bilan_quantitatif(b: &Bilan) -> Vec<Bloc> {
+    vec![
+        Bloc::Titre1("I – Bilan quantitatif".into()),
+        Bloc::Tableau {
+            colonnes: vec![
+                Colonne {
+                    titre: "Indicateur".into(),
+                    largeur: 5.0,
+                    alignement: Alignement::Gauche,
+                },
+                Colonne {
+                    titre: b.periode_libelle.clone(),
+                    largeur: 1.4,
+                    alignement: Alignement::Droite,
+                },
+            ],
+            lignes: chiffres_cles(b)
+                .into_iter()
+                .map(|(l, v)| vec![l, v])
+                .collect(),
+            gras_derniere_ligne: false,
+        },
+    ]
+}
+
+/// II – Bilan qualitatif, A et B : l'activité des IPE, les actions et leur histogramme.
+fn ipe_et_actions(b: &Bilan) -> Vec<Bloc> {
+    vec![
+        Bloc::Titre1("II – Bilan qualitatif".into()),
+        Bloc::Titre2("A – Les ingénieurs pour l'école".into()),
+        Bloc::Paragraphe(phrase_activite(b)),
+        Bloc::Titre2("B – Les actions".into()),
+        Bloc::Paragraphe(format!(
+            "{} actions mises en œuvre. {}",
+            nombre(b.actions),
+            phrase_evolution(b)
+        )),
+        Bloc::Histogramme {
+            titre: "Nombre d'actions par thème".into(),
+            barres: b
+                .themes
+                .iter()
+                .map(|t| (t.libelle.clone(), t.actions as f64))
+                .collect(),
+        },
+    ]
+}
+
+/// 1 – Les actions par thème : une ligne par thème et le total.
+fn tableau_par_theme(b: &Bilan) -> Vec<Bloc> {
+    let mut colonnes = vec![Colonne {
+        titre: "Thème".into(),
+        largeur: 3.0,
+        alignement: Alignement::Gauche,
+    }];
+    colonnes.extend(
+        [
+            "Actions",
+            "Acad.",
+            "Établ.",
+            "Jeunes",
+            "Enseign.",
+            "Entrep.",
+            "Org. pro.",
+        ]
+        .map(|t| Colonne {
+            titre: t.into(),
+            largeur: 1.3,
+            alignement: Alignement::Droite,
+        }),
+    );
+    vec![
+        Bloc::Titre2("1 – Les actions par thème".into()),
+        Bloc::Tableau {
+            colonnes,
+            lignes: b
+                .themes
+                .iter()
+                .map(|t| ligne_du_tableau(&t.libelle, t.actions, t.academies, &t.effectifs))
+                .chain(std::iter::once(ligne_du_tableau(
+                    "Total",
+                    b.actions,
+                    b.academies,
+                    &b.effectifs,
+                )))
+                .collect(),
+            gras_derniere_ligne: true,
+        },
+    ]
+}
+
+/// Les paragraphes d'un commentaire, séparés par une ligne vide.
+fn paragraphes(texte: &str) -> impl Iterator<Item = Bloc> + '_ {
+    texte
+        .split("\n\n")
+        .map(|p| Bloc::Paragraphe(p.trim().to_string()))
+}
+
+/// 1.x – Un chapitre par thème qui a des actions ou un commentaire.
+fn chapitres_par_theme(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Vec<Bloc> {
+    let mut blocs = Vec::new();
     for (i, t) in b
         .themes
         .iter()
@@ -231,45 +260,34 @@ pub fn rapport(b: &Bilan, commentaires: &BTreeMap<String, String>) -> Rapport {
             nombre(t.effectifs.organisations_professionnelles),
         )));
         if let Some(texte) = commentaires.get(&t.code) {
-            blocs.extend(
-                texte
-                    .split("\n\n")
-                    .map(|p| Bloc::Paragraphe(p.trim().to_string())),
-            );
+            blocs.extend(paragraphes(texte));
         }
     }
-    blocs.push(Bloc::Titre1("Conclusion".into()));
+    blocs
+}
+
+/// Conclusion : celle du délégué, ou une note qui invite à la rédiger.
+fn conclusion(commentaires: &BTreeMap<String, String>) -> Vec<Bloc> {
+    let mut blocs = vec![Bloc::Titre1("Conclusion".into())];
     match commentaires.get("conclusion") {
-        Some(texte) => blocs.extend(
-            texte
-                .split("\n\n")
-                .map(|p| Bloc::Paragraphe(p.trim().to_string())),
-        ),
+        Some(texte) => blocs.extend(paragraphes(texte)),
         None => blocs.push(Bloc::Note(
             "Conclusion à rédiger dans Passerelle (écran Bilans).".into(),
         )),
     }
-    blocs.push(Bloc::Titre2("Définitions".into()));
-    blocs.push(Bloc::Note("Abréviations du tableau par thème : Acad. = académies distinctes ; Établ. = établissements ; Enseign. = enseignants et personnels d'encadrement ; Entrep. = entreprises ; Org. pro. = organisations professionnelles.".into()));
-    blocs.extend(DEFINITIONS.iter().map(|d| Bloc::Note((*d).to_string())));
-    Rapport {
-        titre: titre(b),
-        entete: format!("Passerelle – {} – {}", titre(b), b.perimetre_libelle),
-        couverture: Some(Couverture {
-            titre: titre(b),
-            sous_titre: Some("Ingénieurs pour l'école (IPE)".into()),
-            lignes: vec![
-                format!("Année {}", b.periode_libelle),
-                format!("Périmètre : {}", b.perimetre_libelle),
-                date_d_edition(),
-            ],
-        }),
-        blocs,
-    }
+    blocs
 }
 
-/// Le bilan en CSV (« ; », UTF-8 avec BOM pour Excel) : chiffres clés puis tableau par thème.
-pub fn csv(b: &Bilan) -> String {
+/// Définitions : abréviations du tableau et définitions des chiffres.
+fn definitions() -> Vec<Bloc> {
+    let mut blocs = vec![Bloc::Titre2("Définitions".into())];
+    blocs.push(Bloc::Note("Abréviations du tableau par thème : Acad. = académies distinctes ; Établ. = établissements ; Enseign. = enseignants et personnels d'encadrement ; Entrep. = entreprises ; Org. pro. = organisations professionnelles.".into()));
+    blocs.extend(DEFINITIONS.iter().map(|d| Bloc::Note((*d).to_string())));
+    blocs
+}
+
+/// Le bilan en CSV (« ; », UTF-8 avec BOM pour Excel) : chiffres clés puis tableau par thème.
+pub fn rendre_bilan_csv(b: &Bilan) -> String {
     let espace = |s: String| s.replace(crate::texte::SEPARATEUR_MILLIERS, "");
     let mut lignes = vec![vec![
         format!("{} – {}", titre(b), b.perimetre_libelle),
@@ -324,88 +342,4 @@ pub fn csv(b: &Bilan) -> String {
         ]);
     }
     crate::csv::ecrire(&lignes)
-}
-
-/// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.
-/// La ligne de commande et la fenêtre passent toutes deux par ici.
-pub fn produire(
-    conn: &rusqlite::Connection,
-    periode: Periode,
-    academie_id: Option<i64>,
-    format_csv: bool,
-) -> Resultat<(Bilan, Vec<u8>)> {
-    let bilan = calculer(conn, periode, academie_id)?;
-    let octets = if format_csv {
-        csv(&bilan).into_bytes()
-    } else {
-        let cle = CleBilan {
-            bilan: "ipe".into(),
-            annee: periode.annee(),
-            periode: periode.genre(),
-            perimetre: bilan.perimetre_code.clone(),
-        };
-        crate::rapport::rendre_pdf(&rapport(&bilan, &commentaires::lire(conn, &cle)?))?
-    };
-    Ok((bilan, octets))
-}
-
-/// Dossier où la fenêtre range les bilans exportés : `exports/` à côté de la base.
-pub fn dossier_exports(base: &Path) -> PathBuf {
-    base.parent()
-        .map(|d| d.join("exports"))
-        .unwrap_or_else(|| PathBuf::from("exports"))
-}
-
-/// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.
-pub fn exporter(
-    conn: &rusqlite::Connection,
-    periode: Periode,
-    academie_id: Option<i64>,
-    format: &str,
-    dossier: &Path,
-) -> Resultat<PathBuf> {
-    let format_csv = match format {
-        "pdf" => false,
-        "csv" => true,
-        autre => {
-            return Err(Erreur::validation(
-                "format",
-                format!("Format inconnu : « {autre} » (pdf ou csv)."),
-            ))
-        }
-    };
-    let (bilan, octets) = produire(conn, periode, academie_id, format_csv)?;
-    super::ecrire(
-        dossier,
-        &format!(
-            "bilan-ipe-{}-{}.{format}",
-            bilan.periode_libelle, bilan.perimetre_code
-        ),
-        &octets,
-    )
-}
-
-/// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.
-#[derive(Debug, serde::Serialize)]
-pub struct Apercu {
-    pub bilan: Bilan,
-    pub chiffres_cles: Vec<(String, String)>,
-    pub activite: String,
-    pub evolution: String,
-    pub mois_activite: String,
-}
-
-pub fn apercu(
-    conn: &rusqlite::Connection,
-    periode: Periode,
-    academie_id: Option<i64>,
-) -> Resultat<Apercu> {
-    let bilan = calculer(conn, periode, academie_id)?;
-    Ok(Apercu {
-        chiffres_cles: chiffres_cles(&bilan),
-        activite: phrase_activite(&bilan),
-        evolution: phrase_evolution(&bilan),
-        mois_activite: decimal1(bilan.mois_activite),
-        bilan,
-    })
 }

@@ -6,15 +6,28 @@
 //!   couverts par une mission (bornes comprises) × la quotité ; IPE (ETP) = mois / 12 arrondi ;
 //! - académies : académies distinctes des IPE en mission pendant la période ;
 //! - évolution : (actions N − actions N−1) / actions N−1, en pourcentage entier, si N−1 en a.
+//!
+//! Ici les chiffres et le modèle (SQL seulement) ; la mise en page du PDF et du CSV est dans
+//! `rendu.rs`.
+
+mod rendu;
+
+pub use rendu::{
+    chiffres_cles, phrase_activite, phrase_evolution, rendre_bilan, rendre_bilan_csv, DEFINITIONS,
+};
 
 use super::actions::Effectifs;
+use super::commentaires::{self, CleBilan};
 use super::intervenants;
 use super::themes;
-use crate::{dates, Resultat};
+use crate::rapport::{self, rendre_pdf};
+use crate::texte::decimal1;
+use crate::{dates, Erreur, Resultat};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 pub use crate::dates::Periode;
 
@@ -44,7 +57,7 @@ pub fn mois_d_activite(
     total
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LigneTheme {
     pub code: String,
     pub libelle: String,
@@ -56,7 +69,7 @@ pub struct LigneTheme {
     pub enseignants: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bilan {
     pub periode: Periode,
     pub periode_libelle: String,
@@ -181,6 +194,114 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
         actions_precedentes,
         evolution,
         themes: lignes,
+    })
+}
+
+/// Le modèle du bilan imprimé : les chiffres, les commentaires du délégué (par thème et
+/// « conclusion ») et le jour de l'édition. Se lit aussi d'un JSON (fixtures des tests).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModeleBilan {
+    pub bilan: Bilan,
+    /// Commentaire par code de thème, et la conclusion sous « conclusion ».
+    pub commentaires: BTreeMap<String, String>,
+    pub edite_le: NaiveDate,
+}
+
+/// Calcule les chiffres et lit les commentaires enregistrés pour ce bilan.
+pub fn modele_bilan(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+) -> Resultat<ModeleBilan> {
+    let bilan = calculer(conn, periode, academie_id)?;
+    let cle = CleBilan {
+        bilan: "ipe".into(),
+        annee: periode.annee(),
+        periode: periode.genre(),
+        perimetre: bilan.perimetre_code.clone(),
+    };
+    Ok(ModeleBilan {
+        commentaires: commentaires::lire(conn, &cle)?,
+        bilan,
+        edite_le: rapport::aujourdhui(),
+    })
+}
+
+/// Le bilan en PDF (avec les commentaires enregistrés).
+pub fn pdf_bilan(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_bilan(&modele_bilan(conn, periode, academie_id)?))
+}
+
+/// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.
+/// La ligne de commande et la fenêtre passent toutes deux par ici.
+pub fn fichier_bilan(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+    format_csv: bool,
+) -> Resultat<(Bilan, Vec<u8>)> {
+    if format_csv {
+        let bilan = calculer(conn, periode, academie_id)?;
+        let octets = rendre_bilan_csv(&bilan).into_bytes();
+        Ok((bilan, octets))
+    } else {
+        let modele = modele_bilan(conn, periode, academie_id)?;
+        let octets = rendre_pdf(&rendre_bilan(&modele))?;
+        Ok((modele.bilan, octets))
+    }
+}
+
+/// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.
+pub fn exporter_bilan(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+    format: &str,
+    dossier: &Path,
+) -> Resultat<PathBuf> {
+    let format_csv = match format {
+        "pdf" => false,
+        "csv" => true,
+        autre => {
+            return Err(Erreur::validation(
+                "format",
+                format!("Format inconnu : « {autre} » (pdf ou csv)."),
+            ))
+        }
+    };
+    let (bilan, octets) = fichier_bilan(conn, periode, academie_id, format_csv)?;
+    rapport::ecrire(
+        dossier,
+        &format!(
+            "bilan-ipe-{}-{}.{format}",
+            bilan.periode_libelle, bilan.perimetre_code
+        ),
+        &octets,
+    )
+}
+
+/// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.
+#[derive(Debug, serde::Serialize)]
+pub struct Apercu {
+    pub bilan: Bilan,
+    pub chiffres_cles: Vec<(String, String)>,
+    pub activite: String,
+    pub evolution: String,
+    pub mois_activite: String,
+}
+
+pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
+    let bilan = calculer(conn, periode, academie_id)?;
+    Ok(Apercu {
+        chiffres_cles: chiffres_cles(&bilan),
+        activite: phrase_activite(&bilan),
+        evolution: phrase_evolution(&bilan),
+        mois_activite: decimal1(bilan.mois_activite),
+        bilan,
     })
 }
 

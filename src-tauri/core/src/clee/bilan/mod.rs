@@ -6,11 +6,17 @@
 //! - actions : celles du comité datées dans l'année scolaire, jeunes = filles + garçons ;
 //! - partenaires : organisations citées par ces actions, et partenaires déclarés des comités ;
 //! - actions de suivi ouvertes : décidées avant la fin de l'année et non closes à cette date.
+//!
+//! Ici le modèle (SQL seulement) ; la mise en page est dans `rendu.rs`.
+
+mod rendu;
+
+pub use rendu::rendre_bilan;
 
 use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
-use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{self, rendre_pdf};
 use crate::reunions::{self, documents::libelle_college, Cadre, College, EtatPresence};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
@@ -90,14 +96,38 @@ pub struct BilanClee {
     pub actions: Vec<LigneActions>,
     pub partenaires: Vec<(String, i64)>,
     pub ouvertes: Vec<(String, reunions::ActionSuivi)>,
+    /// Jour de l'édition : les réunions tenues le sont au plus tard ce jour-là.
+    pub edite_le: NaiveDate,
 }
 
-pub fn calculer(
+/// Le modèle du bilan au jour `aujourdhui` (jour de l'édition).
+pub fn modele_bilan(
     conn: &Connection,
     annee: i32,
     perimetre: Perimetre,
     aujourdhui: NaiveDate,
 ) -> Resultat<BilanClee> {
+    let (comites, libelle) = comites_du_perimetre(conn, perimetre)?;
+    let (reunions, assiduite, ouvertes) = reunions_tenues(conn, &comites, annee, aujourdhui)?;
+    let (actions, partenaires) = actions_et_partenaires(conn, &comites, annee)?;
+    Ok(BilanClee {
+        annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
+        perimetre: libelle,
+        comites,
+        reunions,
+        assiduite,
+        actions,
+        partenaires,
+        ouvertes,
+        edite_le: aujourdhui,
+    })
+}
+
+/// Les comités du périmètre et le libellé du périmètre.
+fn comites_du_perimetre(
+    conn: &Connection,
+    perimetre: Perimetre,
+) -> Resultat<(Vec<Comite>, String)> {
     let tous = FiltreComites {
         liste: ParametresListe {
             limite: Some(100_000),
@@ -105,7 +135,7 @@ pub fn calculer(
         },
         ..Default::default()
     };
-    let (comites, libelle): (Vec<Comite>, String) = match perimetre {
+    Ok(match perimetre {
         Perimetre::Comite(id) => {
             let c = comites::lire(conn, id)?;
             let l = c.nom.clone();
@@ -131,12 +161,28 @@ pub fn calculer(
             comites::lister(conn, &tous)?.lignes,
             "Tous les comités".into(),
         ),
-    };
+    })
+}
+
+/// Les réunions tenues (triées par date), l'assiduité par collège avec son total, et les
+/// actions de suivi ouvertes en fin d'année.
+type Reunions = (
+    Vec<LigneReunion>,
+    Vec<Assiduite>,
+    Vec<(String, reunions::ActionSuivi)>,
+);
+
+fn reunions_tenues(
+    conn: &Connection,
+    comites: &[Comite],
+    annee: i32,
+    aujourdhui: NaiveDate,
+) -> Resultat<Reunions> {
     let (debut, fin) = dates::Periode::Scolaire(annee).bornes();
     let mut lignes_reunions = Vec::new();
     let mut par_college: BTreeMap<usize, Assiduite> = BTreeMap::new();
     let mut ouvertes = Vec::new();
-    for c in &comites {
+    for c in comites {
         let cadre = Cadre::Comite(c.id);
         for r in reunions::lister(conn, cadre)?
             .into_iter()
@@ -189,13 +235,24 @@ pub fn calculer(
     );
     assiduite.push(total);
 
+    Ok((lignes_reunions, assiduite, ouvertes))
+}
+
+/// Les actions par type (puis le total) et les organisations citées, les plus citées d'abord.
+type ActionsEtPartenaires = (Vec<LigneActions>, Vec<(String, i64)>);
+
+fn actions_et_partenaires(
+    conn: &Connection,
+    comites: &[Comite],
+    annee: i32,
+) -> Resultat<ActionsEtPartenaires> {
     let mut par_type: BTreeMap<usize, LigneActions> = BTreeMap::new();
     let mut partenaires: BTreeMap<String, i64> = BTreeMap::new();
     let mut total_actions = LigneActions {
         type_: "Total".into(),
         ..Default::default()
     };
-    for c in &comites {
+    for c in comites {
         let f = FiltreActionsClee {
             comite_id: Some(c.id),
             annee_scolaire: Some(annee),
@@ -230,236 +287,32 @@ pub fn calculer(
         b.1.cmp(&a.1)
             .then_with(|| texte::normaliser(&a.0).cmp(&texte::normaliser(&b.0)))
     });
-    Ok(BilanClee {
-        annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
-        perimetre: libelle,
-        comites,
-        reunions: lignes_reunions,
-        assiduite,
-        actions,
-        partenaires,
-        ouvertes,
-    })
-}
-
-fn pourcent(t: Option<i64>) -> String {
-    t.map(|t| format!("{t} %")).unwrap_or_else(|| "—".into())
-}
-
-pub fn rapport(b: &BilanClee) -> Rapport {
-    let n = texte::nombre;
-    let mut blocs = vec![Bloc::Titre1("1 – Les comités".into())];
-    blocs.push(if b.comites.is_empty() {
-        Bloc::Paragraphe("Aucun comité dans ce périmètre.".into())
-    } else {
-        Bloc::tableau(
-            vec![
-                Colonne::texte("Comité", 2.6),
-                Colonne::texte("Bassins", 2.4),
-                Colonne::texte("Co-pilotes", 2.8),
-                Colonne::nombre("Membres", 1.1),
-            ],
-            b.comites
-                .iter()
-                .map(|c| {
-                    let copilotes = [c.copilote_education.clone(), c.copilote_entreprise.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" et ");
-                    vec![c.nom.clone(), c.bassins.clone(), copilotes, n(c.membres)]
-                })
-                .collect(),
-        )
-    });
-    blocs.push(Bloc::Titre1("2 – Réunions tenues".into()));
-    blocs.push(Bloc::Paragraphe(format!(
-        "{} réunion(s) tenue(s) en {}.",
-        n(b.reunions.len() as i64),
-        b.annee_scolaire
-    )));
-    if !b.reunions.is_empty() {
-        blocs.push(Bloc::tableau(
-            vec![
-                Colonne::texte("Date", 1.3),
-                Colonne::texte("Comité", 2.6),
-                Colonne::texte("Réunion", 2.2),
-                Colonne::nombre("Présents", 1.1),
-                Colonne::nombre("Excusés", 1.1),
-                Colonne::nombre("Absents", 1.1),
-            ],
-            b.reunions
-                .iter()
-                .map(|r| {
-                    vec![
-                        dates::francaise(r.date),
-                        r.comite.clone(),
-                        r.type_.clone(),
-                        n(r.presents),
-                        n(r.excuses),
-                        n(r.absents),
-                    ]
-                })
-                .collect(),
-        ));
-    }
-    blocs.push(Bloc::Titre1("3 – Assiduité par collège".into()));
-    blocs.push(Bloc::Tableau {
-        colonnes: vec![
-            Colonne::texte("Collège", 2.6),
-            Colonne::nombre("Présents", 1.1),
-            Colonne::nombre("Excusés", 1.1),
-            Colonne::nombre("Absents", 1.1),
-            Colonne::nombre("Taux de présence", 1.5),
-        ],
-        lignes: b
-            .assiduite
-            .iter()
-            .map(|a| {
-                vec![
-                    a.college.clone(),
-                    n(a.presents),
-                    n(a.excuses),
-                    n(a.absents),
-                    pourcent(a.taux()),
-                ]
-            })
-            .collect(),
-        gras_derniere_ligne: true,
-    });
-    blocs.push(Bloc::Note("Taux de présence : présents rapportés aux personnes pointées (présentes, excusées ou absentes) lors des réunions tenues.".into()));
-    blocs.push(Bloc::Titre1(
-        "4 – Actions vers les élèves et les équipes".into(),
-    ));
-    blocs.push(Bloc::Tableau {
-        colonnes: vec![
-            Colonne::texte("Type d'action", 3.0),
-            Colonne::nombre("Actions", 1.0),
-            Colonne::nombre("Filles", 1.0),
-            Colonne::nombre("Garçons", 1.0),
-            Colonne::nombre("Jeunes", 1.0),
-            Colonne::nombre("Enseignants", 1.2),
-        ],
-        lignes: b
-            .actions
-            .iter()
-            .map(|l| {
-                vec![
-                    l.type_.clone(),
-                    n(l.actions),
-                    n(l.filles),
-                    n(l.garcons),
-                    n(l.filles + l.garcons),
-                    n(l.enseignants),
-                ]
-            })
-            .collect(),
-        gras_derniere_ligne: true,
-    });
-    let barres: Vec<(String, f64)> = b
-        .actions
-        .iter()
-        .filter(|l| l.type_ != "Total")
-        .map(|l| (l.type_.clone(), (l.filles + l.garcons) as f64))
-        .collect();
-    if barres.iter().any(|x| x.1 > 0.0) {
-        blocs.push(Bloc::Histogramme {
-            titre: "Jeunes touchés par type d'action".into(),
-            barres,
-        });
-    }
-    blocs.push(Bloc::Titre1("5 – Partenaires associés".into()));
-    blocs.push(if b.partenaires.is_empty() {
-        Bloc::Paragraphe("Aucune organisation citée par les actions de l'année.".into())
-    } else {
-        Bloc::tableau(
-            vec![
-                Colonne::texte("Organisation", 5.0),
-                Colonne::nombre("Actions", 1.2),
-            ],
-            b.partenaires
-                .iter()
-                .map(|(o, k)| vec![o.clone(), n(*k)])
-                .collect(),
-        )
-    });
-    let declares: Vec<String> = b
-        .comites
-        .iter()
-        .filter(|c| !c.partenaires.is_empty())
-        .map(|c| format!("{} : {}", c.nom, c.partenaires))
-        .collect();
-    if !declares.is_empty() {
-        blocs.push(Bloc::Titre3("Partenaires déclarés des comités".into()));
-        blocs.push(Bloc::Liste(declares));
-    }
-    blocs.push(Bloc::Titre1(
-        "6 – Actions de suivi ouvertes en fin d'année".into(),
-    ));
-    blocs.push(if b.ouvertes.is_empty() {
-        Bloc::Paragraphe("Aucune.".into())
-    } else {
-        Bloc::tableau(
-            vec![
-                Colonne::texte("Comité", 2.2),
-                Colonne::texte("Action", 3.6),
-                Colonne::texte("Responsable", 1.9),
-                Colonne::texte("Échéance", 1.3),
-            ],
-            b.ouvertes
-                .iter()
-                .map(|(c, a)| {
-                    vec![
-                        c.clone(),
-                        a.intitule.clone(),
-                        a.responsable.clone().unwrap_or_default(),
-                        a.echeance.map(dates::francaise).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        )
-    });
-    Rapport {
-        titre: format!("Bilan des CLEE {} – {}", b.annee_scolaire, b.perimetre),
-        entete: format!(
-            "Passerelle – bilan des CLEE {} – {}",
-            b.annee_scolaire, b.perimetre
-        ),
-        couverture: Some(Couverture {
-            titre: "Bilan des comités locaux École-entreprise".into(),
-            sous_titre: Some(b.perimetre.clone()),
-            lignes: vec![
-                format!("Année scolaire {}", b.annee_scolaire),
-                crate::bilans::date_d_edition(),
-            ],
-        }),
-        blocs,
-    }
+    Ok((actions, partenaires))
 }
 
 /// Le bilan au jour de l'édition, l'année scolaire écrite « 2025-2026 ».
-pub fn calculer_du_jour(
+pub fn modele_bilan_du_jour(
     conn: &Connection,
     annee_scolaire: &str,
     perimetre: Perimetre,
 ) -> Resultat<BilanClee> {
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    calculer(conn, annee, perimetre, chrono::Local::now().date_naive())
+    modele_bilan(conn, annee, perimetre, rapport::aujourdhui())
 }
 
 /// Le bilan en PDF.
-pub fn pdf(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rapport(&calculer(
+pub fn pdf_bilan(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_bilan(&modele_bilan(
         conn,
         annee,
         perimetre,
-        chrono::Local::now().date_naive(),
+        rapport::aujourdhui(),
     )?))
 }
 
 /// Écrit le bilan dans `dossier_sortie` (« bilan-clee-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter(
+pub fn exporter_bilan(
     conn: &Connection,
     annee_scolaire: &str,
     perimetre: Perimetre,
@@ -467,13 +320,13 @@ pub fn exporter(
 ) -> Resultat<std::path::PathBuf> {
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    let octets = pdf(conn, annee, perimetre)?;
+    let octets = pdf_bilan(conn, annee, perimetre)?;
     let suffixe = match perimetre {
         Perimetre::Comite(id) => format!("-comite-{id}"),
         Perimetre::Academie(id) => format!("-academie-{id}"),
         Perimetre::Tous => String::new(),
     };
-    crate::bilans::ecrire(
+    rapport::ecrire(
         dossier_sortie,
         &format!(
             "bilan-clee-{}{suffixe}.pdf",

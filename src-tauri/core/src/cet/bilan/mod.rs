@@ -4,11 +4,17 @@
 //!   mandat avant) ; fins de mandat : mandats les plus récents qui finissent dans l'année ;
 //! - animations tenues : datées dans l'année et au plus tard le jour de l'édition ;
 //! - jurys : participations datées dans l'année, par diplôme.
+//!
+//! Ici le modèle (SQL seulement) ; la mise en page est dans `rendu.rs`.
+
+mod rendu;
+
+pub use rendu::rendre_bilan;
 
 use super::animations;
-use crate::rapport::{rendre_pdf, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{self, rendre_pdf};
 use crate::vocabulaire::Code;
-use crate::{dates, texte, Erreur, Resultat};
+use crate::{dates, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -35,9 +41,12 @@ pub struct BilanCet {
     pub animations: Vec<LigneAnimation>,
     /// (diplôme, participations)
     pub jurys: Vec<(String, i64)>,
+    /// Jour de l'édition : les animations tenues le sont au plus tard ce jour-là.
+    pub edite_le: NaiveDate,
 }
 
-pub fn calculer(
+/// Le modèle du bilan au jour `aujourdhui` (jour de l'édition).
+pub fn modele_bilan(
     conn: &Connection,
     annee: i32,
     academie_id: Option<i64>,
@@ -107,142 +116,22 @@ pub fn calculer(
         fins_de_mandat,
         animations,
         jurys,
+        edite_le: aujourdhui,
     })
 }
 
-pub fn rapport(b: &BilanCet) -> Rapport {
-    let n = texte::nombre;
-    let mut blocs = vec![Bloc::Titre1("1 – Les CET en fonction".into())];
-    blocs.push(Bloc::Paragraphe(format!(
-        "{} conseiller(s) entreprise pour l'École en fonction pendant l'année {}.",
-        n(b.en_fonction),
-        b.annee_scolaire
-    )));
-    if !b.par_secteur.is_empty() {
-        let mut lignes: Vec<Vec<String>> = b
-            .par_secteur
-            .iter()
-            .map(|(c, s, k)| vec![c.clone(), s.clone(), n(*k)])
-            .collect();
-        lignes.push(vec!["Total".into(), String::new(), n(b.en_fonction)]);
-        blocs.push(Bloc::Tableau {
-            colonnes: vec![
-                Colonne::texte("CPC", 3.4),
-                Colonne::texte("Secteur", 3.0),
-                Colonne::nombre("CET", 1.0),
-            ],
-            lignes,
-            gras_derniere_ligne: true,
-        });
-    }
-    blocs.push(Bloc::Titre1("2 – Nominations et fins de mandat".into()));
-    blocs.push(Bloc::tableau(
-        vec![
-            Colonne::texte("Mouvement", 4.0),
-            Colonne::nombre("Nombre", 1.2),
-        ],
-        vec![
-            vec!["Mandats commencés dans l'année".into(), n(b.nominations)],
-            vec!["dont renouvellements".into(), n(b.renouvellements)],
-            vec![
-                "Mandats terminés dans l'année (sans renouvellement)".into(),
-                n(b.fins_de_mandat),
-            ],
-        ],
-    ));
-    blocs.push(Bloc::Titre1("3 – Animations du réseau".into()));
-    let (invites, presents): (i64, i64) = b
-        .animations
-        .iter()
-        .fold((0, 0), |(i, p), a| (i + a.invites, p + a.presents));
-    blocs.push(Bloc::Paragraphe(format!(
-        "{} animation(s) tenue(s), {} invitation(s), {} présence(s){}.",
-        n(b.animations.len() as i64),
-        n(invites),
-        n(presents),
-        if invites > 0 {
-            format!(
-                " ({} % des invités)",
-                (presents as f64 * 100.0 / invites as f64).round() as i64
-            )
-        } else {
-            String::new()
-        }
-    )));
-    if !b.animations.is_empty() {
-        blocs.push(Bloc::tableau(
-            vec![
-                Colonne::texte("Date", 1.3),
-                Colonne::texte("Animation", 2.3),
-                Colonne::texte("Thème", 3.0),
-                Colonne::nombre("Invités", 1.0),
-                Colonne::nombre("Présents", 1.0),
-            ],
-            b.animations
-                .iter()
-                .map(|a| {
-                    vec![
-                        dates::francaise(a.date),
-                        a.type_.clone(),
-                        a.theme.clone(),
-                        n(a.invites),
-                        n(a.presents),
-                    ]
-                })
-                .collect(),
-        ));
-    }
-    blocs.push(Bloc::Titre1(
-        "4 – Participations aux jurys d'examens".into(),
-    ));
-    blocs.push(if b.jurys.is_empty() {
-        Bloc::Paragraphe("Aucune participation enregistrée.".into())
-    } else {
-        let total = b.jurys.iter().map(|j| j.1).sum();
-        let mut lignes: Vec<Vec<String>> = b
-            .jurys
-            .iter()
-            .map(|(d, k)| vec![d.clone(), n(*k)])
-            .collect();
-        lignes.push(vec!["Total".into(), n(total)]);
-        Bloc::Tableau {
-            colonnes: vec![
-                Colonne::texte("Diplôme", 4.0),
-                Colonne::nombre("Participations", 1.4),
-            ],
-            lignes,
-            gras_derniere_ligne: true,
-        }
-    });
-    Rapport {
-        titre: format!("Bilan des CET {} – {}", b.annee_scolaire, b.perimetre),
-        entete: format!(
-            "Passerelle – bilan des conseillers entreprise pour l'École {}",
-            b.annee_scolaire
-        ),
-        couverture: Some(Couverture {
-            titre: "Bilan des conseillers entreprise pour l'École".into(),
-            sous_titre: Some(b.perimetre.clone()),
-            lignes: vec![
-                format!("Année scolaire {}", b.annee_scolaire),
-                crate::bilans::date_d_edition(),
-            ],
-        }),
-        blocs,
-    }
-}
-
-pub fn pdf(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rapport(&calculer(
+/// Le bilan en PDF, au jour de l'édition.
+pub fn pdf_bilan(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_bilan(&modele_bilan(
         conn,
         annee,
         academie_id,
-        chrono::Local::now().date_naive(),
+        rapport::aujourdhui(),
     )?))
 }
 
 /// Écrit le bilan dans `dossier` (« bilan-cet-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter(
+pub fn exporter_bilan(
     conn: &Connection,
     annee_scolaire: &str,
     academie_id: Option<i64>,
@@ -250,12 +139,12 @@ pub fn exporter(
 ) -> Resultat<std::path::PathBuf> {
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    crate::bilans::ecrire(
+    crate::rapport::ecrire(
         dossier,
         &format!(
             "bilan-cet-{}.pdf",
             dates::Periode::Scolaire(annee).libelle()
         ),
-        &pdf(conn, annee, academie_id)?,
+        &pdf_bilan(conn, annee, academie_id)?,
     )
 }

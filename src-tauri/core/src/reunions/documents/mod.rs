@@ -1,0 +1,126 @@
+//! Les documents d'une réunion, pour un groupe de suivi comme pour un comité : convocation
+//! (PDF et invitation `.ics`), feuille d'émargement, compte rendu dans la forme habituelle
+//! (présents, excusés, absents, points numérotés, décisions, actions).
+//!
+//! Ici le modèle (SQL seulement) ; la mise en page est dans `rendu.rs`.
+
+mod rendu;
+
+pub use rendu::{
+    bloc_emargement, quand_et_ou, rendre_compte_rendu, rendre_convocation,
+    rendre_convocation_completee, rendre_emargement, rendre_invitation_ics,
+};
+
+use super::{lire, ActionSuivi, College, Point, Presence, Reunion};
+use crate::rapport::{self, rendre_pdf};
+use crate::vocabulaire::Code;
+use crate::{Erreur, Resultat};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+pub fn libelle_college(college: Option<College>) -> &'static str {
+    college.map_or("Invités", |c| c.libelle())
+}
+
+/// Tout ce que les documents d'une réunion impriment.
+#[derive(Debug, Clone)]
+pub struct ModeleReunion {
+    pub reunion: Reunion,
+    /// Titre du cadre : la convention, le comité ou le réseau des CET de l'académie.
+    pub titre_cadre: String,
+    /// Membres et invités, avec leur présence.
+    pub presences: Vec<Presence>,
+    pub ordre_du_jour: Vec<String>,
+    /// Les points, avec leur compte rendu.
+    pub points: Vec<Point>,
+    pub decisions: Vec<String>,
+    /// Les actions de suivi décidées à cette réunion.
+    pub actions: Vec<ActionSuivi>,
+}
+
+impl ModeleReunion {
+    /// « Réunion du groupe de suivi », « Comité de pilotage »… suivi du nom du cadre.
+    pub fn intitule(&self) -> String {
+        format!("{} – {}", self.reunion.type_.libelle(), self.titre_cadre)
+    }
+}
+
+pub fn modele_reunion(conn: &Connection, reunion_id: i64) -> Resultat<ModeleReunion> {
+    let reunion = lire(conn, reunion_id)?;
+    Ok(ModeleReunion {
+        titre_cadre: reunion.cadre.titre(conn)?,
+        presences: super::presences(conn, reunion_id)?,
+        ordre_du_jour: super::ordre_du_jour(conn, reunion_id)?,
+        points: super::points(conn, reunion_id)?,
+        decisions: super::decisions(conn, reunion_id)?,
+        actions: super::actions_decidees(conn, reunion_id)?,
+        reunion,
+    })
+}
+
+/// Compte rendu (relevé de décisions) d'une réunion, en PDF.
+pub fn pdf_compte_rendu(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_compte_rendu(&modele_reunion(conn, reunion_id)?))
+}
+
+/// Convocation : date, lieu, ordre du jour, personnes convoquées par collège, en PDF.
+pub fn pdf_convocation(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_convocation(&modele_reunion(conn, reunion_id)?))
+}
+
+/// Feuille d'émargement : membres puis invités, avec une colonne pour signer, en PDF.
+pub fn pdf_emargement(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
+    rendre_pdf(&rendre_emargement(&modele_reunion(conn, reunion_id)?))
+}
+
+/// Invitation iCalendar : les personnes de la liste qui ont un courriel en sont les participants.
+pub fn ics_invitation(conn: &Connection, reunion_id: i64) -> Resultat<String> {
+    Ok(rendre_invitation_ics(
+        &modele_reunion(conn, reunion_id)?,
+        chrono::Utc::now().naive_utc(),
+    ))
+}
+
+/// Ce qu'on peut tirer d'une réunion : `quoi` = compte-rendu (ou releve), convocation,
+/// emargement, invitation. Rend les octets et un nom de fichier.
+pub fn fichier_document(
+    conn: &Connection,
+    reunion_id: i64,
+    quoi: &str,
+) -> Resultat<(Vec<u8>, String)> {
+    Ok(match quoi {
+        "compte-rendu" | "releve" => (
+            pdf_compte_rendu(conn, reunion_id)?,
+            format!("compte-rendu-reunion-{reunion_id}.pdf"),
+        ),
+        "convocation" => (
+            pdf_convocation(conn, reunion_id)?,
+            format!("convocation-reunion-{reunion_id}.pdf"),
+        ),
+        "emargement" => (
+            pdf_emargement(conn, reunion_id)?,
+            format!("emargement-reunion-{reunion_id}.pdf"),
+        ),
+        "invitation" => (
+            ics_invitation(conn, reunion_id)?.into_bytes(),
+            format!("invitation-reunion-{reunion_id}.ics"),
+        ),
+        autre => {
+            return Err(Erreur::validation(
+                "quoi",
+                format!("Document inconnu : « {autre} »."),
+            ))
+        }
+    })
+}
+
+/// Écrit le document dans `dossier_sortie` ; rend le chemin.
+pub fn exporter_document(
+    conn: &Connection,
+    reunion_id: i64,
+    quoi: &str,
+    dossier_sortie: &Path,
+) -> Resultat<PathBuf> {
+    let (octets, nom) = fichier_document(conn, reunion_id, quoi)?;
+    rapport::ecrire(dossier_sortie, &nom, &octets)
+}
