@@ -64,63 +64,9 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
         let academie_id = academies::trouver_en_cache(tx, &mut cache, v(3))?.ok_or_else(|| {
             Erreur::validation("academie", format!("académie « {} » inconnue.", v(3)))
         })?;
-        let entreprise_id = match entreprise {
-            "" => None,
-            e => Some(match organisations::trouver_nom(tx, e) {
-                Ok(o) => o.id,
-                Err(Erreur::Introuvable(_)) => {
-                    creations.push(format!("entreprise « {e} »"));
-                    let s = organisations::SaisieOrganisation {
-                        type_: "entreprise".into(),
-                        nom: e.into(),
-                        ..Default::default()
-                    };
-                    organisations::creer(tx, &s)?.id
-                }
-                Err(err) => return Err(err),
-            }),
-        };
-        let personne_id: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM personne WHERE normaliser(nom) = normaliser(?1) AND normaliser(prenom) = normaliser(?2) ORDER BY id LIMIT 1",
-                [&nom, prenom],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let personne_id = match personne_id {
-            Some(p) => p,
-            None => {
-                creations.push(format!("personne « {nom} {prenom} »"));
-                let s = personnes::SaisiePersonne {
-                    nom: nom.clone(),
-                    prenom: prenom.into(),
-                    fonction: "Ingénieur pour l'école".into(),
-                    organisation_id: entreprise_id,
-                    ..Default::default()
-                };
-                personnes::creer(tx, &s)?.id
-            }
-        };
-        let ipe_id: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM ipe WHERE personne_id = ?1",
-                [personne_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let ipe_id = match ipe_id {
-            Some(id) => id,
-            None => {
-                creations.push(format!("fiche IPE « {nom} {prenom} »"));
-                let s = SaisieIpe {
-                    personne_id: Some(personne_id),
-                    entreprise_id,
-                    academie_id: Some(academie_id),
-                    service: "daet".into(),
-                };
-                intervenants::creer(tx, &s)?.id
-            }
-        };
+        let entreprise_id =
+            organisations::trouver_ou_creer(tx, entreprise, "entreprise", &mut creations)?;
+        let ipe_id = fiche_ipe(tx, &nom, prenom, entreprise_id, academie_id, &mut creations)?;
         let m = SaisieMission {
             debut: v(4).into(),
             fin: v(5).into(),
@@ -140,6 +86,59 @@ pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<C
         separateur: table.separateur,
         creations,
     })
+}
+
+/// La fiche IPE de « NOM Prénom », créée (avec sa personne) si elle n'existe pas encore.
+fn fiche_ipe(
+    tx: &Connection,
+    nom: &str,
+    prenom: &str,
+    entreprise_id: Option<i64>,
+    academie_id: i64,
+    creations: &mut Vec<String>,
+) -> Resultat<i64> {
+    let personne_id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM personne WHERE normaliser(nom) = normaliser(?1) AND normaliser(prenom) = normaliser(?2) ORDER BY id LIMIT 1",
+                [nom, prenom],
+                |r| r.get(0),
+            )
+            .optional()?;
+    let personne_id = match personne_id {
+        Some(p) => p,
+        None => {
+            creations.push(format!("personne « {nom} {prenom} »"));
+            let s = personnes::SaisiePersonne {
+                nom: nom.into(),
+                prenom: prenom.into(),
+                fonction: "Ingénieur pour l'école".into(),
+                organisation_id: entreprise_id,
+                ..Default::default()
+            };
+            personnes::creer(tx, &s)?.id
+        }
+    };
+    let ipe_id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM ipe WHERE personne_id = ?1",
+            [personne_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let ipe_id = match ipe_id {
+        Some(id) => id,
+        None => {
+            creations.push(format!("fiche IPE « {nom} {prenom} »"));
+            let s = SaisieIpe {
+                personne_id: Some(personne_id),
+                entreprise_id,
+                academie_id: Some(academie_id),
+                service: "daet".into(),
+            };
+            intervenants::creer(tx, &s)?.id
+        }
+    };
+    Ok(ipe_id)
 }
 
 /// `passerelle import actions-ipe` : une ligne par action ; académie et thème par code ou nom,
@@ -162,21 +161,15 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
                 id
             }
         };
-        let theme_cle = texte::normaliser(v(3));
-        if !cache_themes.contains_key(&theme_cle) {
-            cache_themes.insert(theme_cle.clone(), themes::trouver(tx, v(3))?.map(|t| t.id));
-        }
-        let theme_id = cache_themes[&theme_cle];
+        let theme_id = en_cache(&mut cache_themes, v(3), || {
+            Ok(themes::trouver(tx, v(3))?.map(|t| t.id))
+        })?;
         if theme_id.is_none() {
-            inconnus.push(format!("thème « {} » inconnu", v(3)));
+            inconnus.push(format!("thème « {} » inconnu", v(3)));
         }
         let mut intervenants = Vec::new();
         if !v(1).is_empty() {
-            let cle = texte::normaliser(v(1));
-            if !cache_ipe.contains_key(&cle) {
-                cache_ipe.insert(cle.clone(), intervenants::trouver_nom(tx, v(1))?);
-            }
-            match cache_ipe[&cle] {
+            match en_cache(&mut cache_ipe, v(1), || intervenants::trouver_nom(tx, v(1)))? {
                 Some(id) => intervenants.push(id),
                 None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
             }
@@ -202,32 +195,18 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
             ..Default::default()
         };
         // Tous les défauts de la ligne dans un seul message.
-        let mut messages = inconnus;
-        match actions::valider(tx, &s) {
+        let valide = actions::valider(tx, &s);
+        let messages = messages_de_ligne(inconnus, valide.as_ref().err(), theme_id, academie_id);
+        match valide {
             Ok(valide) if messages.is_empty() => {
                 actions::ecrire(tx, None, &valide)?;
+                Ok(())
             }
-            Ok(_) => {}
-            Err(Erreur::Validation(champs)) => messages.extend(
-                champs
-                    .into_iter()
-                    // Thème ou académie introuvables sont déjà signalés par leur nom.
-                    .filter(|c| match c.champ {
-                        "theme_id" => theme_id.is_some(),
-                        "academie_id" => academie_id.is_some(),
-                        _ => true,
-                    })
-                    .map(|c| c.message),
-            ),
-            Err(e) => return Err(e),
-        }
-        if messages.is_empty() {
-            Ok(())
-        } else {
-            Err(Erreur::Validation(vec![crate::ChampInvalide {
+            Err(e) if !matches!(e, Erreur::Validation(_)) => Err(e),
+            _ => Err(Erreur::Validation(vec![crate::ChampInvalide {
                 champ: "ligne",
                 message: messages.join(" ; "),
-            }]))
+            }])),
         }
     })?;
     Ok(CompteRendu {
@@ -237,6 +216,44 @@ pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Result
         separateur: table.separateur,
         creations: Vec::new(),
     })
+}
+
+/// La valeur déjà cherchée pour ce nom, sinon celle que `chercher` trouve (gardée ensuite).
+fn en_cache(
+    cache: &mut HashMap<String, Option<i64>>,
+    nom: &str,
+    chercher: impl FnOnce() -> Resultat<Option<i64>>,
+) -> Resultat<Option<i64>> {
+    let cle = texte::normaliser(nom);
+    if let Some(id) = cache.get(&cle) {
+        return Ok(*id);
+    }
+    let id = chercher()?;
+    cache.insert(cle, id);
+    Ok(id)
+}
+
+/// Les défauts d'une ligne d'actions : noms inconnus puis refus de la validation, sans redire
+/// un thème ou une académie introuvables, déjà signalés par leur nom.
+fn messages_de_ligne(
+    mut messages: Vec<String>,
+    refus: Option<&Erreur>,
+    theme_id: Option<i64>,
+    academie_id: Option<i64>,
+) -> Vec<String> {
+    if let Some(Erreur::Validation(champs)) = refus {
+        messages.extend(
+            champs
+                .iter()
+                .filter(|c| match c.champ {
+                    "theme_id" => theme_id.is_some(),
+                    "academie_id" => academie_id.is_some(),
+                    _ => true,
+                })
+                .map(|c| c.message.clone()),
+        );
+    }
+    messages
 }
 
 /// Import choisi par son nom (« ipe » ou « actions-ipe »), pour la fenêtre.
