@@ -248,6 +248,25 @@ pub(crate) struct CetValide {
 }
 
 /// Contrôle des champs communs à la saisie et à l'import (hors personne et mandat).
+/// L'académie du CET existe et son bassin, s'il en a un, en fait partie.
+fn verifier_academie_et_bassin(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Resultat<()> {
+    let Some(a) = liste::existant(conn, "academie", s.academie_id)? else {
+        c.ajouter("academie_id", "Choisissez l'académie du CET.");
+        return Ok(());
+    };
+    if let Some(b) = s.bassin_id {
+        let academie_du_bassin: Option<i64> = conn
+            .query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if academie_du_bassin != Some(a) {
+            c.ajouter("bassin_id", "Ce bassin n'est pas dans l'académie du CET.");
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Resultat<CetValide> {
     let statut_pro = c.champ(
         "statut_pro",
@@ -266,43 +285,24 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
             c.ajouter("missions", format!("Mission inconnue : « {m} »."));
         }
     }
-    match s.academie_id {
-        Some(a) if liste::existe(conn, "academie", a)? => {
-            if let Some(b) = s.bassin_id {
-                let ok: Option<i64> = conn
-                    .query_row("SELECT academie_id FROM bassin WHERE id = ?1", [b], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                if ok != Some(a) {
-                    c.ajouter("bassin_id", "Ce bassin n'est pas dans l'académie du CET.");
-                }
-            }
-        }
-        _ => c.ajouter("academie_id", "Choisissez l'académie du CET."),
-    }
+    verifier_academie_et_bassin(conn, s, c)?;
     liste::verifier_ids(
         conn,
         c,
         &[
             (
                 "organisation",
-                &s.employeur_id.into_iter().collect::<Vec<_>>(),
+                s.employeur_id.as_slice(),
                 "employeur_id",
                 "une organisation",
             ),
             (
                 "organisation",
-                &s.organisation_proposante_id.into_iter().collect::<Vec<_>>(),
+                s.organisation_proposante_id.as_slice(),
                 "organisation_proposante_id",
                 "une organisation",
             ),
-            (
-                "cpc",
-                &s.cpc_id.into_iter().collect::<Vec<_>>(),
-                "cpc_id",
-                "une CPC",
-            ),
+            ("cpc", s.cpc_id.as_slice(), "cpc_id", "une CPC"),
             (
                 "etablissement",
                 &s.etablissement_ids,

@@ -36,30 +36,7 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         "UPDATE mandat_cet SET debut = date(debut, ?1), fin = date(fin, ?1), date_arrete = date(date_arrete, ?1)",
         [&decalage],
     )?;
-    // Un CET sur quatre a siégé dans un jury en juin dernier.
-    let session = if jour.month() >= 7 {
-        jour.year()
-    } else {
-        jour.year() - 1
-    };
-    let mut jurys = conn.prepare("SELECT id, specialites FROM cet WHERE id % 4 = 0")?;
-    let liste: Vec<(i64, String)> = jurys
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    for (id, specialites) in liste {
-        let diplome = specialites
-            .split(" ; ")
-            .next()
-            .filter(|d| !d.is_empty())
-            .unwrap_or("Baccalauréat professionnel")
-            .to_string();
-        let s = registre::SaisieJury {
-            session: format!("Session {session}"),
-            diplome,
-            date: format!("{:02}/06/{session}", 10 + id % 15),
-        };
-        registre::ajouter_jury(conn, id, &s)?;
-    }
+    jurys_de_juin(conn, jour)?;
     let liste: Vec<AnimationDemo> =
         serde_json::from_str(ANIMATIONS).map_err(|e| Erreur::Demo(e.to_string()))?;
     for a in liste {
@@ -96,21 +73,53 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
         if date >= jour {
             continue;
         }
-        // Présences passées, réparties de façon reproductible ; certains CET ne viennent jamais.
-        let r = anim.reunion.id;
-        for p in reunions::presences(conn, r)? {
-            let h = (p.personne_id * 31 + r * 17) % 10;
-            let etat = if p.personne_id % 19 == 0 {
-                "absent"
-            } else if h < 6 {
-                "present"
-            } else if h < 8 {
-                "excuse"
-            } else {
-                "absent"
-            };
-            reunions::marquer_presence(conn, r, p.personne_id, etat)?;
-        }
+        pointer_presences(conn, anim.reunion.id)?;
+    }
+    Ok(())
+}
+
+/// Un CET sur quatre a siégé dans un jury en juin dernier.
+fn jurys_de_juin(conn: &Connection, jour: chrono::NaiveDate) -> Resultat<()> {
+    let session = if jour.month() >= 7 {
+        jour.year()
+    } else {
+        jour.year() - 1
+    };
+    let mut jurys = conn.prepare("SELECT id, specialites FROM cet WHERE id % 4 = 0")?;
+    let liste: Vec<(i64, String)> = jurys
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, specialites) in liste {
+        let diplome = specialites
+            .split(" ; ")
+            .next()
+            .filter(|d| !d.is_empty())
+            .unwrap_or("Baccalauréat professionnel")
+            .to_string();
+        let s = registre::SaisieJury {
+            session: format!("Session {session}"),
+            diplome,
+            date: format!("{:02}/06/{session}", 10 + id % 15),
+        };
+        registre::ajouter_jury(conn, id, &s)?;
+    }
+    Ok(())
+}
+
+/// Présences passées, réparties de façon reproductible ; certains CET ne viennent jamais.
+fn pointer_presences(conn: &Connection, r: i64) -> Resultat<()> {
+    for p in reunions::presences(conn, r)? {
+        let h = (p.personne_id * 31 + r * 17) % 10;
+        let etat = if p.personne_id % 19 == 0 {
+            "absent"
+        } else if h < 6 {
+            "present"
+        } else if h < 8 {
+            "excuse"
+        } else {
+            "absent"
+        };
+        reunions::marquer_presence(conn, r, p.personne_id, etat)?;
     }
     Ok(())
 }

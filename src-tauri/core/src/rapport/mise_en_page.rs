@@ -305,38 +305,12 @@ impl Mise<'_> {
         self.paragraphe(titre, &titre_style, noir());
         for ((_, valeur), lignes) in barres.iter().zip(&libelles) {
             let hauteur = hauteur_de(lignes);
-            self.assurer(hauteur);
-            let haut = self.y;
-            for (i, l) in lignes.iter().enumerate() {
-                let w = self.polices.largeur(l, false, CELLULE);
-                self.ecrire(
-                    MARGE + largeur_libelle - 4.0 - w,
-                    haut + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 2.0,
-                    l,
-                    false,
-                    CELLULE,
-                    noir(),
-                );
-            }
             let longueur = if max > 0.0 {
                 (*valeur / max) as f32 * zone
             } else {
                 0.0
             };
-            let x = MARGE + largeur_libelle + 4.0;
-            let milieu = haut + hauteur / 2.0 - 2.5;
-            self.page()
-                .rectangle(x, milieu - 5.0, longueur.max(0.5), 10.0, bleu());
-            let texte = crate::texte::nombre(valeur.round() as i64);
-            self.ecrire(
-                x + longueur + 4.0,
-                milieu + 3.2,
-                &texte,
-                false,
-                CELLULE,
-                noir(),
-            );
-            self.y += hauteur;
+            self.barre(lignes, hauteur, *valeur, longueur, largeur_libelle);
         }
         let y = self.y - 2.0;
         self.page().trait_(
@@ -348,6 +322,67 @@ impl Mise<'_> {
             gris(0.6),
         );
         self.y += 10.0;
+    }
+
+    /// Une barre de l'histogramme : libellé à droite de sa colonne, barre, valeur au bout.
+    fn barre(
+        &mut self,
+        lignes: &[String],
+        hauteur: f32,
+        valeur: f64,
+        longueur: f32,
+        largeur_libelle: f32,
+    ) {
+        self.assurer(hauteur);
+        let haut = self.y;
+        for (i, l) in lignes.iter().enumerate() {
+            let w = self.polices.largeur(l, false, CELLULE);
+            self.ecrire(
+                MARGE + largeur_libelle - 4.0 - w,
+                haut + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 2.0,
+                l,
+                false,
+                CELLULE,
+                noir(),
+            );
+        }
+        let x = MARGE + largeur_libelle + 4.0;
+        let milieu = haut + hauteur / 2.0 - 2.5;
+        self.page()
+            .rectangle(x, milieu - 5.0, longueur.max(0.5), 10.0, bleu());
+        let texte = crate::texte::nombre(valeur.round() as i64);
+        self.ecrire(
+            x + longueur + 4.0,
+            milieu + 3.2,
+            &texte,
+            false,
+            CELLULE,
+            noir(),
+        );
+        self.y += hauteur;
+    }
+
+    // En-tête courant et « page X / Y » : le total n'est connu qu'une fois tout placé.
+    fn entetes_et_pieds(&mut self, entete: &str, premiere: usize) {
+        let total = self.pages.len();
+        for n in premiere..total {
+            let (polices, ids) = (self.polices, self.ids.clone());
+            let page = &mut self.pages[n];
+            page.texte(polices, &ids, MARGE, 40.0, entete, false, 8.0, gris(0.35));
+            page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
+            let pied = format!("page {} / {total}", n + 1);
+            let w = polices.largeur(&pied, false, 8.5);
+            page.texte(
+                polices,
+                &ids,
+                MARGE + LARGEUR - w,
+                HAUTEUR_PAGE - 30.0,
+                &pied,
+                false,
+                8.5,
+                gris(0.35),
+            );
+        }
     }
 
     fn couverture(&mut self, c: &super::Couverture) {
@@ -452,36 +487,7 @@ pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
             Bloc::SautDePage => m.nouvelle_page(),
         }
     }
-    // En-tête courant et « page X / Y » : le total n'est connu qu'une fois tout placé.
-    let total = m.pages.len();
-    let premiere = usize::from(r.couverture.is_some());
-    for n in premiere..total {
-        let (polices, ids) = (m.polices, m.ids.clone());
-        let page = &mut m.pages[n];
-        page.texte(
-            polices,
-            &ids,
-            MARGE,
-            40.0,
-            &r.entete,
-            false,
-            8.0,
-            gris(0.35),
-        );
-        page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
-        let pied = format!("page {} / {total}", n + 1);
-        let w = polices.largeur(&pied, false, 8.5);
-        page.texte(
-            polices,
-            &ids,
-            MARGE + LARGEUR - w,
-            HAUTEUR_PAGE - 30.0,
-            &pied,
-            false,
-            8.5,
-            gris(0.35),
-        );
-    }
+    m.entetes_et_pieds(&r.entete, usize::from(r.couverture.is_some()));
     let pages = m
         .pages
         .into_iter()
