@@ -1,0 +1,176 @@
+//! Annuaire, démonstration et base refusée, dans la vraie fenêtre.
+
+use super::outils::*;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redemarrage() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+
+    cliquer(&c, "#accueil-vide").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    creer_etablissement(&c, "0620108F", "Lycée professionnel André-Malraux").await;
+    attendre_texte(&c, "#etablissements-message", |t| t.contains("enregistré")).await;
+
+    // Recherche pendant la frappe, sans accents ni majuscules.
+    saisir(&c, "#etablissements-recherche", "andre malraux").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t == "1 établissement").await;
+    let l = lignes(&c, "#etablissements-table").await;
+    assert_eq!(l.len(), 1);
+    assert!(
+        l[0].contains("Lycée professionnel André-Malraux") && l[0].contains("0620108F"),
+        "{l:?}"
+    );
+    saisir(&c, "#etablissements-recherche", "jaures").await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.starts_with("Aucun établissement")
+    })
+    .await;
+    capturer(&c, "e2e-recherche").await;
+    c.close().await.unwrap();
+
+    // Nouveau lancement sur la même base : pas d'accueil, l'établissement est là.
+    let c = pilote.session().await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    attendre_texte(&c, "#carte-etablissements .nombre", |t| t == "1").await;
+    cliquer(&c, "a[href='#/annuaire']").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t == "1 établissement").await;
+    assert!(lignes(&c, "#etablissements-table").await[0].contains("André-Malraux"));
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_etablissements(&db), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
+
+    let erreur = attendre_texte(&c, "#etablissements-formulaire-uai-erreur", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(erreur.contains("la clé est « F »"), "{erreur}");
+    let champ = attendre(&c, "#etablissements-formulaire-uai").await;
+    assert_eq!(
+        champ.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let actif = c
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        actif, "etablissements-formulaire-uai",
+        "le focus va au champ fautif"
+    );
+    capturer(&c, "e2e-uai-invalide").await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.starts_with("Aucun établissement")
+    })
+    .await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_etablissements(&db), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn demonstration_navigation_et_suppression_refusee() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("demo-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    attendre(&c, "#accueil-demo").await;
+    capturer(&c, "accueil").await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "#carte-etablissements .nombre", |t| {
+        t.parse::<i64>().is_ok_and(|n| n >= 30)
+    })
+    .await;
+    let etat = attendre_texte(&c, "#etat-base", |t| !t.starts_with("Ouverture")).await;
+    assert!(
+        etat.contains(db.to_str().unwrap()),
+        "la barre d'état montre le fichier ouvert : {etat}"
+    );
+
+    // Chaque entrée du menu mène à son écran ; on en garde une capture.
+    for (lien, titre) in [
+        ("tableau-de-bord", "Tableau de bord"),
+        ("conventions", "Conventions"),
+        ("clee", "Comités locaux École-entreprise (CLEE)"),
+        ("cet", "Conseillers entreprise pour l'École (CET)"),
+        ("ipe", "IPE"),
+        ("bilans", "Bilans"),
+        ("annuaire", "Annuaire"),
+        ("parametres", "Paramètres"),
+    ] {
+        cliquer(&c, &format!("#menu a[href='#/{lien}']")).await;
+        attendre_texte(&c, "main h1", |t| t == titre).await;
+        let courant = attendre(&c, &format!("#menu a[href='#/{lien}']"))
+            .await
+            .attr("aria-current")
+            .await
+            .unwrap();
+        assert_eq!(courant.as_deref(), Some("page"));
+        capturer(&c, lien).await;
+    }
+    cliquer(&c, "#menu a[href='#/annuaire']").await;
+    for onglet in ["organisations", "personnes", "bassins", "academies"] {
+        cliquer(&c, &format!("a[href='#/annuaire/{onglet}']")).await;
+        attendre(&c, &format!("#{onglet}-table tbody tr")).await;
+        capturer(&c, &format!("annuaire-{onglet}")).await;
+    }
+
+    // Un bassin qui a des établissements ne se supprime pas, et le message dit où il sert.
+    cliquer(&c, "a[href='#/annuaire/bassins']").await;
+    saisir(&c, "#bassins-recherche", "lens").await;
+    attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
+    cliquer(
+        &c,
+        "#bassins-table tbody tr button[aria-label^='Supprimer']",
+    )
+    .await;
+    attendre_texte(&c, "#confirmation-texte", |t| t.contains("Lens")).await;
+    capturer(&c, "confirmation-suppression").await;
+    cliquer(&c, "#confirmation-ok").await;
+    let message = attendre_texte(&c, "#bassins-message", |t| !t.is_empty()).await;
+    assert!(
+        message.contains("ne peut pas être supprimé") && message.contains("établissement"),
+        "{message}"
+    );
+    attendre_texte(&c, "#bassins-compte", |t| t == "1 bassin").await;
+
+    // Formulaire de modification d'une personne, rempli depuis la ligne.
+    cliquer(&c, "a[href='#/annuaire/personnes']").await;
+    cliquer(
+        &c,
+        "#personnes-table tbody tr button[aria-label^='Modifier']",
+    )
+    .await;
+    attendre(&c, "#personnes-formulaire-nom").await;
+    capturer(&c, "annuaire-personne-formulaire").await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn fichier_etranger_affiche_le_message_et_reste_intact() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("pas-une-base.sqlite");
+    let contenu = b"Ceci est un tableur exporte, pas une base.\n".repeat(40);
+    std::fs::write(&db, &contenu).unwrap();
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    let message = attendre_texte(&c, "main .alerte.erreur", |t| !t.is_empty()).await;
+    assert!(message.contains("n'est pas une base SQLite"), "{message}");
+    capturer(&c, "base-refusee").await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(std::fs::read(&db).unwrap(), contenu);
+}

@@ -1,0 +1,222 @@
+//! Conventions, préavis et tableau de bord.
+
+use super::outils::*;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
+    use chrono::{Days, Local, Months};
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("conv-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    attendre(&c, "#echeances-vide").await;
+
+    // Effet il y a presque un an, un an de durée, un mois de préavis : préavis dans un mois environ.
+    let aujourdhui = Local::now().date_naive();
+    let effet = (aujourdhui + Days::new(61))
+        .checked_sub_months(Months::new(12))
+        .unwrap();
+    cliquer(&c, "#menu a[href='#/conventions']").await;
+    cliquer(&c, "#conventions-nouveau").await;
+    saisir(
+        &c,
+        "#conventions-formulaire-titre",
+        "Convention académie – Aciéries du Nord",
+    )
+    .await;
+    choisir(
+        &c,
+        "#conventions-formulaire-type",
+        "Académie – organisation",
+    )
+    .await;
+    choisir(&c, "#conventions-formulaire-statut", "En vigueur").await;
+    saisir(
+        &c,
+        "#conventions-formulaire-date_effet",
+        &effet.format("%d/%m/%Y").to_string(),
+    )
+    .await;
+    saisir(&c, "#conventions-formulaire-duree", "douze").await;
+    saisir(&c, "#conventions-formulaire-preavis_mois", "1").await;
+    cliquer(&c, "#conventions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#conventions-formulaire-duree-erreur", |t| {
+        t.contains("nombre de mois")
+    })
+    .await;
+    saisir(&c, "#conventions-formulaire-duree", "1 an").await;
+    cliquer(&c, "#conventions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#conventions-message", |t| t.contains("enregistrée")).await;
+
+    // Fiche : une partie, un article, un avenant qui repousse la fin (et donc le préavis).
+    cliquer(
+        &c,
+        "#conventions-table tbody tr button[aria-label^='Fiche']",
+    )
+    .await;
+    attendre(&c, "#fiche-titre").await;
+    saisir(&c, "#partie-formulaire-libelle", "Académie de Lille").await;
+    saisir(&c, "#partie-formulaire-role", "Rectorat").await;
+    cliquer(&c, "#partie-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#parties-table", |t| t.contains("Académie de Lille")).await;
+    saisir(
+        &c,
+        "#article-formulaire-intitule",
+        "Stages des élèves de lycée professionnel",
+    )
+    .await;
+    cliquer(&c, "#article-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#articles-table", |t| t.contains("Stages des élèves")).await;
+    let nouvelle_fin = aujourdhui + Days::new(75);
+    saisir(
+        &c,
+        "#avenant-formulaire-date",
+        &aujourdhui.format("%d/%m/%Y").to_string(),
+    )
+    .await;
+    saisir(&c, "#avenant-formulaire-objet", "Prolongation").await;
+    saisir(
+        &c,
+        "#avenant-formulaire-nouvelle_fin",
+        &nouvelle_fin.format("%d/%m/%Y").to_string(),
+    )
+    .await;
+    cliquer(&c, "#avenant-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#fiche-dates", |t| {
+        t.contains(&nouvelle_fin.format("%d/%m/%Y").to_string())
+    })
+    .await;
+    capturer(&c, "conventions").await;
+
+    // Pièce jointe choisie dans la fenêtre : copiée à côté de la base.
+    let piece = d.path().join("convention-signee.pdf");
+    std::fs::write(&piece, b"%PDF-1.4 convention signee").unwrap();
+    attendre(&c, "#piece-fichier")
+        .await
+        .send_keys(piece.to_str().unwrap())
+        .await
+        .unwrap();
+    attendre_texte(&c, "#pieces-table", |t| t.contains("convention-signee.pdf")).await;
+    let copie = std::fs::read_dir(d.path().join("pieces-jointes"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path()
+        .join("convention-signee.pdf");
+    assert_eq!(std::fs::read(copie).unwrap(), b"%PDF-1.4 convention signee");
+
+    // Prévoir une réunion du groupe de suivi et préparer son dossier.
+    let reunion = (aujourdhui + Days::new(7)).format("%d/%m/%Y").to_string();
+    saisir(&c, "#reunion-formulaire-date", &reunion).await;
+    saisir(&c, "#reunion-formulaire-lieu", "Rectorat de Lille").await;
+    cliquer(&c, "#reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#reunions-table", |t| t.contains("Rectorat de Lille")).await;
+    saisir(&c, "#dossier-date", &reunion).await;
+    cliquer(&c, "#dossier-preparer").await;
+    let message = attendre_texte(&c, "#dossier-message", |t| {
+        t.contains("Dossier de réunion enregistré")
+    })
+    .await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let texte = String::from_utf8_lossy(&texte).into_owned();
+    assert!(
+        texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"),
+        "{texte}"
+    );
+
+    // Pendant la réunion : ordre du jour repris, compte rendu d'un point, une décision, le relevé.
+    cliquer(&c, "#reunions-table button[aria-label^='Ouvrir']").await;
+    cliquer(&c, "#reprendre-odj").await;
+    let premier = attendre(&c, "#reunion textarea").await;
+    let id = premier.attr("id").await.unwrap().unwrap();
+    saisir(
+        &c,
+        &format!("#{id}"),
+        "Séance ouverte par la rectrice ; relevé précédent approuvé.",
+    )
+    .await;
+    saisir(
+        &c,
+        "#nouvelle-decision",
+        "Lancer un recensement des stages de première année.",
+    )
+    .await;
+    cliquer(&c, "#ajouter-decision").await;
+    attendre_texte(&c, "#decisions-liste", |t| {
+        t.contains("recensement des stages")
+    })
+    .await;
+    saisir(
+        &c,
+        "#action-reunion-formulaire-intitule",
+        "Envoyer le questionnaire aux lycées",
+    )
+    .await;
+    cliquer(&c, "#action-reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-reunion-table", |t| {
+        t.contains("Envoyer le questionnaire")
+    })
+    .await;
+    cliquer(&c, "#reunion-releve").await;
+    let message =
+        attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let texte = String::from_utf8_lossy(&texte)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        texte.contains("relevé précédent approuvé")
+            && texte.contains("recensement des stages de première année"),
+        "{texte}"
+    );
+    assert!(
+        texte.contains("Envoyer le questionnaire aux lycées"),
+        "{texte}"
+    );
+    capturer(&c, "reunion").await;
+
+    cliquer(&c, "#menu a[href='#/tableau-de-bord']").await;
+    attendre(&c, "#echeances-table tbody tr").await;
+    // (L'alerte « réunions insuffisantes » de fin d'année peut s'y ajouter : on regarde les deux autres.)
+    let l: Vec<String> = lignes(&c, "#echeances-table")
+        .await
+        .into_iter()
+        .filter(|l| !l.contains("Réunions du groupe"))
+        .collect();
+    // Les deux échéances suivent l'avenant : la nouvelle fin, et le préavis un mois avant.
+    let fr = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let preavis = nouvelle_fin.checked_sub_months(Months::new(1)).unwrap();
+    assert_eq!(l.len(), 2, "{l:?}");
+    assert!(
+        l[0].contains(&fr(preavis))
+            && l[0].contains("préavis")
+            && l[0].contains("Aciéries du Nord"),
+        "{l:?}"
+    );
+    assert!(
+        l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"),
+        "{l:?}"
+    );
+    // Chaque échéance mène à la fiche de sa convention.
+    cliquer(&c, "#echeances-table tbody tr a").await;
+    attendre_texte(&c, "#fiche-titre", |t| t.contains("Aciéries du Nord")).await;
+    attendre_texte(&c, "#fiche-statuts", |t| t.contains("En vigueur le")).await;
+    capturer(&c, "tableau-de-bord").await;
+    c.close().await.unwrap();
+    drop(pilote);
+}

@@ -1,0 +1,200 @@
+//! Actions des IPE saisies dans la fenêtre et bilan.
+
+use super::outils::*;
+
+/// Valeur d'une ligne du tableau des chiffres clés du bilan, espaces insécables normalisés.
+async fn chiffre_du_bilan(c: &Client, libelle: &str) -> String {
+    let v = c
+        .execute(
+            "const l = [...document.querySelectorAll('#bilan-chiffres tr')].find(tr => tr.querySelector('th').textContent.trim() === arguments[0]);
+             return l ? l.querySelector('td').textContent.replace(/[\\u00a0\\u202f]/g, ' ') : null;",
+            vec![serde_json::json!(libelle)],
+        )
+        .await
+        .unwrap();
+    v.as_str()
+        .unwrap_or_else(|| panic!("ligne « {libelle} » absente du bilan"))
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("ipe-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 008"
+    );
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
+        "222 471"
+    );
+    let activite = attendre_texte(&c, "#bilan-activite", |t| !t.is_empty()).await;
+    assert!(
+        activite.contains("53 IPE")
+            && activite.contains("639,8 mois")
+            && activite.contains("24 académies"),
+        "{activite}"
+    );
+    attendre_texte(&c, "#bilan-evolution", |t| t.contains("+16 %")).await;
+    capturer(&c, "bilans").await;
+
+    // Saisie en série : deux actions de suite, la date et le thème restent.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "#actions-nouveau").await;
+    saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
+    choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
+    choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
+    choisir(
+        &c,
+        "#actions-formulaire-intervenants",
+        "BERNARD Alain (Lille)",
+    )
+    .await;
+    saisir(
+        &c,
+        "#actions-formulaire-intitule",
+        "Forum des stages du bassin de Lens",
+    )
+    .await;
+    saisir(&c, "#actions-formulaire-jeunes_filles", "10").await;
+    saisir(&c, "#actions-formulaire-jeunes_garcons", "5").await;
+    capturer(&c, "ipe-saisie").await;
+    cliquer(&c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-message", |t| t.contains("enregistrée")).await;
+    let date = attendre(&c, "#actions-formulaire-date")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        date.as_deref(),
+        Some("15/03/2007"),
+        "la date est gardée pour la saisie suivante"
+    );
+    let actif = c
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(actif, "actions-formulaire-intitule");
+    saisir(&c, "#actions-recherche", "bassin de lens").await;
+    attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
+    let trouvee = lignes(&c, "#actions-table").await.remove(0);
+    assert!(
+        trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"),
+        "{trouvee}"
+    );
+    // Une valeur négative est refusée sous le champ.
+    saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;
+    saisir(&c, "#actions-formulaire-entreprises", "-2").await;
+    cliquer(&c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-formulaire-entreprises-erreur", |t| {
+        t.contains("négatif")
+    })
+    .await;
+    cliquer(&c, "#actions-formulaire button[type=button]").await;
+    capturer(&c, "ipe-actions").await;
+
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 009"
+    );
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
+        "222 486"
+    );
+    // Le registre et les thèmes, tels que la démonstration les remplit.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "a[href='#/ipe/registre']").await;
+    attendre_texte(&c, "#registre-compte", |t| t == "54 IPE").await;
+    cliquer(
+        &c,
+        "#registre-table tbody tr button[aria-label^='Missions']",
+    )
+    .await;
+    attendre_texte(&c, "#missions-titre", |t| t.starts_with("Missions de")).await;
+    cliquer(&c, "#missions-table tbody tr button").await;
+    saisir(&c, "#mission-formulaire-lettre_date", "01/09/2007").await;
+    saisir(
+        &c,
+        "#mission-formulaire-lettre_missions",
+        "Relations avec les branches du bassin",
+    )
+    .await;
+    cliquer(&c, "#mission-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#missions-table tbody", |t| {
+        t.contains("01/09/2007") && t.contains("Relations avec les branches")
+    })
+    .await;
+    capturer(&c, "ipe-registre").await;
+    cliquer(&c, "a[href='#/ipe/themes']").await;
+    attendre(&c, "#themes-table").await;
+    assert_eq!(lignes(&c, "#themes-table").await.len(), 14);
+    capturer(&c, "ipe-themes").await;
+
+    // Import depuis la fenêtre : aperçu (rien d'écrit), puis import confirmé.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "a[href='#/ipe/import']").await;
+    let csv = d.path().join("actions.csv");
+    std::fs::write(&csv, "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n\
+        20/11/2007;BERNARD Alain;Lille;tic;Site école-entreprise du bassin;2;0;0;3;4;1;0\n").unwrap();
+    attendre(&c, "#import-fichier")
+        .await
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    attendre_texte(&c, "#import-resultat", |t| {
+        t.contains("Aperçu : 1 ligne valide")
+    })
+    .await;
+    cliquer(&c, "#import-confirmer").await;
+    attendre_texte(&c, "#import-resultat", |t| t.contains("1 ligne importée")).await;
+
+    // Un commentaire écrit à côté des chiffres arrive dans le PDF.
+    cliquer(&c, "#menu a[href='#/bilans']").await;
+    attendre(&c, "#bilan-chiffres").await;
+    assert_eq!(
+        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
+        "2 010"
+    );
+    saisir(
+        &c,
+        "#commentaire-tic",
+        "Un site commun aux lycées du bassin de Lens a vu le jour.",
+    )
+    .await;
+    cliquer(&c, "#bilan-academie").await; // quitter la zone de texte enregistre le commentaire
+    attendre_texte(&c, "#commentaire-tic ~ .aide", |t| {
+        t.contains("Commentaire enregistré")
+    })
+    .await;
+    cliquer(&c, "#bilan-pdf").await;
+    let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
+    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
+    assert!(
+        std::fs::read(&chemin).unwrap().starts_with(b"%PDF"),
+        "{chemin}"
+    );
+    let texte = Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let texte = String::from_utf8_lossy(&texte).replace('\n', " ");
+    assert!(
+        texte.contains("a vu le jour"),
+        "le commentaire manque dans le PDF"
+    );
+    c.close().await.unwrap();
+    drop(pilote);
+}

@@ -1,0 +1,224 @@
+//! Le pilote de la fenêtre et les gestes communs aux tests de bout en bout.
+
+pub(crate) use fantoccini::elements::Element;
+pub(crate) use fantoccini::{Client, ClientBuilder, Locator};
+pub(crate) use std::path::{Path, PathBuf};
+pub(crate) use std::process::{Child, Command, Stdio};
+pub(crate) use std::time::{Duration, Instant};
+
+pub(crate) const ATTENTE: Duration = Duration::from_secs(15);
+
+/// tauri-driver lancé avec la base voulue dans son environnement (la fenêtre en hérite).
+pub(crate) struct Pilote {
+    driver: Child,
+}
+
+impl Pilote {
+    pub(crate) async fn demarrer(db: &Path) -> (Pilote, Client) {
+        let outil = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../.outils/bin/tauri-driver")
+            });
+        let driver = Command::new(&outil)
+            .env("PASSERELLE_DB", db)
+            .env("GSETTINGS_BACKEND", "memory")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "tauri-driver introuvable ({}) : {e} — lancez scripts/tester.sh",
+                    outil.display()
+                )
+            });
+        let pilote = Pilote { driver };
+        let client = pilote.session().await;
+        (pilote, client)
+    }
+
+    /// Une session = un lancement de l'application ; la fermer arrête l'application.
+    pub(crate) async fn session(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_passerelle") }),
+        );
+        let debut = Instant::now();
+        loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect("http://127.0.0.1:4444")
+                .await
+            {
+                Ok(c) => return c,
+                Err(e) if debut.elapsed() < ATTENTE => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await
+                }
+                Err(e) => panic!("pas de session WebDriver : {e}"),
+            }
+        }
+    }
+}
+
+impl Drop for Pilote {
+    fn drop(&mut self) {
+        // SIGTERM et non SIGKILL : sinon WebKitWebDriver garde le port 4445 et le test suivant attend.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.driver.id().to_string())
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+pub(crate) async fn attendre(c: &Client, css: &str) -> Element {
+    match c
+        .wait()
+        .at_most(ATTENTE)
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(e) => e,
+        Err(e) => {
+            capturer(c, "echec").await; // l'écran au moment de l'échec, pour comprendre
+            let haut = c.execute("window.scrollTo(0, 0); return document.querySelector('main').innerText.slice(0, 300)", vec![]).await;
+            panic!("« {css} » n'apparaît pas : {e}\nDébut de l'écran : {haut:?}")
+        }
+    }
+}
+
+/// Attend que le texte de `css` vérifie `condition` ; rend ce texte.
+pub(crate) async fn attendre_texte(
+    c: &Client,
+    css: &str,
+    condition: impl Fn(&str) -> bool,
+) -> String {
+    let debut = Instant::now();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            // WebDriver rend les espaces insécables comme des espaces ordinaires.
+            if let Ok(t) = e.text().await.map(|t| t.replace('\u{a0}', " ")) {
+                if condition(&t) {
+                    return t;
+                }
+                if debut.elapsed() > ATTENTE {
+                    panic!("texte de « {css} » inattendu : {t:?}");
+                }
+            }
+        } else if debut.elapsed() > ATTENTE {
+            panic!("« {css} » introuvable");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub(crate) async fn cliquer(c: &Client, css: &str) {
+    let e = attendre(c, css).await;
+    // Amené au milieu de l'écran : un bouton en bout de ligne d'un long tableau peut être caché.
+    c.execute(
+        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' })",
+        vec![serde_json::to_value(&e).unwrap()],
+    )
+    .await
+    .unwrap();
+    e.click()
+        .await
+        .unwrap_or_else(|err| panic!("clic sur « {css} » : {err}"));
+}
+
+pub(crate) async fn saisir(c: &Client, css: &str, texte: &str) {
+    // Un formulaire qui vient de s'ouvrir peut encore charger ses listes : on réessaie un peu.
+    for essai in 0..10 {
+        let e = attendre(c, css).await;
+        // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
+        c.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+        match e.clear().await {
+            Ok(()) => {
+                e.send_keys(texte)
+                    .await
+                    .unwrap_or_else(|err| panic!("saisie dans « {css} » : {err}"));
+                return;
+            }
+            Err(err) if essai == 9 => {
+                capturer(c, "echec").await;
+                panic!("effacement de « {css} » : {err}");
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+pub(crate) async fn choisir(c: &Client, css: &str, libelle: &str) {
+    attendre(c, css).await;
+    // Par le texte de l'option, en script : un libellé avec apostrophe casse le sélecteur de WebDriver.
+    let choisi = c
+        .execute(
+            "const s = document.querySelector(arguments[0]);
+             const o = [...s.options].find((o) => o.text.trim() === arguments[1]);
+             if (!o) return false;
+             if (s.multiple) for (const x of s.options) x.selected = false;
+             o.selected = true;
+             s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![serde_json::json!(css), serde_json::json!(libelle)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        choisi,
+        serde_json::json!(true),
+        "option « {libelle} » absente de « {css} »"
+    );
+}
+
+/// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).
+pub(crate) async fn lignes(c: &Client, table: &str) -> Vec<String> {
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map(tr => tr.innerText);",
+            vec![serde_json::json!(table)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
+/// Capture d'écran de la fenêtre dans target/captures/, deux images après le dernier rendu.
+pub(crate) async fn capturer(c: &Client, nom: &str) {
+    c.execute_async("const fin = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => fin()));", vec![])
+        .await
+        .unwrap();
+    let png = c.screenshot().await.unwrap();
+    let dossier = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/captures");
+    std::fs::create_dir_all(&dossier).unwrap();
+    std::fs::write(dossier.join(format!("{nom}.png")), png).unwrap();
+}
+
+pub(crate) async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
+    cliquer(c, "a[href='#/annuaire']").await;
+    cliquer(c, "#etablissements-nouveau").await;
+    saisir(c, "#etablissements-formulaire-uai", uai).await;
+    saisir(c, "#etablissements-formulaire-nom", nom).await;
+    choisir(
+        c,
+        "#etablissements-formulaire-type",
+        "Lycée professionnel (LP)",
+    )
+    .await;
+    saisir(c, "#etablissements-formulaire-commune", "Béthune").await;
+    choisir(c, "#etablissements-formulaire-academie_id", "Lille (09)").await;
+    cliquer(c, "#etablissements-formulaire button[type=submit]").await;
+}
+
+pub(crate) fn compter_etablissements(db: &Path) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("SELECT count(*) FROM etablissement", [], |r| r.get(0))
+        .unwrap()
+}
