@@ -10,9 +10,14 @@ export GSETTINGS_BACKEND=memory
 echo "== Portes : formatage, lint (clippy), syntaxe des modules de la page"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# Chaque module est vérifié comme module ES (.mjs) : « node --check » seul accepte sans rien
+# dire un module cassé hors d'un paquet « module ».
+verif=$(mktemp -d)
 for f in ui/js/*.js ui/js/ecrans/*.js; do
-  node --input-type=module --check < "$f" || { echo "Module de la page invalide : $f" >&2; exit 1; }
+  cp "$f" "$verif/module.mjs"
+  node --check "$verif/module.mjs" || { echo "Module de la page invalide : $f" >&2; exit 1; }
 done
+rm -rf "$verif"
 
 echo "== Tests unitaires, d'intégration et de la ligne de commande"
 cargo test --workspace --locked

@@ -2,6 +2,8 @@
 //! sous Xvfb. Ces tests demandent un affichage : `scripts/tester.sh` les lance sous xvfb-run,
 //! un par un (les ports 4444/4445 sont fixes).
 
+mod common;
+
 #[path = "e2e/outils.rs"]
 mod outils;
 

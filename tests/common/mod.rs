@@ -67,12 +67,17 @@ pub fn pdf_en_ligne(pdf: &Path) -> String {
     en_ligne(&pdftotext(pdf, None))
 }
 
+/// Le texte d'un fichier PDF sans -layout (dans l'ordre de lecture), sur une seule ligne.
+pub fn texte_pdf_en_ligne(pdf: &Path) -> String {
+    en_ligne(&lancer_pdftotext(pdf, false, None))
+}
+
 /// Le texte d'un PDF produit en mémoire (sans -layout : dans l'ordre de lecture), sur une ligne.
 pub fn octets_pdf_en_ligne(octets: &[u8]) -> String {
     let t = tempfile::tempdir().unwrap();
     let f = t.path().join("x.pdf");
     std::fs::write(&f, octets).unwrap();
-    en_ligne(&lancer_pdftotext(&f, false, None))
+    texte_pdf_en_ligne(&f)
 }
 
 /// Les événements d'un calendrier .ics, lus par un lecteur iCalendar indépendant du nôtre (crate

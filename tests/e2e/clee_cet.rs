@@ -103,16 +103,7 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
     let message =
         attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext")
-        .arg(&chemin)
-        .arg("-")
-        .output()
-        .unwrap()
-        .stdout;
-    let texte = String::from_utf8_lossy(&texte)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let texte = texte_pdf_en_ligne(Path::new(&chemin));
     let (nom, prenom) = excuse.split_once(' ').unwrap();
     for attendu in [
         "Compte rendu – CLEE du bassin de Lens-Liévin".to_string(),

@@ -120,13 +120,7 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     })
     .await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext")
-        .arg(&chemin)
-        .arg("-")
-        .output()
-        .unwrap()
-        .stdout;
-    let texte = String::from_utf8_lossy(&texte).into_owned();
+    let texte = texte_pdf_en_ligne(Path::new(&chemin));
     assert!(
         texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"),
         "{texte}"
@@ -169,16 +163,7 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     let message =
         attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
     let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = Command::new("pdftotext")
-        .arg(&chemin)
-        .arg("-")
-        .output()
-        .unwrap()
-        .stdout;
-    let texte = String::from_utf8_lossy(&texte)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let texte = texte_pdf_en_ligne(Path::new(&chemin));
     assert!(
         texte.contains("relevé précédent approuvé")
             && texte.contains("recensement des stages de première année"),

@@ -184,13 +184,7 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
         std::fs::read(&chemin).unwrap().starts_with(b"%PDF"),
         "{chemin}"
     );
-    let texte = Command::new("pdftotext")
-        .arg(&chemin)
-        .arg("-")
-        .output()
-        .unwrap()
-        .stdout;
-    let texte = String::from_utf8_lossy(&texte).replace('\n', " ");
+    let texte = texte_pdf_en_ligne(Path::new(&chemin));
     assert!(
         texte.contains("a vu le jour"),
         "le commentaire manque dans le PDF"

@@ -6,6 +6,8 @@ pub(crate) use std::path::{Path, PathBuf};
 pub(crate) use std::process::{Child, Command, Stdio};
 pub(crate) use std::time::{Duration, Instant};
 
+pub(crate) use crate::common::texte_pdf_en_ligne;
+
 pub(crate) const ATTENTE: Duration = Duration::from_secs(15);
 
 /// tauri-driver lancé avec la base voulue dans son environnement (la fenêtre en hérite).
