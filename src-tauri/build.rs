@@ -31,7 +31,7 @@ fn commandes_declarees() -> Vec<(String, String)> {
         let texte = std::fs::read_to_string(&chemin).expect("fichier de commandes illisible");
         let mut lignes = texte.lines().map(str::trim);
         while let Some(l) = lignes.next() {
-            if l != "#[tauri::command]" {
+            if l != "#[tauri::command]" && l != "#[tauri::command(async)]" {
                 continue;
             }
             let signature = lignes

@@ -13,5 +13,7 @@ mod annuaire;
 mod clee_cet;
 #[path = "e2e/conventions.rs"]
 mod conventions;
+#[path = "e2e/fichiers.rs"]
+mod fichiers;
 #[path = "e2e/ipe.rs"]
 mod ipe;

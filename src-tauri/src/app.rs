@@ -1,69 +1,179 @@
-//! La fenêtre : ouvre la base choisie, la garde dans l'état de Tauri, enregistre les commandes.
+//! La fenêtre : ouvre la base choisie, la garde dans l'état de Tauri, enregistre les commandes,
+//! le menu et le dialogue des fichiers.
 
 use crate::erreur::ErreurApp;
+use crate::travaux::Travaux;
 use passerelle_core::base::{self, Base};
 use passerelle_core::Connection;
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 include!(concat!(env!("OUT_DIR"), "/commandes_generees.rs"));
 
-/// La base ouverte, ou la raison pour laquelle elle ne l'est pas (affichée par l'interface).
+/// La base ouverte (ou la raison pour laquelle elle ne l'est pas, affichée par l'interface),
+/// les fichiers choisis ou enregistrés pendant la séance et les travaux en cours.
 pub struct Etat {
+    ouverte: Mutex<Ouverte>,
+    /// Fichiers que l'utilisateur a choisis (imports) ou enregistrés (exports) : la page ne
+    /// les désigne que par leur rang dans cette liste, jamais par un chemin.
+    pub fichiers: Mutex<Vec<PathBuf>>,
+    pub travaux: Travaux,
+}
+
+pub struct Ouverte {
     pub chemin: PathBuf,
-    pub base: Mutex<Result<Base, String>>,
+    pub base: Result<Base, String>,
+}
+
+impl Ouverte {
+    pub fn ouvrir(chemin: PathBuf) -> Ouverte {
+        let base = base::ouvrir(&chemin).map_err(|e| {
+            eprintln!("passerelle : {e}");
+            e.to_string()
+        });
+        if let Ok(Base {
+            sauvegarde: Some(copie),
+            ..
+        }) = &base
+        {
+            eprintln!(
+                "passerelle : base migrée, copie de sécurité : {}",
+                copie.display()
+            );
+        }
+        Ouverte { chemin, base }
+    }
 }
 
 impl Etat {
-    /// Exécute `f` sur la connexion ouverte : c'est tout le travail d'une commande.
+    pub fn nouveau(ouverte: Ouverte) -> Etat {
+        Etat {
+            ouverte: Mutex::new(ouverte),
+            fichiers: Mutex::new(Vec::new()),
+            travaux: Travaux::default(),
+        }
+    }
+
+    /// Le verrou de la base ; un verrou empoisonné (panique d'une autre commande) est repris :
+    /// la connexion reste valable, et `avec` a déjà annulé la transaction interrompue.
+    fn verrou(&self) -> MutexGuard<'_, Ouverte> {
+        self.ouverte.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Exécute `f` sur la connexion ouverte : c'est tout le travail d'une commande. Une panique
+    /// dans `f` devient une erreur en français ; la transaction en cours est annulée et la
+    /// commande suivante trouve la base intacte.
     pub fn avec<T>(
         &self,
         f: impl FnOnce(&Connection) -> passerelle_core::Resultat<T>,
     ) -> Result<T, ErreurApp> {
-        let garde = self
-            .base
-            .lock()
-            .map_err(|_| ErreurApp::BaseFermee("verrou perdu".into()))?;
-        match &*garde {
-            Ok(b) => Ok(f(&b.conn)?),
-            Err(raison) => Err(ErreurApp::BaseFermee(raison.clone())),
+        self.avec_chemin(|c, _| f(c))
+    }
+
+    /// Comme `avec`, avec le chemin de la base (pièces jointes rangées à côté).
+    pub fn avec_chemin<T>(
+        &self,
+        f: impl FnOnce(&Connection, &Path) -> passerelle_core::Resultat<T>,
+    ) -> Result<T, ErreurApp> {
+        let garde = self.verrou();
+        let b = match &garde.base {
+            Ok(b) => b,
+            Err(raison) => return Err(ErreurApp::BaseFermee(raison.clone())),
+        };
+        match catch_unwind(AssertUnwindSafe(|| f(&b.conn, &garde.chemin))) {
+            Ok(r) => Ok(r?),
+            Err(_) => {
+                if !b.conn.is_autocommit() {
+                    let _ = b.conn.execute_batch("ROLLBACK");
+                }
+                Err(ErreurApp::Panique)
+            }
         }
+    }
+
+    /// Lance un long travail sur la base ouverte (sa propre connexion) ; rend son numéro.
+    pub fn lancer_travail<T: serde::Serialize + 'static>(
+        &self,
+        f: impl FnOnce(&Connection, &passerelle_core::travail::Suivi) -> passerelle_core::Resultat<T>
+            + Send
+            + 'static,
+    ) -> u64 {
+        self.travaux.lancer(self.chemin(), f)
+    }
+
+    pub fn chemin(&self) -> PathBuf {
+        self.verrou().chemin.clone()
+    }
+
+    /// Change de base : l'ancienne connexion est fermée proprement (la nouvelle est ouverte avant).
+    pub fn remplacer(&self, ouverte: Ouverte) {
+        let ancienne = std::mem::replace(&mut *self.verrou(), ouverte);
+        drop(ancienne);
+    }
+
+    /// Retient un fichier choisi ou enregistré ; rend son rang pour la page.
+    pub fn retenir_fichier(&self, chemin: PathBuf) -> usize {
+        let mut f = self.fichiers.lock().unwrap_or_else(|p| p.into_inner());
+        f.push(chemin);
+        f.len() - 1
+    }
+
+    pub fn fichier(&self, rang: usize) -> Result<PathBuf, ErreurApp> {
+        let f = self.fichiers.lock().unwrap_or_else(|p| p.into_inner());
+        f.get(rang).cloned().ok_or(ErreurApp::FichierInconnu)
     }
 }
 
 pub fn lancer(chemin: PathBuf) {
-    let base = base::ouvrir(&chemin).map_err(|e| {
-        eprintln!("passerelle : {e}");
-        e.to_string()
-    });
-    if let Ok(Base {
-        sauvegarde: Some(copie),
-        ..
-    }) = &base
-    {
-        eprintln!(
-            "passerelle : base migrée, copie de sécurité : {}",
-            copie.display()
-        );
-    }
     // Les commandes forment un greffon interne : une seule permission (`passerelle:default`,
-    // produite par build.rs) les couvre toutes, et la page n'a accès à rien d'autre.
+    // produite par build.rs) les couvre toutes, et la page n'a accès à rien d'autre. Le
+    // dialogue des fichiers n'est appelé que depuis Rust : la page n'en a pas la permission.
     let greffon = tauri::plugin::Builder::<_, ()>::new("passerelle")
         .invoke_handler(gestionnaire!())
         .build();
-    tauri::Builder::default()
-        .manage(Etat {
-            chemin,
-            base: Mutex::new(base),
-        })
+    let resultat = tauri::Builder::default()
+        .manage(Etat::nouveau(Ouverte::ouvrir(chemin.clone())))
+        .plugin(tauri_plugin_dialog::init())
         .plugin(greffon)
-        .run(tauri::generate_context!())
-        .expect("la fenêtre de Passerelle n'a pas pu s'ouvrir");
+        .setup(move |app| {
+            crate::bases::retenir_recente(app.handle(), &chemin);
+            app.set_menu(crate::menu::construire(app.handle())?)?;
+            Ok(())
+        })
+        .on_menu_event(|app, evenement| crate::menu::traiter(app, evenement.id().as_ref()))
+        .run(tauri::generate_context!());
+    if let Err(e) = resultat {
+        eprintln!("passerelle : la fenêtre n'a pas pu s'ouvrir : {e}");
+        std::process::exit(1);
+    }
 }
-
 #[cfg(test)]
 mod tests {
-    use super::NOMS;
+    use super::{Etat, Ouverte, NOMS};
+    use crate::erreur::ErreurApp;
+    use passerelle_core::parametres;
+
+    /// Une panique dans une commande devient une erreur en français ; la transaction qu'elle
+    /// avait ouverte est défaite et la commande suivante trouve la base utilisable.
+    #[test]
+    fn une_panique_dans_une_commande_laisse_la_base_utilisable() {
+        let d = tempfile::tempdir().unwrap();
+        let etat = Etat::nouveau(Ouverte::ouvrir(d.path().join("t.sqlite")));
+        let r = etat.avec(|c| -> passerelle_core::Resultat<()> {
+            c.execute_batch("BEGIN; INSERT INTO parametre (cle, valeur) VALUES ('essai', '1');")?;
+            panic!("panique d'essai")
+        });
+        let e = r.unwrap_err();
+        assert!(matches!(e, ErreurApp::Panique), "{e:?}");
+        assert!(e.to_string().starts_with("Une erreur interne a interrompu"));
+        assert_eq!(etat.avec(|c| parametres::lire(c, "essai")).unwrap(), None);
+        etat.avec(|c| parametres::ecrire(c, "essai", "2")).unwrap();
+        assert_eq!(
+            etat.avec(|c| parametres::lire(c, "essai")).unwrap(),
+            Some("2".into())
+        );
+    }
 
     /// Chaque commande nommée par la page existe côté Rust : une faute de frappe dans un écran
     /// serait sinon une erreur à l'exécution seulement. Une commande commence par un verbe ;
@@ -72,10 +182,12 @@ mod tests {
     fn chaque_commande_nommee_par_la_page_existe() {
         const VERBES: &[&str] = &[
             "ajouter",
+            "annuler",
             "apercu",
             "appliquer",
             "choisir",
             "clore",
+            "copier",
             "creer",
             "dupliquer",
             "ecrire",
@@ -86,10 +198,12 @@ mod tests {
             "lister",
             "marquer",
             "modifier",
+            "montrer",
             "ouvrir",
             "preparer",
             "reprendre",
             "retirer",
+            "suivre",
             "supprimer",
         ];
         let racine = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/js");

@@ -2,6 +2,10 @@
 
 use crate::app::Etat;
 use crate::erreur::ErreurApp;
+use crate::dialogues::{self, Demande, Mode};
+use crate::fichiers::{self, a_part, Enregistre};
+use passerelle_core::fichiers::{LIMITE_IMPORT, LIMITE_PIECE};
+use passerelle_core::rapport::Document;
 use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{
     self, Etablissement, FiltreEtablissements, SaisieEtablissement,
@@ -15,15 +19,27 @@ use passerelle_core::conventions::{contrat, documents, fiches, pieces, structure
 use passerelle_core::echeancier;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
-use passerelle_core::rapport::dossier_exports;
 use passerelle_core::{base, parametres};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tauri::State;
+use tauri::{AppHandle, State};
+
+/// Produit un document puis l'enregistre là où l'utilisateur le choisit, hors du fil de la
+/// fenêtre ; `None` si l'utilisateur a annulé.
+pub async fn enregistrer(
+    app: AppHandle,
+    produire: impl FnOnce(&passerelle_core::Connection) -> passerelle_core::Resultat<Document>
+        + Send
+        + 'static,
+) -> R<Option<Enregistre>> {
+    a_part(app, |app, etat| fichiers::enregistrer(app, etat, produire)).await
+}
 
 pub mod cet;
+pub mod bases_et_fichiers;
 pub mod clee;
 pub mod reunions;
+pub mod travaux;
 
 pub type R<T> = Result<T, ErreurApp>;
 
@@ -37,11 +53,11 @@ pub struct InfosBase {
 }
 
 /// Barre d'état, page Paramètres et choix du premier démarrage.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn infos_base(etat: State<Etat>) -> InfosBase {
     let lu = etat.avec(|c| Ok((base::version(c)?, parametres::accueil_requis(c)?)));
     InfosBase {
-        chemin: etat.chemin.display().to_string(),
+        chemin: etat.chemin().display().to_string(),
         version_schema: lu.as_ref().ok().map(|l| l.0),
         version_programme: passerelle_core::VERSION,
         accueil_requis: lu.as_ref().map(|l| l.1).unwrap_or(false),
@@ -49,42 +65,42 @@ pub fn infos_base(etat: State<Etat>) -> InfosBase {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn choisir_accueil(etat: State<Etat>, demonstration: bool) -> R<()> {
     etat.avec(|c| parametres::choisir_accueil(c, demonstration))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn references(etat: State<Etat>) -> R<References> {
     etat.avec(annuaire::references)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn comptes_annuaire(etat: State<Etat>) -> R<annuaire::Comptes> {
     etat.avec(annuaire::compter)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_bassins(etat: State<Etat>, filtre: FiltreBassins) -> R<Liste<Bassin>> {
     etat.avec(|c| bassins::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_bassin(etat: State<Etat>, saisie: SaisieBassin) -> R<Bassin> {
     etat.avec(|c| bassins::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_bassin(etat: State<Etat>, id: i64, saisie: SaisieBassin) -> R<Bassin> {
     etat.avec(|c| bassins::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_bassin(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| bassins::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_etablissements(
     etat: State<Etat>,
     filtre: FiltreEtablissements,
@@ -92,12 +108,12 @@ pub fn lister_etablissements(
     etat.avec(|c| etablissements::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_etablissement(etat: State<Etat>, saisie: SaisieEtablissement) -> R<Etablissement> {
     etat.avec(|c| etablissements::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_etablissement(
     etat: State<Etat>,
     id: i64,
@@ -106,12 +122,12 @@ pub fn modifier_etablissement(
     etat.avec(|c| etablissements::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_etablissement(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| etablissements::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_organisations(
     etat: State<Etat>,
     filtre: FiltreOrganisations,
@@ -119,12 +135,12 @@ pub fn lister_organisations(
     etat.avec(|c| organisations::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_organisation(etat: State<Etat>, saisie: SaisieOrganisation) -> R<Organisation> {
     etat.avec(|c| organisations::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_organisation(
     etat: State<Etat>,
     id: i64,
@@ -133,44 +149,44 @@ pub fn modifier_organisation(
     etat.avec(|c| organisations::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_organisation(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| organisations::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_personnes(etat: State<Etat>, filtre: FiltrePersonnes) -> R<Liste<Personne>> {
     etat.avec(|c| personnes::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_personne(etat: State<Etat>, saisie: SaisiePersonne) -> R<Personne> {
     etat.avec(|c| personnes::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_personne(etat: State<Etat>, id: i64, saisie: SaisiePersonne) -> R<Personne> {
     etat.avec(|c| personnes::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_personne(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| personnes::supprimer(c, id))
 }
 
 // ——— IPE ———
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_themes_ipe(etat: State<Etat>) -> R<Vec<themes::Theme>> {
     etat.avec(themes::lister)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_theme_ipe(etat: State<Etat>, saisie: themes::SaisieTheme) -> R<themes::Theme> {
     etat.avec(|c| themes::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_ipe(
     etat: State<Etat>,
     filtre: intervenants::FiltreIpe,
@@ -178,12 +194,12 @@ pub fn lister_ipe(
     etat.avec(|c| intervenants::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_ipe(etat: State<Etat>, saisie: intervenants::SaisieIpe) -> R<intervenants::Ipe> {
     etat.avec(|c| intervenants::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_ipe(
     etat: State<Etat>,
     id: i64,
@@ -192,17 +208,17 @@ pub fn modifier_ipe(
     etat.avec(|c| intervenants::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_ipe(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| intervenants::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn missions_ipe(etat: State<Etat>, id: i64) -> R<Vec<intervenants::Mission>> {
     etat.avec(|c| intervenants::missions(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_mission_ipe(
     etat: State<Etat>,
     id: i64,
@@ -211,7 +227,7 @@ pub fn ajouter_mission_ipe(
     etat.avec(|c| intervenants::ajouter_mission(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_mission_ipe(
     etat: State<Etat>,
     id: i64,
@@ -220,12 +236,12 @@ pub fn modifier_mission_ipe(
     etat.avec(|c| intervenants::modifier_mission(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_mission_ipe(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| intervenants::supprimer_mission(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_actions_ipe(
     etat: State<Etat>,
     filtre: actions::FiltreActions,
@@ -233,12 +249,12 @@ pub fn lister_actions_ipe(
     etat.avec(|c| actions::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_action_ipe(etat: State<Etat>, saisie: actions::SaisieAction) -> R<actions::Action> {
     etat.avec(|c| actions::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_action_ipe(
     etat: State<Etat>,
     id: i64,
@@ -247,30 +263,30 @@ pub fn modifier_action_ipe(
     etat.avec(|c| actions::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dupliquer_action_ipe(etat: State<Etat>, id: i64) -> R<actions::Action> {
     etat.avec(|c| actions::dupliquer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_action_ipe(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| actions::supprimer(c, id))
 }
 
-/// Import depuis la fenêtre : le contenu du fichier choisi, contrôlé (essai) puis enregistré.
-#[tauri::command]
-pub fn importer_ipe(
-    etat: State<Etat>,
-    quoi: String,
-    contenu: Vec<u8>,
-    essai: bool,
-) -> R<import::CompteRendu> {
-    etat.avec(|c| import::importer(c, &quoi, &contenu, essai))
+/// Import du fichier choisi (par son rang), contrôlé (essai) ou enregistré, comme un long
+/// travail ; rend le numéro du travail.
+#[tauri::command(async)]
+pub fn importer_ipe(etat: State<Etat>, quoi: String, rang: usize, essai: bool) -> R<u64> {
+    let fichier = etat.fichier(rang)?;
+    Ok(etat.lancer_travail(move |c, suivi| {
+        let octets = passerelle_core::fichiers::lire_entrant(&fichier, LIMITE_IMPORT)?;
+        import::importer(c, &quoi, &octets, essai, suivi)
+    }))
 }
 
 // ——— Bilans ———
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn bilan_ipe(
     etat: State<Etat>,
     periode: bilan::Periode,
@@ -279,7 +295,7 @@ pub fn bilan_ipe(
     etat.avec(|c| bilan::apercu(c, periode, academie_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn commentaires_bilan(
     etat: State<Etat>,
     cle: commentaires::CleBilan,
@@ -287,7 +303,7 @@ pub fn commentaires_bilan(
     etat.avec(|c| commentaires::lire(c, &cle))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ecrire_commentaire_bilan(
     etat: State<Etat>,
     cle: commentaires::CleBilan,
@@ -297,22 +313,23 @@ pub fn ecrire_commentaire_bilan(
     etat.avec(|c| commentaires::ecrire(c, &cle, &rubrique, &texte))
 }
 
-/// Écrit le bilan (PDF ou CSV) dans le dossier « exports » à côté de la base ; rend le chemin.
+/// Le bilan (PDF ou CSV), enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub fn exporter_bilan_ipe(
-    etat: State<Etat>,
+pub async fn exporter_bilan_ipe(
+    app: AppHandle,
     periode: bilan::Periode,
     academie_id: Option<i64>,
     format: String,
-) -> R<String> {
-    let dossier = dossier_exports(&etat.chemin);
-    etat.avec(|c| bilan::exporter_bilan(c, periode, academie_id, &format, &dossier))
-        .map(|p| p.display().to_string())
+) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| {
+        bilan::document_bilan(c, periode, academie_id, &format)
+    })
+    .await
 }
 
 // ——— Conventions et échéancier ———
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_conventions(
     etat: State<Etat>,
     filtre: fiches::FiltreConventions,
@@ -320,7 +337,7 @@ pub fn lister_conventions(
     etat.avec(|c| fiches::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_convention(
     etat: State<Etat>,
     saisie: fiches::SaisieConvention,
@@ -328,7 +345,7 @@ pub fn creer_convention(
     etat.avec(|c| fiches::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_convention(
     etat: State<Etat>,
     id: i64,
@@ -337,17 +354,17 @@ pub fn modifier_convention(
     etat.avec(|c| fiches::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_convention(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| fiches::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn avenants_convention(etat: State<Etat>, id: i64) -> R<Vec<fiches::Avenant>> {
     etat.avec(|c| fiches::avenants(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_avenant(
     etat: State<Etat>,
     id: i64,
@@ -357,17 +374,17 @@ pub fn ajouter_avenant(
 }
 
 /// Échéances d'aujourd'hui à l'horizon réglé dans Paramètres (ou à `jours` s'il est donné).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn echeances(etat: State<Etat>, jours: Option<u32>) -> R<Vec<echeancier::Echeance>> {
     etat.avec(|c| echeancier::a_venir(c, jours))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn horizons(etat: State<Etat>) -> R<parametres::Horizons> {
     etat.avec(parametres::horizons)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ecrire_horizons(
     etat: State<Etat>,
     horizons: parametres::Horizons,
@@ -375,12 +392,12 @@ pub fn ecrire_horizons(
     etat.avec(|c| parametres::ecrire_horizons(c, &horizons))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn parties_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Partie>> {
     etat.avec(|c| structure::parties(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_partie(
     etat: State<Etat>,
     id: i64,
@@ -389,12 +406,12 @@ pub fn ajouter_partie(
     etat.avec(|c| structure::ajouter_partie(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn articles_convention(etat: State<Etat>, id: i64) -> R<Vec<structure::Article>> {
     etat.avec(|c| structure::articles(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_article(
     etat: State<Etat>,
     id: i64,
@@ -405,12 +422,12 @@ pub fn ajouter_article(
 
 // ——— Groupe de suivi ———
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn membres_suivi(etat: State<Etat>, id: i64) -> R<Vec<suivi::Membre>> {
     etat.avec(|c| suivi::membres(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_membre_suivi(
     etat: State<Etat>,
     id: i64,
@@ -420,20 +437,21 @@ pub fn ajouter_membre_suivi(
     etat.avec(|c| suivi::ajouter_membre(c, id, personne_id, &role))
 }
 
-/// Dossier de préparation d'une réunion, écrit dans `exports/` à côté de la base ; rend le chemin.
+/// Dossier de préparation d'une réunion, enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub fn preparer_reunion(etat: State<Etat>, id: i64, date: String) -> R<String> {
-    let dossier = dossier_exports(&etat.chemin);
-    etat.avec(|c| documents::exporter_dossier_de_reunion(c, id, &date, &dossier))
-        .map(|p| p.display().to_string())
+pub async fn preparer_reunion(app: AppHandle, id: i64, date: String) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| {
+        documents::document_dossier_de_reunion(c, id, &date)
+    })
+    .await
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contrat_convention(etat: State<Etat>, id: i64) -> R<Vec<contrat::LigneContrat>> {
     etat.avec(|c| contrat::lignes(c, id, None))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_ligne_contrat(
     etat: State<Etat>,
     id: i64,
@@ -443,51 +461,55 @@ pub fn ajouter_ligne_contrat(
 }
 
 #[tauri::command]
-pub fn exporter_bilan_convention(etat: State<Etat>, id: i64, annee: i32) -> R<String> {
-    let dossier = dossier_exports(&etat.chemin);
-    etat.avec(|c| documents::exporter_bilan(c, id, annee, &dossier))
-        .map(|p| p.display().to_string())
+pub async fn exporter_bilan_convention(
+    app: AppHandle,
+    id: i64,
+    annee: i32,
+) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| documents::document_bilan(c, id, annee)).await
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pieces_convention(etat: State<Etat>, id: i64) -> R<Vec<pieces::Piece>> {
     etat.avec(|c| pieces::lister(c, id))
 }
 
+/// Joint un fichier choisi dans le dialogue « Ouvrir » ; `None` si l'utilisateur a annulé.
 #[tauri::command]
-pub fn ajouter_piece(
-    etat: State<Etat>,
-    id: i64,
-    nom: String,
-    contenu: Vec<u8>,
-) -> R<Vec<pieces::Piece>> {
-    etat.avec(|c| pieces::ajouter(c, &etat.chemin, id, &nom, &contenu))
+pub async fn ajouter_piece(app: AppHandle, id: i64) -> R<Option<Vec<pieces::Piece>>> {
+    a_part(app, move |app, etat| {
+        let demande = Demande {
+            titre: "Joindre un fichier",
+            mode: Mode::Ouvrir,
+            nom: None,
+            filtres: &[],
+            dossier: fichiers::dossier_propose(app, "piece"),
+        };
+        let Some(chemin) = dialogues::choisir(app, &demande) else {
+            return Ok(None);
+        };
+        let octets = passerelle_core::fichiers::lire_entrant(&chemin, LIMITE_PIECE)?;
+        let nom = fichiers::nom_affiche(&chemin);
+        let liste = etat.avec_chemin(|c, base| pieces::ajouter(c, base, id, &nom, &octets))?;
+        fichiers::modifier_preferences(app, |p| p.retenir_dossier("piece", &chemin));
+        Ok(Some(liste))
+    })
+    .await
 }
 
-/// Ouvre une pièce jointe avec la visionneuse du système (xdg-open, open, start).
-#[tauri::command]
+/// Ouvre une pièce jointe avec la visionneuse du système.
+#[tauri::command(async)]
 pub fn ouvrir_piece(etat: State<Etat>, id: i64) -> R<()> {
-    let chemin = etat.avec(|c| pieces::chemin_complet(c, &etat.chemin, id))?;
-    let lanceur = if cfg!(target_os = "windows") {
-        "explorer"
-    } else if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(lanceur)
-        .arg(&chemin)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| ErreurApp::Ouverture(e.to_string()))
+    let chemin = etat.avec_chemin(|c, base| pieces::chemin_complet(c, base, id))?;
+    fichiers::ouvrir_avec_le_systeme(&chemin)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lire_convention(etat: State<Etat>, id: i64) -> R<fiches::Convention> {
     etat.avec(|c| fiches::lire(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn statuts_convention(etat: State<Etat>, id: i64) -> R<Vec<fiches::ChangementDeStatut>> {
     etat.avec(|c| fiches::statuts(c, id))
 }

@@ -1,5 +1,6 @@
-//! Erreur de la couche fenêtre : celles du domaine, plus l'état de la base ouverte.
-//! Sérialisée pour l'interface en `{code, message, champs}` comme celle du domaine.
+//! Erreur de la couche fenêtre : celles du domaine, plus l'état de la base ouverte, les fichiers
+//! du système et les incidents internes. Sérialisée pour l'interface en `{code, message, champs}`
+//! comme celle du domaine.
 
 use passerelle_core::Erreur;
 use serde::ser::SerializeStruct;
@@ -13,26 +14,36 @@ pub enum ErreurApp {
     BaseFermee(String),
     #[error("Le fichier n'a pas pu être ouvert avec l'application du système : {0}")]
     Ouverture(String),
+    #[error("Une erreur interne a interrompu l'opération ; rien n'a été enregistré. Vous pouvez continuer à travailler.")]
+    Panique,
+    #[error("Ce fichier n'est plus connu de Passerelle : choisissez-le de nouveau.")]
+    FichierInconnu,
+    #[error("Ce travail n'existe pas ou plus.")]
+    TravailInconnu,
+}
+
+impl ErreurApp {
+    fn code(&self) -> &'static str {
+        match self {
+            ErreurApp::Domaine(_) => "domaine",
+            ErreurApp::BaseFermee(_) => "base_fermee",
+            ErreurApp::Ouverture(_) => "ouverture",
+            ErreurApp::Panique => "panique",
+            ErreurApp::FichierInconnu => "fichier_inconnu",
+            ErreurApp::TravailInconnu => "travail_inconnu",
+        }
+    }
 }
 
 impl Serialize for ErreurApp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            ErreurApp::Domaine(e) => e.serialize(s),
-            ErreurApp::BaseFermee(_) | ErreurApp::Ouverture(_) => {
-                let mut st = s.serialize_struct("Erreur", 3)?;
-                st.serialize_field(
-                    "code",
-                    if matches!(self, ErreurApp::BaseFermee(_)) {
-                        "base_fermee"
-                    } else {
-                        "ouverture"
-                    },
-                )?;
-                st.serialize_field("message", &self.to_string())?;
-                st.serialize_field("champs", &[] as &[u8])?;
-                st.end()
-            }
+        if let ErreurApp::Domaine(e) = self {
+            return e.serialize(s);
         }
+        let mut st = s.serialize_struct("Erreur", 3)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("champs", &[] as &[u8])?;
+        st.end()
     }
 }

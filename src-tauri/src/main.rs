@@ -2,8 +2,13 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod app;
+mod bases;
 mod commandes;
+mod dialogues;
 mod erreur;
+mod fichiers;
+mod menu;
+mod travaux;
 
 use passerelle_core::{base, cli};
 

@@ -122,7 +122,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     let t = octets_pdf_en_ligne(
         &documents::fichier_document(&c, a.reunion.id, "emargement")
             .unwrap()
-            .0,
+            .octets,
     );
     assert!(
         t.contains("Feuille d'émargement") && t.contains("MOREL Paul"),

@@ -330,7 +330,7 @@ fn reunion_et_action_rattachees_a_une_convention() {
     let t = octets_pdf_en_ligne(
         &documents::fichier_document(&c, r.id, "compte-rendu")
             .unwrap()
-            .0,
+            .octets,
     );
     assert!(t.contains("Réunion rattachée à la convention"), "{t}");
 }

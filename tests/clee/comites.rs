@@ -320,11 +320,13 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let (_, r) = reunion_tenue(&c, &m);
-    let t = octets_pdf_en_ligne(
-        &documents::fichier_document(&c, r, "compte-rendu")
-            .unwrap()
-            .0,
+    let compte_rendu = documents::fichier_document(&c, r, "compte-rendu").unwrap();
+    // Le nom proposé à l'enregistrement dit ce qu'est le document, sans identifiant interne.
+    assert_eq!(
+        compte_rendu.nom,
+        "Compte rendu - CLEE de Lens-Liévin - 2026-01-12.pdf"
     );
+    let t = octets_pdf_en_ligne(&compte_rendu.octets);
     for attendu in [
         "Compte rendu – CLEE de Lens-Liévin",
         "Réunion plénière du 12/01/2026 à 14h30, Lycée Jean-Moulin, Lens.",
@@ -338,7 +340,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
     }
-    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "convocation").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "convocation").unwrap().octets);
     for attendu in [
         "Convocation – Réunion plénière – CLEE de Lens-Liévin",
         "Ordre du jour",
@@ -357,7 +359,7 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "« {attendu} » absent de la convocation :\n{t}"
         );
     }
-    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "emargement").unwrap().0);
+    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "emargement").unwrap().octets);
     for attendu in [
         "Feuille d'émargement",
         "Signature",

@@ -99,11 +99,20 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
     cliquer(&c, "#ajouter-decision").await;
     attendre_texte(&c, "#decisions-liste", |t| t.contains("second forum")).await;
     capturer(&c, "clee-reunion").await;
+    // Le dialogue « Enregistrer sous » répond un dossier : le document y prend son nom français.
+    let dossier = d.path().join("Mes documents");
+    std::fs::create_dir(&dossier).unwrap();
+    repondre(&db, &[&dossier]);
     cliquer(&c, "#reunion-compte-rendu").await;
-    let message =
-        attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
-    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = texte_pdf_en_ligne(Path::new(&chemin));
+    let chemin = fichier_enregistre(&c, "#reunion-message", "Fichier enregistré").await;
+    assert!(
+        chemin.starts_with(&dossier)
+            && nom(&chemin).starts_with("Compte rendu - CLEE du bassin de Lens-Liévin - ")
+            && nom(&chemin).ends_with(".pdf"),
+        "{}",
+        chemin.display()
+    );
+    let texte = texte_pdf_en_ligne(&chemin);
     let (nom, prenom) = excuse.split_once(' ').unwrap();
     for attendu in [
         "Compte rendu – CLEE du bassin de Lens-Liévin".to_string(),
@@ -156,11 +165,8 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
             .collect::<Vec<u8>>(),
     )
     .unwrap();
-    attendre(&c, "#import-cet-fichier")
-        .await
-        .send_keys(liste.to_str().unwrap())
-        .await
-        .unwrap();
+    repondre(&db, &[&liste]);
+    cliquer(&c, "#import-cet-choisir").await;
     attendre_texte(&c, "#import-cet-format", |t| {
         t.contains("Windows-1252") && t.contains("2 ligne")
     })
@@ -177,7 +183,7 @@ async fn cet_importes_dans_la_fenetre_presence_a_une_animation_puis_historique()
     );
     capturer(&c, "cet-import").await;
     cliquer(&c, "#import-cet-valider").await;
-    let compte = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
+    let compte = attendre_texte(&c, "#import-cet-resultat .alerte", |t| !t.is_empty()).await;
     assert!(
         compte.contains("2 CET importés") && compte.contains("Forges de l'Escaut"),
         "{compte}"
@@ -316,14 +322,11 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     cliquer(&c, "a[href='#/cet/import']").await;
     let faux = d.path().join("pas-une-liste.csv");
     std::fs::write(&faux, "bonjour\n").unwrap();
-    attendre(&c, "#import-cet-fichier")
-        .await
-        .send_keys(faux.to_str().unwrap())
-        .await
-        .unwrap();
+    repondre(&db, &[&faux]);
+    cliquer(&c, "#import-cet-choisir").await;
     attendre(&c, "#correspondance-table").await;
     cliquer(&c, "#import-cet-valider").await;
-    let t = attendre_texte(&c, "#import-cet-resultat", |t| !t.is_empty()).await;
+    let t = attendre_texte(&c, "#import-cet-resultat .alerte", |t| !t.is_empty()).await;
     assert!(
         t.contains("Colonnes obligatoires introuvables") && t.contains("rien n'a été enregistré"),
         "{t}"

@@ -89,14 +89,11 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     .await;
     capturer(&c, "conventions").await;
 
-    // Pièce jointe choisie dans la fenêtre : copiée à côté de la base.
+    // Pièce jointe choisie dans le dialogue « Ouvrir » : copiée à côté de la base.
     let piece = d.path().join("convention-signee.pdf");
     std::fs::write(&piece, b"%PDF-1.4 convention signee").unwrap();
-    attendre(&c, "#piece-fichier")
-        .await
-        .send_keys(piece.to_str().unwrap())
-        .await
-        .unwrap();
+    repondre(&db, &[&piece]);
+    cliquer(&c, "#piece-joindre").await;
     attendre_texte(&c, "#pieces-table", |t| t.contains("convention-signee.pdf")).await;
     let copie = std::fs::read_dir(d.path().join("pieces-jointes"))
         .unwrap()
@@ -114,13 +111,17 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     cliquer(&c, "#reunion-formulaire button[type=submit]").await;
     attendre_texte(&c, "#reunions-table", |t| t.contains("Rectorat de Lille")).await;
     saisir(&c, "#dossier-date", &reunion).await;
+    // Annulé dans le dialogue : rien n'est écrit, et la notice le dit.
+    repondre(&db, &[Path::new("annuler")]);
     cliquer(&c, "#dossier-preparer").await;
-    let message = attendre_texte(&c, "#dossier-message", |t| {
-        t.contains("Dossier de réunion enregistré")
-    })
-    .await;
-    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = texte_pdf_en_ligne(Path::new(&chemin));
+    attendre_texte(&c, "#dossier-message", |t| t.contains("Enregistrement annulé")).await;
+    // Un nom choisi dans le dialogue : le fichier est écrit là, sous ce nom.
+    let choisi = d.path().join("dossier groupe de suivi.pdf");
+    repondre(&db, &[&choisi]);
+    cliquer(&c, "#dossier-preparer").await;
+    let chemin = fichier_enregistre(&c, "#dossier-message", "Dossier de réunion enregistré").await;
+    assert_eq!(chemin, choisi);
+    let texte = texte_pdf_en_ligne(&chemin);
     assert!(
         texte.contains("Feuille d'émargement") && texte.contains("Aciéries du Nord"),
         "{texte}"
@@ -159,11 +160,10 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
         t.contains("Envoyer le questionnaire")
     })
     .await;
+    repondre(&db, &[d.path()]);
     cliquer(&c, "#reunion-releve").await;
-    let message =
-        attendre_texte(&c, "#reunion-message", |t| t.contains("Fichier enregistré")).await;
-    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    let texte = texte_pdf_en_ligne(Path::new(&chemin));
+    let chemin = fichier_enregistre(&c, "#reunion-message", "Fichier enregistré").await;
+    let texte = texte_pdf_en_ligne(&chemin);
     assert!(
         texte.contains("relevé précédent approuvé")
             && texte.contains("recensement des stages de première année"),

@@ -147,17 +147,14 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     let csv = d.path().join("actions.csv");
     std::fs::write(&csv, "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n\
         20/11/2007;BERNARD Alain;Lille;tic;Site école-entreprise du bassin;2;0;0;3;4;1;0\n").unwrap();
-    attendre(&c, "#import-fichier")
-        .await
-        .send_keys(csv.to_str().unwrap())
-        .await
-        .unwrap();
-    attendre_texte(&c, "#import-resultat", |t| {
+    repondre(&db, &[&csv]);
+    cliquer(&c, "#import-choisir").await;
+    attendre_texte(&c, "#import-resultat .alerte", |t| {
         t.contains("Aperçu : 1 ligne valide")
     })
     .await;
     cliquer(&c, "#import-confirmer").await;
-    attendre_texte(&c, "#import-resultat", |t| t.contains("1 ligne importée")).await;
+    attendre_texte(&c, "#import-resultat .alerte", |t| t.contains("1 ligne importée")).await;
 
     // Un commentaire écrit à côté des chiffres arrive dans le PDF.
     cliquer(&c, "#menu a[href='#/bilans']").await;
@@ -177,14 +174,15 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
         t.contains("Commentaire enregistré")
     })
     .await;
+    repondre(&db, &[d.path()]);
     cliquer(&c, "#bilan-pdf").await;
-    let message = attendre_texte(&c, "#bilan-message", |t| t.contains("Bilan enregistré")).await;
-    let chemin = message.split(" : ").nth(1).unwrap().trim().to_string();
-    assert!(
-        std::fs::read(&chemin).unwrap().starts_with(b"%PDF"),
-        "{chemin}"
+    let chemin = fichier_enregistre(&c, "#bilan-message", "Bilan enregistré").await;
+    assert_eq!(
+        chemin,
+        d.path().join("Bilan IPE 2007 - national.pdf")
     );
-    let texte = texte_pdf_en_ligne(Path::new(&chemin));
+    assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"));
+    let texte = texte_pdf_en_ligne(&chemin);
     assert!(
         texte.contains("a vu le jour"),
         "le commentaire manque dans le PDF"

@@ -22,8 +22,13 @@ impl Pilote {
             .unwrap_or_else(|| {
                 Path::new(env!("CARGO_MANIFEST_DIR")).join("../.outils/bin/tauri-driver")
             });
+        let dossier = db.parent().unwrap_or(Path::new("."));
         let driver = Command::new(&outil)
             .env("PASSERELLE_DB", db)
+            // Réponses des dialogues de fichiers (voir `repondre`) et préférences du poste
+            // (bases récentes, derniers dossiers) propres à ce test.
+            .env("PASSERELLE_DIALOGUES", dialogues(db))
+            .env("XDG_CONFIG_HOME", dossier.join("config"))
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -75,6 +80,40 @@ impl Drop for Pilote {
     }
 }
 
+fn dialogues(db: &Path) -> PathBuf {
+    db.with_extension("dialogues")
+}
+
+/// Répond d'avance aux prochains dialogues « Enregistrer sous » / « Ouvrir » de la fenêtre,
+/// dans l'ordre : un fichier, un dossier (le document y prend le nom proposé) ou « annuler ».
+/// Sans réponse, le dialogue est annulé.
+pub(crate) fn repondre(db: &Path, reponses: &[&Path]) {
+    let lignes: Vec<String> = reponses.iter().map(|p| p.display().to_string()).collect();
+    std::fs::write(dialogues(db), lignes.join("\n")).unwrap();
+}
+
+/// Le nom d'un fichier, pour le comparer.
+pub(crate) fn nom(chemin: &Path) -> String {
+    chemin.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// Le fichier que la notice de `zone` dit enregistré (« libellé : nom dans dossier »).
+pub(crate) async fn fichier_enregistre(c: &Client, zone: &str, libelle: &str) -> PathBuf {
+    attendre_texte(c, zone, |t| t.contains(libelle)).await;
+    let v = c
+        .execute(
+            "const s = document.querySelector(arguments[0] + ' .fichier-enregistre');
+             const nom = s.querySelector('strong').textContent;
+             const texte = s.textContent;
+             return [texte.slice(texte.lastIndexOf(' dans ') + 6), nom];",
+            vec![serde_json::json!(zone)],
+        )
+        .await
+        .unwrap();
+    let [dossier, nom]: [String; 2] = serde_json::from_value(v).unwrap();
+    Path::new(&dossier).join(nom)
+}
+
 pub(crate) async fn attendre(c: &Client, css: &str) -> Element {
     match c
         .wait()
@@ -97,6 +136,24 @@ pub(crate) async fn attendre_texte(
     css: &str,
     condition: impl Fn(&str) -> bool,
 ) -> String {
+    attendre_texte_pendant(c, css, condition, ATTENTE).await
+}
+
+/// Comme `attendre_texte`, pour un long travail (import de dizaines de milliers de lignes).
+pub(crate) async fn attendre_texte_long(
+    c: &Client,
+    css: &str,
+    condition: impl Fn(&str) -> bool,
+) -> String {
+    attendre_texte_pendant(c, css, condition, ATTENTE * 8).await
+}
+
+async fn attendre_texte_pendant(
+    c: &Client,
+    css: &str,
+    condition: impl Fn(&str) -> bool,
+    attente: Duration,
+) -> String {
     let debut = Instant::now();
     loop {
         if let Ok(e) = c.find(Locator::Css(css)).await {
@@ -105,11 +162,11 @@ pub(crate) async fn attendre_texte(
                 if condition(&t) {
                     return t;
                 }
-                if debut.elapsed() > ATTENTE {
+                if debut.elapsed() > attente {
                     panic!("texte de « {css} » inattendu : {t:?}");
                 }
             }
-        } else if debut.elapsed() > ATTENTE {
+        } else if debut.elapsed() > attente {
             panic!("« {css} » introuvable");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

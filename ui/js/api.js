@@ -48,6 +48,10 @@ export const libelleCode = (nom, code) => codes(nom).find((x) => x.code === code
 const nombres = new Intl.NumberFormat('fr-FR');
 /** 222 471 */
 export const nombre = (n) => nombres.format(n);
+/** 35 Ko, 1,2 Mo */
+export const taille = (octets) => (octets < 1024 * 1024
+  ? `${Math.max(1, Math.round(octets / 1024))} Ko`
+  : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(octets / (1024 * 1024))} Mo`);
 /** « 1 établissement », « 2 008 établissements » */
 export const quantite = (n, [un, plusieurs]) => `${nombre(n)} ${n > 1 ? plusieurs : un}`;
 
@@ -60,14 +64,36 @@ export function anneeScolaire(d = new Date()) {
 /** 2026-11-24 → 24/11/2026 */
 export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
 
-/** Appelle une commande qui écrit un fichier et dit où il est (ou pourquoi il n'a pas pu l'être). */
+/**
+ * Appelle une commande qui produit un document puis demande où l'enregistrer (dialogue du
+ * système). Dit où il est, avec « Ouvrir » et « Afficher dans le dossier » ; ou que
+ * l'enregistrement est annulé ; ou pourquoi le document n'a pas pu être produit.
+ */
 export async function enregistrerFichier(zoneMessage, commande, args, libelle = 'Fichier enregistré') {
+  remplir(zoneMessage, alerte('Préparation du document…'));
   try {
-    const chemin = await appeler(commande, args);
-    remplir(zoneMessage, alerte(`${libelle} : ${chemin}`, 'succes'));
-    return chemin;
+    const fichier = await appeler(commande, args);
+    if (!fichier) {
+      remplir(zoneMessage, alerte('Enregistrement annulé : aucun fichier écrit.'));
+      return null;
+    }
+    noticeEnregistre(zoneMessage, fichier, libelle);
+    return fichier;
   } catch (e) {
     remplir(zoneMessage, alerte(e.message, 'erreur'));
     return null;
   }
+}
+
+/** « Bilan enregistré : Bilan IPE 2007 - national.pdf dans /home/… » avec ses deux boutons. */
+export function noticeEnregistre(zoneMessage, { rang, nom, dossier }, libelle = 'Fichier enregistré') {
+  const erreur = el('span', { class: 'erreur-ouverture' });
+  const geste = (commande) => () => appeler(commande, { rang }).catch((e) => { erreur.textContent = e.message; });
+  remplir(zoneMessage, alerte([
+    el('span', { class: 'fichier-enregistre' }, `${libelle} : `, el('strong', {}, nom), ` dans ${dossier}`),
+    el('span', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondaire', onclick: geste('ouvrir_fichier') }, 'Ouvrir'),
+      el('button', { type: 'button', class: 'secondaire', onclick: geste('montrer_fichier') }, 'Afficher dans le dossier')),
+    erreur,
+  ], 'succes'));
 }

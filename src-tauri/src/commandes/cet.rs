@@ -1,50 +1,51 @@
 //! Conseillers entreprise pour l'École : registre, mandats et campagne, jurys, CPC, import et
 //! export, animations, retours aux organisations et aux employeurs, bilan annuel.
 
-use super::R;
+use super::{enregistrer, R};
+use crate::fichiers::Enregistre;
 use crate::app::Etat;
 use passerelle_core::cet::{animations, bilan, cpc, documents, export, import, mandats, registre};
 use passerelle_core::liste::{Liste, ParametresListe};
-use passerelle_core::rapport::dossier_exports;
+use passerelle_core::fichiers::{lire_entrant, LIMITE_IMPORT};
 use std::collections::BTreeMap;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_cet(etat: State<Etat>, filtre: registre::FiltreCet) -> R<Liste<registre::Cet>> {
     etat.avec(|c| registre::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lire_cet(etat: State<Etat>, id: i64) -> R<registre::Cet> {
     etat.avec(|c| registre::lire(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_cet(etat: State<Etat>, saisie: registre::SaisieCet) -> R<registre::Cet> {
     etat.avec(|c| registre::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_cet(etat: State<Etat>, id: i64, saisie: registre::SaisieCet) -> R<registre::Cet> {
     etat.avec(|c| registre::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_cet(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| registre::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn secteurs_cet(etat: State<Etat>) -> R<Vec<String>> {
     etat.avec(registre::secteurs)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mandats_cet(etat: State<Etat>, id: i64) -> R<Vec<mandats::Mandat>> {
     etat.avec(|c| mandats::mandats(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_mandat_cet(
     etat: State<Etat>,
     id: i64,
@@ -53,12 +54,12 @@ pub fn ajouter_mandat_cet(
     etat.avec(|c| mandats::ajouter(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn jurys_cet(etat: State<Etat>, id: i64) -> R<Vec<registre::Jury>> {
     etat.avec(|c| registre::jurys(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_jury_cet(
     etat: State<Etat>,
     id: i64,
@@ -67,12 +68,12 @@ pub fn ajouter_jury_cet(
     etat.avec(|c| registre::ajouter_jury(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn participations_cet(etat: State<Etat>, id: i64) -> R<Vec<registre::Participation>> {
     etat.avec(|c| registre::participations(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apercu_campagne(
     etat: State<Etat>,
     saisie: mandats::SaisieCampagne,
@@ -80,58 +81,70 @@ pub fn apercu_campagne(
     etat.avec(|c| mandats::apercu(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+/// La campagne appliquée comme un long travail (annulable) ; rend le numéro du travail.
 pub fn appliquer_campagne(
     etat: State<Etat>,
     saisie: mandats::SaisieCampagne,
     retenus: Option<Vec<i64>>,
-) -> R<usize> {
-    etat.avec(|c| mandats::appliquer(c, &saisie, retenus.as_deref()))
+) -> R<u64> {
+    Ok(etat.lancer_travail(move |c, suivi| {
+        mandats::appliquer(c, &saisie, retenus.as_deref(), suivi)
+    }))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_cpc(etat: State<Etat>, filtre: ParametresListe) -> R<Liste<cpc::Cpc>> {
     etat.avec(|c| cpc::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_cpc(etat: State<Etat>, saisie: cpc::SaisieCpc) -> R<cpc::Cpc> {
     etat.avec(|c| cpc::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_cpc(etat: State<Etat>, id: i64, saisie: cpc::SaisieCpc) -> R<cpc::Cpc> {
     etat.avec(|c| cpc::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_cpc(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| cpc::supprimer(c, id))
 }
 
-#[tauri::command]
-pub fn apercu_import_cet(contenu: Vec<u8>) -> R<import::Apercu> {
-    Ok(import::apercu(&contenu)?)
+#[tauri::command(async)]
+pub fn apercu_import_cet(etat: State<Etat>, rang: usize) -> R<import::Apercu> {
+    let octets = lire_entrant(&etat.fichier(rang)?, LIMITE_IMPORT)?;
+    Ok(import::apercu(&octets)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+/// Import du fichier choisi (par son rang), comme un long travail ; rend le numéro du travail.
 pub fn importer_cet(
     etat: State<Etat>,
-    contenu: Vec<u8>,
+    rang: usize,
     correspondance: Option<BTreeMap<String, usize>>,
     essai: bool,
-) -> R<import::CompteRendu> {
-    etat.avec(|c| import::importer(c, &contenu, correspondance.as_ref(), essai))
+) -> R<u64> {
+    let fichier = etat.fichier(rang)?;
+    Ok(etat.lancer_travail(move |c, suivi| {
+        let octets = lire_entrant(&fichier, LIMITE_IMPORT)?;
+        import::importer(c, &octets, correspondance.as_ref(), essai, suivi)
+    }))
 }
 
-/// Registre filtré en CSV ou .xlsx, dans `exports/` ; rend le chemin.
+/// Registre filtré en CSV ou .xlsx, enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub fn exporter_cet(etat: State<Etat>, filtre: registre::FiltreCet, format: String) -> R<String> {
-    etat.avec(|c| export::exporter_registre(c, &filtre, &format, &dossier_exports(&etat.chemin)))
-        .map(|p| p.display().to_string())
+pub async fn exporter_cet(
+    app: AppHandle,
+    filtre: registre::FiltreCet,
+    format: String,
+) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| export::document_registre(c, &filtre, &format)).await
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_animations(
     etat: State<Etat>,
     academie_id: Option<i64>,
@@ -140,12 +153,12 @@ pub fn lister_animations(
     etat.avec(|c| animations::lister_annee(c, academie_id, annee_scolaire.as_deref().unwrap_or("")))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lire_animation(etat: State<Etat>, id: i64) -> R<animations::Animation> {
     etat.avec(|c| animations::lire(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_animation(
     etat: State<Etat>,
     saisie: animations::SaisieAnimation,
@@ -153,12 +166,12 @@ pub fn creer_animation(
     etat.avec(|c| animations::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn inviter_secteurs(etat: State<Etat>, id: i64) -> R<usize> {
     etat.avec(|c| animations::inviter_par_secteurs(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ecrire_notes_animation(
     etat: State<Etat>,
     id: i64,
@@ -167,46 +180,34 @@ pub fn ecrire_notes_animation(
     etat.avec(|c| animations::ecrire_notes(c, id, &notes))
 }
 
-/// Invitation (PDF ou .ics), émargement, publipostage (CSV) d'une animation ; rend le chemin.
+/// Invitation (PDF ou .ics), émargement, publipostage (CSV) d'une animation.
 #[tauri::command]
-pub fn exporter_animation(etat: State<Etat>, id: i64, quoi: String) -> R<String> {
-    etat.avec(|c| {
-        documents::exporter_document(c, id, &quoi, &dossier_exports(&etat.chemin))
-            .map(|p| p.display().to_string())
-    })
+pub async fn exporter_animation(app: AppHandle, id: i64, quoi: String) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| documents::fichier_document(c, id, &quoi)).await
 }
 
 #[tauri::command]
-pub fn exporter_retour_organisations(
-    etat: State<Etat>,
+pub async fn exporter_retour_organisations(
+    app: AppHandle,
     organisation_id: Option<i64>,
     csv: bool,
-) -> R<String> {
-    etat.avec(|c| {
-        documents::exporter_retour(c, organisation_id, csv, &dossier_exports(&etat.chemin))
-    })
-    .map(|p| p.display().to_string())
+) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| documents::document_retour(c, organisation_id, csv)).await
 }
 
 #[tauri::command]
-pub fn exporter_avis_employeur(etat: State<Etat>, id: i64) -> R<String> {
-    etat.avec(|c| documents::exporter_avis_employeur(c, id, &dossier_exports(&etat.chemin)))
-        .map(|p| p.display().to_string())
+pub async fn exporter_avis_employeur(app: AppHandle, id: i64) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| documents::document_avis_employeur(c, id)).await
 }
 
 #[tauri::command]
-pub fn exporter_bilan_cet(
-    etat: State<Etat>,
+pub async fn exporter_bilan_cet(
+    app: AppHandle,
     annee_scolaire: String,
     academie_id: Option<i64>,
-) -> R<String> {
-    etat.avec(|c| {
-        bilan::exporter_bilan(
-            c,
-            &annee_scolaire,
-            academie_id,
-            &dossier_exports(&etat.chemin),
-        )
-        .map(|p| p.display().to_string())
+) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| {
+        bilan::document_bilan(c, &annee_scolaire, academie_id)
     })
+    .await
 }

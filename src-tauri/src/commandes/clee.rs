@@ -1,6 +1,7 @@
 //! Comités locaux École-entreprise : comités, membres, actions, bilan annuel.
 
-use super::R;
+use super::{enregistrer, R};
+use crate::fichiers::Enregistre;
 use crate::app::Etat;
 use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
@@ -8,64 +9,64 @@ use passerelle_core::clee::comites::{
     self, Comite, FiltreComites, Membre, SaisieComite, SaisieMembre,
 };
 use passerelle_core::liste::Liste;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_comites(etat: State<Etat>, filtre: FiltreComites) -> R<Liste<Comite>> {
     etat.avec(|c| comites::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lire_comite(etat: State<Etat>, id: i64) -> R<Comite> {
     etat.avec(|c| comites::lire(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_comite(etat: State<Etat>, saisie: SaisieComite) -> R<Comite> {
     etat.avec(|c| comites::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_comite(etat: State<Etat>, id: i64, saisie: SaisieComite) -> R<Comite> {
     etat.avec(|c| comites::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_comite(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| comites::supprimer(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn membres_comite(etat: State<Etat>, id: i64) -> R<Vec<Membre>> {
     etat.avec(|c| comites::membres(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ajouter_membre_comite(etat: State<Etat>, id: i64, saisie: SaisieMembre) -> R<Vec<Membre>> {
     etat.avec(|c| comites::ajouter_membre(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retirer_membre_comite(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| comites::retirer_membre(c, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lister_actions_clee(etat: State<Etat>, filtre: FiltreActionsClee) -> R<Liste<ActionClee>> {
     etat.avec(|c| actions::lister(c, &filtre))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn creer_action_clee(etat: State<Etat>, saisie: SaisieActionClee) -> R<ActionClee> {
     etat.avec(|c| actions::creer(c, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn modifier_action_clee(etat: State<Etat>, id: i64, saisie: SaisieActionClee) -> R<ActionClee> {
     etat.avec(|c| actions::modifier(c, id, &saisie))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn supprimer_action_clee(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| actions::supprimer(c, id))
 }
@@ -78,7 +79,7 @@ fn perimetre(comite_id: Option<i64>, academie_id: Option<i64>) -> Perimetre {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn bilan_clee(
     etat: State<Etat>,
     annee_scolaire: String,
@@ -90,22 +91,17 @@ pub fn bilan_clee(
     })
 }
 
-/// Bilan annuel des CLEE en PDF, dans `exports/` à côté de la base ; rend le chemin.
+/// Bilan annuel des CLEE en PDF, enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub fn exporter_bilan_clee(
-    etat: State<Etat>,
+pub async fn exporter_bilan_clee(
+    app: AppHandle,
     annee_scolaire: String,
     comite_id: Option<i64>,
     academie_id: Option<i64>,
-) -> R<String> {
-    let dossier = passerelle_core::rapport::dossier_exports(&etat.chemin);
-    etat.avec(|c| {
-        bilan::exporter_bilan(
-            c,
-            &annee_scolaire,
-            perimetre(comite_id, academie_id),
-            &dossier,
-        )
+) -> R<Option<Enregistre>> {
+    let perimetre = perimetre(comite_id, academie_id);
+    enregistrer(app, move |c| {
+        bilan::document_bilan(c, &annee_scolaire, perimetre)
     })
-    .map(|p| p.display().to_string())
+    .await
 }

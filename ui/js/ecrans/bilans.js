@@ -1,7 +1,7 @@
 // Bilans : le bilan annuel des IPE calculé à partir des actions, les commentaires du délégué
 // à côté des chiffres, et l'export PDF / CSV.
 
-import { appeler, references, nombre } from '../api.js';
+import { appeler, references, nombre, enregistrerFichier } from '../api.js';
 import { el, remplir, alerte, annoncer } from '../dom.js';
 
 const etat = { annee: null, periode: 'civile', academie: '' };
@@ -68,13 +68,7 @@ function afficherBilan(zone, apercu, cle, commentaires, args, message) {
     return el('div', { class: 'champ' }, el('label', { for: t.id }, libelle), t, etatTexte);
   };
   const exporter = async (format) => {
-    try {
-      const chemin = await appeler('exporter_bilan_ipe', { ...args, format });
-      remplir(message, alerte(`Bilan enregistré : ${chemin}`, 'succes'));
-      annoncer('Bilan exporté.');
-    } catch (e) {
-      remplir(message, alerte(e.message, 'erreur'));
-    }
+    if (await enregistrerFichier(message, 'exporter_bilan_ipe', { ...args, format }, 'Bilan enregistré')) annoncer('Bilan exporté.');
   };
   remplir(zone,
     el('div', { class: 'actions' },

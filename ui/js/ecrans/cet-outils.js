@@ -1,7 +1,8 @@
 // Outils du registre des CET : import (aperçu et choix des colonnes), export, campagne de
 // renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire } from '../api.js';
+import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire, taille } from '../api.js';
+import { suivreTravail, choisirFichier } from '../travail.js';
 import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { listes } from './cet.js';
@@ -10,16 +11,17 @@ const alerteErreur = (e) => alerte(
   e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))), 'erreur');
 
 export async function afficherImportExport(zone) {
-  const fichier = el('input', { type: 'file', id: 'import-cet-fichier', accept: '.csv,.xlsx,.ods,text/csv' });
+  const nomFichier = el('span', { id: 'import-cet-nom' }, 'Aucun fichier choisi.');
   const apercu = el('div', { id: 'import-cet-apercu' });
   const resultat = el('div', { id: 'import-cet-resultat', 'aria-live': 'polite' });
-  let contenu = null;
+  let rang = null;
   let selecteurs = [];
 
   const correspondance = () => Object.fromEntries(selecteurs.filter(([, s]) => s.value !== '').map(([champ, s]) => [champ, Number(s.value)]));
   const lancer = async (essai) => {
     try {
-      const r = await appeler('importer_cet', { contenu, correspondance: correspondance(), essai });
+      const r = await suivreTravail(resultat, 'importer_cet', { rang, correspondance: correspondance(), essai },
+        { titre: essai ? 'Contrôle du fichier' : 'Import en cours' });
       remplir(resultat, alerte([
         el('p', {}, essai
           ? `Contrôle réussi : ${nombre(r.importees)} CET seraient importés (${r.format}). Rien n'a été enregistré.`
@@ -31,13 +33,14 @@ export async function afficherImportExport(zone) {
     }
   };
 
-  fichier.addEventListener('change', async () => {
-    const f = fichier.files[0];
+  const choisir = async () => {
     remplir(resultat);
-    if (!f) return;
-    contenu = Array.from(new Uint8Array(await f.arrayBuffer()));
     try {
-      const a = await appeler('apercu_import_cet', { contenu });
+      const f = await choisirFichier('tableur');
+      if (!f) return;
+      rang = f.rang;
+      nomFichier.textContent = `${f.nom} (${taille(f.taille)})`;
+      const a = await appeler('apercu_import_cet', { rang });
       selecteurs = a.champs.map((c) => {
         const s = el('select', { id: `colonne-${c.champ}`, 'aria-label': `Colonne pour ${c.libelle}` },
           el('option', { value: '' }, c.obligatoire ? '— À choisir —' : '— Aucune colonne —'),
@@ -57,7 +60,7 @@ export async function afficherImportExport(zone) {
       remplir(apercu);
       remplir(resultat, alerteErreur(e));
     }
-  });
+  };
 
   const messageExport = el('div', { id: 'export-cet-message', 'aria-live': 'polite' });
   remplir(zone,
@@ -65,7 +68,9 @@ export async function afficherImportExport(zone) {
     el('p', {}, 'Fichier CSV (séparateur « ; » ou « , », UTF-8 ou Windows-1252) ou classeur .xlsx / .ods. Colonnes attendues : ',
       el('code', {}, 'civilite;nom;prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;academie;bassin;debut_mandat;fin_mandat'),
       '. Une ligne fautive et rien n\'est enregistré ; une personne déjà au registre (mêmes nom, prénom et courriel) n\'est pas doublée.'),
-    el('div', { class: 'champ' }, el('label', { for: 'import-cet-fichier' }, 'Fichier à importer'), fichier),
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', id: 'import-cet-choisir', class: 'secondaire', onclick: choisir }, 'Choisir un fichier à importer…'),
+      nomFichier),
     apercu, resultat,
     el('h2', {}, 'Exporter le registre'),
     el('div', { class: 'actions' },
@@ -99,7 +104,7 @@ export async function afficherCampagne(zone) {
         const retenus = lignes.filter((_, i) => cases[i].checked).map((l) => l.cet_id);
         if (!await confirmer('Appliquer la campagne ?', `${retenus.length} mandat(s) seront créés du ${saisie.nouveau_debut} au ${saisie.nouvelle_fin}.`, 'Appliquer')) return;
         try {
-          const n = await appeler('appliquer_campagne', { saisie, retenus });
+          const n = await suivreTravail(apercu, 'appliquer_campagne', { saisie, retenus }, { quoi: 'mandats', titre: 'Application de la campagne' });
           remplir(apercu, alerte(`${nombre(n)} mandat(s) renouvelé(s).`, 'succes'));
         } catch (e) {
           remplir(apercu, alerteErreur(e));

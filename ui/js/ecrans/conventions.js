@@ -1,6 +1,6 @@
 // Conventions : liste, fiche (clauses et dates dérivées), avenants.
 
-import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode } from '../api.js';
+import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode, taille } from '../api.js';
 import { el, remplir, annoncer, tableau, alerte } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
@@ -74,27 +74,24 @@ async function afficherFiche(convention, outils) {
     appeler('reunions_liees_convention', { id: convention.id }),
     appeler('lister_actions_clee', { filtre: { convention_id: convention.id, limite: 50 } }),
   ]);
-  const fichierPiece = el('input', { type: 'file', id: 'piece-fichier' });
   const messagePiece = el('div', { id: 'piece-message', 'aria-live': 'polite' });
-  fichierPiece.addEventListener('change', async () => {
-    const f = fichierPiece.files[0];
-    if (!f) return;
+  // Le fichier est choisi dans le dialogue du système ; Rust le lit et le copie à côté de la base.
+  const joindre = async () => {
     try {
-      await appeler('ajouter_piece', { id: convention.id, nom: f.name, contenu: Array.from(new Uint8Array(await f.arrayBuffer())) });
-      await rafraichir();
+      if (await appeler('ajouter_piece', { id: convention.id })) await rafraichir();
     } catch (e) {
       remplir(messagePiece, alerte(e.message, 'erreur'));
     }
-  });
-  const ko = (n) => `${Math.max(1, Math.round(n / 1024))} Ko`;
+  };
   const piecesJointes = [
     el('h3', {}, 'Pièces jointes'),
-    tableau('pieces-table', ['Fichier', 'Taille', 'Ajouté le', ''], pieces.map((p) => [p.nom, ko(p.taille), dateFr(p.ajoutee_le),
+    tableau('pieces-table', ['Fichier', 'Taille', 'Ajouté le', ''], pieces.map((p) => [p.nom, taille(p.taille), dateFr(p.ajoutee_le),
       el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir ${p.nom}`, onclick: () => appeler('ouvrir_piece', { id: p.id })
         .catch((e) => remplir(messagePiece, alerte(e.message, 'erreur'))) }, 'Ouvrir')]),
       'Aucune pièce jointe.'),
-    el('div', { class: 'champ' }, el('label', { for: 'piece-fichier' }, 'Ajouter un fichier (PDF signé, annexe…)',
-      el('span', { class: 'aide' }, 'copié dans le dossier « pieces-jointes » à côté de la base')), fichierPiece),
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', id: 'piece-joindre', class: 'secondaire', onclick: joindre }, 'Joindre un fichier…'),
+      el('span', { class: 'aide' }, ' PDF signé, annexe… (50 Mo au plus), copié dans le dossier « pieces-jointes » à côté de la base')),
     messagePiece,
   ];
   const optionsPersonnes = personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` }));

@@ -1,6 +1,7 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
-import { appeler, references, nombre, quantite, dateFr, codes } from '../api.js';
+import { appeler, references, nombre, quantite, dateFr, codes, taille } from '../api.js';
+import { suivreTravail, choisirFichier } from '../travail.js';
 import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
@@ -147,17 +148,18 @@ async function afficherMissions(ipe, enCours = null) {
 }
 
 function ecranImport(zone) {
-  const fichier = el('input', { type: 'file', id: 'import-fichier', accept: '.csv,text/csv' });
   const quoi = el('select', { id: 'import-quoi' },
     el('option', { value: 'actions-ipe' }, 'Actions des IPE'), el('option', { value: 'ipe' }, 'Registre des IPE (missions)'));
+  const nomFichier = el('span', { id: 'import-nom' }, 'Aucun fichier choisi.');
   const resultat = el('div', { id: 'import-resultat', 'aria-live': 'polite' });
-  let contenu = null;
+  let rang = null;
   const lancer = async (essai) => {
-    if (!contenu) return remplir(resultat, alerte('Choisissez d\'abord un fichier CSV.', 'erreur'));
+    if (rang === null) return remplir(resultat, alerte('Choisissez d\'abord un fichier CSV.', 'erreur'));
     try {
-      const r = await appeler('importer_ipe', { quoi: quoi.value, contenu, essai });
+      const r = await suivreTravail(resultat, 'importer_ipe', { quoi: quoi.value, rang, essai },
+        { titre: essai ? 'Contrôle du fichier' : 'Import en cours' });
       remplir(resultat, alerte(essai
-        ? `Aperçu : ${quantite(r.lignes, ['ligne valide', 'lignes valides'])} (fichier ${r.encodage}, séparateur « ${r.separateur} »). Rien n'est encore enregistré.`
+        ? `Aperçu : ${quantite(r.lignes, ['ligne valide', 'lignes valides'])} (fichier ${r.encodage}, séparateur « ${r.separateur} »). Rien n'est encore enregistré.`
         : `${quantite(r.lignes, ['ligne importée', 'lignes importées'])}.${r.creations.length ? ` Créés : ${r.creations.join(', ')}.` : ''}`, 'succes'),
       essai ? el('button', { type: 'button', id: 'import-confirmer', onclick: () => lancer(false) }, 'Importer ces lignes') : null);
     } catch (e) {
@@ -166,15 +168,24 @@ function ecranImport(zone) {
         el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))], 'erreur'));
     }
   };
-  fichier.addEventListener('change', async () => {
-    contenu = fichier.files[0] ? Array.from(new Uint8Array(await fichier.files[0].arrayBuffer())) : null;
-    await lancer(true);
-  });
+  const choisir = async () => {
+    try {
+      const f = await choisirFichier('csv');
+      if (!f) return;
+      rang = f.rang;
+      nomFichier.textContent = `${f.nom} (${taille(f.taille)})`;
+      await lancer(true);
+    } catch (e) {
+      remplir(resultat, alerte(e.message, 'erreur'));
+    }
+  };
   remplir(zone, el('h2', {}, 'Importer un fichier CSV'),
-    el('p', {}, 'Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252 (export d\'Excel) : détectés. Le fichier est d\'abord contrôlé ; rien n\'est écrit tant qu\'une ligne est fautive.'),
+    el('p', {}, 'Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252 (export d\'Excel) : détectés. Le fichier est d\'abord contrôlé ; rien n\'est écrit tant qu\'une ligne est fautive.'),
     el('div', { class: 'barre-liste' },
       el('div', { class: 'champ' }, el('label', { for: 'import-quoi' }, 'Contenu du fichier'), quoi),
-      el('div', { class: 'champ' }, el('label', { for: 'import-fichier' }, 'Fichier CSV'), fichier)),
+      el('div', { class: 'champ' },
+        el('button', { type: 'button', id: 'import-choisir', class: 'secondaire', onclick: choisir }, 'Choisir un fichier CSV…'),
+        nomFichier)),
     resultat);
 }
 

@@ -1,6 +1,6 @@
 // Paramètres : quelle base est ouverte, où sont les sauvegardes, quelles versions, horizons de l'échéancier.
 
-import { appeler } from '../api.js';
+import { appeler, noticeEnregistre } from '../api.js';
 import { el, remplir, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 
@@ -8,6 +8,18 @@ export async function afficher(main) {
   const [i, horizons] = await Promise.all([appeler('infos_base'), appeler('horizons')]);
   const dossier = i.chemin.replace(/[^/\\]*$/, '');
   const message = el('div', { 'aria-live': 'polite' });
+  const messageBase = el('div', { id: 'base-message', 'aria-live': 'polite' });
+  // Après le changement de base, Rust recharge la page sur la nouvelle base.
+  const changer = (commande) => appeler(commande).catch((e) => remplir(messageBase, alerte(e.message, 'erreur')));
+  const copier = async () => {
+    try {
+      const fichier = await appeler('copier_base');
+      if (fichier) noticeEnregistre(messageBase, fichier, 'Copie enregistrée');
+      else remplir(messageBase, alerte('Copie annulée : aucun fichier écrit.'));
+    } catch (e) {
+      remplir(messageBase, alerte(e.message, 'erreur'));
+    }
+  };
   const f = formulaire({
     id: 'horizons', titre: 'Échéancier', libelleValider: 'Enregistrer les horizons',
     champs: [
@@ -28,10 +40,12 @@ export async function afficher(main) {
     el('dl', { class: 'infos' },
       el('dt', {}, 'Fichier ouvert'), el('dd', { id: 'parametres-chemin' }, i.chemin),
       el('dt', {}, 'Sauvegardes avant migration'), el('dd', {}, `${dossier}sauvegardes`),
-      el('dt', {}, 'Bilans exportés'), el('dd', {}, `${dossier}exports`),
       el('dt', {}, 'Version du schéma'), el('dd', {}, String(i.version_schema ?? '—')),
       el('dt', {}, 'Version de Passerelle'), el('dd', {}, i.version_programme)),
-    el('p', {}, 'Pour ouvrir un autre fichier, lancez ', el('code', {}, 'passerelle --db CHEMIN'),
-      ' ou définissez la variable ', el('code', {}, 'PASSERELLE_DB'), '.'),
-    message, f.element);
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', id: 'base-nouvelle', class: 'secondaire', onclick: () => changer('creer_base') }, 'Nouvelle base…'),
+      el('button', { type: 'button', id: 'base-ouvrir', class: 'secondaire', onclick: () => changer('ouvrir_base') }, 'Ouvrir une base…'),
+      el('button', { type: 'button', id: 'base-copie', class: 'secondaire', onclick: copier }, 'Enregistrer une copie…')),
+    el('p', { class: 'aide' }, 'Aussi dans le menu Fichier (Ctrl+N, Ctrl+O, Ctrl+Maj+S). Les documents exportés sont enregistrés là où vous le choisissez.'),
+    messageBase, message, f.element);
 }

@@ -6,6 +6,8 @@
 
 mod migrations;
 mod usages;
+mod provisoire;
+pub use provisoire::*;
 
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
 pub use usages::verifier_non_utilise;

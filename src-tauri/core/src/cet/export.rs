@@ -3,6 +3,7 @@
 
 use super::import::entetes;
 use super::registre::{self, FiltreCet};
+use crate::rapport::{Document, Genre};
 use crate::vocabulaire::Code;
 use crate::{dates, tableur, Erreur, Resultat};
 use rusqlite::Connection;
@@ -42,15 +43,15 @@ pub fn modele_registre(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Ve
         .collect())
 }
 
-/// Écrit le registre dans `dossier` (« registre-cet.xlsx ») ; rend le chemin.
-pub fn exporter_registre(
-    conn: &Connection,
-    filtre: &FiltreCet,
-    format: &str,
-    dossier: &std::path::Path,
-) -> Resultat<std::path::PathBuf> {
+/// Le registre à enregistrer (« Registre des CET 2026-12-02.xlsx »).
+pub fn document_registre(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Document> {
     let octets = fichier_registre(conn, filtre, format)?;
-    crate::rapport::ecrire(dossier, &format!("registre-cet.{format}"), &octets)
+    let genre = if format == "csv" { Genre::Csv } else { Genre::Xlsx };
+    Ok(Document::nouveau(
+        &format!("Registre des CET {}", dates::iso(crate::rapport::aujourdhui())),
+        genre,
+        octets,
+    ))
 }
 
 /// « csv » ou « xlsx » : les octets du fichier.

@@ -263,8 +263,8 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let (octets, _) =
-                crate::reunions::documents::fichier_document(&b.conn, reunion, &quoi)?;
+            let octets =
+                crate::reunions::documents::fichier_document(&b.conn, reunion, &quoi)?.octets;
             let message = format!("Document « {quoi} » de la réunion n° {reunion} écrit");
             (fichier, octets, message)
         }

@@ -13,8 +13,9 @@
 //!   pour les autres formats) ;
 //! - `fichier_<document>(conn, …, format ou quoi)` : les octets (et le nom) quand l'appelant
 //!   choisit le format ou le document ;
-//! - `exporter_<document>(conn, …, dossier) -> Resultat<PathBuf>` : le fichier écrit sous un nom
-//!   parlant (commandes de la fenêtre).
+//! - `document_<document>(conn, …) -> Resultat<Document>` : les octets avec un nom de fichier
+//!   français parlant et leur genre ; la fenêtre les enregistre là où l'utilisateur le choisit.
+//!   Le nom de fichier se tire du modèle, jamais d'un identifiant interne.
 //!
 //! Les tests donnent à `rendre_…` des modèles construits à la main, sans base.
 
@@ -24,7 +25,9 @@ mod polices;
 
 pub use mise_en_page::rendre_pdf;
 
-use std::path::{Path, PathBuf};
+mod document;
+
+pub use document::{nom_de_fichier, Document, Genre};
 
 /// « Édité le 24/11/2026 », pour les couvertures.
 pub fn edite_le(jour: chrono::NaiveDate) -> String {
@@ -34,21 +37,6 @@ pub fn edite_le(jour: chrono::NaiveDate) -> String {
 /// Le jour de l'édition : aujourd'hui, à l'heure locale.
 pub fn aujourdhui() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-/// Écrit un document produit dans `dossier` (créé au besoin) sous `nom` ; rend le chemin.
-pub fn ecrire(dossier: &Path, nom: &str, octets: &[u8]) -> crate::Resultat<PathBuf> {
-    std::fs::create_dir_all(dossier)?;
-    let chemin = dossier.join(nom);
-    std::fs::write(&chemin, octets)?;
-    Ok(chemin)
-}
-
-/// Dossier où la fenêtre range les documents exportés : `exports/` à côté de la base.
-pub fn dossier_exports(base: &Path) -> PathBuf {
-    base.parent()
-        .map(|d| d.join("exports"))
-        .unwrap_or_else(|| PathBuf::from("exports"))
 }
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ mod rendu;
 pub use rendu::rendre_bilan;
 
 use super::animations;
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::vocabulaire::Code;
 use crate::{dates, Erreur, Resultat};
 use chrono::NaiveDate;
@@ -130,21 +130,18 @@ pub fn pdf_bilan(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Res
     )?))
 }
 
-/// Écrit le bilan dans `dossier` (« bilan-cet-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter_bilan(
+/// Le bilan à enregistrer (« Bilan CET 2025-2026 - Académie de Lille.pdf »).
+pub fn document_bilan(
     conn: &Connection,
     annee_scolaire: &str,
     academie_id: Option<i64>,
-    dossier: &std::path::Path,
-) -> Resultat<std::path::PathBuf> {
+) -> Resultat<Document> {
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    crate::rapport::ecrire(
-        dossier,
-        &format!(
-            "bilan-cet-{}.pdf",
-            dates::Periode::Scolaire(annee).libelle()
-        ),
-        &pdf_bilan(conn, annee, academie_id)?,
-    )
+    let modele = modele_bilan(conn, annee, academie_id, rapport::aujourdhui())?;
+    Ok(Document::nouveau(
+        &format!("Bilan CET {} - {}", modele.annee_scolaire, modele.perimetre),
+        Genre::Pdf,
+        rendre_pdf(&rendre_bilan(&modele))?,
+    ))
 }

@@ -16,12 +16,11 @@ pub use rendu::{
 use super::animations;
 use super::registre::{self, Cet, FiltreCet};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::reunions::documents::{self as documents_reunion, ModeleReunion};
 use crate::{Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
 
 fn tous(conn: &Connection, f: FiltreCet, aujourdhui: NaiveDate) -> Resultat<Vec<Cet>> {
     Ok(registre::lister_au(
@@ -117,19 +116,23 @@ pub fn fichier_retour(
     }
 }
 
-/// Écrit les lettres (ou le CSV) dans `dossier` (« retour-organisations-7.pdf ») ; rend le chemin.
-pub fn exporter_retour(
+/// Les lettres (ou leur tableau) à enregistrer : « Lettres aux organisations.pdf », ou
+/// « Lettre à <organisation>.pdf » pour une seule.
+pub fn document_retour(
     conn: &Connection,
     organisation_id: Option<i64>,
     csv: bool,
-    dossier: &Path,
-) -> Resultat<PathBuf> {
-    let nom = format!(
-        "retour-organisations{}.{}",
-        organisation_id.map(|o| format!("-{o}")).unwrap_or_default(),
-        if csv { "csv" } else { "pdf" }
-    );
-    rapport::ecrire(dossier, &nom, &fichier_retour(conn, organisation_id, csv)?)
+) -> Resultat<Document> {
+    let m = modele_retour(conn, organisation_id, rapport::aujourdhui())?;
+    let titre = match (&m.organisations[..], organisation_id) {
+        ([seule], Some(_)) => format!("Lettre à {}", seule.nom),
+        _ => "Lettres aux organisations".to_string(),
+    };
+    Ok(if csv {
+        Document::nouveau(&titre, Genre::Csv, rendre_retour_csv(&m).into_bytes())
+    } else {
+        Document::nouveau(&titre, Genre::Pdf, rendre_pdf(&rendre_retour(&m))?)
+    })
 }
 
 // ——— Avis à l'employeur ———
@@ -179,17 +182,14 @@ pub fn pdf_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Vec<u8>> {
     )?))
 }
 
-/// Écrit l'avis à l'employeur dans `dossier` (« avis-employeur-cet-12.pdf ») ; rend le chemin.
-pub fn exporter_avis_employeur(
-    conn: &Connection,
-    cet_id: i64,
-    dossier: &Path,
-) -> Resultat<PathBuf> {
-    rapport::ecrire(
-        dossier,
-        &format!("avis-employeur-cet-{cet_id}.pdf"),
-        &pdf_avis_employeur(conn, cet_id)?,
-    )
+/// L'avis à enregistrer : « Avis à l'employeur - Prénom NOM.pdf ».
+pub fn document_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Document> {
+    let m = modele_avis_employeur(conn, cet_id, rapport::aujourdhui())?;
+    Ok(Document::nouveau(
+        &format!("Avis à l'employeur - {} {}", m.cet.prenom, m.cet.nom),
+        Genre::Pdf,
+        rendre_pdf(&rendre_avis_employeur(&m))?,
+    ))
 }
 
 // ——— Documents d'une animation ———
@@ -244,33 +244,26 @@ pub fn csv_publipostage(conn: &Connection, reunion_id: i64) -> Resultat<String> 
 }
 
 /// Documents d'une animation : « invitation-pdf », « publipostage » (CSV), ou ceux de toute
-/// réunion (« invitation » .ics, « emargement », « compte-rendu »). Rend octets et nom de fichier.
-pub fn fichier_document(
-    conn: &Connection,
-    reunion_id: i64,
-    quoi: &str,
-) -> Resultat<(Vec<u8>, String)> {
+/// réunion (« invitation » .ics, « emargement », « compte-rendu »), nommés d'après l'animation.
+pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<Document> {
     animations::lire(conn, reunion_id)?;
-    Ok(match quoi {
+    let (titre, genre, octets) = match quoi {
         "invitation-pdf" => (
+            "Invitation",
+            Genre::Pdf,
             pdf_invitation(conn, reunion_id)?,
-            format!("invitation-animation-{reunion_id}.pdf"),
         ),
         "publipostage" => (
+            "Publipostage",
+            Genre::Csv,
             csv_publipostage(conn, reunion_id)?.into_bytes(),
-            format!("publipostage-animation-{reunion_id}.csv"),
         ),
-        autre => documents_reunion::fichier_document(conn, reunion_id, autre)?,
-    })
-}
-
-/// Écrit le document d'une animation dans `dossier` ; rend le chemin.
-pub fn exporter_document(
-    conn: &Connection,
-    reunion_id: i64,
-    quoi: &str,
-    dossier: &Path,
-) -> Resultat<PathBuf> {
-    let (octets, nom) = fichier_document(conn, reunion_id, quoi)?;
-    rapport::ecrire(dossier, &nom, &octets)
+        autre => return documents_reunion::fichier_document(conn, reunion_id, autre),
+    };
+    let m = documents_reunion::modele_reunion(conn, reunion_id)?;
+    Ok(Document::nouveau(
+        &documents_reunion::nom_de_document(titre, &m),
+        genre,
+        octets,
+    ))
 }

@@ -16,7 +16,7 @@ pub use rendu::rendre_bilan;
 use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::reunions::{self, documents::libelle_college, Cadre, College, EtatPresence};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
@@ -311,27 +311,16 @@ pub fn pdf_bilan(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resulta
     )?))
 }
 
-/// Écrit le bilan dans `dossier_sortie` (« bilan-clee-2025-2026.pdf ») ; rend le chemin.
-pub fn exporter_bilan(
+/// Le bilan à enregistrer (« Bilan CLEE 2025-2026 - CLEE du bassin de Lens.pdf »).
+pub fn document_bilan(
     conn: &Connection,
     annee_scolaire: &str,
     perimetre: Perimetre,
-    dossier_sortie: &std::path::Path,
-) -> Resultat<std::path::PathBuf> {
-    let annee = dates::lire_annee_scolaire(annee_scolaire)
-        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
-    let octets = pdf_bilan(conn, annee, perimetre)?;
-    let suffixe = match perimetre {
-        Perimetre::Comite(id) => format!("-comite-{id}"),
-        Perimetre::Academie(id) => format!("-academie-{id}"),
-        Perimetre::Tous => String::new(),
-    };
-    rapport::ecrire(
-        dossier_sortie,
-        &format!(
-            "bilan-clee-{}{suffixe}.pdf",
-            dates::Periode::Scolaire(annee).libelle()
-        ),
-        &octets,
-    )
+) -> Resultat<Document> {
+    let modele = modele_bilan_du_jour(conn, annee_scolaire, perimetre)?;
+    Ok(Document::nouveau(
+        &format!("Bilan CLEE {} - {}", modele.annee_scolaire, modele.perimetre),
+        Genre::Pdf,
+        rendre_pdf(&rendre_bilan(&modele))?,
+    ))
 }

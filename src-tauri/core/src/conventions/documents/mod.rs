@@ -12,12 +12,11 @@ use super::{contrat, fiches, structure, suivi};
 use crate::echeancier::{self, Echeance};
 use crate::ipe::actions::{self, Action, FiltreActions};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::reunions::{self, ActionSuivi, Cadre};
 use crate::{dates, Resultat};
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
 
 /// Les actions IPE rattachées à la convention (toutes années, ou celles de `annee`).
 fn activite(conn: &Connection, convention_id: i64, annee: Option<i32>) -> Resultat<Vec<Action>> {
@@ -174,36 +173,31 @@ pub fn pdf_dossier_de_reunion(
     )?))
 }
 
-/// Écrit le dossier dans `dossier_sortie` (« reunion-convention-4-2026-12-15.pdf ») ; rend le chemin.
-pub fn exporter_dossier_de_reunion(
+/// Le dossier de réunion à enregistrer (« Dossier de réunion - Convention X - 2026-12-15.pdf »).
+pub fn document_dossier_de_reunion(
     conn: &Connection,
     convention_id: i64,
     date: &str,
-    dossier_sortie: &Path,
-) -> Resultat<PathBuf> {
+) -> Resultat<Document> {
     let date = dates::lire(date).map_err(|m| crate::Erreur::validation("date", m))?;
-    let octets = pdf_dossier_de_reunion(conn, convention_id, date)?;
-    rapport::ecrire(
-        dossier_sortie,
+    let modele = modele_dossier_de_reunion(conn, convention_id, date)?;
+    Ok(Document::nouveau(
         &format!(
-            "reunion-convention-{convention_id}-{}.pdf",
+            "Dossier de réunion - {} - {}",
+            modele.convention.titre,
             dates::iso(date)
         ),
-        &octets,
-    )
+        Genre::Pdf,
+        rendre_pdf(&rendre_dossier_de_reunion(&modele))?,
+    ))
 }
 
-/// Bilan annuel d'une convention en PDF, écrit dans `dossier_sortie` ; rend le chemin.
-pub fn exporter_bilan(
-    conn: &Connection,
-    convention_id: i64,
-    annee: i32,
-    dossier_sortie: &Path,
-) -> Resultat<PathBuf> {
-    let octets = pdf_bilan(conn, convention_id, annee)?;
-    rapport::ecrire(
-        dossier_sortie,
-        &format!("bilan-convention-{convention_id}-{annee}.pdf"),
-        &octets,
-    )
+/// Le bilan annuel d'une convention à enregistrer (« Bilan 2026 - Convention X.pdf »).
+pub fn document_bilan(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<Document> {
+    let modele = modele_bilan(conn, convention_id, annee)?;
+    Ok(Document::nouveau(
+        &format!("Bilan {annee} - {}", modele.convention.titre),
+        Genre::Pdf,
+        rendre_pdf(&rendre_bilan(&modele))?,
+    ))
 }

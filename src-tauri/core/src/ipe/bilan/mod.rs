@@ -20,14 +20,13 @@ use super::actions::Effectifs;
 use super::commentaires::{self, CleBilan};
 use super::intervenants;
 use super::themes;
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::texte::decimal1;
 use crate::{dates, Erreur, Resultat};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
 pub use crate::dates::Periode;
 
@@ -255,14 +254,13 @@ pub fn fichier_bilan(
     }
 }
 
-/// Écrit le bilan dans `dossier` sous un nom parlant (« bilan-ipe-2007-national.pdf ») ; rend le chemin.
-pub fn exporter_bilan(
+/// Le bilan à enregistrer, nommé « Bilan IPE 2007 - national.pdf » (ou .csv).
+pub fn document_bilan(
     conn: &Connection,
     periode: Periode,
     academie_id: Option<i64>,
     format: &str,
-    dossier: &Path,
-) -> Resultat<PathBuf> {
+) -> Resultat<Document> {
     let format_csv = match format {
         "pdf" => false,
         "csv" => true,
@@ -274,14 +272,14 @@ pub fn exporter_bilan(
         }
     };
     let (bilan, octets) = fichier_bilan(conn, periode, academie_id, format_csv)?;
-    rapport::ecrire(
-        dossier,
+    Ok(Document::nouveau(
         &format!(
-            "bilan-ipe-{}-{}.{format}",
-            bilan.periode_libelle, bilan.perimetre_code
+            "Bilan IPE {} - {}",
+            bilan.periode_libelle, bilan.perimetre_libelle
         ),
-        &octets,
-    )
+        if format_csv { Genre::Csv } else { Genre::Pdf },
+        octets,
+    ))
 }
 
 /// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.

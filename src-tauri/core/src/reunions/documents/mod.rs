@@ -12,11 +12,10 @@ pub use rendu::{
 };
 
 use super::{lire, ActionSuivi, College, Point, Presence, Reunion};
-use crate::rapport::{self, rendre_pdf};
+use crate::rapport::{rendre_pdf, Document, Genre};
 use crate::vocabulaire::Code;
 use crate::{Erreur, Resultat};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
 
 pub fn libelle_college(college: Option<College>) -> &'static str {
     college.map_or("Invités", |c| c.libelle())
@@ -82,45 +81,36 @@ pub fn ics_invitation(conn: &Connection, reunion_id: i64) -> Resultat<String> {
 }
 
 /// Ce qu'on peut tirer d'une réunion : `quoi` = compte-rendu (ou releve), convocation,
-/// emargement, invitation. Rend les octets et un nom de fichier.
-pub fn fichier_document(
-    conn: &Connection,
-    reunion_id: i64,
-    quoi: &str,
-) -> Resultat<(Vec<u8>, String)> {
-    Ok(match quoi {
-        "compte-rendu" | "releve" => (
-            pdf_compte_rendu(conn, reunion_id)?,
-            format!("compte-rendu-reunion-{reunion_id}.pdf"),
-        ),
-        "convocation" => (
-            pdf_convocation(conn, reunion_id)?,
-            format!("convocation-reunion-{reunion_id}.pdf"),
-        ),
-        "emargement" => (
-            pdf_emargement(conn, reunion_id)?,
-            format!("emargement-reunion-{reunion_id}.pdf"),
-        ),
-        "invitation" => (
-            ics_invitation(conn, reunion_id)?.into_bytes(),
-            format!("invitation-reunion-{reunion_id}.ics"),
-        ),
+/// emargement, invitation (.ics). Nommé d'après la réunion :
+/// « Compte rendu - CLEE du bassin de Lens - 2026-03-12.pdf ».
+pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<Document> {
+    let (titre, genre) = match quoi {
+        "compte-rendu" | "releve" => ("Compte rendu", Genre::Pdf),
+        "convocation" => ("Convocation", Genre::Pdf),
+        "emargement" => ("Émargement", Genre::Pdf),
+        "invitation" => ("Invitation", Genre::Ics),
         autre => {
             return Err(Erreur::validation(
                 "quoi",
                 format!("Document inconnu : « {autre} »."),
             ))
         }
-    })
+    };
+    let m = modele_reunion(conn, reunion_id)?;
+    let octets = match quoi {
+        "convocation" => rendre_pdf(&rendre_convocation(&m))?,
+        "emargement" => rendre_pdf(&rendre_emargement(&m))?,
+        "invitation" => rendre_invitation_ics(&m, chrono::Utc::now().naive_utc()).into_bytes(),
+        _ => rendre_pdf(&rendre_compte_rendu(&m))?,
+    };
+    Ok(Document::nouveau(&nom_de_document(titre, &m), genre, octets))
 }
 
-/// Écrit le document dans `dossier_sortie` ; rend le chemin.
-pub fn exporter_document(
-    conn: &Connection,
-    reunion_id: i64,
-    quoi: &str,
-    dossier_sortie: &Path,
-) -> Resultat<PathBuf> {
-    let (octets, nom) = fichier_document(conn, reunion_id, quoi)?;
-    rapport::ecrire(dossier_sortie, &nom, &octets)
+/// « Convocation - Réseau des CET – académie de Lille - 2026-03-12 »
+pub fn nom_de_document(titre: &str, m: &ModeleReunion) -> String {
+    format!(
+        "{titre} - {} - {}",
+        m.titre_cadre,
+        crate::dates::iso(m.reunion.date)
+    )
 }

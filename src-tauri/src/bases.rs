@@ -1,0 +1,126 @@
+//! Changer de base depuis la fenêtre (nouvelle, ouverte, récente) et en enregistrer une copie.
+//! Le menu Fichier et la page Paramètres appellent les mêmes fonctions. Toutes les gardes de
+//! l'ouverture s'appliquent : un fichier étranger, plus récent ou abîmé est refusé, intact, et
+//! la base ouverte le reste.
+
+use crate::app::{Etat, Ouverte};
+use crate::dialogues::{self, Demande, Mode};
+use crate::erreur::ErreurApp;
+use crate::fichiers::{self, Enregistre};
+use passerelle_core::base::{self, Base};
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Manager};
+
+type R<T> = Result<T, ErreurApp>;
+
+const FILTRE: &[(&str, &[&str])] = &[("Base Passerelle", &["sqlite", "db"])];
+
+fn demander(app: &AppHandle, titre: &str, mode: Mode, nom: Option<&str>) -> Option<PathBuf> {
+    dialogues::choisir(
+        app,
+        &Demande {
+            titre,
+            mode,
+            nom,
+            filtres: FILTRE,
+            dossier: fichiers::dossier_propose(app, "base"),
+        },
+    )
+}
+
+/// Crée une base vide là où l'utilisateur le choisit et l'ouvre ; `false` s'il a annulé.
+pub fn nouvelle(app: &AppHandle) -> R<bool> {
+    let Some(mut chemin) = demander(app, "Nouvelle base", Mode::Enregistrer, Some("Passerelle.sqlite"))
+    else {
+        return Ok(false);
+    };
+    if chemin.extension().is_none() {
+        chemin.set_extension("sqlite");
+    }
+    let b = base::nouvelle(&chemin)?;
+    basculer(app, chemin, b);
+    Ok(true)
+}
+
+/// Ouvre une base choisie dans le dialogue ; `false` si l'utilisateur a annulé.
+pub fn ouvrir(app: &AppHandle) -> R<bool> {
+    let Some(chemin) = demander(app, "Ouvrir une base", Mode::Ouvrir, None) else {
+        return Ok(false);
+    };
+    ouvrir_chemin(app, chemin)?;
+    Ok(true)
+}
+
+/// Ouvre une base des « Bases récentes ».
+pub fn ouvrir_recente(app: &AppHandle, rang: usize) -> R<()> {
+    let chemin = fichiers::preferences(app)
+        .recentes
+        .get(rang)
+        .cloned()
+        .ok_or(ErreurApp::FichierInconnu)?;
+    ouvrir_chemin(app, chemin)
+}
+
+fn ouvrir_chemin(app: &AppHandle, chemin: PathBuf) -> R<()> {
+    if !chemin.is_file() {
+        return Err(passerelle_core::Erreur::Introuvable(format!(
+            "La base « {} » n'existe pas (ou plus).",
+            chemin.display()
+        ))
+        .into());
+    }
+    let b = base::ouvrir(&chemin)?;
+    basculer(app, chemin, b);
+    Ok(())
+}
+
+/// Une copie cohérente de la base ouverte, là où l'utilisateur le choisit.
+pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
+    let etat = app.state::<Etat>();
+    let actuelle = etat.chemin();
+    let nom = format!(
+        "{} copie {}.sqlite",
+        actuelle
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Passerelle".into()),
+        passerelle_core::dates::iso(passerelle_core::rapport::aujourdhui())
+    );
+    let Some(mut chemin) = demander(app, "Enregistrer une copie de la base", Mode::Enregistrer, Some(&nom))
+    else {
+        return Ok(None);
+    };
+    if chemin.extension().is_none() {
+        chemin.set_extension("sqlite");
+    }
+    etat.avec(|c| base::copier_vers(c, &chemin))?;
+    fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));
+    Ok(Some(Enregistre {
+        nom: fichiers::nom_affiche(&chemin),
+        dossier: chemin
+            .parent()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+        rang: etat.retenir_fichier(chemin),
+    }))
+}
+
+/// Remplace la base ouverte, la retient parmi les récentes et recharge la page sur elle.
+fn basculer(app: &AppHandle, chemin: PathBuf, b: Base) {
+    app.state::<Etat>().remplacer(Ouverte {
+        chemin: chemin.clone(),
+        base: Ok(b),
+    });
+    retenir_recente(app, &chemin);
+    fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));
+    crate::menu::actualiser(app);
+    if let Some(fenetre) = app.get_webview_window("principale") {
+        let _ = fenetre.reload();
+    }
+}
+
+/// Met la base en tête des bases récentes (chemin absolu).
+pub fn retenir_recente(app: &AppHandle, chemin: &Path) {
+    let absolu = std::path::absolute(chemin).unwrap_or_else(|_| chemin.to_path_buf());
+    fichiers::modifier_preferences(app, |p| p.ajouter_recente(&absolu));
+}

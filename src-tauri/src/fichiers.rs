@@ -1,0 +1,163 @@
+//! Les fichiers du poste : un document enregistré là où l'utilisateur le choisit, puis ouvert
+//! ou montré dans son dossier ; les préférences du poste (bases récentes, derniers dossiers).
+
+use crate::app::Etat;
+use crate::dialogues::{self, Demande, Mode};
+use crate::erreur::ErreurApp;
+use passerelle_core::preferences::Preferences;
+use passerelle_core::rapport::Document;
+use passerelle_core::{Connection, Resultat};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Manager};
+
+pub type R<T> = Result<T, ErreurApp>;
+
+/// Exécute `f` sur un fil réservé aux tâches bloquantes : ni le fil de la fenêtre ni ceux qui
+/// répondent aux autres commandes n'attendent un dialogue ou un long calcul.
+pub async fn a_part<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppHandle, &Etat) -> R<T> + Send + 'static,
+) -> R<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app, &app.state::<Etat>()))
+        .await
+        .unwrap_or(Err(ErreurApp::Panique))
+}
+
+fn fichier_preferences(app: &AppHandle) -> Option<PathBuf> {
+    app.path()
+        .app_config_dir()
+        .ok()
+        .map(|d| d.join("preferences.json"))
+}
+
+pub fn preferences(app: &AppHandle) -> Preferences {
+    fichier_preferences(app)
+        .map(|f| Preferences::lire(&f))
+        .unwrap_or_default()
+}
+
+/// Modifie et réécrit les préférences ; un échec d'écriture ne gêne pas le travail en cours.
+pub fn modifier_preferences(app: &AppHandle, f: impl FnOnce(&mut Preferences)) {
+    if let Some(fichier) = fichier_preferences(app) {
+        let mut p = Preferences::lire(&fichier);
+        f(&mut p);
+        if let Err(e) = p.ecrire(&fichier) {
+            eprintln!("passerelle : préférences non enregistrées : {e}");
+        }
+    }
+}
+
+/// Dossier proposé pour un genre de fichier : le dernier utilisé, sinon les Documents.
+pub fn dossier_propose(app: &AppHandle, genre: &str) -> Option<PathBuf> {
+    preferences(app)
+        .dossiers
+        .get(genre)
+        .cloned()
+        .or_else(|| app.path().document_dir().ok())
+}
+
+/// Un fichier enregistré, tel que la page le montre : son rang (pour l'ouvrir), son nom, son dossier.
+#[derive(Serialize)]
+pub struct Enregistre {
+    pub rang: usize,
+    pub nom: String,
+    pub dossier: String,
+}
+
+/// Produit le document (la base n'est tenue que le temps du calcul), demande où l'enregistrer
+/// et l'écrit d'un seul coup. `None` : l'utilisateur a annulé, rien n'est écrit.
+pub fn enregistrer(
+    app: &AppHandle,
+    etat: &Etat,
+    produire: impl FnOnce(&Connection) -> Resultat<Document>,
+) -> R<Option<Enregistre>> {
+    let doc = etat.avec(produire)?;
+    let extension = doc.genre.extension();
+    let extensions = [extension];
+    let demande = Demande {
+        titre: "Enregistrer sous",
+        mode: Mode::Enregistrer,
+        nom: Some(&doc.nom),
+        filtres: &[(doc.genre.libelle(), &extensions)],
+        dossier: dossier_propose(app, extension),
+    };
+    let Some(mut chemin) = dialogues::choisir(app, &demande) else {
+        return Ok(None);
+    };
+    if chemin.extension().is_none() {
+        chemin.set_extension(extension);
+    }
+    refuser_la_base(etat, &chemin)?;
+    passerelle_core::fichiers::ecrire_atomique(&chemin, &doc.octets)?;
+    modifier_preferences(app, |p| p.retenir_dossier(extension, &chemin));
+    Ok(Some(Enregistre {
+        nom: nom_affiche(&chemin),
+        dossier: chemin
+            .parent()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+        rang: etat.retenir_fichier(chemin),
+    }))
+}
+
+/// Un document ne remplace jamais la base ouverte.
+fn refuser_la_base(etat: &Etat, chemin: &Path) -> R<()> {
+    let base = etat.chemin();
+    let meme = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if meme(&base, chemin) {
+        return Err(passerelle_core::Erreur::validation(
+            "chemin",
+            "Ce fichier est la base ouverte : choisissez un autre nom.",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+pub fn nom_affiche(chemin: &Path) -> String {
+    chemin
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Ouvre un fichier avec l'application que le système lui associe.
+pub fn ouvrir_avec_le_systeme(chemin: &Path) -> R<()> {
+    let lanceur = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    lancer(std::process::Command::new(lanceur).arg(chemin))
+}
+
+/// Montre le fichier dans son dossier (sélectionné là où le système le permet).
+pub fn montrer_dans_le_dossier(chemin: &Path) -> R<()> {
+    let mut commande = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("explorer");
+        c.arg(format!("/select,{}", chemin.display()));
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        c.arg("-R").arg(chemin);
+        c
+    } else {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(chemin.parent().unwrap_or(Path::new(".")));
+        c
+    };
+    lancer(&mut commande)
+}
+
+fn lancer(commande: &mut std::process::Command) -> R<()> {
+    commande
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| ErreurApp::Ouverture(e.to_string()))
+}

@@ -1,0 +1,125 @@
+//! Fichiers du poste dans la vraie fenêtre : nouvelle base, retour à la précédente, base
+//! refusée, copie ; import long suivi, annulé sans rien écrire, fenêtre utilisable pendant.
+
+use super::outils::*;
+
+fn compter(db: &Path, table: &str) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("premiere.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let conventions = compter(&db, "convention");
+    assert!(conventions > 0);
+
+    // Nouvelle base : créée vide là où le dialogue le dit, la fenêtre se recharge sur elle.
+    cliquer(&c, "#menu a[href='#/parametres']").await;
+    let nouvelle = d.path().join("Bilan 2026").join("seconde.sqlite");
+    std::fs::create_dir(nouvelle.parent().unwrap()).unwrap();
+    repondre(&db, &[&nouvelle]);
+    cliquer(&c, "#base-nouvelle").await;
+    attendre_texte(&c, "#parametres-chemin", |t| t.ends_with("seconde.sqlite")).await;
+    attendre_texte(&c, "#etat-base", |t| t.contains("seconde.sqlite")).await;
+    assert_eq!(compter(&nouvelle, "convention"), 0);
+    capturer(&c, "base-nouvelle").await;
+
+    // Un fichier qui n'est pas une base : refusé, intact, et la base ouverte le reste.
+    let texte = d.path().join("notes.sqlite");
+    std::fs::write(&texte, "des notes, pas une base").unwrap();
+    repondre(&db, &[&texte]);
+    cliquer(&c, "#base-ouvrir").await;
+    let refus = attendre_texte(&c, "#base-message", |t| !t.is_empty()).await;
+    assert!(refus.contains("n'est pas une base"), "{refus}");
+    assert_eq!(std::fs::read(&texte).unwrap(), b"des notes, pas une base");
+    attendre_texte(&c, "#parametres-chemin", |t| t.ends_with("seconde.sqlite")).await;
+
+    // Retour à la première base, avec ses conventions.
+    repondre(&db, &[&db]);
+    cliquer(&c, "#base-ouvrir").await;
+    attendre_texte(&c, "#parametres-chemin", |t| t.ends_with("premiere.sqlite")).await;
+    cliquer(&c, "#menu a[href='#/conventions']").await;
+    attendre(&c, "#conventions-table").await;
+
+    // Copie cohérente de la base ouverte, sous le nom proposé.
+    cliquer(&c, "#menu a[href='#/parametres']").await;
+    repondre(&db, &[d.path()]);
+    cliquer(&c, "#base-copie").await;
+    let copie = fichier_enregistre(&c, "#base-message", "Copie enregistrée").await;
+    assert!(nom(&copie).starts_with("premiere copie "), "{}", copie.display());
+    capturer(&c, "base-copie").await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter(&copie, "convention"), conventions);
+    // Les deux bases sont retenues parmi les récentes (menu Fichier).
+    let preferences =
+        std::fs::read_to_string(d.path().join("config/fr.passerelle.app/preferences.json"))
+            .unwrap();
+    assert!(
+        preferences.contains("seconde.sqlite") && preferences.contains("premiere.sqlite"),
+        "{preferences}"
+    );
+}
+
+/// Un fichier d'actions IPE de `n` lignes valides pour la base de démonstration.
+fn actions_ipe(chemin: &Path, n: usize) {
+    let mut texte = String::from("date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n");
+    for i in 0..n {
+        texte.push_str(&format!(
+            "20/11/2007;BERNARD Alain;Lille;tic;Visite n° {i};1;2;3;0;1;1;0\n"
+        ));
+    }
+    std::fs::write(chemin, texte).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("import-long.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let avant = compter(&db, "action_ipe");
+    let csv = d.path().join("actions 2007.csv");
+    actions_ipe(&csv, 40_000);
+
+    // Contrôle (essai) suivi jusqu'au bout, puis import lancé et annulé en cours de route.
+    cliquer(&c, "#menu a[href='#/ipe']").await;
+    cliquer(&c, "a[href='#/ipe/import']").await;
+    repondre(&db, &[&csv]);
+    cliquer(&c, "#import-choisir").await;
+    attendre_texte(&c, "#import-nom", |t| t.contains("actions 2007.csv")).await;
+    attendre(&c, "#travail-progression").await;
+    capturer(&c, "import-progression").await;
+    attendre_texte_long(&c, "#import-resultat .alerte", |t| {
+        t.contains("Aperçu : 40 000 lignes valides")
+    })
+    .await;
+    cliquer(&c, "#import-confirmer").await;
+    attendre_texte(&c, "#travail-texte", |t| t.contains("/ 40 000 lignes")).await;
+    cliquer(&c, "#travail-annuler").await;
+    let fin = attendre_texte_long(&c, "#import-resultat .alerte", |t| !t.is_empty()).await;
+    assert!(fin.contains("Opération annulée : rien n'a été enregistré"), "{fin}");
+    assert_eq!(compter(&db, "action_ipe"), avant);
+
+    // Pendant un import, la fenêtre répond : on change d'écran et on lit l'annuaire.
+    repondre(&db, &[&csv]);
+    cliquer(&c, "#import-choisir").await;
+    attendre(&c, "#travail-progression").await;
+    let debut = Instant::now();
+    cliquer(&c, "#menu a[href='#/annuaire']").await;
+    attendre(&c, "#etablissements-table").await;
+    let duree = debut.elapsed();
+    println!("Pendant l'import : écran Annuaire affiché en {} ms", duree.as_millis());
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter(&db, "action_ipe"), avant);
+}
