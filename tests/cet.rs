@@ -8,6 +8,8 @@ mod common;
 #[path = "cet/outils.rs"]
 mod outils;
 
+#[path = "cet/annulation.rs"]
+mod annulation;
 #[path = "cet/imports.rs"]
 mod imports;
 #[path = "cet/reseau.rs"]

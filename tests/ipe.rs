@@ -6,6 +6,7 @@ use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
 use passerelle_core::ipe::intervenants::{self, FiltreIpe, SaisieMission};
 use passerelle_core::ipe::themes;
+use passerelle_core::travail::Suivi;
 use passerelle_core::{base, Connection, Erreur};
 
 mod common;
@@ -244,7 +245,7 @@ fn import_actions_windows_1252_virgule_colonnes_dans_le_desordre() {
     let mut fichier = b"Intitul\xe9,Date,Th\xe8me,Acad\xe9mie,IPE,Etablissements,jeunes_filles,jeunes_garcons,enseignants_femmes,enseignants_hommes,entreprises,organisations_professionnelles\r\n".to_vec();
     fichier.extend_from_slice(b"Forum des m\xe9tiers,2007-03-02,Information sur les m\xe9tiers,LILLE,,3,\"1 200\",1300,4,5,6,1\r\n");
     fichier.extend_from_slice(b"Stage \xe0 l'\xe9tranger,14/05/2007,stages,,,,,,,,,\r\n");
-    let r = import::importer_actions(&c, &fichier, false).unwrap();
+    let r = import::importer_actions(&c, &fichier, false, &Suivi::default()).unwrap();
     assert_eq!(
         (r.lignes, r.encodage, r.separateur),
         (2, "Windows-1252", ',')
@@ -275,10 +276,10 @@ fn import_actions_utf8_bom_point_virgule() {
         "\u{feff}{ENTETE_ACTIONS}\nlundi 5 mars;BERNARD Alain;09;stages;Essai;1;2;3;4;5;6;7\n"
     );
     let fichier = fichier.replace("lundi 5 mars", "05/03/2026");
-    let r = import::importer_actions(&c, fichier.as_bytes(), true).unwrap();
+    let r = import::importer_actions(&c, fichier.as_bytes(), true, &Suivi::default()).unwrap();
     assert!(r.essai);
     assert_eq!(compter(&c, "action_ipe"), avant, "l'essai n'écrit rien");
-    import::importer_actions(&c, fichier.as_bytes(), false).unwrap();
+    import::importer_actions(&c, fichier.as_bytes(), false, &Suivi::default()).unwrap();
     assert_eq!(compter(&c, "action_ipe"), avant + 1);
 }
 
@@ -297,7 +298,7 @@ fn import_actions_toutes_les_lignes_fautives_signalees_et_rien_d_ecrit() {
          05/03/2026;INCONNU Personne;Lille;stages;IPE inconnu;1;1;1;1;1;1;1\n"
     );
     let Erreur::Import(lignes) =
-        import::importer_actions(&c, fichier.as_bytes(), false).unwrap_err()
+        import::importer_actions(&c, fichier.as_bytes(), false, &Suivi::default()).unwrap_err()
     else {
         panic!()
     };
@@ -321,12 +322,19 @@ fn import_actions_toutes_les_lignes_fautives_signalees_et_rien_d_ecrit() {
 #[test]
 fn import_fichier_mal_forme() {
     let c = base::en_memoire().unwrap();
-    let e = import::importer_actions(&c, b"date;intitule\n01/01/2026;x\n", false).unwrap_err();
+    let e = import::importer_actions(
+        &c,
+        b"date;intitule\n01/01/2026;x\n",
+        false,
+        &Suivi::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("Colonnes absentes"), "{e}");
     let e = import::importer_actions(
         &c,
         format!("{ENTETE_ACTIONS}\n01/01/2026;;Lille;stages\n").as_bytes(),
         false,
+        &Suivi::default(),
     )
     .unwrap_err();
     assert!(e.to_string().contains("Ligne 2"), "{e}");
@@ -339,7 +347,7 @@ fn import_registre_cree_personnes_entreprises_et_missions() {
                    Durand;Léa;Rails Unis;Lyon;01/09/2024;;80\n\
                    DURAND;Léa;Rails Unis;Lyon;01/09/2020;31/08/2023;100\n\
                    MOREAU;Paul;;Nice;2025-01-06;2025-12-31;\n";
-    let r = import::importer_ipe(&c, fichier.as_bytes(), false).unwrap();
+    let r = import::importer_ipe(&c, fichier.as_bytes(), false, &Suivi::default()).unwrap();
     assert_eq!(r.lignes, 3);
     assert!(r.creations.iter().any(|x| x.contains("Rails Unis")));
     let l = intervenants::lister(&c, &FiltreIpe::default()).unwrap();
@@ -356,7 +364,7 @@ fn import_registre_cree_personnes_entreprises_et_missions() {
     assert_eq!(b.mois_activite, ((9.6 + paul) * 10.0_f64).round() / 10.0);
     assert_eq!(b.academies, 2);
     let faux = "nom;prenom;entreprise;academie;debut_mission;fin_mission;quotite\nX;Y;;Lyon;01/09/2024;01/01/2024;\n";
-    let e = import::importer_ipe(&c, faux.as_bytes(), false).unwrap_err();
+    let e = import::importer_ipe(&c, faux.as_bytes(), false, &Suivi::default()).unwrap_err();
     assert!(
         e.to_string().contains("Ligne 2") && e.to_string().contains("précède"),
         "{e}"
@@ -367,4 +375,88 @@ fn import_registre_cree_personnes_entreprises_et_missions() {
             .total,
         2
     );
+}
+
+/// Un fichier d'actions de `n` lignes, toutes valides, sur une base neuve.
+fn actions_generees(n: usize) -> String {
+    let mut f = format!("{ENTETE_ACTIONS}\n");
+    for i in 0..n {
+        f.push_str(&format!(
+            "05/03/2026;;Lille;stages;Action {i};1;1;1;1;1;1;1\n"
+        ));
+    }
+    f
+}
+
+#[test]
+fn import_annule_avant_de_commencer_n_ecrit_rien() {
+    let c = base::en_memoire().unwrap();
+    let suivi = Suivi::default();
+    suivi.annuler();
+    let e = import::importer(
+        &c,
+        "actions-ipe",
+        actions_generees(3).as_bytes(),
+        false,
+        &suivi,
+    )
+    .unwrap_err();
+    assert!(matches!(e, Erreur::Annulee), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "Opération annulée : rien n'a été enregistré."
+    );
+    assert_eq!(serde_json::to_value(&e).unwrap()["code"], "annulee");
+    assert_eq!(compter(&c, "action_ipe"), 0);
+}
+
+#[test]
+fn import_suivi_jusqu_au_bout() {
+    let c = base::en_memoire().unwrap();
+    let suivi = Suivi::default();
+    let r = import::importer(
+        &c,
+        "actions-ipe",
+        actions_generees(250).as_bytes(),
+        false,
+        &suivi,
+    )
+    .unwrap();
+    let a = suivi.avancement();
+    assert_eq!((a.fait, a.total, r.lignes), (250, 250, 250));
+    assert_eq!(a.secondes_restantes, Some(0));
+    assert_eq!(compter(&c, "action_ipe"), 250);
+}
+
+#[test]
+fn import_annule_depuis_un_autre_fil_defait_tout() {
+    let c = base::en_memoire().unwrap();
+    let suivi = std::sync::Arc::new(Suivi::default());
+    // Pour ne pas dépendre de la vitesse de la machine : un déclencheur retient l'import dès la
+    // 100e ligne tant que l'autre fil n'a pas annulé. Sans lui, l'import pourrait finir avant.
+    let s = suivi.clone();
+    c.create_scalar_function("attendre_annulation", 0, Default::default(), move |_| {
+        while s.avancement().fait >= 100 && !s.est_annule() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        Ok(0)
+    })
+    .unwrap();
+    c.execute_batch("CREATE TEMP TRIGGER retenir AFTER INSERT ON action_ipe BEGIN SELECT attendre_annulation(); END")
+        .unwrap();
+    let fichier = actions_generees(20_000);
+    let e = std::thread::scope(|fils| {
+        fils.spawn(|| {
+            while suivi.avancement().fait < 100 {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            suivi.annuler();
+        });
+        import::importer_actions(&c, fichier.as_bytes(), false, &suivi).unwrap_err()
+    });
+    assert!(matches!(e, Erreur::Annulee), "{e}");
+    let a = suivi.avancement();
+    assert_eq!(a.total, 20_000);
+    assert!((100..20_000).contains(&a.fait), "{a:?}");
+    assert_eq!(compter(&c, "action_ipe"), 0, "rien n'est écrit");
 }

@@ -14,10 +14,10 @@ fn import_csv_utf8_avec_bom_puis_windows_1252_a_la_virgule() {
         .iter()
         .all(|ch| !ch.obligatoire || ch.colonne.is_some()));
     // Essai : contrôlé, rien d'écrit.
-    let r = import::importer(&c, &octets, None, true).unwrap();
+    let r = import::importer(&c, &octets, None, true, &Suivi::default()).unwrap();
     assert_eq!((r.lignes, r.importees, r.essai), (3, 3, true));
     assert_eq!(compter(&c, "cet"), 0);
-    let r = import::importer(&c, &octets, None, false).unwrap();
+    let r = import::importer(&c, &octets, None, false, &Suivi::default()).unwrap();
     assert_eq!(r.importees, 3);
     assert!(
         r.format.contains("UTF-8") && sans_nbsp(&r.format).contains("« ; »"),
@@ -67,7 +67,7 @@ fn import_csv_utf8_avec_bom_puis_windows_1252_a_la_virgule() {
         .chars()
         .map(|ch| u8::try_from(ch as u32).expect("Latin-1"))
         .collect();
-    let r = import::importer(&c, &latin, None, false).unwrap();
+    let r = import::importer(&c, &latin, None, false, &Suivi::default()).unwrap();
     assert!(
         r.format.contains("Windows-1252") && sans_nbsp(&r.format).contains("« , »"),
         "{}",
@@ -101,7 +101,9 @@ fn chaque_sorte_de_ligne_fautive_est_signalee_et_rien_n_est_ecrit() {
         compter(&c, "personne"),
         compter(&c, "organisation"),
     );
-    let Err(Erreur::Import(lignes)) = import::importer(&c, fichier.as_bytes(), None, false) else {
+    let Err(Erreur::Import(lignes)) =
+        import::importer(&c, fichier.as_bytes(), None, false, &Suivi::default())
+    else {
         panic!("import accepté")
     };
     let attendus = [
@@ -131,16 +133,22 @@ fn chaque_sorte_de_ligne_fautive_est_signalee_et_rien_n_est_ecrit() {
         "rien n'est écrit"
     );
     // En-tête incomplet, fichier malformé : un message clair.
-    let e = import::importer(&c, b"nom;prenom\nA;B\n", None, false)
+    let e = import::importer(&c, b"nom;prenom\nA;B\n", None, false, &Suivi::default())
         .unwrap_err()
         .to_string();
     assert!(
         e.contains("Colonnes obligatoires introuvables") && e.contains("Académie"),
         "{e}"
     );
-    let e = import::importer(&c, format!("{ENTETE}\n\"Mme;X").as_bytes(), None, false)
-        .unwrap_err()
-        .to_string();
+    let e = import::importer(
+        &c,
+        format!("{ENTETE}\n\"Mme;X").as_bytes(),
+        None,
+        false,
+        &Suivi::default(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("guillemet"), "{e}");
 }
 
@@ -205,7 +213,7 @@ fn classeur_xlsx_et_correspondance_choisie() {
         .filter_map(|x| x.colonne.map(|i| (x.champ.to_string(), i)))
         .collect();
     choix.insert("secteur".into(), 6);
-    let r = import::importer(&c, &xlsx, Some(&choix), false).unwrap();
+    let r = import::importer(&c, &xlsx, Some(&choix), false, &Suivi::default()).unwrap();
     assert_eq!(r.importees, 2);
     let x = registre::lister(
         &c,
@@ -219,20 +227,22 @@ fn classeur_xlsx_et_correspondance_choisie() {
     assert_eq!(x.lignes[0].fin_mandat, Some(d("31/08/2026")));
     // Une colonne choisie hors du fichier est refusée.
     choix.insert("bassin".into(), 42);
-    assert!(import::importer(&c, &xlsx, Some(&choix), false)
-        .unwrap_err()
-        .to_string()
-        .contains("n° 43"));
+    assert!(
+        import::importer(&c, &xlsx, Some(&choix), false, &Suivi::default())
+            .unwrap_err()
+            .to_string()
+            .contains("n° 43")
+    );
 }
 
 #[test]
 fn export_csv_et_xlsx_se_reimportent() {
     let c = base_lille();
-    import::importer(&c, csv_valide().as_bytes(), None, false).unwrap();
+    import::importer(&c, csv_valide().as_bytes(), None, false, &Suivi::default()).unwrap();
     for format in ["csv", "xlsx"] {
         let octets = export::fichier_registre(&c, &FiltreCet::default(), format).unwrap();
         let autre = base_lille();
-        let r = import::importer(&autre, &octets, None, false).unwrap();
+        let r = import::importer(&autre, &octets, None, false, &Suivi::default()).unwrap();
         assert_eq!(r.importees, 3, "{format}");
         let a = registre::lister(&autre, &FiltreCet::default())
             .unwrap()
@@ -392,12 +402,14 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     );
     assert!(champs[0].message.contains("après la fin"));
     // Un CET hors aperçu ne peut pas être retenu ; on n'en retient qu'un.
-    assert!(mandats::appliquer(&c, &campagne, Some(&[ids[1]]))
-        .unwrap_err()
-        .to_string()
-        .contains("pas concerné"));
+    assert!(
+        mandats::appliquer(&c, &campagne, Some(&[ids[1]]), &Suivi::default())
+            .unwrap_err()
+            .to_string()
+            .contains("pas concerné")
+    );
     assert_eq!(
-        mandats::appliquer(&c, &campagne, Some(&[ids[0]])).unwrap(),
+        mandats::appliquer(&c, &campagne, Some(&[ids[0]]), &Suivi::default()).unwrap(),
         1
     );
     let anne = registre::lister_au(&c, &FiltreCet::default(), jour)
@@ -421,8 +433,11 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         "l'ancien mandat reste dans l'historique"
     );
     // Le reste de la campagne, puis plus rien à renouveler.
-    assert_eq!(mandats::appliquer(&c, &campagne, None).unwrap(), 1);
-    assert!(mandats::appliquer(&c, &campagne, None)
+    assert_eq!(
+        mandats::appliquer(&c, &campagne, None, &Suivi::default()).unwrap(),
+        1
+    );
+    assert!(mandats::appliquer(&c, &campagne, None, &Suivi::default())
         .unwrap_err()
         .to_string()
         .contains("Aucun mandat"));

@@ -11,6 +11,7 @@ pub(crate) use passerelle_core::cet::mandats::{self, EtatMandat, SaisieCampagne,
 pub(crate) use passerelle_core::cet::registre::{self, FiltreCet, SaisieCet, SaisieJury};
 pub(crate) use passerelle_core::cet::{animations, bilan, documents, export, import};
 pub(crate) use passerelle_core::reunions::{self, SaisieReunion};
+pub(crate) use passerelle_core::travail::Suivi;
 pub(crate) use passerelle_core::{base, echeancier, rapport, tableur, Connection, Erreur};
 
 /// Une base avec le bassin de Lens, prête pour les imports.

@@ -318,7 +318,7 @@ fn classeur_ods_tenu_sous_libreoffice() {
     let apercu = import::apercu(ods).unwrap();
     assert!(apercu.format.contains(".ods"), "{}", apercu.format);
     assert_eq!(apercu.lignes, 2);
-    let r = import::importer(&c, ods, None, false).unwrap();
+    let r = import::importer(&c, ods, None, false, &Suivi::default()).unwrap();
     assert_eq!(r.importees, 2);
     let x = registre::lister(
         &c,

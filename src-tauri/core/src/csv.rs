@@ -233,36 +233,44 @@ pub fn ecrire(lignes: &[Vec<String>]) -> String {
 
 /// Passe chaque ligne à `traiter` dans une seule transaction : toutes les lignes fautives sont
 /// signalées (« Ligne 12 : … ») et, s'il y en a une, ou en mode essai, rien n'est écrit.
+/// `suivi` compte les lignes ; une annulation défait tout et rend `Erreur::Annulee`.
 /// Rend le nombre de lignes traitées.
 pub fn importer_lignes(
     conn: &rusqlite::Connection,
     table: &TableCsv,
     essai: bool,
+    suivi: &crate::travail::Suivi,
     mut traiter: impl FnMut(&rusqlite::Connection, &Ligne) -> crate::Resultat<()>,
 ) -> crate::Resultat<usize> {
     // Un point de sauvegarde plutôt qu'une transaction : l'import peut ainsi s'inscrire dans
     // une transaction plus large (chargement de la démonstration).
     conn.execute_batch("SAVEPOINT import_csv")?;
+    suivi.fixer_total(table.lignes.len() as u64);
     let mut erreurs = Vec::new();
-    let mut echec_sql = None;
-    for ligne in &table.lignes {
+    // Annulée avant de commencer : aucune ligne n'est lue.
+    let mut arret = suivi.avancer(0).err();
+    for (i, ligne) in table.lignes.iter().enumerate() {
+        if arret.is_some() {
+            break;
+        }
         match traiter(conn, ligne) {
             Ok(()) => {}
-            Err(crate::Erreur::Sqlite(e)) => {
-                echec_sql = Some(e);
-                break;
-            }
+            Err(e @ (crate::Erreur::Sqlite(_) | crate::Erreur::Annulee)) => arret = Some(e),
             Err(e) => erreurs.push(format!("Ligne {} : {e}", ligne.numero)),
         }
+        // Annulation demandée : on s'arrête après cette ligne et tout est défait plus bas.
+        if arret.is_none() {
+            arret = suivi.avancer(i as u64 + 1).err();
+        }
     }
-    let annuler = echec_sql.is_some() || !erreurs.is_empty() || essai;
+    let annuler = arret.is_some() || !erreurs.is_empty() || essai;
     conn.execute_batch(if annuler {
         "ROLLBACK TO import_csv; RELEASE import_csv"
     } else {
         "RELEASE import_csv"
     })?;
-    if let Some(e) = echec_sql {
-        return Err(e.into());
+    if let Some(e) = arret {
+        return Err(e);
     }
     if !erreurs.is_empty() {
         return Err(crate::Erreur::Import(erreurs));

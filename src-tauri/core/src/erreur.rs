@@ -92,6 +92,9 @@ pub enum Erreur {
     /// Import refusé : une ligne par problème, « Ligne 12 : … » ; rien n'a été écrit.
     #[error("Import refusé, rien n'a été enregistré :\n{}", .0.join("\n"))]
     Import(Vec<String>),
+    /// Travail long arrêté par l'utilisateur ; tout ce qu'il avait écrit a été défait.
+    #[error("Opération annulée : rien n'a été enregistré.")]
+    Annulee,
 }
 
 impl Erreur {
@@ -116,6 +119,7 @@ impl Erreur {
             Erreur::Demo(_) => "demo",
             Erreur::Import(_) => "import",
             Erreur::Pdf(_) => "pdf",
+            Erreur::Annulee => "annulee",
         }
     }
 

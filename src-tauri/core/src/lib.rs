@@ -22,6 +22,7 @@ pub mod rapport;
 pub mod reunions;
 pub mod tableur;
 pub mod texte;
+pub mod travail;
 pub mod vocabulaire;
 
 pub use erreur::{ChampInvalide, Controle, Erreur, Resultat};

@@ -90,14 +90,26 @@ fn main() {
     );
 
     let t = Instant::now();
-    import::importer_ipe(c, registre.as_bytes(), false).unwrap();
+    import::importer_ipe(
+        c,
+        registre.as_bytes(),
+        false,
+        &passerelle_core::travail::Suivi::default(),
+    )
+    .unwrap();
     println!(
         "{:<52} {:>9.1} ms",
         "Import du registre (500 lignes)",
         ms(t)
     );
     let t = Instant::now();
-    import::importer_actions(c, fichier.as_bytes(), false).unwrap();
+    import::importer_actions(
+        c,
+        fichier.as_bytes(),
+        false,
+        &passerelle_core::travail::Suivi::default(),
+    )
+    .unwrap();
     println!(
         "{:<52} {:>9.1} ms   (objectif < 3 000 ms)",
         format!("Import de {n_actions} actions"),

@@ -63,7 +63,14 @@ fn main() {
         );
     }
     let t = Instant::now();
-    let r = import::importer(c, csv.as_bytes(), None, false).unwrap();
+    let r = import::importer(
+        c,
+        csv.as_bytes(),
+        None,
+        false,
+        &passerelle_core::travail::Suivi::default(),
+    )
+    .unwrap();
     println!(
         "Import de {} CET (CSV {} Ko) : {:.0} ms",
         r.importees,

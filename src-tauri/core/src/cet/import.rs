@@ -290,6 +290,7 @@ struct LigneCet {
 }
 
 /// Ce que l'import retient d'une ligne à l'autre : ce qui est connu, créé, vu deux fois.
+#[derive(Default)]
 struct Memoire {
     cache_academies: HashMap<String, Option<i64>>,
     // Personnes et organisations déjà connues, lues une fois : chercher ligne à ligne dans toute
@@ -454,12 +455,13 @@ impl Memoire {
     }
 }
 
-/// Importe le fichier ; `choix` remplace la correspondance proposée (champ → n° de colonne).
+/// Importe le fichier (`choix` : correspondance choisie, champ → colonne ; `suivi` : annulable).
 pub fn importer(
     conn: &Connection,
     octets: &[u8],
     choix: Option<&BTreeMap<String, usize>>,
     essai: bool,
+    suivi: &crate::travail::Suivi,
 ) -> Resultat<CompteRendu> {
     let table = tableur::lire(octets).map_err(|e| Erreur::Import(vec![e]))?;
     let m = choix
@@ -467,15 +469,11 @@ pub fn importer(
         .unwrap_or_else(|| correspondance_auto(&table.entetes));
     verifier_correspondance(&m, &table.entetes)?;
     let mut memoire = Memoire {
-        cache_academies: HashMap::new(),
         personnes: personnes_existantes(conn)?,
-        organisations: HashMap::new(),
-        vus: HashSet::new(),
-        creations: Vec::new(),
-        doublons: Vec::new(),
+        ..Default::default()
     };
     let mut importees = 0;
-    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+    let lignes = csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
         let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
         let ligne = memoire.controler(tx, &v)?;
         let avant = memoire.doublons.len();

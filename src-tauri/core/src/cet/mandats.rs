@@ -272,11 +272,13 @@ fn candidats(
 }
 
 /// Applique la campagne aux CET retenus (`retenus` : parmi l'aperçu ; `None` : tous), en une
-/// transaction. Rend le nombre de mandats créés.
+/// transaction. `suivi` compte les mandats ; une annulation défait toute la campagne.
+/// Rend le nombre de mandats créés.
 pub fn appliquer(
     conn: &Connection,
     s: &SaisieCampagne,
     retenus: Option<&[i64]>,
+    suivi: &crate::travail::Suivi,
 ) -> Resultat<usize> {
     let camp = valider_campagne(s)?;
     let lignes = candidats(conn, &camp, s.academie_id)?;
@@ -298,9 +300,12 @@ pub fn appliquer(
             "Aucun mandat à renouveler avec ces dates.",
         ));
     }
+    suivi.fixer_total(choisis.len() as u64);
+    suivi.avancer(0)?;
     crate::base::atomique(conn, |conn| {
-        for l in &choisis {
+        for (i, l) in choisis.iter().enumerate() {
             inserer(conn, l.cet_id, &camp.mandat)?;
+            suivi.avancer(i as u64 + 1)?;
         }
         Ok(choisis.len())
     })

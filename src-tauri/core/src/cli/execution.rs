@@ -2,6 +2,7 @@
 
 use super::{Demande, FormatEcheances, Importable, AIDE};
 use crate::ipe::bilan::Periode;
+use crate::travail::Suivi;
 use crate::{base, demo, Erreur, VERSION};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -130,8 +131,12 @@ fn importer(
     })?;
     let b = base_existante(db)?;
     let r = match quoi {
-        Importable::Ipe => crate::ipe::import::importer_ipe(&b.conn, &octets, essai)?,
-        Importable::ActionsIpe => crate::ipe::import::importer_actions(&b.conn, &octets, essai)?,
+        Importable::Ipe => {
+            crate::ipe::import::importer_ipe(&b.conn, &octets, essai, &Suivi::default())?
+        }
+        Importable::ActionsIpe => {
+            crate::ipe::import::importer_actions(&b.conn, &octets, essai, &Suivi::default())?
+        }
         Importable::Cet => return importer_cet(&b.conn, &octets, essai, sortie),
     };
     let s = if r.lignes > 1 { "s" } else { "" };
@@ -159,7 +164,7 @@ fn importer_cet(
     essai: bool,
     sortie: &mut dyn Write,
 ) -> Result<(), Erreur> {
-    let r = crate::cet::import::importer(conn, octets, None, essai)?;
+    let r = crate::cet::import::importer(conn, octets, None, essai, &Suivi::default())?;
     let verbe = if essai {
         "contrôlé(s) (essai : rien n'a été enregistré)"
     } else {

@@ -29,7 +29,7 @@ struct AnimationDemo {
 }
 
 pub fn charger(conn: &Connection) -> Resultat<()> {
-    import::importer(conn, CET, None, false)?;
+    import::importer(conn, CET, None, false, &crate::travail::Suivi::default())?;
     let jour = chrono::Local::now().date_naive();
     let decalage = format!("{:+} years", jour.year() - ANNEE_DU_FICHIER);
     conn.execute(

@@ -101,8 +101,13 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
             .map_err(|err| Erreur::Demo(format!("{} {} : {err}", p.saisie.prenom, p.saisie.nom)))?;
     }
     // Les IPE et leurs actions passent par les imports CSV, comme un fichier de l'utilisateur.
-    crate::ipe::import::importer_ipe(&tx, IPE, false)?;
-    crate::ipe::import::importer_actions(&tx, ACTIONS_IPE, false)?;
+    crate::ipe::import::importer_ipe(&tx, IPE, false, &crate::travail::Suivi::default())?;
+    crate::ipe::import::importer_actions(
+        &tx,
+        ACTIONS_IPE,
+        false,
+        &crate::travail::Suivi::default(),
+    )?;
     let commentaires: std::collections::BTreeMap<String, String> =
         serde_json::from_str(COMMENTAIRES_IPE_2007).map_err(|e| Erreur::Demo(e.to_string()))?;
     let cle = crate::ipe::commentaires::CleBilan {

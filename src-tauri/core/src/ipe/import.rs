@@ -5,6 +5,7 @@ use super::actions::{self, SaisieAction};
 use super::intervenants::{self, SaisieIpe, SaisieMission};
 use super::themes;
 use crate::annuaire::{academies, organisations, personnes};
+use crate::travail::Suivi;
 use crate::{csv, texte, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -54,11 +55,16 @@ fn lire_table(octets: &[u8], colonnes: &[&str]) -> Resultat<(csv::TableCsv, Vec<
 
 /// `passerelle import ipe` : une ligne par mission ; personne, entreprise et fiche IPE sont
 /// créées si elles n'existent pas encore.
-pub fn importer_ipe(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+pub fn importer_ipe(
+    conn: &Connection,
+    octets: &[u8],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<CompteRendu> {
     let (table, i) = lire_table(octets, COLONNES_IPE)?;
     let mut creations = Vec::new();
     let mut cache = HashMap::new();
-    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+    let lignes = csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
         let v = |k: usize| l.valeurs[i[k]].trim();
         let (nom, prenom, entreprise) = (v(0).to_uppercase(), v(1), v(2));
         let academie_id = academies::trouver_en_cache(tx, &mut cache, v(3))?.ok_or_else(|| {
@@ -143,12 +149,17 @@ fn fiche_ipe(
 
 /// `passerelle import actions-ipe` : une ligne par action ; académie et thème par code ou nom,
 /// IPE par « NOM Prénom » (facultatif) ; académie vide : action de niveau national.
-pub fn importer_actions(conn: &Connection, octets: &[u8], essai: bool) -> Resultat<CompteRendu> {
+pub fn importer_actions(
+    conn: &Connection,
+    octets: &[u8],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<CompteRendu> {
     let (table, i) = lire_table(octets, COLONNES_ACTIONS)?;
     let mut cache_academies = HashMap::new();
     let mut cache_themes: HashMap<String, Option<i64>> = HashMap::new();
     let mut cache_ipe: HashMap<String, Option<i64>> = HashMap::new();
-    let lignes = csv::importer_lignes(conn, &table, essai, |tx, l| {
+    let lignes = csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
         let v = |k: usize| l.valeurs[i[k]].trim();
         let mut inconnus = Vec::new();
         let academie_id = match v(2) {
@@ -262,10 +273,11 @@ pub fn importer(
     quoi: &str,
     octets: &[u8],
     essai: bool,
+    suivi: &Suivi,
 ) -> Resultat<CompteRendu> {
     match quoi {
-        "ipe" => importer_ipe(conn, octets, essai),
-        "actions-ipe" => importer_actions(conn, octets, essai),
+        "ipe" => importer_ipe(conn, octets, essai, suivi),
+        "actions-ipe" => importer_actions(conn, octets, essai, suivi),
         autre => Err(Erreur::validation(
             "quoi",
             format!("Import inconnu : « {autre} »."),
