@@ -30,8 +30,12 @@ fn demander(app: &AppHandle, titre: &str, mode: Mode, nom: Option<&str>) -> Opti
 
 /// Crée une base vide là où l'utilisateur le choisit et l'ouvre ; `false` s'il a annulé.
 pub fn nouvelle(app: &AppHandle) -> R<bool> {
-    let Some(mut chemin) = demander(app, "Nouvelle base", Mode::Enregistrer, Some("Passerelle.sqlite"))
-    else {
+    let Some(mut chemin) = demander(
+        app,
+        "Nouvelle base",
+        Mode::Enregistrer,
+        Some("Passerelle.sqlite"),
+    ) else {
         return Ok(false);
     };
     if chemin.extension().is_none() {
@@ -86,8 +90,12 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
             .unwrap_or_else(|| "Passerelle".into()),
         passerelle_core::dates::iso(passerelle_core::rapport::aujourdhui())
     );
-    let Some(mut chemin) = demander(app, "Enregistrer une copie de la base", Mode::Enregistrer, Some(&nom))
-    else {
+    let Some(mut chemin) = demander(
+        app,
+        "Enregistrer une copie de la base",
+        Mode::Enregistrer,
+        Some(&nom),
+    ) else {
         return Ok(None);
     };
     if chemin.extension().is_none() {

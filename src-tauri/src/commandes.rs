@@ -1,11 +1,9 @@
 //! Les commandes appelées par l'interface : chacune une ligne au-dessus du cœur.
 
 use crate::app::Etat;
-use crate::erreur::ErreurApp;
 use crate::dialogues::{self, Demande, Mode};
+use crate::erreur::ErreurApp;
 use crate::fichiers::{self, a_part, Enregistre};
-use passerelle_core::fichiers::{LIMITE_IMPORT, LIMITE_PIECE};
-use passerelle_core::rapport::Document;
 use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{
     self, Etablissement, FiltreEtablissements, SaisieEtablissement,
@@ -17,8 +15,10 @@ use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, Sais
 use passerelle_core::annuaire::{self, References};
 use passerelle_core::conventions::{contrat, documents, fiches, pieces, structure, suivi};
 use passerelle_core::echeancier;
+use passerelle_core::fichiers::{LIMITE_IMPORT, LIMITE_PIECE};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
+use passerelle_core::rapport::Document;
 use passerelle_core::{base, parametres};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -35,8 +35,8 @@ pub async fn enregistrer(
     a_part(app, |app, etat| fichiers::enregistrer(app, etat, produire)).await
 }
 
-pub mod cet;
 pub mod bases_et_fichiers;
+pub mod cet;
 pub mod clee;
 pub mod reunions;
 pub mod travaux;

@@ -31,7 +31,11 @@ pub fn construire(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .item(&article("ouvrir", "Ouvrir une base…", "CmdOrCtrl+O")?)
         .item(&recentes.build()?)
         .separator()
-        .item(&article("copie", "Enregistrer une copie…", "CmdOrCtrl+Shift+S")?)
+        .item(&article(
+            "copie",
+            "Enregistrer une copie…",
+            "CmdOrCtrl+Shift+S",
+        )?)
         .separator()
         .item(&article("quitter", "Quitter", "CmdOrCtrl+Q")?)
         .build()?;

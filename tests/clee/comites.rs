@@ -340,7 +340,11 @@ fn compte_rendu_convocation_emargement_et_invitation() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
     }
-    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "convocation").unwrap().octets);
+    let t = octets_pdf_en_ligne(
+        &documents::fichier_document(&c, r, "convocation")
+            .unwrap()
+            .octets,
+    );
     for attendu in [
         "Convocation – Réunion plénière – CLEE de Lens-Liévin",
         "Ordre du jour",
@@ -359,7 +363,11 @@ fn compte_rendu_convocation_emargement_et_invitation() {
             "« {attendu} » absent de la convocation :\n{t}"
         );
     }
-    let t = octets_pdf_en_ligne(&documents::fichier_document(&c, r, "emargement").unwrap().octets);
+    let t = octets_pdf_en_ligne(
+        &documents::fichier_document(&c, r, "emargement")
+            .unwrap()
+            .octets,
+    );
     for attendu in [
         "Feuille d'émargement",
         "Signature",

@@ -114,7 +114,10 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     // Annulé dans le dialogue : rien n'est écrit, et la notice le dit.
     repondre(&db, &[Path::new("annuler")]);
     cliquer(&c, "#dossier-preparer").await;
-    attendre_texte(&c, "#dossier-message", |t| t.contains("Enregistrement annulé")).await;
+    attendre_texte(&c, "#dossier-message", |t| {
+        t.contains("Enregistrement annulé")
+    })
+    .await;
     // Un nom choisi dans le dialogue : le fichier est écrit là, sous ce nom.
     let choisi = d.path().join("dossier groupe de suivi.pdf");
     repondre(&db, &[&choisi]);

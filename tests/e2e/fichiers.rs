@@ -53,7 +53,11 @@ async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
     repondre(&db, &[d.path()]);
     cliquer(&c, "#base-copie").await;
     let copie = fichier_enregistre(&c, "#base-message", "Copie enregistrée").await;
-    assert!(nom(&copie).starts_with("premiere copie "), "{}", copie.display());
+    assert!(
+        nom(&copie).starts_with("premiere copie "),
+        "{}",
+        copie.display()
+    );
     capturer(&c, "base-copie").await;
     c.close().await.unwrap();
     drop(pilote);
@@ -89,7 +93,7 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
     let avant = compter(&db, "action_ipe");
     let csv = d.path().join("actions 2007.csv");
-    actions_ipe(&csv, 40_000);
+    actions_ipe(&csv, 60_000);
 
     // Contrôle (essai) suivi jusqu'au bout, puis import lancé et annulé en cours de route.
     cliquer(&c, "#menu a[href='#/ipe']").await;
@@ -99,15 +103,24 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     attendre_texte(&c, "#import-nom", |t| t.contains("actions 2007.csv")).await;
     attendre(&c, "#travail-progression").await;
     capturer(&c, "import-progression").await;
+    let debut = Instant::now();
     attendre_texte_long(&c, "#import-resultat .alerte", |t| {
-        t.contains("Aperçu : 40 000 lignes valides")
+        t.contains("Aperçu : 60 000 lignes valides")
     })
     .await;
+    println!(
+        "Contrôle de 60 000 lignes : {} ms",
+        debut.elapsed().as_millis()
+    );
     cliquer(&c, "#import-confirmer").await;
-    attendre_texte(&c, "#travail-texte", |t| t.contains("/ 40 000 lignes")).await;
+    attendre_texte(&c, "#travail-texte", |t| t.contains("/ 60 000 lignes")).await;
+    capturer(&c, "import-en-cours").await;
     cliquer(&c, "#travail-annuler").await;
     let fin = attendre_texte_long(&c, "#import-resultat .alerte", |t| !t.is_empty()).await;
-    assert!(fin.contains("Opération annulée : rien n'a été enregistré"), "{fin}");
+    assert!(
+        fin.contains("Opération annulée : rien n'a été enregistré"),
+        "{fin}"
+    );
     assert_eq!(compter(&db, "action_ipe"), avant);
 
     // Pendant un import, la fenêtre répond : on change d'écran et on lit l'annuaire.
@@ -118,7 +131,10 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     cliquer(&c, "#menu a[href='#/annuaire']").await;
     attendre(&c, "#etablissements-table").await;
     let duree = debut.elapsed();
-    println!("Pendant l'import : écran Annuaire affiché en {} ms", duree.as_millis());
+    println!(
+        "Pendant l'import : écran Annuaire affiché en {} ms",
+        duree.as_millis()
+    );
     c.close().await.unwrap();
     drop(pilote);
     assert_eq!(compter(&db, "action_ipe"), avant);

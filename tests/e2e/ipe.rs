@@ -154,7 +154,10 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     })
     .await;
     cliquer(&c, "#import-confirmer").await;
-    attendre_texte(&c, "#import-resultat .alerte", |t| t.contains("1 ligne importée")).await;
+    attendre_texte(&c, "#import-resultat .alerte", |t| {
+        t.contains("1 ligne importée")
+    })
+    .await;
 
     // Un commentaire écrit à côté des chiffres arrive dans le PDF.
     cliquer(&c, "#menu a[href='#/bilans']").await;
@@ -177,10 +180,7 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     repondre(&db, &[d.path()]);
     cliquer(&c, "#bilan-pdf").await;
     let chemin = fichier_enregistre(&c, "#bilan-message", "Bilan enregistré").await;
-    assert_eq!(
-        chemin,
-        d.path().join("Bilan IPE 2007 - national.pdf")
-    );
+    assert_eq!(chemin, d.path().join("Bilan IPE 2007 - national.pdf"));
     assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"));
     let texte = texte_pdf_en_ligne(&chemin);
     assert!(

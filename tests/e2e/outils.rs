@@ -157,8 +157,12 @@ async fn attendre_texte_pendant(
     let debut = Instant::now();
     loop {
         if let Ok(e) = c.find(Locator::Css(css)).await {
-            // WebDriver rend les espaces insécables comme des espaces ordinaires.
-            if let Ok(t) = e.text().await.map(|t| t.replace('\u{a0}', " ")) {
+            // Espaces insécables (« 40 000 », « : ») lus comme des espaces ordinaires.
+            if let Ok(t) = e
+                .text()
+                .await
+                .map(|t| t.replace(['\u{a0}', '\u{202f}'], " "))
+            {
                 if condition(&t) {
                     return t;
                 }

@@ -46,7 +46,8 @@ impl Preferences {
     /// Retient le dossier du fichier `chemin` pour le genre `genre`.
     pub fn retenir_dossier(&mut self, genre: &str, chemin: &Path) {
         if let Some(dossier) = chemin.parent().filter(|d| !d.as_os_str().is_empty()) {
-            self.dossiers.insert(genre.to_string(), dossier.to_path_buf());
+            self.dossiers
+                .insert(genre.to_string(), dossier.to_path_buf());
         }
     }
 }

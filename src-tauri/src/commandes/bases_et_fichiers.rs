@@ -53,7 +53,10 @@ pub struct FichierChoisi {
 pub async fn choisir_fichier(app: AppHandle, genre: String) -> R<Option<FichierChoisi>> {
     a_part(app, move |app, etat| {
         let filtres: &[(&str, &[&str])] = if genre == "tableur" {
-            &[("Tableau (CSV, Excel, OpenDocument)", &["csv", "txt", "xlsx", "ods"])]
+            &[(
+                "Tableau (CSV, Excel, OpenDocument)",
+                &["csv", "txt", "xlsx", "ods"],
+            )]
         } else {
             &[("Fichier CSV", &["csv", "txt"])]
         };

@@ -2,11 +2,11 @@
 //! export, animations, retours aux organisations et aux employeurs, bilan annuel.
 
 use super::{enregistrer, R};
-use crate::fichiers::Enregistre;
 use crate::app::Etat;
+use crate::fichiers::Enregistre;
 use passerelle_core::cet::{animations, bilan, cpc, documents, export, import, mandats, registre};
-use passerelle_core::liste::{Liste, ParametresListe};
 use passerelle_core::fichiers::{lire_entrant, LIMITE_IMPORT};
+use passerelle_core::liste::{Liste, ParametresListe};
 use std::collections::BTreeMap;
 use tauri::{AppHandle, State};
 
@@ -88,9 +88,8 @@ pub fn appliquer_campagne(
     saisie: mandats::SaisieCampagne,
     retenus: Option<Vec<i64>>,
 ) -> R<u64> {
-    Ok(etat.lancer_travail(move |c, suivi| {
-        mandats::appliquer(c, &saisie, retenus.as_deref(), suivi)
-    }))
+    Ok(etat
+        .lancer_travail(move |c, suivi| mandats::appliquer(c, &saisie, retenus.as_deref(), suivi)))
 }
 
 #[tauri::command(async)]
@@ -192,7 +191,10 @@ pub async fn exporter_retour_organisations(
     organisation_id: Option<i64>,
     csv: bool,
 ) -> R<Option<Enregistre>> {
-    enregistrer(app, move |c| documents::document_retour(c, organisation_id, csv)).await
+    enregistrer(app, move |c| {
+        documents::document_retour(c, organisation_id, csv)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -1,8 +1,8 @@
 //! Comités locaux École-entreprise : comités, membres, actions, bilan annuel.
 
 use super::{enregistrer, R};
-use crate::fichiers::Enregistre;
 use crate::app::Etat;
+use crate::fichiers::Enregistre;
 use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
 use passerelle_core::clee::comites::{

@@ -2,8 +2,8 @@
 //! au-dessus du module `reunions` du cœur.
 
 use super::{enregistrer, R};
-use crate::fichiers::Enregistre;
 use crate::app::Etat;
+use crate::fichiers::Enregistre;
 use passerelle_core::reunions::{
     self, documents, ActionSuivi, Cadre, DetailReunion, Point, Presence, Reunion,
     SaisieActionSuivi, SaisieReunion,

@@ -5,8 +5,8 @@
 //! qu'un seul octet ne change. Avant toute migration, une copie part dans `sauvegardes/`.
 
 mod migrations;
-mod usages;
 mod provisoire;
+mod usages;
 pub use provisoire::*;
 
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};

@@ -1,7 +1,10 @@
 //! PROVISOIRE (remplacé par la branche fichiers-coeur).
 use super::*;
 pub fn nouvelle(chemin: &Path) -> Resultat<Base> {
-    if std::fs::metadata(chemin).map(|m| m.len() > 0).unwrap_or(false) {
+    if std::fs::metadata(chemin)
+        .map(|m| m.len() > 0)
+        .unwrap_or(false)
+    {
         return Err(crate::Erreur::validation("db", "existe"));
     }
     let b = ouvrir(chemin)?;

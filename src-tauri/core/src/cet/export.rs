@@ -44,11 +44,22 @@ pub fn modele_registre(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Ve
 }
 
 /// Le registre à enregistrer (« Registre des CET 2026-12-02.xlsx »).
-pub fn document_registre(conn: &Connection, filtre: &FiltreCet, format: &str) -> Resultat<Document> {
+pub fn document_registre(
+    conn: &Connection,
+    filtre: &FiltreCet,
+    format: &str,
+) -> Resultat<Document> {
     let octets = fichier_registre(conn, filtre, format)?;
-    let genre = if format == "csv" { Genre::Csv } else { Genre::Xlsx };
+    let genre = if format == "csv" {
+        Genre::Csv
+    } else {
+        Genre::Xlsx
+    };
     Ok(Document::nouveau(
-        &format!("Registre des CET {}", dates::iso(crate::rapport::aujourdhui())),
+        &format!(
+            "Registre des CET {}",
+            dates::iso(crate::rapport::aujourdhui())
+        ),
         genre,
         octets,
     ))

@@ -248,11 +248,7 @@ pub fn csv_publipostage(conn: &Connection, reunion_id: i64) -> Resultat<String> 
 pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<Document> {
     animations::lire(conn, reunion_id)?;
     let (titre, genre, octets) = match quoi {
-        "invitation-pdf" => (
-            "Invitation",
-            Genre::Pdf,
-            pdf_invitation(conn, reunion_id)?,
-        ),
+        "invitation-pdf" => ("Invitation", Genre::Pdf, pdf_invitation(conn, reunion_id)?),
         "publipostage" => (
             "Publipostage",
             Genre::Csv,

@@ -319,7 +319,10 @@ pub fn document_bilan(
 ) -> Resultat<Document> {
     let modele = modele_bilan_du_jour(conn, annee_scolaire, perimetre)?;
     Ok(Document::nouveau(
-        &format!("Bilan CLEE {} - {}", modele.annee_scolaire, modele.perimetre),
+        &format!(
+            "Bilan CLEE {} - {}",
+            modele.annee_scolaire, modele.perimetre
+        ),
         Genre::Pdf,
         rendre_pdf(&rendre_bilan(&modele))?,
     ))

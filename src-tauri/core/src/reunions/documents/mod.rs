@@ -103,7 +103,11 @@ pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resul
         "invitation" => rendre_invitation_ics(&m, chrono::Utc::now().naive_utc()).into_bytes(),
         _ => rendre_pdf(&rendre_compte_rendu(&m))?,
     };
-    Ok(Document::nouveau(&nom_de_document(titre, &m), genre, octets))
+    Ok(Document::nouveau(
+        &nom_de_document(titre, &m),
+        genre,
+        octets,
+    ))
 }
 
 /// « Convocation - Réseau des CET – académie de Lille - 2026-03-12 »
