@@ -379,6 +379,12 @@ pub fn echeances(etat: State<Etat>, jours: Option<u32>) -> R<Vec<echeancier::Ech
     etat.avec(|c| echeancier::a_venir(c, jours))
 }
 
+/// L'échéancier (.ics pour l'agenda, ou CSV), enregistré là où l'utilisateur le choisit.
+#[tauri::command]
+pub async fn exporter_echeancier(app: AppHandle, format: String) -> R<Option<Enregistre>> {
+    enregistrer(app, move |c| echeancier::document_echeancier(c, &format)).await
+}
+
 #[tauri::command(async)]
 pub fn horizons(etat: State<Etat>) -> R<parametres::Horizons> {
     etat.avec(parametres::horizons)

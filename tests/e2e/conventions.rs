@@ -1,6 +1,7 @@
 //! Conventions, préavis et tableau de bord.
 
 use super::outils::*;
+use icalendar::Component;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
@@ -199,6 +200,19 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     assert!(
         l[1].contains(&fr(nouvelle_fin)) && l[1].contains("Échéance de la convention"),
         "{l:?}"
+    );
+    // L'échéancier pour l'agenda : enregistré sous son nom, relu par un lecteur iCalendar.
+    repondre(&db, &[d.path()]);
+    cliquer(&c, "#echeancier-ics").await;
+    let ics = fichier_enregistre(&c, "#echeancier-message", "Échéancier enregistré").await;
+    assert!(nom(&ics).starts_with("Échéancier ") && nom(&ics).ends_with(".ics"));
+    let evenements = crate::common::evenements_ics(&std::fs::read_to_string(&ics).unwrap());
+    assert!(
+        evenements
+            .iter()
+            .any(|e| e.get_summary().is_some_and(|s| s.contains("préavis"))),
+        "{} événements",
+        evenements.len()
     );
     // Chaque échéance mène à la fiche de sa convention.
     cliquer(&c, "#echeances-table tbody tr a").await;

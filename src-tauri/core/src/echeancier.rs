@@ -6,6 +6,7 @@ use crate::conventions::fiches::{self, FiltreConventions, StatutConvention};
 use crate::conventions::suivi;
 use crate::ics::{self, Evenement, Quand};
 use crate::liste::ParametresListe;
+use crate::rapport::{Document, Genre};
 use crate::reunions::Cadre;
 use crate::vocabulaire::Code;
 use crate::{dates, Resultat};
@@ -184,6 +185,29 @@ fn fins_de_mandat(
         });
     }
     Ok(())
+}
+
+/// L'échéancier à l'horizon réglé, à enregistrer : « Échéancier 2026-12-02.ics » (pour l'agenda)
+/// ou « .csv » (pour le tableur).
+pub fn document_echeancier(conn: &Connection, format: &str) -> Resultat<Document> {
+    let v = a_venir(conn, None)?;
+    let titre = format!("Échéancier {}", dates::iso(crate::rapport::aujourdhui()));
+    match format {
+        "ics" => Ok(Document::nouveau(
+            &titre,
+            Genre::Ics,
+            en_ics(&v, chrono::Utc::now().naive_utc()).into_bytes(),
+        )),
+        "csv" => Ok(Document::nouveau(
+            &titre,
+            Genre::Csv,
+            en_csv(&v).into_bytes(),
+        )),
+        autre => Err(crate::Erreur::validation(
+            "format",
+            format!("Format inconnu : « {autre} » (ics ou csv)."),
+        )),
+    }
 }
 
 /// D'aujourd'hui à `jours` jours (par défaut l'horizon réglé dans Paramètres).

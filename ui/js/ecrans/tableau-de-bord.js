@@ -1,6 +1,6 @@
 // Tableau de bord : les prochaines échéances (à l'horizon réglé dans Paramètres) et les chiffres de la base.
 
-import { appeler, nombre, dateFr } from '../api.js';
+import { appeler, nombre, dateFr, enregistrerFichier } from '../api.js';
 import { el, remplir } from '../dom.js';
 
 const CARTES = [
@@ -12,6 +12,7 @@ const CARTES = [
 
 export async function afficher(main) {
   const [comptes, echeances, horizons] = await Promise.all([appeler('comptes_annuaire'), appeler('echeances'), appeler('horizons')]);
+  const messageEcheancier = el('div', { id: 'echeancier-message', 'aria-live': 'polite' });
   remplir(main,
     el('h1', {}, 'Tableau de bord'),
     el('h2', {}, `Prochaines échéances (${horizons.echeances} jours)`),
@@ -25,6 +26,12 @@ export async function afficher(main) {
           el('td', {}, e.jours_restants === 0 ? 'aujourd\'hui' : e.jours_restants < 0 ? `en retard de ${-e.jours_restants} j` : `${e.jours_restants} j`),
           el('td', {}, e.libelle),
           el('td', {}, el('a', { href: `#/${e.module}/${e.objet_id}` }, e.objet)))))),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', id: 'echeancier-ics', class: 'secondaire',
+        onclick: () => enregistrerFichier(messageEcheancier, 'exporter_echeancier', { format: 'ics' }, 'Échéancier enregistré') }, 'Ajouter à mon agenda (.ics)'),
+      el('button', { type: 'button', id: 'echeancier-csv', class: 'secondaire',
+        onclick: () => enregistrerFichier(messageEcheancier, 'exporter_echeancier', { format: 'csv' }, 'Échéancier enregistré') }, 'Exporter en CSV')),
+    messageEcheancier,
     el('h2', {}, 'Annuaire'),
     el('div', { class: 'cartes' }, CARTES.map(([cle, onglet, libelle]) =>
       el('a', { class: 'carte', href: `#/annuaire/${onglet}`, id: `carte-${cle}` },
