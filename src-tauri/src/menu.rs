@@ -6,7 +6,7 @@ use crate::app::Etat;
 use crate::{bases, fichiers};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Manager, Wry};
-use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 pub fn construire(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     let article = |id: &str, texte: &str, raccourci: &str| {
@@ -78,6 +78,7 @@ pub fn traiter(app: &AppHandle, id: &str) {
                 .message(e.to_string())
                 .title("Passerelle")
                 .kind(MessageDialogKind::Error)
+                .buttons(fermer())
                 .blocking_show();
         }
     });
@@ -99,5 +100,11 @@ fn a_propos(app: &AppHandle) {
         .message(texte)
         .title("À propos de Passerelle")
         .kind(MessageDialogKind::Info)
+        .buttons(fermer())
         .blocking_show();
+}
+
+/// Un bouton en français, quelle que soit la langue du système.
+fn fermer() -> MessageDialogButtons {
+    MessageDialogButtons::OkCustom("Fermer".into())
 }
