@@ -8,6 +8,7 @@ use passerelle_core::Connection;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use tauri::Manager;
 
 include!(concat!(env!("OUT_DIR"), "/commandes_generees.rs"));
 
@@ -137,7 +138,9 @@ pub fn lancer(chemin: PathBuf) {
         .plugin(tauri_plugin_dialog::init())
         .plugin(greffon)
         .setup(move |app| {
-            crate::bases::retenir_recente(app.handle(), &chemin);
+            if app.state::<Etat>().avec(|_| Ok(())).is_ok() {
+                crate::bases::retenir_recente(app.handle(), &chemin);
+            }
             app.set_menu(crate::menu::construire(app.handle())?)?;
             Ok(())
         })

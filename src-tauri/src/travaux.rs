@@ -51,8 +51,8 @@ impl Travaux {
                 let conn = base::connexion_de_travail(&chemin)?;
                 f(&conn, &travail.suivi)
             })) {
-                Ok(Ok(v)) => serde_json::to_value(v)
-                    .map_err(|e| ErreurApp::Ouverture(format!("résultat illisible : {e}"))),
+                // Nos comptes rendus se sérialisent toujours ; un échec serait une erreur interne.
+                Ok(Ok(v)) => serde_json::to_value(v).map_err(|_| ErreurApp::Panique),
                 Ok(Err(e)) => Err(e.into()),
                 Err(_) => Err(ErreurApp::Panique),
             };
