@@ -5,9 +5,7 @@
 //! qu'un seul octet ne change. Avant toute migration, une copie part dans `sauvegardes/`.
 
 mod migrations;
-mod provisoire;
 mod usages;
-pub use provisoire::*;
 
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
 pub use usages::verifier_non_utilise;
