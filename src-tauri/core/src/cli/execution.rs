@@ -3,7 +3,7 @@
 use super::{Demande, FormatEcheances, Importable, AIDE};
 use crate::ipe::bilan::Periode;
 use crate::travail::Suivi;
-use crate::{base, demo, Erreur, VERSION};
+use crate::{base, demo, fichiers, Erreur, VERSION};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -123,12 +123,7 @@ fn importer(
     essai: bool,
     sortie: &mut dyn Write,
 ) -> Result<(), Erreur> {
-    let octets = std::fs::read(fichier).map_err(|e| {
-        Erreur::Introuvable(format!(
-            "Impossible de lire « {} » : {e}",
-            fichier.display()
-        ))
-    })?;
+    let octets = fichiers::lire_entrant(fichier, fichiers::LIMITE_IMPORT)?;
     let b = base_existante(db)?;
     let r = match quoi {
         Importable::Ipe => {
@@ -197,7 +192,7 @@ fn bilan_ipe(
         .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
         .transpose()?;
     let (bilan, octets) = crate::ipe::bilan::fichier_bilan(&b.conn, periode, academie_id, csv)?;
-    std::fs::write(fichier, octets)?;
+    fichiers::ecrire_atomique(fichier, &octets)?;
     writeln!(
         sortie,
         "Bilan IPE {} ({}) écrit dans {}",
@@ -275,7 +270,7 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
         }
         demande => documents_cet_clee(demande)?,
     };
-    std::fs::write(&fichier, octets)?;
+    fichiers::ecrire_atomique(&fichier, &octets)?;
     writeln!(sortie, "{message} dans {}", fichier.display())?;
     Ok(())
 }
