@@ -44,6 +44,7 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
         )?,
         Demande::Aide => writeln!(sortie, "{AIDE}")?,
         Demande::Demo { db } => creer_demo(db, sortie)?,
+        Demande::Nouvelle { db } => creer_nouvelle(db, sortie)?,
         Demande::Verifier { db } => return verifier(db, sortie),
         Demande::Import {
             db,
@@ -94,6 +95,18 @@ fn creer_demo(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur>
         c.organisations,
         c.personnes
     )?;
+    Ok(())
+}
+
+fn creer_nouvelle(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur> {
+    let chemin = db.ok_or_else(|| {
+        Erreur::validation(
+            "db",
+            "Indiquez le nouveau fichier : passerelle nouvelle --db FICHIER",
+        )
+    })?;
+    base::nouvelle(&chemin)?;
+    writeln!(sortie, "Base créée : {}", chemin.display())?;
     Ok(())
 }
 
