@@ -200,3 +200,110 @@ fn verifier_fichier_signale_la_version_sans_rien_ecrire() {
     assert!(problemes[0].contains("sera migré"), "{problemes:?}");
     assert_intact(&chemin, &avant);
 }
+
+/// Les fichiers d'un dossier, par nom.
+fn noms(dossier: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dossier)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn nouvelle_base_vide_sans_accueil_et_jamais_sur_un_fichier_rempli() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("neuve.sqlite");
+    let b = base::nouvelle(&chemin).unwrap();
+    assert!(!parametres::accueil_requis(&b.conn).unwrap());
+    assert_eq!(annuaire::compter(&b.conn).unwrap().personnes, 0);
+    assert_eq!(base::version(&b.conn).unwrap(), VERSION_SCHEMA);
+    drop(b);
+    let avant = std::fs::read(&chemin).unwrap();
+    let Err(Erreur::Validation(champs)) = base::nouvelle(&chemin) else {
+        panic!("fichier existant écrasé")
+    };
+    assert_eq!(champs[0].champ, "db");
+    assert!(champs[0].message.contains("existe déjà"));
+    assert_eq!(std::fs::read(&chemin).unwrap(), avant);
+}
+
+#[test]
+fn copie_coherente_de_la_base_ouverte() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("demo.sqlite");
+    let b = passerelle_core::demo::creer_base(&chemin).unwrap();
+    let comptes = annuaire::compter(&b.conn).unwrap();
+    let copie = d.path().join("Copie de Passerelle.sqlite");
+    std::fs::write(&copie, b"ancien contenu remplace par la copie").unwrap();
+    base::copier_vers(&b.conn, &copie).unwrap();
+    let c = base::ouvrir(&copie).unwrap();
+    assert!(c.sauvegarde.is_none());
+    assert_eq!(annuaire::compter(&c.conn).unwrap(), comptes);
+    assert!(base::verifier(&c.conn).unwrap().is_empty());
+    drop(c);
+    // La base elle-même, sous son nom ou un autre chemin vers elle : refusé, rien ne change.
+    let autre_chemin = d.path().join(".").join("demo.sqlite");
+    for cible in [&chemin, &autre_chemin] {
+        let e = base::copier_vers(&b.conn, cible).unwrap_err();
+        assert!(e.to_string().contains("base ouverte elle-même"), "{e}");
+    }
+    assert_eq!(annuaire::compter(&b.conn).unwrap(), comptes);
+    // Aucun fichier temporaire laissé dans le dossier.
+    assert!(
+        noms(d.path())
+            .iter()
+            .all(|n| !n.starts_with(".passerelle-copie")),
+        "{:?}",
+        noms(d.path())
+    );
+}
+
+#[test]
+fn connexion_de_travail_sur_la_meme_base() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("p.sqlite");
+    let b = base::nouvelle(&chemin).unwrap();
+    parametres::ecrire(&b.conn, "horizon_alerte", "12").unwrap();
+    let travail = base::connexion_de_travail(&chemin).unwrap();
+    assert_eq!(parametres::horizons(&travail).unwrap().alerte, 12);
+    // Mêmes réglages : clés étrangères actives, fonction normaliser présente.
+    let fk: i64 = travail
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let n: String = travail
+        .query_row("SELECT normaliser('Élève')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, "eleve");
+    // Ce que la connexion de travail écrit, la première le lit.
+    parametres::ecrire(&travail, "horizon_alerte", "20").unwrap();
+    assert_eq!(parametres::horizons(&b.conn).unwrap().alerte, 20);
+}
+
+#[test]
+fn connexion_de_travail_refuse_ce_qui_n_est_pas_une_base_passerelle() {
+    let d = tempfile::tempdir().unwrap();
+    let etrangere = d.path().join("autre.sqlite");
+    Connection::open(&etrangere)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (texte TEXT); INSERT INTO notes VALUES ('x')")
+        .unwrap();
+    let avant = std::fs::read(&etrangere).unwrap();
+    let e = base::connexion_de_travail(&etrangere).unwrap_err();
+    assert!(matches!(e, Erreur::BaseEtrangere(_)), "{e:?}");
+    assert_eq!(std::fs::read(&etrangere).unwrap(), avant);
+    // Fichier absent : pas créé.
+    let absent = d.path().join("absent.sqlite");
+    assert!(matches!(
+        base::connexion_de_travail(&absent),
+        Err(Erreur::Introuvable(_))
+    ));
+    assert!(!absent.exists());
+    // Fichier vide : ce n'est pas une base déjà ouverte par Passerelle.
+    let vide = d.path().join("vide.sqlite");
+    std::fs::write(&vide, b"").unwrap();
+    assert!(base::connexion_de_travail(&vide).is_err());
+    assert_eq!(std::fs::metadata(&vide).unwrap().len(), 0);
+}

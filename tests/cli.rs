@@ -10,5 +10,7 @@ mod outils;
 mod base;
 #[path = "cli/documents.rs"]
 mod documents;
+#[path = "cli/fichiers.rs"]
+mod fichiers;
 #[path = "cli/reseaux.rs"]
 mod reseaux;

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod demo;
 pub mod echeancier;
 pub mod erreur;
+pub mod fichiers;
 pub mod ics;
 pub mod ipe;
 pub mod liste;

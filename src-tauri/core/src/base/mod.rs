@@ -60,6 +60,55 @@ pub fn ouvrir(chemin: &Path) -> Resultat<Base> {
     })
 }
 
+/// Crée une base vide et migrée, le choix d'accueil déjà fait (base vide : la fenêtre ne le
+/// demande pas). Refuse un fichier qui existe et n'est pas vide, sans y toucher.
+pub fn nouvelle(chemin: &Path) -> Resultat<Base> {
+    if std::fs::metadata(chemin).is_ok_and(|m| m.len() > 0) {
+        return Err(Erreur::validation(
+            "db",
+            format!(
+                "Le fichier «\u{a0}{}\u{a0}» existe déjà : Passerelle ne l'écrase pas. Choisissez un nouveau nom.",
+                chemin.display()
+            ),
+        ));
+    }
+    let b = ouvrir(chemin)?;
+    crate::parametres::choisir_accueil(&b.conn, false)?;
+    Ok(b)
+}
+
+/// Seconde connexion à une base déjà ouverte (et migrée) par ce programme, pour un travail de
+/// fond : ni création ni migration, mêmes réglages. Refuse un fichier qui n'est pas une base
+/// Passerelle à jour.
+pub fn connexion_de_travail(chemin: &Path) -> Resultat<Connection> {
+    if !chemin.exists() {
+        return Err(Erreur::Introuvable(format!(
+            "Le fichier «\u{a0}{}\u{a0}» n'existe pas.",
+            chemin.display()
+        )));
+    }
+    match examiner(chemin)? {
+        Etat::Passerelle { version } if version == VERSION_SCHEMA => {}
+        Etat::Passerelle { version } => {
+            return Err(Erreur::validation(
+                "db",
+                format!(
+                    "La base «\u{a0}{}\u{a0}» est au schéma {version} : ouvrez-la d'abord dans Passerelle pour la mettre à jour.",
+                    chemin.display()
+                ),
+            ))
+        }
+        Etat::Nouveau => return Err(Erreur::BaseEtrangere(chemin.display().to_string())),
+    }
+    // Sans SQLITE_OPEN_CREATE : un fichier disparu entre-temps n'est pas recréé vide.
+    let drapeaux = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(chemin, drapeaux)?;
+    configurer(&conn)?;
+    Ok(conn)
+}
+
 /// Base en mémoire, à jour : pour les tests et les mesures.
 pub fn en_memoire() -> Resultat<Connection> {
     let conn = Connection::open_in_memory()?;
@@ -150,6 +199,62 @@ fn sauvegarder(chemin: &Path, version: i64) -> Resultat<PathBuf> {
     let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     ro.execute("VACUUM INTO ?1", [cible.to_string_lossy()])?;
     Ok(cible)
+}
+
+/// Copie cohérente de la base ouverte (« Enregistrer une copie… ») : `VACUUM INTO` un nom
+/// temporaire dans le dossier de destination, copie contrôlée (intégrité, signature), puis
+/// renommée sur `destination`. Refuse de remplacer le fichier de la base elle-même.
+pub fn copier_vers(conn: &Connection, destination: &Path) -> Resultat<()> {
+    if est_le_fichier_de(conn, destination) {
+        return Err(Erreur::validation(
+            "destination",
+            "La copie ne peut pas remplacer la base ouverte elle-même : choisissez un autre nom.",
+        ));
+    }
+    let dossier = destination
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Nom temporaire effacé s'il reste (échec, arrêt) ; fichier vide, que VACUUM INTO accepte.
+    let temporaire = tempfile::Builder::new()
+        .prefix(".passerelle-copie-")
+        .suffix(".sqlite")
+        .tempfile_in(dossier)?
+        .into_temp_path();
+    conn.execute("VACUUM INTO ?1", [temporaire.to_string_lossy()])?;
+    controler_copie(&temporaire)?;
+    temporaire.persist(destination).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `destination` désigne-t-il le fichier de la base ouverte (chemins comparés une fois résolus) ?
+fn est_le_fichier_de(conn: &Connection, destination: &Path) -> bool {
+    let Some(propre) = conn.path().filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    let resolu = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        // Fichier pas encore créé : son dossier résolu, puis son nom.
+        let dossier = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dossier = dossier.unwrap_or(Path::new(".")).canonicalize().ok()?;
+        Some(dossier.join(p.file_name()?))
+    };
+    resolu(Path::new(propre)).is_some_and(|p| Some(p) == resolu(destination))
+}
+
+/// La copie s'ouvre, est intègre et porte la signature de Passerelle.
+fn controler_copie(chemin: &Path) -> Resultat<()> {
+    let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let integrite: String = ro.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let id: i64 = ro.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if integrite != "ok" || id != APPLICATION_ID {
+        return Err(Erreur::Fichier(std::io::Error::other(
+            "la copie n'a pas passé le contrôle d'intégrité : elle n'a pas été gardée.",
+        )));
+    }
+    Ok(())
 }
 
 /// Contrôle d'intégrité et de schéma, pour `passerelle verifier`.

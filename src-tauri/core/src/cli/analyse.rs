@@ -134,6 +134,7 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         [] => Demande::Fenetre { db },
         ["aide"] => Demande::Aide,
         ["demo"] => Demande::Demo { db },
+        ["nouvelle"] => Demande::Nouvelle { db },
         ["verifier"] => Demande::Verifier { db },
         ["import", quoi, _] => import(quoi, fichier.unwrap_or_default(), o)?,
         ["import", ..] => return usage("import ipe|actions-ipe|cet FICHIER [--essai]"),
@@ -167,7 +168,9 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         ["suivi", ..] => {
             return usage("suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf")
         }
-        [commande, ..] if !["demo", "verifier", "aide", "echeances"].contains(commande) => {
+        [commande, ..]
+            if !["demo", "nouvelle", "verifier", "aide", "echeances"].contains(commande) =>
+        {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
         _ => return Err("Trop d'arguments.".to_string()),

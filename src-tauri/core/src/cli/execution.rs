@@ -3,7 +3,7 @@
 use super::{Demande, FormatEcheances, Importable, AIDE};
 use crate::ipe::bilan::Periode;
 use crate::travail::Suivi;
-use crate::{base, demo, Erreur, VERSION};
+use crate::{base, demo, fichiers, Erreur, VERSION};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +44,7 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
         )?,
         Demande::Aide => writeln!(sortie, "{AIDE}")?,
         Demande::Demo { db } => creer_demo(db, sortie)?,
+        Demande::Nouvelle { db } => creer_nouvelle(db, sortie)?,
         Demande::Verifier { db } => return verifier(db, sortie),
         Demande::Import {
             db,
@@ -97,6 +98,18 @@ fn creer_demo(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur>
     Ok(())
 }
 
+fn creer_nouvelle(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur> {
+    let chemin = db.ok_or_else(|| {
+        Erreur::validation(
+            "db",
+            "Indiquez le nouveau fichier : passerelle nouvelle --db FICHIER",
+        )
+    })?;
+    base::nouvelle(&chemin)?;
+    writeln!(sortie, "Base créée : {}", chemin.display())?;
+    Ok(())
+}
+
 /// Code 1 si la base a des problèmes.
 fn verifier(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<i32, Erreur> {
     let chemin = base::chemin_choisi(db);
@@ -123,12 +136,7 @@ fn importer(
     essai: bool,
     sortie: &mut dyn Write,
 ) -> Result<(), Erreur> {
-    let octets = std::fs::read(fichier).map_err(|e| {
-        Erreur::Introuvable(format!(
-            "Impossible de lire « {} » : {e}",
-            fichier.display()
-        ))
-    })?;
+    let octets = fichiers::lire_entrant(fichier, fichiers::LIMITE_IMPORT)?;
     let b = base_existante(db)?;
     let r = match quoi {
         Importable::Ipe => {
@@ -197,7 +205,7 @@ fn bilan_ipe(
         .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
         .transpose()?;
     let (bilan, octets) = crate::ipe::bilan::fichier_bilan(&b.conn, periode, academie_id, csv)?;
-    std::fs::write(fichier, octets)?;
+    fichiers::ecrire_atomique(fichier, &octets)?;
     writeln!(
         sortie,
         "Bilan IPE {} ({}) écrit dans {}",
@@ -275,7 +283,7 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
         }
         demande => documents_cet_clee(demande)?,
     };
-    std::fs::write(&fichier, octets)?;
+    fichiers::ecrire_atomique(&fichier, &octets)?;
     writeln!(sortie, "{message} dans {}", fichier.display())?;
     Ok(())
 }

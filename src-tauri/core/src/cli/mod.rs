@@ -17,6 +17,7 @@ Passerelle — relation École-entreprise de l'académie
 Usage :
   passerelle [--db FICHIER]              ouvre la fenêtre
   passerelle --version                   affiche la version
+  passerelle nouvelle --db FICHIER       crée une nouvelle base vide
   passerelle demo --db FICHIER           crée une nouvelle base remplie des données de démonstration
   passerelle verifier [--db FICHIER]     contrôle l'intégrité et le schéma de la base
   passerelle import ipe FICHIER.csv [--essai]
@@ -68,6 +69,9 @@ pub enum Demande {
     Version,
     Aide,
     Demo {
+        db: Option<PathBuf>,
+    },
+    Nouvelle {
         db: Option<PathBuf>,
     },
     Verifier {

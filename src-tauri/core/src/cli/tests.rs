@@ -23,6 +23,16 @@ fn analyse_des_arguments() {
         }
     );
     assert_eq!(
+        analyser(&a(&["nouvelle", "--db", "n.sqlite"])).unwrap(),
+        Demande::Nouvelle {
+            db: Some("n.sqlite".into())
+        }
+    );
+    assert_eq!(
+        analyser(&a(&["nouvelle", "encore"])).unwrap_err(),
+        "Trop d'arguments."
+    );
+    assert_eq!(
         analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(),
         Demande::Verifier {
             db: Some("v.sqlite".into())

@@ -1,0 +1,110 @@
+//! Nouvelle base vide, imports trop gros refusés avant lecture, documents écrits d'un coup.
+
+use super::outils::*;
+use crate::common::sans_nbsp;
+
+/// Nombre de lignes d'une table, lu sans rien écrire.
+fn lignes(db: &Path, table: &str) -> i64 {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn nouvelle_base_vide_puis_verifiee() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("neuve.sqlite");
+    let o = passerelle(&["nouvelle", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert_eq!(texte(&o.stdout).trim(), format!("Base créée : {}", p(&db)));
+    let o = passerelle(&["verifier", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert!(texte(&o.stdout).contains("aucun problème"));
+    assert_eq!(lignes(&db, "convention"), 0);
+    assert_eq!(lignes(&db, "personne"), 0);
+    let o = passerelle(&["aide"]);
+    assert!(texte(&o.stdout).contains("passerelle nouvelle --db FICHIER"));
+}
+
+#[test]
+fn nouvelle_refuse_un_fichier_rempli_et_n_y_touche_pas() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let avant = std::fs::read(&db).unwrap();
+    let o = passerelle(&["nouvelle", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = texte(&o.stderr);
+    assert!(
+        err.starts_with("passerelle : ")
+            && err.contains("existe déjà")
+            && err.contains("nouveau nom"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), avant);
+    // Un fichier qui n'est pas une base non plus.
+    let notes = d.path().join("notes.txt");
+    std::fs::write(&notes, "mes notes\n").unwrap();
+    assert_eq!(
+        passerelle(&["nouvelle", "--db", p(&notes)]).status.code(),
+        Some(2)
+    );
+    assert_eq!(std::fs::read(&notes).unwrap(), b"mes notes\n");
+    // Sans --db : usage.
+    assert_eq!(passerelle(&["nouvelle"]).status.code(), Some(2));
+}
+
+#[test]
+fn import_trop_gros_refuse_avant_lecture() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("p.sqlite");
+    assert_eq!(
+        passerelle(&["nouvelle", "--db", p(&db)]).status.code(),
+        Some(0)
+    );
+    let gros = d.path().join("cet.csv");
+    // Fichier creux : rien n'est écrit sur le disque.
+    std::fs::File::create(&gros)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    let o = passerelle(&["import", "cet", p(&gros), "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        sans_nbsp(&texte(&o.stderr)).contains(
+            "« cet.csv » fait 300 Mo : Passerelle n'importe pas de fichier de plus de 200 Mo."
+        ),
+        "{}",
+        texte(&o.stderr)
+    );
+    assert_eq!(lignes(&db, "cet"), 0);
+}
+
+#[test]
+fn document_ecrit_d_un_coup_sur_le_fichier_existant() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let sortie = d.path().join("bilan.csv");
+    std::fs::write(&sortie, vec![b'x'; 100_000]).unwrap();
+    let o = passerelle(&[
+        "bilan",
+        "ipe",
+        "--db",
+        p(&db),
+        "--annee",
+        "2007",
+        "--format",
+        "csv",
+        "--sortie",
+        p(&sortie),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let csv = std::fs::read_to_string(&sortie).unwrap();
+    assert!(csv.contains("theme;libelle;actions;academies") && !csv.contains("xxx"));
+    let noms: Vec<String> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("demo.sqlite"))
+        .collect();
+    assert_eq!(noms, ["bilan.csv"], "aucun fichier temporaire laissé");
+}
