@@ -32,8 +32,7 @@ impl Preferences {
         }
         let texte = serde_json::to_vec_pretty(self)
             .map_err(|e| crate::Erreur::Fichier(std::io::Error::other(e)))?;
-        std::fs::write(fichier, texte)?;
-        Ok(())
+        crate::fichiers::ecrire_atomique(fichier, &texte)
     }
 
     /// Met `base` en tête des bases récentes (sans doublon, `RECENTES` au plus).
