@@ -94,11 +94,9 @@ impl Etat {
     }
 
     /// Lance un long travail sur la base ouverte (sa propre connexion) ; rend son numéro.
-    pub fn lancer_travail<T: serde::Serialize + 'static>(
+    pub fn lancer_travail<T: serde::Serialize + 'static, E: Into<ErreurApp>>(
         &self,
-        f: impl FnOnce(&Connection, &passerelle_core::travail::Suivi) -> passerelle_core::Resultat<T>
-            + Send
-            + 'static,
+        f: impl FnOnce(&Connection, &passerelle_core::travail::Suivi) -> Result<T, E> + Send + 'static,
     ) -> u64 {
         self.travaux.lancer(self.chemin(), f)
     }

@@ -3,7 +3,7 @@
 use crate::app::Etat;
 use crate::dialogues::{self, Demande, Mode};
 use crate::erreur::ErreurApp;
-use crate::fichiers::{self, a_part, Enregistre};
+use crate::fichiers::{self, a_part};
 use passerelle_core::annuaire::bassins::{self, Bassin, FiltreBassins, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{
     self, Etablissement, FiltreEtablissements, SaisieEtablissement,
@@ -22,17 +22,26 @@ use passerelle_core::rapport::Document;
 use passerelle_core::{base, parametres};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
-/// Produit un document puis l'enregistre là où l'utilisateur le choisit, hors du fil de la
-/// fenêtre ; `None` si l'utilisateur a annulé.
+/// Produit un document comme un long travail (sa propre connexion à la base, annulable), puis
+/// demande où l'enregistrer ; rend le numéro du travail, dont le résultat est le fichier
+/// enregistré (`None` si l'utilisateur a annulé le dialogue).
 pub async fn enregistrer(
     app: AppHandle,
     produire: impl FnOnce(&passerelle_core::Connection) -> passerelle_core::Resultat<Document>
         + Send
         + 'static,
-) -> R<Option<Enregistre>> {
-    a_part(app, |app, etat| fichiers::enregistrer(app, etat, produire)).await
+) -> R<u64> {
+    let etat = app.state::<Etat>();
+    let app = app.clone();
+    Ok(etat.lancer_travail(move |c, suivi| {
+        suivi.fixer_total(2);
+        let doc = produire(c)?;
+        // Annulé pendant la préparation : le dialogue ne s'ouvre pas, rien n'est écrit.
+        suivi.avancer(1)?;
+        fichiers::enregistrer(&app, &app.state::<Etat>(), doc, suivi)
+    }))
 }
 
 pub mod bases_et_fichiers;
@@ -320,7 +329,7 @@ pub async fn exporter_bilan_ipe(
     periode: bilan::Periode,
     academie_id: Option<i64>,
     format: String,
-) -> R<Option<Enregistre>> {
+) -> R<u64> {
     enregistrer(app, move |c| {
         bilan::document_bilan(c, periode, academie_id, &format)
     })
@@ -381,7 +390,7 @@ pub fn echeances(etat: State<Etat>, jours: Option<u32>) -> R<Vec<echeancier::Ech
 
 /// L'échéancier (.ics pour l'agenda, ou CSV), enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub async fn exporter_echeancier(app: AppHandle, format: String) -> R<Option<Enregistre>> {
+pub async fn exporter_echeancier(app: AppHandle, format: String) -> R<u64> {
     enregistrer(app, move |c| echeancier::document_echeancier(c, &format)).await
 }
 
@@ -445,7 +454,7 @@ pub fn ajouter_membre_suivi(
 
 /// Dossier de préparation d'une réunion, enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub async fn preparer_reunion(app: AppHandle, id: i64, date: String) -> R<Option<Enregistre>> {
+pub async fn preparer_reunion(app: AppHandle, id: i64, date: String) -> R<u64> {
     enregistrer(app, move |c| {
         documents::document_dossier_de_reunion(c, id, &date)
     })
@@ -467,11 +476,7 @@ pub fn ajouter_ligne_contrat(
 }
 
 #[tauri::command]
-pub async fn exporter_bilan_convention(
-    app: AppHandle,
-    id: i64,
-    annee: i32,
-) -> R<Option<Enregistre>> {
+pub async fn exporter_bilan_convention(app: AppHandle, id: i64, annee: i32) -> R<u64> {
     enregistrer(app, move |c| documents::document_bilan(c, id, annee)).await
 }
 

@@ -6,7 +6,7 @@ use crate::dialogues::{self, Demande, Mode};
 use crate::erreur::ErreurApp;
 use passerelle_core::preferences::Preferences;
 use passerelle_core::rapport::Document;
-use passerelle_core::{Connection, Resultat};
+use passerelle_core::travail::Suivi;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager};
@@ -65,14 +65,14 @@ pub struct Enregistre {
     pub dossier: String,
 }
 
-/// Produit le document (la base n'est tenue que le temps du calcul), demande où l'enregistrer
-/// et l'écrit d'un seul coup. `None` : l'utilisateur a annulé, rien n'est écrit.
+/// Demande où enregistrer le document et l'écrit d'un seul coup. `None` : l'utilisateur a
+/// annulé le dialogue ; une annulation demandée pendant le dialogue n'écrit rien non plus.
 pub fn enregistrer(
     app: &AppHandle,
     etat: &Etat,
-    produire: impl FnOnce(&Connection) -> Resultat<Document>,
+    doc: Document,
+    suivi: &Suivi,
 ) -> R<Option<Enregistre>> {
-    let doc = etat.avec(produire)?;
     let extension = doc.genre.extension();
     let extensions = [extension];
     let demande = Demande {
@@ -88,6 +88,7 @@ pub fn enregistrer(
     if chemin.extension().is_none() {
         chemin.set_extension(extension);
     }
+    suivi.avancer(2)?;
     refuser_la_base(etat, &chemin)?;
     passerelle_core::fichiers::ecrire_atomique(&chemin, &doc.octets)?;
     modifier_preferences(app, |p| p.retenir_dossier(extension, &chemin));

@@ -4,7 +4,7 @@
 
 use crate::erreur::ErreurApp;
 use passerelle_core::travail::{Avancement, Suivi};
-use passerelle_core::{base, Connection, Resultat};
+use passerelle_core::{base, Connection};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -38,10 +38,10 @@ pub struct EtatTravail {
 
 impl Travaux {
     /// Lance `f` sur la base `chemin` ; rend le numéro du travail.
-    pub fn lancer<T: Serialize + 'static>(
+    pub fn lancer<T: Serialize + 'static, E: Into<ErreurApp>>(
         &self,
         chemin: PathBuf,
-        f: impl FnOnce(&Connection, &Suivi) -> Resultat<T> + Send + 'static,
+        f: impl FnOnce(&Connection, &Suivi) -> Result<T, E> + Send + 'static,
     ) -> u64 {
         let id = self.suivant.fetch_add(1, Ordering::Relaxed) + 1;
         let travail = Arc::new(Travail::default());
@@ -49,11 +49,11 @@ impl Travaux {
         std::thread::spawn(move || {
             let fin = match catch_unwind(AssertUnwindSafe(|| {
                 let conn = base::connexion_de_travail(&chemin)?;
-                f(&conn, &travail.suivi)
+                f(&conn, &travail.suivi).map_err(Into::into)
             })) {
                 // Nos comptes rendus se sérialisent toujours ; un échec serait une erreur interne.
                 Ok(Ok(v)) => serde_json::to_value(v).map_err(|_| ErreurApp::Panique),
-                Ok(Err(e)) => Err(e.into()),
+                Ok(Err(e)) => Err(e),
                 Err(_) => Err(ErreurApp::Panique),
             };
             *travail.fin.lock().unwrap_or_else(|p| p.into_inner()) = Some(fin);

@@ -1,7 +1,5 @@
 // Appel des commandes Rust. Toute erreur arrive sous la forme {code, message, champs}.
 
-import { el, remplir, alerte } from './dom.js';
-
 export class ErreurPasserelle extends Error {
   constructor({ code = 'inconnue', message = 'Erreur inattendue.', champs = [] } = {}) {
     super(message);
@@ -63,37 +61,3 @@ export function anneeScolaire(d = new Date()) {
 
 /** 2026-11-24 → 24/11/2026 */
 export const dateFr = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
-
-/**
- * Appelle une commande qui produit un document puis demande où l'enregistrer (dialogue du
- * système). Dit où il est, avec « Ouvrir » et « Afficher dans le dossier » ; ou que
- * l'enregistrement est annulé ; ou pourquoi le document n'a pas pu être produit.
- */
-export async function enregistrerFichier(zoneMessage, commande, args, libelle = 'Fichier enregistré') {
-  remplir(zoneMessage, alerte('Préparation du document…'));
-  try {
-    const fichier = await appeler(commande, args);
-    if (!fichier) {
-      remplir(zoneMessage, alerte('Enregistrement annulé : aucun fichier écrit.'));
-      return null;
-    }
-    noticeEnregistre(zoneMessage, fichier, libelle);
-    return fichier;
-  } catch (e) {
-    remplir(zoneMessage, alerte(e.message, 'erreur'));
-    return null;
-  }
-}
-
-/** « Bilan enregistré : Bilan IPE 2007 - national.pdf dans /home/… » avec ses deux boutons. */
-export function noticeEnregistre(zoneMessage, { rang, nom, dossier }, libelle = 'Fichier enregistré') {
-  const erreur = el('span', { class: 'erreur-ouverture' });
-  const geste = (commande) => () => appeler(commande, { rang }).catch((e) => { erreur.textContent = e.message; });
-  remplir(zoneMessage, alerte([
-    el('span', { class: 'fichier-enregistre' }, `${libelle} : `, el('strong', {}, nom), ` dans ${dossier}`),
-    el('span', { class: 'actions' },
-      el('button', { type: 'button', class: 'secondaire', onclick: geste('ouvrir_fichier') }, 'Ouvrir'),
-      el('button', { type: 'button', class: 'secondaire', onclick: geste('montrer_fichier') }, 'Afficher dans le dossier')),
-    erreur,
-  ], 'succes'));
-}

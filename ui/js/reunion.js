@@ -2,7 +2,8 @@
 // création, actions de suivi, et l'écran d'une réunion (présences pointées vite, compte rendu
 // par point, décisions, actions, documents).
 
-import { appeler, dateFr, enregistrerFichier, codes, libelleCode } from './api.js';
+import { appeler, dateFr, codes, libelleCode } from './api.js';
+import { enregistrerFichier } from './travail.js';
 import { el, remplir, tableau, alerte } from './dom.js';
 import { formulaire } from './formulaire.js';
 

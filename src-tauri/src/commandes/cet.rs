@@ -3,7 +3,6 @@
 
 use super::{enregistrer, R};
 use crate::app::Etat;
-use crate::fichiers::Enregistre;
 use passerelle_core::cet::{animations, bilan, cpc, documents, export, import, mandats, registre};
 use passerelle_core::fichiers::{lire_entrant, LIMITE_IMPORT};
 use passerelle_core::liste::{Liste, ParametresListe};
@@ -135,11 +134,7 @@ pub fn importer_cet(
 
 /// Registre filtré en CSV ou .xlsx, enregistré là où l'utilisateur le choisit.
 #[tauri::command]
-pub async fn exporter_cet(
-    app: AppHandle,
-    filtre: registre::FiltreCet,
-    format: String,
-) -> R<Option<Enregistre>> {
+pub async fn exporter_cet(app: AppHandle, filtre: registre::FiltreCet, format: String) -> R<u64> {
     enregistrer(app, move |c| export::document_registre(c, &filtre, &format)).await
 }
 
@@ -181,7 +176,7 @@ pub fn ecrire_notes_animation(
 
 /// Invitation (PDF ou .ics), émargement, publipostage (CSV) d'une animation.
 #[tauri::command]
-pub async fn exporter_animation(app: AppHandle, id: i64, quoi: String) -> R<Option<Enregistre>> {
+pub async fn exporter_animation(app: AppHandle, id: i64, quoi: String) -> R<u64> {
     enregistrer(app, move |c| documents::fichier_document(c, id, &quoi)).await
 }
 
@@ -190,7 +185,7 @@ pub async fn exporter_retour_organisations(
     app: AppHandle,
     organisation_id: Option<i64>,
     csv: bool,
-) -> R<Option<Enregistre>> {
+) -> R<u64> {
     enregistrer(app, move |c| {
         documents::document_retour(c, organisation_id, csv)
     })
@@ -198,7 +193,7 @@ pub async fn exporter_retour_organisations(
 }
 
 #[tauri::command]
-pub async fn exporter_avis_employeur(app: AppHandle, id: i64) -> R<Option<Enregistre>> {
+pub async fn exporter_avis_employeur(app: AppHandle, id: i64) -> R<u64> {
     enregistrer(app, move |c| documents::document_avis_employeur(c, id)).await
 }
 
@@ -207,7 +202,7 @@ pub async fn exporter_bilan_cet(
     app: AppHandle,
     annee_scolaire: String,
     academie_id: Option<i64>,
-) -> R<Option<Enregistre>> {
+) -> R<u64> {
     enregistrer(app, move |c| {
         bilan::document_bilan(c, &annee_scolaire, academie_id)
     })

@@ -2,7 +2,6 @@
 
 use super::{enregistrer, R};
 use crate::app::Etat;
-use crate::fichiers::Enregistre;
 use passerelle_core::clee::actions::{self, ActionClee, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, BilanClee, Perimetre};
 use passerelle_core::clee::comites::{
@@ -98,7 +97,7 @@ pub async fn exporter_bilan_clee(
     annee_scolaire: String,
     comite_id: Option<i64>,
     academie_id: Option<i64>,
-) -> R<Option<Enregistre>> {
+) -> R<u64> {
     let perimetre = perimetre(comite_id, academie_id);
     enregistrer(app, move |c| {
         bilan::document_bilan(c, &annee_scolaire, perimetre)

@@ -3,7 +3,6 @@
 
 use super::{enregistrer, R};
 use crate::app::Etat;
-use crate::fichiers::Enregistre;
 use passerelle_core::reunions::{
     self, documents, ActionSuivi, Cadre, DetailReunion, Point, Presence, Reunion,
     SaisieActionSuivi, SaisieReunion,
@@ -87,6 +86,6 @@ pub fn ajouter_decision(etat: State<Etat>, id: i64, texte: String) -> R<Vec<Stri
 /// Compte rendu, convocation, feuille d'émargement (PDF) ou invitation (.ics), enregistré là
 /// où l'utilisateur le choisit.
 #[tauri::command]
-pub async fn exporter_reunion(app: AppHandle, id: i64, quoi: String) -> R<Option<Enregistre>> {
+pub async fn exporter_reunion(app: AppHandle, id: i64, quoi: String) -> R<u64> {
     enregistrer(app, move |c| documents::fichier_document(c, id, &quoi)).await
 }

@@ -1,7 +1,8 @@
 // Bilans : le bilan annuel des IPE calculé à partir des actions, les commentaires du délégué
 // à côté des chiffres, et l'export PDF / CSV.
 
-import { appeler, references, nombre, enregistrerFichier } from '../api.js';
+import { appeler, references, nombre } from '../api.js';
+import { enregistrerFichier } from '../travail.js';
 import { el, remplir, alerte, annoncer } from '../dom.js';
 
 const etat = { annee: null, periode: 'civile', academie: '' };

@@ -1,8 +1,8 @@
 // Outils du registre des CET : import (aperçu et choix des colonnes), export, campagne de
 // renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire, taille } from '../api.js';
-import { suivreTravail, choisirFichier } from '../travail.js';
+import { appeler, references, dateFr, nombre, anneeScolaire, taille } from '../api.js';
+import { suivreTravail, choisirFichier, enregistrerFichier } from '../travail.js';
 import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { listes } from './cet.js';

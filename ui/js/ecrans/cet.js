@@ -1,7 +1,8 @@
 // CET (conseillers entreprise pour l'École) : rubriques du module, registre et fiche d'un CET
 // (mandats, jurys, participations), liste des CPC. Animations et outils ont leur fichier.
 
-import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode } from '../api.js';
+import { appeler, references, dateFr, codes, libelleCode } from '../api.js';
+import { enregistrerFichier } from '../travail.js';
 import { el, remplir, tableau } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';

@@ -1,7 +1,8 @@
 // CLEE : liste des comités, fiche (membres par collège, réunions, actions de suivi, actions vers
 // les élèves), écran d'une réunion et bilan annuel par année scolaire.
 
-import { appeler, references, dateFr, nombre, enregistrerFichier, anneeScolaire, codes, libelleCode } from '../api.js';
+import { appeler, references, dateFr, nombre, anneeScolaire, codes, libelleCode } from '../api.js';
+import { enregistrerFichier } from '../travail.js';
 import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';

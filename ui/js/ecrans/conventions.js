@@ -1,6 +1,7 @@
 // Conventions : liste, fiche (clauses et dates dérivées), avenants.
 
-import { appeler, references, dateFr, enregistrerFichier, codes, libelleCode, taille } from '../api.js';
+import { appeler, references, dateFr, codes, libelleCode, taille } from '../api.js';
+import { enregistrerFichier } from '../travail.js';
 import { el, remplir, annoncer, tableau, alerte } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';

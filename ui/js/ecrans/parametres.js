@@ -1,6 +1,7 @@
 // Paramètres : quelle base est ouverte, où sont les sauvegardes, quelles versions, horizons de l'échéancier.
 
-import { appeler, noticeEnregistre } from '../api.js';
+import { appeler } from '../api.js';
+import { noticeEnregistre } from '../travail.js';
 import { el, remplir, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 

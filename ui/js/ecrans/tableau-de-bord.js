@@ -1,6 +1,7 @@
 // Tableau de bord : les prochaines échéances (à l'horizon réglé dans Paramètres) et les chiffres de la base.
 
-import { appeler, nombre, dateFr, enregistrerFichier } from '../api.js';
+import { appeler, nombre, dateFr } from '../api.js';
+import { enregistrerFichier } from '../travail.js';
 import { el, remplir } from '../dom.js';
 
 const CARTES = [
