@@ -3,7 +3,7 @@
 //! une connexion de travail dans un autre fil ; pendant ce temps, toutes les 50 ms, ce que fait
 //! la navigation (listes de référence, registre des CET, liste des conventions) sur la première
 //! connexion. Affiche la durée de l'import et les latences de lecture p50 / p95 / max, et les
-//! mêmes lectures sans import pour comparer.
+//! mêmes lectures sans import (avant, puis après sur la base grossie) pour comparer.
 //! `cargo run --release -p passerelle-core --bin bench-travail [-- LIGNES]`.
 
 use passerelle_core::cet::{import, registre};
@@ -110,5 +110,8 @@ fn main() {
     println!("Avancement final : {} / {}", a.fait, a.total);
     println!("Navigation sans import : {}", resume(temoin));
     println!("Navigation pendant l'import : {}", resume(latences));
+    // La base a grossi de l'import : les listes longues coûtent davantage, import ou non.
+    let apres: Vec<f64> = (0..20).map(|_| naviguer(&b.conn)).collect();
+    println!("Navigation après l'import : {}", resume(apres));
     let _ = std::fs::remove_dir_all(&dossier);
 }
