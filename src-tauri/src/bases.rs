@@ -30,7 +30,7 @@ fn demander(app: &AppHandle, titre: &str, mode: Mode, nom: Option<&str>) -> Opti
 
 /// Crée une base vide là où l'utilisateur le choisit et l'ouvre ; `false` s'il a annulé.
 pub fn nouvelle(app: &AppHandle) -> R<bool> {
-    let Some(mut chemin) = demander(
+    let Some(chemin) = demander(
         app,
         "Nouvelle base",
         Mode::Enregistrer,
@@ -38,9 +38,7 @@ pub fn nouvelle(app: &AppHandle) -> R<bool> {
     ) else {
         return Ok(false);
     };
-    if chemin.extension().is_none() {
-        chemin.set_extension("sqlite");
-    }
+    let chemin = fichiers::avec_extension(chemin, "sqlite")?;
     let b = base::nouvelle(&chemin)?;
     basculer(app, chemin, b);
     Ok(true)
@@ -90,7 +88,7 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
             .unwrap_or_else(|| "Passerelle".into()),
         passerelle_core::dates::iso(passerelle_core::rapport::aujourdhui())
     );
-    let Some(mut chemin) = demander(
+    let Some(chemin) = demander(
         app,
         "Enregistrer une copie de la base",
         Mode::Enregistrer,
@@ -98,9 +96,7 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
     ) else {
         return Ok(None);
     };
-    if chemin.extension().is_none() {
-        chemin.set_extension("sqlite");
-    }
+    let chemin = fichiers::avec_extension(chemin, "sqlite")?;
     etat.avec(|c| base::copier_vers(c, &chemin))?;
     fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));
     Ok(Some(Enregistre {

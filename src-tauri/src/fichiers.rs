@@ -82,12 +82,10 @@ pub fn enregistrer(
         filtres: &[(doc.genre.libelle(), &extensions)],
         dossier: dossier_propose(app, extension),
     };
-    let Some(mut chemin) = dialogues::choisir(app, &demande) else {
+    let Some(chemin) = dialogues::choisir(app, &demande) else {
         return Ok(None);
     };
-    if chemin.extension().is_none() {
-        chemin.set_extension(extension);
-    }
+    let chemin = avec_extension(chemin, extension)?;
     suivi.avancer(2)?;
     refuser_la_base(etat, &chemin)?;
     passerelle_core::fichiers::ecrire_atomique(&chemin, &doc.octets)?;
@@ -117,6 +115,26 @@ fn refuser_la_base(etat: &Etat, chemin: &Path) -> R<()> {
         .into());
     }
     Ok(())
+}
+
+/// Ajoute l'extension à un nom tapé sans elle. Le dialogue n'a alors pas vu le vrai nom : un
+/// fichier qui le porte déjà n'est pas remplacé sans que l'utilisateur l'ait choisi.
+pub fn avec_extension(mut chemin: PathBuf, extension: &str) -> R<PathBuf> {
+    if chemin.extension().is_some() {
+        return Ok(chemin);
+    }
+    chemin.set_extension(extension);
+    if chemin.exists() {
+        return Err(passerelle_core::Erreur::validation(
+            "chemin",
+            format!(
+                "Le fichier « {} » existe déjà : choisissez-le dans la liste pour le remplacer, ou donnez un autre nom.",
+                nom_affiche(&chemin)
+            ),
+        )
+        .into());
+    }
+    Ok(chemin)
 }
 
 pub fn nom_affiche(chemin: &Path) -> String {
@@ -161,4 +179,27 @@ fn lancer(commande: &mut std::process::Command) -> R<()> {
         .spawn()
         .map(|_| ())
         .map_err(|e| ErreurApp::Ouverture(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::avec_extension;
+
+    /// Un nom tapé sans extension la reçoit, mais ne remplace pas en silence un fichier que le
+    /// dialogue n'a pas montré sous ce nom.
+    #[test]
+    fn extension_ajoutee_sans_remplacer_en_silence() {
+        let d = tempfile::tempdir().unwrap();
+        assert_eq!(
+            avec_extension(d.path().join("Bilan"), "pdf").unwrap(),
+            d.path().join("Bilan.pdf")
+        );
+        assert_eq!(
+            avec_extension(d.path().join("Bilan.PDF"), "pdf").unwrap(),
+            d.path().join("Bilan.PDF")
+        );
+        std::fs::write(d.path().join("Bilan.pdf"), b"%PDF").unwrap();
+        let e = avec_extension(d.path().join("Bilan"), "pdf").unwrap_err();
+        assert!(e.to_string().contains("« Bilan.pdf » existe déjà"), "{e}");
+    }
 }
