@@ -87,8 +87,7 @@ pub fn enregistrer(
     };
     let chemin = avec_extension(chemin, extension)?;
     suivi.avancer(2)?;
-    refuser_la_base(etat, &chemin)?;
-    passerelle_core::fichiers::ecrire_atomique(&chemin, &doc.octets)?;
+    passerelle_core::fichiers::ecrire_document(&chemin, &doc.octets, Some(&etat.chemin()))?;
     modifier_preferences(app, |p| p.retenir_dossier(extension, &chemin));
     Ok(Some(Enregistre {
         nom: nom_affiche(&chemin),
@@ -98,23 +97,6 @@ pub fn enregistrer(
             .unwrap_or_default(),
         rang: etat.retenir_fichier(chemin),
     }))
-}
-
-/// Un document ne remplace jamais la base ouverte.
-fn refuser_la_base(etat: &Etat, chemin: &Path) -> R<()> {
-    let base = etat.chemin();
-    let meme = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
-    if meme(&base, chemin) {
-        return Err(passerelle_core::Erreur::validation(
-            "chemin",
-            "Ce fichier est la base ouverte : choisissez un autre nom.",
-        )
-        .into());
-    }
-    Ok(())
 }
 
 /// Ajoute l'extension à un nom tapé sans elle. Le dialogue n'a alors pas vu le vrai nom : un
@@ -178,7 +160,7 @@ fn lancer(commande: &mut std::process::Command) -> R<()> {
     commande
         .spawn()
         .map(|_| ())
-        .map_err(|e| ErreurApp::Ouverture(e.to_string()))
+        .map_err(|e| ErreurApp::Ouverture(passerelle_core::erreur::texte_io(&e)))
 }
 
 #[cfg(test)]

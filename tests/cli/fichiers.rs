@@ -108,3 +108,56 @@ fn document_ecrit_d_un_coup_sur_le_fichier_existant() {
         .collect();
     assert_eq!(noms, ["bilan.csv"], "aucun fichier temporaire laissé");
 }
+
+/// `--sortie` ne peut écraser ni la base, ni ses fichiers de travail, ni une autre base (copie,
+/// sauvegarde), ni un dossier : code 2, message en français, rien ne change.
+#[test]
+fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let copie = d.path().join("copie.sqlite");
+    std::fs::copy(&db, &copie).unwrap();
+    let wal = d
+        .path()
+        .join(format!("{}-wal", db.file_name().unwrap().to_string_lossy()));
+    let cas: [(&Path, &str); 4] = [
+        (&db, "est la base ouverte"),
+        (&wal, "est la base ouverte"),
+        (&copie, "est une base de données"),
+        (d.path(), "est un dossier"),
+    ];
+    for (sortie, attendu) in cas {
+        let avant_base = std::fs::read(&db).unwrap();
+        let avant_copie = std::fs::read(&copie).unwrap();
+        let o = passerelle(&[
+            "bilan",
+            "ipe",
+            "--db",
+            p(&db),
+            "--annee",
+            "2007",
+            "--sortie",
+            p(sortie),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", sortie.display());
+        let err = sans_nbsp(&texte(&o.stderr));
+        assert!(err.contains(attendu), "{}: {err}", sortie.display());
+        assert_eq!(std::fs::read(&db).unwrap(), avant_base);
+        assert_eq!(std::fs::read(&copie).unwrap(), avant_copie);
+    }
+    // Une sortie ordinaire reste possible, et la base est toujours saine.
+    let pdf = d.path().join("bilan.pdf");
+    let o = passerelle(&[
+        "bilan",
+        "ipe",
+        "--db",
+        p(&db),
+        "--annee",
+        "2007",
+        "--sortie",
+        p(&pdf),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = passerelle(&["verifier", "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -81,9 +81,12 @@ pub enum Erreur {
         version: i64,
         connu: i64,
     },
-    #[error("Base de données : {0}")]
+    /// Le texte anglais de SQLite n'est pas montré : seulement sa cause, en français.
+    #[error("Base de données : {}", texte_sqlite(.0))]
     Sqlite(#[from] rusqlite::Error),
-    #[error("Fichier : {0}")]
+    /// Idem pour le système : la cause en français (un message construit par Passerelle, déjà
+    /// en français, est repris tel quel).
+    #[error("Fichier : {}", texte_io(.0))]
     Fichier(#[from] std::io::Error),
     #[error("Données de démonstration illisibles : {0}")]
     Demo(String),
@@ -95,6 +98,55 @@ pub enum Erreur {
     /// Travail long arrêté par l'utilisateur ; tout ce qu'il avait écrit a été défait.
     #[error("Opération annulée : rien n'a été enregistré.")]
     Annulee,
+}
+
+/// La cause d'une erreur du système, en français.
+pub fn texte_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    if let Some(interne) = e.get_ref() {
+        // Message écrit par Passerelle (io::Error::new / other) : il est déjà en français.
+        return interne.to_string();
+    }
+    match e.kind() {
+        NotFound => "fichier ou dossier introuvable".into(),
+        PermissionDenied => "accès refusé par le système".into(),
+        AlreadyExists => "le fichier existe déjà".into(),
+        StorageFull => "le disque est plein".into(),
+        ReadOnlyFilesystem => "le support est en lecture seule".into(),
+        IsADirectory => "c'est un dossier, pas un fichier".into(),
+        NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        InvalidFilename => "nom de fichier refusé par le système".into(),
+        UnexpectedEof | InvalidData => "contenu illisible ou tronqué".into(),
+        TimedOut | Interrupted | WouldBlock => "opération interrompue ; réessayez".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système (code {code})"),
+            None => "erreur du système".into(),
+        },
+    }
+}
+
+/// La cause d'une erreur SQLite, en français.
+pub fn texte_sqlite(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    let rusqlite::Error::SqliteFailure(f, _) = e else {
+        return "donnée inattendue dans la base".into();
+    };
+    match f.code {
+        DatabaseBusy | DatabaseLocked => {
+            "la base est occupée par une autre opération ; réessayez dans un instant".into()
+        }
+        ReadOnly => "la base est en lecture seule".into(),
+        DiskFull => "le disque est plein".into(),
+        CannotOpen => "le fichier de la base ne peut pas être ouvert".into(),
+        NotADatabase => "le fichier n'est pas une base de données".into(),
+        DatabaseCorrupt => "la base est endommagée".into(),
+        PermissionDenied => "accès refusé par le système".into(),
+        SystemIoFailure => "le disque n'a pas pu être lu ou écrit".into(),
+        OutOfMemory => "mémoire insuffisante".into(),
+        ConstraintViolation => "donnée incohérente refusée par la base".into(),
+        TooBig => "donnée trop grande".into(),
+        _ => format!("erreur interne (code {})", f.extended_code),
+    }
 }
 
 impl Erreur {
@@ -149,5 +201,40 @@ impl Serialize for Erreur {
         st.serialize_field("message", &self.to_string())?;
         st.serialize_field("champs", champs)?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Erreur;
+    use rusqlite::ffi;
+
+    /// Les erreurs du système et de SQLite se disent en français, sans le texte anglais d'origine.
+    #[test]
+    fn causes_du_systeme_et_de_sqlite_en_francais() {
+        let io = std::io::Error::from_raw_os_error(13); // EACCES : « Permission denied »
+        let texte = Erreur::Fichier(io).to_string();
+        assert_eq!(texte, "Fichier : accès refusé par le système");
+        let absent = std::fs::read("/ce/fichier/n/existe/pas").unwrap_err();
+        assert_eq!(
+            Erreur::from(absent).to_string(),
+            "Fichier : fichier ou dossier introuvable"
+        );
+        let occupe = rusqlite::Error::SqliteFailure(
+            ffi::Error::new(ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        );
+        let texte = Erreur::from(occupe).to_string();
+        assert!(
+            texte.starts_with("Base de données : la base est occupée"),
+            "{texte}"
+        );
+        assert!(!texte.contains("locked"), "{texte}");
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        let e = c
+            .execute("INSERT INTO table_absente VALUES (1)", [])
+            .unwrap_err();
+        let texte = Erreur::from(e).to_string();
+        assert!(!texte.contains("no such"), "{texte}");
     }
 }

@@ -31,7 +31,11 @@ pub fn lire_entrant(chemin: &Path, limite: u64) -> Resultat<Vec<u8>> {
         }
         _ => Erreur::validation(
             "fichier",
-            format!("Impossible de lire le fichier « {} » : {e}.", nom(chemin)),
+            format!(
+                "Impossible de lire le fichier « {} » : {}.",
+                nom(chemin),
+                crate::erreur::texte_io(&e)
+            ),
         ),
     };
     let f = std::fs::File::open(chemin).map_err(illisible)?;
@@ -85,7 +89,11 @@ pub fn ecrire_atomique(chemin: &Path, octets: &[u8]) -> Resultat<()> {
     let avec_nom = |e: std::io::Error| {
         Erreur::Fichier(std::io::Error::new(
             e.kind(),
-            format!("écriture de « {} » impossible : {e}", chemin.display()),
+            format!(
+                "écriture de « {} » impossible : {}",
+                chemin.display(),
+                crate::erreur::texte_io(&e)
+            ),
         ))
     };
     // Même dossier que la cible : le renommage reste sur le même disque, donc atomique.
@@ -98,4 +106,78 @@ pub fn ecrire_atomique(chemin: &Path, octets: &[u8]) -> Resultat<()> {
     }
     temporaire.persist(chemin).map_err(|e| avec_nom(e.error))?;
     Ok(())
+}
+
+/// Refuse une sortie qui détruirait des données : un dossier, la base ouverte ou l'un de ses
+/// fichiers de travail (`-wal`, `-shm`, `-journal`), ou toute base SQLite (copie, sauvegarde).
+/// Le contrôle de la base ouverte compare les chemins : en mode WAL, l'en-tête du fichier
+/// principal peut ne pas encore porter la marque de Passerelle.
+pub fn verifier_sortie(sortie: &Path, base_ouverte: Option<&Path>) -> Resultat<()> {
+    let refus = |quoi: &str| {
+        Err(Erreur::validation(
+            "sortie",
+            format!(
+                "« {} » {quoi} : Passerelle n'écrit pas de document par-dessus. Choisissez un autre nom.",
+                nom(sortie)
+            ),
+        ))
+    };
+    if sortie.is_dir() {
+        return Err(Erreur::validation(
+            "sortie",
+            format!(
+                "« {} » est un dossier : indiquez un nom de fichier.",
+                nom(sortie)
+            ),
+        ));
+    }
+    let cible = absolu(sortie);
+    if let Some(base) = base_ouverte.map(absolu) {
+        let travail = ["", "-wal", "-shm", "-journal"].iter().any(|suffixe| {
+            let mut nom = base.clone().into_os_string();
+            nom.push(suffixe);
+            cible == Path::new(&nom)
+        });
+        if travail {
+            return refus("est la base ouverte (ou l'un de ses fichiers de travail)");
+        }
+    }
+    let principal = cible.to_str().and_then(|c| {
+        ["-wal", "-shm", "-journal"]
+            .iter()
+            .find_map(|s| c.strip_suffix(s))
+    });
+    if est_base_sqlite(&cible) || principal.is_some_and(|p| est_base_sqlite(Path::new(p))) {
+        return refus("est une base de données (ou l'un de ses fichiers de travail)");
+    }
+    Ok(())
+}
+
+/// Vérifie la sortie puis écrit d'un coup : ce que font la ligne de commande et la fenêtre.
+pub fn ecrire_document(sortie: &Path, octets: &[u8], base_ouverte: Option<&Path>) -> Resultat<()> {
+    verifier_sortie(sortie, base_ouverte)?;
+    ecrire_atomique(sortie, octets)
+}
+
+/// Chemin absolu, liens résolus ; pour un fichier qui n'existe pas encore, son dossier résolu.
+fn absolu(chemin: &Path) -> std::path::PathBuf {
+    if let Ok(c) = chemin.canonicalize() {
+        return c;
+    }
+    let dossier = chemin
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (dossier.canonicalize(), chemin.file_name()) {
+        (Ok(d), Some(n)) => d.join(n),
+        _ => std::path::absolute(chemin).unwrap_or_else(|_| chemin.to_path_buf()),
+    }
+}
+
+/// L'en-tête « SQLite format 3 » : le fichier est une base, quelle qu'elle soit.
+fn est_base_sqlite(chemin: &Path) -> bool {
+    let mut entete = [0u8; 16];
+    std::fs::File::open(chemin)
+        .and_then(|mut f| f.read_exact(&mut entete))
+        .is_ok_and(|_| &entete == b"SQLite format 3\0")
 }

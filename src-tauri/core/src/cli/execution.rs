@@ -205,7 +205,7 @@ fn bilan_ipe(
         .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
         .transpose()?;
     let (bilan, octets) = crate::ipe::bilan::fichier_bilan(&b.conn, periode, academie_id, csv)?;
-    fichiers::ecrire_atomique(fichier, &octets)?;
+    fichiers::ecrire_document(fichier, &octets, Some(&b.chemin))?;
     writeln!(
         sortie,
         "Bilan IPE {} ({}) écrit dans {}",
@@ -238,7 +238,7 @@ fn echeances(
 
 /// Les commandes qui écrivent un document dans `--sortie` et le disent.
 fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
-    let (fichier, octets, message) = match demande {
+    let (base, fichier, octets, message) = match demande {
         Demande::SuiviPreparer {
             db,
             convention,
@@ -253,7 +253,7 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
                 "Dossier de la réunion du {} écrit",
                 crate::dates::francaise(reunion)
             );
-            (fichier, pdf, message)
+            (b.chemin.clone(), fichier, pdf, message)
         }
         Demande::BilanConvention {
             db,
@@ -264,6 +264,7 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             let b = base_existante(db)?;
             let pdf = crate::conventions::documents::pdf_bilan(&b.conn, convention, annee)?;
             (
+                b.chemin.clone(),
                 fichier,
                 pdf,
                 format!("Bilan {annee} de la convention écrit"),
@@ -279,17 +280,17 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             let octets =
                 crate::reunions::documents::fichier_document(&b.conn, reunion, &quoi)?.octets;
             let message = format!("Document « {quoi} » de la réunion n° {reunion} écrit");
-            (fichier, octets, message)
+            (b.chemin.clone(), fichier, octets, message)
         }
         demande => documents_cet_clee(demande)?,
     };
-    fichiers::ecrire_atomique(&fichier, &octets)?;
+    fichiers::ecrire_document(&fichier, &octets, Some(&base))?;
     writeln!(sortie, "{message} dans {}", fichier.display())?;
     Ok(())
 }
 
-/// Les documents des CET et des CLEE : (fichier, octets, ce qui a été écrit).
-fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Erreur> {
+/// Les documents des CET et des CLEE : (b.chemin.clone(),fichier, octets, ce qui a été écrit).
+fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, PathBuf, Vec<u8>, String), Erreur> {
     Ok(match demande {
         Demande::ExportCet {
             db,
@@ -299,7 +300,12 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             let b = base_existante(db)?;
             let octets =
                 crate::cet::export::fichier_registre(&b.conn, &Default::default(), &format)?;
-            (fichier, octets, "Registre des CET exporté".into())
+            (
+                b.chemin.clone(),
+                fichier,
+                octets,
+                "Registre des CET exporté".into(),
+            )
         }
         Demande::RetourOrganisations {
             db,
@@ -310,7 +316,7 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             let b = base_existante(db)?;
             let octets = crate::cet::documents::fichier_retour(&b.conn, organisation, csv)?;
             let message = "Retour aux organisations professionnelles écrit".into();
-            (fichier, octets, message)
+            (b.chemin.clone(), fichier, octets, message)
         }
         Demande::BilanCet {
             db,
@@ -324,7 +330,12 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
                 .transpose()?;
             let pdf = crate::cet::bilan::pdf_bilan(&b.conn, annee, academie)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
-            (fichier, pdf, format!("Bilan des CET {periode} écrit"))
+            (
+                b.chemin.clone(),
+                fichier,
+                pdf,
+                format!("Bilan des CET {periode} écrit"),
+            )
         }
         Demande::BilanClee {
             db,
@@ -344,7 +355,12 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, Vec<u8>, String), Er
             };
             let pdf = bilan::pdf_bilan(&b.conn, annee, perimetre)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
-            (fichier, pdf, format!("Bilan des CLEE {periode} écrit"))
+            (
+                b.chemin.clone(),
+                fichier,
+                pdf,
+                format!("Bilan des CLEE {periode} écrit"),
+            )
         }
         _ => unreachable!("demande traitée par `lancer`"),
     })
