@@ -365,7 +365,7 @@ pub fn modifier_convention(
 
 #[tauri::command(async)]
 pub fn supprimer_convention(etat: State<Etat>, id: i64) -> R<()> {
-    etat.avec(|c| fiches::supprimer(c, id))
+    etat.avec_chemin(|c, base| pieces::supprimer_convention(c, base, id))
 }
 
 #[tauri::command(async)]
@@ -506,6 +506,12 @@ pub async fn ajouter_piece(app: AppHandle, id: i64) -> R<Option<Vec<pieces::Piec
         Ok(Some(liste))
     })
     .await
+}
+
+/// Retire une pièce jointe : sa ligne et son fichier.
+#[tauri::command(async)]
+pub fn retirer_piece(etat: State<Etat>, id: i64) -> R<Vec<pieces::Piece>> {
+    etat.avec_chemin(|c, base| pieces::retirer(c, base, id))
 }
 
 /// Ouvre une pièce jointe avec la visionneuse du système.

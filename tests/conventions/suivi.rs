@@ -339,3 +339,72 @@ fn pieces_jointes_copiees_a_cote_de_la_base() {
     assert!(pieces::ajouter(&b.conn, &chemin, 999, "x.pdf", b"x").is_err());
     assert_eq!(pieces::lister(&b.conn, conv.id).unwrap().len(), 2);
 }
+
+/// Pièces jointes d'une base reçue d'ailleurs ou de noms hostiles : noms assainis pour Windows
+/// et Linux, programmes refusés, chemin contrôlé à l'ouverture, fichiers retirés avec leur ligne.
+#[test]
+fn pieces_jointes_hostiles_refusees_contenues_et_jamais_orphelines() {
+    use passerelle_core::conventions::pieces;
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("p.sqlite");
+    let b = base::ouvrir(&chemin).unwrap();
+    let conv = fiches::creer(&b.conn, &apcm()).unwrap();
+    let dossier = d
+        .path()
+        .join(format!("pieces-jointes/convention-{}", conv.id));
+    // Programmes et raccourcis : refusés, rien n'est écrit.
+    for nom in ["setup.exe", "lien.LNK", "lanceur.desktop", "script.ps1"] {
+        let e = pieces::ajouter(&b.conn, &chemin, conv.id, nom, b"MZ").unwrap_err();
+        assert!(
+            e.to_string().contains("programme ou un raccourci"),
+            "{nom}: {e}"
+        );
+    }
+    assert!(pieces::lister(&b.conn, conv.id).unwrap().is_empty());
+    // Noms réservés de Windows, caractères interdits, nom trop long : assainis.
+    let l = pieces::ajouter(&b.conn, &chemin, conv.id, "NUL.pdf", b"%PDF").unwrap();
+    assert_eq!(l[0].nom, "NUL (document).pdf");
+    let l = pieces::ajouter(&b.conn, &chemin, conv.id, "a<b>:c?.pdf", b"%PDF").unwrap();
+    assert_eq!(l[1].nom, "a-b--c-.pdf");
+    let long = format!("{}.pdf", "é".repeat(300));
+    let l = pieces::ajouter(&b.conn, &chemin, conv.id, &long, b"%PDF").unwrap();
+    assert_eq!(l[2].nom.chars().count(), 104);
+    // Une base trafiquée qui pointe hors du dossier, ou vers un programme : refusée à l'ouverture.
+    let faux = [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "pieces-jointes/../p.sqlite",
+        "pieces-jointes/x/outil.exe",
+    ];
+    for chemin_faux in faux {
+        b.conn
+            .execute(
+                "INSERT INTO piece_jointe (convention_id, nom, chemin, taille, ajoutee_le) VALUES (?1, 'x', ?2, 1, '2026-01-01')",
+                rusqlite::params![conv.id, chemin_faux],
+            )
+            .unwrap();
+        let id = b.conn.last_insert_rowid();
+        let e = pieces::chemin_complet(&b.conn, &chemin, id)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("sort du dossier") || e.contains("programme"),
+            "{chemin_faux}: {e}"
+        );
+        b.conn
+            .execute("DELETE FROM piece_jointe WHERE id = ?1", [id])
+            .unwrap();
+    }
+    // Retirer une pièce retire son fichier ; supprimer la convention retire son dossier.
+    let fichier = pieces::chemin_complet(&b.conn, &chemin, l[0].id).unwrap();
+    let l = pieces::retirer(&b.conn, &chemin, l[0].id).unwrap();
+    assert_eq!(l.len(), 2);
+    assert!(!fichier.exists());
+    pieces::supprimer_convention(&b.conn, &chemin, conv.id).unwrap();
+    assert!(!dossier.exists());
+    let restantes: i64 = b
+        .conn
+        .query_row("SELECT count(*) FROM piece_jointe", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(restantes, 0);
+}

@@ -103,7 +103,19 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
         .unwrap()
         .path()
         .join("convention-signee.pdf");
-    assert_eq!(std::fs::read(copie).unwrap(), b"%PDF-1.4 convention signee");
+    assert_eq!(
+        std::fs::read(&copie).unwrap(),
+        b"%PDF-1.4 convention signee"
+    );
+    // Retirée après confirmation : la ligne et le fichier copié disparaissent ensemble.
+    cliquer(&c, "#pieces-table button[aria-label^='Retirer']").await;
+    attendre_texte(&c, "#confirmation-texte", |t| {
+        t.contains("convention-signee.pdf")
+    })
+    .await;
+    cliquer(&c, "#confirmation-ok").await;
+    attendre_texte(&c, "main", |t| t.contains("Aucune pièce jointe.")).await;
+    assert!(!copie.exists());
 
     // Prévoir une réunion du groupe de suivi et préparer son dossier.
     let reunion = (aujourdhui + Days::new(7)).format("%d/%m/%Y").to_string();

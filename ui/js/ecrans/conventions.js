@@ -2,7 +2,7 @@
 
 import { appeler, references, dateFr, codes, libelleCode, taille } from '../api.js';
 import { enregistrerFichier } from '../travail.js';
-import { el, remplir, annoncer, tableau, alerte } from '../dom.js';
+import { el, remplir, annoncer, tableau, alerte, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
@@ -87,8 +87,18 @@ async function afficherFiche(convention, outils) {
   const piecesJointes = [
     el('h3', {}, 'Pièces jointes'),
     tableau('pieces-table', ['Fichier', 'Taille', 'Ajouté le', ''], pieces.map((p) => [p.nom, taille(p.taille), dateFr(p.ajoutee_le),
-      el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir ${p.nom}`, onclick: () => appeler('ouvrir_piece', { id: p.id })
-        .catch((e) => remplir(messagePiece, alerte(e.message, 'erreur'))) }, 'Ouvrir')]),
+      el('span', {},
+        el('button', { type: 'button', class: 'lien', 'aria-label': `Ouvrir ${p.nom}`, onclick: () => appeler('ouvrir_piece', { id: p.id })
+          .catch((e) => remplir(messagePiece, alerte(e.message, 'erreur'))) }, 'Ouvrir'),
+        el('button', { type: 'button', class: 'lien', 'aria-label': `Retirer ${p.nom}`, onclick: async () => {
+          if (!await confirmer('Retirer cette pièce jointe ?', `« ${p.nom} » sera retirée de la convention et son fichier supprimé du dossier des pièces jointes.`, 'Retirer')) return;
+          try {
+            await appeler('retirer_piece', { id: p.id });
+            await rafraichir();
+          } catch (e) {
+            remplir(messagePiece, alerte(e.message, 'erreur'));
+          }
+        } }, 'Retirer'))]),
       'Aucune pièce jointe.'),
     el('p', { class: 'actions' },
       el('button', { type: 'button', id: 'piece-joindre', class: 'secondaire', onclick: joindre }, 'Joindre un fichier…'),
