@@ -14,3 +14,5 @@ mod documents;
 mod fichiers;
 #[path = "cli/reseaux.rs"]
 mod reseaux;
+#[path = "cli/sauvegardes.rs"]
+mod sauvegardes;

@@ -20,6 +20,7 @@ pub mod parametres;
 pub mod preferences;
 pub mod rapport;
 pub mod reunions;
+pub mod sauvegardes;
 pub mod tableur;
 pub mod texte;
 pub mod travail;

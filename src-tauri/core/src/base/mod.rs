@@ -178,24 +178,17 @@ fn examiner(chemin: &Path) -> Resultat<Etat> {
     }
 }
 
-/// Copie cohérente (WAL compris) dans `sauvegardes/` à côté du fichier, avant migration.
-fn sauvegarder(chemin: &Path, version: i64) -> Resultat<PathBuf> {
-    let dossier = chemin
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("sauvegardes");
+/// Copie cohérente (WAL compris) dans `sauvegardes/` à côté du fichier, avant migration ; elle
+/// porte le nom des autres sauvegardes (« … (avant migration).sqlite ») et se restaure comme elles.
+fn sauvegarder(chemin: &Path, _version: i64) -> Resultat<PathBuf> {
+    let dossier = crate::sauvegardes::dossier_par_defaut(chemin);
     std::fs::create_dir_all(&dossier)?;
-    let souche = chemin
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("passerelle");
-    let horodatage = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut cible = dossier.join(format!("{souche}-v{version}-{horodatage}.sqlite"));
-    let mut n = 1;
-    while cible.exists() {
-        n += 1;
-        cible = dossier.join(format!("{souche}-v{version}-{horodatage}-{n}.sqlite"));
-    }
+    let cible = crate::sauvegardes::nom_libre(
+        &dossier,
+        chemin,
+        chrono::Local::now().naive_local(),
+        crate::sauvegardes::Raison::AvantMigration,
+    );
     let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     ro.execute("VACUUM INTO ?1", [cible.to_string_lossy()])?;
     Ok(cible)
@@ -242,6 +235,15 @@ fn est_le_fichier_de(conn: &Connection, destination: &Path) -> bool {
         Some(dossier.join(p.file_name()?))
     };
     resolu(Path::new(propre)).is_some_and(|p| Some(p) == resolu(destination))
+}
+
+/// Version du schéma d'une base Passerelle existante, lue sans rien écrire ; tout autre fichier
+/// (pas SQLite, autre application, version plus récente, fichier vide) est refusé.
+pub fn version_du_fichier(chemin: &Path) -> Resultat<i64> {
+    match examiner(chemin)? {
+        Etat::Passerelle { version } => Ok(version),
+        Etat::Nouveau => Err(Erreur::BaseEtrangere(chemin.display().to_string())),
+    }
 }
 
 /// La copie s'ouvre, est intègre et porte la signature de Passerelle.

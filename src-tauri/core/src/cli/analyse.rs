@@ -12,6 +12,8 @@ use std::path::PathBuf;
 struct Options {
     db: Option<PathBuf>,
     sortie: Option<PathBuf>,
+    vers: Option<PathBuf>,
+    depuis: Option<PathBuf>,
     annee: Option<String>,
     academie: Option<String>,
     format: Option<String>,
@@ -69,6 +71,8 @@ fn lire_arguments<A: AsRef<OsStr>>(args: &[A]) -> Result<(Options, Vec<OsString>
             }
             Long("db") => o.db = Some(valeur(&mut p, "--db")?.into()),
             Long("sortie") => o.sortie = Some(valeur(&mut p, "--sortie")?.into()),
+            Long("vers") => o.vers = Some(valeur(&mut p, "--vers")?.into()),
+            Long("depuis") => o.depuis = Some(valeur(&mut p, "--depuis")?.into()),
             Long(nom) => {
                 let nom = format!("--{nom}");
                 let place = match nom.as_str() {
@@ -136,6 +140,12 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         ["demo"] => Demande::Demo { db },
         ["nouvelle"] => Demande::Nouvelle { db },
         ["verifier"] => Demande::Verifier { db },
+        ["sauvegarder"] => Demande::Sauvegarder { db, vers: o.vers },
+        ["sauvegardes"] => Demande::Sauvegardes { db, vers: o.vers },
+        ["restaurer"] => match o.depuis {
+            Some(depuis) => Demande::Restaurer { db, depuis },
+            None => return usage("restaurer --db FICHIER --depuis SAUVEGARDE"),
+        },
         ["import", quoi, _] => import(quoi, fichier.unwrap_or_default(), o)?,
         ["import", ..] => return usage("import ipe|actions-ipe|cet FICHIER [--essai]"),
         ["export", "cet"] => export_cet(o)?,

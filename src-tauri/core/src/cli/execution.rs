@@ -23,7 +23,7 @@ pub fn executer(demande: Demande, sortie: &mut dyn Write, erreurs: &mut dyn Writ
 }
 
 /// Ouvre la base d'une commande qui la modifie ou la lit : elle doit déjà exister.
-fn base_existante(db: Option<PathBuf>) -> Result<base::Base, Erreur> {
+pub(super) fn base_existante(db: Option<PathBuf>) -> Result<base::Base, Erreur> {
     let chemin = base::chemin_choisi(db);
     if !chemin.exists() {
         return Err(Erreur::Introuvable(format!(
@@ -46,6 +46,13 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
         Demande::Demo { db } => creer_demo(db, sortie)?,
         Demande::Nouvelle { db } => creer_nouvelle(db, sortie)?,
         Demande::Verifier { db } => return verifier(db, sortie),
+        Demande::Sauvegarder { db, vers } => {
+            super::sauvegardes::sauvegarder(db, vers.as_deref(), sortie)?
+        }
+        Demande::Sauvegardes { db, vers } => {
+            super::sauvegardes::lister(db, vers.as_deref(), sortie)?
+        }
+        Demande::Restaurer { db, depuis } => super::sauvegardes::restaurer(db, &depuis, sortie)?,
         Demande::Import {
             db,
             quoi,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 mod analyse;
 mod execution;
+mod sauvegardes;
 #[cfg(test)]
 mod tests;
 
@@ -20,6 +21,9 @@ Usage :
   passerelle nouvelle --db FICHIER       crée une nouvelle base vide
   passerelle demo --db FICHIER           crée une nouvelle base remplie des données de démonstration
   passerelle verifier [--db FICHIER]     contrôle l'intégrité et le schéma de la base
+  passerelle sauvegarder [--vers DOSSIER]   sauvegarde la base (dans sauvegardes/ à côté d'elle)
+  passerelle sauvegardes [--vers DOSSIER]   liste les sauvegardes : date, raison, contenu
+  passerelle restaurer --depuis SAUVEGARDE  restaure une sauvegarde (l'état présent est sauvegardé d'abord)
   passerelle import ipe FICHIER.csv [--essai]
                                          importe le registre des IPE (nom;prenom;entreprise;academie;
                                          debut_mission;fin_mission;quotite)
@@ -76,6 +80,19 @@ pub enum Demande {
     },
     Verifier {
         db: Option<PathBuf>,
+    },
+    /// Une sauvegarde de la base, dans `vers` (par défaut `sauvegardes/` à côté).
+    Sauvegarder {
+        db: Option<PathBuf>,
+        vers: Option<PathBuf>,
+    },
+    Sauvegardes {
+        db: Option<PathBuf>,
+        vers: Option<PathBuf>,
+    },
+    Restaurer {
+        db: Option<PathBuf>,
+        depuis: PathBuf,
     },
     Import {
         db: Option<PathBuf>,
