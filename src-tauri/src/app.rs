@@ -43,6 +43,9 @@ impl Ouverte {
                 copie.display()
             );
         }
+        if let Ok(b) = &base {
+            crate::sauvegarde_auto::a_l_ouverture(b);
+        }
         Ouverte { chemin, base }
     }
 }
@@ -140,6 +143,7 @@ pub fn lancer(chemin: PathBuf) {
                 crate::bases::retenir_recente(app.handle(), &chemin);
             }
             app.set_menu(crate::menu::construire(app.handle())?)?;
+            crate::sauvegarde_auto::lancer_periodiques(app.handle().clone());
             Ok(())
         })
         .on_menu_event(|app, evenement| crate::menu::traiter(app, evenement.id().as_ref()))
@@ -203,7 +207,9 @@ mod tests {
             "ouvrir",
             "preparer",
             "reprendre",
+            "restaurer",
             "retirer",
+            "sauvegarder",
             "suivre",
             "supprimer",
         ];

@@ -109,8 +109,11 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
     }))
 }
 
-/// Remplace la base ouverte, la retient parmi les récentes et recharge la page sur elle.
+/// Remplace la base ouverte et la retient parmi les récentes. La page se recharge ensuite
+/// (elle-même après une commande ; le menu la recharge) : recharger pendant qu'une commande
+/// attend sa réponse ferait renvoyer la commande par la page.
 fn basculer(app: &AppHandle, chemin: PathBuf, b: Base) {
+    crate::sauvegarde_auto::a_l_ouverture(&b);
     app.state::<Etat>().remplacer(Ouverte {
         chemin: chemin.clone(),
         base: Ok(b),
@@ -118,6 +121,10 @@ fn basculer(app: &AppHandle, chemin: PathBuf, b: Base) {
     retenir_recente(app, &chemin);
     fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));
     crate::menu::actualiser(app);
+}
+
+/// Recharge la page sur la base ouverte (après une action du menu).
+pub fn recharger(app: &AppHandle) {
     if let Some(fenetre) = app.get_webview_window("principale") {
         let _ = fenetre.reload();
     }

@@ -19,7 +19,7 @@ use passerelle_core::fichiers::{LIMITE_IMPORT, LIMITE_PIECE};
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
 use passerelle_core::rapport::Document;
-use passerelle_core::{base, parametres};
+use passerelle_core::{base, parametres, sauvegardes};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::{AppHandle, Manager, State};
@@ -47,6 +47,7 @@ pub async fn enregistrer(
 pub mod bases_et_fichiers;
 pub mod cet;
 pub mod clee;
+pub mod copies;
 pub mod reunions;
 pub mod travaux;
 
@@ -59,6 +60,8 @@ pub struct InfosBase {
     version_programme: &'static str,
     erreur: Option<String>,
     accueil_requis: bool,
+    /// Date de la sauvegarde la plus récente (« 2026-12-02T14:05 »), pour la barre d'état.
+    derniere_sauvegarde: Option<String>,
 }
 
 /// Barre d'état, page Paramètres et choix du premier démarrage.
@@ -71,6 +74,8 @@ pub fn infos_base(etat: State<Etat>) -> InfosBase {
         version_programme: passerelle_core::VERSION,
         accueil_requis: lu.as_ref().map(|l| l.1).unwrap_or(false),
         erreur: lu.err().map(|e| e.to_string()),
+        derniere_sauvegarde: sauvegardes::derniere(&etat.chemin())
+            .map(|q| q.format("%Y-%m-%dT%H:%M").to_string()),
     }
 }
 
@@ -287,8 +292,12 @@ pub fn supprimer_action_ipe(etat: State<Etat>, id: i64) -> R<()> {
 #[tauri::command(async)]
 pub fn importer_ipe(etat: State<Etat>, quoi: String, rang: usize, essai: bool) -> R<u64> {
     let fichier = etat.fichier(rang)?;
+    let base = etat.chemin();
     Ok(etat.lancer_travail(move |c, suivi| {
         let octets = passerelle_core::fichiers::lire_entrant(&fichier, LIMITE_IMPORT)?;
+        if !essai {
+            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
+        }
         import::importer(c, &quoi, &octets, essai, suivi)
     }))
 }

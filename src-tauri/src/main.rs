@@ -8,6 +8,7 @@ mod dialogues;
 mod erreur;
 mod fichiers;
 mod menu;
+mod sauvegarde_auto;
 mod travaux;
 
 use passerelle_core::{base, cli};

@@ -61,15 +61,15 @@ pub fn traiter(app: &AppHandle, id: &str) {
     // Un dialogue attend l'utilisateur : jamais sur le fil de la fenêtre.
     tauri::async_runtime::spawn_blocking(move || {
         let resultat = match id.as_str() {
-            "nouvelle" => bases::nouvelle(&app).map(|_| ()),
-            "ouvrir" => bases::ouvrir(&app).map(|_| ()),
+            "nouvelle" => bases::nouvelle(&app).map(|change| recharger_si(&app, change)),
+            "ouvrir" => bases::ouvrir(&app).map(|change| recharger_si(&app, change)),
             "copie" => bases::copier(&app).map(|_| ()),
             "a-propos" => {
                 a_propos(&app);
                 Ok(())
             }
             autre => match autre.strip_prefix("recente-").and_then(|r| r.parse().ok()) {
-                Some(rang) => bases::ouvrir_recente(&app, rang),
+                Some(rang) => bases::ouvrir_recente(&app, rang).map(|_| bases::recharger(&app)),
                 None => Ok(()),
             },
         };
@@ -82,6 +82,12 @@ pub fn traiter(app: &AppHandle, id: &str) {
                 .blocking_show();
         }
     });
+}
+
+fn recharger_si(app: &AppHandle, change: bool) {
+    if change {
+        bases::recharger(app);
+    }
 }
 
 /// Version du programme et du schéma, chemin de la base.

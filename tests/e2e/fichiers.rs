@@ -139,3 +139,74 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     drop(pilote);
     assert_eq!(compter(&db, "action_ipe"), avant);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn sauvegarde_puis_restauration_depuis_les_parametres() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("sauvegardee.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let cet = compter(&db, "cet");
+    assert!(cet > 0);
+
+    cliquer(&c, "#menu a[href='#/parametres']").await;
+    cliquer(&c, "#sauvegarde-maintenant").await;
+    attendre_texte(&c, "#sauvegardes-message", |t| {
+        t.contains("Sauvegarde enregistrée")
+    })
+    .await;
+    attendre_texte(&c, "#sauvegardes-table", |t| {
+        t.contains("manuelle") && t.contains(&format!("{cet} CET"))
+    })
+    .await;
+
+    // Des CET perdus par erreur (par un autre programme, ici) : la sauvegarde les ramène.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM cet;")
+        .unwrap();
+    assert_eq!(compter(&db, "cet"), 0);
+    c.execute(
+        "const l = [...document.querySelectorAll('#sauvegardes-table tbody tr')].find((tr) => tr.innerText.includes('manuelle'));
+         l.querySelector('button').click();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let apercu = attendre_texte(&c, "#confirmation-texte", |t| t.contains("aujourd'hui")).await;
+    assert!(
+        apercu.contains(" 0 CET") && apercu.contains(&format!("{cet} CET")),
+        "{apercu}"
+    );
+    capturer(&c, "restauration-confirmation").await;
+    cliquer(&c, "#confirmation-ok").await;
+    // La fenêtre se recharge sur la base restaurée ; l'état d'avant est gardé.
+    attendre_texte(&c, "#sauvegardes-table", |t| {
+        t.contains("avant restauration")
+    })
+    .await;
+    assert_eq!(compter(&db, "cet"), cet);
+    // La sauvegarde prise avant la restauration garde l'état d'alors : sans CET.
+    let avant = std::fs::read_dir(d.path().join("sauvegardes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| nom(p).contains("(avant restauration)"))
+        .unwrap();
+    assert_eq!(compter(&avant, "cet"), 0);
+    let ligne = lignes(&c, "#sauvegardes-table").await;
+    assert!(
+        ligne[0].contains("avant restauration") && ligne[0].contains(" 0 CET"),
+        "{ligne:?}"
+    );
+    attendre_texte(&c, "#etat-sauvegarde", |t| {
+        t.contains("Dernière sauvegarde")
+    })
+    .await;
+    capturer(&c, "sauvegardes").await;
+    cliquer(&c, "#menu a[href='#/cet']").await;
+    attendre(&c, "#cet-table tbody tr").await;
+    c.close().await.unwrap();
+    drop(pilote);
+}

@@ -1,6 +1,6 @@
 // Point d'entrée : barre d'état, premier démarrage, navigation par l'adresse (#/annuaire/personnes).
 
-import { appeler, chargerCodes } from './api.js';
+import { appeler, chargerCodes, dateFr } from './api.js';
 import { el, remplir, alerte } from './dom.js';
 import * as tableauDeBord from './ecrans/tableau-de-bord.js';
 import * as annuaire from './ecrans/annuaire.js';
@@ -46,13 +46,25 @@ async function naviguer() {
 function afficherErreurBase() {
   remplir(main, el('h1', {}, 'La base n\'a pas pu être ouverte'),
     alerte(infos.erreur, 'erreur'),
-    el('p', {}, 'Relancez Passerelle avec un autre fichier : ', el('code', {}, 'passerelle --db CHEMIN'), '.'));
+    el('p', {}, 'Ouvrez une autre base par le menu Fichier (Ctrl+O), ou créez-en une nouvelle (Ctrl+N). Le fichier refusé n\'a pas été modifié.'));
+}
+
+/** « Dernière sauvegarde : il y a 12 min », « … le 24/11/2026 à 14h05 », « Aucune sauvegarde ». */
+function derniereSauvegarde(quand) {
+  if (!quand) return 'Aucune sauvegarde';
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(quand).getTime()) / 60000));
+  if (minutes < 1) return 'Dernière sauvegarde : à l\'instant';
+  if (minutes < 60) return `Dernière sauvegarde : il y a ${minutes} min`;
+  if (minutes < 24 * 60) return `Dernière sauvegarde : il y a ${Math.round(minutes / 60)} h`;
+  const [date, heure] = quand.split('T');
+  return `Dernière sauvegarde : le ${dateFr(date)} à ${heure.replace(':', 'h')}`;
 }
 
 async function demarrer() {
   infos = await appeler('infos_base');
   remplir(document.getElementById('etat-base'),
-    `Base : ${infos.chemin}`, infos.version_schema ? ` · schéma ${infos.version_schema}` : '', ` · Passerelle ${infos.version_programme}`);
+    `Base : ${infos.chemin}`, infos.version_schema ? ` · schéma ${infos.version_schema}` : '', ` · Passerelle ${infos.version_programme}`,
+    infos.erreur ? '' : el('span', { id: 'etat-sauvegarde' }, ` · ${derniereSauvegarde(infos.derniere_sauvegarde)}`));
   if (!infos.erreur) await chargerCodes();
   window.addEventListener('hashchange', () => { naviguer(); main.focus(); });
   if (infos.accueil_requis) {

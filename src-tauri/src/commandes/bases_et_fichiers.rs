@@ -21,13 +21,13 @@ pub fn montrer_fichier(etat: State<Etat>, rang: usize) -> R<()> {
     fichiers::montrer_dans_le_dossier(&etat.fichier(rang)?)
 }
 
-/// Crée une base vide et l'ouvre (la page se recharge sur elle) ; `false` si annulé.
+/// Crée une base vide et l'ouvre (la page se recharge ensuite sur elle) ; `false` si annulé.
 #[tauri::command]
 pub async fn creer_base(app: AppHandle) -> R<bool> {
     a_part(app, |app, _| bases::nouvelle(app)).await
 }
 
-/// Ouvre une autre base (la page se recharge sur elle) ; `false` si annulé.
+/// Ouvre une autre base (la page se recharge ensuite sur elle) ; `false` si annulé.
 #[tauri::command]
 pub async fn ouvrir_base(app: AppHandle) -> R<bool> {
     a_part(app, |app, _| bases::ouvrir(app)).await

@@ -6,6 +6,7 @@ use crate::app::Etat;
 use passerelle_core::cet::{animations, bilan, cpc, documents, export, import, mandats, registre};
 use passerelle_core::fichiers::{lire_entrant, LIMITE_IMPORT};
 use passerelle_core::liste::{Liste, ParametresListe};
+use passerelle_core::sauvegardes;
 use std::collections::BTreeMap;
 use tauri::{AppHandle, State};
 
@@ -87,8 +88,11 @@ pub fn appliquer_campagne(
     saisie: mandats::SaisieCampagne,
     retenus: Option<Vec<i64>>,
 ) -> R<u64> {
-    Ok(etat
-        .lancer_travail(move |c, suivi| mandats::appliquer(c, &saisie, retenus.as_deref(), suivi)))
+    let base = etat.chemin();
+    Ok(etat.lancer_travail(move |c, suivi| {
+        sauvegardes::avant(c, &base, sauvegardes::Raison::AvantCampagne)?;
+        mandats::appliquer(c, &saisie, retenus.as_deref(), suivi)
+    }))
 }
 
 #[tauri::command(async)]
@@ -126,8 +130,12 @@ pub fn importer_cet(
     essai: bool,
 ) -> R<u64> {
     let fichier = etat.fichier(rang)?;
+    let base = etat.chemin();
     Ok(etat.lancer_travail(move |c, suivi| {
         let octets = lire_entrant(&fichier, LIMITE_IMPORT)?;
+        if !essai {
+            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
+        }
         import::importer(c, &octets, correspondance.as_ref(), essai, suivi)
     }))
 }

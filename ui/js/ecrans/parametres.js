@@ -1,8 +1,8 @@
 // Paramètres : quelle base est ouverte, où sont les sauvegardes, quelles versions, horizons de l'échéancier.
 
-import { appeler } from '../api.js';
+import { appeler, dateFr, nombre } from '../api.js';
 import { noticeEnregistre } from '../travail.js';
-import { el, remplir, alerte } from '../dom.js';
+import { el, remplir, alerte, tableau, confirmer } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 
 export async function afficher(main) {
@@ -10,8 +10,14 @@ export async function afficher(main) {
   const dossier = i.chemin.replace(/[^/\\]*$/, '');
   const message = el('div', { 'aria-live': 'polite' });
   const messageBase = el('div', { id: 'base-message', 'aria-live': 'polite' });
-  // Après le changement de base, Rust recharge la page sur la nouvelle base.
-  const changer = (commande) => appeler(commande).catch((e) => remplir(messageBase, alerte(e.message, 'erreur')));
+  // Une fois la base changée, la page se recharge sur elle.
+  const changer = async (commande) => {
+    try {
+      if (await appeler(commande)) location.reload();
+    } catch (e) {
+      remplir(messageBase, alerte(e.message, 'erreur'));
+    }
+  };
   const copier = async () => {
     try {
       const fichier = await appeler('copier_base');
@@ -48,5 +54,47 @@ export async function afficher(main) {
       el('button', { type: 'button', id: 'base-ouvrir', class: 'secondaire', onclick: () => changer('ouvrir_base') }, 'Ouvrir une base…'),
       el('button', { type: 'button', id: 'base-copie', class: 'secondaire', onclick: copier }, 'Enregistrer une copie…')),
     el('p', { class: 'aide' }, 'Aussi dans le menu Fichier (Ctrl+N, Ctrl+O, Ctrl+Maj+S). Les documents exportés sont enregistrés là où vous le choisissez.'),
-    messageBase, message, f.element);
+    messageBase, await sectionSauvegardes(main), message, f.element);
+}
+
+/** « 12 conventions, 2 008 actions IPE, 35 CET » */
+const decrire = (c) => (c ? `${nombre(c.conventions)} conventions, ${nombre(c.actions)} actions IPE, ${nombre(c.cet)} CET` : 'contenu illisible');
+/** 2026-12-02T14:05 → 02/12/2026 14h05 */
+const moment = (iso) => `${dateFr(iso.slice(0, 10))} ${iso.slice(11).replace(':', 'h')}`;
+
+/** Les sauvegardes : en prendre une, en restaurer une (l'état présent est sauvegardé d'abord). */
+async function sectionSauvegardes(main) {
+  const s = await appeler('lister_sauvegardes');
+  const message = el('div', { id: 'sauvegardes-message', 'aria-live': 'polite' });
+  const maintenant = async () => {
+    try {
+      const f = await appeler('sauvegarder_base');
+      await afficher(main);
+      noticeEnregistre(document.getElementById('sauvegardes-message'), f, 'Sauvegarde enregistrée');
+    } catch (e) {
+      remplir(message, alerte(e.message, 'erreur'));
+    }
+  };
+  const restaurer = async (x) => {
+    const actuelle = await appeler('lire_contenu_base').catch(() => null);
+    const texte = `La base contient aujourd'hui ${decrire(actuelle)} ; la sauvegarde du ${moment(x.quand)} en contient ${decrire(x.contenu)}. `
+      + 'L\'état actuel sera d\'abord sauvegardé : vous pourrez revenir en arrière.';
+    if (!await confirmer('Restaurer cette sauvegarde ?', texte, 'Restaurer')) return;
+    try {
+      await appeler('restaurer_sauvegarde', { rang: x.rang });
+      location.reload();
+    } catch (e) {
+      remplir(message, alerte(e.message, 'erreur'));
+    }
+  };
+  return el('section', { 'aria-labelledby': 'sauvegardes-titre' },
+    el('h2', { id: 'sauvegardes-titre' }, 'Sauvegardes'),
+    el('p', {}, `Copies de la base dans ${s.dossier} : à l'ouverture, toutes les 15 minutes s'il y a eu des changements, avant chaque import, campagne ou restauration. Gardées : toutes celles des dernières 24 heures, puis une par jour pendant 30 jours, puis une par mois pendant 12 mois.`),
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', id: 'sauvegarde-maintenant', class: 'secondaire', onclick: maintenant }, 'Sauvegarder maintenant')),
+    message,
+    tableau('sauvegardes-table', ['Date', 'Raison', 'Contenu', ''], s.liste.map((x) => [
+      moment(x.quand), x.raison, decrire(x.contenu),
+      el('button', { type: 'button', class: 'lien', 'aria-label': `Restaurer la sauvegarde du ${moment(x.quand)}`, onclick: () => restaurer(x) }, 'Restaurer')]),
+    'Aucune sauvegarde pour l\'instant.'));
 }

@@ -145,6 +145,9 @@ fn importer(
 ) -> Result<(), Erreur> {
     let octets = fichiers::lire_entrant(fichier, fichiers::LIMITE_IMPORT)?;
     let b = base_existante(db)?;
+    if !essai {
+        crate::sauvegardes::avant(&b.conn, &b.chemin, crate::sauvegardes::Raison::AvantImport)?;
+    }
     let r = match quoi {
         Importable::Ipe => {
             crate::ipe::import::importer_ipe(&b.conn, &octets, essai, &Suivi::default())?

@@ -124,6 +124,40 @@ pub fn sauvegarder(
     Ok(cible)
 }
 
+/// Sauvegarde si la base a changé depuis sa sauvegarde la plus récente (ou n'en a aucune) ;
+/// les dates des fichiers le disent : un journal WAL non vide plus récent compte aussi.
+pub fn sauvegarder_si_modifiee(
+    conn: &Connection,
+    base: &Path,
+    raison: Raison,
+    retention: &Retention,
+) -> Resultat<Option<PathBuf>> {
+    let modifiee = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .filter(|m| m.len() > 0)
+            .and_then(|m| m.modified().ok())
+    };
+    let mut wal = base.as_os_str().to_owned();
+    wal.push("-wal");
+    let base_modifiee = modifiee(base).max(modifiee(Path::new(&wal)));
+    let derniere = lister_dans(&dossier_par_defaut(base), base)?
+        .first()
+        .and_then(|s| modifiee(&s.chemin));
+    match (base_modifiee, derniere) {
+        (Some(b), Some(s)) if b <= s => Ok(None),
+        _ => sauvegarder(conn, base, raison, None, retention).map(Some),
+    }
+}
+
+/// La date de la sauvegarde la plus récente de la base, pour la barre d'état.
+pub fn derniere(base: &Path) -> Option<NaiveDateTime> {
+    lister_dans(&dossier_par_defaut(base), base)
+        .ok()?
+        .first()
+        .map(|s| s.quand)
+}
+
 /// Supprime les sauvegardes que la conservation ne garde plus (jamais la plus récente).
 fn faire_tourner(
     dossier: &Path,
@@ -167,7 +201,7 @@ pub fn lister_dans(dossier: &Path, base: &Path) -> Resultat<Vec<Sauvegarde>> {
         ));
     }
     // Même minute : l'heure du fichier départage.
-    v.sort_by(|a, b| (b.1.quand, b.0).cmp(&(a.1.quand, a.0)));
+    v.sort_by_key(|(modifiee, s)| std::cmp::Reverse((s.quand, *modifiee)));
     Ok(v.into_iter().map(|(_, s)| s).collect())
 }
 
@@ -227,6 +261,12 @@ pub fn restaurer(
         base::migrer_jusqua(&cible, base::VERSION_SCHEMA)?;
     }
     Ok(avant)
+}
+
+/// Sauvegarde prise juste avant une opération risquée (import, campagne), avec la conservation
+/// réglée dans la base.
+pub fn avant(conn: &Connection, base: &Path, raison: Raison) -> Resultat<PathBuf> {
+    sauvegarder(conn, base, raison, None, &retention(conn)?)
 }
 
 /// Réglages de conservation lus dans la base (ceux par défaut s'ils n'y sont pas).

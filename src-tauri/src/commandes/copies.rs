@@ -1,0 +1,82 @@
+//! Sauvegardes (copies de la base) depuis la page Paramètres : la liste (date, raison, contenu), une sauvegarde
+//! tout de suite, une restauration (l'état présent est sauvegardé d'abord).
+
+use super::R;
+use crate::app::Etat;
+use crate::fichiers::{a_part, nom_affiche, Enregistre};
+use passerelle_core::sauvegardes::{self, Contenu, Raison};
+use passerelle_core::vocabulaire::Code;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+/// Une sauvegarde telle que la page la montre ; la page la désigne par son rang.
+#[derive(Serialize)]
+pub struct SauvegardeListee {
+    rang: usize,
+    nom: String,
+    quand: String,
+    raison: &'static str,
+    contenu: Option<Contenu>,
+}
+
+#[derive(Serialize)]
+pub struct Sauvegardes {
+    dossier: String,
+    liste: Vec<SauvegardeListee>,
+}
+
+#[tauri::command(async)]
+pub fn lister_sauvegardes(etat: State<Etat>) -> R<Sauvegardes> {
+    let base = etat.chemin();
+    let dossier = sauvegardes::dossier_par_defaut(&base);
+    let liste = sauvegardes::lister_dans(&dossier, &base)?
+        .into_iter()
+        .map(|s| SauvegardeListee {
+            contenu: sauvegardes::contenu(&s.chemin).ok(),
+            quand: s.quand.format("%Y-%m-%dT%H:%M").to_string(),
+            raison: s.raison.libelle(),
+            nom: s.nom,
+            rang: etat.retenir_fichier(s.chemin),
+        })
+        .collect();
+    Ok(Sauvegardes {
+        dossier: dossier.display().to_string(),
+        liste,
+    })
+}
+
+/// Une sauvegarde tout de suite, dans `sauvegardes/` à côté de la base.
+#[tauri::command]
+pub async fn sauvegarder_base(app: AppHandle) -> R<Enregistre> {
+    a_part(app, |_, etat| {
+        let chemin = etat.avec_chemin(|c, base| sauvegardes::avant(c, base, Raison::Manuelle))?;
+        Ok(Enregistre {
+            nom: nom_affiche(&chemin),
+            dossier: chemin
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            rang: etat.retenir_fichier(chemin),
+        })
+    })
+    .await
+}
+
+/// Restaure la sauvegarde de rang `rang` ; la page se recharge ensuite sur la base restaurée.
+#[tauri::command]
+pub async fn restaurer_sauvegarde(app: AppHandle, rang: usize) -> R<()> {
+    a_part(app, move |_, etat| {
+        let depuis = etat.fichier(rang)?;
+        etat.avec_chemin(|c, base| {
+            sauvegardes::restaurer(c, base, &depuis, &sauvegardes::retention(c)?)
+        })?;
+        Ok(())
+    })
+    .await
+}
+
+/// Ce que contient la base ouverte, lu au moment de la demande (aperçu d'une restauration).
+#[tauri::command(async)]
+pub fn lire_contenu_base(etat: State<Etat>) -> R<Contenu> {
+    Ok(sauvegardes::contenu(&etat.chemin())?)
+}
