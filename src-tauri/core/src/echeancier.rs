@@ -222,6 +222,12 @@ pub fn document_echeancier(conn: &Connection, format: &str) -> Resultat<Document
 /// D'aujourd'hui à `jours` jours (par défaut l'horizon réglé dans Paramètres).
 pub fn a_venir(conn: &Connection, jours: Option<u32>) -> Resultat<Vec<Echeance>> {
     let jours = match jours {
+        Some(j) if j > crate::parametres::HORIZON_MAX_JOURS => {
+            return Err(crate::Erreur::validation(
+                "jours",
+                "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.",
+            ))
+        }
         Some(j) => j,
         None => crate::parametres::horizons(conn)?.echeances,
     };
