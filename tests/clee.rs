@@ -11,3 +11,5 @@ mod outils;
 mod bilan;
 #[path = "clee/comites.rs"]
 mod comites;
+#[path = "clee/nombres.rs"]
+mod nombres;

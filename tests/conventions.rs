@@ -6,6 +6,8 @@ mod common;
 #[path = "conventions/outils.rs"]
 mod outils;
 
+#[path = "conventions/calendriers.rs"]
+mod calendriers;
 #[path = "conventions/fiches.rs"]
 mod fiches;
 #[path = "conventions/suivi.rs"]

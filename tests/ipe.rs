@@ -460,3 +460,6 @@ fn import_annule_depuis_un_autre_fil_defait_tout() {
     assert!((100..20_000).contains(&a.fait), "{a:?}");
     assert_eq!(compter(&c, "action_ipe"), 0, "rien n'est écrit");
 }
+
+#[path = "ipe/nombres.rs"]
+mod nombres;

@@ -177,3 +177,6 @@ fn un_histogramme_qui_tient_sur_une_page_n_est_pas_coupe() {
         );
     }
 }
+
+#[path = "rapport/debordements.rs"]
+mod debordements;

@@ -3,6 +3,22 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// Années acceptées à l'entrée du cœur (saisies, imports, fenêtre, ligne de commande) : hors
+/// de là, c'est une faute de frappe, et les calculs de dates sortiraient du calendrier.
+pub const ANNEE_MIN: i32 = 1900;
+pub const ANNEE_MAX: i32 = 2200;
+
+/// Contrôle une année reçue telle quelle (bilans, filtres).
+pub fn verifier_annee(annee: i32) -> Result<i32, String> {
+    if (ANNEE_MIN..=ANNEE_MAX).contains(&annee) {
+        Ok(annee)
+    } else {
+        Err(format!(
+            "L'année {annee} est hors des limites acceptées ({ANNEE_MIN} à {ANNEE_MAX})."
+        ))
+    }
+}
+
 /// Lit une date saisie « 24/11/2026 » ou « 2026-11-24 ».
 pub fn lire(saisie: &str) -> Result<NaiveDate, String> {
     let s = saisie.trim();
@@ -109,24 +125,43 @@ pub enum Periode {
 }
 
 impl Periode {
+    /// L'année d'une période reçue de la fenêtre ou de la ligne de commande, bornée.
+    pub fn verifier(&self) -> Result<(), String> {
+        let a = self.annee();
+        match self {
+            Periode::Scolaire(_) if a >= ANNEE_MAX => Err(format!(
+                "L'année scolaire {a}-{} est hors des limites acceptées ({ANNEE_MIN} à {ANNEE_MAX}).",
+                a.saturating_add(1)
+            )),
+            _ => verifier_annee(a).map(|_| ()),
+        }
+    }
+    /// Premier et dernier jour. Une année hors limites (que `verifier` aurait dû refuser) est
+    /// ramenée dans les limites plutôt que d'arrêter le programme.
     pub fn bornes(&self) -> (NaiveDate, NaiveDate) {
-        let d = |a, m, j| NaiveDate::from_ymd_opt(a, m, j).expect("date fixe valide");
+        let d = |a: i32, m, j| {
+            NaiveDate::from_ymd_opt(a.clamp(ANNEE_MIN - 1, ANNEE_MAX), m, j)
+                .unwrap_or(NaiveDate::MIN)
+        };
         match *self {
             Periode::Civile(a) => (d(a, 1, 1), d(a, 12, 31)),
-            Periode::Scolaire(a) => (d(a, 9, 1), d(a + 1, 8, 31)),
+            Periode::Scolaire(a) => {
+                let a = a.clamp(ANNEE_MIN - 1, ANNEE_MAX - 1);
+                (d(a, 9, 1), d(a + 1, 8, 31))
+            }
         }
     }
     pub fn precedente(&self) -> Periode {
         match *self {
-            Periode::Civile(a) => Periode::Civile(a - 1),
-            Periode::Scolaire(a) => Periode::Scolaire(a - 1),
+            Periode::Civile(a) => Periode::Civile(a.saturating_sub(1)),
+            Periode::Scolaire(a) => Periode::Scolaire(a.saturating_sub(1)),
         }
     }
     /// « 2007 » ou « 2007-2008 ».
     pub fn libelle(&self) -> String {
         match *self {
             Periode::Civile(a) => a.to_string(),
-            Periode::Scolaire(a) => format!("{a}-{}", a + 1),
+            Periode::Scolaire(a) => format!("{a}-{}", a.saturating_add(1)),
         }
     }
     pub fn annee(&self) -> i32 {
@@ -155,8 +190,16 @@ pub fn lire_annee_scolaire(saisie: &str) -> Result<i32, String> {
     let t = saisie.trim();
     let erreur = || format!("L'année scolaire « {t} » s'écrit 2025-2026.");
     let (a, b) = t.split_once(['-', '/']).ok_or_else(erreur)?;
-    match (a.trim().parse::<i32>(), b.trim().parse::<i32>()) {
-        (Ok(a), Ok(b)) if b == a + 1 && (1900..3000).contains(&a) => Ok(a),
-        _ => Err(erreur()),
+    let (a, b) = match (a.trim().parse::<i32>(), b.trim().parse::<i32>()) {
+        (Ok(a), Ok(b)) if b.checked_sub(a) == Some(1) => (a, b),
+        _ => return Err(erreur()),
+    };
+    if a < ANNEE_MIN || b > ANNEE_MAX {
+        return Err(format!(
+            "L'année scolaire « {t} » est hors des limites acceptées ({ANNEE_MIN}-{} à {}-{ANNEE_MAX}).",
+            ANNEE_MIN + 1,
+            ANNEE_MAX - 1
+        ));
     }
+    Ok(a)
 }

@@ -26,6 +26,8 @@ pub struct Echeance {
     /// Titre de la convention, nom du CET.
     pub objet: String,
     pub jours_restants: i64,
+    /// L'action de suivi en retard (nature « action ») : un cadre peut en avoir plusieurs.
+    pub action_id: Option<i64>,
 }
 
 crate::codes! {
@@ -73,7 +75,7 @@ fn echeances_des_conventions(
         .into_iter()
         .filter(|c| c.statut.vivant())
     {
-        let mut ajouter = |nature: Nature, d: NaiveDate, libelle: String| {
+        let mut ajouter = |nature: Nature, d: NaiveDate, libelle: String, action_id| {
             v.push(Echeance {
                 date: d,
                 nature,
@@ -82,6 +84,7 @@ fn echeances_des_conventions(
                 objet_id: c.id,
                 objet: c.titre.clone(),
                 jours_restants: (d - depuis).num_days(),
+                action_id,
             })
         };
         for (nature, date) in [
@@ -90,7 +93,7 @@ fn echeances_des_conventions(
             (Nature::Evaluation, c.limite_evaluation),
         ] {
             if let Some(d) = date.filter(|d| *d >= depuis && *d <= jusqu_au) {
-                ajouter(nature, d, nature.libelle().to_string());
+                ajouter(nature, d, nature.libelle().to_string(), None);
             }
         }
         // Règle « au moins N réunions par an » (réunions tenues ou prévues dans l'année en cours).
@@ -106,29 +109,33 @@ fn echeances_des_conventions(
                     Nature::Reunions,
                     fin_annee,
                     format!("{libelle} : {n} sur {prevues} prévues"),
+                    None,
                 );
             }
         }
         // Les actions de suivi en retard restent affichées tant qu'elles sont ouvertes.
-        for (d, libelle) in actions_en_retard(conn, Cadre::Convention(c.id), depuis)? {
-            ajouter(Nature::Action, d, libelle);
+        for (d, libelle, action) in actions_en_retard(conn, Cadre::Convention(c.id), depuis)? {
+            ajouter(Nature::Action, d, libelle, Some(action));
         }
     }
     Ok(())
 }
 
-/// Les actions de suivi ouvertes d'un cadre dont l'échéance est passée : (échéance, libellé).
+/// Les actions de suivi ouvertes d'un cadre dont l'échéance est passée : (échéance, libellé,
+/// identifiant de l'action).
 fn actions_en_retard(
     conn: &Connection,
     cadre: Cadre,
     depuis: NaiveDate,
-) -> Resultat<Vec<(NaiveDate, String)>> {
+) -> Resultat<Vec<(NaiveDate, String, i64)>> {
     Ok(crate::reunions::actions(conn, cadre, None)?
         .into_iter()
         .filter(|a| a.close_le.is_none())
         .filter_map(|a| {
             let libelle = format!("{} : {}", Nature::Action.libelle(), a.intitule);
-            a.echeance.filter(|d| *d < depuis).map(|d| (d, libelle))
+            a.echeance
+                .filter(|d| *d < depuis)
+                .map(|d| (d, libelle, a.id))
         })
         .collect())
 }
@@ -140,7 +147,7 @@ fn actions_en_retard_des_comites(
     v: &mut Vec<Echeance>,
 ) -> Resultat<()> {
     for (id, nom) in crate::clee::comites::vivants(conn)? {
-        for (d, libelle) in actions_en_retard(conn, Cadre::Comite(id), depuis)? {
+        for (d, libelle, action) in actions_en_retard(conn, Cadre::Comite(id), depuis)? {
             v.push(Echeance {
                 date: d,
                 nature: Nature::Action,
@@ -149,6 +156,7 @@ fn actions_en_retard_des_comites(
                 objet_id: id,
                 objet: nom.clone(),
                 jours_restants: (d - depuis).num_days(),
+                action_id: Some(action),
             });
         }
     }
@@ -182,6 +190,7 @@ fn fins_de_mandat(
             objet_id,
             objet,
             jours_restants: (fin - depuis).num_days(),
+            action_id: None,
         });
     }
     Ok(())
@@ -213,6 +222,12 @@ pub fn document_echeancier(conn: &Connection, format: &str) -> Resultat<Document
 /// D'aujourd'hui à `jours` jours (par défaut l'horizon réglé dans Paramètres).
 pub fn a_venir(conn: &Connection, jours: Option<u32>) -> Resultat<Vec<Echeance>> {
     let jours = match jours {
+        Some(j) if j > crate::parametres::HORIZON_MAX_JOURS => {
+            return Err(crate::Erreur::validation(
+                "jours",
+                "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.",
+            ))
+        }
         Some(j) => j,
         None => crate::parametres::horizons(conn)?.echeances,
     };
@@ -271,19 +286,38 @@ pub fn en_csv(v: &[Echeance]) -> String {
     crate::csv::ecrire(&lignes)
 }
 
+/// Identifiant iCalendar d'une échéance : nature, objet, date et, pour une action de suivi,
+/// l'action. Le même export refait donne les mêmes identifiants (l'agenda met à jour au lieu
+/// de doubler) ; deux échéances distinctes n'en partagent jamais un (l'agenda en perdrait une) :
+/// les fins de mandat groupées (objet 0) diffèrent par leur date, les actions d'un même cadre
+/// par leur identifiant.
+fn uid(e: &Echeance) -> String {
+    let action = e
+        .action_id
+        .map(|a| format!("-action{a}"))
+        .unwrap_or_default();
+    format!(
+        "{}-{}-{}{action}-{}@passerelle",
+        e.nature.code(),
+        e.module,
+        e.objet_id,
+        e.date.format("%Y%m%d")
+    )
+}
+
 pub fn en_ics(v: &[Echeance], horodatage: chrono::NaiveDateTime) -> String {
     let evenements: Vec<Evenement> = v
         .iter()
         .map(|e| Evenement {
-            uid: format!("{}-{}-{}@passerelle", e.nature.code(), e.module, e.objet_id),
+            uid: uid(e),
             quand: Quand::Journee(e.date),
             resume: format!("{} : {}", e.libelle, e.objet),
             description: format!(
                 "Échéance suivie dans Passerelle ({} n° {}).",
-                if e.module == "cet" {
-                    "CET"
-                } else {
-                    "convention"
+                match e.module {
+                    "cet" => "CET",
+                    "clee" => "comité",
+                    _ => "convention",
                 },
                 e.objet_id
             ),

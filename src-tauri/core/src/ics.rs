@@ -53,18 +53,44 @@ const FUSEAU_PARIS: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// Échappe le texte d'une propriété (RFC 5545, 3.3.11).
+/// Échappe le texte d'une propriété (RFC 5545, 3.3.11). Toute fin de ligne (CRLF, LF ou CR
+/// seul, celui des vieux Mac et de certains copier-coller) devient `\n` : un CR laissé nu
+/// couperait la ligne pour certains lecteurs. Les autres caractères de contrôle, interdits
+/// dans un texte iCalendar, deviennent des espaces.
 fn echapper(t: &str) -> String {
-    t.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+    let mut s = String::with_capacity(t.len());
+    let mut car = t.chars().peekable();
+    while let Some(c) = car.next() {
+        match c {
+            '\\' => s.push_str("\\\\"),
+            ';' => s.push_str("\\;"),
+            ',' => s.push_str("\\,"),
+            '\r' | '\n' => {
+                if c == '\r' && car.peek() == Some(&'\n') {
+                    car.next();
+                }
+                s.push_str("\\n");
+            }
+            c if c.is_control() && c != '\t' => s.push(' '),
+            c => s.push(c),
+        }
+    }
+    s
 }
 
-/// Paramètre entre guillemets (nom d'un participant) : sans guillemets ni retours à la ligne.
+/// Valeur reprise telle quelle (adresse, identifiant) : sans aucun caractère de contrôle, pour
+/// qu'une adresse venue d'une base reçue n'ajoute pas de ligne au calendrier.
+fn brut(t: &str) -> String {
+    t.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Paramètre entre guillemets (nom d'un participant) : sans guillemets ni caractères de contrôle.
 fn parametre(t: &str) -> String {
-    format!("\"{}\"", t.replace(['"', '\r', '\n'], " "))
+    let propre: String = t
+        .chars()
+        .map(|c| if c == '"' || c.is_control() { ' ' } else { c })
+        .collect();
+    format!("\"{propre}\"")
 }
 
 /// Replie une ligne à 75 octets sans couper un caractère UTF-8 (RFC 5545, 3.1).
@@ -100,8 +126,10 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
     let stamp = horodatage.format("%Y%m%dT%H%M%SZ");
     for e in evenements {
         lignes.push("BEGIN:VEVENT".into());
-        lignes.push(format!("UID:{}", e.uid));
+        lignes.push(format!("UID:{}", brut(&e.uid)));
         lignes.push(format!("DTSTAMP:{stamp}"));
+        // Pas d'historique des envois : la séquence reste 0, DTSTAMP départage les versions.
+        lignes.push("SEQUENCE:0".into());
         match &e.quand {
             Quand::Journee(j) => {
                 lignes.push(format!("DTSTART;VALUE=DATE:{}", j.format("%Y%m%d")));
@@ -132,14 +160,14 @@ pub fn calendrier(evenements: &[Evenement], horodatage: NaiveDateTime) -> String
             lignes.push(format!(
                 "ORGANIZER;CN={}:mailto:{}",
                 parametre(&o.nom),
-                o.email
+                brut(&o.email)
             ));
         }
         for p in &e.participants {
             lignes.push(format!(
                 "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{}",
                 parametre(&p.nom),
-                p.email
+                brut(&p.email)
             ));
         }
         lignes.push("END:VEVENT".into());
@@ -208,6 +236,30 @@ mod tests {
             t.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"),
             "le fuseau cité est défini"
         );
+    }
+
+    /// Repli à 75 octets sans couper un caractère multi-octets ; CR seul, CRLF et LF échappés.
+    #[test]
+    fn repli_multi_octets_et_fins_de_ligne() {
+        let mut e = exemple().remove(0);
+        e.resume = format!("a\rb\r\nc\nd {}", "é漢🙂".repeat(40));
+        e.participants = vec![Participant {
+            nom: "Nom\rcassé".into(),
+            email: "x@exemple.fr\r\nBEGIN:VEVENT".into(),
+        }];
+        let t = calendrier(&[e.clone()], chrono::NaiveDateTime::default());
+        for l in t.split("\r\n") {
+            assert!(
+                l.len() <= 75 && !l.contains('\r') && !l.contains('\n'),
+                "{l:?}"
+            );
+        }
+        // L'adresse piégée ne crée pas de second événement.
+        let debuts = t.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count();
+        assert_eq!(debuts, 1, "{t}");
+        let deplie = t.replace("\r\n ", "");
+        assert!(deplie.contains(&format!("SUMMARY:a\\nb\\nc\\nd {}", "é漢🙂".repeat(40))));
+        assert!(deplie.contains("SEQUENCE:0\r\n"));
     }
 
     /// Relu par un lecteur iCalendar indépendant du nôtre (crate `icalendar`).

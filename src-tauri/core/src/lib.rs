@@ -16,6 +16,7 @@ pub mod fichiers;
 pub mod ics;
 pub mod ipe;
 pub mod liste;
+pub mod nombres;
 pub mod parametres;
 pub mod preferences;
 pub mod rapport;

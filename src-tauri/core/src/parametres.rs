@@ -39,10 +39,17 @@ pub struct Horizons {
     pub alerte: u32,
 }
 
+/// Horizon le plus lointain, en jours (dix ans) : au-delà, les dates calculées sortiraient
+/// du calendrier.
+pub const HORIZON_MAX_JOURS: u32 = 3650;
+
+/// Les horizons réglés ; une valeur illisible ou hors limites (base écrite ailleurs) est
+/// remplacée par la valeur par défaut.
 pub fn horizons(conn: &Connection) -> Resultat<Horizons> {
     let lire_jours = |cle: &str, defaut: u32| -> Resultat<u32> {
         Ok(lire(conn, cle)?
-            .and_then(|v| v.parse().ok())
+            .and_then(|v| v.trim().parse().ok())
+            .filter(|j| (1..=HORIZON_MAX_JOURS).contains(j))
             .unwrap_or(defaut))
     };
     Ok(Horizons {
@@ -53,7 +60,7 @@ pub fn horizons(conn: &Connection) -> Resultat<Horizons> {
 
 pub fn ecrire_horizons(conn: &Connection, h: &Horizons) -> Resultat<Horizons> {
     let mut c = crate::Controle::default();
-    if !(1..=3650).contains(&h.echeances) {
+    if !(1..=HORIZON_MAX_JOURS).contains(&h.echeances) {
         c.ajouter(
             "echeances",
             "L'horizon de l'échéancier doit être compris entre 1 et 3 650 jours.",

@@ -19,6 +19,16 @@ crate::codes! {
     }
 }
 
+/// Maximum plausible pour une seule action d'un comité (contrôlé à la saisie) : 100 000
+/// filles et 100 000 garçons, 10 000 enseignants. Au-delà, c'est une faute de frappe.
+pub const MAX_JEUNES: i64 = 100_000;
+pub const MAX_ENSEIGNANTS: i64 = 10_000;
+
+/// Un effectif lu puis borné.
+fn effectif(saisie: &str, libelle: &str, max: i64) -> Result<i64, String> {
+    csv::entier_positif(saisie, libelle).and_then(|n| crate::nombres::borne(n, max, libelle))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionClee {
     pub id: i64,
@@ -130,7 +140,11 @@ pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<Action
         .egal("x.convention_id", f.convention_id)
         .egal("x.type", f.type_.clone().filter(|t| !t.is_empty()));
     if let Some(a) = f.annee_scolaire {
-        let (debut, fin) = dates::Periode::Scolaire(a).bornes();
+        let periode = dates::Periode::Scolaire(a);
+        periode
+            .verifier()
+            .map_err(|m| crate::Erreur::validation("annee_scolaire", m))?;
+        let (debut, fin) = periode.bornes();
         filtre.condition_liee(
             "x.date BETWEEN {} AND {}",
             [dates::iso(debut), dates::iso(fin)],
@@ -170,11 +184,11 @@ fn valider(conn: &Connection, s: &SaisieActionClee) -> Resultat<Valide> {
     );
     let type_ = c.champ("type", TypeActionClee::choisi(&s.type_, "le type d'action"));
     let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
-    let filles = c.champ("filles", csv::entier_positif(&s.filles, "Filles"));
-    let garcons = c.champ("garcons", csv::entier_positif(&s.garcons, "Garçons"));
+    let filles = c.champ("filles", effectif(&s.filles, "Filles", MAX_JEUNES));
+    let garcons = c.champ("garcons", effectif(&s.garcons, "Garçons", MAX_JEUNES));
     let enseignants = c.champ(
         "enseignants",
-        csv::entier_positif(&s.enseignants, "Enseignants"),
+        effectif(&s.enseignants, "Enseignants", MAX_ENSEIGNANTS),
     );
     liste::verifier_ids(
         conn,

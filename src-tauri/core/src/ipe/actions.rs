@@ -21,6 +21,21 @@ crate::codes! {
     }
 }
 
+impl Effectif {
+    /// Maximum plausible pour une seule action (contrôlé à la saisie et aux imports) :
+    /// 10 000 établissements, 100 000 jeunes filles et 100 000 jeunes garçons, 10 000
+    /// enseignants et personnels femmes et autant d'hommes, 10 000 entreprises et 1 000
+    /// organisations professionnelles. Une action nationale reste en deçà ; au-delà, c'est une
+    /// faute de frappe ou un fichier abîmé.
+    pub fn maximum(self) -> i64 {
+        match self {
+            Effectif::JeunesFilles | Effectif::JeunesGarcons => 100_000,
+            Effectif::OrganisationsProfessionnelles => 1_000,
+            _ => 10_000,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Effectifs {
     pub etablissements: i64,
@@ -33,11 +48,21 @@ pub struct Effectifs {
 }
 
 impl Effectifs {
+    /// Pour l'affichage d'une action : saturé plutôt que de déborder sur une base abîmée (les
+    /// bilans, eux, passent par `jeunes_controle`).
     pub fn jeunes(&self) -> i64 {
-        self.jeunes_filles + self.jeunes_garcons
+        self.jeunes_filles.saturating_add(self.jeunes_garcons)
     }
     pub fn enseignants(&self) -> i64 {
-        self.enseignants_femmes + self.enseignants_hommes
+        self.enseignants_femmes
+            .saturating_add(self.enseignants_hommes)
+    }
+    /// Jeunes et enseignants, un débordement signalé en français.
+    pub fn totaux_controles(&self) -> Resultat<(i64, i64)> {
+        Ok((
+            crate::nombres::somme(self.jeunes_filles, self.jeunes_garcons)?,
+            crate::nombres::somme(self.enseignants_femmes, self.enseignants_hommes)?,
+        ))
     }
     pub fn valeurs(&self) -> [i64; 7] {
         [
@@ -61,9 +86,19 @@ impl Effectifs {
             organisations_professionnelles: v[6],
         }
     }
+    /// Ajoute `autre` ; saturé plutôt que de déborder (les bilans utilisent `somme`).
     pub fn ajouter(&mut self, autre: &Effectifs) {
         let (a, b) = (self.valeurs(), autre.valeurs());
-        *self = Effectifs::depuis(std::array::from_fn(|i| a[i] + b[i]));
+        *self = Effectifs::depuis(std::array::from_fn(|i| a[i].saturating_add(b[i])));
+    }
+    /// La somme des deux, un débordement (base écrite hors de Passerelle) signalé en français.
+    pub fn somme(&self, autre: &Effectifs) -> Resultat<Effectifs> {
+        let (a, b) = (self.valeurs(), autre.valeurs());
+        let mut v = [0i64; 7];
+        for i in 0..7 {
+            v[i] = crate::nombres::somme(a[i], b[i])?;
+        }
+        Ok(Effectifs::depuis(v))
     }
 }
 
@@ -282,7 +317,9 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
     let mut valeurs = [0i64; 7];
     for (i, e) in Effectif::TOUS.iter().enumerate() {
         let cle = e.code();
-        if let Some(n) = c.champ(cle, csv::entier_positif(s.effectif(cle), e.libelle())) {
+        let lu = csv::entier_positif(s.effectif(cle), e.libelle())
+            .and_then(|n| crate::nombres::borne(n, e.maximum(), e.libelle()));
+        if let Some(n) = c.champ(cle, lu) {
             valeurs[i] = n;
         }
     }

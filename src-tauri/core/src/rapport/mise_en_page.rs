@@ -4,15 +4,16 @@
 //! de ce qui le suit.
 
 use super::dessin::{bleu, gris, noir, Page, HAUTEUR_PAGE, LARGEUR_PAGE};
-use super::polices::{polices, Polices};
-use super::{Alignement, Bloc, Colonne, Rapport};
+use super::polices::{polices, Polices, MARQUE};
+use super::{Bloc, Colonne, Rapport};
 use crate::{Erreur, Resultat};
 use printpdf::{Color, FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions};
+use std::collections::BTreeSet;
 
-const MARGE: f32 = 56.7; // 20 mm
-const HAUT_CONTENU: f32 = 78.0;
-const BAS_CONTENU: f32 = HAUTEUR_PAGE - 60.0;
-const LARGEUR: f32 = LARGEUR_PAGE - 2.0 * MARGE;
+pub(super) const MARGE: f32 = 56.7; // 20 mm
+pub(super) const HAUT_CONTENU: f32 = 78.0;
+pub(super) const BAS_CONTENU: f32 = HAUTEUR_PAGE - 60.0;
+pub(super) const LARGEUR: f32 = LARGEUR_PAGE - 2.0 * MARGE;
 
 /// Taille, interligne, gras, couleur et espace avant chaque sorte de texte.
 struct Style {
@@ -58,40 +59,51 @@ const NOTE: Style = Style {
     avant: 0.0,
     apres: 4.0,
 };
-const CELLULE: f32 = 9.0;
-const INTERLIGNE_CELLULE: f32 = 11.5;
-const MARGE_CELLULE: f32 = 4.0;
+pub(super) const CELLULE: f32 = 9.0;
+pub(super) const INTERLIGNE_CELLULE: f32 = 11.5;
+pub(super) const MARGE_CELLULE: f32 = 4.0;
 
-struct Mise<'a> {
-    polices: &'a Polices,
+pub(super) struct Mise<'a> {
+    pub(super) polices: &'a Polices,
     ids: (FontId, FontId),
-    pages: Vec<Page>,
-    y: f32,
+    pub(super) pages: Vec<Page>,
+    pub(super) y: f32,
+    /// Les caractères imprimés `MARQUE` faute de glyphe, pour l'avertissement.
+    absents: BTreeSet<char>,
 }
 
 impl Mise<'_> {
-    fn nouvelle_page(&mut self) {
+    pub(super) fn nouvelle_page(&mut self) {
         self.pages.push(Page::new());
         self.y = HAUT_CONTENU;
     }
 
-    fn reste(&self) -> f32 {
+    pub(super) fn reste(&self) -> f32 {
         BAS_CONTENU - self.y
     }
 
     /// Passe à la page suivante si `hauteur` ne tient plus (jamais sur une page vide).
-    fn assurer(&mut self, hauteur: f32) {
+    pub(super) fn assurer(&mut self, hauteur: f32) {
         if hauteur > self.reste() && self.y > HAUT_CONTENU + 0.1 {
             self.nouvelle_page();
         }
     }
 
-    fn page(&mut self) -> &mut Page {
+    pub(super) fn page(&mut self) -> &mut Page {
         self.pages.last_mut().expect("au moins une page")
     }
 
-    fn ecrire(&mut self, x: f32, y: f32, texte: &str, gras: bool, taille: f32, col: Color) {
+    pub(super) fn ecrire(
+        &mut self,
+        x: f32,
+        y: f32,
+        texte: &str,
+        gras: bool,
+        taille: f32,
+        col: Color,
+    ) {
         let (polices, ids) = (self.polices, self.ids.clone());
+        self.absents.extend(polices.absents(texte, gras));
         self.page()
             .texte(polices, &ids, x, y, texte, gras, taille, col);
     }
@@ -130,14 +142,7 @@ impl Mise<'_> {
             }),
             Some(Bloc::Tableau {
                 colonnes, lignes, ..
-            }) => {
-                let largeurs = largeurs(colonnes);
-                let entete: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
-                self.hauteur_rangee(&entete, &largeurs, true)
-                    + lignes
-                        .first()
-                        .map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false))
-            }
+            }) => self.debut_du_tableau(colonnes, lignes),
             Some(Bloc::Histogramme { .. }) => 40.0,
             Some(Bloc::Titre1(_)) | Some(Bloc::Titre2(_)) | Some(Bloc::Titre3(_)) => 60.0,
             _ => 0.0,
@@ -177,93 +182,6 @@ impl Mise<'_> {
             self.y += 2.0;
         }
         self.y += TEXTE.apres;
-    }
-
-    fn hauteur_rangee(&self, cellules: &[String], largeurs: &[f32], gras: bool) -> f32 {
-        let n = cellules
-            .iter()
-            .zip(largeurs)
-            .map(|(c, l)| {
-                self.polices
-                    .couper(c, gras, CELLULE, l - 2.0 * MARGE_CELLULE)
-                    .len()
-            })
-            .max()
-            .unwrap_or(1);
-        n as f32 * INTERLIGNE_CELLULE + 2.0 * MARGE_CELLULE
-    }
-
-    fn rangee(
-        &mut self,
-        cellules: &[String],
-        colonnes: &[Colonne],
-        largeurs: &[f32],
-        gras: bool,
-        fond: Option<Color>,
-    ) {
-        let hauteur = self.hauteur_rangee(cellules, largeurs, gras);
-        let haut = self.y;
-        if let Some(f) = fond {
-            self.page().rectangle(MARGE, haut, LARGEUR, hauteur, f);
-        }
-        let mut x = MARGE;
-        for ((c, largeur), colonne) in cellules.iter().zip(largeurs).zip(colonnes) {
-            let lignes = self
-                .polices
-                .couper(c, gras, CELLULE, largeur - 2.0 * MARGE_CELLULE);
-            for (i, l) in lignes.iter().enumerate() {
-                let w = self.polices.largeur(l, gras, CELLULE);
-                let tx = match colonne.alignement {
-                    Alignement::Gauche => x + MARGE_CELLULE,
-                    Alignement::Droite => x + largeur - MARGE_CELLULE - w,
-                    Alignement::Centre => x + (largeur - w) / 2.0,
-                };
-                let ty = haut + MARGE_CELLULE + (i as f32 + 1.0) * INTERLIGNE_CELLULE - 3.0;
-                self.ecrire(tx, ty, l, gras, CELLULE, noir());
-            }
-            self.page()
-                .trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
-            x += largeur;
-        }
-        self.page()
-            .trait_(x, haut, x, haut + hauteur, 0.5, gris(0.6));
-        self.page().trait_(
-            MARGE,
-            haut + hauteur,
-            MARGE + LARGEUR,
-            haut + hauteur,
-            0.5,
-            gris(0.6),
-        );
-        self.y += hauteur;
-    }
-
-    fn entete_tableau(&mut self, colonnes: &[Colonne], largeurs: &[f32]) {
-        let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
-        let y = self.y;
-        self.page()
-            .trait_(MARGE, y, MARGE + LARGEUR, y, 0.8, gris(0.35));
-        self.rangee(&titres, colonnes, largeurs, true, Some(gris(0.9)));
-    }
-
-    fn tableau(&mut self, colonnes: &[Colonne], lignes: &[Vec<String>], gras_derniere_ligne: bool) {
-        let largeurs = largeurs(colonnes);
-        let titres: Vec<String> = colonnes.iter().map(|c| c.titre.clone()).collect();
-        let premiere = lignes
-            .first()
-            .map_or(0.0, |l| self.hauteur_rangee(l, &largeurs, false));
-        self.assurer(self.hauteur_rangee(&titres, &largeurs, true) + premiere);
-        self.entete_tableau(colonnes, &largeurs);
-        for (i, l) in lignes.iter().enumerate() {
-            let gras = gras_derniere_ligne && i + 1 == lignes.len();
-            if self.hauteur_rangee(l, &largeurs, gras) > self.reste() {
-                // Le tableau continue sur la page suivante, sous son en-tête répété.
-                self.nouvelle_page();
-                self.entete_tableau(colonnes, &largeurs);
-            }
-            self.rangee(l, colonnes, &largeurs, gras, gras.then(|| gris(0.96)));
-        }
-        self.y += 8.0;
     }
 
     fn histogramme(&mut self, titre: &str, barres: &[(String, f64)]) {
@@ -365,6 +283,9 @@ impl Mise<'_> {
     // En-tête courant et « page X / Y » : le total n'est connu qu'une fois tout placé.
     fn entetes_et_pieds(&mut self, entete: &str, premiere: usize) {
         let total = self.pages.len();
+        if total > premiere {
+            self.absents.extend(self.polices.absents(entete, false));
+        }
         for n in premiere..total {
             let (polices, ids) = (self.polices, self.ids.clone());
             let page = &mut self.pages[n];
@@ -434,7 +355,7 @@ impl Mise<'_> {
     }
 }
 
-fn largeurs(colonnes: &[Colonne]) -> Vec<f32> {
+pub(super) fn largeurs(colonnes: &[Colonne]) -> Vec<f32> {
     let total: f32 = colonnes.iter().map(|c| c.largeur.max(0.1)).sum();
     colonnes
         .iter()
@@ -444,6 +365,30 @@ fn largeurs(colonnes: &[Colonne]) -> Vec<f32> {
 
 /// Met le rapport en page et rend les octets du PDF.
 pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
+    Ok(rendre_pdf_et_avertissements(r)?.0)
+}
+
+/// Un avertissement par caractère absent de la police, imprimé comme la marque visible.
+fn avertissements(absents: &BTreeSet<char>) -> Vec<String> {
+    absents
+        .iter()
+        .map(|c| {
+            let montre = if c.is_control() {
+                String::new()
+            } else {
+                format!("« {c} » ")
+            };
+            format!(
+                "Le caractère {montre}(U+{:04X}) n'existe pas dans la police des rapports : il est imprimé « {MARQUE} ».",
+                *c as u32
+            )
+        })
+        .collect()
+}
+
+/// Comme `rendre_pdf`, avec la liste des avertissements à montrer à l'utilisateur (caractères
+/// que la police n'a pas et qui sont imprimés comme une marque visible).
+pub fn rendre_pdf_et_avertissements(r: &Rapport) -> Resultat<(Vec<u8>, Vec<String>)> {
     let polices = polices().map_err(Erreur::Pdf)?;
     let mut doc = PdfDocument::new(&r.titre);
     let ids = (
@@ -455,6 +400,7 @@ pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
         ids,
         pages: Vec::new(),
         y: HAUT_CONTENU,
+        absents: BTreeSet::new(),
     };
     if let Some(c) = &r.couverture {
         m.couverture(c);
@@ -488,12 +434,14 @@ pub fn rendre_pdf(r: &Rapport) -> Resultat<Vec<u8>> {
         }
     }
     m.entetes_et_pieds(&r.entete, usize::from(r.couverture.is_some()));
+    let avertissements = avertissements(&m.absents);
     let pages = m
         .pages
         .into_iter()
         .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
         .collect();
-    Ok(doc
+    let octets = doc
         .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut Vec::new()))
+        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    Ok((octets, avertissements))
 }

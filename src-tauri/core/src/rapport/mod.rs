@@ -22,8 +22,10 @@
 mod dessin;
 mod mise_en_page;
 mod polices;
+mod tableau;
 
-pub use mise_en_page::rendre_pdf;
+pub use mise_en_page::{rendre_pdf, rendre_pdf_et_avertissements};
+pub use polices::MARQUE;
 
 mod document;
 

@@ -7,6 +7,10 @@ use std::sync::OnceLock;
 const REGULIERE: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
 const GRASSE: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// Marque imprimée à la place d'un caractère que DejaVu n'a pas (émoji, idéogramme…) : un
+/// carré blanc visible, de la largeur d'un vrai glyphe, au lieu d'un « ? » mal mesuré.
+pub const MARQUE: char = '□';
+
 pub struct Polices {
     pub reguliere: ParsedFont,
     pub grasse: ParsedFont,
@@ -39,71 +43,134 @@ impl Polices {
         }
     }
 
-    /// Largeur en points de `texte` à la taille `taille` (points).
-    pub fn largeur(&self, texte: &str, gras: bool, taille: f32) -> f32 {
-        let p = self.police(gras);
-        let unites = p.font_metrics.units_per_em.max(1) as f32;
-        let espace = p
-            .lookup_glyph_index(' ' as u32)
-            .map(|g| p.get_horizontal_advance(g))
-            .unwrap_or(0);
-        let total: u32 = texte
-            .chars()
-            .map(|c| {
-                p.lookup_glyph_index(c as u32)
-                    .map(|g| p.get_horizontal_advance(g))
-                    .unwrap_or(espace) as u32
-            })
-            .sum();
-        total as f32 / unites * taille
+    /// Le caractère réellement imprimé pour `c` : lui-même si la police l'a, sinon la marque
+    /// visible `MARQUE` (mesurée avec sa vraie largeur, pour que rien ne déborde).
+    pub fn glyphe(&self, c: char, gras: bool) -> char {
+        match c {
+            '\u{202f}' | '\u{a0}' => '\u{a0}',
+            _ if self.police(gras).lookup_glyph_index(c as u32).is_some() => c,
+            _ => MARQUE,
+        }
     }
 
-    /// Remplace les caractères que la police n'a pas (le texte extrait reste lisible).
-    pub fn affichable(&self, texte: &str, gras: bool) -> String {
-        let p = self.police(gras);
+    /// Les caractères de `texte` que la police n'a pas (imprimés `MARQUE`).
+    pub fn absents<'t>(&'t self, texte: &'t str, gras: bool) -> impl Iterator<Item = char> + 't {
         texte
             .chars()
-            .map(|c| match c {
-                _ if p.lookup_glyph_index(c as u32).is_some() => c,
-                '\u{202f}' | '\u{a0}' => '\u{a0}',
-                _ => '?',
-            })
-            .collect()
+            .filter(move |c| *c != MARQUE && self.glyphe(*c, gras) == MARQUE)
     }
 
-    /// Coupe `texte` en lignes d'au plus `largeur` points ; les espaces insécables ne coupent pas.
+    /// Avance d'un caractère, en unités de la police.
+    fn avance(&self, c: char, gras: bool) -> f32 {
+        let p = self.police(gras);
+        p.lookup_glyph_index(self.glyphe(c, gras) as u32)
+            .map_or(0.0, |g| p.get_horizontal_advance(g) as f32)
+    }
+
+    fn par_unite(&self, gras: bool, taille: f32) -> f32 {
+        taille / self.police(gras).font_metrics.units_per_em.max(1) as f32
+    }
+
+    /// Largeur en points de `texte` à la taille `taille` (points). En flottants : un texte
+    /// de plusieurs millions de caractères ne déborde pas.
+    pub fn largeur(&self, texte: &str, gras: bool, taille: f32) -> f32 {
+        let total: f32 = texte.chars().map(|c| self.avance(c, gras)).sum();
+        total * self.par_unite(gras, taille)
+    }
+
+    /// Le texte tel qu'il sera imprimé : les caractères absents de la police remplacés par
+    /// la marque visible (le texte extrait du PDF la montre aussi).
+    pub fn affichable(&self, texte: &str, gras: bool) -> String {
+        texte.chars().map(|c| self.glyphe(c, gras)).collect()
+    }
+
+    /// Coupe `texte` en lignes d'au plus `largeur` points ; les espaces insécables ne coupent
+    /// pas. Un mot plus large que la ligne est coupé entre deux caractères : il ne déborde
+    /// jamais sur la colonne voisine (sauf un caractère seul plus large que la colonne).
     pub fn couper(&self, texte: &str, gras: bool, taille: f32, largeur: f32) -> Vec<String> {
         let mut lignes = Vec::new();
+        let espace = self.largeur(" ", gras, taille);
         for paragraphe in texte.split('\n') {
             let mut courante = String::new();
+            let mut w = 0.0;
             for mot in paragraphe.split(' ').filter(|m| !m.is_empty()) {
-                let essai = if courante.is_empty() {
-                    mot.to_string()
+                let w_mot = self.largeur(mot, gras, taille);
+                let ajout = if courante.is_empty() {
+                    w_mot
                 } else {
-                    format!("{courante} {mot}")
+                    espace + w_mot
                 };
-                if self.largeur(&essai, gras, taille) <= largeur {
-                    courante = essai;
+                if w + ajout <= largeur {
+                    if !courante.is_empty() {
+                        courante.push(' ');
+                    }
+                    courante.push_str(mot);
+                    w += ajout;
                     continue;
                 }
                 if !courante.is_empty() {
                     lignes.push(std::mem::take(&mut courante));
                 }
-                // Un mot plus large que la ligne est coupé entre deux caractères.
-                let mut morceau = String::new();
-                for c in mot.chars() {
-                    morceau.push(c);
-                    if self.largeur(&morceau, gras, taille) > largeur && morceau.chars().count() > 1
-                    {
-                        morceau.pop();
-                        lignes.push(std::mem::take(&mut morceau));
-                        morceau.push(c);
-                    }
-                }
-                courante = morceau;
+                (courante, w) = self.couper_mot(mot, gras, taille, largeur, &mut lignes);
             }
             lignes.push(courante);
         }
         lignes
+    }
+
+    /// Coupe un mot trop large : les morceaux pleins vont dans `lignes`, le dernier est rendu
+    /// avec sa largeur (la suite de la ligne s'y ajoute). Mesure caractère par caractère.
+    fn couper_mot(
+        &self,
+        mot: &str,
+        gras: bool,
+        taille: f32,
+        largeur: f32,
+        lignes: &mut Vec<String>,
+    ) -> (String, f32) {
+        let echelle = self.par_unite(gras, taille);
+        let mut morceau = String::new();
+        let mut w = 0.0;
+        for c in mot.chars() {
+            let a = self.avance(c, gras) * echelle;
+            if w + a > largeur && !morceau.is_empty() {
+                lignes.push(std::mem::take(&mut morceau));
+                w = 0.0;
+            }
+            morceau.push(c);
+            w += a;
+        }
+        (morceau, w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Un texte de plusieurs millions de caractères se mesure et se coupe sans débordement
+    /// d'entier ni temps quadratique.
+    #[test]
+    fn textes_immenses_mesures_et_coupes() -> Result<(), String> {
+        let p = polices()?;
+        let immense = "W".repeat(3_000_000);
+        let w = p.largeur(&immense, true, 9.0);
+        assert!(w.is_finite() && w > 1.0e7, "{w}");
+        let lignes = p.couper(&immense[..300_000], false, 9.0, 100.0);
+        assert!(lignes.len() > 1000);
+        assert!(lignes.iter().all(|l| p.largeur(l, false, 9.0) <= 100.0));
+        assert_eq!(lignes.concat().len(), 300_000);
+        // Une colonne plus étroite qu'un caractère : un caractère par ligne, jamais zéro.
+        assert_eq!(p.couper("abc", false, 9.0, 0.5), ["a", "b", "c"]);
+        Ok(())
+    }
+
+    #[test]
+    fn glyphes_absents_remplaces_par_la_marque() -> Result<(), String> {
+        let p = polices()?;
+        assert_eq!(p.affichable("a🙂漢\u{202f}b", false), "a□□\u{a0}b");
+        assert_eq!(p.absents("a🙂漢b□", true).collect::<String>(), "🙂漢");
+        assert_eq!(p.largeur("🙂", false, 10.0), p.largeur("□", false, 10.0));
+        Ok(())
     }
 }

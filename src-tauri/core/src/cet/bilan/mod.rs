@@ -52,7 +52,11 @@ pub fn modele_bilan(
     academie_id: Option<i64>,
     aujourdhui: NaiveDate,
 ) -> Resultat<BilanCet> {
-    let (debut, fin) = dates::Periode::Scolaire(annee).bornes();
+    let periode = dates::Periode::Scolaire(annee);
+    periode
+        .verifier()
+        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
+    let (debut, fin) = periode.bornes();
     let (d, f) = (dates::iso(debut), dates::iso(fin));
     let perimetre = match academie_id {
         Some(a) => format!(
@@ -86,7 +90,7 @@ pub fn modele_bilan(
         "SELECT count(*) FROM mandat_cet m JOIN cet x ON x.id = m.cet_id WHERE m.fin BETWEEN ?1 AND ?2 AND {dans}
            AND NOT EXISTS (SELECT 1 FROM mandat_cet s WHERE s.cet_id = m.cet_id AND s.debut > m.debut)"
     ))?;
-    let en_fonction = par_secteur.iter().map(|l| l.2).sum();
+    let en_fonction = crate::nombres::total(par_secteur.iter().map(|l| l.2))?;
     let animations = animations::lister(conn, academie_id, Some(annee))?
         .into_iter()
         .filter(|a| a.reunion.date <= aujourdhui)

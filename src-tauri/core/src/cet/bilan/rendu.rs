@@ -85,10 +85,9 @@ fn mouvements(b: &BilanCet) -> Vec<Bloc> {
 /// 3 – Animations du réseau : totaux, taux de présence des invités, tableau.
 fn animations(b: &BilanCet) -> Vec<Bloc> {
     let n = texte::nombre;
-    let (invites, presents): (i64, i64) = b
-        .animations
-        .iter()
-        .fold((0, 0), |(i, p), a| (i + a.invites, p + a.presents));
+    let (invites, presents): (i64, i64) = b.animations.iter().fold((0, 0), |(i, p), a| {
+        (i.saturating_add(a.invites), p.saturating_add(a.presents))
+    });
     let mut blocs = vec![
         Bloc::Titre1("3 – Animations du réseau".into()),
         Bloc::Paragraphe(format!(
@@ -140,7 +139,7 @@ fn jurys(b: &BilanCet) -> Vec<Bloc> {
         if b.jurys.is_empty() {
             Bloc::Paragraphe("Aucune participation enregistrée.".into())
         } else {
-            let total = b.jurys.iter().map(|j| j.1).sum();
+            let total = b.jurys.iter().fold(0, |t: i64, j| t.saturating_add(j.1));
             let mut lignes: Vec<Vec<String>> = b
                 .jurys
                 .iter()

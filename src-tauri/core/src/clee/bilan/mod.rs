@@ -84,6 +84,21 @@ pub struct LigneActions {
     pub enseignants: i64,
 }
 
+impl LigneActions {
+    /// Compte l'action et ajoute ses effectifs ; une base aux nombres absurdes donne un
+    /// message, pas un total faux ni un arrêt.
+    fn ajouter(&mut self, a: &actions_clee::ActionClee) -> Resultat<()> {
+        use crate::nombres::somme;
+        self.actions = somme(self.actions, 1)?;
+        self.filles = somme(self.filles, a.filles)?;
+        self.garcons = somme(self.garcons, a.garcons)?;
+        self.enseignants = somme(self.enseignants, a.enseignants)?;
+        // Le rendu additionne filles et garçons : la somme doit tenir.
+        somme(self.filles, self.garcons)?;
+        Ok(())
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct BilanClee {
     pub annee_scolaire: String,
@@ -107,6 +122,9 @@ pub fn modele_bilan(
     perimetre: Perimetre,
     aujourdhui: NaiveDate,
 ) -> Resultat<BilanClee> {
+    dates::Periode::Scolaire(annee)
+        .verifier()
+        .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let (comites, libelle) = comites_du_perimetre(conn, perimetre)?;
     let (reunions, assiduite, ouvertes) = reunions_tenues(conn, &comites, annee, aujourdhui)?;
     let (actions, partenaires) = actions_et_partenaires(conn, &comites, annee)?;
@@ -270,10 +288,7 @@ fn actions_et_partenaires(
                     ..Default::default()
                 });
             for l in [l, &mut total_actions] {
-                l.actions += 1;
-                l.filles += a.filles;
-                l.garcons += a.garcons;
-                l.enseignants += a.enseignants;
+                l.ajouter(&a)?;
             }
             for o in a.organisations.split(", ").filter(|o| !o.is_empty()) {
                 *partenaires.entry(o.to_string()).or_default() += 1;

@@ -161,7 +161,7 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
                         n(l.actions),
                         n(l.filles),
                         n(l.garcons),
-                        n(l.filles + l.garcons),
+                        n(l.filles.saturating_add(l.garcons)),
                         n(l.enseignants),
                     ]
                 })
@@ -173,7 +173,7 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
         .actions
         .iter()
         .filter(|l| l.type_ != "Total")
-        .map(|l| (l.type_.clone(), (l.filles + l.garcons) as f64))
+        .map(|l| (l.type_.clone(), l.filles.saturating_add(l.garcons) as f64))
         .collect();
     if barres.iter().any(|x| x.1 > 0.0) {
         blocs.push(Bloc::Histogramme {

@@ -115,7 +115,7 @@ fn actions_par_theme(
     ])?;
     while let Some(r) = lignes.next()? {
         let entree = par_theme.entry(r.get(0)?).or_default();
-        entree.0 += 1;
+        entree.0 = crate::nombres::somme(entree.0, 1)?;
         if let Some(a) = r.get::<_, Option<i64>>(1)? {
             entree.1.insert(a);
         }
@@ -128,12 +128,16 @@ fn actions_par_theme(
             entreprises: r.get(7)?,
             organisations_professionnelles: r.get(8)?,
         };
-        entree.2.ajouter(&e);
+        entree.2 = entree.2.somme(&e)?;
     }
     Ok(par_theme)
 }
 
 pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Bilan> {
+    // L'année arrive de la fenêtre ou de la ligne de commande : bornée ici, à l'entrée.
+    periode
+        .verifier()
+        .map_err(|m| Erreur::validation("annee", m))?;
     let (perimetre_libelle, perimetre_code) = match academie_id {
         None => ("national".to_string(), "national".to_string()),
         Some(id) => conn.query_row(
@@ -148,15 +152,16 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
     let mut lignes = Vec::new();
     for t in themes::lister(conn)? {
         let (n, academies, e) = par_theme.get(&t.id).cloned().unwrap_or_default();
-        actions += n;
-        total.ajouter(&e);
+        actions = crate::nombres::somme(actions, n)?;
+        total = total.somme(&e)?;
+        let (jeunes, enseignants) = e.totaux_controles()?;
         lignes.push(LigneTheme {
             code: t.code,
             libelle: t.libelle,
             actions: n,
             academies: academies.len() as i64,
-            jeunes: e.jeunes(),
-            enseignants: e.enseignants(),
+            jeunes,
+            enseignants,
             effectifs: e,
         });
     }
@@ -170,10 +175,12 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
             academies.insert(academie);
         }
     }
-    let actions_precedentes: i64 = actions_par_theme(conn, periode.precedente(), academie_id)?
-        .values()
-        .map(|v| v.0)
-        .sum();
+    let actions_precedentes = crate::nombres::total(
+        actions_par_theme(conn, periode.precedente(), academie_id)?
+            .values()
+            .map(|v| v.0),
+    )?;
+    let (jeunes, enseignants) = total.totaux_controles()?;
     let evolution = (actions_precedentes > 0).then(|| {
         ((actions - actions_precedentes) as f64 / actions_precedentes as f64 * 100.0).round() as i64
     });
@@ -184,8 +191,8 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
         perimetre_libelle,
         perimetre_code,
         actions,
-        jeunes: total.jeunes(),
-        enseignants: total.enseignants(),
+        jeunes,
+        enseignants,
         effectifs: total,
         mois_activite: (mois * 10.0).round() / 10.0,
         ipe_etp: (mois / 12.0).round() as i64,
