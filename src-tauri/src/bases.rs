@@ -99,14 +99,7 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
     let chemin = fichiers::avec_extension(chemin, "sqlite")?;
     etat.avec(|c| base::copier_vers(c, &chemin))?;
     fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));
-    Ok(Some(Enregistre {
-        nom: fichiers::nom_affiche(&chemin),
-        dossier: chemin
-            .parent()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default(),
-        rang: etat.retenir_fichier(chemin),
-    }))
+    Ok(Some(Enregistre::retenu(&etat, chemin, Vec::new())))
 }
 
 /// Remplace la base ouverte et la retient parmi les récentes. La page se recharge ensuite

@@ -63,6 +63,23 @@ pub struct Enregistre {
     pub rang: usize,
     pub nom: String,
     pub dossier: String,
+    /// Avertissements du rendu (caractères absents de la police…), montrés avec la notice.
+    pub avertissements: Vec<String>,
+}
+
+impl Enregistre {
+    /// Retient le fichier écrit (la page le désigne par son rang) et dit où il est.
+    pub fn retenu(etat: &Etat, chemin: PathBuf, avertissements: Vec<String>) -> Enregistre {
+        Enregistre {
+            nom: nom_affiche(&chemin),
+            dossier: chemin
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            rang: etat.retenir_fichier(chemin),
+            avertissements,
+        }
+    }
 }
 
 /// Demande où enregistrer le document et l'écrit d'un seul coup. `None` : l'utilisateur a
@@ -89,14 +106,7 @@ pub fn enregistrer(
     suivi.avancer(2)?;
     passerelle_core::fichiers::ecrire_document(&chemin, &doc.octets, Some(&etat.chemin()))?;
     modifier_preferences(app, |p| p.retenir_dossier(extension, &chemin));
-    Ok(Some(Enregistre {
-        nom: nom_affiche(&chemin),
-        dossier: chemin
-            .parent()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default(),
-        rang: etat.retenir_fichier(chemin),
-    }))
+    Ok(Some(Enregistre::retenu(etat, chemin, doc.avertissements)))
 }
 
 /// Ajoute l'extension à un nom tapé sans elle. Le dialogue n'a alors pas vu le vrai nom : un

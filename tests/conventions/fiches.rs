@@ -238,3 +238,26 @@ fn horizons_reglables_et_controles() {
     .is_err());
     assert_eq!(parametres::horizons(&c).unwrap().alerte, 15);
 }
+
+/// Le document à enregistrer porte un nom tiré du modèle et signale les caractères que la
+/// police des PDF n'a pas (imprimés « □ »), pour que la fenêtre le dise.
+#[test]
+fn document_nomme_et_caracteres_absents_signales() {
+    use passerelle_core::conventions::documents;
+    let c = base::en_memoire().unwrap();
+    let conv = fiches::creer(
+        &c,
+        &SaisieConvention {
+            titre: "Convention 🙂 APCM".into(),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    let doc = documents::document_bilan(&c, conv.id, 2026).unwrap();
+    assert_eq!(doc.nom, "Bilan 2026 - Convention 🙂 APCM.pdf");
+    assert!(doc.octets.starts_with(b"%PDF"));
+    assert_eq!(doc.avertissements.len(), 1, "{:?}", doc.avertissements);
+    assert!(doc.avertissements[0].contains("🙂"));
+    let sans = documents::document_bilan(&c, fiches::creer(&c, &apcm()).unwrap().id, 2026).unwrap();
+    assert!(sans.avertissements.is_empty());
+}

@@ -74,7 +74,7 @@ export async function enregistrerFichier(zoneMessage, commande, args, libelle = 
 }
 
 /** « Bilan enregistré : Bilan IPE 2007 - national.pdf dans /home/… » avec ses deux boutons. */
-export function noticeEnregistre(zoneMessage, { rang, nom, dossier }, libelle = 'Fichier enregistré') {
+export function noticeEnregistre(zoneMessage, { rang, nom, dossier, avertissements = [] }, libelle = 'Fichier enregistré') {
   const erreur = el('span', { class: 'erreur-ouverture' });
   const geste = (commande) => () => appeler(commande, { rang }).catch((e) => { erreur.textContent = e.message; });
   remplir(zoneMessage, alerte([
@@ -82,6 +82,9 @@ export function noticeEnregistre(zoneMessage, { rang, nom, dossier }, libelle = 
     el('span', { class: 'actions' },
       el('button', { type: 'button', class: 'secondaire', onclick: geste('ouvrir_fichier') }, 'Ouvrir'),
       el('button', { type: 'button', class: 'secondaire', onclick: geste('montrer_fichier') }, 'Afficher dans le dossier')),
+    avertissements.length
+      ? el('ul', { class: 'avertissements', 'aria-label': 'Avertissements' }, avertissements.map((a) => el('li', {}, a)))
+      : null,
     erreur,
   ], 'succes'));
 }

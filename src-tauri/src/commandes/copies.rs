@@ -3,7 +3,7 @@
 
 use super::R;
 use crate::app::Etat;
-use crate::fichiers::{a_part, nom_affiche, Enregistre};
+use crate::fichiers::{a_part, Enregistre};
 use passerelle_core::sauvegardes::{self, Contenu, Raison};
 use passerelle_core::vocabulaire::Code;
 use serde::Serialize;
@@ -50,14 +50,7 @@ pub fn lister_sauvegardes(etat: State<Etat>) -> R<Sauvegardes> {
 pub async fn sauvegarder_base(app: AppHandle) -> R<Enregistre> {
     a_part(app, |_, etat| {
         let chemin = etat.avec_chemin(|c, base| sauvegardes::avant(c, base, Raison::Manuelle))?;
-        Ok(Enregistre {
-            nom: nom_affiche(&chemin),
-            dossier: chemin
-                .parent()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default(),
-            rang: etat.retenir_fichier(chemin),
-        })
+        Ok(Enregistre::retenu(etat, chemin, Vec::new()))
     })
     .await
 }

@@ -40,6 +40,9 @@ pub struct Document {
     pub nom: String,
     pub genre: Genre,
     pub octets: Vec<u8>,
+    /// Ce que l'utilisateur doit savoir du rendu (caractères absents de la police, imprimés
+    /// comme une marque visible) ; la fenêtre le montre à côté du fichier enregistré.
+    pub avertissements: Vec<String>,
 }
 
 impl Document {
@@ -49,7 +52,17 @@ impl Document {
             nom: format!("{}.{}", nom_de_fichier(titre), genre.extension()),
             genre,
             octets,
+            avertissements: Vec::new(),
         }
+    }
+
+    /// Le rapport mis en page en PDF, avec ses avertissements.
+    pub fn pdf(titre: &str, rapport: &super::Rapport) -> crate::Resultat<Document> {
+        let (octets, avertissements) = super::rendre_pdf_et_avertissements(rapport)?;
+        Ok(Document {
+            avertissements,
+            ..Document::nouveau(titre, Genre::Pdf, octets)
+        })
     }
 }
 

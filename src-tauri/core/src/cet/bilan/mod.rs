@@ -12,7 +12,7 @@ mod rendu;
 pub use rendu::rendre_bilan;
 
 use super::animations;
-use crate::rapport::{self, rendre_pdf, Document, Genre};
+use crate::rapport::{self, rendre_pdf, Document};
 use crate::vocabulaire::Code;
 use crate::{dates, Erreur, Resultat};
 use chrono::NaiveDate;
@@ -143,9 +143,8 @@ pub fn document_bilan(
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let modele = modele_bilan(conn, annee, academie_id, rapport::aujourdhui())?;
-    Ok(Document::nouveau(
+    Document::pdf(
         &format!("Bilan CET {} - {}", modele.annee_scolaire, modele.perimetre),
-        Genre::Pdf,
-        rendre_pdf(&rendre_bilan(&modele))?,
-    ))
+        &rendre_bilan(&modele),
+    )
 }

@@ -131,7 +131,7 @@ pub fn document_retour(
     Ok(if csv {
         Document::nouveau(&titre, Genre::Csv, rendre_retour_csv(&m).into_bytes())
     } else {
-        Document::nouveau(&titre, Genre::Pdf, rendre_pdf(&rendre_retour(&m))?)
+        Document::pdf(&titre, &rendre_retour(&m))?
     })
 }
 
@@ -185,11 +185,10 @@ pub fn pdf_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Vec<u8>> {
 /// L'avis à enregistrer : « Avis à l'employeur - Prénom NOM.pdf ».
 pub fn document_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Document> {
     let m = modele_avis_employeur(conn, cet_id, rapport::aujourdhui())?;
-    Ok(Document::nouveau(
+    Document::pdf(
         &format!("Avis à l'employeur - {} {}", m.cet.prenom, m.cet.nom),
-        Genre::Pdf,
-        rendre_pdf(&rendre_avis_employeur(&m))?,
-    ))
+        &rendre_avis_employeur(&m),
+    )
 }
 
 // ——— Documents d'une animation ———
@@ -247,19 +246,20 @@ pub fn csv_publipostage(conn: &Connection, reunion_id: i64) -> Resultat<String> 
 /// réunion (« invitation » .ics, « emargement », « compte-rendu »), nommés d'après l'animation.
 pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resultat<Document> {
     animations::lire(conn, reunion_id)?;
-    let (titre, genre, octets) = match quoi {
-        "invitation-pdf" => ("Invitation", Genre::Pdf, pdf_invitation(conn, reunion_id)?),
-        "publipostage" => (
-            "Publipostage",
+    let nom = |titre: &str| -> Resultat<String> {
+        let m = documents_reunion::modele_reunion(conn, reunion_id)?;
+        Ok(documents_reunion::nom_de_document(titre, &m))
+    };
+    match quoi {
+        "invitation-pdf" => Document::pdf(
+            &nom("Invitation")?,
+            &rendre_invitation(&modele_invitation(conn, reunion_id)?),
+        ),
+        "publipostage" => Ok(Document::nouveau(
+            &nom("Publipostage")?,
             Genre::Csv,
             csv_publipostage(conn, reunion_id)?.into_bytes(),
-        ),
-        autre => return documents_reunion::fichier_document(conn, reunion_id, autre),
-    };
-    let m = documents_reunion::modele_reunion(conn, reunion_id)?;
-    Ok(Document::nouveau(
-        &documents_reunion::nom_de_document(titre, &m),
-        genre,
-        octets,
-    ))
+        )),
+        autre => documents_reunion::fichier_document(conn, reunion_id, autre),
+    }
 }

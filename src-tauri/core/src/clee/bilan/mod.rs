@@ -16,7 +16,7 @@ pub use rendu::rendre_bilan;
 use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf, Document, Genre};
+use crate::rapport::{self, rendre_pdf, Document};
 use crate::reunions::{self, documents::libelle_college, Cadre, College, EtatPresence};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
@@ -333,12 +333,11 @@ pub fn document_bilan(
     perimetre: Perimetre,
 ) -> Resultat<Document> {
     let modele = modele_bilan_du_jour(conn, annee_scolaire, perimetre)?;
-    Ok(Document::nouveau(
+    Document::pdf(
         &format!(
             "Bilan CLEE {} - {}",
             modele.annee_scolaire, modele.perimetre
         ),
-        Genre::Pdf,
-        rendre_pdf(&rendre_bilan(&modele))?,
-    ))
+        &rendre_bilan(&modele),
+    )
 }

@@ -12,7 +12,7 @@ use super::{contrat, fiches, structure, suivi};
 use crate::echeancier::{self, Echeance};
 use crate::ipe::actions::{self, Action, FiltreActions};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf, Document, Genre};
+use crate::rapport::{self, rendre_pdf, Document};
 use crate::reunions::{self, ActionSuivi, Cadre};
 use crate::{dates, Resultat};
 use chrono::{Datelike, Days, NaiveDate};
@@ -181,23 +181,21 @@ pub fn document_dossier_de_reunion(
 ) -> Resultat<Document> {
     let date = dates::lire(date).map_err(|m| crate::Erreur::validation("date", m))?;
     let modele = modele_dossier_de_reunion(conn, convention_id, date)?;
-    Ok(Document::nouveau(
+    Document::pdf(
         &format!(
             "Dossier de réunion - {} - {}",
             modele.convention.titre,
             dates::iso(date)
         ),
-        Genre::Pdf,
-        rendre_pdf(&rendre_dossier_de_reunion(&modele))?,
-    ))
+        &rendre_dossier_de_reunion(&modele),
+    )
 }
 
 /// Le bilan annuel d'une convention à enregistrer (« Bilan 2026 - Convention X.pdf »).
 pub fn document_bilan(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<Document> {
     let modele = modele_bilan(conn, convention_id, annee)?;
-    Ok(Document::nouveau(
+    Document::pdf(
         &format!("Bilan {annee} - {}", modele.convention.titre),
-        Genre::Pdf,
-        rendre_pdf(&rendre_bilan(&modele))?,
-    ))
+        &rendre_bilan(&modele),
+    )
 }

@@ -278,15 +278,13 @@ pub fn document_bilan(
             ))
         }
     };
-    let (bilan, octets) = fichier_bilan(conn, periode, academie_id, format_csv)?;
-    Ok(Document::nouveau(
-        &format!(
-            "Bilan IPE {} - {}",
-            bilan.periode_libelle, bilan.perimetre_libelle
-        ),
-        if format_csv { Genre::Csv } else { Genre::Pdf },
-        octets,
-    ))
+    let titre = |b: &Bilan| format!("Bilan IPE {} - {}", b.periode_libelle, b.perimetre_libelle);
+    if format_csv {
+        let (bilan, octets) = fichier_bilan(conn, periode, academie_id, true)?;
+        return Ok(Document::nouveau(&titre(&bilan), Genre::Csv, octets));
+    }
+    let modele = modele_bilan(conn, periode, academie_id)?;
+    Document::pdf(&titre(&modele.bilan), &rendre_bilan(&modele))
 }
 
 /// Ce que l'écran Bilans affiche : les chiffres et les mêmes libellés que le PDF.

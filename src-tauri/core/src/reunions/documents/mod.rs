@@ -97,17 +97,17 @@ pub fn fichier_document(conn: &Connection, reunion_id: i64, quoi: &str) -> Resul
         }
     };
     let m = modele_reunion(conn, reunion_id)?;
-    let octets = match quoi {
-        "convocation" => rendre_pdf(&rendre_convocation(&m))?,
-        "emargement" => rendre_pdf(&rendre_emargement(&m))?,
-        "invitation" => rendre_invitation_ics(&m, chrono::Utc::now().naive_utc()).into_bytes(),
-        _ => rendre_pdf(&rendre_compte_rendu(&m))?,
-    };
-    Ok(Document::nouveau(
-        &nom_de_document(titre, &m),
-        genre,
-        octets,
-    ))
+    let nom = nom_de_document(titre, &m);
+    match quoi {
+        "invitation" => Ok(Document::nouveau(
+            &nom,
+            genre,
+            rendre_invitation_ics(&m, chrono::Utc::now().naive_utc()).into_bytes(),
+        )),
+        "convocation" => Document::pdf(&nom, &rendre_convocation(&m)),
+        "emargement" => Document::pdf(&nom, &rendre_emargement(&m)),
+        _ => Document::pdf(&nom, &rendre_compte_rendu(&m)),
+    }
 }
 
 /// « Convocation - Réseau des CET – académie de Lille - 2026-03-12 »
