@@ -130,8 +130,12 @@ fn verifier(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<i32, Erreur> 
         writeln!(sortie, "Intégrité : aucun problème")?;
         return Ok(0);
     }
-    for p in &problemes {
+    // Une base très abîmée peut en compter des milliers : les premiers suffisent à comprendre.
+    for p in problemes.iter().take(20) {
         writeln!(sortie, "Problème : {p}")?;
+    }
+    if problemes.len() > 20 {
+        writeln!(sortie, "… et {} autres problèmes.", problemes.len() - 20)?;
     }
     Ok(1)
 }
