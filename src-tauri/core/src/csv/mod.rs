@@ -1,0 +1,218 @@
+//! Fichiers CSV des tableurs, lus et écrits par le crate `csv`. Lecture : séparateur « ; »,
+//! « , » ou tabulation, détecté ; UTF-8 (avec ou sans BOM), UTF-16 (avec BOM) ou Windows-1252,
+//! décodés par `encoding_rs` ; champs entre guillemets ; en-têtes reconnus sans accents ni casse.
+//! Sert à tous les imports : une erreur dit toujours la ligne fautive. Écriture : `ecrire`,
+//! formules neutralisées (`formules`).
+
+mod formules;
+mod import;
+
+pub use formules::ecrire;
+pub use import::{entier_positif, importer_lignes};
+
+use crate::texte;
+use std::borrow::Cow;
+
+/// Une ligne de données : son numéro dans le fichier (l'en-tête est la ligne 1) et ses valeurs.
+#[derive(Debug)]
+pub struct Ligne {
+    pub numero: usize,
+    pub valeurs: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct TableCsv {
+    pub entetes: Vec<String>,
+    pub lignes: Vec<Ligne>,
+    pub separateur: char,
+    pub encodage: &'static str,
+}
+
+impl TableCsv {
+    /// « CSV UTF-8, séparateur « ; » » ou, pour un classeur, son genre.
+    pub fn format(&self) -> String {
+        if self.encodage.starts_with("classeur") {
+            self.encodage.to_string()
+        } else {
+            format!(
+                "CSV {}, séparateur « {} »",
+                self.encodage,
+                nom_separateur(self.separateur)
+            )
+        }
+    }
+
+    /// Indices des colonnes demandées (en-têtes comparés sans accents ni casse), dans l'ordre demandé ;
+    /// une colonne manquante est une erreur qui les nomme toutes.
+    pub fn colonnes(&self, attendues: &[&str]) -> Result<Vec<usize>, String> {
+        let connues: Vec<String> = self
+            .entetes
+            .iter()
+            .map(|e| texte::normaliser(e).replace(' ', "_"))
+            .collect();
+        let mut indices = Vec::new();
+        let mut manquantes = Vec::new();
+        for a in attendues {
+            match connues.iter().position(|c| c == a) {
+                Some(i) => indices.push(i),
+                None => manquantes.push(*a),
+            }
+        }
+        if manquantes.is_empty() {
+            Ok(indices)
+        } else {
+            Err(format!(
+                "Colonnes absentes de l'en-tête : {}. Colonnes attendues : {}.",
+                manquantes.join(", "),
+                attendues.join(";")
+            ))
+        }
+    }
+}
+
+/// Décode le fichier puis le découpe. Un fichier vide ou sans ligne de données est une erreur.
+pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
+    let (texte, encodage) = decoder(octets);
+    // Les fins de ligne Windows deviennent « \n », jusque dans les champs sur plusieurs lignes.
+    let texte = if texte.contains('\r') {
+        Cow::Owned(texte.replace("\r\n", "\n"))
+    } else {
+        texte
+    };
+    let separateur = detecter_separateur(&texte);
+    let mut enregistrements = decouper(&texte, separateur)?;
+    if enregistrements.is_empty() {
+        return Err("Le fichier est vide.".into());
+    }
+    let separateur = char::from(separateur);
+    let (_, entetes) = enregistrements.remove(0);
+    let entetes: Vec<String> = entetes.into_iter().map(|e| e.trim().to_string()).collect();
+    let lignes: Vec<Ligne> = enregistrements
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|c| !c.trim().is_empty()))
+        .map(|(numero, valeurs)| Ligne { numero, valeurs })
+        .collect();
+    for l in &lignes {
+        if l.valeurs.len() != entetes.len() {
+            return Err(format!(
+                "Ligne {} : {} valeurs au lieu de {} (séparateur « {} » attendu).",
+                l.numero,
+                l.valeurs.len(),
+                entetes.len(),
+                nom_separateur(separateur)
+            ));
+        }
+    }
+    Ok(TableCsv {
+        entetes,
+        lignes,
+        separateur,
+        encodage,
+    })
+}
+
+/// « ; », « , » ou « tabulation », pour les messages.
+pub fn nom_separateur(separateur: char) -> String {
+    match separateur {
+        '\t' => "tabulation".into(),
+        c => c.to_string(),
+    }
+}
+
+/// UTF-8 (BOM retiré) si le fichier en est, UTF-16 s'il commence par son BOM (« texte Unicode »
+/// d'Excel), sinon Windows-1252 (exports d'Excel français).
+fn decoder(octets: &[u8]) -> (Cow<'_, str>, &'static str) {
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+    if let Some((e, bom)) = Encoding::for_bom(octets) {
+        if e == UTF_16LE || e == UTF_16BE {
+            return (e.decode_without_bom_handling(&octets[bom..]).0, "UTF-16");
+        }
+    }
+    let sans_bom = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
+    match UTF_8.decode_without_bom_handling_and_without_replacement(sans_bom) {
+        Some(t) => (t, "UTF-8"),
+        None => (
+            WINDOWS_1252.decode_without_bom_handling(octets).0,
+            "Windows-1252",
+        ),
+    }
+}
+
+/// Lecteur sans en-tête réservé (la ligne 1 est lue comme les autres), aux lignes de longueurs
+/// libres (contrôlées ensuite, avec un message qui donne la ligne).
+fn lecteur(separateur: u8) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    b.delimiter(separateur).has_headers(false).flexible(true);
+    b
+}
+
+/// Le séparateur qui découpe le premier enregistrement en le plus de champs ; à égalité « ; »
+/// (Excel français), puis « , ».
+fn detecter_separateur(texte: &str) -> u8 {
+    let champs = |separateur: u8| {
+        lecteur(separateur)
+            .from_reader(texte.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.len())
+    };
+    let mut choix = (b';', champs(b';'));
+    for separateur in [b',', b'\t'] {
+        let n = champs(separateur);
+        if n > choix.1 {
+            choix = (separateur, n);
+        }
+    }
+    choix.0
+}
+
+/// Découpe RFC 4180 (guillemets doublés, retours à la ligne dans un champ entre guillemets) :
+/// chaque enregistrement avec le numéro de la ligne où il commence, apostrophes de l'export
+/// retirées.
+fn decouper(texte: &str, separateur: u8) -> Result<Vec<(usize, Vec<String>)>, String> {
+    let mut sortie = Vec::new();
+    let mut debut_dernier = 0;
+    for r in lecteur(separateur)
+        .from_reader(texte.as_bytes())
+        .into_records()
+    {
+        let r = r.map_err(|e| {
+            let ligne = e.position().map_or(1, |p| p.line());
+            format!("Ligne {ligne} : ligne illisible.")
+        })?;
+        let (ligne, octet) = r.position().map_or((1, 0), |p| (p.line(), p.byte()));
+        // La position rendue est la fin de l'enregistrement précédent : les lignes vides
+        // sautées avant celui-ci comptent dans son numéro.
+        let brut = texte.get(octet as usize..).unwrap_or("");
+        let vides = &brut[..brut.len() - brut.trim_start_matches(['\n', '\r']).len()];
+        debut_dernier = octet as usize + vides.len();
+        let numero = ligne as usize + vides.matches('\n').count();
+        let mut valeurs: Vec<String> = r.iter().map(String::from).collect();
+        valeurs.iter_mut().for_each(formules::restaurer);
+        sortie.push((numero, valeurs));
+    }
+    if let Some((numero, valeurs)) = sortie.last() {
+        let brut = texte.get(debut_dernier..).unwrap_or("");
+        if guillemet_ouvert(brut, valeurs.last().map_or("", String::as_str), separateur) {
+            return Err(format!(
+                "Ligne {numero} : guillemet ouvrant sans guillemet fermant."
+            ));
+        }
+    }
+    Ok(sortie)
+}
+
+/// Le lecteur `csv` clôt sans erreur un champ entre guillemets resté ouvert en fin de fichier :
+/// ce champ a avalé toute la fin du texte, qui s'écrit alors « " » suivi de sa valeur aux
+/// guillemets doublés, au début de l'enregistrement ou juste après un séparateur. Un champ
+/// fermé, lui, finit par un guillemet, un caractère hors guillemets ou une fin de ligne.
+fn guillemet_ouvert(enregistrement: &str, derniere_valeur: &str, separateur: u8) -> bool {
+    let queue = format!("\"{}", derniere_valeur.replace('"', "\"\""));
+    enregistrement
+        .strip_suffix(queue.as_str())
+        .is_some_and(|avant| avant.is_empty() || avant.as_bytes().last() == Some(&separateur))
+}
+
+#[cfg(test)]
+mod tests;
