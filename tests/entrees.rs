@@ -3,5 +3,16 @@
 
 mod common;
 
+#[path = "entrees/decodage.rs"]
+mod decodage;
 #[path = "entrees/injection.rs"]
 mod injection;
+
+/// Un fichier du corpus hostile.
+pub(crate) fn hostile(nom: &str) -> Vec<u8> {
+    let chemin = format!(
+        "{}/../../tests/fixtures/hostile/{nom}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&chemin).unwrap_or_else(|e| panic!("{chemin} : {e}"))
+}

@@ -1,9 +1,10 @@
 //! Fichiers CSV des tableurs, lus et écrits par le crate `csv`. Lecture : séparateur « ; »,
-//! « , » ou tabulation, détecté ; UTF-8 (avec ou sans BOM), UTF-16 (avec BOM) ou Windows-1252,
-//! décodés par `encoding_rs` ; champs entre guillemets ; en-têtes reconnus sans accents ni casse.
-//! Sert à tous les imports : une erreur dit toujours la ligne fautive. Écriture : `ecrire`,
-//! formules neutralisées (`formules`).
+//! « , » ou tabulation, détecté ou donné par une ligne « sep= » ; encodage décidé par fichier
+//! (`decodage`) ; champs entre guillemets ; en-têtes reconnus sans accents ni casse. Sert à
+//! tous les imports : une erreur dit toujours la ligne fautive. Écriture : `ecrire`, formules
+//! neutralisées (`formules`).
 
+mod decodage;
 mod formules;
 mod import;
 
@@ -11,7 +12,6 @@ pub use formules::ecrire;
 pub use import::{entier_positif, importer_lignes};
 
 use crate::texte;
-use std::borrow::Cow;
 
 /// Une ligne de données : son numéro dans le fichier (l'en-tête est la ligne 1) et ses valeurs.
 #[derive(Debug)]
@@ -72,15 +72,21 @@ impl TableCsv {
 
 /// Décode le fichier puis le découpe. Un fichier vide ou sans ligne de données est une erreur.
 pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
-    let (texte, encodage) = decoder(octets);
-    // Les fins de ligne Windows deviennent « \n », jusque dans les champs sur plusieurs lignes.
-    let texte = if texte.contains('\r') {
-        Cow::Owned(texte.replace("\r\n", "\n"))
-    } else {
-        texte
+    if octets.starts_with(b"PK\x03\x04") {
+        return Err(
+            "Ce fichier est un classeur ou une archive ZIP, pas un CSV : enregistrez-le \
+             en « CSV UTF-8 » depuis le tableur."
+                .into(),
+        );
+    }
+    let (texte, encodage) = decodage::decoder(octets)?;
+    let texte = decodage::fins_de_ligne(texte);
+    // « sep=; » en première ligne : le séparateur est donné, la ligne n'est pas l'en-tête.
+    let (separateur, corps, decalage) = match decodage::ligne_sep(&texte) {
+        Some((s, suite)) => (s, suite, 1),
+        None => (detecter_separateur(&texte), &texte[..], 0),
     };
-    let separateur = detecter_separateur(&texte);
-    let mut enregistrements = decouper(&texte, separateur)?;
+    let mut enregistrements = decouper(corps, separateur, decalage)?;
     if enregistrements.is_empty() {
         return Err("Le fichier est vide.".into());
     }
@@ -119,25 +125,6 @@ pub fn nom_separateur(separateur: char) -> String {
     }
 }
 
-/// UTF-8 (BOM retiré) si le fichier en est, UTF-16 s'il commence par son BOM (« texte Unicode »
-/// d'Excel), sinon Windows-1252 (exports d'Excel français).
-fn decoder(octets: &[u8]) -> (Cow<'_, str>, &'static str) {
-    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-    if let Some((e, bom)) = Encoding::for_bom(octets) {
-        if e == UTF_16LE || e == UTF_16BE {
-            return (e.decode_without_bom_handling(&octets[bom..]).0, "UTF-16");
-        }
-    }
-    let sans_bom = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
-    match UTF_8.decode_without_bom_handling_and_without_replacement(sans_bom) {
-        Some(t) => (t, "UTF-8"),
-        None => (
-            WINDOWS_1252.decode_without_bom_handling(octets).0,
-            "Windows-1252",
-        ),
-    }
-}
-
 /// Lecteur sans en-tête réservé (la ligne 1 est lue comme les autres), aux lignes de longueurs
 /// libres (contrôlées ensuite, avec un message qui donne la ligne).
 fn lecteur(separateur: u8) -> csv::ReaderBuilder {
@@ -168,9 +155,13 @@ fn detecter_separateur(texte: &str) -> u8 {
 }
 
 /// Découpe RFC 4180 (guillemets doublés, retours à la ligne dans un champ entre guillemets) :
-/// chaque enregistrement avec le numéro de la ligne où il commence, apostrophes de l'export
-/// retirées.
-fn decouper(texte: &str, separateur: u8) -> Result<Vec<(usize, Vec<String>)>, String> {
+/// chaque enregistrement avec le numéro de la ligne où il commence (`decalage` : lignes lues
+/// avant `texte`), apostrophes de l'export retirées.
+fn decouper(
+    texte: &str,
+    separateur: u8,
+    decalage: usize,
+) -> Result<Vec<(usize, Vec<String>)>, String> {
     let mut sortie = Vec::new();
     let mut debut_dernier = 0;
     for r in lecteur(separateur)
@@ -178,7 +169,7 @@ fn decouper(texte: &str, separateur: u8) -> Result<Vec<(usize, Vec<String>)>, St
         .into_records()
     {
         let r = r.map_err(|e| {
-            let ligne = e.position().map_or(1, |p| p.line());
+            let ligne = e.position().map_or(1, |p| p.line()) as usize + decalage;
             format!("Ligne {ligne} : ligne illisible.")
         })?;
         let (ligne, octet) = r.position().map_or((1, 0), |p| (p.line(), p.byte()));
@@ -187,7 +178,7 @@ fn decouper(texte: &str, separateur: u8) -> Result<Vec<(usize, Vec<String>)>, St
         let brut = texte.get(octet as usize..).unwrap_or("");
         let vides = &brut[..brut.len() - brut.trim_start_matches(['\n', '\r']).len()];
         debut_dernier = octet as usize + vides.len();
-        let numero = ligne as usize + vides.matches('\n').count();
+        let numero = ligne as usize + vides.matches('\n').count() + decalage;
         let mut valeurs: Vec<String> = r.iter().map(String::from).collect();
         valeurs.iter_mut().for_each(formules::restaurer);
         sortie.push((numero, valeurs));
