@@ -3,10 +3,14 @@
 
 mod common;
 
+#[path = "entrees/classeurs.rs"]
+mod classeurs;
 #[path = "entrees/decodage.rs"]
 mod decodage;
 #[path = "entrees/injection.rs"]
 mod injection;
+#[path = "entrees/limites.rs"]
+mod limites;
 
 /// Un fichier du corpus hostile.
 pub(crate) fn hostile(nom: &str) -> Vec<u8> {

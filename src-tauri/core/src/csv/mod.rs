@@ -1,8 +1,8 @@
 //! Fichiers CSV des tableurs, lus et écrits par le crate `csv`. Lecture : séparateur « ; »,
 //! « , » ou tabulation, détecté ou donné par une ligne « sep= » ; encodage décidé par fichier
-//! (`decodage`) ; champs entre guillemets ; en-têtes reconnus sans accents ni casse. Sert à
-//! tous les imports : une erreur dit toujours la ligne fautive. Écriture : `ecrire`, formules
-//! neutralisées (`formules`).
+//! (`decodage`) ; champs entre guillemets ; en-têtes reconnus sans accents ni casse ; taille
+//! bornée (lignes, colonnes, cellules). Sert à tous les imports : une erreur dit toujours la
+//! ligne fautive. Écriture : `ecrire`, formules neutralisées (`formules`).
 
 mod decodage;
 mod formules;
@@ -12,6 +12,13 @@ pub use formules::ecrire;
 pub use import::{entier_positif, importer_lignes};
 
 use crate::texte;
+
+/// Lignes de données au plus : au-delà, le fichier n'est pas une liste à importer d'un coup.
+pub const MAX_LIGNES: usize = 1_000_000;
+/// Colonnes au plus (les imports en attendent une vingtaine).
+pub const MAX_COLONNES: usize = 200;
+/// Caractères au plus dans une cellule.
+pub const MAX_CARACTERES: usize = 10_000;
 
 /// Une ligne de données : son numéro dans le fichier (l'en-tête est la ligne 1) et ses valeurs.
 #[derive(Debug)]
@@ -70,7 +77,8 @@ impl TableCsv {
     }
 }
 
-/// Décode le fichier puis le découpe. Un fichier vide ou sans ligne de données est une erreur.
+/// Décode le fichier puis le découpe. Un fichier vide, sans ligne de données ou hors des
+/// limites est une erreur qui dit la ligne ou la cause.
 pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
     if octets.starts_with(b"PK\x03\x04") {
         return Err(
@@ -109,12 +117,59 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
             ));
         }
     }
-    Ok(TableCsv {
+    let table = TableCsv {
         entetes,
         lignes,
         separateur,
         encodage,
-    })
+    };
+    controler(&table)?;
+    Ok(table)
+}
+
+/// Les limites communes aux CSV et aux classeurs : au moins une ligne de données, pas plus de
+/// `MAX_LIGNES` lignes, `MAX_COLONNES` colonnes, `MAX_CARACTERES` caractères par cellule.
+pub fn controler(table: &TableCsv) -> Result<(), String> {
+    if table.lignes.is_empty() {
+        return Err("Le fichier ne contient aucune ligne de données.".into());
+    }
+    if table.lignes.len() > MAX_LIGNES {
+        return Err(trop_de_lignes());
+    }
+    let entete = std::iter::once((1, &table.entetes));
+    for (numero, valeurs) in entete.chain(table.lignes.iter().map(|l| (l.numero, &l.valeurs))) {
+        controler_enregistrement(numero, valeurs)?;
+    }
+    Ok(())
+}
+
+fn trop_de_lignes() -> String {
+    format!(
+        "Le fichier dépasse {} lignes de données : découpez-le en plusieurs fichiers.",
+        texte::nombre(MAX_LIGNES as i64)
+    )
+}
+
+/// Nombre de colonnes et longueur des cellules d'un enregistrement (ligne `numero`).
+fn controler_enregistrement(numero: usize, valeurs: &[String]) -> Result<(), String> {
+    if valeurs.len() > MAX_COLONNES {
+        return Err(format!(
+            "Ligne {numero} : {} colonnes, Passerelle n'en lit pas plus de {MAX_COLONNES}.",
+            valeurs.len()
+        ));
+    }
+    // Compter les caractères seulement quand les octets dépassent déjà la limite.
+    let longue = valeurs
+        .iter()
+        .position(|v| v.len() > MAX_CARACTERES && v.chars().count() > MAX_CARACTERES);
+    match longue {
+        Some(i) => Err(format!(
+            "Ligne {numero} : la cellule de la colonne {} dépasse {} caractères.",
+            i + 1,
+            texte::nombre(MAX_CARACTERES as i64)
+        )),
+        None => Ok(()),
+    }
 }
 
 /// « ; », « , » ou « tabulation », pour les messages.
@@ -156,7 +211,8 @@ fn detecter_separateur(texte: &str) -> u8 {
 
 /// Découpe RFC 4180 (guillemets doublés, retours à la ligne dans un champ entre guillemets) :
 /// chaque enregistrement avec le numéro de la ligne où il commence (`decalage` : lignes lues
-/// avant `texte`), apostrophes de l'export retirées.
+/// avant `texte`), apostrophes de l'export retirées. Limites contrôlées au fil de la lecture,
+/// pour ne jamais garder en mémoire un fichier démesuré.
 fn decouper(
     texte: &str,
     separateur: u8,
@@ -180,8 +236,13 @@ fn decouper(
         debut_dernier = octet as usize + vides.len();
         let numero = ligne as usize + vides.matches('\n').count() + decalage;
         let mut valeurs: Vec<String> = r.iter().map(String::from).collect();
+        controler_enregistrement(numero, &valeurs)?;
         valeurs.iter_mut().for_each(formules::restaurer);
         sortie.push((numero, valeurs));
+        // L'en-tête plus MAX_LIGNES lignes de données.
+        if sortie.len() > MAX_LIGNES + 1 {
+            return Err(trop_de_lignes());
+        }
     }
     if let Some((numero, valeurs)) = sortie.last() {
         let brut = texte.get(debut_dernier..).unwrap_or("");
