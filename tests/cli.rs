@@ -12,5 +12,7 @@ mod base;
 mod documents;
 #[path = "cli/fichiers.rs"]
 mod fichiers;
+#[path = "cli/hostiles.rs"]
+mod hostiles;
 #[path = "cli/reseaux.rs"]
 mod reseaux;
