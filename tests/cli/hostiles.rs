@@ -43,6 +43,14 @@ fn corpus() -> Vec<(&'static str, [Attendu; 3])> {
             [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
         ),
         (
+            "classeur-creux.ods",
+            [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
+        ),
+        (
+            "classeur-libreoffice.ods",
+            [PAS_UN_CSV, PAS_UN_CSV, (0, "importé")],
+        ),
+        (
             "classeur-tronque.xlsx",
             [PAS_UN_CSV, PAS_UN_CSV, (2, "tronqué")],
         ),

@@ -11,7 +11,11 @@ fn erreur(octets: &[u8]) -> String {
 
 #[test]
 fn classeur_creux_refuse_avant_de_charger_ses_cellules() {
-    for nom in ["classeur-creux.xlsx", "classeur-creux-sans-dimension.xlsx"] {
+    for nom in [
+        "classeur-creux.xlsx",
+        "classeur-creux-sans-dimension.xlsx",
+        "classeur-creux.ods",
+    ] {
         let debut = Instant::now();
         let e = erreur(&hostile(nom));
         assert!(
@@ -62,4 +66,15 @@ fn classeur_ordinaire_numerote_comme_le_tableur() {
     classeur.add_worksheet().write_string(0, 0, "nom").unwrap();
     let e = erreur(&classeur.save_to_buffer().unwrap());
     assert_eq!(e, "Le fichier ne contient aucune ligne de données.");
+}
+
+#[test]
+fn ods_de_libreoffice_aux_lignes_vides_repetees_accepte() {
+    let t = tableur::lire(&hostile("classeur-libreoffice.ods")).unwrap();
+    assert_eq!(t.encodage, "classeur OpenDocument (.ods)");
+    assert_eq!((t.entetes.len(), t.lignes.len()), (13, 1));
+    assert_eq!(
+        (t.lignes[0].numero, t.lignes[0].valeurs[1].as_str()),
+        (2, "Noël")
+    );
 }

@@ -1,6 +1,8 @@
 //! Tableaux importés et exportés : un CSV (lu par `csv`) ou un classeur .xlsx / .ods (lu par
 //! calamine), rendus sous la même forme ; écriture d'un classeur .xlsx (rust_xlsxwriter).
 
+mod ods;
+
 use crate::csv::{self, Ligne, TableCsv};
 use crate::dates;
 use chrono::{Days, NaiveDate};
@@ -21,17 +23,25 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
 /// pas (ou mal) ses dimensions.
 const MAX_CELLULES: usize = 20_000_000;
 
-/// .xlsx d'abord (lu cellule par cellule), puis .ods. Les erreurs de calamine et de zip,
-/// en anglais, sont rendues par une phrase française selon leur genre.
+/// .xlsx d'abord (lu cellule par cellule), puis .ods (mesuré avant d'être lu). Les erreurs
+/// de calamine et de zip, en anglais, sont rendues par une phrase française selon leur genre.
 fn lire_classeur(octets: &[u8]) -> Result<TableCsv, String> {
-    use calamine::{Ods, Reader, Xlsx};
+    use calamine::{Ods, OdsError, Reader, Xlsx};
     let curseur = std::io::Cursor::new(octets);
-    match Xlsx::new(curseur.clone()) {
-        Ok(classeur) => lire_xlsx(classeur),
-        Err(e) => match Ods::new(curseur) {
-            Ok(classeur) => lire_ods(classeur),
-            Err(_) => Err(erreur_xlsx(&e)),
-        },
+    let erreur_xlsx = match Xlsx::new(curseur.clone()) {
+        Ok(classeur) => return lire_xlsx(classeur),
+        Err(e) => erreur_xlsx(&e),
+    };
+    if let Some((lignes, colonnes)) = ods::dimensions(octets) {
+        if lignes > csv::MAX_LIGNES as u64 + 1 || colonnes > csv::MAX_COLONNES as u64 {
+            return Err(hors_limites());
+        }
+    }
+    match Ods::new(curseur) {
+        Ok(classeur) => lire_ods(classeur),
+        // Ni .xlsx ni .ods : l'erreur du .xlsx dit pourquoi (archive abîmée, autre contenu).
+        Err(OdsError::FileNotFound(_) | OdsError::InvalidMime(_)) => Err(erreur_xlsx),
+        Err(e) => Err(erreur_ods(&e)),
     }
 }
 
