@@ -43,6 +43,10 @@ fn corpus() -> Vec<(&'static str, [Attendu; 3])> {
             [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
         ),
         (
+            "classeur-bombe.xlsx",
+            [PAS_UN_CSV, PAS_UN_CSV, (2, "une fois décompressé")],
+        ),
+        (
             "classeur-creux.ods",
             [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
         ),

@@ -78,3 +78,12 @@ fn ods_de_libreoffice_aux_lignes_vides_repetees_accepte() {
         (2, "Noël")
     );
 }
+
+#[test]
+fn bombe_de_decompression_refusee_avant_lecture() {
+    let e = erreur(&hostile("classeur-bombe.xlsx"));
+    assert!(
+        e.starts_with("Le classeur ferait 20 479 Mo une fois décompressé"),
+        "{e}"
+    );
+}

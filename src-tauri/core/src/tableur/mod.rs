@@ -19,6 +19,30 @@ pub fn lire(octets: &[u8]) -> Result<TableCsv, String> {
     }
 }
 
+/// Contenu décompressé d'un classeur au plus (tailles déclarées par l'archive) : au-delà,
+/// une « bombe de décompression » plutôt qu'une liste (un fichier importé fait au plus 200 Mo).
+const MAX_DECOMPRESSE: u64 = 1 << 30;
+
+/// Refuse l'archive dont le contenu décompressé dépasse `MAX_DECOMPRESSE`, avant que calamine
+/// ne la lise. Une archive illisible passe : calamine dira ce qui ne va pas.
+fn controler_archive(octets: &[u8]) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(octets)) else {
+        return Ok(());
+    };
+    let total = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    if total > MAX_DECOMPRESSE {
+        return Err(format!(
+            "Le classeur ferait {} Mo une fois décompressé : Passerelle n'en lit pas plus de {} Mo \
+             (fichier abîmé ou piégé).",
+            crate::texte::nombre((total >> 20).try_into().unwrap_or(i64::MAX)),
+            crate::texte::nombre((MAX_DECOMPRESSE >> 20) as i64)
+        ));
+    }
+    Ok(())
+}
+
 /// Cellules non vides d'un classeur au plus : borne la mémoire quand la feuille ne déclare
 /// pas (ou mal) ses dimensions.
 const MAX_CELLULES: usize = 20_000_000;
@@ -27,6 +51,7 @@ const MAX_CELLULES: usize = 20_000_000;
 /// de calamine et de zip, en anglais, sont rendues par une phrase française selon leur genre.
 fn lire_classeur(octets: &[u8]) -> Result<TableCsv, String> {
     use calamine::{Ods, OdsError, Reader, Xlsx};
+    controler_archive(octets)?;
     let curseur = std::io::Cursor::new(octets);
     let erreur_xlsx = match Xlsx::new(curseur.clone()) {
         Ok(classeur) => return lire_xlsx(classeur),
