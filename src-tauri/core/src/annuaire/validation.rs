@@ -20,7 +20,10 @@ pub fn uai(saisie: &str) -> Result<String, String> {
             saisie.trim()
         ));
     }
-    let n: u32 = code[..7].parse().expect("7 chiffres");
+    // Sept chiffres ASCII, vérifiés plus haut : le nombre se calcule sans cas d'échec.
+    let n = octets[..7]
+        .iter()
+        .fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
     let attendue = LETTRES_UAI[(n % 23) as usize] as char;
     if octets[7] as char != attendue {
         return Err(format!(
