@@ -65,7 +65,7 @@ export async function afficherImportExport(zone) {
   const messageExport = el('div', { id: 'export-cet-message', 'aria-live': 'polite' });
   remplir(zone,
     el('h2', {}, 'Importer une liste de CET'),
-    el('p', {}, 'Fichier CSV (séparateur « ; » ou « , », UTF-8 ou Windows-1252) ou classeur .xlsx / .ods. Colonnes attendues : ',
+    el('p', {}, 'Fichier CSV (séparateur « ; », « , » ou tabulation ; UTF-8, Windows-1252 ou « Texte Unicode » d\'Excel) ou classeur .xlsx / .ods, 200 Mo au plus. Colonnes attendues : ',
       el('code', {}, 'civilite;nom;prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;academie;bassin;debut_mandat;fin_mandat'),
       '. Une ligne fautive et rien n\'est enregistré ; une personne déjà au registre (mêmes nom, prénom et courriel) n\'est pas doublée.'),
     el('p', { class: 'actions' },

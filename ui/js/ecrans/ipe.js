@@ -180,7 +180,7 @@ function ecranImport(zone) {
     }
   };
   remplir(zone, el('h2', {}, 'Importer un fichier CSV'),
-    el('p', {}, 'Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252 (export d\'Excel) : détectés. Le fichier est d\'abord contrôlé ; rien n\'est écrit tant qu\'une ligne est fautive.'),
+    el('p', {}, 'Séparateur « ; », « , » ou tabulation, encodage UTF-8, Windows-1252 ou « Texte Unicode » d\'Excel : détectés. Le fichier est d\'abord contrôlé ; rien n\'est écrit tant qu\'une ligne est fautive. 200 Mo au plus.'),
     el('div', { class: 'barre-liste' },
       el('div', { class: 'champ' }, el('label', { for: 'import-quoi' }, 'Contenu du fichier'), quoi),
       el('div', { class: 'champ' },
