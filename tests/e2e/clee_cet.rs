@@ -61,15 +61,23 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
         .to_string();
     choisir(&c, &format!("#{id}"), "Excusé").await;
     cliquer(&c, "#tous-presents").await;
-    attendre_texte(&c, "#presences-table", |t| t.contains("Présent")).await;
-    let valeurs = c
-        .execute(
-            "return [...document.querySelectorAll('#presences-table select')].map(s => s.value)",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let valeurs: Vec<String> = serde_json::from_value(valeurs).unwrap();
+    // Les commandes répondent hors du fil de la fenêtre : on attend que la liste soit redessinée.
+    let mut valeurs: Vec<String> = Vec::new();
+    let debut = Instant::now();
+    while debut.elapsed() < ATTENTE {
+        let v = c
+            .execute(
+                "return [...document.querySelectorAll('#presences-table select')].map(s => s.value)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        valeurs = serde_json::from_value(v).unwrap();
+        if valeurs.len() > 1 && valeurs[1..].iter().all(|v| v == "present") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(valeurs[0], "excuse", "{valeurs:?}");
     assert!(
         valeurs.len() >= 8 && valeurs[1..].iter().all(|v| v == "present"),
@@ -321,7 +329,7 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     erreur_sous(&c, "cpc-formulaire", "nom", "existe déjà").await;
     cliquer(&c, "a[href='#/cet/import']").await;
     let faux = d.path().join("pas-une-liste.csv");
-    std::fs::write(&faux, "bonjour\n").unwrap();
+    std::fs::write(&faux, "bonjour\nau revoir\n").unwrap();
     repondre(&db, &[&faux]);
     cliquer(&c, "#import-cet-choisir").await;
     attendre(&c, "#correspondance-table").await;
