@@ -114,9 +114,13 @@ impl Etat {
         drop(ancienne);
     }
 
-    /// Retient un fichier choisi ou enregistré ; rend son rang pour la page.
+    /// Retient un fichier choisi ou enregistré ; rend son rang pour la page (le même rang
+    /// pour un fichier déjà retenu : la liste ne grandit pas à chaque affichage).
     pub fn retenir_fichier(&self, chemin: PathBuf) -> usize {
         let mut f = self.fichiers.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(rang) = f.iter().position(|p| *p == chemin) {
+            return rang;
+        }
         f.push(chemin);
         f.len() - 1
     }

@@ -7,7 +7,6 @@ import { formulaire } from '../formulaire.js';
 
 export async function afficher(main) {
   const [i, horizons] = await Promise.all([appeler('infos_base'), appeler('horizons')]);
-  const dossier = i.chemin.replace(/[^/\\]*$/, '');
   const message = el('div', { 'aria-live': 'polite' });
   const messageBase = el('div', { id: 'base-message', 'aria-live': 'polite' });
   // Une fois la base changée, la page se recharge sur elle.
@@ -46,7 +45,6 @@ export async function afficher(main) {
     el('h2', {}, 'Base de données'),
     el('dl', { class: 'infos' },
       el('dt', {}, 'Fichier ouvert'), el('dd', { id: 'parametres-chemin' }, i.chemin),
-      el('dt', {}, 'Sauvegardes avant migration'), el('dd', {}, `${dossier}sauvegardes`),
       el('dt', {}, 'Version du schéma'), el('dd', {}, String(i.version_schema ?? '—')),
       el('dt', {}, 'Version de Passerelle'), el('dd', {}, i.version_programme)),
     el('p', { class: 'actions' },
