@@ -18,12 +18,18 @@ fn si_modifiee(conn: &Connection, chemin: &Path, raison: Raison) -> Resultat<()>
     Ok(())
 }
 
-/// À l'ouverture : une copie si la base a changé depuis la dernière. Un échec (disque plein,
-/// dossier en lecture seule) n'empêche pas de travailler ; il est signalé.
+/// À l'ouverture : une copie si la base a changé depuis la dernière, sur un fil à part (une
+/// grosse base ne retarde pas la fenêtre). Un échec (disque plein, dossier en lecture seule)
+/// n'empêche pas de travailler ; il est signalé.
 pub fn a_l_ouverture(b: &Base) {
-    if let Err(e) = si_modifiee(&b.conn, &b.chemin, Raison::Ouverture) {
-        eprintln!("passerelle : sauvegarde à l'ouverture impossible : {e}");
-    }
+    let chemin = b.chemin.clone();
+    std::thread::spawn(move || {
+        let r = base::connexion_de_travail(&chemin)
+            .and_then(|c| si_modifiee(&c, &chemin, Raison::Ouverture));
+        if let Err(e) = r {
+            eprintln!("passerelle : sauvegarde à l'ouverture impossible : {e}");
+        }
+    });
 }
 
 /// Toutes les 15 minutes, une copie de la base ouverte si elle a changé.
