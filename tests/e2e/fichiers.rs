@@ -205,6 +205,27 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
     })
     .await;
     capturer(&c, "sauvegardes").await;
+    // La conservation se règle ici ; une valeur hors bornes est refusée sous son champ.
+    saisir(&c, "#conservation-mois", "1000").await;
+    cliquer(&c, "#conservation button[type=submit]").await;
+    attendre_texte(&c, "#conservation", |t| {
+        t.contains("ne peuvent pas dépasser 240")
+    })
+    .await;
+    c.execute(
+        "document.getElementById('conservation').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    capturer(&c, "conservation-refusee").await;
+    saisir(&c, "#conservation-mois", "24").await;
+    saisir(&c, "#conservation-heures", "48").await;
+    cliquer(&c, "#conservation button[type=submit]").await;
+    attendre_texte(&c, "#sauvegardes-titre + p", |t| {
+        t.contains("dernières 48 heures") && t.contains("pendant 24 mois")
+    })
+    .await;
     cliquer(&c, "#menu a[href='#/cet']").await;
     attendre(&c, "#cet-table tbody tr").await;
     c.close().await.unwrap();

@@ -73,3 +73,16 @@ pub async fn restaurer_sauvegarde(app: AppHandle, rang: usize) -> R<()> {
 pub fn lire_contenu_base(etat: State<Etat>) -> R<Contenu> {
     Ok(sauvegardes::contenu(&etat.chemin())?)
 }
+
+#[tauri::command(async)]
+pub fn lire_retention(etat: State<Etat>) -> R<sauvegardes::Retention> {
+    etat.avec(sauvegardes::retention)
+}
+
+#[tauri::command(async)]
+pub fn ecrire_retention(
+    etat: State<Etat>,
+    retention: sauvegardes::Retention,
+) -> R<sauvegardes::Retention> {
+    etat.avec(|c| sauvegardes::ecrire_retention(c, &retention))
+}

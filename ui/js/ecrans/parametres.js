@@ -62,7 +62,7 @@ const moment = (iso) => `${dateFr(iso.slice(0, 10))} ${iso.slice(11).replace(':'
 
 /** Les sauvegardes : en prendre une, en restaurer une (l'état présent est sauvegardé d'abord). */
 async function sectionSauvegardes(main) {
-  const s = await appeler('lister_sauvegardes');
+  const [s, retention] = await Promise.all([appeler('lister_sauvegardes'), appeler('lire_retention')]);
   const message = el('div', { id: 'sauvegardes-message', 'aria-live': 'polite' });
   const maintenant = async () => {
     try {
@@ -87,12 +87,33 @@ async function sectionSauvegardes(main) {
   };
   return el('section', { 'aria-labelledby': 'sauvegardes-titre' },
     el('h2', { id: 'sauvegardes-titre' }, 'Sauvegardes'),
-    el('p', {}, `Copies de la base dans ${s.dossier} : à l'ouverture, toutes les 15 minutes s'il y a eu des changements, avant chaque import, campagne ou restauration. Gardées : toutes celles des dernières 24 heures, puis une par jour pendant 30 jours, puis une par mois pendant 12 mois.`),
+    el('p', {}, `Copies de la base dans ${s.dossier} : à l'ouverture, toutes les 15 minutes s'il y a eu des changements, avant chaque import, campagne ou restauration. Gardées : toutes celles des dernières ${retention.heures} heures, puis une par jour pendant ${retention.jours} jours, puis une par mois pendant ${retention.mois} mois ; celles prises avant une opération, ${retention.avant_operation_jours} jours.`),
     el('p', { class: 'actions' },
       el('button', { type: 'button', id: 'sauvegarde-maintenant', class: 'secondaire', onclick: maintenant }, 'Sauvegarder maintenant')),
     message,
     tableau('sauvegardes-table', ['Date', 'Raison', 'Contenu', ''], s.liste.map((x) => [
       moment(x.quand), x.raison, decrire(x.contenu),
       el('button', { type: 'button', class: 'lien', 'aria-label': `Restaurer la sauvegarde du ${moment(x.quand)}`, onclick: () => restaurer(x) }, 'Restaurer')]),
-    'Aucune sauvegarde pour l\'instant.'));
+    'Aucune sauvegarde pour l\'instant.'),
+    formConservation(main, retention).element);
+}
+
+/** Les durées de conservation des sauvegardes, réglables. */
+function formConservation(main, retention) {
+  const entier = (x) => (/^\d+$/.test(x.trim()) ? Number(x) : 1_000_000);
+  return formulaire({
+    id: 'conservation', titre: 'Conservation des sauvegardes', libelleValider: 'Enregistrer la conservation',
+    champs: [
+      { cle: 'heures', libelle: 'Toutes les sauvegardes des dernières (heures)', type: 'nombre', requis: true },
+      { cle: 'jours', libelle: 'Puis une par jour pendant (jours)', type: 'nombre', requis: true },
+      { cle: 'mois', libelle: 'Puis une par mois pendant (mois)', type: 'nombre', requis: true },
+      { cle: 'avant_operation_jours', libelle: 'Celles d\'avant un import ou une campagne (jours)', type: 'nombre', requis: true },
+    ],
+    valeurs: Object.fromEntries(Object.entries(retention).map(([k, v]) => [k, String(v)])),
+    enregistrer: async (v) => {
+      await appeler('ecrire_retention', { retention: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, entier(x)])) });
+      await afficher(main);
+    },
+    annuler: () => afficher(main),
+  });
 }

@@ -269,6 +269,43 @@ pub fn avant(conn: &Connection, base: &Path, raison: Raison) -> Resultat<PathBuf
     sauvegarder(conn, base, raison, None, &retention(conn)?)
 }
 
+/// Enregistre les durées de conservation (Paramètres), bornées pour rester raisonnables.
+pub fn ecrire_retention(conn: &Connection, r: &Retention) -> Resultat<Retention> {
+    let mut c = crate::Controle::default();
+    let bornes: [(&'static str, u32, u32, &str); 4] = [
+        (
+            "heures",
+            r.heures,
+            720,
+            "Les heures de sauvegardes gardées toutes",
+        ),
+        ("jours", r.jours, 3650, "Les jours gardés (une par jour)"),
+        ("mois", r.mois, 240, "Les mois gardés (une par mois)"),
+        (
+            "avant_operation_jours",
+            r.avant_operation_jours,
+            3650,
+            "Les jours de conservation avant une opération",
+        ),
+    ];
+    for (champ, valeur, max, quoi) in bornes {
+        if valeur > max {
+            c.ajouter(champ, format!("{quoi} ne peuvent pas dépasser {max}."));
+        }
+    }
+    if r.heures == 0 {
+        c.ajouter(
+            "heures",
+            "Gardez au moins la dernière heure de sauvegardes.",
+        );
+    }
+    c.fin()?;
+    // Quatre entiers : la sérialisation ne peut pas échouer.
+    let texte = serde_json::to_string(r).unwrap_or_default();
+    crate::parametres::ecrire(conn, "sauvegardes.retention", &texte)?;
+    Ok(*r)
+}
+
 /// Réglages de conservation lus dans la base (ceux par défaut s'ils n'y sont pas).
 pub fn retention(conn: &Connection) -> Resultat<Retention> {
     Ok(crate::parametres::lire(conn, "sauvegardes.retention")?

@@ -63,6 +63,41 @@ pub fn a_supprimer(
 }
 
 #[cfg(test)]
+mod tests_reglages {
+    use super::Retention;
+    use crate::sauvegardes::{ecrire_retention, retention};
+
+    #[test]
+    fn reglages_bornes_enregistres_et_relus() {
+        let c = crate::base::en_memoire().unwrap();
+        assert_eq!(retention(&c).unwrap(), Retention::default());
+        let r = Retention {
+            heures: 48,
+            jours: 60,
+            mois: 24,
+            avant_operation_jours: 90,
+        };
+        assert_eq!(ecrire_retention(&c, &r).unwrap(), r);
+        assert_eq!(retention(&c).unwrap(), r);
+        let e = ecrire_retention(
+            &c,
+            &Retention {
+                heures: 0,
+                mois: 1000,
+                ..r
+            },
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("dernière heure") && e.contains("dépasser 240"),
+            "{e}"
+        );
+        assert_eq!(retention(&c).unwrap(), r, "rien d'écrit après un refus");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use chrono::{Duration, NaiveDate};
