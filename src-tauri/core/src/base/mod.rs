@@ -123,7 +123,10 @@ pub fn en_memoire() -> Resultat<Connection> {
 pub fn configurer(conn: &Connection) -> Resultat<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // FULL : chaque validation est sur le disque, même après une coupure de courant. Mesuré par
+    // bench-durabilite : un enregistrement passe de 0,05 à 0,5 ms (p95 3 ms), un import ne
+    // change pas (une seule validation).
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.create_scalar_function(
         "normaliser",
