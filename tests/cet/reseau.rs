@@ -107,7 +107,11 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     );
     let ics = evenements_ics(&reunions::documents::ics_invitation(&c, a.reunion.id).unwrap());
     assert_eq!(participants_ics(&ics[0]).len(), 2);
-    let t = octets_pdf_en_ligne(&documents::pdf_invitation(&c, a.reunion.id).unwrap());
+    let t = octets_pdf_en_ligne(
+        &documents::fichier_document(&c, a.reunion.id, "invitation-pdf")
+            .unwrap()
+            .octets,
+    );
     for attendu in [
         "Convocation – Animation thématique – Réseau des CET – académie de Lille",
         "Thème : Accueillir des stagiaires de seconde",

@@ -2,27 +2,10 @@
 //! sommes du bilan contrôlées sur une base écrite ailleurs, années bornées à l'entrée.
 //! `catch_unwind` ne sert qu'à prouver qu'il n'y a plus d'arrêt du programme.
 
-use crate::common::{base_demo_en_memoire, d};
+use crate::common::{base_demo_en_memoire, d, message_sous, sans_panique};
+use passerelle_core::cet;
 use passerelle_core::clee::actions::{self, FiltreActionsClee, SaisieActionClee};
 use passerelle_core::clee::bilan::{self, Perimetre};
-use passerelle_core::{cet, Erreur, Resultat};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-fn sans_panique<T>(quoi: &str, f: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| panic!("{quoi} : panique"))
-}
-
-fn message_sous(champ: &str, r: Resultat<impl std::fmt::Debug>) -> String {
-    match r {
-        Err(Erreur::Validation(v)) => {
-            v.into_iter()
-                .find(|c| c.champ == champ)
-                .unwrap_or_else(|| panic!("pas de message sous « {champ} »"))
-                .message
-        }
-        autre => panic!("attendu une erreur sous « {champ} » : {autre:?}"),
-    }
-}
 
 #[test]
 fn effectifs_d_une_action_de_comite_bornes() {

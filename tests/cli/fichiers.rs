@@ -1,15 +1,7 @@
 //! Nouvelle base vide, imports trop gros refusés avant lecture, documents écrits d'un coup.
 
 use super::outils::*;
-use crate::common::sans_nbsp;
-
-/// Nombre de lignes d'une table, lu sans rien écrire.
-fn lignes(db: &Path, table: &str) -> i64 {
-    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap();
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
+use crate::common::{compter_dans, sans_nbsp};
 
 #[test]
 fn nouvelle_base_vide_puis_verifiee() {
@@ -21,8 +13,8 @@ fn nouvelle_base_vide_puis_verifiee() {
     let o = passerelle(&["verifier", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     assert!(texte(&o.stdout).contains("aucun problème"));
-    assert_eq!(lignes(&db, "convention"), 0);
-    assert_eq!(lignes(&db, "personne"), 0);
+    assert_eq!(compter_dans(&db, "convention"), 0);
+    assert_eq!(compter_dans(&db, "personne"), 0);
     let o = passerelle(&["aide"]);
     assert!(texte(&o.stdout).contains("passerelle nouvelle --db FICHIER"));
 }
@@ -77,7 +69,7 @@ fn import_trop_gros_refuse_avant_lecture() {
         "{}",
         texte(&o.stderr)
     );
-    assert_eq!(lignes(&db, "cet"), 0);
+    assert_eq!(compter_dans(&db, "cet"), 0);
 }
 
 #[test]

@@ -2,19 +2,14 @@
 //! sauvegarde de Passerelle est refusé sans rien changer.
 
 use super::outils::*;
-
-fn compter(db: &Path, table: &str) -> i64 {
-    let c = rusqlite::Connection::open(db).unwrap();
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
+use crate::common::compter_dans;
 
 #[test]
 fn sauvegarder_lister_restaurer_puis_defaire() {
     let d = tempfile::tempdir().unwrap();
     let db = base_demo(d.path());
-    let conventions = compter(&db, "convention");
-    let cet = compter(&db, "cet");
+    let conventions = compter_dans(&db, "convention");
+    let cet = compter_dans(&db, "cet");
     assert!(conventions > 0 && cet > 0);
 
     let o = passerelle(&["sauvegarder", "--db", p(&db)]);
@@ -26,14 +21,14 @@ fn sauvegarder_lister_restaurer_puis_defaire() {
         "{}",
         copie.display()
     );
-    assert_eq!(compter(&copie, "convention"), conventions);
+    assert_eq!(compter_dans(&copie, "convention"), conventions);
 
     // Des CET effacés par erreur…
     rusqlite::Connection::open(&db)
         .unwrap()
         .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM cet;")
         .unwrap();
-    assert_eq!(compter(&db, "cet"), 0);
+    assert_eq!(compter_dans(&db, "cet"), 0);
     let o = passerelle(&["sauvegardes", "--db", p(&db)]);
     let liste = texte(&o.stdout);
     assert!(
@@ -44,14 +39,14 @@ fn sauvegarder_lister_restaurer_puis_defaire() {
     // … reviennent avec la sauvegarde ; l'état d'avant la restauration est gardé.
     let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", p(&copie)]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    assert_eq!(compter(&db, "cet"), cet);
+    assert_eq!(compter_dans(&db, "cet"), cet);
     let sortie = texte(&o.stdout);
     let avant = sortie
         .lines()
         .find_map(|l| l.strip_prefix("L'état précédent est sauvegardé dans "))
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| panic!("{sortie}"));
-    assert_eq!(compter(&avant, "cet"), 0);
+    assert_eq!(compter_dans(&avant, "cet"), 0);
     assert_eq!(
         passerelle(&["verifier", "--db", p(&db)]).status.code(),
         Some(0)
@@ -60,8 +55,8 @@ fn sauvegarder_lister_restaurer_puis_defaire() {
     // La restauration se défait en restaurant l'état d'avant.
     let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", p(&avant)]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
-    assert_eq!(compter(&db, "cet"), 0);
-    assert_eq!(compter(&db, "convention"), conventions);
+    assert_eq!(compter_dans(&db, "cet"), 0);
+    assert_eq!(compter_dans(&db, "convention"), conventions);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use icalendar::{CalendarComponent, Component, Event};
-use passerelle_core::{base, dates, parametres, Connection};
+use passerelle_core::{base, dates, parametres, Connection, Erreur, Resultat};
 use std::path::Path;
 use std::process::Command;
 
@@ -24,6 +24,12 @@ pub fn sans_nbsp(s: &str) -> String {
 pub fn compter(c: &Connection, table: &str) -> i64 {
     c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
+}
+
+/// Nombre de lignes d'une table d'une base sur disque, lu sans rien y écrire.
+pub fn compter_dans(db: &Path, table: &str) -> i64 {
+    let c = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    compter(&c, table)
 }
 
 /// Une base en mémoire chargée des données de démonstration.
@@ -107,4 +113,23 @@ pub fn participants_ics(e: &Event) -> Vec<(String, String)> {
             (nom.unwrap_or_default(), p.value().to_string())
         })
         .collect()
+}
+
+/// Le résultat de `f`, en échouant si `f` a arrêté le programme (panique).
+pub fn sans_panique<T>(quoi: &str, f: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| panic!("{quoi} : panique"))
+}
+
+/// Le message de l'erreur de validation portée par `champ`.
+pub fn message_sous(champ: &str, r: Resultat<impl std::fmt::Debug>) -> String {
+    match r {
+        Err(Erreur::Validation(v)) => {
+            v.into_iter()
+                .find(|c| c.champ == champ)
+                .unwrap_or_else(|| panic!("pas de message sous « {champ} »"))
+                .message
+        }
+        autre => panic!("attendu une erreur sous « {champ} » : {autre:?}"),
+    }
 }

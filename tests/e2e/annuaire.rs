@@ -40,7 +40,7 @@ async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redem
     assert!(lignes(&c, "#etablissements-table").await[0].contains("André-Malraux"));
     c.close().await.unwrap();
     drop(pilote);
-    assert_eq!(compter_etablissements(&db), 1);
+    assert_eq!(compter_dans(&db, "etablissement"), 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -77,7 +77,7 @@ async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
     .await;
     c.close().await.unwrap();
     drop(pilote);
-    assert_eq!(compter_etablissements(&db), 0);
+    assert_eq!(compter_dans(&db, "etablissement"), 0);
 }
 
 #[tokio::test(flavor = "multi_thread")]

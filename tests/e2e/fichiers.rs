@@ -3,12 +3,6 @@
 
 use super::outils::*;
 
-fn compter(db: &Path, table: &str) -> i64 {
-    let c = rusqlite::Connection::open(db).unwrap();
-    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
@@ -17,7 +11,7 @@ async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-demo").await;
     attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
-    let conventions = compter(&db, "convention");
+    let conventions = compter_dans(&db, "convention");
     assert!(conventions > 0);
 
     // Nouvelle base : créée vide là où le dialogue le dit, la fenêtre se recharge sur elle.
@@ -28,7 +22,7 @@ async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
     cliquer(&c, "#base-nouvelle").await;
     attendre_texte(&c, "#parametres-chemin", |t| t.ends_with("seconde.sqlite")).await;
     attendre_texte(&c, "#etat-base", |t| t.contains("seconde.sqlite")).await;
-    assert_eq!(compter(&nouvelle, "convention"), 0);
+    assert_eq!(compter_dans(&nouvelle, "convention"), 0);
     capturer(&c, "base-nouvelle").await;
 
     // Un fichier qui n'est pas une base : refusé, intact, et la base ouverte le reste.
@@ -61,7 +55,7 @@ async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
     capturer(&c, "base-copie").await;
     c.close().await.unwrap();
     drop(pilote);
-    assert_eq!(compter(&copie, "convention"), conventions);
+    assert_eq!(compter_dans(&copie, "convention"), conventions);
     // Les deux bases sont retenues parmi les récentes (menu Fichier).
     let preferences =
         std::fs::read_to_string(d.path().join("config/fr.passerelle.app/preferences.json"))
@@ -91,7 +85,7 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-demo").await;
     attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
-    let avant = compter(&db, "action_ipe");
+    let avant = compter_dans(&db, "action_ipe");
     let csv = d.path().join("actions 2007.csv");
     actions_ipe(&csv, 60_000);
 
@@ -121,7 +115,7 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
         fin.contains("Opération annulée : rien n'a été enregistré"),
         "{fin}"
     );
-    assert_eq!(compter(&db, "action_ipe"), avant);
+    assert_eq!(compter_dans(&db, "action_ipe"), avant);
 
     // Pendant un import, la fenêtre répond : on change d'écran et on lit l'annuaire.
     repondre(&db, &[&csv]);
@@ -137,7 +131,7 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     );
     c.close().await.unwrap();
     drop(pilote);
-    assert_eq!(compter(&db, "action_ipe"), avant);
+    assert_eq!(compter_dans(&db, "action_ipe"), avant);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -148,7 +142,7 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-demo").await;
     attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
-    let cet = compter(&db, "cet");
+    let cet = compter_dans(&db, "cet");
     assert!(cet > 0);
 
     cliquer(&c, "#menu a[href='#/parametres']").await;
@@ -167,7 +161,7 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
         .unwrap()
         .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM cet;")
         .unwrap();
-    assert_eq!(compter(&db, "cet"), 0);
+    assert_eq!(compter_dans(&db, "cet"), 0);
     c.execute(
         "const l = [...document.querySelectorAll('#sauvegardes-table tbody tr')].find((tr) => tr.innerText.includes('manuelle'));
          l.querySelector('button').click();",
@@ -187,14 +181,14 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
         t.contains("avant restauration")
     })
     .await;
-    assert_eq!(compter(&db, "cet"), cet);
+    assert_eq!(compter_dans(&db, "cet"), cet);
     // La sauvegarde prise avant la restauration garde l'état d'alors : sans CET.
     let avant = std::fs::read_dir(d.path().join("sauvegardes"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| nom(p).contains("(avant restauration)"))
         .unwrap();
-    assert_eq!(compter(&avant, "cet"), 0);
+    assert_eq!(compter_dans(&avant, "cet"), 0);
     let ligne = lignes(&c, "#sauvegardes-table").await;
     assert!(
         ligne[0].contains("avant restauration") && ligne[0].contains(" 0 CET"),

@@ -6,7 +6,7 @@ pub(crate) use std::path::{Path, PathBuf};
 pub(crate) use std::process::{Child, Command, Stdio};
 pub(crate) use std::time::{Duration, Instant};
 
-pub(crate) use crate::common::texte_pdf_en_ligne;
+pub(crate) use crate::common::{compter_dans, texte_pdf_en_ligne};
 
 pub(crate) const ATTENTE: Duration = Duration::from_secs(15);
 
@@ -278,10 +278,4 @@ pub(crate) async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
     saisir(c, "#etablissements-formulaire-commune", "Béthune").await;
     choisir(c, "#etablissements-formulaire-academie_id", "Lille (09)").await;
     cliquer(c, "#etablissements-formulaire button[type=submit]").await;
-}
-
-pub(crate) fn compter_etablissements(db: &Path) -> i64 {
-    let c = rusqlite::Connection::open(db).unwrap();
-    c.query_row("SELECT count(*) FROM etablissement", [], |r| r.get(0))
-        .unwrap()
 }

@@ -3,30 +3,12 @@
 //! `catch_unwind` ne sert qu'à prouver qu'il n'y a plus d'arrêt du programme.
 
 use super::{base_demo, saisie};
+use crate::common::{message_sous, sans_panique};
 use passerelle_core::ipe::actions;
 use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
 use passerelle_core::travail::Suivi;
-use passerelle_core::{base, dates, echeancier, parametres, Erreur, Resultat};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-/// Le résultat de `f`, en échouant si `f` a arrêté le programme (panique).
-fn sans_panique<T>(quoi: &str, f: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| panic!("{quoi} : panique"))
-}
-
-/// Le message de l'erreur de validation portée par `champ`.
-fn message_sous(champ: &str, r: Resultat<impl std::fmt::Debug>) -> String {
-    match r {
-        Err(Erreur::Validation(v)) => {
-            v.into_iter()
-                .find(|c| c.champ == champ)
-                .unwrap_or_else(|| panic!("pas de message sous « {champ} »"))
-                .message
-        }
-        autre => panic!("attendu une erreur sous « {champ} » : {autre:?}"),
-    }
-}
+use passerelle_core::{base, dates, echeancier, parametres, Erreur};
 
 #[test]
 fn effectifs_bornes_a_la_saisie() {

@@ -159,6 +159,11 @@ pub fn ecrire_document(sortie: &Path, octets: &[u8], base_ouverte: Option<&Path>
     ecrire_atomique(sortie, octets)
 }
 
+/// Deux chemins désignent-ils le même fichier (une fois résolus, même s'il n'existe pas encore) ?
+pub fn meme_fichier(a: &Path, b: &Path) -> bool {
+    absolu(a) == absolu(b)
+}
+
 /// Chemin absolu, liens résolus ; pour un fichier qui n'existe pas encore, son dossier résolu.
 fn absolu(chemin: &Path) -> std::path::PathBuf {
     if let Ok(c) = chemin.canonicalize() {

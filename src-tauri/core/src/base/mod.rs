@@ -225,19 +225,9 @@ pub fn copier_vers(conn: &Connection, destination: &Path) -> Resultat<()> {
 
 /// `destination` désigne-t-il le fichier de la base ouverte (chemins comparés une fois résolus) ?
 fn est_le_fichier_de(conn: &Connection, destination: &Path) -> bool {
-    let Some(propre) = conn.path().filter(|p| !p.is_empty()) else {
-        return false;
-    };
-    let resolu = |p: &Path| -> Option<PathBuf> {
-        if let Ok(c) = p.canonicalize() {
-            return Some(c);
-        }
-        // Fichier pas encore créé : son dossier résolu, puis son nom.
-        let dossier = p.parent().filter(|d| !d.as_os_str().is_empty());
-        let dossier = dossier.unwrap_or(Path::new(".")).canonicalize().ok()?;
-        Some(dossier.join(p.file_name()?))
-    };
-    resolu(Path::new(propre)).is_some_and(|p| Some(p) == resolu(destination))
+    conn.path()
+        .filter(|p| !p.is_empty())
+        .is_some_and(|propre| crate::fichiers::meme_fichier(Path::new(propre), destination))
 }
 
 /// Version du schéma d'une base Passerelle existante, lue sans rien écrire ; tout autre fichier

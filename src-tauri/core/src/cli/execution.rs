@@ -260,9 +260,12 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let pdf = crate::conventions::documents::pdf_dossier_de_reunion(
-                &b.conn, convention, reunion,
-            )?;
+            let pdf = crate::conventions::documents::document_dossier_de_reunion(
+                &b.conn,
+                convention,
+                &crate::dates::iso(reunion),
+            )?
+            .octets;
             let message = format!(
                 "Dossier de la réunion du {} écrit",
                 crate::dates::francaise(reunion)
@@ -276,7 +279,8 @@ fn documents(demande: Demande, sortie: &mut dyn Write) -> Result<(), Erreur> {
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let pdf = crate::conventions::documents::pdf_bilan(&b.conn, convention, annee)?;
+            let pdf =
+                crate::conventions::documents::document_bilan(&b.conn, convention, annee)?.octets;
             (
                 b.chemin.clone(),
                 fichier,
@@ -328,7 +332,7 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, PathBuf, Vec<u8>, St
             sortie: fichier,
         } => {
             let b = base_existante(db)?;
-            let octets = crate::cet::documents::fichier_retour(&b.conn, organisation, csv)?;
+            let octets = crate::cet::documents::document_retour(&b.conn, organisation, csv)?.octets;
             let message = "Retour aux organisations professionnelles écrit".into();
             (b.chemin.clone(), fichier, octets, message)
         }
@@ -342,8 +346,8 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, PathBuf, Vec<u8>, St
             let academie = academie
                 .map(|a| crate::annuaire::academies::trouver(&b.conn, &a).map(|a| a.id))
                 .transpose()?;
-            let pdf = crate::cet::bilan::pdf_bilan(&b.conn, annee, academie)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
+            let pdf = crate::cet::bilan::document_bilan(&b.conn, &periode, academie)?.octets;
             (
                 b.chemin.clone(),
                 fichier,
@@ -367,8 +371,8 @@ fn documents_cet_clee(demande: Demande) -> Result<(PathBuf, PathBuf, Vec<u8>, St
                 }
                 (None, None) => Perimetre::Tous,
             };
-            let pdf = bilan::pdf_bilan(&b.conn, annee, perimetre)?;
             let periode = crate::dates::Periode::Scolaire(annee).libelle();
+            let pdf = bilan::document_bilan(&b.conn, &periode, perimetre)?.octets;
             (
                 b.chemin.clone(),
                 fichier,

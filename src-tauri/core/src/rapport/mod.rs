@@ -9,13 +9,11 @@
 //!   `mod.rs` ;
 //! - `rendre_<document>(&Modele…) -> Rapport` : la mise en page seulement, sans `Connection` ni
 //!   SQL, dans `rendu.rs` (`rendre_<document>_csv` pour un CSV) ;
-//! - `pdf_<document>(conn, …) -> Resultat<Vec<u8>>` : le modèle rendu en PDF (`csv_…`, `ics_…`
-//!   pour les autres formats) ;
-//! - `fichier_<document>(conn, …, format ou quoi)` : les octets (et le nom) quand l'appelant
-//!   choisit le format ou le document ;
-//! - `document_<document>(conn, …) -> Resultat<Document>` : les octets avec un nom de fichier
-//!   français parlant et leur genre ; la fenêtre les enregistre là où l'utilisateur le choisit.
-//!   Le nom de fichier se tire du modèle, jamais d'un identifiant interne.
+//! - `document_<document>(conn, …) -> Resultat<Document>` (ou `fichier_document(conn, id, quoi)`
+//!   quand l'appelant choisit parmi plusieurs) : les octets, leur genre, les avertissements du
+//!   rendu et un nom de fichier français tiré du modèle, jamais d'un identifiant interne. La
+//!   fenêtre (dialogue « Enregistrer sous ») et la ligne de commande (`--sortie`) passent par là ;
+//!   `csv_…` / `ics_…` rendent un format texte quand un autre document le reprend.
 //!
 //! Les tests donnent à `rendre_…` des modèles construits à la main, sans base.
 

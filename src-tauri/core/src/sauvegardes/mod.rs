@@ -230,8 +230,7 @@ pub fn restaurer(
     depuis: &Path,
     retention: &Retention,
 ) -> Resultat<PathBuf> {
-    let meme = matches!((depuis.canonicalize(), base.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if meme {
+    if crate::fichiers::meme_fichier(depuis, base) {
         return Err(Erreur::validation(
             "depuis",
             "La base ne peut pas être restaurée depuis elle-même : choisissez une sauvegarde.",

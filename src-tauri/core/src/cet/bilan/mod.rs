@@ -12,7 +12,7 @@ mod rendu;
 pub use rendu::rendre_bilan;
 
 use super::animations;
-use crate::rapport::{self, rendre_pdf, Document};
+use crate::rapport::{self, Document};
 use crate::vocabulaire::Code;
 use crate::{dates, Erreur, Resultat};
 use chrono::NaiveDate;
@@ -122,16 +122,6 @@ pub fn modele_bilan(
         jurys,
         edite_le: aujourdhui,
     })
-}
-
-/// Le bilan en PDF, au jour de l'édition.
-pub fn pdf_bilan(conn: &Connection, annee: i32, academie_id: Option<i64>) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_bilan(&modele_bilan(
-        conn,
-        annee,
-        academie_id,
-        rapport::aujourdhui(),
-    )?))
 }
 
 /// Le bilan à enregistrer (« Bilan CET 2025-2026 - Académie de Lille.pdf »).

@@ -16,7 +16,7 @@ pub use rendu::{
 use super::animations;
 use super::registre::{self, Cet, FiltreCet};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf, Document, Genre};
+use crate::rapport::{self, Document, Genre};
 use crate::reunions::documents::{self as documents_reunion, ModeleReunion};
 use crate::{Erreur, Resultat};
 use chrono::NaiveDate;
@@ -102,20 +102,6 @@ pub fn modele_retour(
     })
 }
 
-/// Lettres aux organisations (PDF) ou leur CSV, selon `csv`.
-pub fn fichier_retour(
-    conn: &Connection,
-    organisation_id: Option<i64>,
-    csv: bool,
-) -> Resultat<Vec<u8>> {
-    let m = modele_retour(conn, organisation_id, rapport::aujourdhui())?;
-    if csv {
-        Ok(rendre_retour_csv(&m).into_bytes())
-    } else {
-        rendre_pdf(&rendre_retour(&m))
-    }
-}
-
 /// Les lettres (ou leur tableau) à enregistrer : « Lettres aux organisations.pdf », ou
 /// « Lettre à <organisation>.pdf » pour une seule.
 pub fn document_retour(
@@ -174,14 +160,6 @@ pub fn modele_avis_employeur(
     })
 }
 
-pub fn pdf_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_avis_employeur(&modele_avis_employeur(
-        conn,
-        cet_id,
-        rapport::aujourdhui(),
-    )?))
-}
-
 /// L'avis à enregistrer : « Avis à l'employeur - Prénom NOM.pdf ».
 pub fn document_avis_employeur(conn: &Connection, cet_id: i64) -> Resultat<Document> {
     let m = modele_avis_employeur(conn, cet_id, rapport::aujourdhui())?;
@@ -210,11 +188,6 @@ pub fn modele_invitation(conn: &Connection, reunion_id: i64) -> Resultat<ModeleI
         secteurs: a.secteurs,
         coorganisateurs: a.coorganisateurs,
     })
-}
-
-/// Invitation (PDF) : la convocation commune, complétée du thème, des secteurs et des co-organisateurs.
-pub fn pdf_invitation(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_invitation(&modele_invitation(conn, reunion_id)?))
 }
 
 /// Publipostage : les invités qui ont un courriel professionnel (civilité, nom, prénom,

@@ -16,7 +16,7 @@ pub use rendu::rendre_bilan;
 use super::actions::{self as actions_clee, FiltreActionsClee};
 use super::comites::{self, Comite, FiltreComites};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf, Document};
+use crate::rapport::{self, Document};
 use crate::reunions::{self, documents::libelle_college, Cadre, College, EtatPresence};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Erreur, Resultat};
@@ -314,16 +314,6 @@ pub fn modele_bilan_du_jour(
     let annee = dates::lire_annee_scolaire(annee_scolaire)
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     modele_bilan(conn, annee, perimetre, rapport::aujourdhui())
-}
-
-/// Le bilan en PDF.
-pub fn pdf_bilan(conn: &Connection, annee: i32, perimetre: Perimetre) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_bilan(&modele_bilan(
-        conn,
-        annee,
-        perimetre,
-        rapport::aujourdhui(),
-    )?))
 }
 
 /// Le bilan à enregistrer (« Bilan CLEE 2025-2026 - CLEE du bassin de Lens.pdf »).

@@ -12,7 +12,7 @@ use super::{contrat, fiches, structure, suivi};
 use crate::echeancier::{self, Echeance};
 use crate::ipe::actions::{self, Action, FiltreActions};
 use crate::liste::ParametresListe;
-use crate::rapport::{self, rendre_pdf, Document};
+use crate::rapport::{self, Document};
 use crate::reunions::{self, ActionSuivi, Cadre};
 use crate::{dates, Resultat};
 use chrono::{Datelike, Days, NaiveDate};
@@ -153,24 +153,6 @@ pub fn modele_dossier_de_reunion(
             .collect(),
         edite_le: rapport::aujourdhui(),
     })
-}
-
-/// Le bilan annuel d'une convention en PDF.
-pub fn pdf_bilan(conn: &Connection, convention_id: i64, annee: i32) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_bilan(&modele_bilan(conn, convention_id, annee)?))
-}
-
-/// Le dossier de réunion en PDF.
-pub fn pdf_dossier_de_reunion(
-    conn: &Connection,
-    convention_id: i64,
-    date: NaiveDate,
-) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_dossier_de_reunion(&modele_dossier_de_reunion(
-        conn,
-        convention_id,
-        date,
-    )?))
 }
 
 /// Le dossier de réunion à enregistrer (« Dossier de réunion - Convention X - 2026-12-15.pdf »).

@@ -233,15 +233,6 @@ pub fn modele_bilan(
     })
 }
 
-/// Le bilan en PDF (avec les commentaires enregistrés).
-pub fn pdf_bilan(
-    conn: &Connection,
-    periode: Periode,
-    academie_id: Option<i64>,
-) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_bilan(&modele_bilan(conn, periode, academie_id)?))
-}
-
 /// Calcule le bilan et le met en forme : PDF (avec les commentaires enregistrés) ou CSV.
 /// La ligne de commande et la fenêtre passent toutes deux par ici.
 pub fn fichier_bilan(

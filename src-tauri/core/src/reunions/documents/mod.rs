@@ -12,7 +12,7 @@ pub use rendu::{
 };
 
 use super::{lire, ActionSuivi, College, Point, Presence, Reunion};
-use crate::rapport::{rendre_pdf, Document, Genre};
+use crate::rapport::{Document, Genre};
 use crate::vocabulaire::Code;
 use crate::{Erreur, Resultat};
 use rusqlite::Connection;
@@ -55,21 +55,6 @@ pub fn modele_reunion(conn: &Connection, reunion_id: i64) -> Resultat<ModeleReun
         actions: super::actions_decidees(conn, reunion_id)?,
         reunion,
     })
-}
-
-/// Compte rendu (relevé de décisions) d'une réunion, en PDF.
-pub fn pdf_compte_rendu(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_compte_rendu(&modele_reunion(conn, reunion_id)?))
-}
-
-/// Convocation : date, lieu, ordre du jour, personnes convoquées par collège, en PDF.
-pub fn pdf_convocation(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_convocation(&modele_reunion(conn, reunion_id)?))
-}
-
-/// Feuille d'émargement : membres puis invités, avec une colonne pour signer, en PDF.
-pub fn pdf_emargement(conn: &Connection, reunion_id: i64) -> Resultat<Vec<u8>> {
-    rendre_pdf(&rendre_emargement(&modele_reunion(conn, reunion_id)?))
 }
 
 /// Invitation iCalendar : les personnes de la liste qui ont un courriel en sont les participants.
