@@ -90,6 +90,17 @@ async fn convention_creee_dans_la_fenetre_son_preavis_au_tableau_de_bord() {
     .await;
     capturer(&c, "conventions").await;
 
+    // Un programme n'est pas joint : refus en français, rien de copié.
+    let programme = d.path().join("installer.exe");
+    std::fs::write(&programme, b"MZ").unwrap();
+    repondre(&db, &[&programme]);
+    cliquer(&c, "#piece-joindre").await;
+    attendre_texte(&c, "#piece-message", |t| {
+        t.contains("programme ou un raccourci")
+    })
+    .await;
+    assert!(!d.path().join("pieces-jointes").exists());
+
     // Pièce jointe choisie dans le dialogue « Ouvrir » : copiée à côté de la base.
     let piece = d.path().join("convention-signee.pdf");
     std::fs::write(&piece, b"%PDF-1.4 convention signee").unwrap();

@@ -89,9 +89,18 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
     let csv = d.path().join("actions 2007.csv");
     actions_ipe(&csv, 60_000);
 
-    // Contrôle (essai) suivi jusqu'au bout, puis import lancé et annulé en cours de route.
+    // Un fichier qui n'est ni en UTF-8 ni en Windows-1252 : refusé, avec ce qu'il faut faire.
     cliquer(&c, "#menu a[href='#/ipe']").await;
     cliquer(&c, "a[href='#/ipe/import']").await;
+    let hostile =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile/ni-utf8-ni-1252.csv");
+    repondre(&db, &[&hostile]);
+    cliquer(&c, "#import-choisir").await;
+    let refus = attendre_texte(&c, "#import-resultat .alerte", |t| !t.is_empty()).await;
+    assert!(refus.contains("ni en UTF-8 ni en Windows-1252"), "{refus}");
+    capturer(&c, "import-refuse").await;
+
+    // Contrôle (essai) suivi jusqu'au bout, puis import lancé et annulé en cours de route.
     repondre(&db, &[&csv]);
     cliquer(&c, "#import-choisir").await;
     attendre_texte(&c, "#import-nom", |t| t.contains("actions 2007.csv")).await;

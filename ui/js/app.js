@@ -46,7 +46,7 @@ async function naviguer() {
 function afficherErreurBase() {
   remplir(main, el('h1', {}, 'La base n\'a pas pu être ouverte'),
     alerte(infos.erreur, 'erreur'),
-    el('p', {}, 'Ouvrez une autre base par le menu Fichier (Ctrl+O), ou créez-en une nouvelle (Ctrl+N). Le fichier refusé n\'a pas été modifié.'));
+    el('p', {}, 'Ouvrez une autre base par le menu Fichier (Ctrl+O), ou créez-en une nouvelle (Ctrl+N).'));
 }
 
 /** « Dernière sauvegarde : il y a 12 min », « … le 24/11/2026 à 14h05 », « Aucune sauvegarde ». */
