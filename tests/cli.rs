@@ -12,6 +12,8 @@ mod base;
 mod documents;
 #[path = "cli/fichiers.rs"]
 mod fichiers;
+#[path = "cli/historique.rs"]
+mod historique;
 #[path = "cli/hostiles.rs"]
 mod hostiles;
 #[path = "cli/reseaux.rs"]

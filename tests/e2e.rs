@@ -17,3 +17,5 @@ mod conventions;
 mod fichiers;
 #[path = "e2e/ipe.rs"]
 mod ipe;
+#[path = "e2e/journal.rs"]
+mod journal;

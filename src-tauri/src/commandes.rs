@@ -48,6 +48,8 @@ pub mod bases_et_fichiers;
 pub mod cet;
 pub mod clee;
 pub mod copies;
+pub mod donnees_personnelles;
+pub mod journal;
 pub mod reunions;
 pub mod travaux;
 

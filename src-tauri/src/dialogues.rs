@@ -21,6 +21,7 @@ pub struct Demande<'a> {
 pub enum Mode {
     Enregistrer,
     Ouvrir,
+    Dossier,
 }
 
 /// Le chemin choisi, ou `None` si l'utilisateur a annulé. À appeler hors du fil principal :
@@ -47,6 +48,7 @@ pub fn choisir(app: &AppHandle, d: &Demande) -> Option<PathBuf> {
     let choisi = match d.mode {
         Mode::Enregistrer => f.blocking_save_file(),
         Mode::Ouvrir => f.blocking_pick_file(),
+        Mode::Dossier => f.blocking_pick_folder(),
     };
     choisi.and_then(|p| p.into_path().ok())
 }

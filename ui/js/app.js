@@ -11,6 +11,7 @@ import * as bilans from './ecrans/bilans.js';
 import * as conventions from './ecrans/conventions.js';
 import * as clee from './ecrans/clee.js';
 import * as cet from './ecrans/cet.js';
+import * as journal from './ecrans/journal.js';
 
 const ECRANS = {
   'tableau-de-bord': tableauDeBord.afficher,
@@ -20,6 +21,7 @@ const ECRANS = {
   ipe: ipe.afficher,
   bilans: bilans.afficher,
   annuaire: annuaire.afficher,
+  journal: journal.afficher,
   parametres: parametres.afficher,
 };
 

@@ -8,11 +8,13 @@
 //   filtres: async () => [{ cle, libelle, options: [{code, libelle}], numerique }],
 //   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne),
 //   versCommande(saisie) : mise en forme avant envoi, actionsLigne: [{ libelle, faire(ligne, outils) }],
-//   enSerie: { champ, garder(saisie) } : après une création, le formulaire se rouvre pour la suivante }
+//   enSerie: { champ, garder(saisie) } : après une création, le formulaire se rouvre pour la suivante,
+//   table : la table de la base, pour l'onglet Historique de la fiche }
 
 import { appeler, quantite } from './api.js';
 import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
 import { formulaire } from './formulaire.js';
+import { ongletsFiche } from './historique.js';
 
 export async function ecranListe(conteneur, d) {
   const etat = { recherche: '', tri: null, descendant: false, filtres: {}, demande: 0 };
@@ -131,7 +133,10 @@ export async function ecranListe(conteneur, d) {
       },
       annuler: fermer,
     });
-    remplir(zoneFormulaire, f.element);
+    // Une fiche existante a deux onglets : le formulaire et son historique (journal).
+    remplir(zoneFormulaire, ligne && d.table
+      ? ongletsFiche({ idBase: `${d.nom}-fiche`, fiche: f.element, table: d.table, id: ligne.id, nom: d.nomDe(ligne) })
+      : f.element);
     await f.focus(valeursInitiales ? d.enSerie?.champ : null);
   }
 

@@ -15,6 +15,7 @@ pub mod erreur;
 pub mod fichiers;
 pub mod ics;
 pub mod ipe;
+pub mod journal;
 pub mod liste;
 pub mod nombres;
 pub mod parametres;

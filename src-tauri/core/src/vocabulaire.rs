@@ -186,6 +186,9 @@ pub const LISTES: &[Liste] = {
         liste::<cet::Mission>("missions_cet", &[]),
         liste::<mandats::EtatMandat>("etats_mandat", &[]),
         liste::<echeancier::Nature>("natures_echeance", &[]),
+        liste::<crate::journal::Operation>("operations_journal", &[("journal", "operation")]),
+        liste::<crate::journal::Chemin>("chemins_journal", &[("journal", "chemin")]),
+        liste::<crate::journal::Module>("modules_journal", &[("journal", "module")]),
     ]
 };
 

@@ -3,6 +3,7 @@
 
 use super::R;
 use crate::app::Etat;
+use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{a_part, Enregistre};
 use passerelle_core::sauvegardes::{self, Contenu, Raison};
 use passerelle_core::vocabulaire::Code;
@@ -85,4 +86,38 @@ pub fn ecrire_retention(
     retention: sauvegardes::Retention,
 ) -> R<sauvegardes::Retention> {
     etat.avec(|c| sauvegardes::ecrire_retention(c, &retention))
+}
+
+/// Où en sont les copies hors du poste (second dossier, dernière copie, alerte).
+#[tauri::command(async)]
+pub fn etat_copies(etat: State<Etat>) -> R<sauvegardes::EtatCopies> {
+    etat.avec_chemin(|c, base| {
+        sauvegardes::etat_copies(c, base, chrono::Local::now().naive_local())
+    })
+}
+
+/// Choisit dans le dialogue du système le second dossier (clé USB, partage réseau) ; `false`
+/// si l'utilisateur a annulé.
+#[tauri::command]
+pub async fn choisir_dossier_copie(app: AppHandle) -> R<bool> {
+    a_part(app, |app, etat| {
+        let demande = Demande {
+            titre: "Choisir le dossier de copie (clé USB, partage réseau)",
+            mode: Mode::Dossier,
+            nom: None,
+            filtres: &[],
+            dossier: None,
+        };
+        let Some(dossier) = dialogues::choisir(app, &demande) else {
+            return Ok(false);
+        };
+        etat.avec_chemin(|c, base| sauvegardes::choisir_second_dossier(c, base, Some(&dossier)))?;
+        Ok(true)
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn retirer_dossier_copie(etat: State<Etat>) -> R<()> {
+    etat.avec_chemin(|c, base| sauvegardes::choisir_second_dossier(c, base, None))
 }

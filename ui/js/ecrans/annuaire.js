@@ -3,6 +3,7 @@
 import { appeler, references, codes, libelleCode } from '../api.js';
 import { el, remplir } from '../dom.js';
 import { ecranListe } from '../liste.js';
+import { afficherDonnees, sectionInactives, zoneDonnees } from '../donnees-personnelles.js';
 
 const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: `${a.nom} (${a.code})` }));
 const optionsBassins = async (academieId) => {
@@ -17,6 +18,7 @@ const ETABLISSEMENTS = {
   nom: 'etablissements', titre: 'Établissements', unite: ['établissement', 'établissements'],
   nouveau: 'Nouvel établissement', genre: 'm', demonstratif: 'cet',
   exempleRecherche: 'Nom, UAI, commune, bassin…',
+  table: 'etablissement',
   commandes: { lister: 'lister_etablissements', creer: 'creer_etablissement', modifier: 'modifier_etablissement', supprimer: 'supprimer_etablissement' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
@@ -47,6 +49,7 @@ const ORGANISATIONS = {
   nom: 'organisations', titre: 'Organisations', unite: ['organisation', 'organisations'],
   nouveau: 'Nouvelle organisation', genre: 'f', demonstratif: 'cette',
   exempleRecherche: 'Nom, secteur, commune, SIRET…',
+  table: 'organisation',
   commandes: { lister: 'lister_organisations', creer: 'creer_organisation', modifier: 'modifier_organisation', supprimer: 'supprimer_organisation' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
@@ -77,6 +80,7 @@ const PERSONNES = {
   nom: 'personnes', titre: 'Personnes', unite: ['personne', 'personnes'],
   nouveau: 'Nouvelle personne', genre: 'f', demonstratif: 'cette',
   intro: 'Seules des coordonnées professionnelles sont enregistrées.',
+  table: 'personne',
   commandes: { lister: 'lister_personnes', creer: 'creer_personne', modifier: 'modifier_personne', supprimer: 'supprimer_personne' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom', rendu: (l) => `${l.nom} ${l.prenom}` },
@@ -103,6 +107,8 @@ const PERSONNES = {
   ],
   valeursNouveau: () => ({ civilite: null }),
   versSaisie: (l) => ({ ...l }),
+  actionsLigne: [{ libelle: 'Données personnelles',
+    faire: (l, outils) => afficherDonnees({ id: l.id, nom: `${l.prenom} ${l.nom}` }, outils.rafraichir) }],
   nomDe: (l) => `${l.prenom} ${l.nom}`,
 };
 
@@ -110,6 +116,7 @@ const BASSINS = {
   nom: 'bassins', titre: 'Bassins d\'éducation et de formation', unite: ['bassin', 'bassins'],
   nouveau: 'Nouveau bassin', genre: 'm', demonstratif: 'ce',
   exempleRecherche: 'Nom du bassin ou de l\'académie',
+  table: 'bassin',
   commandes: { lister: 'lister_bassins', creer: 'creer_bassin', modifier: 'modifier_bassin', supprimer: 'supprimer_bassin' },
   colonnes: [
     { cle: 'nom', libelle: 'Nom', tri: 'nom' },
@@ -141,7 +148,11 @@ export async function afficher(main, [onglet = 'etablissements']) {
       ONGLETS.map(([cle, libelle]) => el('a', { href: `#/annuaire/${cle}`, 'aria-current': cle === onglet ? 'page' : null }, libelle))),
     zone);
   const choisi = ONGLETS.find(([cle]) => cle === onglet) ?? ONGLETS[0];
-  if (choisi[2]) await ecranListe(zone, choisi[2]);
+  if (choisi[2] === PERSONNES) {
+    remplir(zoneDonnees);
+    const outils = await ecranListe(zone, PERSONNES);
+    zone.append(zoneDonnees, sectionInactives(outils.rafraichir));
+  } else if (choisi[2]) await ecranListe(zone, choisi[2]);
   else afficherAcademies(zone, (await references()).academies);
 }
 

@@ -36,6 +36,7 @@ const bassinsDe = async (academieId) => (academieId
 const REGISTRE = {
   nom: 'cet', titre: 'Registre', unite: ['CET', 'CET'],
   nouveau: 'Nouveau CET', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, secteur, entreprise, organisation…',
+  table: 'cet',
   commandes: { lister: 'lister_cet', creer: 'creer_cet', modifier: 'modifier_cet', supprimer: 'supprimer_cet' },
   colonnes: [
     { cle: 'nom', libelle: 'Conseiller', tri: 'nom', rendu: (l) => [`${l.nom} ${l.prenom}`, el('span', { class: 'second' }, l.employeur ?? '')] },
@@ -88,6 +89,7 @@ const CPC = {
   nom: 'cpc', titre: 'Commissions professionnelles consultatives (CPC)', unite: ['CPC', 'CPC'],
   nouveau: 'Nouvelle CPC', genre: 'f', demonstratif: 'cette', exempleRecherche: 'Nom de la CPC',
   intro: 'Liste de référence du registre, à tenir à jour quand les CPC changent.',
+  table: 'cpc',
   commandes: { lister: 'lister_cpc', creer: 'creer_cpc', modifier: 'modifier_cpc', supprimer: 'supprimer_cpc' },
   colonnes: [{ cle: 'nom', libelle: 'CPC', tri: 'nom' }, { cle: 'cet', libelle: 'CET rattachés' }],
   champs: async () => [{ cle: 'nom', libelle: 'Nom de la CPC', requis: true }],

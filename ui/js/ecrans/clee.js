@@ -30,6 +30,7 @@ const COMITES = {
   nom: 'comites', titre: 'Comités', unite: ['comité', 'comités'],
   nouveau: 'Nouveau comité', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, bassin, partenaire…',
   intro: 'Un comité local École-entreprise par bassin d\'éducation et de formation, co-piloté par un chef d\'établissement et un chef d\'entreprise.',
+  table: 'comite_clee',
   commandes: { lister: 'lister_comites', creer: 'creer_comite', modifier: 'modifier_comite', supprimer: 'supprimer_comite' },
   colonnes: [
     { cle: 'nom', libelle: 'Comité', tri: 'nom' },

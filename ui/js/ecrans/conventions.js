@@ -6,11 +6,13 @@ import { el, remplir, annoncer, tableau, alerte, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
+import { blocHistorique } from '../historique.js';
 const mois = (n) => (n % 12 === 0 ? `${n / 12} an${n > 12 ? 's' : ''}` : `${n} mois`);
 
 const CONVENTIONS = {
   nom: 'conventions', titre: 'Conventions et accords-cadres', unite: ['convention', 'conventions'],
   nouveau: 'Nouvelle convention', genre: 'f', demonstratif: 'cette', exempleRecherche: 'Titre, partenaire…',
+  table: 'convention',
   commandes: { lister: 'lister_conventions', creer: 'creer_convention', modifier: 'modifier_convention', supprimer: 'supprimer_convention' },
   colonnes: [
     { cle: 'titre', libelle: 'Titre', tri: 'titre' },
@@ -233,7 +235,9 @@ async function afficherFiche(convention, outils) {
       ...actionsClee.lignes.map((a) => [dateFr(a.date), el('a', { href: `#/clee/${a.comite_id}` }, a.comite), a.intitule, String(a.filles + a.garcons)]),
     ], 'Aucune réunion ni action de CLEE rattachée à cette convention.'),
     contratEtBilan,
-    suivi);
+    suivi,
+    el('h3', {}, 'Historique'),
+    await blocHistorique('convention', convention.id, convention.titre));
   zoneFiche.scrollIntoView();
 }
 

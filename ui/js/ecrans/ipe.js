@@ -18,6 +18,7 @@ const annees = () => {
 const ACTIONS = {
   nom: 'actions', titre: 'Actions des IPE', unite: ['action', 'actions'], nouveau: 'Nouvelle action',
   genre: 'f', demonstratif: 'cette', exempleRecherche: 'Intitulé, description…',
+  table: 'action_ipe',
   commandes: { lister: 'lister_actions_ipe', creer: 'creer_action_ipe', modifier: 'modifier_action_ipe', supprimer: 'supprimer_action_ipe' },
   colonnes: [
     { cle: 'date', libelle: 'Date', tri: 'date', rendu: (l) => dateFr(l.date) },
@@ -75,6 +76,7 @@ const REGISTRE = {
   nom: 'registre', titre: 'Registre des IPE', unite: ['IPE', 'IPE'], nouveau: 'Nouvel IPE', genre: 'm', demonstratif: 'cet',
   exempleRecherche: 'Nom, entreprise…',
   intro: 'Un IPE est une personne de l\'annuaire ; ses missions (période, quotité, lettre de mission) se gèrent avec « Missions ».',
+  table: 'ipe',
   commandes: { lister: 'lister_ipe', creer: 'creer_ipe', modifier: 'modifier_ipe', supprimer: 'supprimer_ipe' },
   colonnes: [
     { cle: 'nom_complet', libelle: 'Nom', tri: 'nom' },

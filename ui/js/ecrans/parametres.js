@@ -91,11 +91,37 @@ async function sectionSauvegardes(main) {
     el('p', { class: 'actions' },
       el('button', { type: 'button', id: 'sauvegarde-maintenant', class: 'secondaire', onclick: maintenant }, 'Sauvegarder maintenant')),
     message,
+    await blocCopieHorsPoste(main),
     tableau('sauvegardes-table', ['Date', 'Raison', 'Contenu', ''], s.liste.map((x) => [
       moment(x.quand), x.raison, decrire(x.contenu),
       el('button', { type: 'button', class: 'lien', 'aria-label': `Restaurer la sauvegarde du ${moment(x.quand)}`, onclick: () => restaurer(x) }, 'Restaurer')]),
     'Aucune sauvegarde pour l\'instant.'),
     formConservation(main, retention).element);
+}
+
+/** Le second dossier (clé USB, partage réseau) où chaque sauvegarde est recopiée. */
+async function blocCopieHorsPoste(main) {
+  const e = await appeler('etat_copies');
+  const message = el('div', { id: 'copie-message', 'aria-live': 'polite' });
+  const agir = (commande) => async () => {
+    try {
+      if (await appeler(commande) !== false) await afficher(main);
+    } catch (err) {
+      remplir(document.getElementById('copie-message') ?? message, alerte(err.message, 'erreur'));
+    }
+  };
+  return el('div', { class: 'copie-hors-poste' },
+    el('h3', {}, 'Copie hors du poste'),
+    el('p', { id: 'copie-etat' }, e.dossier
+      ? `Chaque sauvegarde est aussi recopiée dans ${e.dossier}${e.joignable ? '' : ' (introuvable pour l\'instant)'}. `
+        + (e.derniere_hors_poste ? `Dernière copie hors du poste : ${moment(e.derniere_hors_poste)}.` : '')
+      : 'Aucun dossier de copie : les sauvegardes ne sont que sur ce poste.'),
+    e.alerte ? alerte(e.alerte, 'info') : null,
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', id: 'copie-choisir', class: 'secondaire', onclick: agir('choisir_dossier_copie') },
+        e.dossier ? 'Changer de dossier de copie…' : 'Choisir un dossier de copie…'),
+      e.dossier ? el('button', { type: 'button', id: 'copie-retirer', class: 'secondaire', onclick: agir('retirer_dossier_copie') }, 'Ne plus recopier') : null),
+    message);
 }
 
 /** Les durées de conservation des sauvegardes, réglables. */

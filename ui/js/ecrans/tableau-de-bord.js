@@ -2,7 +2,7 @@
 
 import { appeler, nombre, dateFr } from '../api.js';
 import { enregistrerFichier } from '../travail.js';
-import { el, remplir } from '../dom.js';
+import { el, remplir, alerte } from '../dom.js';
 
 const CARTES = [
   ['etablissements', 'établissements', 'Établissements'],
@@ -12,10 +12,12 @@ const CARTES = [
 ];
 
 export async function afficher(main) {
-  const [comptes, echeances, horizons] = await Promise.all([appeler('comptes_annuaire'), appeler('echeances'), appeler('horizons')]);
+  const [comptes, echeances, horizons, copies] = await Promise.all([appeler('comptes_annuaire'), appeler('echeances'), appeler('horizons'),
+    appeler('etat_copies').catch(() => ({}))]);
   const messageEcheancier = el('div', { id: 'echeancier-message', 'aria-live': 'polite' });
   remplir(main,
     el('h1', {}, 'Tableau de bord'),
+    copies.alerte ? el('div', { id: 'alerte-copies' }, alerte([copies.alerte, ' ', el('a', { href: '#/parametres' }, 'Paramètres')], 'info')) : null,
     el('h2', {}, `Prochaines échéances (${horizons.echeances} jours)`),
     echeances.length === 0
       ? el('p', { class: 'vide', id: 'echeances-vide' }, 'Aucune échéance (convention, mandat de CET) sur cette période.')

@@ -3,6 +3,7 @@
 
 pub mod academies;
 pub mod bassins;
+pub mod donnees_personnelles;
 pub mod etablissements;
 pub mod organisations;
 pub mod personnes;

@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("migrations/0007_pieces_jointes.sql")),
     (8, include_str!("migrations/0008_clee.sql")),
     (9, include_str!("migrations/0009_cet.sql")),
+    (10, include_str!("migrations/0010_journal.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

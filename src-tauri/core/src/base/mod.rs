@@ -53,6 +53,7 @@ pub fn ouvrir(chemin: &Path) -> Resultat<Base> {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
     migrer_jusqua(&conn, VERSION_SCHEMA)?;
+    crate::journal::armer(&conn)?;
     Ok(Base {
         conn,
         chemin: chemin.to_path_buf(),
@@ -106,6 +107,7 @@ pub fn connexion_de_travail(chemin: &Path) -> Resultat<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(chemin, drapeaux)?;
     configurer(&conn)?;
+    crate::journal::armer(&conn)?;
     Ok(conn)
 }
 
@@ -115,6 +117,7 @@ pub fn en_memoire() -> Resultat<Connection> {
     configurer(&conn)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     migrer_jusqua(&conn, VERSION_SCHEMA)?;
+    crate::journal::armer(&conn)?;
     Ok(conn)
 }
 

@@ -303,11 +303,13 @@ pub fn appliquer(
     suivi.fixer_total(choisis.len() as u64);
     suivi.avancer(0)?;
     crate::base::atomique(conn, |conn| {
-        for (i, l) in choisis.iter().enumerate() {
-            inserer(conn, l.cet_id, &camp.mandat)?;
-            suivi.avancer(i as u64 + 1)?;
-        }
-        Ok(choisis.len())
+        crate::journal::par(conn, crate::journal::Chemin::Campagne, || {
+            for (i, l) in choisis.iter().enumerate() {
+                inserer(conn, l.cet_id, &camp.mandat)?;
+                suivi.avancer(i as u64 + 1)?;
+            }
+            Ok(choisis.len())
+        })
     })
 }
 

@@ -165,6 +165,7 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         ["bilan", "clee"] => bilan_clee(o)?,
         ["bilan", ..] => return usage("bilan ipe|convention|clee … --sortie FICHIER"),
         ["echeances"] => echeances(o)?,
+        ["historique"] => historique(o)?,
         ["suivi", "preparer"] => suivi_preparer(o)?,
         ["suivi", "releve"] => document_reunion("releve", o)?,
         ["clee", quoi @ ("compte-rendu" | "convocation" | "emargement" | "invitation")] => {
@@ -179,7 +180,15 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
             return usage("suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf")
         }
         [commande, ..]
-            if !["demo", "nouvelle", "verifier", "aide", "echeances"].contains(commande) =>
+            if ![
+                "demo",
+                "nouvelle",
+                "verifier",
+                "aide",
+                "echeances",
+                "historique",
+            ]
+            .contains(commande) =>
         {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
@@ -297,6 +306,27 @@ fn echeances(o: Options) -> Result<Demande, String> {
         db: o.db,
         jusqu_au,
         format,
+    })
+}
+
+fn historique(o: Options) -> Result<Demande, String> {
+    let depuis = match &o.depuis {
+        Some(d) => {
+            let texte = d.to_string_lossy().to_string();
+            crate::dates::lire(&texte)?;
+            Some(texte)
+        }
+        None => None,
+    };
+    let csv = match o.format.as_deref() {
+        None | Some("texte") => false,
+        Some("csv") => true,
+        Some(autre) => return Err(format!("Format inconnu : « {autre} » (texte ou csv).")),
+    };
+    Ok(Demande::Historique {
+        db: o.db,
+        depuis,
+        csv,
     })
 }
 

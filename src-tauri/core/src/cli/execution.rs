@@ -31,7 +31,9 @@ pub(super) fn base_existante(db: Option<PathBuf>) -> Result<base::Base, Erreur> 
             chemin.display()
         )));
     }
-    base::ouvrir(&chemin)
+    let b = base::ouvrir(&chemin)?;
+    crate::journal::fixer_chemin(&b.conn, crate::journal::Chemin::LigneDeCommande)?;
+    Ok(b)
 }
 
 fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
@@ -79,6 +81,9 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             jusqu_au,
             format,
         } => echeances(db, jusqu_au, format, sortie)?,
+        Demande::Historique { db, depuis, csv } => {
+            super::historique::afficher(db, depuis, csv, sortie)?
+        }
         demande => documents(demande, sortie)?,
     }
     Ok(0)

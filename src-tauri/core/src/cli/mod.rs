@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 mod analyse;
 mod execution;
+mod historique;
 mod sauvegardes;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,9 @@ Usage :
   passerelle echeances [--jusqu-au JJ/MM/AAAA] [--format texte|csv|ics]
                                          échéances des conventions (préavis, fins, évaluations) ;
                                          par défaut jusqu'à l'horizon réglé (90 jours), en texte
+  passerelle historique [--depuis JJ/MM/AAAA] [--format texte|csv]
+                                         journal des changements (création, modification,
+                                         suppression de chaque fiche), les plus récents d'abord
   passerelle bilan convention --convention ID --annee AAAA --sortie F.pdf
                                          bilan annuel d'une convention (activité, indicateurs, réunions)
   passerelle suivi preparer --convention ID --reunion JJ/MM/AAAA --sortie F.pdf
@@ -112,6 +116,12 @@ pub enum Demande {
         db: Option<PathBuf>,
         jusqu_au: Option<chrono::NaiveDate>,
         format: FormatEcheances,
+    },
+    /// Le journal des changements depuis une date (JJ/MM/AAAA), en texte ou en CSV.
+    Historique {
+        db: Option<PathBuf>,
+        depuis: Option<String>,
+        csv: bool,
     },
     SuiviPreparer {
         db: Option<PathBuf>,

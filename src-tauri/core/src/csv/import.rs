@@ -16,6 +16,18 @@ pub fn importer_lignes(
     // Un point de sauvegarde plutôt qu'une transaction : l'import peut ainsi s'inscrire dans
     // une transaction plus large (chargement de la démonstration).
     conn.execute_batch("SAVEPOINT import_csv")?;
+    crate::journal::par(conn, crate::journal::Chemin::Import, || {
+        lignes_dans_le_point(conn, table, essai, suivi, &mut traiter)
+    })
+}
+
+fn lignes_dans_le_point(
+    conn: &rusqlite::Connection,
+    table: &TableCsv,
+    essai: bool,
+    suivi: &crate::travail::Suivi,
+    traiter: &mut impl FnMut(&rusqlite::Connection, &Ligne) -> crate::Resultat<()>,
+) -> crate::Resultat<usize> {
     suivi.fixer_total(table.lignes.len() as u64);
     let mut erreurs = Vec::new();
     // Annulée avant de commencer : aucune ligne n'est lue.

@@ -57,6 +57,12 @@ struct PersonneDemo {
 
 /// Ajoute les données de démonstration à la base ouverte ; rien n'est écrit si une ligne est refusée.
 pub fn charger(conn: &Connection) -> Resultat<()> {
+    crate::journal::par(conn, crate::journal::Chemin::Demonstration, || {
+        charger_tout(conn)
+    })
+}
+
+fn charger_tout(conn: &Connection) -> Resultat<()> {
     let a: Annuaire = serde_json::from_str(ANNUAIRE).map_err(|e| Erreur::Demo(e.to_string()))?;
     let tx = conn.unchecked_transaction()?;
     for b in &a.bassins {

@@ -11,6 +11,7 @@ pub enum Genre {
     Csv,
     Xlsx,
     Ics,
+    Json,
 }
 
 impl Genre {
@@ -20,6 +21,7 @@ impl Genre {
             Genre::Csv => "csv",
             Genre::Xlsx => "xlsx",
             Genre::Ics => "ics",
+            Genre::Json => "json",
         }
     }
 
@@ -30,6 +32,7 @@ impl Genre {
             Genre::Csv => "Tableau CSV",
             Genre::Xlsx => "Classeur Excel",
             Genre::Ics => "Agenda iCalendar",
+            Genre::Json => "Données JSON",
         }
     }
 }

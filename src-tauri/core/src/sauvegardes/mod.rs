@@ -3,7 +3,10 @@
 //! (« passerelle 2026-12-02 14h05 (avant import).sqlite »), et restauration par l'API de
 //! sauvegarde de SQLite, en une transaction, après une copie de l'état présent.
 
+mod hors_poste;
 mod retention;
+
+pub use hors_poste::{choisir_second_dossier, etat_copies, second_dossier, EtatCopies};
 
 pub use retention::{a_supprimer, Retention};
 
@@ -121,6 +124,13 @@ pub fn sauvegarder(
     // Copie cohérente, contrôlée (intégrité, signature) avant d'avoir son nom définitif.
     base::copier_vers(conn, &cible)?;
     faire_tourner(&dossier, base, maintenant, retention)?;
+    if vers.is_none() {
+        // La copie hors du poste ne fait jamais échouer la sauvegarde : un dossier absent ou
+        // plein est signalé par le tableau de bord (`etat_copies`).
+        if let Err(e) = hors_poste::copier_ailleurs(conn, base, &cible, maintenant, retention) {
+            eprintln!("passerelle : copie hors du poste impossible : {e}");
+        }
+    }
     Ok(cible)
 }
 
@@ -259,6 +269,11 @@ pub fn restaurer(
     if version < base::VERSION_SCHEMA {
         base::migrer_jusqua(&cible, base::VERSION_SCHEMA)?;
     }
+    let nom = depuis.file_name().unwrap_or_default().to_string_lossy();
+    crate::journal::noter_restauration(&cible, &nom)?;
+    // Les tables ont pu changer (sauvegarde plus ancienne, migrée) : les déclencheurs de la
+    // connexion de la fenêtre sont reposés sur le schéma restauré.
+    crate::journal::armer(conn)?;
     Ok(avant)
 }
 

@@ -1,0 +1,194 @@
+//! Les déclencheurs du journal, générés depuis le schéma de la base ouverte. Ils sont TEMP :
+//! posés par chaque connexion de Passerelle, ils ne voyagent ni dans les copies ni dans les
+//! sauvegardes, et un outil extérieur peut écrire sans eux. Le chemin (fenêtre, import…) est lu
+//! dans la table temporaire `journal_contexte` de la connexion.
+
+use super::Module;
+use crate::Resultat;
+use rusqlite::Connection;
+
+/// Une table journalisée : ses colonnes, le libellé de ses lignes et la fiche qui la contient.
+struct Table {
+    nom: String,
+    colonnes: Vec<String>,
+    /// Clés étrangères `ON DELETE CASCADE` vers la fiche dont cette ligne est une partie (une
+    /// réunion appartient à une convention ou à un comité : la première renseignée l'emporte).
+    parents: Vec<(String, String)>,
+}
+
+/// Pose (ou repose, après une migration ou une restauration) les déclencheurs du journal sur
+/// chaque table de la base. Sans table `journal` (base ancienne, pas encore migrée) : rien.
+pub fn armer(conn: &Connection) -> Resultat<()> {
+    let journal: i64 = conn.query_row(
+        "SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = 'journal'",
+        [],
+        |r| r.get(0),
+    )?;
+    if journal == 0 {
+        return Ok(());
+    }
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS journal_contexte (chemin TEXT NOT NULL);
+         INSERT INTO journal_contexte (chemin)
+             SELECT 'fenetre' WHERE NOT EXISTS (SELECT 1 FROM journal_contexte);",
+    )?;
+    let anciens: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'journal\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut sql = String::new();
+    for nom in anciens {
+        sql.push_str(&format!("DROP TRIGGER temp.{};\n", ident(&nom)));
+    }
+    for table in tables(conn)? {
+        sql.push_str(&declencheurs(&table));
+    }
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
+fn tables(conn: &Connection) -> Resultat<Vec<Table>> {
+    let noms: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('journal', 'academie')
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut tables = Vec::new();
+    for nom in noms {
+        let colonnes: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([&nom], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut parents: Vec<(String, String)> = conn
+            .prepare(
+                "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?1)
+                 WHERE on_delete = 'CASCADE' ORDER BY id DESC",
+            )?
+            .query_map([&nom], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        // Une présence appartient à sa réunion plutôt qu'à la personne présente.
+        parents.sort_by_key(|(t, _)| Module::de_table(t) == Module::Annuaire);
+        tables.push(Table {
+            nom,
+            colonnes,
+            parents,
+        });
+    }
+    Ok(tables)
+}
+
+fn ident(nom: &str) -> String {
+    format!("\"{}\"", nom.replace('"', "\"\""))
+}
+
+fn litteral(texte: &str) -> String {
+    format!("'{}'", texte.replace('\'', "''"))
+}
+
+/// Le libellé d'une ligne (« NEW » ou « OLD ») : titre, intitulé, prénom et nom…
+fn libelle(t: &Table, ligne: &str) -> String {
+    let a = |c: &str| t.colonnes.iter().any(|x| x == c);
+    if a("prenom") && a("nom") {
+        format!("trim(coalesce({ligne}.prenom, '') || ' ' || coalesce({ligne}.nom, ''))")
+    } else if let Some(c) = ["titre", "intitule", "nom", "objet", "cle", "libelle"]
+        .into_iter()
+        .find(|c| a(c))
+    {
+        format!("{ligne}.{c}")
+    } else {
+        "NULL".into()
+    }
+}
+
+/// L'expression `json_object(…)` de toutes les colonnes de `table` (préfixées par `alias`),
+/// comme le journal les garde.
+pub fn json_de_la_ligne(conn: &Connection, table: &str, alias: &str) -> Resultat<String> {
+    let colonnes: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(json(
+        &Table {
+            nom: table.to_string(),
+            colonnes,
+            parents: Vec::new(),
+        },
+        alias,
+    ))
+}
+
+fn json(t: &Table, ligne: &str) -> String {
+    let paires: Vec<String> = t
+        .colonnes
+        .iter()
+        .map(|c| format!("{}, {ligne}.{}", litteral(c), ident(c)))
+        .collect();
+    format!("json_object({})", paires.join(", "))
+}
+
+fn declencheurs(t: &Table) -> String {
+    let module = litteral(Module::de_table(&t.nom).as_str());
+    let nom = litteral(&t.nom);
+    let parent_table = |ligne: &str| {
+        if t.parents.is_empty() {
+            return "NULL".to_string();
+        }
+        let cas: Vec<String> = t
+            .parents
+            .iter()
+            .map(|(table, c)| {
+                format!(
+                    "WHEN {ligne}.{} IS NOT NULL THEN {}",
+                    ident(c),
+                    litteral(table)
+                )
+            })
+            .collect();
+        format!("CASE {} END", cas.join(" "))
+    };
+    let parent_ligne = |ligne: &str| match t.parents.as_slice() {
+        [] => "NULL".to_string(),
+        [(_, c)] => format!("{ligne}.{}", ident(c)),
+        plusieurs => {
+            let c: Vec<String> = plusieurs
+                .iter()
+                .map(|(_, c)| format!("{ligne}.{}", ident(c)))
+                .collect();
+            format!("coalesce({})", c.join(", "))
+        }
+    };
+    let entree = |operation: &str, ligne: &str, avant: &str, apres: &str| {
+        format!(
+            "INSERT INTO journal (quand, chemin, operation, module, table_nom, ligne, libelle,
+                                  parent_table, parent_ligne, avant, apres)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'),
+                     (SELECT chemin FROM journal_contexte), '{operation}', {module}, {nom},
+                     {ligne}.rowid, {}, {}, {}, {avant}, {apres});",
+            libelle(t, ligne),
+            parent_table(ligne),
+            parent_ligne(ligne),
+        )
+    };
+    let change: Vec<String> = t
+        .colonnes
+        .iter()
+        .map(|c| format!("NEW.{0} IS NOT OLD.{0}", ident(c)))
+        .collect();
+    let prefixe = format!("journal_{}", t.nom);
+    format!(
+        "CREATE TEMP TRIGGER {c} AFTER INSERT ON {table} BEGIN {} END;
+         CREATE TEMP TRIGGER {m} AFTER UPDATE ON {table} WHEN {quand} BEGIN {} END;
+         CREATE TEMP TRIGGER {s} AFTER DELETE ON {table} BEGIN {} END;\n",
+        entree("creation", "NEW", "NULL", &json(t, "NEW")),
+        entree("modification", "NEW", &json(t, "OLD"), &json(t, "NEW")),
+        entree("suppression", "OLD", &json(t, "OLD"), "NULL"),
+        c = ident(&format!("{prefixe}_c")),
+        m = ident(&format!("{prefixe}_m")),
+        s = ident(&format!("{prefixe}_s")),
+        table = ident(&t.nom),
+        quand = change.join(" OR "),
+    )
+}

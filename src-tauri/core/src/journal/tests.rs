@@ -1,0 +1,289 @@
+use super::*;
+use crate::annuaire::{academies, bassins};
+use crate::base;
+
+fn bassin(conn: &Connection, nom: &str) -> i64 {
+    let lille = academies::trouver(conn, "Lille").unwrap();
+    bassins::creer(
+        conn,
+        &bassins::SaisieBassin {
+            nom: nom.into(),
+            academie_id: Some(lille.id),
+        },
+    )
+    .unwrap()
+    .id
+}
+
+fn tout(conn: &Connection) -> Vec<Entree> {
+    lister(conn, &FiltreJournal::default()).unwrap().lignes
+}
+
+fn compter(conn: &Connection, sql: &str, id: i64) -> i64 {
+    conn.query_row(sql, [id], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn creation_modification_suppression_notees_champ_par_champ() {
+    let conn = base::en_memoire().unwrap();
+    let id = bassin(&conn, "Lille Est");
+    let lille = academies::trouver(&conn, "Lille").unwrap().id;
+    let saisie = |nom: &str| bassins::SaisieBassin {
+        nom: nom.into(),
+        academie_id: Some(lille),
+    };
+    bassins::modifier(&conn, id, &saisie("Lille Métropole")).unwrap();
+    // Enregistrer sans rien changer n'écrit rien au journal.
+    bassins::modifier(&conn, id, &saisie("Lille Métropole")).unwrap();
+    bassins::supprimer(&conn, id).unwrap();
+
+    let e = tout(&conn);
+    let ops: Vec<Operation> = e.iter().map(|x| x.operation).collect();
+    assert_eq!(
+        ops,
+        [
+            Operation::Suppression,
+            Operation::Modification,
+            Operation::Creation
+        ]
+    );
+    assert!(e
+        .iter()
+        .all(|x| x.chemin == Chemin::Fenetre && x.module == Module::Annuaire));
+    assert_eq!(e[1].fiche, "Bassin «\u{a0}Lille Métropole\u{a0}»");
+    assert_eq!(
+        e[1].changements,
+        [Changement {
+            champ: "nom".into(),
+            avant: "Lille Est".into(),
+            apres: "Lille Métropole".into(),
+        }]
+    );
+    // La création montre ses champs ; l'académie citée par son nom, pas par son numéro.
+    assert!(
+        e[2].changements
+            .iter()
+            .any(|c| c.champ == "académie" && c.apres == "Lille"),
+        "{:?}",
+        e[2].changements
+    );
+    assert!(e[0].restaurable);
+    assert!(e[0].quand_fr.len() == 16 && e[0].quand_fr.as_bytes()[2] == b'/');
+}
+
+#[test]
+fn le_chemin_dit_par_ou_le_changement_est_passe() {
+    let conn = base::en_memoire().unwrap();
+    par(&conn, Chemin::Import, || {
+        // Le chemin le plus extérieur l'emporte.
+        par(&conn, Chemin::Campagne, || {
+            bassin(&conn, "Importé");
+            Ok(())
+        })
+    })
+    .unwrap();
+    bassin(&conn, "Saisi");
+    fixer_chemin(&conn, Chemin::LigneDeCommande).unwrap();
+    bassin(&conn, "En ligne de commande");
+    let e = tout(&conn);
+    let chemins: Vec<Chemin> = e.iter().map(|x| x.chemin).collect();
+    assert_eq!(
+        chemins,
+        [Chemin::LigneDeCommande, Chemin::Fenetre, Chemin::Import]
+    );
+    // Une erreur dans `faire` rend tout de même le chemin d'avant.
+    let r: Resultat<()> = par(&conn, Chemin::Import, || Err(crate::Erreur::Annulee));
+    assert!(r.is_err());
+    bassin(&conn, "Après l'erreur");
+    assert_eq!(tout(&conn)[0].chemin, Chemin::LigneDeCommande);
+}
+
+/// Une réunion de la démonstration et ses présences : supprimée en cascade, remise d'un coup.
+#[test]
+fn une_fiche_supprimee_revient_avec_ses_parties() {
+    let conn = base::en_memoire().unwrap();
+    crate::demo::charger(&conn).unwrap();
+    let (reunion, presences): (i64, i64) = conn
+        .query_row(
+            "SELECT reunion_id, count(*) FROM reunion_presence GROUP BY reunion_id
+             ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(presences >= 2);
+    let compte_presences = "SELECT count(*) FROM reunion_presence WHERE reunion_id = ?1";
+    // L'historique de la réunion montre ses parties (présences) comme ses propres champs.
+    conn.execute(
+        "UPDATE reunion_presence SET etat = 'excuse' WHERE reunion_id = ?1 AND etat <> 'excuse'",
+        [reunion],
+    )
+    .unwrap();
+    let h = historique_fiche(&conn, "reunion", reunion).unwrap();
+    assert!(
+        h.iter().any(|e| e.table == "reunion_presence"
+            && e.changements
+                .iter()
+                .any(|c| c.apres == "Excusé" || c.apres == "Excusée")),
+        "{h:?}"
+    );
+
+    conn.execute("DELETE FROM reunion WHERE id = ?1", [reunion])
+        .unwrap();
+    assert_eq!(compter(&conn, compte_presences, reunion), 0);
+    let suppression = tout(&conn)
+        .into_iter()
+        .find(|e| e.table == "reunion" && e.operation == Operation::Suppression)
+        .unwrap();
+    assert!(suppression.restaurable);
+    remettre(&conn, suppression.id).unwrap();
+    assert_eq!(
+        compter(&conn, "SELECT count(*) FROM reunion WHERE id = ?1", reunion),
+        1
+    );
+    assert_eq!(compter(&conn, compte_presences, reunion), presences);
+    let derniere = &tout(&conn)[0];
+    assert_eq!(derniere.chemin, Chemin::Journal);
+    // Déjà remise : refusée, rien ne change.
+    let e = remettre(&conn, suppression.id).unwrap_err();
+    assert!(e.to_string().contains("existe déjà"), "{e}");
+    assert!(
+        !lister(&conn, &FiltreJournal::default()).unwrap().lignes[..5]
+            .iter()
+            .any(|x| x.id == suppression.id && x.restaurable)
+    );
+}
+
+#[test]
+fn remise_refusee_quand_la_fiche_citee_a_disparu() {
+    let conn = base::en_memoire().unwrap();
+    conn.execute(
+        "INSERT INTO organisation (type, nom) VALUES ('entreprise', 'Fonderie')",
+        [],
+    )
+    .unwrap();
+    let org = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO personne (civilite, nom, prenom, organisation_id) VALUES ('Mme', 'Martin', 'Anne', ?1)",
+        [org],
+    )
+    .unwrap();
+    let personne = conn.last_insert_rowid();
+    conn.execute("DELETE FROM personne WHERE id = ?1", [personne])
+        .unwrap();
+    conn.execute("DELETE FROM organisation WHERE id = ?1", [org])
+        .unwrap();
+    let entree = tout(&conn)
+        .into_iter()
+        .find(|e| e.table == "personne" && e.operation == Operation::Suppression)
+        .unwrap();
+    assert_eq!(entree.fiche, "Personne «\u{a0}Anne Martin\u{a0}»");
+    let avant = tout(&conn).len();
+    let e = remettre(&conn, entree.id).unwrap_err();
+    assert!(e.to_string().contains("cite une fiche supprimée"), "{e}");
+    assert_eq!(
+        compter(
+            &conn,
+            "SELECT count(*) FROM personne WHERE id = ?1",
+            personne
+        ),
+        0
+    );
+    assert_eq!(
+        tout(&conn).len(),
+        avant,
+        "rien d'écrit, pas même au journal"
+    );
+    // Une création ne se « remet » pas.
+    let creation = tout(&conn)
+        .into_iter()
+        .find(|e| e.operation == Operation::Creation)
+        .unwrap();
+    assert!(remettre(&conn, creation.id).is_err());
+}
+
+#[test]
+fn filtres_texte_et_csv() {
+    let conn = base::en_memoire().unwrap();
+    bassin(&conn, "Dunkerque");
+    bassin(&conn, "Valenciennes");
+    let f = FiltreJournal {
+        recherche: "valenc".into(),
+        ..Default::default()
+    };
+    let l = lister(&conn, &f).unwrap();
+    assert_eq!(l.total, 1);
+    assert_eq!(l.lignes[0].fiche, "Bassin «\u{a0}Valenciennes\u{a0}»");
+    let demain = chrono::Local::now().date_naive() + chrono::Days::new(1);
+    let futur = FiltreJournal {
+        depuis: crate::dates::francaise(demain),
+        ..Default::default()
+    };
+    assert_eq!(lister(&conn, &futur).unwrap().total, 0);
+    let faux = FiltreJournal {
+        depuis: "31/02/2026".into(),
+        ..Default::default()
+    };
+    assert!(lister(&conn, &faux)
+        .unwrap_err()
+        .to_string()
+        .contains("JJ/MM/AAAA"));
+    let module = FiltreJournal {
+        module: Some(Module::Conventions),
+        ..Default::default()
+    };
+    assert_eq!(lister(&conn, &module).unwrap().total, 0);
+
+    let entrees = modele_journal(&conn, &FiltreJournal::default()).unwrap();
+    let texte = rendre_journal_texte(&entrees);
+    assert!(
+        texte.contains("Annuaire · Bassin «\u{a0}Valenciennes\u{a0}» · Création (fenêtre) – académie : Lille ; nom : Valenciennes"),
+        "{texte}"
+    );
+    let csv = rendre_journal_csv(&entrees);
+    let mut lecteur = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let entetes = lecteur.headers().unwrap().clone();
+    assert_eq!(&entetes[5], "Champ");
+    let lignes: Vec<::csv::StringRecord> = lecteur.records().map(|r| r.unwrap()).collect();
+    assert!(lignes
+        .iter()
+        .any(|r| &r[2] == "Bassin «\u{a0}Dunkerque\u{a0}»"
+            && &r[5] == "nom"
+            && &r[7] == "Dunkerque"));
+    let doc = document_journal(&conn, &FiltreJournal::default()).unwrap();
+    assert_eq!(doc.nom, "Journal des changements.csv");
+}
+
+#[test]
+fn chaque_table_de_la_base_est_journalisee() {
+    let conn = base::en_memoire().unwrap();
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+               AND name NOT LIKE 'sqlite%' AND name NOT IN ('journal', 'academie')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let declencheurs: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'journal%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(tables >= 35, "{tables}");
+    assert_eq!(declencheurs, tables * 3);
+    // Reposer les déclencheurs (après une restauration) ne les double pas.
+    armer(&conn).unwrap();
+    let encore: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'journal%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(encore, declencheurs);
+}

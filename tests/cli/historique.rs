@@ -1,0 +1,104 @@
+//! `passerelle historique` : le journal des changements en texte et en CSV ; chaque ligne dit
+//! par quel chemin le changement est passé (démonstration, import, restauration…).
+
+use super::outils::*;
+
+fn historique(db: &Path, autres: &[&str]) -> Output {
+    let mut args = vec!["historique", "--db", p(db)];
+    args.extend_from_slice(autres);
+    passerelle(&args)
+}
+
+#[test]
+fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let aujourdhui = chrono::Local::now().format("%d/%m/%Y").to_string();
+
+    let o = historique(&db, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let demo = texte(&o.stdout);
+    assert!(
+        demo.lines().count() > 1000,
+        "{} lignes",
+        demo.lines().count()
+    );
+    assert!(
+        demo.lines().all(|l| l.starts_with(&aujourdhui)),
+        "{}",
+        &demo[..300]
+    );
+    assert!(demo.contains("Création (démonstration)"));
+    assert!(demo.contains("· IPE · Action IPE «"));
+
+    // Un import en ligne de commande : ses fiches sont notées « import ».
+    let csv = d.path().join("ipe.csv");
+    std::fs::write(
+        &csv,
+        "nom;prenom;entreprise;academie;debut_mission;fin_mission;quotite\n\
+         Zébulon;Aïcha;Fonderies du Nord;Lille;01/09/2026;;100\n",
+    )
+    .unwrap();
+    let o = passerelle(&["import", "ipe", p(&csv), "--db", p(&db)]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = historique(&db, &["--depuis", &aujourdhui, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let tableau = texte(&o.stdout);
+    let mut lignes = tableau.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lignes.next().unwrap(),
+        "Date;Module;Fiche;Opération;Chemin;Champ;Avant;Après"
+    );
+    assert!(
+        tableau
+            .lines()
+            .any(|l| l.contains("Zébulon") && l.contains(";Création;import;")),
+        "{}",
+        &tableau[..600]
+    );
+
+    // Une restauration est notée dans le journal de la base restaurée.
+    let o = passerelle(&["sauvegarder", "--db", p(&db)]);
+    let copie = texte(&o.stdout).trim().to_string();
+    let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", &copie]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let premiere = texte(&historique(&db, &[]).stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        premiere.contains("Restauration de la base (restauration d'une sauvegarde)"),
+        "{premiere}"
+    );
+}
+
+#[test]
+fn date_ou_format_faux_refuses_en_francais() {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    let o = historique(&db, &["--depuis", "31/02/2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        texte(&o.stderr).contains("31/02/2026"),
+        "{}",
+        texte(&o.stderr)
+    );
+    let o = historique(&db, &["--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        texte(&o.stderr).contains("Format inconnu"),
+        "{}",
+        texte(&o.stderr)
+    );
+    // Rien depuis demain : le journal le dit.
+    let demain = (chrono::Local::now() + chrono::Duration::days(1))
+        .format("%d/%m/%Y")
+        .to_string();
+    let o = historique(&db, &["--depuis", &demain]);
+    assert!(
+        texte(&o.stdout).contains("Aucun changement"),
+        "{}",
+        texte(&o.stdout)
+    );
+}
