@@ -4,10 +4,11 @@
 use crate::erreur::ErreurApp;
 use crate::travaux::Travaux;
 use passerelle_core::base::{self, Base};
+use passerelle_core::instance::{self, Prise, Verrou};
 use passerelle_core::Connection;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use tauri::Manager;
 
 include!(concat!(env!("OUT_DIR"), "/commandes_generees.rs"));
@@ -25,10 +26,49 @@ pub struct Etat {
 pub struct Ouverte {
     pub chemin: PathBuf,
     pub base: Result<Base, String>,
+    /// Tenu tant que la base est ouverte ici : une seconde fenêtre sur la même base met
+    /// celle-ci au premier plan au lieu d'écrire à son tour.
+    pub verrou: Option<Verrou>,
+}
+
+/// La fenêtre, pour la mettre au premier plan quand une autre instance frappe au verrou.
+static APPLICATION: OnceLock<tauri::AppHandle> = OnceLock::new();
+
+fn au_premier_plan() {
+    if let Some(f) = APPLICATION
+        .get()
+        .and_then(|a| a.get_webview_window("principale"))
+    {
+        let _ = f.unminimize();
+        let _ = f.show();
+        let _ = f.set_focus();
+    }
+}
+
+/// Prend la base pour cette fenêtre ; si une autre fenêtre de Passerelle l'a déjà, elle passe au
+/// premier plan et le message le dit.
+pub fn verrouiller(chemin: &Path) -> Result<Verrou, String> {
+    match instance::prendre(chemin, au_premier_plan) {
+        Prise::Prise(v) => Ok(v),
+        Prise::DejaOuverte => Err(format!(
+            "La base «\u{a0}{}\u{a0}» est déjà ouverte dans une autre fenêtre de Passerelle : cette fenêtre vient de passer au premier plan.",
+            chemin.display()
+        )),
+    }
 }
 
 impl Ouverte {
     pub fn ouvrir(chemin: PathBuf) -> Ouverte {
+        let verrou = match verrouiller(&chemin) {
+            Ok(v) => v,
+            Err(message) => {
+                return Ouverte {
+                    chemin,
+                    base: Err(message),
+                    verrou: None,
+                }
+            }
+        };
         let base = base::ouvrir(&chemin).map_err(|e| {
             eprintln!("passerelle : {e}");
             e.to_string()
@@ -46,7 +86,11 @@ impl Ouverte {
         if let Ok(b) = &base {
             crate::sauvegarde_auto::a_l_ouverture(b);
         }
-        Ouverte { chemin, base }
+        Ouverte {
+            chemin,
+            base,
+            verrou: Some(verrou),
+        }
     }
 }
 
@@ -138,11 +182,20 @@ pub fn lancer(chemin: PathBuf) {
     let greffon = tauri::plugin::Builder::<_, ()>::new("passerelle")
         .invoke_handler(gestionnaire!())
         .build();
+    let ouverte = Ouverte::ouvrir(chemin.clone());
+    if ouverte.verrou.is_none() {
+        if let Err(message) = &ouverte.base {
+            // Une autre fenêtre a cette base : elle est passée au premier plan, celle-ci s'arrête.
+            eprintln!("passerelle : {message}");
+            return;
+        }
+    }
     let resultat = tauri::Builder::default()
-        .manage(Etat::nouveau(Ouverte::ouvrir(chemin.clone())))
+        .manage(Etat::nouveau(ouverte))
         .plugin(tauri_plugin_dialog::init())
         .plugin(greffon)
         .setup(move |app| {
+            let _ = APPLICATION.set(app.handle().clone());
             if app.state::<Etat>().avec(|_| Ok(())).is_ok() {
                 crate::bases::retenir_recente(app.handle(), &chemin);
             }

@@ -8,6 +8,7 @@ use crate::dialogues::{self, Demande, Mode};
 use crate::erreur::ErreurApp;
 use crate::fichiers::{self, Enregistre};
 use passerelle_core::base::{self, Base};
+use passerelle_core::instance::Verrou;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager};
 
@@ -39,8 +40,9 @@ pub fn nouvelle(app: &AppHandle) -> R<bool> {
         return Ok(false);
     };
     let chemin = fichiers::avec_extension(chemin, "sqlite")?;
+    let verrou = prendre(app, &chemin)?;
     let b = base::nouvelle(&chemin)?;
-    basculer(app, chemin, b);
+    basculer(app, chemin, verrou, b);
     Ok(true)
 }
 
@@ -71,8 +73,9 @@ fn ouvrir_chemin(app: &AppHandle, chemin: PathBuf) -> R<()> {
         ))
         .into());
     }
+    let verrou = prendre(app, &chemin)?;
     let b = base::ouvrir(&chemin)?;
-    basculer(app, chemin, b);
+    basculer(app, chemin, verrou, b);
     Ok(())
 }
 
@@ -102,14 +105,28 @@ pub fn copier(app: &AppHandle) -> R<Option<Enregistre>> {
     Ok(Some(Enregistre::retenu(&etat, chemin, Vec::new())))
 }
 
+/// Le verrou de la base à ouvrir ; refusé si une autre fenêtre de Passerelle l'a déjà (elle
+/// passe au premier plan) ou si c'est la base déjà ouverte ici.
+fn prendre(app: &AppHandle, chemin: &Path) -> R<Verrou> {
+    let refus = |m: String| ErreurApp::from(passerelle_core::Erreur::validation("db", m));
+    if passerelle_core::fichiers::meme_fichier(chemin, &app.state::<Etat>().chemin()) {
+        return Err(refus(format!(
+            "La base «\u{a0}{}\u{a0}» est déjà celle de cette fenêtre.",
+            chemin.display()
+        )));
+    }
+    crate::app::verrouiller(chemin).map_err(refus)
+}
+
 /// Remplace la base ouverte et la retient parmi les récentes. La page se recharge ensuite
 /// (elle-même après une commande ; le menu la recharge) : recharger pendant qu'une commande
 /// attend sa réponse ferait renvoyer la commande par la page.
-fn basculer(app: &AppHandle, chemin: PathBuf, b: Base) {
+fn basculer(app: &AppHandle, chemin: PathBuf, verrou: Verrou, b: Base) {
     crate::sauvegarde_auto::a_l_ouverture(&b);
     app.state::<Etat>().remplacer(Ouverte {
         chemin: chemin.clone(),
         base: Ok(b),
+        verrou: Some(verrou),
     });
     retenir_recente(app, &chemin);
     fichiers::modifier_preferences(app, |p| p.retenir_dossier("base", &chemin));

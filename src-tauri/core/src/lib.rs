@@ -14,6 +14,7 @@ pub mod echeancier;
 pub mod erreur;
 pub mod fichiers;
 pub mod ics;
+pub mod instance;
 pub mod ipe;
 pub mod journal;
 pub mod liste;

@@ -9,6 +9,7 @@ fn demo_et_personne() -> (Connection, i64, String) {
         .query_row(
             "SELECT p.id, trim(p.prenom || ' ' || p.nom) FROM personne p
              JOIN reunion_presence r ON r.personne_id = p.id
+             WHERE p.email <> ''
              GROUP BY p.id ORDER BY count(*) DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -74,6 +75,11 @@ fn anonymiser_efface_l_identite_garde_les_liens() {
         .unwrap()
     };
     let avant = presences(&conn);
+    let courriel: String = conn
+        .query_row("SELECT email FROM personne WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
     assert_eq!(anonymiser(&conn, id).unwrap(), nom);
     let (n, p, email): (String, String, String) = conn
         .query_row(
@@ -87,18 +93,30 @@ fn anonymiser_efface_l_identite_garde_les_liens() {
         ("Anonyme", "", "")
     );
     assert_eq!(presences(&conn), avant, "les statistiques restent");
-    // Plus rien du nom dans le journal, ni dans l'export.
+    // Plus rien de son identité dans le journal (ses entrées, et son courriel nulle part),
+    // ni dans l'export.
     let nom_famille = nom.split(' ').next_back().unwrap().to_string();
     let restes: i64 = conn
         .query_row(
-            "SELECT count(*) FROM journal WHERE instr(coalesce(avant, '') || coalesce(apres, '') || coalesce(libelle, ''), ?1) > 0",
-            [&nom_famille],
+            "SELECT count(*) FROM journal WHERE table_nom = 'personne' AND ligne = ?2
+               AND instr(coalesce(avant, '') || coalesce(apres, '') || coalesce(libelle, ''), ?1) > 0",
+            rusqlite::params![nom_famille, id],
             |r| r.get(0),
         )
         .unwrap();
     assert_eq!(restes, 0, "{nom_famille} reste dans le journal");
+    assert!(!courriel.is_empty());
+    let courriels: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM journal WHERE instr(coalesce(avant, '') || coalesce(apres, ''), ?1) > 0",
+            [&courriel],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(courriels, 0);
     let export = document_donnees_personne(&conn, id, true).unwrap();
-    assert!(!String::from_utf8_lossy(&export.octets).contains(&nom_famille));
+    let export = String::from_utf8_lossy(&export.octets).into_owned();
+    assert!(!export.contains(&nom) && !export.contains(&courriel));
     // Une personne inconnue : erreur claire.
     assert!(anonymiser(&conn, 999_999)
         .unwrap_err()
