@@ -302,4 +302,7 @@ fn windows_installe_webview2_sans_reseau() {
     assert_eq!(w["webviewInstallMode"]["type"], "offlineInstaller");
     assert_eq!(chaines(&w["nsis"]["languages"]), ["French"]);
     assert_eq!(w["wix"]["language"], "fr-FR");
+    // Fixé une fois pour toutes : sinon une mise à jour du MSI s'installerait à côté de l'ancienne.
+    let code = w["wix"]["upgradeCode"].as_str().unwrap_or_default();
+    assert_eq!(code.len(), 36, "upgradeCode : {code}");
 }
