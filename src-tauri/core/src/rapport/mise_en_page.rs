@@ -293,9 +293,16 @@ impl Mise<'_> {
             let page = &mut self.pages[n];
             page.texte(polices, &ids, MARGE, 40.0, entete, false, 8.0, gris(0.35));
             page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
-            let (y_pied, gris_pied) = (HAUTEUR_PAGE - 30.0, gris(0.35));
+            let y_pied = HAUTEUR_PAGE - 30.0;
             page.texte(
-                polices, &ids, MARGE, y_pied, &programme, false, 8.5, gris_pied,
+                polices,
+                &ids,
+                MARGE,
+                y_pied,
+                &programme,
+                false,
+                8.5,
+                gris(0.35),
             );
             let pied = format!("page {} / {total}", n + 1);
             let w = polices.largeur(&pied, false, 8.5);
@@ -307,7 +314,7 @@ impl Mise<'_> {
                 &pied,
                 false,
                 8.5,
-                gris_pied,
+                gris(0.35),
             );
         }
     }
