@@ -39,6 +39,7 @@ cible="${CARGO_TARGET_DIR:-$PWD/target}"
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
 deb="$cible/release/bundle/deb/Passerelle_${version}_amd64.deb"
 if [[ "${1:-}" == "--reconstruire" || ! -f "$deb" ]]; then
+  echo "Construction du paquet (longue) : $deb"
   CARGO_TARGET_DIR="$cible" bash scripts/paquets.sh
 fi
 [[ -f "$deb" ]] || { echo "Paquet introuvable : $deb" >&2; exit 1; }
@@ -57,6 +58,12 @@ trap nettoyer EXIT
 echec() { echo "ÉCHEC : $*" >&2; exit 1; }
 
 echo "== Paquet : $deb ($(stat -c %s "$deb") octets)"
+dependances=$(dpkg-deb -f "$deb" Depends)
+echo "Dépend de : $dependances"
+for d in libwebkit2gtk-4.1-0 libgtk-3-0 libsoup-3.0-0; do
+  n=$(tr ',' '\n' <<<"$dependances" | tr -d ' ' | grep -cx "$d" || true)
+  [[ "$n" == 1 ]] || echec "dépendance $d présente $n fois"
+done
 find /usr -xdev 2>/dev/null | sort >"$travail/usr-avant"
 $sudo_ dpkg -i "$deb"
 dpkg-query -L passerelle | sort >"$travail/fichiers-du-paquet"
@@ -68,8 +75,8 @@ echo "$sortie_version"
 [[ "$sortie_version" == "passerelle $version "* ]] || echec "--version ne donne pas $version"
 /usr/bin/passerelle demo --db "$travail/demo.sqlite"
 /usr/bin/passerelle verifier --db "$travail/demo.sqlite"
-for f in /usr/share/applications/Passerelle.desktop /usr/share/icons/hicolor/32x32/apps/passerelle.png \
-  /usr/share/icons/hicolor/128x128/apps/passerelle.png; do
+for f in /usr/share/applications/Passerelle.desktop /usr/share/doc/passerelle/copyright \
+  /usr/share/icons/hicolor/{32x32,64x64,128x128,256x256,512x512}/apps/passerelle.png; do
   [[ -f "$f" ]] || echec "$f manque au paquet"
 done
 grep -qx "Categories=Office;Education;" /usr/share/applications/Passerelle.desktop \

@@ -78,10 +78,29 @@ fn le_paquet_est_actif_pour_les_trois_systemes() {
 fn les_dependances_linux_sont_declarees() {
     let c = config();
     let linux = &c["bundle"]["linux"];
+    // Le bundler ajoute lui-même libwebkit2gtk-4.1-0 et libgtk-3-0 au .deb (dpkg-deb -I les
+    // montrait en double) ; la configuration déclare les autres bibliothèques liées directement.
     let deb = chaines(&linux["deb"]["depends"]);
     assert!(
-        deb.contains(&"libwebkit2gtk-4.1-0") && deb.contains(&"libgtk-3-0"),
+        !deb.contains(&"libwebkit2gtk-4.1-0") && !deb.contains(&"libgtk-3-0"),
         "{deb:?}"
+    );
+    for lib in [
+        "libsoup-3.0-0",
+        "libjavascriptcoregtk-4.1-0",
+        "libglib2.0-0",
+    ] {
+        assert!(deb.contains(&lib), "{lib} absent : {deb:?}");
+    }
+    let licence =
+        |format: &str, chemin: &str| linux[format]["files"][chemin].as_str().map(String::from);
+    assert_eq!(
+        licence("deb", "/usr/share/doc/passerelle/copyright").as_deref(),
+        Some("../LICENCE")
+    );
+    assert_eq!(
+        licence("rpm", "/usr/share/licenses/passerelle/LICENCE").as_deref(),
+        Some("../LICENCE")
     );
     let rpm = chaines(&linux["rpm"]["depends"]);
     assert!(
@@ -139,7 +158,9 @@ fn les_icones_existent_a_chaque_taille_declaree() {
     let icones = chaines(&c["bundle"]["icon"]);
     let dossier = racine().join("src-tauri");
     // La fenêtre prend la première PNG : 256 pixels, pas l'icône 1024 (4 Mo décodés).
-    assert_eq!(icones.first(), Some(&"icons/128x128@2x.png"));
+    assert_eq!(icones.first(), Some(&"icons/256x256.png"));
+    // « 128x128@2x » irait dans hicolor/256x256@2, un dossier que les bureaux ne lisent pas.
+    assert!(!icones.iter().any(|i| i.contains('@')), "{icones:?}");
     let mut pngs = Vec::new();
     for icone in &icones {
         let octets = fs::read(dossier.join(icone)).unwrap_or_else(|e| panic!("{icone} : {e}"));
