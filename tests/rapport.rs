@@ -103,6 +103,7 @@ fn texte_pagination_et_tableau_sur_plusieurs_pages() {
             continue;
         }
         assert!(t.contains(&format!("page {p} / {n}")), "page {p} : {t}");
+        assert!(t.contains(&pied_version()), "page {p} sans version : {t}");
         assert!(t.contains("Passerelle – en-tête courant"));
         if t.contains("Ligne numéro") {
             pages_du_tableau += 1;
@@ -115,7 +116,7 @@ fn texte_pagination_et_tableau_sur_plusieurs_pages() {
         let lignes: Vec<&str> = t
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("page "))
+            .filter(|l| !l.is_empty() && !l.starts_with(&pied_version()))
             .collect();
         let derniere = lignes.last().unwrap();
         assert!(
@@ -143,7 +144,11 @@ fn rapport_vide_une_page_valide() {
     let pdf = d.path().join("v.pdf");
     std::fs::write(&pdf, octets).unwrap();
     assert_eq!(pages(&pdf), 1);
-    assert!(pdftotext(&pdf, None).contains("page 1 / 1"));
+    let t = pdftotext(&pdf, None);
+    assert!(
+        t.contains("page 1 / 1") && t.contains(&pied_version()),
+        "{t}"
+    );
 }
 
 #[test]
@@ -180,3 +185,8 @@ fn un_histogramme_qui_tient_sur_une_page_n_est_pas_coupe() {
 
 #[path = "rapport/debordements.rs"]
 mod debordements;
+
+/// Le pied de chaque page commence par le programme et sa version (celle de Cargo.toml).
+fn pied_version() -> String {
+    format!("Passerelle {}", env!("CARGO_PKG_VERSION"))
+}

@@ -152,7 +152,7 @@ pub fn ouvrir_avec_le_systeme(chemin: &Path) -> R<()> {
 pub fn montrer_dans_le_dossier(chemin: &Path) -> R<()> {
     let mut commande = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("explorer");
-        c.arg(format!("/select,{}", chemin.display()));
+        selectionner_dans_explorer(&mut c, chemin);
         c
     } else if cfg!(target_os = "macos") {
         let mut c = std::process::Command::new("open");
@@ -164,6 +164,20 @@ pub fn montrer_dans_le_dossier(chemin: &Path) -> R<()> {
         c
     };
     lancer(&mut commande)
+}
+
+/// explorer lit « /select,"chemin" » à sa façon : l'argument entier entre guillemets (ce que
+/// fait `Command::arg` dès que le chemin a une espace) ouvrirait un autre dossier. L'argument
+/// est donc passé tel quel, seul le chemin entre guillemets (interdits dans un nom Windows).
+#[cfg(windows)]
+fn selectionner_dans_explorer(c: &mut std::process::Command, chemin: &Path) {
+    use std::os::windows::process::CommandExt;
+    c.raw_arg(format!("/select,\"{}\"", chemin.display()));
+}
+
+#[cfg(not(windows))]
+fn selectionner_dans_explorer(c: &mut std::process::Command, chemin: &Path) {
+    c.arg(format!("/select,{}", chemin.display()));
 }
 
 fn lancer(commande: &mut std::process::Command) -> R<()> {

@@ -280,8 +280,10 @@ impl Mise<'_> {
         self.y += hauteur;
     }
 
-    // En-tête courant et « page X / Y » : le total n'est connu qu'une fois tout placé.
+    // En-tête courant et pied « Passerelle X.Y.Z … page N / T » : le total n'est connu qu'une
+    // fois tout placé ; la version dit quel programme a écrit le document.
     fn entetes_et_pieds(&mut self, entete: &str, premiere: usize) {
+        let programme = format!("Passerelle {}", crate::VERSION);
         let total = self.pages.len();
         if total > premiere {
             self.absents.extend(self.polices.absents(entete, false));
@@ -291,13 +293,24 @@ impl Mise<'_> {
             let page = &mut self.pages[n];
             page.texte(polices, &ids, MARGE, 40.0, entete, false, 8.0, gris(0.35));
             page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
+            let y_pied = HAUTEUR_PAGE - 30.0;
+            page.texte(
+                polices,
+                &ids,
+                MARGE,
+                y_pied,
+                &programme,
+                false,
+                8.5,
+                gris(0.35),
+            );
             let pied = format!("page {} / {total}", n + 1);
             let w = polices.largeur(&pied, false, 8.5);
             page.texte(
                 polices,
                 &ids,
                 MARGE + LARGEUR - w,
-                HAUTEUR_PAGE - 30.0,
+                y_pied,
                 &pied,
                 false,
                 8.5,
