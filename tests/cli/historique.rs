@@ -9,15 +9,30 @@ fn historique(db: &Path, autres: &[&str]) -> Output {
     passerelle(&args)
 }
 
+/// La date (JJ/MM/AAAA) de la première ligne, vérifiée proche de l'horloge du test.
+fn jour_du_journal(journal: &str) -> String {
+    let jour = journal.get(..10).unwrap_or_default().to_string();
+    let date = chrono::NaiveDate::parse_from_str(&jour, "%d/%m/%Y").unwrap_or_else(|_| {
+        panic!(
+            "pas de date en tête : {}",
+            &journal[..journal.len().min(200)]
+        )
+    });
+    let ecart = (date - chrono::Local::now().date_naive()).num_days().abs();
+    assert!(ecart <= 1, "date du journal {jour} trop loin d'aujourd'hui");
+    jour
+}
+
 #[test]
 fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
     let d = tempfile::tempdir().unwrap();
     let db = base_demo(d.path());
-    let aujourdhui = chrono::Local::now().format("%d/%m/%Y").to_string();
-
     let o = historique(&db, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     let demo = texte(&o.stdout);
+    // Le jour est celui que l'horloge de SQLite a écrit (il peut différer d'un jour de celle du
+    // test autour de minuit ou sous une horloge simulée) : il doit être le même partout.
+    let aujourdhui = jour_du_journal(&demo);
     assert!(
         demo.lines().count() > 1000,
         "{} lignes",
@@ -91,10 +106,12 @@ fn date_ou_format_faux_refuses_en_francais() {
         "{}",
         texte(&o.stderr)
     );
-    // Rien depuis demain : le journal le dit.
-    let demain = (chrono::Local::now() + chrono::Duration::days(1))
-        .format("%d/%m/%Y")
-        .to_string();
+    // Rien depuis le lendemain du dernier changement : le journal le dit.
+    let jour = jour_du_journal(&texte(&historique(&db, &[]).stdout));
+    let demain = (chrono::NaiveDate::parse_from_str(&jour, "%d/%m/%Y").unwrap()
+        + chrono::Days::new(1))
+    .format("%d/%m/%Y")
+    .to_string();
     let o = historique(&db, &["--depuis", &demain]);
     assert!(
         texte(&o.stdout).contains("Aucun changement"),
