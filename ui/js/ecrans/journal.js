@@ -35,10 +35,10 @@ export async function afficher(main) {
     if (!ok) return;
     try {
       const nom = await appeler('remettre_fiche', { id: e.id });
+      await rafraichir();
       const texte = `${nom} : remise en place.`;
       remplir(message, alerte(texte, 'succes'));
       annoncer(texte);
-      await rafraichir();
     } catch (err) {
       remplir(message, alerte(err.message, 'erreur'));
     }
@@ -54,7 +54,8 @@ export async function afficher(main) {
       return;
     }
     if (numero !== demande) return;
-    remplir(message);
+    // Une erreur de lecture passée n'a plus lieu d'être ; un succès (remise, export) reste affiché.
+    if (message.querySelector('.erreur')) remplir(message);
     const affichees = liste.lignes.length < liste.total ? ` (les ${liste.lignes.length} plus récents affichés)` : '';
     compte.textContent = liste.total === 0 ? 'Aucun changement ne correspond.' : `${quantite(liste.total, ['changement', 'changements'])}${affichees}`;
     remplir(zone, tableauJournal('journal-table', liste.lignes, {
