@@ -130,6 +130,13 @@ pub fn configurer(conn: &Connection) -> Resultat<()> {
     // bench-durabilite : un enregistrement passe de 0,05 à 0,5 ms (p95 3 ms), un import ne
     // change pas (une seule validation).
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Fichiers temporaires en mémoire : chaque écriture qui déclenche une note du journal ouvre un
+    // journal d'instruction (annulation de cette seule instruction) ; sur disque, il coûtait
+    // 5 s à un import de 100 000 actions (bench-ipe, profil perf : subjournalPageIfRequired).
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // 64 Mo de cache (2 Mo par défaut) : les pages d'un gros import restent en mémoire jusqu'à la
+    // validation au lieu d'être relues du disque (bench-ipe).
+    conn.pragma_update(None, "cache_size", -65536)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.create_scalar_function(
         "normaliser",

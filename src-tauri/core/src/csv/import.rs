@@ -14,20 +14,38 @@ pub fn importer_lignes(
     mut traiter: impl FnMut(&rusqlite::Connection, &Ligne) -> crate::Resultat<()>,
 ) -> crate::Resultat<usize> {
     // Un point de sauvegarde plutôt qu'une transaction : l'import peut ainsi s'inscrire dans
-    // une transaction plus large (chargement de la démonstration).
+    // une transaction plus large (chargement de la démonstration). Les notes du journal sont
+    // écrites dans ce même point, avant qu'il soit validé ou défait.
     conn.execute_batch("SAVEPOINT import_csv")?;
-    crate::journal::par(conn, crate::journal::Chemin::Import, || {
-        lignes_dans_le_point(conn, table, essai, suivi, &mut traiter)
+    let (erreurs, arret) = crate::journal::par(conn, crate::journal::Chemin::Import, || {
+        crate::journal::creations_en_bloc(conn, || {
+            Ok(traiter_lignes(conn, table, suivi, &mut traiter))
+        })
     })
+    .unwrap_or_else(|e| (Vec::new(), Some(e)));
+    let annuler = arret.is_some() || !erreurs.is_empty() || essai;
+    conn.execute_batch(if annuler {
+        "ROLLBACK TO import_csv; RELEASE import_csv"
+    } else {
+        "RELEASE import_csv"
+    })?;
+    if let Some(e) = arret {
+        return Err(e);
+    }
+    if !erreurs.is_empty() {
+        return Err(crate::Erreur::Import(erreurs));
+    }
+    Ok(table.lignes.len())
 }
 
-fn lignes_dans_le_point(
+/// Passe les lignes à `traiter` : les erreurs de ligne (« Ligne 12 : … ») et, s'il y en a une,
+/// l'erreur qui arrête tout (base, annulation).
+fn traiter_lignes(
     conn: &rusqlite::Connection,
     table: &TableCsv,
-    essai: bool,
     suivi: &crate::travail::Suivi,
     traiter: &mut impl FnMut(&rusqlite::Connection, &Ligne) -> crate::Resultat<()>,
-) -> crate::Resultat<usize> {
+) -> (Vec<String>, Option<crate::Erreur>) {
     suivi.fixer_total(table.lignes.len() as u64);
     let mut erreurs = Vec::new();
     // Annulée avant de commencer : aucune ligne n'est lue.
@@ -46,19 +64,7 @@ fn lignes_dans_le_point(
             arret = suivi.avancer(i as u64 + 1).err();
         }
     }
-    let annuler = arret.is_some() || !erreurs.is_empty() || essai;
-    conn.execute_batch(if annuler {
-        "ROLLBACK TO import_csv; RELEASE import_csv"
-    } else {
-        "RELEASE import_csv"
-    })?;
-    if let Some(e) = arret {
-        return Err(e);
-    }
-    if !erreurs.is_empty() {
-        return Err(crate::Erreur::Import(erreurs));
-    }
-    Ok(table.lignes.len())
+    (erreurs, arret)
 }
 
 /// Un entier positif ou nul écrit à la française (« 1 250 ») ; vide = 0.

@@ -10,7 +10,7 @@ mod lecture;
 mod remise;
 
 pub use affichage::{champs_lisibles, nom_de_table, Changement, Entree};
-pub use declencheurs::{armer, json_de_la_ligne};
+pub use declencheurs::{armer, creations_en_bloc, json_de_la_ligne};
 pub(crate) use lecture::entrees_ou;
 pub use lecture::{
     document_journal, historique_fiche, lister, modele_journal, rendre_journal_csv,

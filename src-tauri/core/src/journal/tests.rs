@@ -287,3 +287,59 @@ fn chaque_table_de_la_base_est_journalisee() {
         .unwrap();
     assert_eq!(encore, declencheurs);
 }
+
+/// Les créations d'un import sont notées d'un bloc à la fin, comme les déclencheurs les auraient
+/// notées ; modifications et suppressions restent notées au fil de l'eau ; après, et même après
+/// une erreur, les déclencheurs reprennent.
+#[test]
+fn creations_en_bloc_comme_ligne_a_ligne() {
+    let conn = base::en_memoire().unwrap();
+    let ancien = bassin(&conn, "Douai");
+    let modifie = bassin(&conn, "Arras");
+    let ligne_a_ligne: Vec<Vec<Changement>> =
+        tout(&conn).into_iter().map(|e| e.changements).collect();
+    let lille = academies::trouver(&conn, "Lille").unwrap().id;
+    let ids = par(&conn, Chemin::Import, || {
+        creations_en_bloc(&conn, || {
+            bassins::modifier(
+                &conn,
+                modifie,
+                &bassins::SaisieBassin {
+                    nom: "Arras-Lens".into(),
+                    academie_id: Some(lille),
+                },
+            )?;
+            Ok((bassin(&conn, "Douai Sud"), bassin(&conn, "Cambrai")))
+        })
+    })
+    .unwrap();
+    let e = tout(&conn);
+    assert_eq!(e.len(), 5, "{e:?}");
+    let creees: Vec<&Entree> = e
+        .iter()
+        .filter(|x| x.chemin == Chemin::Import && x.operation == Operation::Creation)
+        .collect();
+    assert_eq!(creees.len(), 2);
+    assert!(creees
+        .iter()
+        .any(|x| x.ligne == ids.0 && x.fiche.contains("Douai Sud")));
+    assert!(creees
+        .iter()
+        .any(|x| x.ligne == ids.1 && x.fiche.contains("Cambrai")));
+    // Mêmes champs que pour une création notée par déclencheur.
+    let champs = |c: &[Changement]| c.iter().map(|x| x.champ.clone()).collect::<Vec<_>>();
+    assert_eq!(champs(&creees[0].changements), champs(&ligne_a_ligne[0]));
+    assert!(e
+        .iter()
+        .any(|x| x.operation == Operation::Modification && x.ligne == modifie));
+
+    // Une erreur : rien n'est noté en bloc, et les déclencheurs sont reposés.
+    let avant = tout(&conn).len();
+    let r: Resultat<()> = creations_en_bloc(&conn, || Err(crate::Erreur::Annulee));
+    assert!(r.is_err());
+    assert_eq!(tout(&conn).len(), avant);
+    bassins::supprimer(&conn, ancien).unwrap();
+    assert_eq!(tout(&conn).len(), avant + 1);
+    bassin(&conn, "Valenciennes");
+    assert_eq!(tout(&conn).len(), avant + 2);
+}
