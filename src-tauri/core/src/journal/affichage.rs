@@ -209,6 +209,7 @@ pub fn nom_de_champ(colonne: &str) -> String {
         ("reunions_par_an", "réunions par an"),
         ("cle", "clé"),
         ("quotite", "quotité"),
+        ("etat", "état"),
     ];
     match NOMS.iter().find(|(c, _)| *c == colonne) {
         Some((_, n)) => n.to_string(),
