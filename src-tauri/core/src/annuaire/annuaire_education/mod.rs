@@ -129,7 +129,7 @@ pub fn importer(
         match (&choisie, academie_id) {
             (Some(a), id) if id != Some(a.id) => {
                 cr.hors_academie += 1;
-                return Ok(());
+                Ok(())
             }
             (_, None) => {
                 cr.academie_inconnue += 1;
@@ -139,7 +139,7 @@ pub fn importer(
                         ligne.numero
                     ));
                 }
-                return Ok(());
+                Ok(())
             }
             (_, Some(id)) => match lecture::fiche(&colonnes, ligne, id, &mut cr) {
                 Some(fiche) => application::appliquer(tx, &fiche, &mut cr, &mut fermes_connus),
