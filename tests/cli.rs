@@ -6,6 +6,8 @@ mod common;
 #[path = "cli/outils.rs"]
 mod outils;
 
+#[path = "cli/annuaire_education.rs"]
+mod annuaire_education;
 #[path = "cli/base.rs"]
 mod base;
 #[path = "cli/documents.rs"]

@@ -143,6 +143,27 @@ pub fn supprimer_etablissement(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| etablissements::supprimer(c, id))
 }
 
+/// Import de l'Annuaire de l'éducation depuis le fichier choisi (par son rang), pour une
+/// académie (code ou nom) ou toutes, contrôlé (essai) ou enregistré, comme un long travail ;
+/// rend le numéro du travail, dont le résultat est le compte rendu.
+#[tauri::command(async)]
+pub fn importer_annuaire_education(
+    etat: State<Etat>,
+    rang: usize,
+    academie: Option<String>,
+    essai: bool,
+) -> R<u64> {
+    let fichier = etat.fichier(rang)?;
+    let base = etat.chemin();
+    Ok(etat.lancer_travail(move |c, suivi| {
+        let octets = passerelle_core::fichiers::lire_entrant(&fichier, LIMITE_IMPORT)?;
+        if !essai {
+            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
+        }
+        annuaire::annuaire_education::importer(c, &octets, academie.as_deref(), essai, suivi)
+    }))
+}
+
 #[tauri::command(async)]
 pub fn lister_organisations(
     etat: State<Etat>,

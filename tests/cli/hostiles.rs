@@ -5,7 +5,7 @@
 use super::outils::*;
 use crate::common::sans_nbsp;
 
-const IMPORTS: [&str; 3] = ["ipe", "actions-ipe", "cet"];
+const IMPORTS: [&str; 4] = ["ipe", "actions-ipe", "cet", "annuaire-education"];
 
 /// Ce qu'on attend d'un import : code de sortie et fragment du message (erreur ou compte rendu).
 type Attendu = (i32, &'static str);
@@ -13,13 +13,17 @@ type Attendu = (i32, &'static str);
 const COLONNES: Attendu = (2, "Colonnes absentes");
 const PAS_UN_CSV: Attendu = (2, "pas un CSV");
 
-/// Par fichier : l'attendu de `import ipe`, `import actions-ipe`, `import cet`.
-fn corpus() -> Vec<(&'static str, [Attendu; 3])> {
-    let partout = |a: Attendu| [a, a, a];
+/// Par fichier : l'attendu de `import ipe`, `import actions-ipe`, `import cet`,
+/// `import annuaire-education`.
+fn corpus() -> Vec<(&'static str, [Attendu; 4])> {
+    let partout = |a: Attendu| [a, a, a, a];
     vec![
         ("vide.csv", partout((2, "Le fichier est vide."))),
         ("entete-seule.csv", partout((2, "aucune ligne de données"))),
-        ("texte-unicode.txt", [COLONNES, COLONNES, (0, "importé")]),
+        (
+            "texte-unicode.txt",
+            [COLONNES, COLONNES, (0, "importé"), COLONNES],
+        ),
         (
             "bom-octet-invalide.csv",
             partout((2, "Ligne 2 : caractère invalide")),
@@ -29,38 +33,75 @@ fn corpus() -> Vec<(&'static str, [Attendu; 3])> {
             "guillemet-ouvert.csv",
             partout((2, "Ligne 2 : guillemet ouvrant")),
         ),
-        ("fins-cr.csv", [COLONNES, COLONNES, (0, "importé")]),
+        (
+            "fins-cr.csv",
+            [COLONNES, COLONNES, (0, "importé"), COLONNES],
+        ),
         (
             "ni-utf8-ni-1252.csv",
             partout((2, "ni en UTF-8 ni en Windows-1252")),
         ),
         (
             "classeur-creux.xlsx",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
+            [
+                PAS_UN_CSV,
+                PAS_UN_CSV,
+                (2, "La feuille est trop grande"),
+                PAS_UN_CSV,
+            ],
         ),
         (
             "classeur-creux-sans-dimension.xlsx",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
+            [
+                PAS_UN_CSV,
+                PAS_UN_CSV,
+                (2, "La feuille est trop grande"),
+                PAS_UN_CSV,
+            ],
         ),
         (
             "classeur-bombe.xlsx",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "une fois décompressé")],
+            [
+                PAS_UN_CSV,
+                PAS_UN_CSV,
+                (2, "une fois décompressé"),
+                PAS_UN_CSV,
+            ],
         ),
         (
             "classeur-creux.ods",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "La feuille est trop grande")],
+            [
+                PAS_UN_CSV,
+                PAS_UN_CSV,
+                (2, "La feuille est trop grande"),
+                PAS_UN_CSV,
+            ],
         ),
         (
             "classeur-libreoffice.ods",
-            [PAS_UN_CSV, PAS_UN_CSV, (0, "importé")],
+            [PAS_UN_CSV, PAS_UN_CSV, (0, "importé"), PAS_UN_CSV],
         ),
         (
             "classeur-tronque.xlsx",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "tronqué")],
+            [PAS_UN_CSV, PAS_UN_CSV, (2, "tronqué"), PAS_UN_CSV],
         ),
         (
             "pas-un-classeur.zip",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "n'est pas un classeur")],
+            [
+                PAS_UN_CSV,
+                PAS_UN_CSV,
+                (2, "n'est pas un classeur"),
+                PAS_UN_CSV,
+            ],
+        ),
+        (
+            "annuaire-hostile.csv",
+            [
+                COLONNES,
+                COLONNES,
+                (2, "Colonnes obligatoires introuvables"),
+                (0, "créés : 2 ;"),
+            ],
         ),
         (
             "cellule-geante.csv",

@@ -174,3 +174,72 @@ async fn fichier_etranger_affiche_le_message_et_reste_intact() {
     drop(pilote);
     assert_eq!(std::fs::read(&db).unwrap(), contenu);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let fichier = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/annuaire-education/annuaire-champs.csv");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    cliquer(&c, "a[href='#/annuaire']").await;
+    cliquer(&c, "a[href='#/annuaire/import']").await;
+    attendre_texte(&c, "main h2", |t| t == "Importer l'Annuaire de l'éducation").await;
+
+    repondre(&db, &[&fichier]);
+    cliquer(&c, "#annuaire-import-choisir").await;
+    attendre_texte(&c, "#annuaire-import-nom", |t| {
+        t.starts_with("annuaire-champs.csv")
+    })
+    .await;
+    choisir(&c, "#annuaire-import-academie", "Lille (09)").await;
+    cliquer(&c, "#annuaire-import-controler").await;
+    let apercu = attendre_texte(&c, "#annuaire-import-resultat .alerte", |t| {
+        t.contains("Aperçu : rien n'est encore enregistré")
+    })
+    .await;
+    assert!(apercu.contains("Académie de Lille"), "{apercu}");
+    let compte = |quoi: &'static str| {
+        let c = c.clone();
+        async move {
+            attendre(
+                &c,
+                &format!("#annuaire-import-comptes dd[data-compte='{quoi}']"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(compte("crees").await, "19");
+    assert_eq!(compte("hors_academie").await, "6");
+    assert_eq!(compte("rejets").await, "1");
+    let rejets = attendre_texte(&c, "#annuaire-import-rejets", |t| !t.is_empty()).await;
+    assert!(rejets.contains("Ligne 9 : La lettre clé"), "{rejets}");
+    // Le focus va au titre du compte rendu, que le lecteur d'écran annonce.
+    let actif = c
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(actif, "annuaire-import-titre");
+    capturer(&c, "annuaire-import-apercu").await;
+
+    cliquer(&c, "#annuaire-import-lancer").await;
+    attendre_texte(&c, "#annuaire-import-resultat .alerte", |t| {
+        t.contains("Import terminé")
+    })
+    .await;
+    assert_eq!(compte("crees").await, "19");
+    capturer(&c, "annuaire-import").await;
+
+    // Les établissements importés sont dans la liste.
+    cliquer(&c, "a[href='#/annuaire/etablissements']").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t == "19 établissements").await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_dans(&db, "etablissement"), 19);
+}

@@ -145,6 +145,14 @@ pub const LISTES: &[Liste] = {
             "types_etablissement",
             &[("etablissement", "type")],
         ),
+        liste::<etablissements::StatutEtablissement>(
+            "statuts_etablissement",
+            &[("etablissement", "statut")],
+        ),
+        liste::<etablissements::EtatEtablissement>(
+            "etats_etablissement",
+            &[("etablissement", "etat")],
+        ),
         liste::<organisations::TypeOrganisation>("types_organisation", &[("organisation", "type")]),
         liste::<personnes::Civilite>("civilites", &[("personne", "civilite")]),
         liste::<personnes::Rattachement>("rattachements", &[]),

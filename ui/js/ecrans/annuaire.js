@@ -1,7 +1,9 @@
-// Annuaire : établissements, organisations, personnes, bassins et la liste des académies.
+// Annuaire : établissements, organisations, personnes, bassins, la liste des académies et
+// l'import de l'Annuaire de l'éducation (fichier officiel du ministère).
 
-import { appeler, references, codes, libelleCode } from '../api.js';
-import { el, remplir } from '../dom.js';
+import { appeler, references, codes, libelleCode, nombre, taille } from '../api.js';
+import { el, remplir, alerte, annoncer } from '../dom.js';
+import { suivreTravail, choisirFichier } from '../travail.js';
 import { ecranListe } from '../liste.js';
 import { afficherDonnees, sectionInactives, zoneDonnees } from '../donnees-personnelles.js';
 
@@ -138,6 +140,7 @@ const ONGLETS = [
   ['personnes', 'Personnes', PERSONNES],
   ['bassins', 'Bassins', BASSINS],
   ['academies', 'Académies', null],
+  ['import', 'Importer', null],
 ];
 
 export async function afficher(main, [onglet = 'etablissements']) {
@@ -153,6 +156,7 @@ export async function afficher(main, [onglet = 'etablissements']) {
     const outils = await ecranListe(zone, PERSONNES);
     zone.append(zoneDonnees, sectionInactives(outils.rafraichir));
   } else if (choisi[2]) await ecranListe(zone, choisi[2]);
+  else if (choisi[0] === 'import') ecranImport(zone, (await references()).academies);
   else afficherAcademies(zone, (await references()).academies);
 }
 
@@ -164,4 +168,113 @@ function afficherAcademies(zone, academies) {
       el('caption', { class: 'sr-only' }, 'Liste des académies'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Académie'), el('th', { scope: 'col' }, 'Code'))),
       el('tbody', {}, academies.map((a) => el('tr', {}, el('th', { scope: 'row' }, a.nom), el('td', {}, a.code))))));
+}
+
+/** Les comptes d'un import, en liste de définitions : « Créés 1 204 ». */
+function comptes(r) {
+  const lignes = [
+    ['lignes', 'Lignes lues', r.lignes],
+    ['crees', 'Créés', r.crees],
+    ['mis_a_jour', 'Mis à jour', r.mis_a_jour],
+    ['inchanges', 'Inchangés', r.inchanges],
+    ['fermes', 'Fermés depuis le dernier import', r.fermes],
+    r.academie ? ['hors_academie', 'Hors de l\'académie choisie', r.hors_academie] : null,
+    r.academie_inconnue ? ['academie_inconnue', 'D\'une académie inconnue de Passerelle', r.academie_inconnue] : null,
+    ['rejets', 'Lignes non importées', r.nb_rejets],
+  ].filter(Boolean);
+  return el('dl', { class: 'infos', id: 'annuaire-import-comptes' },
+    lignes.map(([cle, t, n]) => [el('dt', {}, t), el('dd', { 'data-compte': cle }, nombre(n))]));
+}
+
+/** Une liste de messages (lignes non importées, avertissements), tronquée comme le cœur la rend. */
+function messages(id, titre, liste, total) {
+  if (!total) return null;
+  return el('section', { id, 'aria-label': titre },
+    el('h4', {}, `${titre} (${nombre(total)})`),
+    el('ul', {}, liste.map((m) => el('li', {}, m)),
+      total > liste.length ? el('li', {}, `… et ${nombre(total - liste.length)} autres.`) : null));
+}
+
+/**
+ * L'onglet « Importer » : le fichier officiel fr-en-annuaire-education (CSV « ; »), une
+ * académie ou toutes, « Contrôler sans importer » (rien n'est écrit) puis « Importer ».
+ */
+function ecranImport(zone, academies) {
+  const academie = el('select', { id: 'annuaire-import-academie', 'aria-describedby': 'annuaire-import-academie-aide' },
+    el('option', { value: '' }, 'Toutes les académies'),
+    academies.map((a) => el('option', { value: a.code }, `${a.nom} (${a.code})`)));
+  const nomFichier = el('span', { id: 'annuaire-import-nom' }, 'Aucun fichier choisi.');
+  const resultat = el('div', { id: 'annuaire-import-resultat', 'aria-live': 'polite' });
+  let rang = null;
+  const controler = el('button', { type: 'button', id: 'annuaire-import-controler', class: 'secondaire', disabled: true,
+    onclick: () => lancer(true) }, 'Contrôler sans importer');
+  const importer = el('button', { type: 'button', id: 'annuaire-import-lancer', disabled: true,
+    onclick: () => lancer(false) }, 'Importer');
+  const lancer = async (essai) => {
+    if (rang === null) return remplir(resultat, alerte('Choisissez d\'abord le fichier de l\'annuaire.', 'erreur'));
+    controler.disabled = true;
+    importer.disabled = true;
+    try {
+      const r = await suivreTravail(resultat, 'importer_annuaire_education',
+        { rang, academie: academie.value || null, essai },
+        { titre: essai ? 'Contrôle du fichier' : 'Import de l\'annuaire', quoi: 'lignes' });
+      const titre = el('h3', { id: 'annuaire-import-titre', tabindex: '-1' }, essai
+        ? 'Aperçu : rien n\'est encore enregistré'
+        : 'Import terminé');
+      const perimetre = r.academie ? `académie ${/^[AEIOUÉ]/.test(r.academie) ? 'd\'' : 'de '}${r.academie}` : 'toutes les académies';
+      remplir(resultat, alerte([
+        titre,
+        el('p', {}, `${perimetre[0].toUpperCase()}${perimetre.slice(1)} — ${r.format}.`),
+        comptes(r),
+        messages('annuaire-import-rejets', 'Lignes non importées', r.rejets, r.nb_rejets),
+        r.fermes_cites.length
+          ? el('section', { id: 'annuaire-import-fermes', 'aria-label': 'Établissements fermés encore cités' },
+            el('h4', {}, `Fermés d'après le fichier et encore cités dans Passerelle (${nombre(r.fermes_cites.length)})`),
+            el('ul', {}, r.fermes_cites.map((f) => el('li', {}, el('strong', {}, f.nom), ` (${f.uai}) : cité par ${f.usages.join(' et ')}`))))
+          : null,
+        messages('annuaire-import-avertissements', 'Avertissements', r.avertissements, r.nb_avertissements),
+      ], 'succes'));
+      titre.focus();
+      annoncer(essai
+        ? `Aperçu : ${nombre(r.crees)} créés, ${nombre(r.mis_a_jour)} mis à jour, ${nombre(r.inchanges)} inchangés.`
+        : `Import terminé : ${nombre(r.crees)} créés, ${nombre(r.mis_a_jour)} mis à jour.`);
+      if (!essai) await references(true);
+    } catch (e) {
+      const lignes = e.message.split('\n');
+      remplir(resultat, alerte([el('p', {}, lignes[0]), el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))],
+        e.code === 'annulee' ? 'info' : 'erreur'));
+    } finally {
+      controler.disabled = false;
+      importer.disabled = false;
+    }
+    return null;
+  };
+  const choisir = async () => {
+    try {
+      const f = await choisirFichier('csv');
+      if (!f) return;
+      rang = f.rang;
+      nomFichier.textContent = `${f.nom} (${taille(f.taille)})`;
+      controler.disabled = false;
+      importer.disabled = false;
+      remplir(resultat);
+      controler.focus();
+    } catch (e) {
+      remplir(resultat, alerte(e.message, 'erreur'));
+    }
+  };
+  remplir(zone,
+    el('h2', {}, 'Importer l\'Annuaire de l\'éducation'),
+    el('p', {}, 'Le fichier officiel « fr-en-annuaire-education » (CSV, séparateur « ; ») publié par le ministère : '
+      + 'les établissements sont créés ou mis à jour par leur code UAI. Ce que vous avez saisi dans un champ que le '
+      + 'fichier ne porte pas (le bassin, par exemple) est gardé. Une ligne au code UAI faux est signalée et n\'est pas importée.'),
+    el('div', { class: 'barre-liste' },
+      el('div', { class: 'champ' },
+        el('button', { type: 'button', id: 'annuaire-import-choisir', class: 'secondaire', onclick: choisir }, 'Choisir le fichier…'),
+        ' ', nomFichier),
+      el('div', { class: 'champ' },
+        el('label', { for: 'annuaire-import-academie' }, 'Académie'), academie,
+        el('span', { class: 'aide', id: 'annuaire-import-academie-aide' }, 'Seules les lignes de cette académie sont importées.')),
+      el('div', { class: 'champ' }, controler, ' ', importer)),
+    resultat);
 }

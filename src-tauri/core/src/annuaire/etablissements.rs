@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 crate::codes! {
     /// Type d'établissement scolaire.
     pub enum TypeEtablissement {
+        Ecole = "ecole" => "École",
         College = "college" => "Collège",
         Lp = "lp" => "Lycée professionnel (LP)",
         Lgt = "lgt" => "Lycée général et technologique (LGT)",
@@ -17,6 +18,22 @@ crate::codes! {
         Erea = "erea" => "EREA",
         Cfa = "cfa" => "CFA",
         Autre = "autre" => "Autre",
+    }
+}
+
+crate::codes! {
+    /// Public ou privé, tel que l'Annuaire de l'éducation le dit (non renseigné : NULL).
+    pub enum StatutEtablissement {
+        Public = "public" => "Public",
+        Prive = "prive" => "Privé",
+    }
+}
+
+crate::codes! {
+    /// Ouvert ou fermé, d'après le dernier import de l'Annuaire de l'éducation.
+    pub enum EtatEtablissement {
+        Ouvert = "ouvert" => "Ouvert",
+        Ferme = "ferme" => "Fermé",
     }
 }
 

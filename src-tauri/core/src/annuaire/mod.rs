@@ -2,6 +2,7 @@
 //! personnes, et les listes de référence que l'interface affiche dans ses menus.
 
 pub mod academies;
+pub mod annuaire_education;
 pub mod bassins;
 pub mod donnees_personnelles;
 pub mod etablissements;

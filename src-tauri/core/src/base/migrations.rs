@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/0008_clee.sql")),
     (9, include_str!("migrations/0009_cet.sql")),
     (10, include_str!("migrations/0010_journal.sql")),
+    (11, include_str!("migrations/0011_annuaire_education.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

@@ -8,7 +8,7 @@ mod migrations;
 mod usages;
 
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
-pub use usages::verifier_non_utilise;
+pub use usages::{liens_vers, usages_de, verifier_non_utilise};
 
 use crate::{texte, Erreur, Resultat};
 use rusqlite::functions::FunctionFlags;

@@ -50,46 +50,60 @@ fn libelle(table: &str, n: i64) -> (String, &'static str) {
 /// Refuse la suppression de `table`/`id` si une autre table le cite, en disant où.
 /// `nom` est ce que l'utilisateur voit de l'enregistrement.
 pub fn verifier_non_utilise(conn: &Connection, table: &str, id: i64, nom: &str) -> Resultat<()> {
-    let mut usages = Vec::new();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for enfant in &tables {
-        let colonnes: Vec<String> = conn
-            // Une ligne liée en ON DELETE CASCADE fait partie de son parent : ce n'est pas un usage.
-            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 AND on_delete <> 'CASCADE'")?
-            .query_map([enfant.as_str(), table], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for colonne in colonnes {
-            // Noms de tables et colonnes lus dans le schéma, jamais saisis par l'utilisateur.
-            let n: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM \"{enfant}\" WHERE \"{colonne}\" = ?1"),
-                [id],
-                |r| r.get(0),
-            )?;
-            if n == 0 {
-                continue;
-            }
-            let (mot, expr) = libelle(enfant, n);
-            let exemples: Vec<String> = conn
-                .prepare(&format!(
-                    "SELECT {expr} FROM \"{enfant}\" WHERE \"{colonne}\" = ?1 ORDER BY 1 LIMIT 3"
-                ))?
-                .query_map([id], |r| r.get::<_, rusqlite::types::Value>(0))?
-                .map(|v| v.map(|v| valeur_texte(&v)))
-                .collect::<Result<_, _>>()?;
-            let suite = if n > 3 { ", …" } else { "" };
-            usages.push(format!("{n} {mot} ({}{suite})", exemples.join(", ")));
-        }
-    }
+    let usages = usages_de(conn, &liens_vers(conn, table)?, id)?;
     if usages.is_empty() {
         return Ok(());
     }
     Err(Erreur::EnUsage(format!(
-        "« {nom} » ne peut pas être supprimé : il est cité par {}. Retirez d'abord ces liens.",
+        "« {nom} » ne peut pas être supprimé : il est cité par {}. Retirez d'abord ces liens.",
         usages.join(" et ")
     )))
+}
+
+/// Les colonnes (table, colonne) qui citent `table` par une clé étrangère, hors des lignes
+/// liées en ON DELETE CASCADE (elles font partie de leur parent : ce n'est pas un usage).
+/// À lire une fois pour chercher les usages de nombreuses lignes.
+pub fn liens_vers(conn: &Connection, table: &str) -> Resultat<Vec<(String, String)>> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut liens = Vec::new();
+    for enfant in tables {
+        let colonnes: Vec<String> = conn
+            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 AND on_delete <> 'CASCADE'")?
+            .query_map([enfant.as_str(), table], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        liens.extend(colonnes.into_iter().map(|c| (enfant.clone(), c)));
+    }
+    Ok(liens)
+}
+
+/// Ce qui cite la ligne `id` par les `liens` : « 2 actions IPE (Forum, Stage) », un par table.
+pub fn usages_de(conn: &Connection, liens: &[(String, String)], id: i64) -> Resultat<Vec<String>> {
+    let mut usages = Vec::new();
+    for (enfant, colonne) in liens {
+        // Noms de tables et colonnes lus dans le schéma, jamais saisis par l'utilisateur.
+        let n: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM \"{enfant}\" WHERE \"{colonne}\" = ?1"),
+            [id],
+            |r| r.get(0),
+        )?;
+        if n == 0 {
+            continue;
+        }
+        let (mot, expr) = libelle(enfant, n);
+        let exemples: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT {expr} FROM \"{enfant}\" WHERE \"{colonne}\" = ?1 ORDER BY 1 LIMIT 3"
+            ))?
+            .query_map([id], |r| r.get::<_, rusqlite::types::Value>(0))?
+            .map(|v| v.map(|v| valeur_texte(&v)))
+            .collect::<Result<_, _>>()?;
+        let suite = if n > 3 { ", …" } else { "" };
+        usages.push(format!("{n} {mot} ({}{suite})", exemples.join(", ")));
+    }
+    Ok(usages)
 }
 
 fn valeur_texte(v: &rusqlite::types::Value) -> String {

@@ -147,7 +147,9 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
             None => return usage("restaurer --db FICHIER --depuis SAUVEGARDE"),
         },
         ["import", quoi, _] => import(quoi, fichier.unwrap_or_default(), o)?,
-        ["import", ..] => return usage("import ipe|actions-ipe|cet FICHIER [--essai]"),
+        ["import", ..] => {
+            return usage("import ipe|actions-ipe|cet|annuaire-education FICHIER [--essai]")
+        }
         ["export", "cet"] => export_cet(o)?,
         ["export", ..] => return usage("export cet --format csv|xlsx --sortie FICHIER"),
         ["cet", "retour-organisations"] => retour_organisations(o)?,
@@ -201,17 +203,22 @@ fn import(quoi: &str, fichier: PathBuf, o: Options) -> Result<Demande, String> {
         "ipe" => Importable::Ipe,
         "actions-ipe" => Importable::ActionsIpe,
         "cet" => Importable::Cet,
+        "annuaire-education" => Importable::AnnuaireEducation,
         autre => {
             return Err(format!(
-                "Import inconnu : « {autre} » (ipe, actions-ipe ou cet)."
+                "Import inconnu : « {autre} » (ipe, actions-ipe, cet ou annuaire-education)."
             ))
         }
     };
+    if o.academie.is_some() && quoi != Importable::AnnuaireEducation {
+        return Err("L'option --academie ne s'emploie pas avec cet import.".into());
+    }
     Ok(Demande::Import {
         db: o.db,
         quoi,
         fichier,
         essai: o.essai,
+        academie: o.academie,
     })
 }
 

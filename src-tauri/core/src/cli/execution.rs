@@ -60,7 +60,8 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             quoi,
             fichier,
             essai,
-        } => importer(db, quoi, &fichier, essai, sortie)?,
+            academie,
+        } => importer(db, quoi, &fichier, essai, academie.as_deref(), sortie)?,
         Demande::BilanIpe {
             db,
             annee,
@@ -150,6 +151,7 @@ fn importer(
     quoi: Importable,
     fichier: &Path,
     essai: bool,
+    academie: Option<&str>,
     sortie: &mut dyn Write,
 ) -> Result<(), Erreur> {
     let octets = fichiers::lire_entrant(fichier, fichiers::LIMITE_IMPORT)?;
@@ -165,6 +167,16 @@ fn importer(
             crate::ipe::import::importer_actions(&b.conn, &octets, essai, &Suivi::default())?
         }
         Importable::Cet => return importer_cet(&b.conn, &octets, essai, sortie),
+        Importable::AnnuaireEducation => {
+            let r = crate::annuaire::annuaire_education::importer(
+                &b.conn,
+                &octets,
+                academie,
+                essai,
+                &Suivi::default(),
+            )?;
+            return super::annuaire_education::afficher(&r, sortie);
+        }
     };
     let s = if r.lignes > 1 { "s" } else { "" };
     let verbe = if essai {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 mod analyse;
+mod annuaire_education;
 mod execution;
 mod historique;
 mod sauvegardes;
@@ -56,6 +57,10 @@ Usage :
                                          importe une liste de CET (CSV, .xlsx ou .ods) : civilite;nom;
                                          prenom;email;telephone;employeur;secteur;cpc;organisation_proposante;
                                          academie;bassin;debut_mandat;fin_mandat
+  passerelle import annuaire-education FICHIER.csv [--academie NOM_OU_CODE] [--essai]
+                                         importe l'Annuaire de l'éducation (fichier officiel
+                                         fr-en-annuaire-education) : crée ou met à jour les
+                                         établissements par leur code UAI, d'une académie ou de toutes
   passerelle export cet --format csv|xlsx --sortie FICHIER
                                          exporte le registre des CET (réimportable)
   passerelle cet retour-organisations [--organisation ID] [--format pdf|csv] --sortie FICHIER
@@ -103,6 +108,8 @@ pub enum Demande {
         quoi: Importable,
         fichier: PathBuf,
         essai: bool,
+        /// L'académie retenue (annuaire de l'éducation), par code ou nom ; `None` : toutes.
+        academie: Option<String>,
     },
     BilanIpe {
         db: Option<PathBuf>,
@@ -180,4 +187,5 @@ pub enum Importable {
     Ipe,
     ActionsIpe,
     Cet,
+    AnnuaireEducation,
 }

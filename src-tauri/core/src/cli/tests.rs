@@ -66,7 +66,8 @@ fn analyse_des_imports_exports_et_bilans() {
             db: Some("b.sqlite".into()),
             quoi: Importable::ActionsIpe,
             fichier: "a.csv".into(),
-            essai: true
+            essai: true,
+            academie: None
         }
     );
     assert_eq!(
@@ -107,8 +108,34 @@ fn analyse_des_imports_exports_et_bilans() {
             db: Some("b.sqlite".into()),
             quoi: Importable::Cet,
             fichier: "liste.xlsx".into(),
-            essai: false
+            essai: false,
+            academie: None
         }
+    );
+    assert_eq!(
+        analyser(&a(&[
+            "import",
+            "annuaire-education",
+            "--db",
+            "b.sqlite",
+            "annuaire.csv",
+            "--academie",
+            "09",
+            "--essai"
+        ]))
+        .unwrap(),
+        Demande::Import {
+            db: Some("b.sqlite".into()),
+            quoi: Importable::AnnuaireEducation,
+            fichier: "annuaire.csv".into(),
+            essai: true,
+            academie: Some("09".into())
+        }
+    );
+    assert!(
+        analyser(&a(&["import", "cet", "l.csv", "--academie", "Lille"]))
+            .unwrap_err()
+            .contains("--academie")
     );
 }
 
@@ -275,7 +302,8 @@ fn arguments_qui_ne_sont_pas_en_utf8() {
             db: None,
             quoi: Importable::Cet,
             fichier: brut(b"liste-\xe9t\xe9.csv").into(),
-            essai: false
+            essai: false,
+            academie: None
         }
     );
     // Ailleurs, un message en français.
