@@ -10,6 +10,8 @@ mod outils;
 mod annuaire_education;
 #[path = "cli/base.rs"]
 mod base;
+#[path = "cli/concurrence.rs"]
+mod concurrence;
 #[path = "cli/documents.rs"]
 mod documents;
 #[path = "cli/fichiers.rs"]

@@ -355,17 +355,57 @@ pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
     Ok((version, problemes))
 }
 
-/// Exécute `f` tout-ou-rien. Un point de sauvegarde plutôt qu'une transaction : l'opération
-/// peut ainsi s'inscrire dans une transaction plus large (chargement de la démonstration, import).
+/// Un point tout-ou-rien. Au premier niveau, c'est une transaction qui prend d'emblée le droit
+/// d'écrire (`BEGIN IMMEDIATE`) : si une autre connexion écrit (la fenêtre pendant un import en
+/// ligne de commande), SQLite attend qu'elle finisse (`busy_timeout`) ; une transaction ouverte
+/// en lecture qui voudrait ensuite écrire échouerait aussitôt. Imbriqué, c'est un point de
+/// sauvegarde de la transaction en cours (chargement de la démonstration).
+pub struct Point<'c> {
+    conn: &'c Connection,
+    nom: &'static str,
+    premier: bool,
+}
+
+impl<'c> Point<'c> {
+    pub fn ouvrir(conn: &'c Connection, nom: &'static str) -> Resultat<Point<'c>> {
+        let premier = conn.is_autocommit();
+        conn.execute_batch(&if premier {
+            "BEGIN IMMEDIATE".to_string()
+        } else {
+            format!("SAVEPOINT {nom}")
+        })?;
+        Ok(Point { conn, nom, premier })
+    }
+
+    pub fn valider(self) -> Resultat<()> {
+        self.conn.execute_batch(&if self.premier {
+            "COMMIT".to_string()
+        } else {
+            format!("RELEASE {}", self.nom)
+        })?;
+        Ok(())
+    }
+
+    pub fn annuler(self) -> Resultat<()> {
+        self.conn.execute_batch(&if self.premier {
+            "ROLLBACK".to_string()
+        } else {
+            format!("ROLLBACK TO {0}; RELEASE {0}", self.nom)
+        })?;
+        Ok(())
+    }
+}
+
+/// Exécute `f` tout-ou-rien (voir `Point`).
 pub fn atomique<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Resultat<T>) -> Resultat<T> {
-    conn.execute_batch("SAVEPOINT atomique")?;
+    let point = Point::ouvrir(conn, "atomique")?;
     match f(conn) {
         Ok(v) => {
-            conn.execute_batch("RELEASE atomique")?;
+            point.valider()?;
             Ok(v)
         }
         Err(e) => {
-            conn.execute_batch("ROLLBACK TO atomique; RELEASE atomique")?;
+            point.annuler()?;
             Err(e)
         }
     }

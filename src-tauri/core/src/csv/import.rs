@@ -13,10 +13,10 @@ pub fn importer_lignes(
     suivi: &crate::travail::Suivi,
     mut traiter: impl FnMut(&rusqlite::Connection, &Ligne) -> crate::Resultat<()>,
 ) -> crate::Resultat<usize> {
-    // Un point de sauvegarde plutôt qu'une transaction : l'import peut ainsi s'inscrire dans
-    // une transaction plus large (chargement de la démonstration). Les notes du journal sont
-    // écrites dans ce même point, avant qu'il soit validé ou défait.
-    conn.execute_batch("SAVEPOINT import_csv")?;
+    // Un point tout-ou-rien (`base::Point`) : l'import peut s'inscrire dans une transaction plus
+    // large (chargement de la démonstration). Les notes du journal sont écrites dans ce même
+    // point, avant qu'il soit validé ou défait.
+    let point = crate::base::Point::ouvrir(conn, "import_csv")?;
     let (erreurs, arret) = crate::journal::par(conn, crate::journal::Chemin::Import, || {
         crate::journal::creations_en_bloc(conn, || {
             Ok(traiter_lignes(conn, table, suivi, &mut traiter))
@@ -24,11 +24,11 @@ pub fn importer_lignes(
     })
     .unwrap_or_else(|e| (Vec::new(), Some(e)));
     let annuler = arret.is_some() || !erreurs.is_empty() || essai;
-    conn.execute_batch(if annuler {
-        "ROLLBACK TO import_csv; RELEASE import_csv"
+    if annuler {
+        point.annuler()?;
     } else {
-        "RELEASE import_csv"
-    })?;
+        point.valider()?;
+    }
     if let Some(e) = arret {
         return Err(e);
     }

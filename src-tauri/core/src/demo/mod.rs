@@ -64,7 +64,8 @@ pub fn charger(conn: &Connection) -> Resultat<()> {
 
 fn charger_tout(conn: &Connection) -> Resultat<()> {
     let a: Annuaire = serde_json::from_str(ANNUAIRE).map_err(|e| Erreur::Demo(e.to_string()))?;
-    let tx = conn.unchecked_transaction()?;
+    // Immédiate : attend qu'une autre connexion ait fini d'écrire (voir `base::Point`).
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     for b in &a.bassins {
         let academie = academies::trouver(&tx, &b.academie)?;
         bassins::creer(

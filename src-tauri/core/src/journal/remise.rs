@@ -109,7 +109,8 @@ pub fn remettre(conn: &Connection, id: i64) -> Resultat<String> {
         Some(false) => {}
     }
     let parties = parties(conn, &e)?;
-    let tx = conn.unchecked_transaction()?;
+    // Immédiate : attend qu'une autre connexion ait fini d'écrire (voir `base::Point`).
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     tx.pragma_update(None, "defer_foreign_keys", "ON")?;
     par(&tx, Chemin::Journal, || {
         inserer(&tx, &e)?;

@@ -125,7 +125,8 @@ pub fn document_donnees_personne(conn: &Connection, id: i64, json: bool) -> Resu
 /// si bien que les bilans et les statistiques ne changent pas. Rend l'ancien nom.
 pub fn anonymiser(conn: &Connection, id: i64) -> Resultat<String> {
     let nom = nom_de(conn, id)?;
-    let tx = conn.unchecked_transaction()?;
+    // Immédiate : attend qu'une autre connexion ait fini d'écrire (voir `base::Point`).
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     tx.execute(
         "UPDATE personne SET civilite = '', nom = 'Anonyme', prenom = '', fonction = '',
                 email = '', telephone = '', recherche = 'anonyme' WHERE id = ?1",
