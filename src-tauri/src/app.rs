@@ -148,6 +148,39 @@ impl Etat {
         self.travaux.lancer(self.chemin(), f)
     }
 
+    /// Import du fichier choisi (par son rang) comme un long travail : lu avec la limite des
+    /// imports, une sauvegarde avant d'écrire (sauf en essai), puis `importer(connexion,
+    /// octets, suivi)`. Rend le numéro du travail.
+    pub fn lancer_import<T: serde::Serialize + 'static>(
+        &self,
+        rang: usize,
+        essai: bool,
+        importer: impl FnOnce(
+                &Connection,
+                &[u8],
+                &passerelle_core::travail::Suivi,
+            ) -> passerelle_core::Resultat<T>
+            + Send
+            + 'static,
+    ) -> Result<u64, ErreurApp> {
+        let fichier = self.fichier(rang)?;
+        let base = self.chemin();
+        Ok(self.lancer_travail(move |c, suivi| {
+            let octets = passerelle_core::fichiers::lire_entrant(
+                &fichier,
+                passerelle_core::fichiers::LIMITE_IMPORT,
+            )?;
+            if !essai {
+                passerelle_core::sauvegardes::avant(
+                    c,
+                    &base,
+                    passerelle_core::sauvegardes::Raison::AvantImport,
+                )?;
+            }
+            importer(c, &octets, suivi)
+        }))
+    }
+
     pub fn chemin(&self) -> PathBuf {
         self.verrou().chemin.clone()
     }

@@ -15,7 +15,7 @@ use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, Sais
 use passerelle_core::annuaire::{self, References};
 use passerelle_core::conventions::{contrat, documents, fiches, pieces, structure, suivi};
 use passerelle_core::echeancier;
-use passerelle_core::fichiers::{LIMITE_IMPORT, LIMITE_PIECE};
+use passerelle_core::fichiers::LIMITE_PIECE;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
 use passerelle_core::rapport::Document;
@@ -153,15 +153,9 @@ pub fn importer_annuaire_education(
     academie: Option<String>,
     essai: bool,
 ) -> R<u64> {
-    let fichier = etat.fichier(rang)?;
-    let base = etat.chemin();
-    Ok(etat.lancer_travail(move |c, suivi| {
-        let octets = passerelle_core::fichiers::lire_entrant(&fichier, LIMITE_IMPORT)?;
-        if !essai {
-            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
-        }
-        annuaire::annuaire_education::importer(c, &octets, academie.as_deref(), essai, suivi)
-    }))
+    etat.lancer_import(rang, essai, move |c, octets, suivi| {
+        annuaire::annuaire_education::importer(c, octets, academie.as_deref(), essai, suivi)
+    })
 }
 
 #[tauri::command(async)]
@@ -314,15 +308,9 @@ pub fn supprimer_action_ipe(etat: State<Etat>, id: i64) -> R<()> {
 /// travail ; rend le numéro du travail.
 #[tauri::command(async)]
 pub fn importer_ipe(etat: State<Etat>, quoi: String, rang: usize, essai: bool) -> R<u64> {
-    let fichier = etat.fichier(rang)?;
-    let base = etat.chemin();
-    Ok(etat.lancer_travail(move |c, suivi| {
-        let octets = passerelle_core::fichiers::lire_entrant(&fichier, LIMITE_IMPORT)?;
-        if !essai {
-            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
-        }
-        import::importer(c, &quoi, &octets, essai, suivi)
-    }))
+    etat.lancer_import(rang, essai, move |c, octets, suivi| {
+        import::importer(c, &quoi, octets, essai, suivi)
+    })
 }
 
 // ——— Bilans ———

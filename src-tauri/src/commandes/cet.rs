@@ -129,15 +129,9 @@ pub fn importer_cet(
     correspondance: Option<BTreeMap<String, usize>>,
     essai: bool,
 ) -> R<u64> {
-    let fichier = etat.fichier(rang)?;
-    let base = etat.chemin();
-    Ok(etat.lancer_travail(move |c, suivi| {
-        let octets = lire_entrant(&fichier, LIMITE_IMPORT)?;
-        if !essai {
-            sauvegardes::avant(c, &base, sauvegardes::Raison::AvantImport)?;
-        }
-        import::importer(c, &octets, correspondance.as_ref(), essai, suivi)
-    }))
+    etat.lancer_import(rang, essai, move |c, octets, suivi| {
+        import::importer(c, octets, correspondance.as_ref(), essai, suivi)
+    })
 }
 
 /// Registre filtré en CSV ou .xlsx, enregistré là où l'utilisateur le choisit.
