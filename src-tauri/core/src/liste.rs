@@ -221,6 +221,19 @@ pub fn ecrire_liens(
 ) -> Resultat<()> {
     conn.prepare_cached(&format!("DELETE FROM {table} WHERE {colonne_parent} = ?1"))?
         .execute([id])?;
+    ajouter_liens(conn, table, colonne_parent, id, colonne, autres)
+}
+
+/// Les liens d'une fiche qui vient d'être créée (rien à retirer avant) : un import de
+/// 100 000 actions s'épargne 300 000 suppressions sans effet.
+pub fn ajouter_liens(
+    conn: &Connection,
+    table: &str,
+    colonne_parent: &str,
+    id: i64,
+    colonne: &str,
+    autres: &[i64],
+) -> Resultat<()> {
     let mut st = conn.prepare_cached(&format!(
         "INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"
     ))?;

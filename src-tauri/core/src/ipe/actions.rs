@@ -385,6 +385,7 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
         cle,
         v.convention_id
     ];
+    let nouvelle = id.is_none();
     let id = match id {
         None => {
             conn.prepare_cached(
@@ -421,7 +422,11 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
             &v.organisations_liees,
         ),
     ] {
-        liste::ecrire_liens(conn, table, "action_id", id, colonne, liste_ids)?;
+        if nouvelle {
+            liste::ajouter_liens(conn, table, "action_id", id, colonne, liste_ids)?;
+        } else {
+            liste::ecrire_liens(conn, table, "action_id", id, colonne, liste_ids)?;
+        }
     }
     Ok(id)
 }
