@@ -22,32 +22,54 @@ pub(super) fn appliquer(
         .optional()?;
     let ferme = fiche.etat == Some(EtatEtablissement::Ferme);
     let Some((id, etat_avant, commune_avant)) = present else {
-        let commune = fiche.commune.clone().unwrap_or_default();
-        conn.prepare_cached(
-            "INSERT INTO etablissement (uai, nom, type, nature, statut, adresse, code_postal,
-                 commune, academie_id, telephone, email, siret, etat, recherche)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?
-        .execute(params![
-            fiche.uai,
-            fiche.nom,
-            fiche.type_.unwrap_or(TypeEtablissement::Autre),
-            fiche.nature.as_deref().unwrap_or_default(),
-            fiche.statut,
-            fiche.adresse.as_deref().unwrap_or_default(),
-            fiche.code_postal.as_deref().unwrap_or_default(),
-            commune,
-            fiche.academie_id,
-            fiche.telephone.as_deref().unwrap_or_default(),
-            fiche.email.as_deref().unwrap_or_default(),
-            fiche.siret,
-            fiche.etat,
-            texte::cle_recherche(&[&fiche.uai, &fiche.nom, &commune]),
-        ])?;
+        creer(conn, fiche)?;
         cr.crees += 1;
         return Ok(());
     };
-    let commune = fiche.commune.as_deref().unwrap_or(&commune_avant);
+    if mettre_a_jour(conn, id, fiche, &commune_avant)? {
+        cr.mis_a_jour += 1;
+    } else {
+        cr.inchanges += 1;
+    }
+    if ferme {
+        if etat_avant != Some(EtatEtablissement::Ferme) {
+            cr.fermes += 1;
+        }
+        fermes_connus.push(id);
+    }
+    Ok(())
+}
+
+/// Un établissement que Passerelle ne connaissait pas.
+fn creer(conn: &Connection, fiche: &Fiche) -> Resultat<()> {
+    let commune = fiche.commune.clone().unwrap_or_default();
+    conn.prepare_cached(
+        "INSERT INTO etablissement (uai, nom, type, nature, statut, adresse, code_postal,
+             commune, academie_id, telephone, email, siret, etat, recherche)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        fiche.uai,
+        fiche.nom,
+        fiche.type_.unwrap_or(TypeEtablissement::Autre),
+        fiche.nature.as_deref().unwrap_or_default(),
+        fiche.statut,
+        fiche.adresse.as_deref().unwrap_or_default(),
+        fiche.code_postal.as_deref().unwrap_or_default(),
+        commune,
+        fiche.academie_id,
+        fiche.telephone.as_deref().unwrap_or_default(),
+        fiche.email.as_deref().unwrap_or_default(),
+        fiche.siret,
+        fiche.etat,
+        texte::cle_recherche(&[&fiche.uai, &fiche.nom, &commune]),
+    ])?;
+    Ok(())
+}
+
+/// Met à jour l'établissement `id` ; `true` si un champ a changé.
+fn mettre_a_jour(conn: &Connection, id: i64, fiche: &Fiche, commune_avant: &str) -> Resultat<bool> {
+    let commune = fiche.commune.as_deref().unwrap_or(commune_avant);
     // Chaque champ absent du fichier (NULL) garde sa valeur ; le bassin, que le fichier ne porte
     // pas, n'est retiré que si l'établissement change d'académie (il n'y serait plus).
     let change = conn
@@ -83,18 +105,7 @@ pub(super) fn appliquer(
             fiche.etat,
             texte::cle_recherche(&[&fiche.uai, &fiche.nom, commune]),
         ])?;
-    if change > 0 {
-        cr.mis_a_jour += 1;
-    } else {
-        cr.inchanges += 1;
-    }
-    if ferme {
-        if etat_avant != Some(EtatEtablissement::Ferme) {
-            cr.fermes += 1;
-        }
-        fermes_connus.push(id);
-    }
-    Ok(())
+    Ok(change > 0)
 }
 
 /// Parmi les établissements que le fichier dit fermés, ceux que des fiches citent encore.
