@@ -145,7 +145,8 @@ pub fn modele_journal(conn: &Connection, f: &FiltreJournal) -> Resultat<Vec<Entr
     Ok(lister(conn, &tout)?.lignes)
 }
 
-fn changements_en_texte(e: &Entree) -> String {
+/// Les champs changés d'une entrée sur une ligne : « statut : en vigueur → dénoncée ; … ».
+pub fn changements_en_texte(e: &Entree) -> String {
     e.changements
         .iter()
         .map(|c| {

@@ -13,8 +13,8 @@ pub use affichage::{champs_lisibles, nom_de_table, Changement, Entree};
 pub use declencheurs::{armer, creations_en_bloc, json_de_la_ligne};
 pub(crate) use lecture::entrees_ou;
 pub use lecture::{
-    document_journal, historique_fiche, lister, modele_journal, rendre_journal_csv,
-    rendre_journal_texte, FiltreJournal,
+    changements_en_texte, document_journal, historique_fiche, lister, modele_journal,
+    rendre_journal_csv, rendre_journal_texte, FiltreJournal,
 };
 pub use remise::remettre;
 

@@ -39,22 +39,11 @@ pub fn rendre_donnees_personne(m: &DonneesPersonne) -> Rapport {
         .historique
         .iter()
         .map(|e| {
-            let changements: Vec<String> = e
-                .changements
-                .iter()
-                .map(|c| {
-                    if c.avant.is_empty() {
-                        format!("{} : {}", c.champ, c.apres)
-                    } else {
-                        format!("{} : {} → {}", c.champ, c.avant, c.apres)
-                    }
-                })
-                .collect();
             vec![
                 e.quand_fr.clone(),
                 e.fiche.clone(),
                 format!("{} ({})", e.operation_libelle, e.chemin_libelle),
-                changements.join(" ; "),
+                crate::journal::changements_en_texte(e),
             ]
         })
         .collect();
