@@ -63,6 +63,38 @@ impl Filtre {
         self
     }
 
+    /// Recherche par l'index plein texte de l'annuaire : chaque mot tapé doit figurer dans la clé
+    /// de la fiche `id` (table `table`) ou dans celle d'une fiche qu'elle cite, `liens` donnant
+    /// (colonne de `table`, table citée). Les fiches retenues se lisent par leur identifiant :
+    /// rien ne parcourt la table entière (voir `annuaire::recherche::ids_contenant`).
+    pub fn recherche_indexee(
+        &mut self,
+        id: &str,
+        table: &str,
+        liens: &[(&str, &str)],
+        saisie: &str,
+    ) -> &mut Self {
+        use crate::annuaire::recherche;
+        for mot in recherche::mots(saisie) {
+            let mut sources = Vec::new();
+            let p = format!("?{}", self.parametres.len() + 1);
+            let (sql, valeur) = recherche::ids_contenant(table, &mot, &p);
+            self.parametres.push(valeur);
+            sources.push(sql);
+            for (colonne, citee) in liens {
+                let p = format!("?{}", self.parametres.len() + 1);
+                let (sql, valeur) = recherche::ids_contenant(citee, &mot, &p);
+                self.parametres.push(valeur);
+                sources.push(format!(
+                    "SELECT id FROM {table} WHERE {colonne} IN ({sql})"
+                ));
+            }
+            self.conditions
+                .push(format!("{id} IN ({})", sources.join(" UNION ")));
+        }
+        self
+    }
+
     /// `colonne = valeur`, si une valeur est choisie.
     pub fn egal<V: Into<Value>>(&mut self, colonne: &str, valeur: Option<V>) -> &mut Self {
         if let Some(v) = valeur {

@@ -97,7 +97,12 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
 
 pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
     Filtre::default()
-        .recherche(&["e.recherche", "b.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            "e.id",
+            "etablissement",
+            &[("bassin_id", "bassin")],
+            &f.liste.recherche,
+        )
         .egal("e.academie_id", f.academie_id)
         .egal("e.bassin_id", f.bassin_id)
         .egal("e.type", f.type_.clone().filter(|t| !t.is_empty()))
