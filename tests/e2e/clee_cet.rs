@@ -357,3 +357,107 @@ async fn saisies_fautives_des_clee_et_des_cet_signalees_sous_le_champ() {
     .collect();
     assert_eq!(apres, comptes);
 }
+
+/// Le sélecteur d'établissement d'une réunion de CLEE : quelques lettres de la commune (sans
+/// accent), la liste montre libellé et contexte, flèche basse et Entrée choisissent, la réunion
+/// est enregistrée avec ce lieu. Puis une organisation créée depuis le sélecteur lui-même.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("selecteur-e2e.sqlite");
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    cliquer(&c, "#menu a[href='#/clee']").await;
+    saisir(&c, "#comites-recherche", "lens").await;
+    attendre_texte(&c, "#comites-compte", |t| t == "1 comité").await;
+    cliquer(&c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
+    attendre_texte(&c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
+
+    let jour = (chrono::Local::now().date_naive() + chrono::Days::new(5))
+        .format("%d/%m/%Y")
+        .to_string();
+    choisir(&c, "#reunion-formulaire-type", "Réunion plénière").await;
+    saisir(&c, "#reunion-formulaire-date", &jour).await;
+    let champ = "#reunion-formulaire-etablissement_id";
+    saisir(&c, champ, "lievi").await;
+    let liste = "#reunion-formulaire-etablissement_id-liste";
+    let options = attendre_texte(&c, liste, |t| t.contains("Marie-Curie")).await;
+    assert!(options.contains("Liévin · 0625235D"), "{options}");
+    assert!(!options.contains("Jean-Moulin"), "{options}");
+    let etat = c
+        .execute(
+            "const i = document.querySelector(arguments[0]);
+             return [i.getAttribute('aria-expanded'), i.getAttribute('aria-activedescendant'),
+                     document.getElementById(i.getAttribute('aria-controls')).getAttribute('role')];",
+            vec![serde_json::json!(champ)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        etat,
+        serde_json::json!(["true", "reunion-formulaire-etablissement_id-option-0", "listbox"])
+    );
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+        vec![serde_json::json!(champ)],
+    )
+    .await
+    .unwrap();
+    capturer(&c, "selecteur-ouvert").await;
+    // Flèche basse vers « Créer « lievi »… », flèche haute : retour à la fiche ; Entrée la choisit.
+    let saisie = attendre(&c, champ).await;
+    saisie.send_keys("\u{E015}").await.unwrap();
+    saisie.send_keys("\u{E013}").await.unwrap();
+    saisie.send_keys("\u{E007}").await.unwrap();
+    let valeur = attendre(&c, champ).await.prop("value").await.unwrap();
+    assert_eq!(valeur.as_deref(), Some("Lycée polyvalent Marie-Curie"));
+    cliquer(&c, "#reunion-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#reunions-table", |t| {
+        t.contains(&jour) && t.contains("Marie-Curie")
+    })
+    .await;
+    let lieu: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM reunion r JOIN etablissement e ON e.id = r.etablissement_id
+             WHERE e.uai = '0625235D'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(lieu, 1);
+
+    // Une organisation absente de l'annuaire : créée depuis le sélecteur, sans quitter le
+    // formulaire de réunion ; le SIRET faux est refusé sous son champ.
+    let champ = "#reunion-formulaire-organisation_id";
+    saisir(&c, champ, "Boulangerie Dupain").await;
+    cliquer(&c, "#reunion-formulaire-organisation_id-liste li.creer").await;
+    attendre_texte(&c, "#selecteur-creation--intitule", |t| t == "Nouvelle organisation").await;
+    let nom = attendre(&c, "#selecteur-creation-nom").await.prop("value").await.unwrap();
+    assert_eq!(nom.as_deref(), Some("Boulangerie Dupain"));
+    choisir(&c, "#selecteur-creation-type", "Entreprise").await;
+    saisir(&c, "#selecteur-creation-siret", "123").await;
+    cliquer(&c, "#selecteur-creation button[type=submit]").await;
+    attendre_texte(&c, "#selecteur-creation-siret-erreur", |t| t.contains("SIRET")).await;
+    capturer(&c, "selecteur-creation").await;
+    saisir(&c, "#selecteur-creation-siret", "").await;
+    saisir(&c, "#selecteur-creation-commune", "Lens").await;
+    cliquer(&c, "#selecteur-creation button[type=submit]").await;
+    let debut = Instant::now();
+    loop {
+        let v = attendre(&c, champ).await.prop("value").await.unwrap();
+        if v.as_deref() == Some("Boulangerie Dupain") {
+            break;
+        }
+        assert!(debut.elapsed() < ATTENTE, "organisation créée non choisie : {v:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(compter_dans(&db, "organisation WHERE nom = 'Boulangerie Dupain'"), 1);
+    // Le formulaire de réunion est toujours là, avec ce qui était saisi.
+    let date = attendre(&c, "#reunion-formulaire-date").await.prop("value").await.unwrap();
+    assert_eq!(date.as_deref(), Some(jour.as_str()));
+    c.close().await.unwrap();
+    drop(pilote);
+}

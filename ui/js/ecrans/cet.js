@@ -62,14 +62,14 @@ const REGISTRE = {
   champs: async () => {
     const l = await listes();
     return [
-      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: l.personnes, aide: 'créez-la d\'abord dans l\'annuaire' },
+      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'selecteur', genre: 'personne', creation: true, requis: true, aide: 'nom, prénom ou courriel' },
       { cle: 'statut_pro', libelle: 'Statut professionnel', type: 'choix', requis: true, options: codes('statuts_pro_cet') },
-      { cle: 'employeur_id', libelle: 'Employeur', type: 'choix', numerique: true, vide: '— Aucun —', options: l.organisations },
+      { cle: 'employeur_id', libelle: 'Employeur', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'secteur', libelle: 'Secteur professionnel' },
       { cle: 'cpc_id', libelle: 'CPC', type: 'choix', numerique: true, vide: '— Non renseignée —', options: l.cpc },
       { cle: 'specialites', libelle: 'Spécialités, diplômes concernés', type: 'zone' },
       { cle: 'designation', libelle: 'Désigné sur proposition de', type: 'choix', requis: true, options: codes('designations_cet') },
-      { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'choix', numerique: true, vide: '— Aucune —', options: l.proposantes },
+      { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await academies() },
       { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id', options: (v) => bassinsDe(v.academie_id) },
       { cle: 'missions', libelle: 'Missions', type: 'multiple', options: codes('missions_cet'), aide: 'Ctrl + clic pour en choisir plusieurs' },
