@@ -295,7 +295,13 @@ fn le_selecteur_lit_ce_que_chercher_rend() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/js/selecteur.js"),
     )
     .unwrap();
-    for genre in ["etablissement", "organisation", "personne", "convention", "comite"] {
+    for genre in [
+        "etablissement",
+        "organisation",
+        "personne",
+        "convention",
+        "comite",
+    ] {
         let t = json(chercher(&c, Genre::depuis_code(genre).unwrap(), "", None).unwrap());
         assert_eq!(
             cles(&t),

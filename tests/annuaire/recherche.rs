@@ -15,7 +15,11 @@ fn annuaire() -> Connection {
     let mut s = etab(&c, "0620057A", "Lycée Émile-Zola", None);
     s.commune = "Liévin".into();
     etablissements::creer(&c, &s).unwrap();
-    etablissements::creer(&c, &etab(&c, "0590001F", "Lycée professionnel Jean-Moulin", None)).unwrap();
+    etablissements::creer(
+        &c,
+        &etab(&c, "0590001F", "Lycée professionnel Jean-Moulin", None),
+    )
+    .unwrap();
     let o = organisations::creer(
         &c,
         &SaisieOrganisation {
@@ -64,11 +68,18 @@ fn libelles(c: &Connection, genre: Genre, q: &str) -> Vec<String> {
 fn accents_et_casse_ignores() {
     let c = annuaire();
     for q in ["EMILE", "émile", "Émile-zo", "zola", "ZOLA lycée"] {
-        assert_eq!(libelles(&c, Genre::Etablissement, q), ["Lycée Émile-Zola"], "{q}");
+        assert_eq!(
+            libelles(&c, Genre::Etablissement, q),
+            ["Lycée Émile-Zola"],
+            "{q}"
+        );
     }
     assert_eq!(libelles(&c, Genre::Personne, "helene"), ["Lefèvre Hélène"]);
     assert_eq!(libelles(&c, Genre::Personne, "LEFEV"), ["Lefèvre Hélène"]);
-    assert_eq!(libelles(&c, Genre::Organisation, "acieries"), ["Aciéries du Nord"]);
+    assert_eq!(
+        libelles(&c, Genre::Organisation, "acieries"),
+        ["Aciéries du Nord"]
+    );
     assert!(libelles(&c, Genre::Etablissement, "zzz").is_empty());
 }
 
@@ -86,7 +97,10 @@ fn uai_siret_commune_et_email() {
     );
     assert!(!t.resultats.is_empty() && !t.plus);
     // Quelques lettres de la commune, au milieu du mot.
-    assert_eq!(libelles(&c, Genre::Etablissement, "iév"), ["Lycée Émile-Zola"]);
+    assert_eq!(
+        libelles(&c, Genre::Etablissement, "iév"),
+        ["Lycée Émile-Zola"]
+    );
     assert_eq!(
         libelles(&c, Genre::Etablissement, "lens"),
         ["Lycée professionnel Jean-Moulin"]
@@ -102,7 +116,10 @@ fn uai_siret_commune_et_email() {
         "Aciéries du Nord · helene.lefevre@acieries.fr"
     );
     // Un mot de moins de trois lettres se cherche aussi (sans l'index).
-    assert_eq!(libelles(&c, Genre::Etablissement, "jean mo"), ["Lycée professionnel Jean-Moulin"]);
+    assert_eq!(
+        libelles(&c, Genre::Etablissement, "jean mo"),
+        ["Lycée professionnel Jean-Moulin"]
+    );
     assert_eq!(libelles(&c, Genre::Personne, "lo"), ["Martin Loïc"]);
 }
 
@@ -110,7 +127,11 @@ fn uai_siret_commune_et_email() {
 fn limite_et_suite() {
     let c = base_vide();
     for i in 0..30 {
-        etablissements::creer(&c, &etab(&c, &uai(i), &format!("Collège Pasteur {i:02}"), None)).unwrap();
+        etablissements::creer(
+            &c,
+            &etab(&c, &uai(i), &format!("Collège Pasteur {i:02}"), None),
+        )
+        .unwrap();
     }
     let t = chercher(&c, Genre::Etablissement, "pasteur", Some(5)).unwrap();
     assert_eq!(t.resultats.len(), 5);
@@ -124,10 +145,32 @@ fn limite_et_suite() {
     assert_eq!(t.resultats[0].libelle, "Collège Pasteur 29");
     assert!(t.plus);
     // Une limite absurde est ramenée dans les bornes ; guillemets et signes FTS5 restent du texte.
-    assert_eq!(chercher(&c, Genre::Etablissement, "pasteur", Some(0)).unwrap().resultats.len(), 1);
-    for q in ["\"", "pas\"teur", "NEAR(a b)", "a OR b", "*", "pasteur*", "-pasteur", "^pas"] {
+    assert_eq!(
+        chercher(&c, Genre::Etablissement, "pasteur", Some(0))
+            .unwrap()
+            .resultats
+            .len(),
+        1
+    );
+    for q in [
+        "\"",
+        "pas\"teur",
+        "NEAR(a b)",
+        "a OR b",
+        "*",
+        "pasteur*",
+        "-pasteur",
+        "^pas",
+    ] {
         chercher(&c, Genre::Etablissement, q, None).unwrap();
-        etablissements::lister(&c, &FiltreEtablissements { liste: recherche(q), ..Default::default() }).unwrap();
+        etablissements::lister(
+            &c,
+            &FiltreEtablissements {
+                liste: recherche(q),
+                ..Default::default()
+            },
+        )
+        .unwrap();
     }
 }
 
@@ -151,13 +194,19 @@ fn index_tenu_par_les_declencheurs() {
     s.commune = "Arras".into();
     etablissements::modifier(&c, e.id, &s).unwrap();
     assert!(libelles(&c, Genre::Etablissement, "zola").is_empty());
-    assert_eq!(libelles(&c, Genre::Etablissement, "arras"), ["Lycée Condorcet"]);
+    assert_eq!(
+        libelles(&c, Genre::Etablissement, "arras"),
+        ["Lycée Condorcet"]
+    );
     etablissements::supprimer(&c, e.id).unwrap();
     assert!(libelles(&c, Genre::Etablissement, "condorcet").is_empty());
     // L'index reste cohérent avec sa table (contrôle intégré de FTS5).
     for t in ["etablissement", "organisation", "personne"] {
-        c.execute(&format!("INSERT INTO {t}_fts ({t}_fts) VALUES ('integrity-check')"), [])
-            .unwrap();
+        c.execute(
+            &format!("INSERT INTO {t}_fts ({t}_fts) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap();
     }
     // Tables virtuelles et tables d'ombre de FTS5 : pas de déclencheur du journal.
     let journalisees: i64 = c
@@ -184,8 +233,14 @@ fn conventions_et_comites() {
     let t = chercher(&c, Genre::Comite, "lens", None).unwrap();
     assert!(!t.resultats.is_empty());
     assert!(t.resultats[0].libelle.contains("Lens"), "{:?}", t.resultats);
-    assert!(!chercher(&c, Genre::Convention, "", None).unwrap().resultats.is_empty());
-    assert!(chercher(&c, Genre::Convention, "xyzxyz", None).unwrap().resultats.is_empty());
+    assert!(!chercher(&c, Genre::Convention, "", None)
+        .unwrap()
+        .resultats
+        .is_empty());
+    assert!(chercher(&c, Genre::Convention, "xyzxyz", None)
+        .unwrap()
+        .resultats
+        .is_empty());
     assert!(Genre::depuis_code("cet").is_err());
 }
 
@@ -194,23 +249,42 @@ fn conventions_et_comites() {
 fn listes_par_l_index() {
     let c = annuaire();
     let e = |q: &str| {
-        etablissements::lister(&c, &FiltreEtablissements { liste: recherche(q), ..Default::default() })
-            .unwrap()
-            .total
+        etablissements::lister(
+            &c,
+            &FiltreEtablissements {
+                liste: recherche(q),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .total
     };
     assert_eq!(e("LIEVIN"), 1);
     assert_eq!(e("lycée"), 2);
     assert_eq!(e("ly zola"), 1);
-    let o = organisations::lister(&c, &FiltreOrganisations { liste: recherche("nord béthune"), ..Default::default() }).unwrap();
+    let o = organisations::lister(
+        &c,
+        &FiltreOrganisations {
+            liste: recherche("nord béthune"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(o.total, 1);
     // Une personne se trouve aussi par le nom de son organisation.
     let p = |q: &str| {
-        personnes::lister(&c, &FiltrePersonnes { liste: recherche(q), ..Default::default() })
-            .unwrap()
-            .lignes
-            .into_iter()
-            .map(|p| p.nom)
-            .collect::<Vec<_>>()
+        personnes::lister(
+            &c,
+            &FiltrePersonnes {
+                liste: recherche(q),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .lignes
+        .into_iter()
+        .map(|p| p.nom)
+        .collect::<Vec<_>>()
     };
     assert_eq!(p("acieries helene"), ["Lefèvre"]);
     assert_eq!(p("martin"), ["Martin"]);
@@ -221,4 +295,54 @@ fn uai(n: u32) -> String {
     const LETTRES: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
     let num = 590_0000 + n;
     format!("{num:07}{}", LETTRES[(num % 23) as usize] as char)
+}
+
+/// Écritures en masse : index reconstruit à la fin, déclencheurs rendus ; une erreur n'écrit rien.
+#[test]
+fn ecritures_en_masse() {
+    use passerelle_core::annuaire::recherche::en_masse;
+    let c = annuaire();
+    let declencheurs = |c: &Connection| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(declencheurs(&c), 9);
+    en_masse(&c, &["etablissement"], || {
+        for i in 0..40 {
+            etablissements::creer(&c, &etab(&c, &uai(i), &format!("Collège Curie {i}"), None))?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(declencheurs(&c), 9);
+    assert_eq!(
+        chercher(&c, Genre::Etablissement, "curie", Some(100))
+            .unwrap()
+            .resultats
+            .len(),
+        40
+    );
+    c.execute(
+        "INSERT INTO etablissement_fts (etablissement_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    let r: Result<(), _> = en_masse(&c, &["etablissement"], || {
+        etablissements::creer(&c, &etab(&c, &uai(100), "Collège Fantôme", None))?;
+        Err(passerelle_core::Erreur::validation("nom", "refusé"))
+    });
+    assert!(r.is_err());
+    assert_eq!(declencheurs(&c), 9);
+    assert!(libelles(&c, Genre::Etablissement, "fantome").is_empty());
+    // Les déclencheurs reposés tiennent toujours l'index.
+    etablissements::creer(&c, &etab(&c, &uai(101), "Collège Revenant", None)).unwrap();
+    assert_eq!(
+        libelles(&c, Genre::Etablissement, "revenant"),
+        ["Collège Revenant"]
+    );
+    assert!(en_masse(&c, &["convention"], || Ok(())).is_err());
 }

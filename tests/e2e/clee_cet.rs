@@ -397,7 +397,11 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
         .unwrap();
     assert_eq!(
         etat,
-        serde_json::json!(["true", "reunion-formulaire-etablissement_id-option-0", "listbox"])
+        serde_json::json!([
+            "true",
+            "reunion-formulaire-etablissement_id-option-0",
+            "listbox"
+        ])
     );
     c.execute(
         "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
@@ -418,12 +422,15 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
         t.contains(&jour) && t.contains("Marie-Curie")
     })
     .await;
+    let iso = (chrono::Local::now().date_naive() + chrono::Days::new(5))
+        .format("%Y-%m-%d")
+        .to_string();
     let lieu: i64 = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row(
             "SELECT count(*) FROM reunion r JOIN etablissement e ON e.id = r.etablissement_id
-             WHERE e.uai = '0625235D'",
-            [],
+             WHERE e.uai = '0625235D' AND r.date = ?1",
+            [&iso],
             |r| r.get(0),
         )
         .unwrap();
@@ -431,18 +438,34 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
 
     // Une organisation absente de l'annuaire : créée depuis le sélecteur, sans quitter le
     // formulaire de réunion ; le SIRET faux est refusé sous son champ.
+    // Le formulaire de réunion, redessiné après l'enregistrement, reçoit une nouvelle date.
+    saisir(&c, "#reunion-formulaire-heure", "16h").await;
     let champ = "#reunion-formulaire-organisation_id";
     saisir(&c, champ, "Boulangerie Dupain").await;
     cliquer(&c, "#reunion-formulaire-organisation_id-liste li.creer").await;
-    attendre_texte(&c, "#selecteur-creation--intitule", |t| t == "Nouvelle organisation").await;
-    let nom = attendre(&c, "#selecteur-creation-nom").await.prop("value").await.unwrap();
+    attendre_texte(&c, "#selecteur-creation--intitule", |t| {
+        t == "Nouvelle organisation"
+    })
+    .await;
+    let nom = attendre(&c, "#selecteur-creation-nom")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(nom.as_deref(), Some("Boulangerie Dupain"));
     choisir(&c, "#selecteur-creation-type", "Entreprise").await;
     saisir(&c, "#selecteur-creation-siret", "123").await;
     cliquer(&c, "#selecteur-creation button[type=submit]").await;
-    attendre_texte(&c, "#selecteur-creation-siret-erreur", |t| t.contains("SIRET")).await;
+    attendre_texte(&c, "#selecteur-creation-siret-erreur", |t| {
+        t.contains("SIRET")
+    })
+    .await;
     capturer(&c, "selecteur-creation").await;
-    saisir(&c, "#selecteur-creation-siret", "").await;
+    attendre(&c, "#selecteur-creation-siret")
+        .await
+        .clear()
+        .await
+        .unwrap();
     saisir(&c, "#selecteur-creation-commune", "Lens").await;
     cliquer(&c, "#selecteur-creation button[type=submit]").await;
     let debut = Instant::now();
@@ -451,13 +474,23 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
         if v.as_deref() == Some("Boulangerie Dupain") {
             break;
         }
-        assert!(debut.elapsed() < ATTENTE, "organisation créée non choisie : {v:?}");
+        assert!(
+            debut.elapsed() < ATTENTE,
+            "organisation créée non choisie : {v:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(compter_dans(&db, "organisation WHERE nom = 'Boulangerie Dupain'"), 1);
+    assert_eq!(
+        compter_dans(&db, "organisation WHERE nom = 'Boulangerie Dupain'"),
+        1
+    );
     // Le formulaire de réunion est toujours là, avec ce qui était saisi.
-    let date = attendre(&c, "#reunion-formulaire-date").await.prop("value").await.unwrap();
-    assert_eq!(date.as_deref(), Some(jour.as_str()));
+    let heure = attendre(&c, "#reunion-formulaire-heure")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(heure.as_deref(), Some("16h"));
     c.close().await.unwrap();
     drop(pilote);
 }

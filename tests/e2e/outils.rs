@@ -254,7 +254,13 @@ pub(crate) async fn choisir(c: &Client, css: &str, libelle: &str) {
 
 /// Dans le sélecteur `css` : tape `tape`, attend l'option de libellé `libelle` dont le texte
 /// contient aussi `contexte`, et la choisit d'un clic.
-pub(crate) async fn choisir_fiche(c: &Client, css: &str, tape: &str, libelle: &str, contexte: &str) {
+pub(crate) async fn choisir_fiche(
+    c: &Client,
+    css: &str,
+    tape: &str,
+    libelle: &str,
+    contexte: &str,
+) {
     saisir(c, css, tape).await;
     let debut = Instant::now();
     loop {

@@ -1,12 +1,13 @@
 // Formulaires : champs décrits une fois, libellés, aides et erreurs reliés pour les lecteurs d'écran.
 //
-// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple'|'selecteur', requis, aide, options, vide,
+// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple'|'selecteur'|'selecteurs', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
 // Un champ « selecteur » désigne une fiche (établissement, organisation, personne, convention,
 // comité) : { genre, creation } ; on la cherche en tapant (voir selecteur.js), la valeur est son id.
+// « selecteurs » : plusieurs fiches du même genre, la valeur est la liste de leurs id.
 
 import { el, remplir, alerte } from './dom.js';
-import { selecteur } from './selecteur.js';
+import { selecteur, selecteurMultiple } from './selecteur.js';
 
 export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = 'Enregistrer', enregistrer, annuler }) {
   const elements = new Map();
@@ -14,7 +15,8 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     const idChamp = `${id}-${c.cle}`;
     const aide = c.aide ? el('span', { class: 'aide', id: `${idChamp}-aide` }, c.aide) : null;
     const erreur = el('p', { class: 'erreur-champ', id: `${idChamp}-erreur`, hidden: true });
-    const choixFiche = c.type === 'selecteur' ? selecteur({ id: idChamp, genre: c.genre, creation: c.creation }) : null;
+    const choixFiche = c.type === 'selecteur' ? selecteur({ id: idChamp, genre: c.genre, creation: c.creation })
+      : c.type === 'selecteurs' ? selecteurMultiple({ id: idChamp, genre: c.genre, creation: c.creation }) : null;
     const saisie = choixFiche ? choixFiche.input : c.type === 'choix' || c.type === 'multiple'
       ? el('select', { id: idChamp, name: c.cle, multiple: c.type === 'multiple', size: c.type === 'multiple' ? 5 : null })
       : c.type === 'zone'

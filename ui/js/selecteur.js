@@ -58,7 +58,7 @@ function valeursCreation(genre, texte) {
 /**
  * Un sélecteur. `id` : celui du champ (le <label for> le vise) ; `genre` : ce que l'on cherche ;
  * `creation` : proposer « Créer « … »… » (établissement, organisation, personne) ;
- * `onchange(valeur)` : appelé à chaque choix.
+ * `onchange(fiche)` : appelé à chaque choix ({ id, libelle, contexte }, ou null).
  * Rend { element, input, valeur(), definir(id) }.
  */
 export function selecteur({ id, genre, creation = false, onchange }) {
@@ -110,7 +110,7 @@ export function selecteur({ id, genre, creation = false, onchange }) {
     afficherChoix();
     fermer();
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    onchange?.(choisi?.id ?? null);
+    onchange?.(choisi);
     if (fiche) annoncer(`${fiche.libelle} choisi.`);
   };
 
@@ -204,6 +204,37 @@ export function selecteur({ id, genre, creation = false, onchange }) {
   }
 
   return { element, input, valeur: () => choisi?.id ?? null, definir };
+}
+
+/**
+ * Plusieurs fiches d'un même genre : un sélecteur pour en ajouter une, et la liste des fiches
+ * choisies, chacune avec son bouton « Retirer ». Rend { element, input, valeur(), definir(ids) }.
+ */
+export function selecteurMultiple({ id, genre, creation = false }) {
+  let choisies = [];
+  const puces = el('ul', { class: 'selecteur-puces', id: `${id}-choisies`, 'aria-label': 'Fiches choisies' });
+  const dessiner = () => remplir(puces, choisies.map((f) => el('li', { class: 'selecteur-puce' },
+    el('span', { title: f.contexte }, f.libelle),
+    el('button', { type: 'button', class: 'selecteur-retirer', 'aria-label': `Retirer ${f.libelle}`, title: 'Retirer',
+      onclick: () => { choisies = choisies.filter((x) => x.id !== f.id); dessiner(); annoncer(`${f.libelle} retiré.`); s.input.focus(); } }, '×'))));
+  const s = selecteur({
+    id, genre, creation,
+    onchange: (fiche) => {
+      if (!fiche) return;
+      if (!choisies.some((x) => x.id === fiche.id)) choisies.push(fiche);
+      dessiner();
+      s.definir(null); // le champ se vide pour la fiche suivante
+    },
+  });
+  s.input.placeholder = 'Tapez quelques lettres pour en ajouter une…';
+  async function definir(ids) {
+    const liste = (ids ?? []).map(Number);
+    const lues = await Promise.all(liste.map((i) => appeler('chercher', { genre, saisie: '', id: i })));
+    choisies = lues.map((t, n) => t.resultats[0] ?? { id: liste[n], libelle: `n° ${liste[n]}`, contexte: '' });
+    dessiner();
+  }
+  return { element: el('div', { class: 'selecteur-multiple' }, puces, s.element), input: s.input,
+    valeur: () => choisies.map((f) => f.id), definir };
 }
 
 /**

@@ -70,7 +70,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
       { cle: 'lieu', libelle: 'Précision du lieu' },
       { cle: 'theme', libelle: 'Thème' },
       { cle: 'secteurs', libelle: 'Secteurs visés', type: 'multiple', options: l.secteurs, aide: 'Ctrl + clic pour en choisir plusieurs' },
-      { cle: 'coorganisateur_ids', libelle: 'Co-organisateurs', type: 'multiple', numerique: true, options: l.proposantes, aide: 'AFDET, organisations professionnelles…' },
+      { cle: 'coorganisateur_ids', libelle: 'Co-organisateurs', type: 'selecteurs', genre: 'organisation', creation: true, aide: 'AFDET, organisations professionnelles…' },
       { cle: 'notes', libelle: 'Notes', type: 'zone' },
     ],
     valeurs: { type: codes('types_reunion_reseau')[0]?.code, academie_id: choixAcademie.value || null },

@@ -11,21 +11,6 @@ import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
 const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelleCode('colleges', p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
-async function annuaire() {
-  const [etablissements, organisations, personnes, conventions] = await Promise.all([
-    appeler('lister_etablissements', { filtre: { limite: 5000 } }),
-    appeler('lister_organisations', { filtre: { limite: 5000 } }),
-    appeler('lister_personnes', { filtre: { limite: 5000 } }),
-    appeler('lister_conventions', { filtre: { limite: 1000 } }),
-  ]);
-  return {
-    etablissements: etablissements.lignes.map((e) => ({ code: e.id, libelle: `${e.nom} (${e.commune})` })),
-    organisations: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })),
-    personnes: personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}${p.fonction ? ` – ${p.fonction}` : ''}` })),
-    conventions: conventions.lignes.map((c) => ({ code: c.id, libelle: c.titre })),
-  };
-}
-
 const COMITES = {
   nom: 'comites', titre: 'Comités', unite: ['comité', 'comités'],
   nouveau: 'Nouveau comité', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, bassin, partenaire…',
@@ -45,7 +30,6 @@ const COMITES = {
     { cle: 'statut', libelle: 'Statut', options: codes('statuts_comite') },
   ],
   champs: async () => {
-    const a = await annuaire();
     return [
       { cle: 'nom', libelle: 'Nom du comité', requis: true },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: (await references()).academies.map((x) => ({ code: x.id, libelle: x.nom })) },
@@ -69,8 +53,7 @@ let zoneReunion = null;
 
 async function afficherFiche(comite, outils) {
   const cadre = { genre: 'comite', id: comite.id };
-  const [a, membres, reunions, suivi, actions] = await Promise.all([
-    annuaire(),
+  const [membres, reunions, suivi, actions] = await Promise.all([
     appeler('membres_comite', { id: comite.id }),
     appeler('reunions_du_cadre', { cadre }),
     appeler('actions_suivi', { cadre }),
@@ -107,8 +90,8 @@ async function afficherFiche(comite, outils) {
       { cle: 'filles', libelle: 'Élèves : filles', type: 'nombre' },
       { cle: 'garcons', libelle: 'Élèves : garçons', type: 'nombre' },
       { cle: 'enseignants', libelle: 'Enseignants', type: 'nombre' },
-      { cle: 'etablissement_ids', libelle: 'Établissements', type: 'multiple', numerique: true, options: a.etablissements },
-      { cle: 'organisation_ids', libelle: 'Entreprises et organisations', type: 'multiple', numerique: true, options: a.organisations },
+      { cle: 'etablissement_ids', libelle: 'Établissements', type: 'selecteurs', genre: 'etablissement', creation: true },
+      { cle: 'organisation_ids', libelle: 'Entreprises et organisations', type: 'selecteurs', genre: 'organisation', creation: true },
       { cle: 'convention_id', libelle: 'Convention liée', type: 'selecteur', genre: 'convention' },
     ],
     enregistrer: async (saisie) => { await appeler('creer_action_clee', { saisie: { ...saisie, comite_id: comite.id } }); await rafraichir(); },

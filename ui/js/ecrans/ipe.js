@@ -45,10 +45,8 @@ const ACTIONS = {
     ...codes('effectifs_ipe').map(({ code, libelle }) => ({ cle: code, libelle, type: 'nombre', aide: 'vide = 0' })),
     { cle: 'description', libelle: 'Description', type: 'zone' },
     { cle: 'convention_id', libelle: 'Convention', type: 'selecteur', genre: 'convention' },
-    { cle: 'etablissements_lies', libelle: 'Établissements concernés (annuaire)', type: 'multiple', numerique: true,
-      aide: 'facultatif', options: (await appeler('lister_etablissements', { filtre: { limite: 5000 } })).lignes.map((e) => ({ code: e.id, libelle: `${e.nom} (${e.uai})` })) },
-    { cle: 'organisations_liees', libelle: 'Organisations concernées (annuaire)', type: 'multiple', numerique: true,
-      aide: 'facultatif', options: (await appeler('lister_organisations', { filtre: { limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
+    { cle: 'etablissements_lies', libelle: 'Établissements concernés (annuaire)', type: 'selecteurs', genre: 'etablissement', creation: true, aide: 'facultatif' },
+    { cle: 'organisations_liees', libelle: 'Organisations concernées (annuaire)', type: 'selecteurs', genre: 'organisation', creation: true, aide: 'facultatif' },
   ],
   valeursNouveau: () => ({ niveau: codes('niveaux_action_ipe')[0]?.code }),
   versSaisie: (l) => ({
@@ -85,8 +83,7 @@ const REGISTRE = {
   ],
   filtres: async () => [
     { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
-    { cle: 'entreprise_id', libelle: 'Entreprise', tous: 'Toutes', numerique: true,
-      options: (await appeler('lister_organisations', { filtre: { type: 'entreprise', limite: 5000 } })).lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
+    { cle: 'entreprise_id', libelle: 'Entreprise', genre: 'organisation' },
     { cle: 'actif_en', libelle: 'En mission en', tous: 'Toutes années', numerique: true, options: annees() },
   ],
   champs: async () => [

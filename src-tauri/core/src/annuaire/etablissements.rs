@@ -98,9 +98,9 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
 pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
     Filtre::default()
         .recherche_indexee(
-            "e.id",
-            "etablissement",
-            &[("bassin_id", "bassin")],
+            conn,
+            ("e.id", "etablissement", "e.recherche"),
+            &[("bassin_id", "bassin", "b.recherche")],
             &f.liste.recherche,
         )
         .egal("e.academie_id", f.academie_id)

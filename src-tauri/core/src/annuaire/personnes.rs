@@ -112,11 +112,11 @@ pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne
     let mut filtre = Filtre::default();
     filtre
         .recherche_indexee(
-            "p.id",
-            "personne",
+            conn,
+            ("p.id", "personne", "p.recherche"),
             &[
-                ("organisation_id", "organisation"),
-                ("etablissement_id", "etablissement"),
+                ("organisation_id", "organisation", "o.recherche"),
+                ("etablissement_id", "etablissement", "e.recherche"),
             ],
             &f.liste.recherche,
         )

@@ -51,11 +51,7 @@ impl Genre {
     /// Table, jointures et colonnes lues : `id`, `libelle`, puis les morceaux du contexte.
     fn requete(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Genre::Etablissement => (
-                "etablissement",
-                "",
-                "t.id, t.nom, t.commune, t.uai",
-            ),
+            Genre::Etablissement => ("etablissement", "", "t.id, t.nom, t.commune, t.uai"),
             Genre::Organisation => (
                 "organisation",
                 "",
@@ -122,6 +118,62 @@ fn lire(genre: Genre, r: &rusqlite::Row) -> rusqlite::Result<Trouve> {
     })
 }
 
+/// Écritures en masse (imports) dans `tables` (parmi `TABLES_INDEXEES`) : les déclencheurs de
+/// leur index sont suspendus pendant `ecrire`, puis ces index sont reconstruits d'un seul coup.
+/// Un déclencheur met l'index à jour ligne par ligne, et FTS5 écrit alors un petit segment à
+/// chaque ligne (environ 45 µs de plus par fiche, voir bench-annuaire) ; la reconstruction relit
+/// la table entière (environ 1 s pour 100 000 personnes) : elle gagne au-delà de quelques
+/// dizaines de milliers de fiches écrites. Le tout dans un point de sauvegarde : en cas
+/// d'erreur, rien n'est écrit et les déclencheurs restent.
+pub fn en_masse<T>(
+    conn: &Connection,
+    tables: &[&str],
+    ecrire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    if let Some(t) = tables.iter().find(|t| !TABLES_INDEXEES.contains(t)) {
+        return Err(Erreur::Introuvable(format!(
+            "La table « {t} » n'a pas d'index de recherche."
+        )));
+    }
+    let mut declencheurs: Vec<(String, String)> = Vec::new();
+    for table in tables {
+        let mut st = conn.prepare_cached(
+            "SELECT name, sql FROM main.sqlite_master
+             WHERE type = 'trigger' AND tbl_name = ?1 AND name GLOB ?1 || '_fts_*'",
+        )?;
+        for d in st.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            declencheurs.push(d?);
+        }
+    }
+    conn.execute_batch("SAVEPOINT recherche_en_masse")?;
+    let resultat = (|| {
+        for (nom, _) in &declencheurs {
+            conn.execute_batch(&format!("DROP TRIGGER main.\"{nom}\""))?;
+        }
+        let valeur = ecrire()?;
+        for (_, sql) in &declencheurs {
+            conn.execute_batch(sql)?;
+        }
+        for table in tables {
+            conn.execute(
+                &format!("INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')"),
+                [],
+            )?;
+        }
+        Ok(valeur)
+    })();
+    match resultat {
+        Ok(v) => {
+            conn.execute_batch("RELEASE recherche_en_masse")?;
+            Ok(v)
+        }
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO recherche_en_masse; RELEASE recherche_en_masse")?;
+            Err(e)
+        }
+    }
+}
+
 /// Les mots d'une saisie, normalisés (sans accents ni majuscules).
 pub fn mots(saisie: &str) -> Vec<String> {
     texte::normaliser(saisie)
@@ -139,6 +191,23 @@ pub fn indexable(mot: &str) -> bool {
 /// Expression FTS5 qui cherche `mot` tel quel (chaîne entre guillemets, guillemets doublés).
 pub fn expression_fts(mot: &str) -> String {
     format!("\"{}\"", mot.replace('"', "\"\""))
+}
+
+/// Au-delà de ce nombre de fiches, un mot n'est plus sélectif (voir `selectif`).
+pub const PEU: i64 = 2000;
+
+/// `mot` est-il assez long pour l'index de `table` et présent dans moins de `PEU` fiches ?
+/// L'index le dit en lisant au plus `PEU` identifiants. Table sans index : non.
+pub fn selectif(conn: &Connection, table: &str, mot: &str) -> bool {
+    if !TABLES_INDEXEES.contains(&table) || !indexable(mot) {
+        return false;
+    }
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ?1 LIMIT {PEU})"
+    );
+    conn.prepare_cached(&sql)
+        .and_then(|mut st| st.query_row([expression_fts(mot)], |r| r.get::<_, i64>(0)))
+        .is_ok_and(|n| n < PEU)
 }
 
 /// Sous-requête des identifiants de `table` dont la clé `recherche` contient `mot`, et la valeur

@@ -62,7 +62,11 @@ mod tests {
     fn numeros_croissants() {
         assert_eq!(MIGRATIONS[0].0, 1);
         for paire in MIGRATIONS.windows(2) {
-            assert!(paire[0].0 < paire[1].0, "migration {} hors d'ordre", paire[1].0);
+            assert!(
+                paire[0].0 < paire[1].0,
+                "migration {} hors d'ordre",
+                paire[1].0
+            );
         }
     }
 }

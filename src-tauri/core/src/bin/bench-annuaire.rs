@@ -133,7 +133,6 @@ fn main() {
             etablissement_id: (i % 2 == 1).then_some((i / 2 % n_etab) as i64 + 1),
             email: format!("contact.nom{i}@exemple-entreprise.fr"),
             telephone: format!("03{:08}", i),
-            ..Default::default()
         };
         personnes::creer(c, &s).unwrap();
     }
@@ -188,9 +187,13 @@ fn main() {
     mesurer("Établissement par son UAI (0591234)", 30, |_| {
         etablissements::lister(c, &f("0591234")).unwrap();
     });
-    mesurer("Liste des organisations, 200 premières par nom", 30, |_| {
-        organisations::lister(c, &FiltreOrganisations::default()).unwrap();
-    });
+    mesurer(
+        "Liste des organisations, 200 premières par nom",
+        30,
+        |_| {
+            organisations::lister(c, &FiltreOrganisations::default()).unwrap();
+        },
+    );
     mesurer("Liste des personnes, 200 premières par nom", 30, |_| {
         personnes::lister(c, &FiltrePersonnes::default()).unwrap();
     });
@@ -240,26 +243,66 @@ fn main() {
         30,
         |i| selecteur(Genre::Etablissement, frappes[i % frappes.len()]),
     );
-    mesurer("Sélecteur d'établissement par la commune (« lievin »)", 30, |_| {
-        selecteur(Genre::Etablissement, "lievin")
-    });
-    mesurer("Sélecteur d'établissement par l'UAI (« 0591234 »)", 30, |_| {
-        selecteur(Genre::Etablissement, "0591234")
-    });
+    mesurer(
+        "Sélecteur d'établissement par la commune (« lievin »)",
+        30,
+        |_| selecteur(Genre::Etablissement, "lievin"),
+    );
+    mesurer(
+        "Sélecteur d'établissement par l'UAI (« 0591234 »)",
+        30,
+        |_| selecteur(Genre::Etablissement, "0591234"),
+    );
     mesurer(
         "Sélecteur de personne pendant la frappe (8 frappes)",
         30,
         |i| selecteur(Genre::Personne, frappes_p[i % frappes_p.len()]),
     );
-    mesurer("Sélecteur de personne par l'e-mail (« nom4567@ »)", 30, |_| {
-        selecteur(Genre::Personne, "nom4567@")
-    });
-    mesurer("Sélecteur d'organisation par le SIRET (« 4000000 »)", 30, |_| {
-        selecteur(Genre::Organisation, "4000000")
-    });
+    mesurer(
+        "Sélecteur de personne par l'e-mail (« nom4567@ »)",
+        30,
+        |_| selecteur(Genre::Personne, "nom4567@"),
+    );
+    mesurer(
+        "Sélecteur d'organisation par le SIRET (« 4000000 »)",
+        30,
+        |_| selecteur(Genre::Organisation, "4000000"),
+    );
     mesurer("Sélecteur sans saisie (dernières personnes)", 30, |_| {
         selecteur(Genre::Personne, "")
     });
+    // Écritures en masse : 10 000 personnes de plus, fiche par fiche (index tenu par les
+    // déclencheurs), puis 10 000 autres avec l'index reconstruit à la fin.
+    let ajouter = |debut: u32| -> passerelle_core::Resultat<()> {
+        for i in debut..debut + 10_000 {
+            let s = SaisiePersonne {
+                nom: format!("AJOUT{i}"),
+                prenom: "Loïc".into(),
+                email: format!("ajout{i}@exemple.fr"),
+                ..Default::default()
+            };
+            personnes::creer(c, &s)?;
+        }
+        Ok(())
+    };
+    let t = Instant::now();
+    let tx = c.unchecked_transaction().unwrap();
+    ajouter(0).unwrap();
+    tx.commit().unwrap();
+    println!(
+        "{:<58} {:>8.2} s",
+        "10 000 personnes de plus, index tenu par les déclencheurs",
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let tx = c.unchecked_transaction().unwrap();
+    recherche::en_masse(c, &["personne"], || ajouter(10_000)).unwrap();
+    tx.commit().unwrap();
+    println!(
+        "{:<58} {:>8.2} s",
+        "10 000 personnes de plus, index reconstruit (en_masse)",
+        t.elapsed().as_secs_f64()
+    );
     mesurer(
         "Suppression refusée (organisation citée, message complet)",
         30,
