@@ -346,3 +346,62 @@ fn ecritures_en_masse() {
     );
     assert!(en_masse(&c, &["convention"], || Ok(())).is_err());
 }
+
+/// La liste des personnes triée par nom et prénom (par la clé de recherche, qui commence par
+/// eux) : accents et casse ignorés, comme avant ; l'index évite de trier toute la table.
+#[test]
+fn personnes_triees_par_nom() {
+    let c = base_vide();
+    for (nom, prenom) in [
+        ("Faure", "Anne"),
+        ("Dupont", "Jeanne"),
+        ("étienne", "Zoé"),
+        ("DUPONT", "Jean"),
+        ("Dupré", "Anne"),
+    ] {
+        personnes::creer(
+            &c,
+            &SaisiePersonne {
+                nom: nom.into(),
+                prenom: prenom.into(),
+                fonction: "Proviseure".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let noms = |descendant: bool| -> Vec<String> {
+        let mut f = FiltrePersonnes::default();
+        f.liste.descendant = descendant;
+        personnes::lister(&c, &f)
+            .unwrap()
+            .lignes
+            .into_iter()
+            .map(|p| format!("{} {}", p.nom, p.prenom))
+            .collect()
+    };
+    let attendu = [
+        "DUPONT Jean",
+        "Dupont Jeanne",
+        "Dupré Anne",
+        "étienne Zoé",
+        "Faure Anne",
+    ];
+    assert_eq!(noms(false), attendu);
+    let mut inverse = attendu.to_vec();
+    inverse.reverse();
+    assert_eq!(noms(true), inverse);
+    let plan: Vec<String> = c
+        .prepare(
+            "EXPLAIN QUERY PLAN
+             SELECT p.id FROM personne p LEFT JOIN organisation o ON o.id = p.organisation_id
+             ORDER BY p.recherche ASC, 1 LIMIT 200",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let plan = plan.join(" / ");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}

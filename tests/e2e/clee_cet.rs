@@ -491,6 +491,53 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
         .await
         .unwrap();
     assert_eq!(heure.as_deref(), Some("16h"));
+
+    // Plusieurs établissements pour une action vers les élèves : chacun s'ajoute à la liste des
+    // fiches choisies, le champ se vide pour le suivant.
+    let champ = "#action-clee-formulaire-etablissement_ids";
+    for (tape, libelle) in [
+        ("jean-moul", "Lycée professionnel Jean-Moulin"),
+        ("0625235", "Lycée polyvalent Marie-Curie"),
+    ] {
+        saisir(&c, champ, tape).await;
+        let liste = format!("{}-liste", champ);
+        attendre_texte(&c, &liste, |t| t.contains(libelle)).await;
+        attendre(&c, champ)
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        attendre_texte(&c, &format!("{champ}-choisies"), |t| t.contains(libelle)).await;
+    }
+    let vide = attendre(&c, champ).await.prop("value").await.unwrap();
+    assert_eq!(vide.as_deref(), Some(""));
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+        vec![serde_json::json!(champ)],
+    )
+    .await
+    .unwrap();
+    capturer(&c, "selecteur-multiple").await;
+    saisir(&c, "#action-clee-formulaire-date", "12/01/2026").await;
+    choisir(&c, "#action-clee-formulaire-type", "Forum des métiers").await;
+    saisir(
+        &c,
+        "#action-clee-formulaire-intitule",
+        "Forum à deux lycées",
+    )
+    .await;
+    cliquer(&c, "#action-clee-formulaire button[type=submit]").await;
+    attendre_texte(&c, "#actions-clee-table", |t| {
+        t.contains("Forum à deux lycées")
+    })
+    .await;
+    assert_eq!(
+        compter_dans(
+            &db,
+            "action_clee_etablissement WHERE action_id = (SELECT id FROM action_clee WHERE intitule = 'Forum à deux lycées')"
+        ),
+        2
+    );
     c.close().await.unwrap();
     drop(pilote);
 }

@@ -226,7 +226,7 @@ export function selecteurMultiple({ id, genre, creation = false }) {
       s.definir(null); // le champ se vide pour la fiche suivante
     },
   });
-  s.input.placeholder = 'Tapez quelques lettres pour en ajouter une…';
+  s.input.placeholder = 'Tapez pour ajouter…';
   async function definir(ids) {
     const liste = (ids ?? []).map(Number);
     const lues = await Promise.all(liste.map((i) => appeler('chercher', { genre, saisie: '', id: i })));

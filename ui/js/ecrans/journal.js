@@ -35,10 +35,11 @@ export async function afficher(main) {
     if (!ok) return;
     try {
       const nom = await appeler('remettre_fiche', { id: e.id });
+      // La liste d'abord : la relire efface le message, qui ne doit pas disparaître aussitôt.
+      await rafraichir();
       const texte = `${nom} : remise en place.`;
       remplir(message, alerte(texte, 'succes'));
       annoncer(texte);
-      await rafraichir();
     } catch (err) {
       remplir(message, alerte(err.message, 'erreur'));
     }

@@ -241,15 +241,17 @@ pub fn chercher(
     let mut parametres: Vec<Value> = Vec::new();
     let indexee = TABLES_INDEXEES.contains(&table);
     // Les mots longs d'abord, tous dans une seule expression FTS5 (ET implicite).
+    // L'index mène la lecture (CROSS JOIN : il vient en premier) et s'arrête aux premières
+    // candidates, sans lire toutes les fiches qui répondent.
     let longs: Vec<&String> = mots.iter().filter(|m| indexee && indexable(m)).collect();
-    if !longs.is_empty() {
+    let source = if longs.is_empty() {
+        format!("{table} t")
+    } else {
         let expression: Vec<String> = longs.iter().map(|m| expression_fts(m)).collect();
         parametres.push(Value::Text(expression.join(" ")));
-        conditions.push(format!(
-            "t.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?{})",
-            parametres.len()
-        ));
-    }
+        conditions.push(format!("{table}_fts MATCH ?{}", parametres.len()));
+        format!("{table}_fts CROSS JOIN {table} t ON t.id = {table}_fts.rowid")
+    };
     for mot in mots.iter().filter(|m| !(indexee && indexable(m))) {
         parametres.push(Value::Text(mot.clone()));
         conditions.push(format!("instr(t.recherche, ?{}) > 0", parametres.len()));
@@ -265,7 +267,7 @@ pub fn chercher(
     } else {
         ("", CANDIDATS + 1)
     };
-    let sql = format!("SELECT {colonnes} FROM {table} t {jointures} {clause} {ordre} LIMIT {lues}");
+    let sql = format!("SELECT {colonnes} FROM {source} {jointures} {clause} {ordre} LIMIT {lues}");
     let mut st = conn.prepare_cached(&sql)?;
     let mut candidats: Vec<Trouve> = st
         .query_map(rusqlite::params_from_iter(parametres.iter()), |r| {
