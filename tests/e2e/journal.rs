@@ -106,10 +106,21 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&sortie).unwrap()).unwrap();
     assert_eq!(json["nom"].as_str(), Some(nom.as_str()));
     capturer(&c, "e2e-donnees-personnelles").await;
+    // Le même export en PDF, lu par pdftotext (et gardé pour être regardé).
+    let pdf = d.path().join("donnees.pdf");
+    repondre(&db, &[&pdf]);
+    cliquer(&c, "#donnees-pdf").await;
+    attendre_texte(&c, "#donnees-message", |t| t.contains("donnees.pdf")).await;
+    let texte = texte_pdf_en_ligne(&pdf);
+    assert!(texte.contains(&nom) && texte.contains("Historique"), "{texte}");
+    let captures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/captures");
+    std::fs::create_dir_all(&captures).unwrap();
+    std::fs::copy(&pdf, captures.join("donnees-personnelles.pdf")).unwrap();
 
     cliquer(&c, "#donnees-anonymiser").await;
     cliquer(&c, "#confirmation-ok").await;
     attendre_texte(&c, "#donnees-message", |t| t.contains("anonymisée")).await;
+    attendre_texte(&c, "#personnes-table", |t| t.contains("Anonyme")).await;
     let lignes = lignes(&c, "#personnes-table").await;
     assert!(lignes.iter().any(|l| l.contains("Anonyme")), "{lignes:?}");
     assert!(!lignes.iter().any(|l| l.contains(&nom)), "{lignes:?}");
@@ -129,6 +140,39 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
     let copies = std::fs::read_dir(&cle).unwrap().count();
     assert_eq!(copies, 1);
     capturer(&c, "e2e-copie-hors-poste").await;
+
+    // Une seconde fenêtre sur la même base s'arrête aussitôt en le disant ; la première reste.
+    let mut seconde = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .env("PASSERELLE_DB", &db)
+        .env("XDG_CONFIG_HOME", d.path().join("config"))
+        .env("GSETTINGS_BACKEND", "memory")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let debut = Instant::now();
+    let fin = loop {
+        if let Some(s) = seconde.try_wait().unwrap() {
+            break s;
+        }
+        if debut.elapsed() > ATTENTE {
+            let _ = seconde.kill();
+            panic!("la seconde fenêtre ne s'est pas arrêtée");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let mut message = String::new();
+    std::io::Read::read_to_string(&mut seconde.stderr.take().unwrap(), &mut message).unwrap();
+    assert!(fin.success(), "{message}");
+    assert!(
+        message.contains("déjà ouverte dans une autre fenêtre"),
+        "{message}"
+    );
+    cliquer(&c, "a[href='#/annuaire']").await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.contains("établissement")
+    })
+    .await;
     c.close().await.unwrap();
     drop(pilote);
 }

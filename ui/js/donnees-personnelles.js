@@ -21,10 +21,11 @@ export function afficherDonnees({ id, nom }, apres) {
     if (!ok) return;
     try {
       const ancien = await appeler('anonymiser_personne', { id });
+      // La liste est relue d'abord : le message annonce un écran déjà à jour.
+      await apres?.();
       const texte = `${ancien} a été anonymisée : sa fiche s'appelle désormais « Anonyme ».`;
       remplir(message, alerte(texte, 'succes'));
       annoncer(texte);
-      await apres?.();
     } catch (e) {
       remplir(message, alerte(e.message, 'erreur'));
     }

@@ -35,7 +35,6 @@ export async function afficher(main) {
     if (!ok) return;
     try {
       const nom = await appeler('remettre_fiche', { id: e.id });
-      // La liste d'abord : la relire efface le message, qui ne doit pas disparaître aussitôt.
       await rafraichir();
       const texte = `${nom} : remise en place.`;
       remplir(message, alerte(texte, 'succes'));
@@ -55,7 +54,8 @@ export async function afficher(main) {
       return;
     }
     if (numero !== demande) return;
-    remplir(message);
+    // Une erreur de lecture passée n'a plus lieu d'être ; un succès (remise, export) reste affiché.
+    if (message.querySelector('.erreur')) remplir(message);
     const affichees = liste.lignes.length < liste.total ? ` (les ${liste.lignes.length} plus récents affichés)` : '';
     compte.textContent = liste.total === 0 ? 'Aucun changement ne correspond.' : `${quantite(liste.total, ['changement', 'changements'])}${affichees}`;
     remplir(zone, tableauJournal('journal-table', liste.lignes, {

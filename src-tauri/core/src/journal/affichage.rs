@@ -208,7 +208,40 @@ pub fn nom_de_champ(colonne: &str) -> String {
         ("theme_id", "thème"),
         ("reunions_par_an", "réunions par an"),
         ("cle", "clé"),
+        ("email", "courriel"),
         ("quotite", "quotité"),
+        ("annee", "année"),
+        ("periode", "période"),
+        ("perimetre", "périmètre"),
+        ("reunion_id", "réunion"),
+        ("comite_id", "comité"),
+        ("etat", "état"),
+        ("echeance", "échéance"),
+        ("debut", "début"),
+        ("employeur_id", "employeur"),
+        ("ajoutee_le", "ajoutée le"),
+        ("close_le", "close le"),
+        ("realise", "réalisé"),
+        ("specialites", "spécialités"),
+        ("designation", "désignation"),
+        ("diplome", "diplôme"),
+        ("college", "collège"),
+        ("etablissements", "établissements"),
+        (
+            "organisations_professionnelles",
+            "organisations professionnelles",
+        ),
+        ("evaluation_jour", "jour de l'évaluation"),
+        ("evaluation_mois", "mois de l'évaluation"),
+        ("action_prevue", "action prévue"),
+        ("cpc_id", "CPC"),
+        ("cet_id", "CET"),
+        ("ipe_id", "IPE"),
+        ("statut_pro", "statut professionnel"),
+        ("role", "rôle"),
+        ("lettre_date", "date de la lettre"),
+        ("date_arrete", "date de l'arrêté"),
+        ("compte_rendu", "compte rendu"),
     ];
     match NOMS.iter().find(|(c, _)| *c == colonne) {
         Some((_, n)) => n.to_string(),
@@ -296,6 +329,8 @@ fn valeur(
     if let Ok(d) = chrono::NaiveDate::parse_from_str(&brut, "%Y-%m-%d") {
         return Ok(crate::dates::francaise(d));
     }
+    // Une entrée tient sur une ligne (sortie texte de `passerelle historique`, tableau du journal).
+    let brut = brut.split_whitespace().collect::<Vec<_>>().join(" ");
     Ok(if brut.chars().count() > 200 {
         format!("{}…", brut.chars().take(200).collect::<String>())
     } else {
