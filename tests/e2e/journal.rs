@@ -112,7 +112,10 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
     cliquer(&c, "#donnees-pdf").await;
     attendre_texte(&c, "#donnees-message", |t| t.contains("donnees.pdf")).await;
     let texte = texte_pdf_en_ligne(&pdf);
-    assert!(texte.contains(&nom) && texte.contains("Historique"), "{texte}");
+    assert!(
+        texte.contains(&nom) && texte.contains("Historique"),
+        "{texte}"
+    );
     let captures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/captures");
     std::fs::create_dir_all(&captures).unwrap();
     std::fs::copy(&pdf, captures.join("donnees-personnelles.pdf")).unwrap();
