@@ -87,8 +87,7 @@ const REQUETE: Requete = Requete {
 };
 
 const TRIS: &[(&str, &str)] = &[
-    // La clé commence par « nom prénom » normalisés : même ordre, et l'index personne_recherche.
-    ("nom", "p.recherche"),
+    ("nom", "normaliser(p.nom || ' ' || p.prenom)"),
     ("fonction", "normaliser(p.fonction)"),
     ("rattachement", "normaliser(coalesce(o.nom, e.nom, ''))"),
     ("email", "p.email"),
