@@ -121,7 +121,7 @@ fn lire(genre: Genre, r: &rusqlite::Row) -> rusqlite::Result<Trouve> {
 /// Écritures en masse (imports) dans `tables` (parmi `TABLES_INDEXEES`) : les déclencheurs de
 /// leur index sont suspendus pendant `ecrire`, puis ces index sont reconstruits d'un seul coup.
 /// Un déclencheur met l'index à jour ligne par ligne, et FTS5 écrit alors un petit segment à
-/// chaque ligne (environ 45 µs de plus par fiche, voir bench-annuaire) ; la reconstruction relit
+/// chaque ligne (environ 50 µs de plus par fiche, voir bench-annuaire) ; la reconstruction relit
 /// la table entière (environ 1 s pour 100 000 personnes) : elle gagne au-delà de quelques
 /// dizaines de milliers de fiches écrites. Le tout dans un point de sauvegarde : en cas
 /// d'erreur, rien n'est écrit et les déclencheurs restent.
