@@ -9,6 +9,10 @@ use passerelle_core::annuaire::{self, academies};
 use passerelle_core::liste::ParametresListe;
 use passerelle_core::{base, demo, parametres, Connection, Erreur};
 
+mod common;
+#[path = "annuaire/recherche.rs"]
+mod recherche;
+
 fn base_vide() -> Connection {
     base::en_memoire().unwrap()
 }

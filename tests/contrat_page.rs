@@ -284,3 +284,37 @@ fn un_champ_renomme_serait_vu() {
         ["a", "b", "nom"].map(String::from).into()
     );
 }
+
+/// Le sélecteur de fiche (ui/js/selecteur.js) lit `resultats` et `plus` dans la réponse de
+/// `chercher`, et `id`, `libelle`, `contexte` dans chaque fiche trouvée.
+#[test]
+fn le_selecteur_lit_ce_que_chercher_rend() {
+    use passerelle_core::annuaire::recherche::{chercher, Genre};
+    let c = common::base_demo_en_memoire();
+    let texte = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/js/selecteur.js"),
+    )
+    .unwrap();
+    for genre in [
+        "etablissement",
+        "organisation",
+        "personne",
+        "convention",
+        "comite",
+    ] {
+        let t = json(chercher(&c, Genre::depuis_code(genre).unwrap(), "", None).unwrap());
+        assert_eq!(
+            cles(&t),
+            ["plus", "resultats"].map(String::from).into(),
+            "{genre}"
+        );
+        assert_eq!(
+            cles(&t["resultats"]),
+            ["contexte", "id", "libelle"].map(String::from).into(),
+            "{genre}"
+        );
+    }
+    for lu in [".resultats", ".plus", ".libelle", ".contexte", ".id"] {
+        assert!(texte.contains(lu), "selecteur.js ne lit plus {lu}");
+    }
+}

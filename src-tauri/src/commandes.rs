@@ -12,7 +12,7 @@ use passerelle_core::annuaire::organisations::{
     self, FiltreOrganisations, Organisation, SaisieOrganisation,
 };
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, Personne, SaisiePersonne};
-use passerelle_core::annuaire::{self, References};
+use passerelle_core::annuaire::{self, recherche, References};
 use passerelle_core::conventions::{contrat, documents, fiches, pieces, structure, suivi};
 use passerelle_core::echeancier;
 use passerelle_core::fichiers::LIMITE_PIECE;
@@ -114,6 +114,25 @@ pub fn modifier_bassin(etat: State<Etat>, id: i64, saisie: SaisieBassin) -> R<Ba
 #[tauri::command(async)]
 pub fn supprimer_bassin(etat: State<Etat>, id: i64) -> R<()> {
     etat.avec(|c| bassins::supprimer(c, id))
+}
+
+/// Sélecteurs : au plus `limite` fiches du `genre` voulu (établissement, organisation, personne,
+/// convention, comité) pour quelques lettres tapées ; avec `id`, cette fiche seulement.
+#[tauri::command(async)]
+pub fn chercher(
+    etat: State<Etat>,
+    genre: String,
+    saisie: String,
+    limite: Option<usize>,
+    id: Option<i64>,
+) -> R<recherche::Trouves> {
+    etat.avec(|c| {
+        let genre = recherche::Genre::depuis_code(&genre)?;
+        match id {
+            Some(id) => recherche::decrire(c, genre, id),
+            None => recherche::chercher(c, genre, &saisie, limite),
+        }
+    })
 }
 
 #[tauri::command(async)]

@@ -99,7 +99,8 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
         t.contains("négatif")
     })
     .await;
-    cliquer(&c, "#actions-formulaire button[type=button]").await;
+    // Annuler (les sélecteurs du formulaire ont aussi leurs petits boutons).
+    cliquer(&c, "#actions-formulaire .actions button.secondaire").await;
     capturer(&c, "ipe-actions").await;
 
     cliquer(&c, "#menu a[href='#/bilans']").await;

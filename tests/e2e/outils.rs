@@ -218,8 +218,19 @@ pub(crate) async fn saisir(c: &Client, css: &str, texte: &str) {
     }
 }
 
+/// Choisit `libelle` dans la liste `css` ; dans un sélecteur de fiche (combobox), tape le nom
+/// (avant une éventuelle parenthèse « (Lens) ») et prend la fiche de ce nom dont le contexte
+/// contient ce qui est entre parenthèses.
 pub(crate) async fn choisir(c: &Client, css: &str, libelle: &str) {
-    attendre(c, css).await;
+    let e = attendre(c, css).await;
+    if e.attr("role").await.ok().flatten().as_deref() == Some("combobox") {
+        let (nom, precision) = match libelle.split_once(" (") {
+            Some((n, p)) => (n, p.trim_end_matches(')')),
+            None => (libelle, ""),
+        };
+        choisir_fiche(c, css, nom, nom, precision).await;
+        return;
+    }
     // Par le texte de l'option, en script : un libellé avec apostrophe casse le sélecteur de WebDriver.
     let choisi = c
         .execute(
@@ -239,6 +250,46 @@ pub(crate) async fn choisir(c: &Client, css: &str, libelle: &str) {
         serde_json::json!(true),
         "option « {libelle} » absente de « {css} »"
     );
+}
+
+/// Dans le sélecteur `css` : tape `tape`, attend l'option de libellé `libelle` dont le texte
+/// contient aussi `contexte`, et la choisit d'un clic.
+pub(crate) async fn choisir_fiche(
+    c: &Client,
+    css: &str,
+    tape: &str,
+    libelle: &str,
+    contexte: &str,
+) {
+    saisir(c, css, tape).await;
+    let debut = Instant::now();
+    loop {
+        let v = c
+            .execute(
+                "const i = document.querySelector(arguments[0]);
+                 const l = document.getElementById(i.getAttribute('aria-controls'));
+                 const o = [...l.querySelectorAll('[role=option]')].find((o) =>
+                   o.querySelector('.selecteur-libelle').textContent === arguments[1] && o.textContent.includes(arguments[2]));
+                 if (!o || l.hidden) return false;
+                 o.click();
+                 return i.value;",
+                vec![
+                    serde_json::json!(css),
+                    serde_json::json!(libelle),
+                    serde_json::json!(contexte),
+                ],
+            )
+            .await
+            .unwrap();
+        if v == serde_json::json!(libelle) {
+            return;
+        }
+        if debut.elapsed() > ATTENTE {
+            capturer(c, "echec").await;
+            panic!("« {libelle} » ({contexte}) n'est pas proposé par « {css} » pour « {tape} »");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Textes des lignes d'un tableau, lus d'un coup (la liste peut se redessiner entre deux appels).

@@ -1,9 +1,13 @@
 // Formulaires : champs décrits une fois, libellés, aides et erreurs reliés pour les lecteurs d'écran.
 //
-// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple', requis, aide, options, vide,
+// Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple'|'selecteur'|'selecteurs', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
+// Un champ « selecteur » désigne une fiche (établissement, organisation, personne, convention,
+// comité) : { genre, creation } ; on la cherche en tapant (voir selecteur.js), la valeur est son id.
+// « selecteurs » : plusieurs fiches du même genre, la valeur est la liste de leurs id.
 
 import { el, remplir, alerte } from './dom.js';
+import { selecteur, selecteurMultiple } from './selecteur.js';
 
 export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = 'Enregistrer', enregistrer, annuler }) {
   const elements = new Map();
@@ -11,7 +15,9 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     const idChamp = `${id}-${c.cle}`;
     const aide = c.aide ? el('span', { class: 'aide', id: `${idChamp}-aide` }, c.aide) : null;
     const erreur = el('p', { class: 'erreur-champ', id: `${idChamp}-erreur`, hidden: true });
-    const saisie = c.type === 'choix' || c.type === 'multiple'
+    const choixFiche = c.type === 'selecteur' ? selecteur({ id: idChamp, genre: c.genre, creation: c.creation })
+      : c.type === 'selecteurs' ? selecteurMultiple({ id: idChamp, genre: c.genre, creation: c.creation }) : null;
+    const saisie = choixFiche ? choixFiche.input : c.type === 'choix' || c.type === 'multiple'
       ? el('select', { id: idChamp, name: c.cle, multiple: c.type === 'multiple', size: c.type === 'multiple' ? 5 : null })
       : c.type === 'zone'
         ? el('textarea', { id: idChamp, name: c.cle, rows: 3 })
@@ -22,8 +28,8 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     if (c.requis) saisie.setAttribute('aria-required', 'true');
     const bloc = el('div', { class: 'champ' },
       el('label', { for: idChamp }, c.libelle, c.requis ? el('span', { class: 'requis', 'aria-hidden': 'true' }, ' *') : null, aide),
-      saisie, erreur);
-    elements.set(c.cle, { c, saisie, erreur, bloc });
+      choixFiche ? choixFiche.element : saisie, erreur);
+    elements.set(c.cle, { c, saisie, erreur, bloc, choixFiche });
     return bloc;
   });
 
@@ -40,8 +46,9 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
 
   const lire = () => {
     const v = {};
-    for (const [cle, { c, saisie }] of elements) {
-      if (c.type === 'multiple') v[cle] = Array.from(saisie.selectedOptions, (o) => (c.numerique ? Number(o.value) : o.value));
+    for (const [cle, { c, saisie, choixFiche }] of elements) {
+      if (choixFiche) v[cle] = choixFiche.valeur();
+      else if (c.type === 'multiple') v[cle] = Array.from(saisie.selectedOptions, (o) => (c.numerique ? Number(o.value) : o.value));
       // Choix vide : null pour un identifiant (Option côté Rust), chaîne vide pour un code (String).
       else if (c.type === 'choix') v[cle] = c.numerique ? (saisie.value === '' ? null : Number(saisie.value)) : saisie.value;
       else v[cle] = saisie.value;
@@ -101,8 +108,9 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); annuler?.(); } });
 
   const pret = (async () => {
-    for (const [cle, { c, saisie }] of elements) {
-      if (c.type === 'choix' || c.type === 'multiple') await chargerOptions(cle, valeurs[cle]);
+    for (const [cle, { c, saisie, choixFiche }] of elements) {
+      if (choixFiche) await choixFiche.definir(valeurs[cle]);
+      else if (c.type === 'choix' || c.type === 'multiple') await chargerOptions(cle, valeurs[cle]);
       else saisie.value = valeurs[cle] ?? '';
     }
     // Un choix qui dépend d'un autre (bassin ← académie) se recharge quand celui-ci change.

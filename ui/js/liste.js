@@ -14,6 +14,7 @@
 import { appeler, quantite } from './api.js';
 import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
 import { formulaire } from './formulaire.js';
+import { selecteur } from './selecteur.js';
 import { ongletsFiche } from './historique.js';
 
 export async function ecranListe(conteneur, d) {
@@ -36,6 +37,12 @@ export async function ecranListe(conteneur, d) {
 
   const filtres = d.filtres ? await d.filtres() : [];
   const selecteurs = filtres.map((f) => {
+    // Filtre sur une fiche de l'annuaire (organisation…) : un sélecteur où l'on tape.
+    if (f.genre) {
+      const s = selecteur({ id: `${d.nom}-filtre-${f.cle}`, genre: f.genre,
+        onchange: (fiche) => { etat.filtres[f.cle] = fiche?.id ?? null; rafraichir(); } });
+      return el('div', { class: 'champ' }, el('label', { for: s.input.id }, f.libelle), s.element);
+    }
     const s = el('select', { id: `${d.nom}-filtre-${f.cle}` },
       el('option', { value: '' }, f.tous ?? 'Tous'),
       f.options.map((o) => el('option', { value: o.code }, o.libelle)));

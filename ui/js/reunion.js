@@ -6,15 +6,16 @@ import { appeler, dateFr, codes, libelleCode } from './api.js';
 import { enregistrerFichier } from './travail.js';
 import { el, remplir, tableau, alerte } from './dom.js';
 import { formulaire } from './formulaire.js';
+import { selecteur } from './selecteur.js';
 
 
 /// Formulaire d'une action de suivi (depuis la fiche, ou décidée pendant une réunion).
-function formulaireActionSuivi(id, titre, cadre, reunionId, optionsPersonnes, apres, annuler) {
+function formulaireActionSuivi(id, titre, cadre, reunionId, apres, annuler) {
   return formulaire({
     id, titre, libelleValider: 'Ajouter l\'action',
     champs: [
       { cle: 'intitule', libelle: 'Action', requis: true },
-      { cle: 'responsable_id', libelle: 'Responsable', type: 'choix', numerique: true, vide: '— À désigner —', options: optionsPersonnes },
+      { cle: 'responsable_id', libelle: 'Responsable', type: 'selecteur', genre: 'personne', creation: true, aide: 'vide : à désigner' },
       { cle: 'echeance', libelle: 'Échéance', type: 'date' },
     ],
     enregistrer: async (saisie) => { await appeler('ajouter_action_suivi', { cadre, saisie: { ...saisie, reunion_id: reunionId } }); await apres(); },
@@ -22,17 +23,18 @@ function formulaireActionSuivi(id, titre, cadre, reunionId, optionsPersonnes, ap
   });
 }
 
-/// Réunions d'un cadre et formulaire pour en prévoir une. `lieux` : options d'établissements
-/// (et d'organisations) de l'annuaire, ou rien pour un lieu écrit seulement.
+/// Réunions d'un cadre et formulaire pour en prévoir une. `lieux` : vrai pour choisir le lieu
+/// dans l'annuaire (établissement ou organisation), faux pour un lieu écrit seulement ;
+/// `conventions` : vrai pour rattacher la réunion à une convention.
 export function blocReunions({ cadre, reunions, types, lieux, conventions, ouvrir, apres, annuler }) {
   const champs = [
     types ? { cle: 'type', libelle: 'Type de réunion', type: 'choix', requis: true, options: types } : null,
     { cle: 'date', libelle: 'Date', type: 'date', requis: true },
     { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
-    lieux ? { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'choix', numerique: true, vide: '— Aucun —', options: lieux.etablissements } : null,
-    lieux ? { cle: 'organisation_id', libelle: 'ou entreprise, organisation', type: 'choix', numerique: true, vide: '— Aucune —', options: lieux.organisations } : null,
+    lieux ? { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'selecteur', genre: 'etablissement', creation: true } : null,
+    lieux ? { cle: 'organisation_id', libelle: 'ou entreprise, organisation', type: 'selecteur', genre: 'organisation', creation: true } : null,
     { cle: 'lieu', libelle: lieux ? 'Précision du lieu' : 'Lieu', aide: lieux ? 'salle, bâtiment… ou un lieu hors annuaire' : null },
-    conventions ? { cle: 'convention_liee_id', libelle: 'Convention liée', type: 'choix', numerique: true, vide: '— Aucune —', options: conventions } : null,
+    conventions ? { cle: 'convention_liee_id', libelle: 'Convention liée', type: 'selecteur', genre: 'convention' } : null,
   ].filter(Boolean);
   const form = formulaire({
     id: 'reunion-formulaire', titre: 'Prévoir une réunion', libelleValider: 'Enregistrer la réunion', champs,
@@ -49,8 +51,8 @@ export function blocReunions({ cadre, reunions, types, lieux, conventions, ouvri
 }
 
 /// Actions de suivi d'un cadre (ouvertes et closes) et formulaire pour en ajouter une.
-export function blocActionsSuivi({ cadre, actions, optionsPersonnes, apres, annuler }) {
-  const form = formulaireActionSuivi('action-suivi-formulaire', 'Ajouter une action de suivi', cadre, null, optionsPersonnes, apres, annuler);
+export function blocActionsSuivi({ cadre, actions, apres, annuler }) {
+  const form = formulaireActionSuivi('action-suivi-formulaire', 'Ajouter une action de suivi', cadre, null, apres, annuler);
   return [
     tableau('actions-suivi-table', ['Action', 'Responsable', 'Échéance', 'Décidée le', 'État', ''], actions.map((a) => [
       a.intitule, a.responsable ?? '', dateFr(a.echeance), dateFr(a.decidee_le), a.close_le ? `close le ${dateFr(a.close_le)}` : 'ouverte',
@@ -64,7 +66,7 @@ export function blocActionsSuivi({ cadre, actions, optionsPersonnes, apres, annu
 /// L'écran d'une réunion, dans `zone`. `documents` : les boutons d'export proposés, produits
 /// par la commande `commandeExport` ; `complements(recharger)` : ce que le cadre ajoute sous le titre.
 export async function afficherReunion(zone, reunionId, options) {
-  const { optionsPersonnes, documents, commandeExport = 'exporter_reunion', complements } = options;
+  const { documents, commandeExport = 'exporter_reunion', complements } = options;
   // Colonne qui situe chaque personne : collège d'un comité, membre ou invité d'un groupe de suivi…
   const qualite = options.qualite ?? { titre: 'Qualité', valeur: (p) => (p.invite ? 'Invité' : 'Membre') };
   const d = await appeler('detail_reunion', { id: reunionId });
@@ -86,10 +88,10 @@ export async function afficherReunion(zone, reunionId, options) {
   });
   const nouveauPoint = el('input', { type: 'text', id: 'nouveau-point', 'aria-label': 'Nouveau point de l\'ordre du jour' });
   const nouvelleDecision = el('input', { type: 'text', id: 'nouvelle-decision', 'aria-label': 'Nouvelle décision' });
-  const invite = el('select', { id: 'nouvel-invite', 'aria-label': 'Inviter une personne de l\'annuaire' },
-    el('option', { value: '' }, '— Choisir dans l\'annuaire —'), optionsPersonnes.map((o) => el('option', { value: o.code }, o.libelle)));
+  const invite = selecteur({ id: 'nouvel-invite', genre: 'personne', creation: true });
+  invite.input.setAttribute('aria-label', 'Inviter une personne de l\'annuaire');
   const formAction = formulaireActionSuivi('action-reunion-formulaire', 'Action décidée pendant la réunion', d.reunion.cadre, reunionId,
-    optionsPersonnes, recharger, () => remplir(zone));
+    recharger, () => remplir(zone));
   const r = d.reunion;
   remplir(zone,
     el('h3', { id: 'reunion-titre' }, `${libelleCode('types_reunion', r.type)} du ${dateFr(r.date)}${r.heure ? ` à ${r.heure}` : ''}${r.lieu ? `, ${r.lieu}` : ''}`),
@@ -104,10 +106,10 @@ export async function afficherReunion(zone, reunionId, options) {
     el('div', { class: 'barre-liste' },
       el('button', { type: 'button', id: 'tous-presents', class: 'secondaire',
         onclick: async () => { await appeler('marquer_non_pointes_presents', { id: reunionId }); await recharger(); } }, 'Marquer présents les non-pointés'),
-      invite,
+      invite.element,
       el('button', { type: 'button', id: 'inviter', class: 'secondaire', onclick: async () => {
         try {
-          await appeler('inviter_a_reunion', { id: reunionId, personneId: invite.value ? Number(invite.value) : null });
+          await appeler('inviter_a_reunion', { id: reunionId, personneId: invite.valeur() });
           await recharger();
         } catch (e) {
           remplir(message, alerte(e.message, 'erreur'));

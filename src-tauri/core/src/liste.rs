@@ -63,6 +63,53 @@ impl Filtre {
         self
     }
 
+    /// Recherche par l'index plein texte de l'annuaire : chaque mot tapé doit figurer dans la clé
+    /// de la fiche ou dans celle d'une fiche qu'elle cite. `fiche` : (identifiant de la ligne
+    /// listée, sa table, sa clé), par exemple `("p.id", "personne", "p.recherche")` ; `liens` :
+    /// (colonne de `table` qui cite, table citée, clé de la fiche citée dans la requête).
+    ///
+    /// Un mot sélectif (moins de `recherche::PEU` fiches dans chaque index) retient les lignes par
+    /// leur identifiant : rien ne parcourt la table. Un mot court ou fréquent (« ly », « lycée »)
+    /// ne gagnerait rien à l'index (la liste entière est de toute façon triée) : il est cherché
+    /// dans les clés, ligne par ligne.
+    pub fn recherche_indexee(
+        &mut self,
+        conn: &Connection,
+        (id, table, cle): (&str, &str, &str),
+        liens: &[(&str, &str, &str)],
+        saisie: &str,
+    ) -> &mut Self {
+        use crate::annuaire::recherche;
+        for mot in recherche::mots(saisie) {
+            // Une table citée sans index (les bassins) est petite : la lire ne coûte rien.
+            let selectif = recherche::selectif(conn, table, &mot)
+                && liens.iter().all(|(_, citee, _)| {
+                    !recherche::TABLES_INDEXEES.contains(citee)
+                        || recherche::selectif(conn, citee, &mot)
+                });
+            if !selectif {
+                let mut cles = vec![cle];
+                cles.extend(liens.iter().map(|(_, _, c)| *c));
+                self.recherche(&cles, &mot);
+                continue;
+            }
+            let mut sources = Vec::new();
+            let p = format!("?{}", self.parametres.len() + 1);
+            let (sql, valeur) = recherche::ids_contenant(table, &mot, &p);
+            self.parametres.push(valeur);
+            sources.push(sql);
+            for (colonne, citee, _) in liens {
+                let p = format!("?{}", self.parametres.len() + 1);
+                let (sql, valeur) = recherche::ids_contenant(citee, &mot, &p);
+                self.parametres.push(valeur);
+                sources.push(format!("SELECT id FROM {table} WHERE {colonne} IN ({sql})"));
+            }
+            self.conditions
+                .push(format!("{id} IN ({})", sources.join(" UNION ")));
+        }
+        self
+    }
+
     /// `colonne = valeur`, si une valeur est choisie.
     pub fn egal<V: Into<Value>>(&mut self, colonne: &str, valeur: Option<V>) -> &mut Self {
         if let Some(v) = valeur {

@@ -13,8 +13,6 @@ const optionsBassins = async (academieId) => {
   const r = await appeler('lister_bassins', { filtre: { academie_id: academieId, limite: 1000 } });
   return r.lignes.map((b) => ({ code: b.id, libelle: b.nom }));
 };
-const tousLes = async (commande, libelle) =>
-  (await appeler(commande, { filtre: { limite: 5000 } })).lignes.map((x) => ({ code: x.id, libelle: libelle(x) }));
 
 const ETABLISSEMENTS = {
   nom: 'etablissements', titre: 'Établissements', unite: ['établissement', 'établissements'],
@@ -100,10 +98,9 @@ const PERSONNES = {
     { cle: 'nom', libelle: 'Nom', requis: true },
     { cle: 'prenom', libelle: 'Prénom', requis: true },
     { cle: 'fonction', libelle: 'Fonction' },
-    { cle: 'organisation_id', libelle: 'Organisation', type: 'choix', numerique: true, vide: '— Aucune —',
-      aide: 'ou bien un établissement, pas les deux', options: await tousLes('lister_organisations', (o) => o.nom) },
-    { cle: 'etablissement_id', libelle: 'Établissement', type: 'choix', numerique: true, vide: '— Aucun —',
-      options: await tousLes('lister_etablissements', (e) => `${e.nom} (${e.uai})`) },
+    { cle: 'organisation_id', libelle: 'Organisation', type: 'selecteur', genre: 'organisation', creation: true,
+      aide: 'ou bien un établissement, pas les deux' },
+    { cle: 'etablissement_id', libelle: 'Établissement', type: 'selecteur', genre: 'etablissement', creation: true },
     { cle: 'email', libelle: 'Courriel professionnel', type: 'email', aide: 'exemple : prenom.nom@ac-lille.fr' },
     { cle: 'telephone', libelle: 'Téléphone professionnel', type: 'tel', aide: 'exemple : 03 21 45 67 89' },
   ],

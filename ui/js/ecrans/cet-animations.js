@@ -20,7 +20,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
 
   async function ouvrirAnimation(id) {
     await afficherReunion(detail, id, {
-      optionsPersonnes: l.personnes, documents: DOCUMENTS, commandeExport: 'exporter_animation',
+      documents: DOCUMENTS, commandeExport: 'exporter_animation',
       complements: async (recharger, message) => {
         const a = await appeler('lire_animation', { id });
         const notes = el('textarea', { id: 'animation-notes', rows: 3 });
@@ -65,12 +65,12 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
       { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_reunion_reseau') },
       { cle: 'date', libelle: 'Date', type: 'date', requis: true },
       { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },
-      { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'choix', numerique: true, vide: '— Aucun —', options: l.etablissements },
-      { cle: 'organisation_id', libelle: 'ou entreprise, organisation', type: 'choix', numerique: true, vide: '— Aucune —', options: l.organisations },
+      { cle: 'etablissement_id', libelle: 'Lieu : établissement', type: 'selecteur', genre: 'etablissement', creation: true },
+      { cle: 'organisation_id', libelle: 'ou entreprise, organisation', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'lieu', libelle: 'Précision du lieu' },
       { cle: 'theme', libelle: 'Thème' },
       { cle: 'secteurs', libelle: 'Secteurs visés', type: 'multiple', options: l.secteurs, aide: 'Ctrl + clic pour en choisir plusieurs' },
-      { cle: 'coorganisateur_ids', libelle: 'Co-organisateurs', type: 'multiple', numerique: true, options: l.proposantes, aide: 'AFDET, organisations professionnelles…' },
+      { cle: 'coorganisateur_ids', libelle: 'Co-organisateurs', type: 'selecteurs', genre: 'organisation', creation: true, aide: 'AFDET, organisations professionnelles…' },
       { cle: 'notes', libelle: 'Notes', type: 'zone' },
     ],
     valeurs: { type: codes('types_reunion_reseau')[0]?.code, academie_id: choixAcademie.value || null },

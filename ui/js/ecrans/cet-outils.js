@@ -5,7 +5,7 @@ import { appeler, references, dateFr, nombre, anneeScolaire, taille } from '../a
 import { suivreTravail, choisirFichier, enregistrerFichier } from '../travail.js';
 import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
 import { formulaire } from '../formulaire.js';
-import { listes } from './cet.js';
+import { selecteur } from '../selecteur.js';
 
 const alerteErreur = (e) => alerte(
   e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))), 'erreur');
@@ -122,11 +122,12 @@ export async function afficherCampagne(zone) {
 }
 
 export async function afficherRetours(zone) {
-  const l = await listes();
   const academies = (await references()).academies;
-  const organisation = el('select', { id: 'retour-organisation' }, el('option', { value: '' }, 'Toutes les organisations'), l.proposantes.map((o) => el('option', { value: o.code }, o.libelle)));
+  // Vide : toutes les organisations.
+  const organisation = selecteur({ id: 'retour-organisation', genre: 'organisation' });
+  organisation.input.placeholder = 'Toutes les organisations';
   const message = el('div', { id: 'retour-message', 'aria-live': 'polite' });
-  const orgId = () => (organisation.value ? Number(organisation.value) : null);
+  const orgId = () => organisation.valeur();
   const annee = el('input', { type: 'text', id: 'bilan-cet-annee', value: anneeScolaire(), size: 10 });
   const academie = el('select', { id: 'bilan-cet-academie' }, el('option', { value: '' }, 'Toutes'), academies.map((a) => el('option', { value: a.id }, a.nom)));
   const messageBilan = el('div', { id: 'bilan-cet-message', 'aria-live': 'polite' });
@@ -134,7 +135,7 @@ export async function afficherRetours(zone) {
     el('h2', {}, 'Retour aux organisations professionnelles'),
     el('p', {}, 'Pour chaque organisation : les professionnels qu\'elle a proposés, ceux qui ont été nommés, leurs mandats et leurs secteurs.'),
     el('div', { class: 'barre-liste' },
-      el('div', { class: 'champ' }, el('label', { for: 'retour-organisation' }, 'Organisation'), organisation),
+      el('div', { class: 'champ' }, el('label', { for: 'retour-organisation' }, 'Organisation'), organisation.element),
       el('button', { type: 'button', id: 'retour-pdf', onclick: () => enregistrerFichier(message, 'exporter_retour_organisations', { organisationId: orgId(), csv: false }, 'Lettres enregistrées') }, 'Lettres (PDF)'),
       el('button', { type: 'button', id: 'retour-csv', class: 'secondaire', onclick: () => enregistrerFichier(message, 'exporter_retour_organisations', { organisationId: orgId(), csv: true }, 'Tableau enregistré') }, 'Tableau (CSV)')),
     message,

@@ -10,20 +10,14 @@ import { afficherAnimations } from './cet-animations.js';
 import { afficherImportExport, afficherCampagne, afficherRetours } from './cet-outils.js';
 
 
-/** Listes de l'annuaire dont les formulaires du module ont besoin. */
+/** Listes courtes dont les formulaires du module ont besoin (les fiches de l'annuaire se
+ * choisissent dans des sélecteurs, voir selecteur.js). */
 export async function listes() {
-  const [organisations, personnes, etablissements, cpc, secteurs] = await Promise.all([
-    appeler('lister_organisations', { filtre: { limite: 5000 } }),
-    appeler('lister_personnes', { filtre: { limite: 5000 } }),
-    appeler('lister_etablissements', { filtre: { limite: 5000 } }),
+  const [cpc, secteurs] = await Promise.all([
     appeler('lister_cpc', { filtre: { limite: 500 } }),
     appeler('secteurs_cet'),
   ]);
   return {
-    organisations: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })),
-    proposantes: organisations.lignes.filter((o) => o.type !== 'entreprise').map((o) => ({ code: o.id, libelle: o.nom })),
-    personnes: personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}${p.fonction ? ` – ${p.fonction}` : ''}` })),
-    etablissements: etablissements.lignes.map((e) => ({ code: e.id, libelle: `${e.nom} (${e.commune})` })),
     cpc: cpc.lignes.map((c) => ({ code: c.id, libelle: c.nom })),
     secteurs: secteurs.map((s) => ({ code: s, libelle: s })),
   };
@@ -52,7 +46,7 @@ const REGISTRE = {
     return [
       { cle: 'secteur', libelle: 'Secteur', options: l.secteurs },
       { cle: 'cpc_id', libelle: 'CPC', numerique: true, tous: 'Toutes', options: l.cpc },
-      { cle: 'organisation_id', libelle: 'Organisation', numerique: true, tous: 'Toutes', options: l.organisations },
+      { cle: 'organisation_id', libelle: 'Organisation', genre: 'organisation' },
       { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: refs.academies.map((a) => ({ code: a.id, libelle: a.nom })) },
       { cle: 'bassin_id', libelle: 'Bassin', numerique: true, options: bassins.map((b) => ({ code: b.id, libelle: b.nom })) },
       { cle: 'etat_mandat', libelle: 'Mandat', options: codes('etats_mandat') },
@@ -62,18 +56,18 @@ const REGISTRE = {
   champs: async () => {
     const l = await listes();
     return [
-      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: l.personnes, aide: 'créez-la d\'abord dans l\'annuaire' },
+      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'selecteur', genre: 'personne', creation: true, requis: true, aide: 'nom, prénom ou courriel' },
       { cle: 'statut_pro', libelle: 'Statut professionnel', type: 'choix', requis: true, options: codes('statuts_pro_cet') },
-      { cle: 'employeur_id', libelle: 'Employeur', type: 'choix', numerique: true, vide: '— Aucun —', options: l.organisations },
+      { cle: 'employeur_id', libelle: 'Employeur', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'secteur', libelle: 'Secteur professionnel' },
       { cle: 'cpc_id', libelle: 'CPC', type: 'choix', numerique: true, vide: '— Non renseignée —', options: l.cpc },
       { cle: 'specialites', libelle: 'Spécialités, diplômes concernés', type: 'zone' },
       { cle: 'designation', libelle: 'Désigné sur proposition de', type: 'choix', requis: true, options: codes('designations_cet') },
-      { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'choix', numerique: true, vide: '— Aucune —', options: l.proposantes },
+      { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await academies() },
       { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id', options: (v) => bassinsDe(v.academie_id) },
       { cle: 'missions', libelle: 'Missions', type: 'multiple', options: codes('missions_cet'), aide: 'Ctrl + clic pour en choisir plusieurs' },
-      { cle: 'etablissement_ids', libelle: 'Établissements de référence', type: 'multiple', numerique: true, options: l.etablissements },
+      { cle: 'etablissement_ids', libelle: 'Établissements de référence', type: 'selecteurs', genre: 'etablissement', creation: true },
       { cle: 'date_arrete', libelle: 'Arrêté de nomination du', type: 'date', aide: 'premier mandat ; les renouvellements se font sur la fiche' },
       { cle: 'debut_mandat', libelle: 'Début du mandat', type: 'date' },
       { cle: 'fin_mandat', libelle: 'Fin du mandat', type: 'date' },

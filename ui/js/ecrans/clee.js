@@ -11,21 +11,6 @@ import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
 const QUALITE = { titre: 'Collège', valeur: (p) => (p.invite ? 'Invité' : libelleCode('colleges', p.college)) };
 const DOCUMENTS = [['compte-rendu', 'Compte rendu (PDF)'], ['convocation', 'Convocation (PDF)'], ['invitation', 'Invitation (.ics)'], ['emargement', 'Feuille d\'émargement (PDF)']];
 
-async function annuaire() {
-  const [etablissements, organisations, personnes, conventions] = await Promise.all([
-    appeler('lister_etablissements', { filtre: { limite: 5000 } }),
-    appeler('lister_organisations', { filtre: { limite: 5000 } }),
-    appeler('lister_personnes', { filtre: { limite: 5000 } }),
-    appeler('lister_conventions', { filtre: { limite: 1000 } }),
-  ]);
-  return {
-    etablissements: etablissements.lignes.map((e) => ({ code: e.id, libelle: `${e.nom} (${e.commune})` })),
-    organisations: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })),
-    personnes: personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}${p.fonction ? ` – ${p.fonction}` : ''}` })),
-    conventions: conventions.lignes.map((c) => ({ code: c.id, libelle: c.titre })),
-  };
-}
-
 const COMITES = {
   nom: 'comites', titre: 'Comités', unite: ['comité', 'comités'],
   nouveau: 'Nouveau comité', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, bassin, partenaire…',
@@ -45,15 +30,14 @@ const COMITES = {
     { cle: 'statut', libelle: 'Statut', options: codes('statuts_comite') },
   ],
   champs: async () => {
-    const a = await annuaire();
     return [
       { cle: 'nom', libelle: 'Nom du comité', requis: true },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: (await references()).academies.map((x) => ({ code: x.id, libelle: x.nom })) },
       { cle: 'bassin_ids', libelle: 'Bassins', type: 'multiple', requis: true, numerique: true, dependDe: 'academie_id', aide: 'Ctrl + clic pour en choisir plusieurs',
         options: async (v) => (v.academie_id ? (await appeler('lister_bassins', { filtre: { academie_id: v.academie_id, limite: 1000 } })).lignes.map((b) => ({ code: b.id, libelle: b.nom })) : []) },
-      { cle: 'etablissement_support_id', libelle: 'Établissement support', type: 'choix', numerique: true, vide: '— Aucun —', options: a.etablissements },
-      { cle: 'copilote_education_id', libelle: 'Co-pilote (École)', type: 'choix', numerique: true, vide: '— À désigner —', options: a.personnes, aide: 'un chef d\'établissement' },
-      { cle: 'copilote_entreprise_id', libelle: 'Co-pilote (entreprise)', type: 'choix', numerique: true, vide: '— À désigner —', options: a.personnes, aide: 'un chef d\'entreprise' },
+      { cle: 'etablissement_support_id', libelle: 'Établissement support', type: 'selecteur', genre: 'etablissement', creation: true },
+      { cle: 'copilote_education_id', libelle: 'Co-pilote (École)', type: 'selecteur', genre: 'personne', creation: true, aide: 'un chef d\'établissement' },
+      { cle: 'copilote_entreprise_id', libelle: 'Co-pilote (entreprise)', type: 'selecteur', genre: 'personne', creation: true, aide: 'un chef d\'entreprise' },
       { cle: 'date_charte', libelle: 'Date de la charte', type: 'date' },
       { cle: 'statut', libelle: 'Statut', type: 'choix', options: codes('statuts_comite'), vide: '— Actif —' },
       { cle: 'partenaires', libelle: 'Partenaires', type: 'zone', aide: 'pôle de stages, collectivités, chambres consulaires…' },
@@ -69,8 +53,7 @@ let zoneReunion = null;
 
 async function afficherFiche(comite, outils) {
   const cadre = { genre: 'comite', id: comite.id };
-  const [a, membres, reunions, suivi, actions] = await Promise.all([
-    annuaire(),
+  const [membres, reunions, suivi, actions] = await Promise.all([
     appeler('membres_comite', { id: comite.id }),
     appeler('reunions_du_cadre', { cadre }),
     appeler('actions_suivi', { cadre }),
@@ -82,7 +65,7 @@ async function afficherFiche(comite, outils) {
   const formMembre = formulaire({
     id: 'membre-formulaire', titre: 'Ajouter un membre', libelleValider: 'Ajouter le membre',
     champs: [
-      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: a.personnes },
+      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'selecteur', genre: 'personne', creation: true, requis: true },
       { cle: 'college', libelle: 'Collège', type: 'choix', requis: true, options: codes('colleges') },
       { cle: 'role', libelle: 'Rôle', aide: 'ex. référent pôle de stages' },
     ],
@@ -107,9 +90,9 @@ async function afficherFiche(comite, outils) {
       { cle: 'filles', libelle: 'Élèves : filles', type: 'nombre' },
       { cle: 'garcons', libelle: 'Élèves : garçons', type: 'nombre' },
       { cle: 'enseignants', libelle: 'Enseignants', type: 'nombre' },
-      { cle: 'etablissement_ids', libelle: 'Établissements', type: 'multiple', numerique: true, options: a.etablissements },
-      { cle: 'organisation_ids', libelle: 'Entreprises et organisations', type: 'multiple', numerique: true, options: a.organisations },
-      { cle: 'convention_id', libelle: 'Convention liée', type: 'choix', numerique: true, vide: '— Aucune —', options: a.conventions },
+      { cle: 'etablissement_ids', libelle: 'Établissements', type: 'selecteurs', genre: 'etablissement', creation: true },
+      { cle: 'organisation_ids', libelle: 'Entreprises et organisations', type: 'selecteurs', genre: 'organisation', creation: true },
+      { cle: 'convention_id', libelle: 'Convention liée', type: 'selecteur', genre: 'convention' },
     ],
     enregistrer: async (saisie) => { await appeler('creer_action_clee', { saisie: { ...saisie, comite_id: comite.id } }); await rafraichir(); },
     annuler: fermer,
@@ -128,12 +111,12 @@ async function afficherFiche(comite, outils) {
       el('button', { type: 'button', class: 'lien', 'aria-label': `Retirer ${m.nom}`, onclick: () => retirer(m) }, 'Retirer')]), 'Aucun membre.'),
     formMembre.element,
     el('h3', {}, 'Réunions'),
-    blocReunions({ cadre, reunions, types: codes('types_reunion_comite'), lieux: a, conventions: a.conventions,
-      ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes: a.personnes, documents: DOCUMENTS, qualite: QUALITE }),
+    blocReunions({ cadre, reunions, types: codes('types_reunion_comite'), lieux: true, conventions: true,
+      ouvrir: (id) => afficherReunion(zoneReunion, id, { documents: DOCUMENTS, qualite: QUALITE }),
       apres: rafraichir, annuler: fermer }),
     el('h3', {}, 'Actions de suivi'),
     el('p', {}, 'Une action ouverte revient à l\'ordre du jour de chaque réunion jusqu\'à sa clôture.'),
-    blocActionsSuivi({ cadre, actions: suivi, optionsPersonnes: a.personnes, apres: rafraichir, annuler: fermer }),
+    blocActionsSuivi({ cadre, actions: suivi, apres: rafraichir, annuler: fermer }),
     el('h3', {}, 'Actions vers les élèves et les équipes'),
     tableau('actions-clee-table', ['Date', 'Type', 'Action', 'Filles', 'Garçons', 'Enseignants', 'Partenaires'],
       actions.lignes.map((x) => [dateFr(x.date), libelleCode('types_action_clee', x.type), x.intitule, nombre(x.filles), nombre(x.garcons), nombre(x.enseignants), x.organisations]),

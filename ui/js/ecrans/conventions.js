@@ -31,8 +31,7 @@ const CONVENTIONS = {
     { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_convention') },
     { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: codes('niveaux_convention') },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Aucune —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
-    { cle: 'parent_id', libelle: 'Convention nationale déclinée', type: 'choix', numerique: true, vide: '— Aucune —',
-      options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.filter((c) => c.niveau === 'national').map((c) => ({ code: c.id, libelle: c.titre })) },
+    { cle: 'parent_id', libelle: 'Convention nationale déclinée', type: 'selecteur', genre: 'convention' },
     { cle: 'date_signature', libelle: 'Date de signature', type: 'date' },
     { cle: 'date_effet', libelle: 'Date d\'effet', type: 'date', requis: true },
     { cle: 'duree', libelle: 'Durée', requis: true, aide: 'en mois (60) ou en années (5 ans)' },
@@ -42,8 +41,7 @@ const CONVENTIONS = {
     { cle: 'evaluation_avant', libelle: 'Évaluation avant le', aide: 'JJ/MM de la dernière année, ex. 01/07' },
     { cle: 'reunions_par_an', libelle: 'Réunions du groupe de suivi par an', type: 'nombre', aide: 'vide : 2' },
     { cle: 'statut', libelle: 'Statut', type: 'choix', options: codes('statuts_convention'), vide: '— Inchangé —' },
-    { cle: 'remplacee_par_id', libelle: 'Renouvelée par', type: 'choix', numerique: true, vide: '— Aucune —', aide: 'la convention qui prend la suite',
-      options: (await appeler('lister_conventions', { filtre: { limite: 1000 } })).lignes.map((c) => ({ code: c.id, libelle: c.titre })) },
+    { cle: 'remplacee_par_id', libelle: 'Renouvelée par', type: 'selecteur', genre: 'convention', aide: 'la convention qui prend la suite' },
   ],
   valeursNouveau: () => ({ niveau: 'academique', renouvellement: 'aucun', statut: 'projet' }),
   versSaisie: (l) => ({
@@ -59,13 +57,11 @@ let zoneFiche = null;
 
 async function afficherFiche(convention, outils) {
   const cadre = { genre: 'convention', id: convention.id };
-  const [parties, articles, avenants, activite, organisations, personnes, membres, reunions, actionsSuivi] = await Promise.all([
+  const [parties, articles, avenants, activite, membres, reunions, actionsSuivi] = await Promise.all([
     appeler('parties_convention', { id: convention.id }),
     appeler('articles_convention', { id: convention.id }),
     appeler('avenants_convention', { id: convention.id }),
     appeler('lister_actions_ipe', { filtre: { convention_id: convention.id, limite: 10 } }),
-    appeler('lister_organisations', { filtre: { limite: 5000 } }),
-    appeler('lister_personnes', { filtre: { limite: 5000 } }),
     appeler('membres_suivi', { id: convention.id }),
     appeler('reunions_du_cadre', { cadre }),
     appeler('actions_suivi', { cadre }),
@@ -107,15 +103,14 @@ async function afficherFiche(convention, outils) {
       el('span', { class: 'aide' }, ' PDF signé, annexe… (50 Mo au plus), copié dans le dossier « pieces-jointes » à côté de la base')),
     messagePiece,
   ];
-  const optionsPersonnes = personnes.lignes.map((p) => ({ code: p.id, libelle: `${p.nom} ${p.prenom}` }));
   const rafraichir = async (c = convention) => { await outils.rafraichir(); await afficherFiche(c, outils); };
   const formPartie = formulaire({
     id: 'partie-formulaire', titre: 'Ajouter une partie', libelleValider: 'Ajouter la partie',
     champs: [
-      { cle: 'organisation_id', libelle: 'Organisation (annuaire)', type: 'choix', numerique: true, vide: '— Aucune —', options: organisations.lignes.map((o) => ({ code: o.id, libelle: o.nom })) },
+      { cle: 'organisation_id', libelle: 'Organisation (annuaire)', type: 'selecteur', genre: 'organisation', creation: true },
       { cle: 'libelle', libelle: 'ou nom de la partie', aide: 'ministère, académie…' },
       { cle: 'role', libelle: 'Rôle' },
-      { cle: 'signataire_id', libelle: 'Signataire', type: 'choix', numerique: true, vide: '— Aucun —', options: optionsPersonnes },
+      { cle: 'signataire_id', libelle: 'Signataire', type: 'selecteur', genre: 'personne', creation: true },
     ],
     enregistrer: async (saisie) => { await appeler('ajouter_partie', { id: convention.id, saisie }); await rafraichir(); },
     annuler: () => remplir(zoneFiche),
@@ -149,7 +144,7 @@ async function afficherFiche(convention, outils) {
   const formMembre = formulaire({
     id: 'membre-formulaire', titre: 'Ajouter un membre au groupe de suivi', libelleValider: 'Ajouter le membre',
     champs: [
-      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'choix', requis: true, numerique: true, options: optionsPersonnes },
+      { cle: 'personne_id', libelle: 'Personne (annuaire)', type: 'selecteur', genre: 'personne', creation: true, requis: true },
       { cle: 'role', libelle: 'Rôle dans le groupe' },
     ],
     enregistrer: async (v) => { await appeler('ajouter_membre_suivi', { id: convention.id, personneId: v.personne_id, role: v.role }); await rafraichir(); },
@@ -197,10 +192,10 @@ async function afficherFiche(convention, outils) {
     el('p', {}, `Au moins ${convention.reunions_par_an} réunion${convention.reunions_par_an > 1 ? 's' : ''} par an.`),
     tableau('membres-table', ['Membre', 'Fonction et structure', 'Rôle'], membres.map((m) => [m.nom, [m.fonction, m.rattachement].filter(Boolean).join(' – '), m.role]), 'Aucun membre.'),
     formMembre.element,
-    blocReunions({ cadre, reunions, ouvrir: (id) => afficherReunion(zoneReunion, id, { optionsPersonnes, documents: DOCUMENTS }),
+    blocReunions({ cadre, reunions, ouvrir: (id) => afficherReunion(zoneReunion, id, { documents: DOCUMENTS }),
       apres: () => rafraichir(), annuler: () => remplir(zoneFiche) }),
     el('h4', {}, 'Actions de suivi'),
-    blocActionsSuivi({ cadre, actions: actionsSuivi, optionsPersonnes, apres: () => rafraichir(), annuler: () => remplir(zoneFiche) }),
+    blocActionsSuivi({ cadre, actions: actionsSuivi, apres: () => rafraichir(), annuler: () => remplir(zoneFiche) }),
     el('h4', {}, 'Préparer une réunion'),
     el('p', {}, 'Le dossier (PDF) reprend la convention, les échéances, l\'activité depuis la dernière réunion, les actions ouvertes, un ordre du jour et la feuille d\'émargement.'),
     el('div', { class: 'barre-liste' },

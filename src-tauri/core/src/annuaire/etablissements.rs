@@ -114,7 +114,12 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
 
 pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
     Filtre::default()
-        .recherche(&["e.recherche", "b.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            conn,
+            ("e.id", "etablissement", "e.recherche"),
+            &[("bassin_id", "bassin", "b.recherche")],
+            &f.liste.recherche,
+        )
         .egal("e.academie_id", f.academie_id)
         .egal("e.bassin_id", f.bassin_id)
         .egal("e.type", f.type_.clone().filter(|t| !t.is_empty()))

@@ -8,6 +8,7 @@ pub mod donnees_personnelles;
 pub mod etablissements;
 pub mod organisations;
 pub mod personnes;
+pub mod recherche;
 pub mod validation;
 
 use crate::vocabulaire::Choix;

@@ -94,7 +94,12 @@ fn ligne(r: &Row) -> rusqlite::Result<Organisation> {
 
 pub fn lister(conn: &Connection, f: &FiltreOrganisations) -> Resultat<Liste<Organisation>> {
     Filtre::default()
-        .recherche(&["o.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            conn,
+            ("o.id", "organisation", "o.recherche"),
+            &[],
+            &f.liste.recherche,
+        )
         .egal("o.type", f.type_.clone().filter(|t| !t.is_empty()))
         .egal("o.secteur", f.secteur.clone().filter(|t| !t.is_empty()))
         .lister(conn, &REQUETE, TRIS, &f.liste, ligne)

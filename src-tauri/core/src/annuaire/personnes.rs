@@ -111,8 +111,13 @@ fn ligne(r: &Row) -> rusqlite::Result<Personne> {
 pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(
-            &["p.recherche", "o.recherche", "e.recherche"],
+        .recherche_indexee(
+            conn,
+            ("p.id", "personne", "p.recherche"),
+            &[
+                ("organisation_id", "organisation", "o.recherche"),
+                ("etablissement_id", "etablissement", "e.recherche"),
+            ],
             &f.liste.recherche,
         )
         .egal("p.organisation_id", f.organisation_id)

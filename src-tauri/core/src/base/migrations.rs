@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/0009_cet.sql")),
     (10, include_str!("migrations/0010_journal.sql")),
     (11, include_str!("migrations/0011_annuaire_education.sql")),
+    (12, include_str!("migrations/0012_recherche.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.
@@ -58,9 +59,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numeros_consecutifs() {
-        for (i, (n, _)) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(*n, i as i64 + 1);
+    fn numeros_croissants() {
+        assert_eq!(MIGRATIONS[0].0, 1);
+        for paire in MIGRATIONS.windows(2) {
+            assert!(
+                paire[0].0 < paire[1].0,
+                "migration {} hors d'ordre",
+                paire[1].0
+            );
         }
     }
 }

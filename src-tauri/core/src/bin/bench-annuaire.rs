@@ -1,12 +1,15 @@
 //! Mesures de l'annuaire sur un gros jeu de données généré :
-//! `cargo run --release -p passerelle-core --bin bench-annuaire [-- ETABLISSEMENTS]`.
+//! `cargo run --release -p passerelle-core --bin bench-annuaire [-- ETABLISSEMENTS [PERSONNES [ORGANISATIONS]]]`
+//! (par défaut 66 000 établissements, la taille de l'annuaire national, 100 000 personnes et
+//! 20 000 organisations).
 //! Les durées se lisent ici, jamais dans les tests.
 
 use passerelle_core::annuaire::academies;
 use passerelle_core::annuaire::bassins::{self, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
-use passerelle_core::annuaire::organisations::{self, SaisieOrganisation};
+use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, SaisieOrganisation};
 use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
+use passerelle_core::annuaire::recherche::{self, Genre};
 use passerelle_core::base;
 use passerelle_core::liste::ParametresListe;
 use std::time::{Duration, Instant};
@@ -22,6 +25,19 @@ const NOMS: &[&str] = &[
     "Condorcet",
     "Pasteur",
 ];
+const COMMUNES: &[&str] = &[
+    "Lens",
+    "Liévin",
+    "Arras",
+    "Béthune",
+    "Douai",
+    "Valenciennes",
+    "Saint-Omer",
+    "Calais",
+    "Boulogne-sur-Mer",
+    "Dunkerque",
+];
+const PRENOMS: &[&str] = &["Élodie", "Jérôme", "Anaïs", "François", "Hélène", "Loïc"];
 
 fn uai(n: u32) -> String {
     let num = 590_0000 + n;
@@ -55,12 +71,15 @@ fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
 }
 
 fn main() {
-    let n_etab: u32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20_000);
-    let n_orga = n_etab;
-    let n_pers = n_etab * 3;
+    let argument = |n: usize, defaut: u32| -> u32 {
+        std::env::args()
+            .nth(n)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(defaut)
+    };
+    let n_etab = argument(1, 66_000);
+    let n_pers = argument(2, 100_000);
+    let n_orga = argument(3, 20_000);
     let dossier = std::env::temp_dir().join(format!("passerelle-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dossier).unwrap();
     let chemin = dossier.join("bench.sqlite");
@@ -88,7 +107,7 @@ fn main() {
             uai: uai(i),
             nom: format!("Lycée {} {i}", NOMS[i as usize % NOMS.len()]),
             type_: "lp".into(),
-            commune: format!("Commune {}", i % 500),
+            commune: format!("{} {}", COMMUNES[i as usize % COMMUNES.len()], i % 50),
             academie_id: Some(lille),
             bassin_id: Some(bassins[i as usize % bassins.len()]),
         };
@@ -108,12 +127,12 @@ fn main() {
         let s = SaisiePersonne {
             civilite: "Mme".into(),
             nom: format!("NOM{i}"),
-            prenom: "Élodie".into(),
+            prenom: PRENOMS[i as usize % PRENOMS.len()].into(),
             fonction: "Responsable des relations écoles".into(),
-            organisation_id: Some((i % n_orga) as i64 + 1),
-            email: format!("elodie.nom{i}@exemple-entreprise.fr"),
+            organisation_id: (i % 2 == 0).then_some((i / 2 % n_orga) as i64 + 1),
+            etablissement_id: (i % 2 == 1).then_some((i / 2 % n_etab) as i64 + 1),
+            email: format!("contact.nom{i}@exemple-entreprise.fr"),
             telephone: format!("03{:08}", i),
-            ..Default::default()
         };
         personnes::creer(c, &s).unwrap();
     }
@@ -162,6 +181,22 @@ fn main() {
     mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
         etablissements::lister(c, &f("zzz")).unwrap();
     });
+    mesurer("Établissements d'une commune (lievin 7)", 30, |_| {
+        etablissements::lister(c, &f("lievin 7")).unwrap();
+    });
+    mesurer("Établissement par son UAI (0591234)", 30, |_| {
+        etablissements::lister(c, &f("0591234")).unwrap();
+    });
+    mesurer(
+        "Liste des organisations, 200 premières par nom",
+        30,
+        |_| {
+            organisations::lister(c, &FiltreOrganisations::default()).unwrap();
+        },
+    );
+    mesurer("Liste des personnes, 200 premières par nom", 30, |_| {
+        personnes::lister(c, &FiltrePersonnes::default()).unwrap();
+    });
     let fp = FiltrePersonnes {
         liste: ParametresListe {
             recherche: "elodie nom12".into(),
@@ -172,6 +207,102 @@ fn main() {
     mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
         personnes::lister(c, &fp).unwrap();
     });
+    let fp = |q: &str| FiltrePersonnes {
+        liste: ParametresListe {
+            recherche: q.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let frappes_p = [
+        "j",
+        "je",
+        "jer",
+        "jero",
+        "jerom",
+        "jerome",
+        "jerome n",
+        "jerome nom4",
+    ];
+    mesurer(
+        "Personnes pendant la frappe (jerome nom4, 8 frappes)",
+        30,
+        |i| {
+            personnes::lister(c, &fp(frappes_p[i % frappes_p.len()])).unwrap();
+        },
+    );
+    mesurer("Personne par son e-mail (nom4567@)", 30, |_| {
+        personnes::lister(c, &fp("nom4567@")).unwrap();
+    });
+    // Les sélecteurs des formulaires : 20 fiches au plus, classées, pour chaque frappe.
+    let selecteur = |genre: Genre, q: &str| {
+        recherche::chercher(c, genre, q, Some(20)).unwrap();
+    };
+    mesurer(
+        "Sélecteur d'établissement pendant la frappe (8 frappes)",
+        30,
+        |i| selecteur(Genre::Etablissement, frappes[i % frappes.len()]),
+    );
+    mesurer(
+        "Sélecteur d'établissement par la commune (« lievin »)",
+        30,
+        |_| selecteur(Genre::Etablissement, "lievin"),
+    );
+    mesurer(
+        "Sélecteur d'établissement par l'UAI (« 0591234 »)",
+        30,
+        |_| selecteur(Genre::Etablissement, "0591234"),
+    );
+    mesurer(
+        "Sélecteur de personne pendant la frappe (8 frappes)",
+        30,
+        |i| selecteur(Genre::Personne, frappes_p[i % frappes_p.len()]),
+    );
+    mesurer(
+        "Sélecteur de personne par l'e-mail (« nom4567@ »)",
+        30,
+        |_| selecteur(Genre::Personne, "nom4567@"),
+    );
+    mesurer(
+        "Sélecteur d'organisation par le SIRET (« 4000000 »)",
+        30,
+        |_| selecteur(Genre::Organisation, "4000000"),
+    );
+    mesurer("Sélecteur sans saisie (dernières personnes)", 30, |_| {
+        selecteur(Genre::Personne, "")
+    });
+    // Écritures en masse : 10 000 personnes de plus, fiche par fiche (index tenu par les
+    // déclencheurs), puis 10 000 autres avec l'index reconstruit à la fin.
+    let ajouter = |debut: u32| -> passerelle_core::Resultat<()> {
+        for i in debut..debut + 10_000 {
+            let s = SaisiePersonne {
+                nom: format!("AJOUT{i}"),
+                prenom: "Loïc".into(),
+                email: format!("ajout{i}@exemple.fr"),
+                ..Default::default()
+            };
+            personnes::creer(c, &s)?;
+        }
+        Ok(())
+    };
+    let t = Instant::now();
+    let tx = c.unchecked_transaction().unwrap();
+    ajouter(0).unwrap();
+    tx.commit().unwrap();
+    println!(
+        "{:<58} {:>8.2} s",
+        "10 000 personnes de plus, index tenu par les déclencheurs",
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let tx = c.unchecked_transaction().unwrap();
+    recherche::en_masse(c, &["personne"], || ajouter(10_000)).unwrap();
+    tx.commit().unwrap();
+    println!(
+        "{:<58} {:>8.2} s",
+        "10 000 personnes de plus, index reconstruit (en_masse)",
+        t.elapsed().as_secs_f64()
+    );
     mesurer(
         "Suppression refusée (organisation citée, message complet)",
         30,

@@ -144,6 +144,13 @@ pub fn anonymiser(conn: &Connection, id: i64) -> Resultat<String> {
          WHERE table_nom = 'personne' AND ligne = ?1",
         [id],
     )?;
+    // L'index de recherche (migration 12) garde les trigrammes d'une clé remplacée jusqu'à la
+    // fusion de ses segments : on la fait tout de suite, pour que l'ancienne identité n'y
+    // survive pas.
+    tx.execute(
+        "INSERT INTO personne_fts (personne_fts) VALUES ('optimize')",
+        [],
+    )?;
     tx.commit()?;
     Ok(nom)
 }
