@@ -391,3 +391,44 @@ fn personnes_triees_par_nom() {
     inverse.reverse();
     assert_eq!(noms(true), inverse);
 }
+
+/// Un import ne reconstruit l'index d'un coup qu'au-delà du seuil ; en dessous, les déclencheurs
+/// tiennent l'index ligne à ligne. Dans les deux cas, la fiche écrite se trouve.
+#[test]
+fn un_gros_import_seul_reconstruit_l_index() {
+    use passerelle_core::annuaire::recherche::{pour_un_import, SEUIL_EN_MASSE};
+    let c = annuaire();
+    let declencheurs = |c: &Connection| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'etablissement_fts_*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    for (lignes, pendant, n) in [(10, 3, 200), (SEUIL_EN_MASSE + 1, 0, 201)] {
+        let vus = pour_un_import(&c, lignes, &["etablissement"], || {
+            etablissements::creer(&c, &etab(&c, &uai(n), &format!("Lycée Gros {n}"), None))?;
+            Ok(declencheurs(&c))
+        })
+        .unwrap();
+        assert_eq!(vus, pendant, "{lignes} lignes");
+        assert_eq!(declencheurs(&c), 3);
+        assert_eq!(
+            libelles(&c, Genre::Etablissement, &format!("gros {n}")),
+            [format!("Lycée Gros {n}")]
+        );
+    }
+    // Une table déjà grande (numéros jusqu'à 100 000) : reconstruire coûterait plus que tenir
+    // l'index pour 5 001 lignes.
+    c.execute(
+        "UPDATE etablissement SET id = 100000 WHERE id = (SELECT max(id) FROM etablissement)",
+        [],
+    )
+    .unwrap();
+    let vus = pour_un_import(&c, SEUIL_EN_MASSE + 1, &["etablissement"], || {
+        Ok(declencheurs(&c))
+    })
+    .unwrap();
+    assert_eq!(vus, 3);
+}

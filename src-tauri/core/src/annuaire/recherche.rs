@@ -118,6 +118,32 @@ fn lire(genre: Genre, r: &rusqlite::Row) -> rusqlite::Result<Trouve> {
     })
 }
 
+/// En deçà de ce nombre de lignes, un import tient toujours l'index ligne à ligne.
+pub const SEUIL_EN_MASSE: usize = 5_000;
+
+/// `en_masse` pour un import de `lignes` lignes qui écrit dans `tables`, quand cela paie : la
+/// reconstruction relit toute la table (environ 14 µs par fiche), le déclencheur coûte environ
+/// 50 µs par fiche écrite (bench-annuaire, bench-reseaux) ; elle gagne donc quand l'import
+/// écrit plus du tiers des fiches déjà là, et au-delà du seuil.
+pub fn pour_un_import<T>(
+    conn: &Connection,
+    lignes: usize,
+    tables: &[&str],
+    ecrire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    let mut deja = 0usize;
+    for t in tables.iter().filter(|t| TABLES_INDEXEES.contains(t)) {
+        let n: i64 = conn.query_row(
+            &format!("SELECT coalesce(max(rowid), 0) FROM {t}"),
+            [],
+            |r| r.get(0),
+        )?;
+        deja += usize::try_from(n).unwrap_or(0);
+    }
+    let paie = lignes > SEUIL_EN_MASSE && lignes.saturating_mul(3) > deja;
+    en_masse(conn, if paie { tables } else { &[] }, ecrire)
+}
+
 /// Écritures en masse (imports) dans `tables` (parmi `TABLES_INDEXEES`) : les déclencheurs de
 /// leur index sont suspendus pendant `ecrire`, puis ces index sont reconstruits d'un seul coup.
 /// Un déclencheur met l'index à jour ligne par ligne, et FTS5 écrit alors un petit segment à

@@ -7,6 +7,7 @@
 use super::registre::{self, SaisieCet};
 use super::{mandats, Designation, StatutPro};
 use crate::annuaire::organisations::{self, TypeOrganisation};
+use crate::annuaire::recherche;
 use crate::annuaire::{academies, bassins, personnes};
 use crate::vocabulaire::Code;
 use crate::{csv, tableur, texte, Controle, Erreur, Resultat};
@@ -473,16 +474,23 @@ pub fn importer(
         ..Default::default()
     };
     let mut importees = 0;
-    let lignes = csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
-        let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
-        let ligne = memoire.controler(tx, &v)?;
-        let avant = memoire.doublons.len();
-        memoire.enregistrer(tx, ligne, l.numero, &v)?;
-        if memoire.doublons.len() == avant {
-            importees += 1;
-        }
-        Ok(())
-    })?;
+    let lignes = recherche::pour_un_import(
+        conn,
+        table.lignes.len(),
+        &["personne", "organisation"],
+        || {
+            csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
+                let v = |champ: &str| m.get(champ).map(|i| l.valeurs[*i].trim()).unwrap_or("");
+                let ligne = memoire.controler(tx, &v)?;
+                let avant = memoire.doublons.len();
+                memoire.enregistrer(tx, ligne, l.numero, &v)?;
+                if memoire.doublons.len() == avant {
+                    importees += 1;
+                }
+                Ok(())
+            })
+        },
+    )?;
     if essai {
         memoire.creations.clear();
     }

@@ -98,10 +98,6 @@ impl CompteRendu {
     }
 }
 
-/// Au-delà de ce nombre de lignes, l'index de recherche est reconstruit plutôt que tenu ligne
-/// à ligne (la reconstruction relit toute la table).
-const SEUIL_EN_MASSE: usize = 5_000;
-
 /// Importe le fichier `octets` ; `academie` : code (« 09 ») ou nom (« Lille ») de l'académie à
 /// retenir, `None` pour toutes. Une académie inconnue, un fichier illisible ou une colonne
 /// obligatoire absente : erreur, rien n'est écrit.
@@ -128,35 +124,39 @@ pub fn importer(
     };
     let mut academies_du_fichier = lecture::Academies::default();
     let mut fermes_connus = Vec::new();
-    // Un gros fichier : l'index de recherche est reconstruit d'un coup à la fin plutôt que
-    // tenu ligne à ligne (voir `recherche::en_masse`) ; un petit, ligne à ligne.
-    let en_masse = table.lignes.len() > SEUIL_EN_MASSE;
-    let tables: &[&str] = if en_masse { &["etablissement"] } else { &[] };
-    crate::annuaire::recherche::en_masse(conn, tables, || {
-        csv::importer_lignes(conn, &table, essai, suivi, |tx, ligne| {
-            let (academie_id, libelle) = academies_du_fichier.de_la_ligne(tx, &colonnes, ligne)?;
-            match (&choisie, academie_id) {
-                (Some(a), id) if id != Some(a.id) => {
-                    cr.hors_academie += 1;
-                    Ok(())
-                }
-                (_, None) => {
-                    cr.academie_inconnue += 1;
-                    if academies_du_fichier.signaler(&libelle) {
-                        cr.avertir(format!(
+    crate::annuaire::recherche::pour_un_import(
+        conn,
+        table.lignes.len(),
+        &["etablissement"],
+        || {
+            csv::importer_lignes(conn, &table, essai, suivi, |tx, ligne| {
+                let (academie_id, libelle) =
+                    academies_du_fichier.de_la_ligne(tx, &colonnes, ligne)?;
+                match (&choisie, academie_id) {
+                    (Some(a), id) if id != Some(a.id) => {
+                        cr.hors_academie += 1;
+                        Ok(())
+                    }
+                    (_, None) => {
+                        cr.academie_inconnue += 1;
+                        if academies_du_fichier.signaler(&libelle) {
+                            cr.avertir(format!(
                         "Ligne {} : académie « {libelle} » inconnue de Passerelle : ses établissements ne sont pas importés.",
                         ligne.numero
                     ));
+                        }
+                        Ok(())
                     }
-                    Ok(())
+                    (_, Some(id)) => match lecture::fiche(&colonnes, ligne, id, &mut cr) {
+                        Some(fiche) => {
+                            application::appliquer(tx, &fiche, &mut cr, &mut fermes_connus)
+                        }
+                        None => Ok(()),
+                    },
                 }
-                (_, Some(id)) => match lecture::fiche(&colonnes, ligne, id, &mut cr) {
-                    Some(fiche) => application::appliquer(tx, &fiche, &mut cr, &mut fermes_connus),
-                    None => Ok(()),
-                },
-            }
-        })
-    })?;
+            })
+        },
+    )?;
     cr.fermes_cites = application::fermes_cites(conn, &fermes_connus)?;
     Ok(cr)
 }
