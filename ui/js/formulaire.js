@@ -93,18 +93,6 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     else remplir(message, alerte(e.message, 'erreur'));
   };
 
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const bouton = form.querySelector('button[type=submit]');
-    bouton.disabled = true;
-    try {
-      await enregistrer(lire());
-    } catch (e) {
-      afficherErreur(e);
-    } finally {
-      bouton.disabled = false;
-    }
-  });
   form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); annuler?.(); } });
 
   const pret = (async () => {
@@ -119,6 +107,20 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
     }
   })();
 
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const bouton = form.querySelector('button[type=submit]');
+    bouton.disabled = true;
+    try {
+      // Un envoi fait pendant que le formulaire se remplit encore attend la fin du remplissage.
+      await pret;
+      await enregistrer(lire());
+    } catch (e) {
+      afficherErreur(e);
+    } finally {
+      bouton.disabled = false;
+    }
+  });
   const focus = (cle) => pret.then(() => (cle ? elements.get(cle) : elements.values().next().value)?.saisie.focus());
   return { element: form, pret, afficherErreur, focus };
 }
