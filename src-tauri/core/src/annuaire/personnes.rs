@@ -87,7 +87,8 @@ const REQUETE: Requete = Requete {
 };
 
 const TRIS: &[(&str, &str)] = &[
-    ("nom", "normaliser(p.nom || ' ' || p.prenom)"),
+    // La clé commence par « nom prénom » normalisés : même ordre, et l'index personne_recherche.
+    ("nom", "p.recherche"),
     ("fonction", "normaliser(p.fonction)"),
     ("rattachement", "normaliser(coalesce(o.nom, e.nom, ''))"),
     ("email", "p.email"),
