@@ -172,8 +172,7 @@ pub fn en_masse<T>(
             declencheurs.push(d?);
         }
     }
-    let point = crate::base::Point::ouvrir(conn, "recherche_en_masse")?;
-    let resultat = (|| {
+    crate::base::atomique(conn, |conn| {
         for (nom, _) in &declencheurs {
             conn.execute_batch(&format!("DROP TRIGGER main.\"{nom}\""))?;
         }
@@ -188,17 +187,7 @@ pub fn en_masse<T>(
             )?;
         }
         Ok(valeur)
-    })();
-    match resultat {
-        Ok(v) => {
-            point.valider()?;
-            Ok(v)
-        }
-        Err(e) => {
-            point.annuler()?;
-            Err(e)
-        }
-    }
+    })
 }
 
 /// Les mots d'une saisie, normalisés (sans accents ni majuscules).
