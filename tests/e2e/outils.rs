@@ -178,17 +178,31 @@ async fn attendre_texte_pendant(
 }
 
 pub(crate) async fn cliquer(c: &Client, css: &str) {
-    let e = attendre(c, css).await;
-    // Amené au milieu de l'écran : un bouton en bout de ligne d'un long tableau peut être caché.
-    c.execute(
-        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' })",
-        vec![serde_json::to_value(&e).unwrap()],
-    )
-    .await
-    .unwrap();
-    e.click()
-        .await
-        .unwrap_or_else(|err| panic!("clic sur « {css} » : {err}"));
+    // Un écran qui se redessine (liste relue, formulaire rempli) peut remplacer le bouton entre le
+    // moment où on le trouve et le clic : on le retrouve et on réessaie un peu.
+    let mut essai = 0;
+    loop {
+        let e = attendre(c, css).await;
+        // Amené au milieu de l'écran : un bouton en bout de ligne d'un long tableau peut être caché.
+        let clic = match c
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'center' })",
+                vec![serde_json::to_value(&e).unwrap()],
+            )
+            .await
+        {
+            Ok(_) => e.click().await.map(|_| ()),
+            Err(err) => Err(err),
+        };
+        match clic {
+            Ok(()) => return,
+            Err(err) if essai >= 10 => panic!("clic sur « {css} » : {err}"),
+            Err(_) => {
+                essai += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    }
 }
 
 pub(crate) async fn saisir(c: &Client, css: &str, texte: &str) {

@@ -4,13 +4,17 @@
 import { appeler } from './api.js';
 import { el, remplir, alerte } from './dom.js';
 
-/** Les changements d'une entrée : liste « champ : avant → après ». */
+/** Les changements d'une entrée : liste « champ : avant → après » ; d'une fiche supprimée,
+ * ses champs barrés (sans « après »). */
 export function changements(e) {
   if (e.changements.length === 0) return '';
+  const valeurs = (c) => {
+    if (!c.avant) return el('ins', {}, c.apres);
+    if (!c.apres) return el('del', {}, c.avant);
+    return [el('del', {}, c.avant), ' → ', el('ins', {}, c.apres)];
+  };
   return el('ul', { class: 'changements' }, e.changements.map((c) => el('li', {},
-    el('span', { class: 'champ-change' }, `${c.champ} : `),
-    c.avant ? [el('del', {}, c.avant), ' → '] : null,
-    el('ins', {}, c.apres))));
+    el('span', { class: 'champ-change' }, `${c.champ} : `), valeurs(c))));
 }
 
 /** Le tableau des entrées ; `action(e)` ajoute un bouton dans la dernière colonne. */

@@ -354,15 +354,20 @@ fn changements(conn: &Connection, cache: &mut Caches, b: &Brute) -> Resultat<Vec
     let avant = objet(&b.avant);
     let apres = objet(&b.apres);
     let mut liste = Vec::new();
-    if b.operation != Operation::Creation && b.operation != Operation::Modification {
+    // Une suppression montre ce qui a été supprimé : les champs d'avant, sans « après ».
+    let supprimee = b.operation == Operation::Suppression;
+    if !matches!(
+        b.operation,
+        Operation::Creation | Operation::Modification | Operation::Suppression
+    ) {
         return Ok(liste);
     }
+    let lue = if supprimee { &avant } else { &apres };
     // Dans l'ordre des colonnes de la table ; une colonne disparue depuis vient à la fin.
     let mut ordre = cache.colonnes(conn, &b.table)?;
-    ordre.retain(|c| apres.contains_key(c));
+    ordre.retain(|c| lue.contains_key(c));
     ordre.extend(
-        apres
-            .keys()
+        lue.keys()
             .filter(|k| !ordre.contains(k))
             .cloned()
             .collect::<Vec<_>>(),
@@ -371,6 +376,16 @@ fn changements(conn: &Connection, cache: &mut Caches, b: &Brute) -> Resultat<Vec
         let nouveau = apres.get(colonne).unwrap_or(&Value::Null);
         let ancien = avant.get(colonne).unwrap_or(&Value::Null);
         let vide = |v: &Value| v.is_null() || v.as_str() == Some("");
+        if supprimee {
+            if !cachee(colonne) && !vide(ancien) {
+                liste.push(Changement {
+                    champ: nom_de_champ(colonne),
+                    avant: valeur(conn, cache, &b.table, colonne, ancien)?,
+                    apres: String::new(),
+                });
+            }
+            continue;
+        }
         if cachee(colonne)
             || ancien == nouveau
             || (b.operation == Operation::Creation && vide(nouveau))

@@ -152,6 +152,9 @@ pub fn changements_en_texte(e: &Entree) -> String {
         .map(|c| {
             if c.avant.is_empty() {
                 format!("{} : {}", c.champ, c.apres)
+            } else if c.apres.is_empty() {
+                // Champ d'une fiche supprimée.
+                format!("{} : {}", c.champ, c.avant)
             } else {
                 format!("{} : {} → {}", c.champ, c.avant, c.apres)
             }

@@ -67,6 +67,15 @@ fn creation_modification_suppression_notees_champ_par_champ() {
         "{:?}",
         e[2].changements
     );
+    // La suppression montre ce qui a été supprimé.
+    assert!(
+        e[0].changements
+            .iter()
+            .any(|c| c.champ == "nom" && c.avant == "Lille Métropole" && c.apres.is_empty()),
+        "{:?}",
+        e[0].changements
+    );
+    assert!(rendre_journal_texte(&e[..1]).contains("nom : Lille Métropole"));
     assert!(e[0].restaurable);
     assert!(e[0].quand_fr.len() == 16 && e[0].quand_fr.as_bytes()[2] == b'/');
 }
