@@ -189,6 +189,27 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
     cliquer(&c, "a[href='#/annuaire/import']").await;
     attendre_texte(&c, "main h2", |t| t == "Importer l'Annuaire de l'éducation").await;
 
+    // Un fichier qui n'est pas l'annuaire : refusé en français, rien n'est écrit.
+    let autre = d.path().join("registre.csv");
+    std::fs::write(&autre, "nom;prenom;entreprise\nDUPONT;Jean;Acme\n").unwrap();
+    repondre(&db, &[&autre]);
+    cliquer(&c, "#annuaire-import-choisir").await;
+    attendre_texte(&c, "#annuaire-import-nom", |t| {
+        t.starts_with("registre.csv")
+    })
+    .await;
+    cliquer(&c, "#annuaire-import-lancer").await;
+    let refus = attendre_texte(&c, "#annuaire-import-resultat .alerte.erreur", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        refus.contains("n'est pas l'export de l'Annuaire de l'éducation"),
+        "{refus}"
+    );
+    capturer(&c, "annuaire-import-refuse").await;
+    assert_eq!(compter_dans(&db, "etablissement"), 0);
+
     repondre(&db, &[&fichier]);
     cliquer(&c, "#annuaire-import-choisir").await;
     attendre_texte(&c, "#annuaire-import-nom", |t| {
@@ -239,6 +260,15 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
     // Les établissements importés sont dans la liste.
     cliquer(&c, "a[href='#/annuaire/etablissements']").await;
     attendre_texte(&c, "#etablissements-compte", |t| t == "19 établissements").await;
+    // Ceux que le fichier dit fermés le montrent à côté de leur nom.
+    saisir(&c, "#etablissements-recherche", "moulin").await;
+    attendre_texte(&c, "#etablissements-compte", |t| t != "19 établissements").await;
+    let ligne = attendre_texte(&c, "#etablissements-table tbody", |t| {
+        t.contains("Collège du Moulin")
+    })
+    .await;
+    assert!(ligne.contains("Collège du Moulin Fermé"), "{ligne}");
+    capturer(&c, "annuaire-etablissement-ferme").await;
     c.close().await.unwrap();
     drop(pilote);
     assert_eq!(compter_dans(&db, "etablissement"), 19);

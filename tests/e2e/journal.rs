@@ -46,6 +46,16 @@ async fn historique_d_une_fiche_puis_remise_depuis_le_journal() {
     .await;
     saisir(&c, "#journal-recherche", "malraux").await;
     attendre_texte(&c, "#journal-compte", |t| t == "3 changements").await;
+    // Une date impossible : message en français, qui s'efface une fois la date corrigée.
+    saisir(&c, "#journal-depuis", "31/02/2026").await;
+    let faute = attendre_texte(&c, "#journal-message", |t| !t.is_empty()).await;
+    assert!(
+        faute.contains("31/02/2026") && faute.contains("JJ/MM/AAAA"),
+        "{faute}"
+    );
+    saisir(&c, "#journal-depuis", "01/01/2000").await;
+    attendre_texte(&c, "#journal-message", |t| t.is_empty()).await;
+    attendre_texte(&c, "#journal-compte", |t| t == "3 changements").await;
     capturer(&c, "e2e-journal").await;
     cliquer(&c, "#journal-table button[aria-label^='Remettre']").await;
     cliquer(&c, "#confirmation-ok").await;

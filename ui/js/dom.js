@@ -51,6 +51,16 @@ export function alerte(contenu, genre = 'info') {
   return el('div', { class: `alerte ${genre}`, role: genre === 'erreur' ? 'alert' : 'status' }, contenu);
 }
 
+/**
+ * L'erreur d'une commande en encadré : sa première ligne en phrase, les suivantes (« Ligne 12 : … »
+ * d'un import refusé) en liste. Une annulation demandée n'est qu'une information.
+ */
+export function alerteErreur(e) {
+  const [tete, ...suite] = String(e.message ?? e).split('\n');
+  return alerte([el('p', {}, tete), suite.length ? el('ul', {}, suite.map((l) => el('li', {}, l))) : null],
+    e.code === 'annulee' ? 'info' : 'erreur');
+}
+
 /** Un tableau simple ; `lignes` est une liste de listes de cellules (texte ou nœuds). */
 export function tableau(id, entetes, lignes, vide) {
   if (lignes.length === 0) return el('p', { class: 'vide', id }, vide);

@@ -89,6 +89,12 @@ pub fn decimal1(x: f64) -> String {
     format!("{},{}", nombre(dixiemes / 10), (dixiemes % 10).abs())
 }
 
+/// `s` sur une seule ligne : retours à la ligne, tabulations et espaces répétés ramenés à un
+/// espace, rien autour.
+pub fn sur_une_ligne(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Une saisie libre, sans espaces autour.
 pub fn nettoyer(s: &str) -> String {
     s.trim().to_string()

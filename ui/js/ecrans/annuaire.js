@@ -2,7 +2,7 @@
 // l'import de l'Annuaire de l'éducation (fichier officiel du ministère).
 
 import { appeler, references, codes, libelleCode, nombre, taille } from '../api.js';
-import { el, remplir, alerte, annoncer } from '../dom.js';
+import { el, remplir, alerte, alerteErreur, annoncer } from '../dom.js';
 import { suivreTravail, choisirFichier } from '../travail.js';
 import { ecranListe } from '../liste.js';
 import { afficherDonnees, sectionInactives, zoneDonnees } from '../donnees-personnelles.js';
@@ -21,7 +21,10 @@ const ETABLISSEMENTS = {
   table: 'etablissement',
   commandes: { lister: 'lister_etablissements', creer: 'creer_etablissement', modifier: 'modifier_etablissement', supprimer: 'supprimer_etablissement' },
   colonnes: [
-    { cle: 'nom', libelle: 'Nom', tri: 'nom' },
+    // Un établissement que l'Annuaire de l'éducation dit fermé le montre à côté de son nom.
+    { cle: 'nom', libelle: 'Nom', tri: 'nom', rendu: (l) => (l.etat === 'ferme'
+      ? [l.nom, ' ', el('span', { class: 'etiquette' }, libelleCode('etats_etablissement', l.etat))]
+      : l.nom) },
     { cle: 'uai', libelle: 'UAI', tri: 'uai' },
     { cle: 'type', libelle: 'Type', tri: 'type', rendu: (l) => libelleCode('types_etablissement', l.type) },
     { cle: 'commune', libelle: 'Commune', tri: 'commune' },
@@ -218,10 +221,9 @@ function ecranImport(zone, academies) {
       const titre = el('h3', { id: 'annuaire-import-titre', tabindex: '-1' }, essai
         ? 'Aperçu : rien n\'est encore enregistré'
         : 'Import terminé');
-      const perimetre = r.academie ? `académie ${/^[AEIOUÉ]/.test(r.academie) ? 'd\'' : 'de '}${r.academie}` : 'toutes les académies';
       remplir(resultat, alerte([
         titre,
-        el('p', {}, `${perimetre[0].toUpperCase()}${perimetre.slice(1)} — ${r.format}.`),
+        el('p', {}, `${r.perimetre[0].toUpperCase()}${r.perimetre.slice(1)} — ${r.format}.`),
         comptes(r),
         messages('annuaire-import-rejets', 'Lignes non importées', r.rejets, r.nb_rejets),
         r.fermes_cites.length
@@ -237,9 +239,7 @@ function ecranImport(zone, academies) {
         : `Import terminé : ${nombre(r.crees)} créés, ${nombre(r.mis_a_jour)} mis à jour.`);
       if (!essai) await references(true);
     } catch (e) {
-      const lignes = e.message.split('\n');
-      remplir(resultat, alerte([el('p', {}, lignes[0]), el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))],
-        e.code === 'annulee' ? 'info' : 'erreur'));
+      remplir(resultat, alerteErreur(e));
     } finally {
       controler.disabled = false;
       importer.disabled = false;

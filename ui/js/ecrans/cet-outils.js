@@ -3,12 +3,9 @@
 
 import { appeler, references, dateFr, nombre, anneeScolaire, taille } from '../api.js';
 import { suivreTravail, choisirFichier, enregistrerFichier } from '../travail.js';
-import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
+import { el, remplir, tableau, confirmer, alerte, alerteErreur } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { selecteur } from '../selecteur.js';
-
-const alerteErreur = (e) => alerte(
-  e.message.split('\n').map((ligne, i) => (i === 0 ? el('p', {}, ligne) : el('p', { class: 'ligne-erreur' }, ligne))), 'erreur');
 
 export async function afficherImportExport(zone) {
   const nomFichier = el('span', { id: 'import-cet-nom' }, 'Aucun fichier choisi.');

@@ -2,7 +2,7 @@
 
 import { appeler, references, nombre, quantite, dateFr, codes, taille } from '../api.js';
 import { suivreTravail, choisirFichier } from '../travail.js';
-import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
+import { el, remplir, alerte, alerteErreur, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 
@@ -159,9 +159,7 @@ function ecranImport(zone) {
         : `${quantite(r.lignes, ['ligne importée', 'lignes importées'])}.${r.creations.length ? ` Créés : ${r.creations.join(', ')}.` : ''}`, 'succes'),
       essai ? el('button', { type: 'button', id: 'import-confirmer', onclick: () => lancer(false) }, 'Importer ces lignes') : null);
     } catch (e) {
-      const lignes = e.message.split('\n');
-      remplir(resultat, alerte([el('p', {}, lignes[0]),
-        el('ul', {}, lignes.slice(1).map((l) => el('li', {}, l)))], 'erreur'));
+      remplir(resultat, alerteErreur(e));
     }
   };
   const choisir = async () => {

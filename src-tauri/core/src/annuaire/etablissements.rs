@@ -49,6 +49,8 @@ pub struct Etablissement {
     pub academie: String,
     pub bassin_id: Option<i64>,
     pub bassin: Option<String>,
+    /// Ouvert ou fermé d'après le dernier import de l'Annuaire de l'éducation (sinon inconnu).
+    pub etat: Option<EtatEtablissement>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -84,7 +86,8 @@ const REQUETE: Requete = Requete {
         e.academie_id AS academie_id,
         a.nom AS academie,
         e.bassin_id AS bassin_id,
-        b.nom AS bassin
+        b.nom AS bassin,
+        e.etat AS etat
     ",
     tables: "etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
 };
@@ -109,6 +112,7 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
         academie: r.get("academie")?,
         bassin_id: r.get("bassin_id")?,
         bassin: r.get("bassin")?,
+        etat: r.get("etat")?,
     })
 }
 

@@ -146,12 +146,8 @@ pub fn pour_un_import<T>(
 
 /// Écritures en masse (imports) dans `tables` (parmi `TABLES_INDEXEES`) : les déclencheurs de
 /// leur index sont suspendus pendant `ecrire`, puis ces index sont reconstruits d'un seul coup.
-/// Un déclencheur met l'index à jour ligne par ligne, et FTS5 écrit alors un petit segment à
-/// chaque ligne (environ 50 µs de plus par fiche, voir bench-annuaire) ; la reconstruction relit
-/// la table entière (environ 1 s pour 100 000 personnes) : elle gagne au-delà de quelques
-/// dizaines de milliers de fiches écrites. Le tout dans un point de sauvegarde : en cas
-/// d'erreur, rien n'est écrit et les déclencheurs restent. Au premier niveau, une transaction
-/// `BEGIN IMMEDIATE` (voir `base::Point`).
+/// Quand cela paie : voir `pour_un_import`. Le tout-ou-rien de `base::atomique` : en cas
+/// d'erreur, rien n'est écrit et les déclencheurs restent.
 pub fn en_masse<T>(
     conn: &Connection,
     tables: &[&str],

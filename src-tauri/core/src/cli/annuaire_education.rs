@@ -26,14 +26,10 @@ fn liste(sortie: &mut dyn Write, messages: &[String], total: usize) -> Result<()
 }
 
 pub(super) fn afficher(r: &CompteRendu, sortie: &mut dyn Write) -> Result<(), Erreur> {
-    let perimetre = match &r.academie {
-        Some(a) if a.starts_with(['A', 'E', 'I', 'O', 'U', 'É']) => format!("académie d'{a}"),
-        Some(a) => format!("académie de {a}"),
-        None => "toutes les académies".into(),
-    };
     writeln!(
         sortie,
-        "Annuaire de l'éducation ({perimetre}) : {} lue{} — {}.",
+        "Annuaire de l'éducation ({}) : {} lue{} — {}.",
+        r.perimetre,
         lignes(r.lignes),
         if r.lignes > 1 { "s" } else { "" },
         r.format

@@ -67,6 +67,12 @@ impl TableCsv {
         }
         if manquantes.is_empty() {
             Ok(indices)
+        } else if manquantes.len() == attendues.len() {
+            // Toutes absentes : les redonner comme « attendues » ne dirait rien de plus.
+            Err(format!(
+                "Colonnes absentes de l'en-tête : {}.",
+                manquantes.join(", ")
+            ))
         } else {
             Err(format!(
                 "Colonnes absentes de l'en-tête : {}. Colonnes attendues : {}.",

@@ -29,7 +29,16 @@ fn erreurs_avec_numero_de_ligne() {
     assert!(lire(b"a;b\n1;\"2\n").unwrap_err().contains("guillemet"));
     assert!(lire(b"").unwrap_err().contains("vide"));
     let t = lire(b"a;b\n1;2\n").unwrap();
-    assert!(t.colonnes(&["a", "c", "d"]).unwrap_err().contains("c, d"));
+    let e = t.colonnes(&["a", "c", "d"]).unwrap_err();
+    assert!(
+        e.contains("c, d") && e.contains("Colonnes attendues : a;c;d"),
+        "{e}"
+    );
+    // Toutes absentes : la liste n'est pas redite.
+    assert_eq!(
+        t.colonnes(&["x", "y"]).unwrap_err(),
+        "Colonnes absentes de l'en-tête : x, y."
+    );
 }
 
 #[test]

@@ -330,7 +330,7 @@ fn valeur(
         return Ok(crate::dates::francaise(d));
     }
     // Une entrée tient sur une ligne (sortie texte de `passerelle historique`, tableau du journal).
-    let brut = brut.split_whitespace().collect::<Vec<_>>().join(" ");
+    let brut = crate::texte::sur_une_ligne(&brut);
     Ok(if brut.chars().count() > 200 {
         format!("{}…", brut.chars().take(200).collect::<String>())
     } else {

@@ -87,7 +87,7 @@ pub fn nom_de_fichier(titre: &str) -> String {
             c => c,
         })
         .collect();
-    let mut nom: String = propre.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut nom = crate::texte::sur_une_ligne(&propre);
     if nom.chars().count() > 100 {
         nom = nom.chars().take(100).collect();
     }

@@ -108,7 +108,7 @@ pub(super) struct Fiche {
 /// La cellule `i` de la ligne, nettoyée ; `None` si la colonne manque ou si la cellule est vide.
 fn cellule(ligne: &Ligne, i: Option<usize>) -> Option<String> {
     i.and_then(|i| ligne.valeurs.get(i))
-        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|v| texte::sur_une_ligne(v))
         .filter(|v| !v.is_empty())
 }
 

@@ -61,6 +61,8 @@ pub struct CompteRendu {
     pub format: String,
     /// L'académie retenue (« Lille »), ou aucune : toutes.
     pub academie: Option<String>,
+    /// Ce que l'import a couvert, pour les messages : « académie d'Amiens », « toutes les académies ».
+    pub perimetre: String,
     /// Lignes de données du fichier.
     pub lignes: usize,
     pub crees: usize,
@@ -119,6 +121,13 @@ pub fn importer(
         essai,
         format: table.format(),
         academie: choisie.as_ref().map(|a| a.nom.clone()),
+        perimetre: match &choisie {
+            Some(a) if a.nom.starts_with(['A', 'E', 'I', 'O', 'U', 'É']) => {
+                format!("académie d'{}", a.nom)
+            }
+            Some(a) => format!("académie de {}", a.nom),
+            None => "toutes les académies".into(),
+        },
         lignes: table.lignes.len(),
         ..Default::default()
     };
