@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DemandeExport {
     pub perimetre: Perimetre,
     pub periode: Periode,
