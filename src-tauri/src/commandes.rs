@@ -47,6 +47,7 @@ pub async fn enregistrer(
 pub mod bases_et_fichiers;
 pub mod cet;
 pub mod clee;
+pub mod consolidation;
 pub mod copies;
 pub mod donnees_personnelles;
 pub mod journal;

@@ -115,6 +115,14 @@ fn deux_sources_differentes_pour_la_meme_fiche_sont_listees_puis_tranchees() {
         .unwrap()
         .contains("\"jeunes_filles\":11"));
     assert!(k.recue.as_deref().unwrap().contains("\"jeunes_filles\":12"));
+    // Montré en clair : le champ en français, les deux valeurs.
+    assert!(
+        k.differences
+            .iter()
+            .any(|d| d.champ.contains("filles") && d.locale == "11" && d.recue == "12"),
+        "{:?}",
+        k.differences
+    );
     consolidation::decider(&c, k.id, Decision::Recue).unwrap();
     assert_eq!(filles(&c, "Visite de la forge"), 12);
     assert!(consolidation::conflits(&c, true).unwrap().is_empty());

@@ -6,8 +6,9 @@ use super::fiches::{ident, Lecteur};
 use super::paquet::{self, Contenu, Manifeste};
 use super::schema::{self, Schema, ANNUAIRE};
 use super::{identite, Perimetre};
-use crate::dates::Periode;
+use crate::dates::{GenrePeriode, Periode};
 use crate::rapport::{Document, Genre};
+use crate::vocabulaire::Code;
 use crate::{Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
@@ -20,6 +21,67 @@ pub struct DemandeExport {
     /// Code ou nom de l'académie, « national » pour les fiches sans académie ; vide : toutes.
     #[serde(default)]
     pub academie: String,
+}
+
+/// Ce que la fenêtre envoie : des textes, contrôlés ici champ par champ.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SaisieExport {
+    pub perimetre: String,
+    /// « civile » ou « scolaire ».
+    pub genre_periode: String,
+    /// « 2007 », ou « 2007-2008 » pour une année scolaire.
+    pub annee: String,
+    #[serde(default)]
+    pub academie: String,
+}
+
+/// La demande d'export d'une saisie de la fenêtre, contrôlée : périmètre, période, portée et nom
+/// de la base (il signe le paquet).
+pub fn demande_valide(conn: &Connection, s: &SaisieExport) -> Resultat<DemandeExport> {
+    let mut c = crate::Controle::default();
+    let perimetre = c.champ("perimetre", Perimetre::choisi(&s.perimetre, "le périmètre"));
+    let genre = c.champ(
+        "genre_periode",
+        GenrePeriode::choisi(&s.genre_periode, "le genre d'année"),
+    );
+    let annee = s.annee.trim();
+    let annee = c.champ(
+        "annee",
+        match (genre, annee.contains(['-', '/'])) {
+            (Some(GenrePeriode::Scolaire), true) => crate::dates::lire_annee_scolaire(annee),
+            _ => annee
+                .parse::<i32>()
+                .map_err(|_| {
+                    format!("L'année « {annee} » s'écrit sur quatre chiffres, par exemple 2007.")
+                })
+                .and_then(crate::dates::verifier_annee),
+        },
+    );
+    let (perimetre, genre, annee) =
+        c.fin_avec(perimetre.zip(genre).zip(annee).map(|((p, g), a)| (p, g, a)))?;
+    let d = DemandeExport {
+        perimetre,
+        periode: match genre {
+            GenrePeriode::Civile => Periode::Civile(annee),
+            GenrePeriode::Scolaire => Periode::Scolaire(annee),
+        },
+        academie: s.academie.clone(),
+    };
+    academie(conn, &d.academie)?;
+    nommee(conn)?;
+    Ok(d)
+}
+
+/// Le nom de la base signe ses paquets : il doit être donné.
+fn nommee(conn: &Connection) -> Resultat<super::Identite> {
+    let moi = identite(conn)?;
+    if moi.nom.trim().is_empty() {
+        return Err(Erreur::validation(
+            "nom",
+            "Cette base n'a pas encore de nom : donnez-lui en un dans Paramètres › Identité de la base (par exemple « DAET Lille »), il dira d'où vient le paquet.",
+        ));
+    }
+    Ok(moi)
 }
 
 /// Les fiches qui ouvrent chaque périmètre : ?1, ?2 bornes de la période, ?3 l'académie (0 :
@@ -193,13 +255,7 @@ pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Co
     d.periode
         .verifier()
         .map_err(|m| Erreur::validation("periode", m))?;
-    let moi = identite(conn)?;
-    if moi.nom.trim().is_empty() {
-        return Err(Erreur::validation(
-            "nom",
-            "Cette base n'a pas encore de nom : donnez-lui en un dans Paramètres › Identité de la base (par exemple « DAET Lille »), il dira d'où vient le paquet.",
-        ));
-    }
+    let moi = nommee(conn)?;
     let academie = academie(conn, &d.academie)?;
     let s = schema::lire(conn)?;
     let propres = propres(conn, &s, d, academie.as_ref().map_or(0, |a| a.0))?;

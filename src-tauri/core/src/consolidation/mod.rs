@@ -7,8 +7,10 @@
 //! - `paquet.rs` : le fichier (manifeste, empreinte, lecture contrôlée) ;
 //! - `export.rs` : la sélection des fiches et l'écriture ;
 //! - `import.rs` : la fusion (nouveau, remplacé, inchangé, conflit, supprimé à la source) ;
-//! - `sources.rs` : les contributions reçues, les conflits et leur décision.
+//! - `sources.rs` : les contributions reçues, leur retrait, la provenance d'une fiche ;
+//! - `conflits.rs` : les conflits montrés en clair et la décision de l'utilisateur.
 
+mod conflits;
 mod export;
 mod fiches;
 mod fusion;
@@ -18,13 +20,11 @@ mod retrait;
 pub mod schema;
 mod sources;
 
-pub use export::{document_paquet, exporter, DemandeExport};
+pub use conflits::{conflits, decider, Conflit, Difference};
+pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
 pub use import::{importer, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
-pub use sources::{
-    academies_sans_source, conflits, couverture, decider, provenance, retirer_source, sources,
-    Conflit, Source,
-};
+pub use sources::{academies_sans_source, couverture, provenance, retirer_source, sources, Source};
 
 use crate::{Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};

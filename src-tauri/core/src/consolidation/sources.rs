@@ -2,9 +2,9 @@
 //! provenance d'une fiche et ce que couvre un bilan consolidé.
 
 use super::fusion::Fusion;
-use super::import::{date_fr, refus, CompteRendu};
+use super::import::{date_fr, CompteRendu};
 use super::schema;
-use super::{Decision, NatureConflit, Perimetre};
+use super::Perimetre;
 use crate::texte::nombre;
 use crate::vocabulaire::Code;
 use crate::{base, journal, Erreur, Resultat};
@@ -24,7 +24,7 @@ pub struct Source {
     pub periode: String,
     pub cree_le: String,
     pub recu_le: String,
-    /// « 3 739 actions IPE, 54 IPE ».
+    /// « Action IPE : 3 739, IPE : 54 ».
     pub contenu: String,
     pub fichier: String,
     pub conflits_ouverts: i64,
@@ -48,7 +48,7 @@ pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String>
     })
 }
 
-/// « 3 739 actions IPE, 54 IPE » : les comptes du manifeste, en français.
+/// « Action IPE : 3 739, IPE : 54 » : les comptes du manifeste, en français.
 fn contenu(comptes: &BTreeMap<String, i64>) -> String {
     comptes
         .iter()
@@ -138,118 +138,6 @@ pub fn retirer_source(conn: &Connection, id: i64) -> Resultat<CompteRendu> {
         conn.execute("DELETE FROM consolidation_source WHERE id = ?1", [id])?;
         Ok(cr)
     })
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Conflit {
-    pub id: i64,
-    pub source: String,
-    pub nature: NatureConflit,
-    pub nature_libelle: String,
-    pub fiche: String,
-    pub libelle: String,
-    /// Les deux versions, champ par champ lisible (JSON d'origine).
-    pub locale: Option<String>,
-    pub recue: Option<String>,
-    pub note_le: String,
-    pub decision: Option<Decision>,
-    /// Les décisions possibles pour cette nature de conflit.
-    pub choix: Vec<crate::vocabulaire::Choix>,
-}
-
-fn choix(nature: NatureConflit) -> Vec<Decision> {
-    match nature {
-        NatureConflit::RapprochementAmbigu => vec![Decision::Separees],
-        _ => vec![Decision::Locale, Decision::Recue],
-    }
-}
-
-pub fn conflits(conn: &Connection, ouverts: bool) -> Resultat<Vec<Conflit>> {
-    let lignes = conn
-        .prepare(
-            "SELECT id, source_nom, nature, table_nom, libelle, locale, recue, note_le, decision
-             FROM consolidation_conflit WHERE (?1 = 0 OR decision IS NULL) ORDER BY id",
-        )?
-        .query_map([ouverts], |r| {
-            let nature: NatureConflit = r.get(2)?;
-            let table: String = r.get(3)?;
-            Ok(Conflit {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                nature,
-                nature_libelle: nature.libelle().to_string(),
-                fiche: journal::nom_de_table(&table),
-                libelle: r.get(4)?,
-                locale: r.get(5)?,
-                recue: r.get(6)?,
-                note_le: date_fr(&r.get::<_, String>(7)?),
-                decision: r.get(8)?,
-                choix: crate::vocabulaire::choix_de(&choix(nature)),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(lignes)
-}
-
-/// Tranche un conflit : garder la version d'ici, prendre la version reçue (ou la suppression
-/// venue de la source), ou garder deux fiches séparées.
-pub fn decider(conn: &Connection, id: i64, decision: Decision) -> Resultat<()> {
-    base::atomique(conn, |conn| {
-        let (nature, table, uid, recue): (NatureConflit, String, String, Option<String>) = conn
-            .query_row(
-                "SELECT nature, table_nom, uid, recue FROM consolidation_conflit WHERE id = ?1 AND decision IS NULL",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?
-            .ok_or_else(|| Erreur::Introuvable("Ce conflit est déjà tranché ou n'existe plus.".into()))?;
-        if !choix(nature).contains(&decision) {
-            return Err(Erreur::validation(
-                "decision",
-                "Cette décision ne s'applique pas à ce conflit.",
-            ));
-        }
-        if decision == Decision::Recue {
-            prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?;
-        }
-        conn.execute(
-            "UPDATE consolidation_conflit SET decision = ?1,
-               decide_le = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?2",
-            params![decision, id],
-        )?;
-        Ok(())
-    })
-}
-
-fn prendre_la_version_recue(
-    conn: &Connection,
-    table: &str,
-    uid: &str,
-    recue: Option<&str>,
-) -> Resultat<()> {
-    let schema = schema::lire(conn)?;
-    if schema.fiche(table).is_none() {
-        return Err(refus("Fiche inconnue."));
-    }
-    let id: Option<i64> = conn
-        .query_row(
-            &format!("SELECT id FROM \"{table}\" WHERE uid = ?1"),
-            [uid],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(id) = id else {
-        return Ok(());
-    };
-    match recue {
-        Some(donnees) => Fusion::nouvelle(conn, &schema, 0, "", CompteRendu::default())?
-            .appliquer(table, id, donnees),
-        None => {
-            conn.execute(&format!("DELETE FROM \"{table}\" WHERE id = ?1"), [id])
-                .map_err(|_| Erreur::EnUsage("Cette fiche est encore citée dans cette base : elle ne peut pas être supprimée.".into()))?;
-            Ok(())
-        }
-    }
 }
 
 /// D'où vient une fiche : « Reçue de « DAET Lille » (IPE (registre et actions), 2007), paquet

@@ -10,7 +10,7 @@ mod lecture;
 mod remise;
 
 pub(crate) use affichage::libelle_actuel;
-pub use affichage::{champs_lisibles, nom_de_table, Changement, Entree};
+pub use affichage::{champs_lisibles, nom_de_champ, nom_de_table, Changement, Entree};
 pub use declencheurs::{armer, creations_en_bloc, json_de_la_ligne};
 pub(crate) use lecture::entrees_ou;
 pub use lecture::{
