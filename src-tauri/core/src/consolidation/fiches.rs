@@ -17,7 +17,13 @@ pub fn empreinte(texte: &str) -> String {
 }
 
 pub fn hex(octets: &[u8]) -> String {
-    octets.iter().map(|o| format!("{o:02x}")).collect()
+    const CHIFFRES: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(octets.len() * 2);
+    for o in octets {
+        s.push(CHIFFRES[(o >> 4) as usize] as char);
+        s.push(CHIFFRES[(o & 15) as usize] as char);
+    }
+    s
 }
 
 pub fn ident(nom: &str) -> String {

@@ -25,7 +25,9 @@ pub(super) struct Fusion<'c, 's> {
     pub(super) source_id: i64,
     pub(super) source_uid: String,
     /// (table, clé reçue) → id local.
-    pub(super) ids: HashMap<(String, String), i64>,
+    pub(super) ids: HashMap<String, HashMap<String, i64>>,
+    /// Requêtes d'écriture déjà formées, par (table, mise à jour ?) : colonnes reçues et SQL.
+    requetes: HashMap<(String, bool), (Vec<String>, String)>,
     /// (table, uid local) → (propre, empreinte) de la contribution précédente.
     pub(super) avant: HashMap<(String, String), (bool, String)>,
     /// (table, uid local) → (propre, empreinte) de cette contribution.
@@ -59,6 +61,7 @@ impl<'c, 's> Fusion<'c, 's> {
             source_id,
             source_uid: source_uid.to_string(),
             ids: HashMap::new(),
+            requetes: HashMap::new(),
             avant,
             apres: HashMap::new(),
             a_relier: Vec::new(),
@@ -81,7 +84,7 @@ impl<'c, 's> Fusion<'c, 's> {
     pub(super) fn referentiels(&mut self, c: &Contenu) -> Resultat<()> {
         for (table, cle, donnees) in &c.referentiels {
             if let Some(id) = self.referentiel_local(table, cle)? {
-                self.ids.insert((table.clone(), cle.clone()), id);
+                self.retenir(table, cle, id);
                 continue;
             }
             let d: Map<String, Value> = serde_json::from_str(donnees)
@@ -131,7 +134,7 @@ impl<'c, 's> Fusion<'c, 's> {
                     )))
                 }
             };
-            self.ids.insert((table.clone(), cle.clone()), id);
+            self.retenir(table, cle, id);
         }
         Ok(())
     }
@@ -150,9 +153,17 @@ impl<'c, 's> Fusion<'c, 's> {
             .optional()?)
     }
 
+    /// Retient l'id local d'une clé reçue.
+    pub(super) fn retenir(&mut self, table: &str, cle: &str, id: i64) {
+        self.ids
+            .entry(table.to_string())
+            .or_default()
+            .insert(cle.to_string(), id);
+    }
+
     /// L'id local de la fiche désignée par une clé reçue (uid, ou clé naturelle d'un référentiel).
     pub(super) fn resoudre(&mut self, table: &str, cle: &str) -> Resultat<Option<i64>> {
-        if let Some(id) = self.ids.get(&(table.to_string(), cle.to_string())) {
+        if let Some(id) = self.ids.get(table).and_then(|t| t.get(cle)) {
             return Ok(Some(*id));
         }
         let id = if Schema::est_referentiel(table) {
@@ -160,12 +171,12 @@ impl<'c, 's> Fusion<'c, 's> {
         } else {
             let uid = self.uid_local(table, cle)?;
             self.conn
-                .prepare_cached(&format!("SELECT id FROM {} WHERE uid = ?1", ident(table)))?
+                .prepare_cached(&par_uid(table))?
                 .query_row([uid], |r| r.get(0))
                 .optional()?
         };
         if let Some(id) = id {
-            self.ids.insert((table.to_string(), cle.to_string()), id);
+            self.retenir(table, cle, id);
         }
         Ok(id)
     }
@@ -184,6 +195,10 @@ impl<'c, 's> Fusion<'c, 's> {
             .optional()?
             .unwrap_or_else(|| uid.to_string()))
     }
+}
+
+fn par_uid(table: &str) -> String {
+    format!("SELECT id FROM {} WHERE uid = ?1", ident(table))
 }
 
 /// Une fiche reçue : ses colonnes et ses liaisons.
@@ -226,12 +241,12 @@ impl<'c, 's> Fusion<'c, 's> {
         let uid = self.uid_local(table, uid_recu)?;
         let local: Option<i64> = self
             .conn
-            .prepare_cached(&format!("SELECT id FROM {} WHERE uid = ?1", ident(table)))?
+            .prepare_cached(&par_uid(table))?
             .query_row([&uid], |r| r.get(0))
             .optional()?;
         let uid = match local {
             Some(id) => {
-                self.ids.insert((table.into(), uid_recu.into()), id);
+                self.retenir(table, uid_recu, id);
                 if propre {
                     self.comparer(t, id, &uid, donnees, &e)?;
                 }
@@ -321,7 +336,7 @@ impl<'c, 's> Fusion<'c, 's> {
                         "INSERT OR REPLACE INTO consolidation_alias (table_nom, uid_recu, uid_local) VALUES (?1, ?2, ?3)",
                         [&t.nom, uid_recu, &uid_local],
                     )?;
-                    self.ids.insert((t.nom.clone(), uid_recu.into()), id);
+                    self.retenir(&t.nom, uid_recu, id);
                     self.cr.rapprochees += 1;
                     return Ok(uid_local);
                 }
@@ -356,8 +371,7 @@ impl<'c, 's> Fusion<'c, 's> {
         uid: Option<&str>,
         recue: &Recue,
     ) -> Resultat<i64> {
-        let mut colonnes = Vec::new();
-        let mut valeurs: Vec<Sql> = Vec::new();
+        let mut valeurs: Vec<Sql> = Vec::with_capacity(recue.champs.len() + 1);
         let mut differees = Vec::new();
         for (colonne, v) in &recue.champs {
             if !t.colonnes.contains(colonne) {
@@ -366,24 +380,12 @@ impl<'c, 's> Fusion<'c, 's> {
                     t.nom
                 )));
             }
-            let valeur = self.valeur(t, colonne, v, &mut differees)?;
-            colonnes.push(ident(colonne));
-            valeurs.push(valeur);
+            valeurs.push(self.valeur(t, colonne, v, &mut differees)?);
         }
+        let sql = self.requete(&t.nom, id.is_some(), "uid", &recue.champs);
         let id = match id {
             Some(id) => {
-                let sets: Vec<String> = colonnes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                    .collect();
-                if !sets.is_empty() {
-                    let sql = format!(
-                        "UPDATE {} SET {} WHERE id = ?{}",
-                        ident(&t.nom),
-                        sets.join(", "),
-                        sets.len() + 1
-                    );
+                if !recue.champs.is_empty() {
                     valeurs.push(Sql::Integer(id));
                     self.conn
                         .prepare_cached(&sql)?
@@ -392,21 +394,13 @@ impl<'c, 's> Fusion<'c, 's> {
                 id
             }
             None => {
-                colonnes.push("uid".into());
                 valeurs.push(Sql::Text(uid.unwrap_or_default().to_string()));
-                let marques: Vec<String> = (1..=colonnes.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {} ({}) VALUES ({})",
-                    ident(&t.nom),
-                    colonnes.join(", "),
-                    marques.join(", ")
-                );
                 self.conn
                     .prepare_cached(&sql)?
                     .execute(rusqlite::params_from_iter(&valeurs))?;
                 let id = self.conn.last_insert_rowid();
                 if let Some(uid) = uid {
-                    self.ids.insert((t.nom.clone(), uid.to_string()), id);
+                    self.retenir(&t.nom, uid, id);
                 }
                 id
             }
@@ -414,8 +408,52 @@ impl<'c, 's> Fusion<'c, 's> {
         for (colonne, cible, cle) in differees {
             self.a_relier.push((t.nom.clone(), id, colonne, cible, cle));
         }
-        self.ecrire_liens(t, id, &recue.liens)?;
+        self.ecrire_liens(t, id, uid.is_some(), &recue.liens)?;
         Ok(id)
+    }
+
+    /// `INSERT INTO t (c1, …, derniere) VALUES (?1, …)` (derniere : l'uid d'une fiche, la fiche
+    /// mère d'une liaison) ou `UPDATE t SET c1 = ?1, … WHERE id = ?n` pour ces colonnes : formée
+    /// une fois par table tant que les colonnes reçues sont les mêmes.
+    fn requete(
+        &mut self,
+        table: &str,
+        mise_a_jour: bool,
+        derniere: &str,
+        champs: &Map<String, Value>,
+    ) -> String {
+        let cle = (table.to_string(), mise_a_jour);
+        if let Some((colonnes, sql)) = self.requetes.get(&cle) {
+            if colonnes.iter().eq(champs.keys()) {
+                return sql.clone();
+            }
+        }
+        let colonnes: Vec<String> = champs.keys().cloned().collect();
+        let noms: Vec<String> = colonnes.iter().map(|c| ident(c)).collect();
+        let sql = if mise_a_jour {
+            let sets: Vec<String> = noms
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                .collect();
+            format!(
+                "UPDATE {} SET {} WHERE id = ?{}",
+                ident(table),
+                sets.join(", "),
+                sets.len() + 1
+            )
+        } else {
+            let marques: Vec<String> = (1..=noms.len() + 1).map(|i| format!("?{i}")).collect();
+            format!(
+                "INSERT INTO {} ({}, {}) VALUES ({})",
+                ident(table),
+                noms.join(", "),
+                ident(derniere),
+                marques.join(", ")
+            )
+        };
+        self.requetes.insert(cle, (colonnes, sql.clone()));
+        sql
     }
 
     /// La valeur SQL d'une colonne reçue ; une clé étrangère est traduite, ou reliée après coup
@@ -447,18 +485,25 @@ impl<'c, 's> Fusion<'c, 's> {
         }
     }
 
-    /// Remplace les liaisons de la fiche `id` par celles reçues.
-    fn ecrire_liens(&mut self, t: &Table, id: i64, liens: &Map<String, Value>) -> Resultat<()> {
+    /// Remplace les liaisons de la fiche `id` par celles reçues (une fiche neuve n'en a pas).
+    fn ecrire_liens(
+        &mut self,
+        t: &Table,
+        id: i64,
+        neuve: bool,
+        liens: &Map<String, Value>,
+    ) -> Resultat<()> {
         let schema = self.schema;
         for l in schema.liaisons_de(&t.nom) {
             let Some(parent) = &l.parent else { continue };
-            self.conn
-                .prepare_cached(&format!(
+            if !neuve {
+                let sql = format!(
                     "DELETE FROM {} WHERE {} = ?1",
                     ident(&l.nom),
                     ident(&parent.colonne)
-                ))?
-                .execute([id])?;
+                );
+                self.conn.prepare_cached(&sql)?.execute([id])?;
+            }
             let Some(Value::Array(lignes)) = liens.get(&l.nom) else {
                 continue;
             };
@@ -469,15 +514,13 @@ impl<'c, 's> Fusion<'c, 's> {
                         l.nom
                     )));
                 };
-                let mut colonnes = vec![ident(&parent.colonne)];
-                let mut valeurs = vec![Sql::Integer(id)];
+                let mut valeurs = Vec::with_capacity(champs.len() + 1);
                 let mut differees = Vec::new();
                 for (colonne, v) in champs {
                     if !l.colonnes.contains(colonne) {
                         return Err(refus(&format!("Le paquet donne aux liaisons « {} » une colonne inconnue (« {colonne} »).", l.nom)));
                     }
                     valeurs.push(self.valeur(l, colonne, v, &mut differees)?);
-                    colonnes.push(ident(colonne));
                 }
                 if !differees.is_empty() {
                     return Err(refus(&format!(
@@ -485,13 +528,9 @@ impl<'c, 's> Fusion<'c, 's> {
                         l.nom
                     )));
                 }
-                let marques: Vec<String> = (1..=colonnes.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {} ({}) VALUES ({})",
-                    ident(&l.nom),
-                    colonnes.join(", "),
-                    marques.join(", ")
-                );
+                // La colonne de la fiche mère vient en dernier, comme l'uid d'une fiche.
+                valeurs.push(Sql::Integer(id));
+                let sql = self.requete(&l.nom, false, &parent.colonne, champs);
                 self.conn
                     .prepare_cached(&sql)?
                     .execute(rusqlite::params_from_iter(&valeurs))?;

@@ -62,7 +62,7 @@ pub fn importer(conn: &Connection, chemins: &[PathBuf], essai: bool) -> Resultat
         let fichier = nom_de_fichier(chemin);
         let r = base::atomique(conn, |conn| {
             journal::par(conn, Chemin::Import, || {
-                journal::creations_en_bloc(conn, || importer_un(conn, chemin))
+                journal::creations_tracees_ailleurs(conn, || importer_un(conn, chemin))
             })
         });
         resultats.push(match r {
@@ -92,7 +92,8 @@ pub(super) fn refus(m: &str) -> Erreur {
 }
 
 fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
-    let (m, c) = paquet::lire(chemin)?;
+    // Le manifeste d'abord : un paquet déjà reçu (même empreinte) n'est pas relu en entier.
+    let m = paquet::lire_manifeste(chemin)?;
     let moi = identite(conn)?;
     let mut cr = CompteRendu {
         fichier: nom_de_fichier(chemin),
@@ -127,6 +128,7 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
             )));
         }
     }
+    let (m, c) = paquet::lire(chemin)?;
     let source_id = enregistrer_source(conn, &m, connue.map(|c| c.0), &cr.fichier)?;
     let schema = schema::lire(conn)?;
     let mut f = Fusion::nouvelle(conn, &schema, source_id, &m.source_uid, cr)?;

@@ -54,6 +54,25 @@ pub fn armer(conn: &Connection) -> Resultat<()> {
 /// actions (bench-ipe). Les modifications et suppressions restent notées par les déclencheurs.
 /// Imbriqué (import dans la démonstration), ou sans journal : `faire` seul.
 pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<T>) -> Resultat<T> {
+    sans_declencheurs_de_creation(conn, true, faire)
+}
+
+/// Comme `creations_en_bloc`, mais sans noter les créations : pour la fusion d'un paquet de
+/// consolidation, dont chaque fiche créée est déjà retenue avec sa source et son empreinte
+/// (`consolidation_fiche`) ; la noter encore doublait le temps de la fusion (bench-consolidation).
+/// Modifications et suppressions restent notées.
+pub fn creations_tracees_ailleurs<T>(
+    conn: &Connection,
+    faire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    sans_declencheurs_de_creation(conn, false, faire)
+}
+
+fn sans_declencheurs_de_creation<T>(
+    conn: &Connection,
+    noter: bool,
+    faire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
     let creations = declencheurs_poses(conn, "journal\\_%\\_c")?;
     if creations.is_empty() {
         return faire();
@@ -86,6 +105,9 @@ pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<
                     ),
                     [dernier],
                 )?;
+            }
+            if !noter {
+                return Ok(());
             }
             conn.execute(
                 &format!(
