@@ -98,6 +98,38 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
         couverture.starts_with("Consolidation : 2 sources, reçues "),
         "{couverture}"
     );
+
+    // L'évolution sur trois années, dessinée dans la fenêtre (SVG) et dite en tableau.
+    cliquer(&c, "#bilan-vers-evolution").await;
+    cliquer(&c, "#evolution-afficher").await;
+    let tableau = attendre_texte(&c, "#evolution-tableau", |t| t.contains("2007")).await;
+    // Cellules collées dans le texte lu : Actions, 0 en 2005, 0 en 2006, puis 2007.
+    assert!(
+        tableau.contains(&format!("Actions00{actions}Évolution")),
+        "{tableau}"
+    );
+    let barres = c
+        .find_all(Locator::Css("#evolution-graphique rect"))
+        .await
+        .unwrap();
+    assert_eq!(barres.len(), 3);
+    let sources = attendre_texte(&c, "#evolution-couverture", |t| !t.is_empty()).await;
+    assert!(sources.contains("2007 : 2 sources"), "{sources}");
+    c.execute(
+        "document.querySelector('#evolution-titre').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    capturer(&c, "e2e-evolution").await;
+    // Une année mal écrite : message en français sous la section, rien d'affiché.
+    saisir(&c, "#evolution-debut", "20O5").await;
+    cliquer(&c, "#evolution-afficher").await;
+    let faute = attendre_texte(&c, "#evolution-message", |t| !t.is_empty()).await;
+    assert!(
+        faute.contains("« 20O5 » s'écrit sur quatre chiffres"),
+        "{faute}"
+    );
     c.close().await.unwrap();
     drop(pilote);
 }

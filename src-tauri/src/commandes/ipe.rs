@@ -2,6 +2,8 @@
 
 use super::{enregistrer, R};
 use crate::app::Etat;
+use passerelle_core::dates::GenrePeriode;
+use passerelle_core::ipe::bilan::evolution;
 use passerelle_core::ipe::{actions, bilan, commentaires, import, intervenants, themes};
 use passerelle_core::liste::Liste;
 use std::collections::BTreeMap;
@@ -152,6 +154,35 @@ pub async fn exporter_bilan_ipe(
 ) -> R<u64> {
     enregistrer(app, move |c| {
         bilan::document_bilan(c, periode, academie_id, &format)
+    })
+    .await
+}
+
+/// L'évolution sur plusieurs années (écran Bilans).
+#[tauri::command(async)]
+pub fn evolution_ipe(
+    etat: State<Etat>,
+    genre: GenrePeriode,
+    debut: String,
+    fin: String,
+    academie_id: Option<i64>,
+) -> R<evolution::Evolution> {
+    let (debut, fin) = evolution::lire_annees(&debut, &fin)?;
+    etat.avec(|c| evolution::modele_evolution(c, genre, debut, fin, academie_id))
+}
+
+/// L'évolution en PDF, enregistrée là où l'utilisateur le choisit.
+#[tauri::command]
+pub async fn exporter_evolution_ipe(
+    app: AppHandle,
+    genre: GenrePeriode,
+    debut: String,
+    fin: String,
+    academie_id: Option<i64>,
+) -> R<u64> {
+    let (debut, fin) = evolution::lire_annees(&debut, &fin)?;
+    enregistrer(app, move |c| {
+        evolution::document_evolution(c, genre, debut, fin, academie_id)
     })
     .await
 }

@@ -2,6 +2,7 @@
 // à côté des chiffres, et l'export PDF / CSV.
 
 import { appeler, references, nombre } from '../api.js';
+import { sectionEvolution } from './bilans-evolution.js';
 import { enregistrerFichier } from '../travail.js';
 import { el, remplir, alerte, annoncer } from '../dom.js';
 
@@ -44,11 +45,14 @@ export async function afficher(main) {
   for (const c of [periode, academie]) c.addEventListener('change', calculer);
   annee.addEventListener('change', calculer);
 
+  const evolution = sectionEvolution(refs.academies, etat.annee);
+  const versEvolution = () => { evolution.scrollIntoView(); evolution.querySelector('input')?.focus(); };
   remplir(main, el('h1', {}, 'Bilans'),
+    el('p', {}, el('button', { type: 'button', class: 'lien', id: 'bilan-vers-evolution', onclick: versEvolution }, 'Aller à l\'évolution sur plusieurs années')),
     el('h2', {}, 'Bilan annuel des ingénieurs pour l\'école'),
     el('div', { class: 'barre-liste' }, champ('bilan-annee', 'Année', annee), champ('bilan-periode', 'Période', periode),
       champ('bilan-academie', 'Périmètre', academie)),
-    message, resultat);
+    message, resultat, evolution);
   await calculer();
 }
 

@@ -10,6 +10,7 @@
 //! Ici les chiffres et le modèle (SQL seulement) ; la mise en page du PDF et du CSV est dans
 //! `rendu.rs`.
 
+pub mod evolution;
 mod rendu;
 
 pub use rendu::{
