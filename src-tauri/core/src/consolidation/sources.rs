@@ -186,20 +186,17 @@ pub fn couverture(
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let jour = |d: Option<String>| {
-        date_fr(&d.unwrap_or_default())
-            .split(" à ")
-            .next()
-            .unwrap_or_default()
-            .to_string()
+        let d = date_fr(&d.unwrap_or_default());
+        d.split(" à ").next().unwrap_or_default().to_string()
     };
+    let (premier, dernier) = (jour(premier), jour(dernier));
     Ok(match n {
         0 => None,
-        1 => Some(format!("1 source, reçue le {}", jour(premier))),
+        1 => Some(format!("1 source, reçue le {premier}")),
+        n if premier == dernier => Some(format!("{} sources, reçues le {premier}", nombre(n))),
         n => Some(format!(
-            "{} sources, reçues du {} au {}",
-            nombre(n),
-            jour(premier),
-            jour(dernier)
+            "{} sources, reçues du {premier} au {dernier}",
+            nombre(n)
         )),
     })
 }
