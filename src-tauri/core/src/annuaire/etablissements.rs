@@ -89,11 +89,13 @@ const REQUETE: Requete = Requete {
         b.nom AS bassin,
         e.etat AS etat
     ",
-    tables: "etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
+    tables: "etablissement e LEFT JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
+    id: "e.id",
 };
 
 const TRIS: &[(&str, &str)] = &[
-    ("nom", "normaliser(e.nom)"),
+    // La clé commence par le nom normalisé : même ordre, et l'index etablissement_recherche.
+    ("nom", "e.recherche"),
     ("uai", "e.uai"),
     ("type", "e.type"),
     ("commune", "normaliser(e.commune)"),
@@ -160,8 +162,14 @@ struct Valide {
 
 impl Valide {
     fn cle(&self) -> String {
-        texte::cle_recherche(&[&self.uai, &self.nom, &self.commune])
+        cle_recherche(&self.uai, &self.nom, &self.commune)
     }
+}
+
+/// Clé de recherche d'un établissement : son nom d'abord, pour que l'index de cette clé donne
+/// la liste triée par nom (migration 14), puis l'UAI et la commune.
+pub(crate) fn cle_recherche(uai: &str, nom: &str, commune: &str) -> String {
+    texte::cle_recherche(&[nom, uai, commune])
 }
 
 fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resultat<Valide> {
