@@ -463,3 +463,5 @@ fn import_annule_depuis_un_autre_fil_defait_tout() {
 
 #[path = "ipe/nombres.rs"]
 mod nombres;
+#[path = "ipe/selecteur.rs"]
+mod selecteur;

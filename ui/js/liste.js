@@ -9,7 +9,8 @@
 //   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne),
 //   versCommande(saisie) : mise en forme avant envoi, actionsLigne: [{ libelle, faire(ligne, outils) }],
 //   enSerie: { champ, garder(saisie) } : après une création, le formulaire se rouvre pour la suivante,
-//   table : la table de la base, pour l'onglet Historique de la fiche }
+//   table : la table de la base, pour l'onglet Historique de la fiche,
+//   enLecture(ligne) → nœud : ce que la fiche montre sans le laisser modifier (données importées) }
 
 import { appeler, quantite } from './api.js';
 import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
@@ -157,9 +158,11 @@ export async function ecranListe(conteneur, d) {
       annuler: fermer,
     });
     // Une fiche existante a deux onglets : le formulaire et son historique (journal).
+    // Ce que la fiche porte sans que la saisie le change (données importées), au-dessus du formulaire.
+    const fiche = ligne && d.enLecture ? el('div', {}, d.enLecture(ligne), f.element) : f.element;
     remplir(zoneFormulaire, ligne && d.table
-      ? ongletsFiche({ idBase: `${d.nom}-fiche`, fiche: f.element, table: d.table, id: ligne.id, nom: d.nomDe(ligne) })
-      : f.element);
+      ? ongletsFiche({ idBase: `${d.nom}-fiche`, fiche, table: d.table, id: ligne.id, nom: d.nomDe(ligne) })
+      : fiche);
     await f.focus(valeursInitiales ? d.enSerie?.champ : null);
   }
 
