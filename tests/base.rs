@@ -307,3 +307,71 @@ fn connexion_de_travail_refuse_ce_qui_n_est_pas_une_base_passerelle() {
     assert!(base::connexion_de_travail(&vide).is_err());
     assert_eq!(std::fs::metadata(&vide).unwrap().len(), 0);
 }
+
+/// La migration 13 donne un identifiant global (UUIDv7) à chaque fiche existante et une
+/// identité à la base ; ensuite, chaque fiche créée reçoit le sien, ligne à ligne ou en bloc.
+#[test]
+fn chaque_fiche_recoit_un_identifiant_global_pour_la_vie() {
+    let c = Connection::open_in_memory().unwrap();
+    base::configurer(&c).unwrap();
+    base::migrer_jusqua(&c, 12).unwrap();
+    c.execute_batch(
+        "INSERT INTO organisation (type, nom) VALUES ('entreprise', 'Forges'), ('cci', 'CCI Nord');",
+    )
+    .unwrap();
+    base::migrer_jusqua(&c, VERSION_SCHEMA).unwrap();
+    passerelle_core::journal::armer(&c).unwrap();
+    let uids = |c: &Connection| -> Vec<String> {
+        c.prepare("SELECT uid FROM organisation ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let anciens = uids(&c);
+    assert_eq!(anciens.len(), 2);
+    for u in &anciens {
+        let u = uuid_valide(u);
+        assert_eq!(u.get_version_num(), 7, "{u}");
+    }
+    assert_ne!(anciens[0], anciens[1]);
+    let base: String = c
+        .query_row("SELECT uid FROM base_identite", [], |r| r.get(0))
+        .unwrap();
+    uuid_valide(&base);
+    // Une création ordinaire, puis des créations en bloc (import) : chacune a le sien.
+    c.execute(
+        "INSERT INTO organisation (type, nom) VALUES ('cma', 'CMA')",
+        [],
+    )
+    .unwrap();
+    passerelle_core::journal::creations_en_bloc(&c, || {
+        c.execute(
+            "INSERT INTO organisation (type, nom) VALUES ('etat', 'Préfecture')",
+            [],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let tous = uids(&c);
+    assert_eq!(&tous[..2], &anciens[..], "gardés à vie");
+    assert_eq!(tous.len(), 4);
+    assert_eq!(
+        tous.iter().collect::<std::collections::BTreeSet<_>>().len(),
+        4
+    );
+    // L'identifiant posé après la création n'est pas une « modification » au journal.
+    let modifications: i64 = c
+        .query_row(
+            "SELECT count(*) FROM journal WHERE operation = 'modification'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(modifications, 0);
+}
+
+fn uuid_valide(u: &str) -> uuid::Uuid {
+    uuid::Uuid::parse_str(u).unwrap_or_else(|e| panic!("{u} : {e}"))
+}

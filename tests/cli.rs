@@ -12,6 +12,8 @@ mod annuaire_education;
 mod base;
 #[path = "cli/concurrence.rs"]
 mod concurrence;
+#[path = "cli/consolidation.rs"]
+mod consolidation;
 #[path = "cli/documents.rs"]
 mod documents;
 #[path = "cli/fichiers.rs"]

@@ -11,6 +11,8 @@ mod outils;
 mod annuaire;
 #[path = "e2e/clee_cet.rs"]
 mod clee_cet;
+#[path = "e2e/consolidation.rs"]
+mod consolidation;
 #[path = "e2e/conventions.rs"]
 mod conventions;
 #[path = "e2e/fichiers.rs"]

@@ -21,12 +21,19 @@ pub struct Demande<'a> {
 pub enum Mode {
     Enregistrer,
     Ouvrir,
+    /// Plusieurs fichiers d'un coup : voir `choisir_plusieurs`.
+    OuvrirPlusieurs,
     Dossier,
 }
 
 /// Le chemin choisi, ou `None` si l'utilisateur a annulé. À appeler hors du fil principal :
 /// le dialogue s'ouvre sur le fil principal et l'appel attend la réponse.
 pub fn choisir(app: &AppHandle, d: &Demande) -> Option<PathBuf> {
+    choisir_plusieurs(app, d).into_iter().next()
+}
+
+/// Les fichiers choisis (plusieurs en mode `OuvrirPlusieurs`) ; vide si l'utilisateur a annulé.
+pub fn choisir_plusieurs(app: &AppHandle, d: &Demande) -> Vec<PathBuf> {
     #[cfg(debug_assertions)]
     if let Some(reponse) = reponse_de_test(d) {
         return reponse;
@@ -45,20 +52,25 @@ pub fn choisir(app: &AppHandle, d: &Demande) -> Option<PathBuf> {
         f = f.set_file_name(nom);
     }
     // GTK demande lui-même confirmation avant de remplacer un fichier existant.
-    let choisi = match d.mode {
-        Mode::Enregistrer => f.blocking_save_file(),
-        Mode::Ouvrir => f.blocking_pick_file(),
-        Mode::Dossier => f.blocking_pick_folder(),
+    let choisis = match d.mode {
+        Mode::Enregistrer => f.blocking_save_file().into_iter().collect(),
+        Mode::Ouvrir => f.blocking_pick_file().into_iter().collect(),
+        Mode::OuvrirPlusieurs => f.blocking_pick_files().unwrap_or_default(),
+        Mode::Dossier => f.blocking_pick_folder().into_iter().collect(),
     };
-    choisi.and_then(|p| p.into_path().ok())
+    choisis
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
 }
 
 /// Réponse d'un test (compilation de mise au point seulement ; la version publiée n'a pas ce
 /// code) : la variable PASSERELLE_DIALOGUES désigne un fichier dont chaque ligne répond à un
-/// dialogue, dans l'ordre : un chemin, un dossier (on y enregistre sous le nom proposé), ou
-/// « annuler ». Fichier absent ou épuisé : l'utilisateur a annulé.
+/// dialogue, dans l'ordre : un chemin, un dossier (on y enregistre sous le nom proposé),
+/// plusieurs chemins séparés par « | », ou « annuler ». Fichier absent ou épuisé : l'utilisateur
+/// a annulé.
 #[cfg(debug_assertions)]
-fn reponse_de_test(d: &Demande) -> Option<Option<PathBuf>> {
+fn reponse_de_test(d: &Demande) -> Option<Vec<PathBuf>> {
     let fichier = std::env::var_os("PASSERELLE_DIALOGUES")?;
     let texte = std::fs::read_to_string(&fichier).unwrap_or_default();
     let mut lignes = texte.lines();
@@ -66,11 +78,15 @@ fn reponse_de_test(d: &Demande) -> Option<Option<PathBuf>> {
     let reste: Vec<&str> = lignes.collect();
     let _ = std::fs::write(&fichier, reste.join("\n"));
     if reponse == "annuler" || reponse.is_empty() {
-        return Some(None);
+        return Some(Vec::new());
     }
-    let chemin = PathBuf::from(reponse);
-    Some(Some(match (d.mode, d.nom) {
-        (Mode::Enregistrer, Some(nom)) if chemin.is_dir() => chemin.join(nom),
-        _ => chemin,
-    }))
+    let chemins = reponse.split('|').map(|c| PathBuf::from(c.trim()));
+    Some(
+        chemins
+            .map(|chemin| match (d.mode, d.nom) {
+                (Mode::Enregistrer, Some(nom)) if chemin.is_dir() => chemin.join(nom),
+                _ => chemin,
+            })
+            .collect(),
+    )
 }

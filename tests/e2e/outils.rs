@@ -92,6 +92,12 @@ pub(crate) fn repondre(db: &Path, reponses: &[&Path]) {
     std::fs::write(dialogues(db), lignes.join("\n")).unwrap();
 }
 
+/// Répond d'avance au prochain dialogue « Ouvrir » à choix multiple : tous ces fichiers.
+pub(crate) fn repondre_plusieurs(db: &Path, fichiers: &[&Path]) {
+    let ligne: Vec<String> = fichiers.iter().map(|p| p.display().to_string()).collect();
+    std::fs::write(dialogues(db), ligne.join("|")).unwrap();
+}
+
 /// Le nom d'un fichier, pour le comparer.
 pub(crate) fn nom(chemin: &Path) -> String {
     chemin.file_name().unwrap().to_string_lossy().into_owned()

@@ -12,6 +12,7 @@ import * as conventions from './ecrans/conventions.js';
 import * as clee from './ecrans/clee.js';
 import * as cet from './ecrans/cet.js';
 import * as journal from './ecrans/journal.js';
+import * as consolidation from './ecrans/consolidation.js';
 
 const ECRANS = {
   'tableau-de-bord': tableauDeBord.afficher,
@@ -21,6 +22,7 @@ const ECRANS = {
   ipe: ipe.afficher,
   bilans: bilans.afficher,
   annuaire: annuaire.afficher,
+  consolidation: consolidation.afficher,
   journal: journal.afficher,
   parametres: parametres.afficher,
 };

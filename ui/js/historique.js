@@ -39,8 +39,13 @@ export function tableauJournal(id, entrees, { avecFiche = true, action = null, v
 export async function blocHistorique(table, id, nom) {
   const zone = el('section', { class: 'historique', 'aria-label': `Historique de ${nom}` });
   try {
-    const entrees = await appeler('historique_fiche', { table, id });
-    remplir(zone, tableauJournal(`historique-${table}-${id}`, entrees,
+    const [entrees, provenance] = await Promise.all([
+      appeler('historique_fiche', { table, id }), appeler('provenance_fiche', { table, id })]);
+    // Une fiche reçue d'un paquet de consolidation dit d'où elle vient.
+    remplir(zone, provenance.length
+      ? el('ul', { class: 'provenance', id: `provenance-${table}-${id}`, 'aria-label': 'Provenance' }, provenance.map((p) => el('li', {}, p)))
+      : null,
+    tableauJournal(`historique-${table}-${id}`, entrees,
       { avecFiche: entrees.some((e) => e.table !== table), vide: 'Aucun changement enregistré pour cette fiche.' }));
   } catch (e) {
     remplir(zone, alerte(e.message, 'erreur'));

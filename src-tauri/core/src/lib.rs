@@ -6,6 +6,7 @@ pub mod base;
 pub mod cet;
 pub mod clee;
 pub mod cli;
+pub mod consolidation;
 pub mod conventions;
 pub mod csv;
 pub mod dates;

@@ -197,6 +197,18 @@ pub const LISTES: &[Liste] = {
         liste::<crate::journal::Operation>("operations_journal", &[("journal", "operation")]),
         liste::<crate::journal::Chemin>("chemins_journal", &[("journal", "chemin")]),
         liste::<crate::journal::Module>("modules_journal", &[("journal", "module")]),
+        liste::<crate::consolidation::Perimetre>(
+            "perimetres_paquet",
+            &[("consolidation_source", "perimetre")],
+        ),
+        liste::<crate::consolidation::NatureConflit>(
+            "natures_conflit",
+            &[("consolidation_conflit", "nature")],
+        ),
+        liste::<crate::consolidation::Decision>(
+            "decisions_conflit",
+            &[("consolidation_conflit", "decision")],
+        ),
     ]
 };
 

@@ -42,9 +42,9 @@ pub async fn copier_base(app: AppHandle) -> R<Option<Enregistre>> {
 /// Un fichier choisi pour un import : la page le désigne par son rang.
 #[derive(Serialize)]
 pub struct FichierChoisi {
-    rang: usize,
-    nom: String,
-    taille: u64,
+    pub(crate) rang: usize,
+    pub(crate) nom: String,
+    pub(crate) taille: u64,
 }
 
 /// Le dialogue « Ouvrir » pour un import : `genre` « csv » ou « tableur » (CSV, .xlsx, .ods) ;

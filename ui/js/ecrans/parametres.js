@@ -1,6 +1,6 @@
 // Paramètres : quelle base est ouverte, où sont les sauvegardes, quelles versions, horizons de l'échéancier.
 
-import { appeler, dateFr, nombre } from '../api.js';
+import { appeler, dateFr, nombre, references } from '../api.js';
 import { noticeEnregistre } from '../travail.js';
 import { el, remplir, alerte, tableau, confirmer } from '../dom.js';
 import { formulaire } from '../formulaire.js';
@@ -52,7 +52,29 @@ export async function afficher(main) {
       el('button', { type: 'button', id: 'base-ouvrir', class: 'secondaire', onclick: () => changer('ouvrir_base') }, 'Ouvrir une base…'),
       el('button', { type: 'button', id: 'base-copie', class: 'secondaire', onclick: copier }, 'Enregistrer une copie…')),
     el('p', { class: 'aide' }, 'Aussi dans le menu Fichier (Ctrl+N, Ctrl+O, Ctrl+Maj+S). Les documents exportés sont enregistrés là où vous le choisissez.'),
-    messageBase, await sectionSauvegardes(main), message, f.element);
+    messageBase, await sectionIdentite(main), await sectionSauvegardes(main), message, f.element);
+}
+
+/** Le nom et l'académie de la base : ils signent les paquets de consolidation qu'elle exporte. */
+async function sectionIdentite(main) {
+  const [identite, refs] = await Promise.all([appeler('identite_base'), references()]);
+  const message = el('div', { id: 'identite-message', 'aria-live': 'polite' });
+  const f = formulaire({
+    id: 'identite', titre: 'Identité de la base', libelleValider: 'Enregistrer l\'identité',
+    champs: [
+      { cle: 'nom', libelle: 'Nom de la base', requis: true, aide: 'par exemple « DAET Lille » ou « IPE – Jean DUPONT – Lille »' },
+      { cle: 'academie', libelle: 'Académie', type: 'choix', vide: 'Aucune (base nationale)',
+        options: refs.academies.map((a) => ({ code: a.code, libelle: `${a.nom} (${a.code})` })) },
+    ],
+    valeurs: identite,
+    enregistrer: async (v) => {
+      const i = await appeler('nommer_base', { saisie: v });
+      remplir(message, alerte(`Identité enregistrée : « ${i.nom} ». Elle sera inscrite dans les paquets exportés.`, 'succes'));
+    },
+    annuler: () => afficher(main),
+  });
+  return el('section', { 'aria-label': 'Identité de la base' }, f.element,
+    el('p', { class: 'aide', id: 'identite-uid' }, `Identifiant de la base : ${identite.uid}`), message);
 }
 
 /** « 12 conventions, 2 008 actions IPE, 35 CET » */

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("migrations/0010_journal.sql")),
     (11, include_str!("migrations/0011_annuaire_education.sql")),
     (12, include_str!("migrations/0012_recherche.sql")),
+    (13, include_str!("migrations/0013_consolidation.sql")),
     (14, include_str!("migrations/0014_listes.sql")),
 ];
 
@@ -28,6 +29,8 @@ pub const VERSION_SCHEMA: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// Amène la base à `cible` (les tests s'en servent pour fabriquer une base ancienne).
 pub fn migrer_jusqua(conn: &Connection, cible: i64) -> Resultat<()> {
     let actuelle: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // La migration 13 donne un identifiant global à chaque fiche existante.
+    super::declarer_uid(conn)?;
     let cles: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     let resultat = (|| {

@@ -147,6 +147,15 @@ pub fn configurer(conn: &Connection) -> Resultat<()> {
             Ok(v.map(|s| texte::normaliser(&s)))
         },
     )?;
+    declarer_uid(conn)
+}
+
+/// `passerelle_uid()` : un identifiant global neuf (UUIDv7 : ordonné dans le temps, donc des
+/// index compacts), pour les fiches qui voyagent dans les paquets de consolidation.
+pub fn declarer_uid(conn: &Connection) -> Resultat<()> {
+    conn.create_scalar_function("passerelle_uid", 0, FunctionFlags::SQLITE_UTF8, |_| {
+        Ok(uuid::Uuid::now_v7().to_string())
+    })?;
     Ok(())
 }
 

@@ -23,6 +23,8 @@ struct Options {
     comite: Option<String>,
     organisation: Option<String>,
     annee_scolaire: Option<String>,
+    perimetre: Option<String>,
+    nom: Option<String>,
     /// `--annee-scolaire` sans valeur : période scolaire du bilan IPE.
     scolaire: bool,
     essai: bool,
@@ -39,18 +41,28 @@ pub fn analyser<A: AsRef<OsStr>>(args: &[A]) -> Result<Demande, String> {
     if options.aide {
         return Ok(Demande::Aide);
     }
-    // Seul le fichier d'un import peut ne pas être en UTF-8 : un nom de fichier est fait d'octets.
+    // Seuls les fichiers d'un import peuvent ne pas être en UTF-8 : un nom de fichier est fait
+    // d'octets.
     let mots: Vec<String> = bruts.iter().map(|m| m.to_string_lossy().into()).collect();
     let mots: Vec<&str> = mots.iter().map(String::as_str).collect();
-    let fichier = matches!(mots.as_slice(), ["import", _, _]).then_some(2);
+    let fichiers = match mots.as_slice() {
+        ["import", _, _] => 2..3,
+        ["paquet", "importer", ..] => 2..mots.len(),
+        _ => 0..0,
+    };
     if let Some((_, m)) = bruts
         .iter()
         .enumerate()
-        .find(|(i, m)| m.to_str().is_none() && Some(*i) != fichier)
+        .find(|(i, m)| m.to_str().is_none() && !fichiers.contains(i))
     {
         return Err(pas_en_utf8(m));
     }
-    demande(&mots, fichier.map(|i| PathBuf::from(&bruts[i])), options)
+    if mots.starts_with(&["paquet", "importer"]) {
+        let fichiers = bruts[fichiers].iter().map(PathBuf::from).collect();
+        return super::consolidation::importer(fichiers, options.db, options.essai);
+    }
+    let fichier = (!fichiers.is_empty()).then(|| PathBuf::from(&bruts[fichiers.start]));
+    demande(&mots, fichier, options)
 }
 
 /// Sépare les options des mots (commande, sous-commande, fichier).
@@ -85,6 +97,8 @@ fn lire_arguments<A: AsRef<OsStr>>(args: &[A]) -> Result<(Options, Vec<OsString>
                     "--comite" => &mut o.comite,
                     "--organisation" => &mut o.organisation,
                     "--annee-scolaire" => &mut o.annee_scolaire,
+                    "--perimetre" => &mut o.perimetre,
+                    "--nom" => &mut o.nom,
                     _ => return Err(format!("Option inconnue : « {nom} ».")),
                 };
                 let v = valeur(&mut p, &nom)?;
@@ -167,6 +181,14 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
         ["bilan", "clee"] => bilan_clee(o)?,
         ["bilan", ..] => return usage("bilan ipe|convention|clee … --sortie FICHIER"),
         ["echeances"] => echeances(o)?,
+        ["identite"] => Demande::Identite {
+            db,
+            nom: o.nom,
+            academie: o.academie,
+        },
+        ["sources"] => Demande::Sources { db },
+        ["paquet", "exporter"] => paquet_exporter(o)?,
+        ["paquet", ..] => return usage("paquet exporter|importer … (voir passerelle aide)"),
         ["historique"] => historique(o)?,
         ["suivi", "preparer"] => suivi_preparer(o)?,
         ["suivi", "releve"] => document_reunion("releve", o)?,
@@ -189,12 +211,49 @@ fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demand
                 "aide",
                 "echeances",
                 "historique",
+                "identite",
+                "sources",
             ]
             .contains(commande) =>
         {
             return Err(format!("Commande inconnue : « {commande} »."))
         }
         _ => return Err("Trop d'arguments.".to_string()),
+    })
+}
+
+/// `paquet exporter` : périmètre, période (année civile ou scolaire), portée, sortie.
+fn paquet_exporter(o: Options) -> Result<Demande, String> {
+    use crate::consolidation::{DemandeExport, Perimetre};
+    use crate::vocabulaire::Code;
+    let perimetre = o
+        .perimetre
+        .as_deref()
+        .ok_or("Indiquez le périmètre : --perimetre ipe|clee|cet|conventions|tout.")?;
+    let perimetre = Perimetre::depuis_code(perimetre).ok_or_else(|| {
+        format!("Périmètre inconnu : « {perimetre} » (ipe, clee, cet, conventions ou tout).")
+    })?;
+    let periode = match (&o.annee, &o.annee_scolaire) {
+        (Some(a), None) => crate::dates::Periode::Civile(
+            a.parse::<i32>()
+                .ok()
+                .filter(|a| (1950..=2200).contains(a))
+                .ok_or("L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.")?,
+        ),
+        (None, Some(_)) => crate::dates::Periode::Scolaire(annee_scolaire(&o)?),
+        _ => return Err(
+            "Indiquez la période : --annee AAAA ou --annee-scolaire AAAA-AAAA (l'une des deux)."
+                .into(),
+        ),
+    };
+    Ok(Demande::PaquetExporter {
+        sortie: sortie(&o)?,
+        db: o.db,
+        demande: DemandeExport {
+            perimetre,
+            periode,
+            academie: o.academie.unwrap_or_default(),
+        },
     })
 }
 

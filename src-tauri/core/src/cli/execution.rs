@@ -82,6 +82,20 @@ fn lancer(demande: Demande, sortie: &mut dyn Write) -> Result<i32, Erreur> {
             jusqu_au,
             format,
         } => echeances(db, jusqu_au, format, sortie)?,
+        Demande::Identite { db, nom, academie } => {
+            super::consolidation::identite(db, nom, academie, sortie)?
+        }
+        Demande::PaquetExporter {
+            db,
+            demande,
+            sortie: fichier,
+        } => super::consolidation::exporter(db, &demande, &fichier, sortie)?,
+        Demande::PaquetImporter {
+            db,
+            fichiers,
+            essai,
+        } => return super::consolidation::afficher_import(db, &fichiers, essai, sortie),
+        Demande::Sources { db } => super::consolidation::afficher_sources(db, sortie)?,
         Demande::Historique { db, depuis, csv } => {
             super::historique::afficher(db, depuis, csv, sortie)?
         }

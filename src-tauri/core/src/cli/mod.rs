@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 mod analyse;
 mod annuaire_education;
+mod consolidation;
 mod execution;
 mod historique;
 mod sauvegardes;
@@ -68,6 +69,17 @@ Usage :
                                          nommés, mandats et secteurs
   passerelle bilan cet --annee-scolaire AAAA-AAAA [--academie NOM_OU_CODE] --sortie F.pdf
                                          bilan annuel des conseillers entreprise pour l'École
+  passerelle identite [--nom NOM] [--academie NOM_OU_CODE]
+                                         nom et académie de cette base, inscrits dans ses paquets
+  passerelle paquet exporter --perimetre ipe|clee|cet|conventions|tout
+                        (--annee AAAA | --annee-scolaire AAAA-AAAA) [--academie NOM_OU_CODE|national]
+                        --sortie P.passerelle
+                                         paquet de consolidation : les fiches du périmètre pour la
+                                         période, avec l'annuaire qu'elles citent
+  passerelle paquet importer P1.passerelle [P2.passerelle …] [--essai]
+                                         fusionne des paquets (chacun tout ou rien) ; le même
+                                         paquet deux fois ne change rien
+  passerelle sources                     contributions reçues, académies sans paquet, conflits
   passerelle aide                        affiche cette aide
 
 Toutes les commandes acceptent --db FICHIER ; sans lui, la variable PASSERELLE_DB, sinon le
@@ -129,6 +141,25 @@ pub enum Demande {
         db: Option<PathBuf>,
         depuis: Option<String>,
         csv: bool,
+    },
+    /// Montre l'identité de la base, ou la change si `nom` ou `academie` est donné.
+    Identite {
+        db: Option<PathBuf>,
+        nom: Option<String>,
+        academie: Option<String>,
+    },
+    PaquetExporter {
+        db: Option<PathBuf>,
+        demande: crate::consolidation::DemandeExport,
+        sortie: PathBuf,
+    },
+    PaquetImporter {
+        db: Option<PathBuf>,
+        fichiers: Vec<PathBuf>,
+        essai: bool,
+    },
+    Sources {
+        db: Option<PathBuf>,
     },
     SuiviPreparer {
         db: Option<PathBuf>,

@@ -66,6 +66,11 @@ fn charger_tout(conn: &Connection) -> Resultat<()> {
     let a: Annuaire = serde_json::from_str(ANNUAIRE).map_err(|e| Erreur::Demo(e.to_string()))?;
     // Immédiate : attend qu'une autre connexion ait fini d'écrire (voir `base::Point`).
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    // Une base de démonstration se présente comme telle dans les paquets qu'elle exporte.
+    tx.execute(
+        "UPDATE base_identite SET nom = 'Démonstration' WHERE nom = ''",
+        [],
+    )?;
     for b in &a.bassins {
         let academie = academies::trouver(&tx, &b.academie)?;
         bassins::creer(

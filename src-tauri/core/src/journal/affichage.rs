@@ -251,11 +251,11 @@ pub fn nom_de_champ(colonne: &str) -> String {
 
 /// Colonnes qui ne disent rien à l'utilisateur.
 fn cachee(colonne: &str) -> bool {
-    matches!(colonne, "id" | "recherche")
+    matches!(colonne, "id" | "recherche" | "uid")
 }
 
 /// Le libellé d'une fiche encore présente : `NULL` si elle a disparu.
-pub(super) fn libelle_actuel(conn: &Connection, table: &str, id: i64) -> Resultat<Option<String>> {
+pub(crate) fn libelle_actuel(conn: &Connection, table: &str, id: i64) -> Resultat<Option<String>> {
     let colonnes: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info(?1)")?
         .query_map([table], |r| r.get(0))?

@@ -32,16 +32,16 @@ pub fn armer(conn: &Connection) -> Resultat<()> {
          INSERT INTO journal_contexte (chemin)
              SELECT 'fenetre' WHERE NOT EXISTS (SELECT 1 FROM journal_contexte);",
     )?;
-    let anciens: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'journal\\_%' ESCAPE '\\'")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let anciens = declencheurs_poses(conn, "journal\\_%")?
+        .into_iter()
+        .chain(declencheurs_poses(conn, "uid\\_%")?);
     let mut sql = String::new();
     for nom in anciens {
         sql.push_str(&format!("DROP TRIGGER temp.{};\n", ident(&nom)));
     }
     for table in tables(conn)? {
         sql.push_str(&declencheurs(&table));
+        sql.push_str(&uid_a_la_creation(&table));
     }
     conn.execute_batch(&sql)?;
     Ok(())
@@ -54,16 +54,32 @@ pub fn armer(conn: &Connection) -> Resultat<()> {
 /// actions (bench-ipe). Les modifications et suppressions restent notées par les déclencheurs.
 /// Imbriqué (import dans la démonstration), ou sans journal : `faire` seul.
 pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<T>) -> Resultat<T> {
-    let creations: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_temp_master
-             WHERE type = 'trigger' AND name LIKE 'journal\\_%\\_c' ESCAPE '\\'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    sans_declencheurs_de_creation(conn, true, faire)
+}
+
+/// Comme `creations_en_bloc`, mais sans noter les créations : pour la fusion d'un paquet de
+/// consolidation, dont chaque fiche créée est déjà retenue avec sa source et son empreinte
+/// (`consolidation_fiche`) ; la noter encore doublait le temps de la fusion (bench-consolidation).
+/// Modifications et suppressions restent notées.
+pub fn creations_tracees_ailleurs<T>(
+    conn: &Connection,
+    faire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    sans_declencheurs_de_creation(conn, false, faire)
+}
+
+fn sans_declencheurs_de_creation<T>(
+    conn: &Connection,
+    noter: bool,
+    faire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    let creations = declencheurs_poses(conn, "journal\\_%\\_c")?;
     if creations.is_empty() {
         return faire();
     }
+    let creations = creations
+        .into_iter()
+        .chain(declencheurs_poses(conn, "uid\\_%")?);
     let tables = tables(conn)?;
     let mut derniers = Vec::with_capacity(tables.len());
     for t in &tables {
@@ -75,13 +91,24 @@ pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<
         derniers.push(dernier);
     }
     let sql: String = creations
-        .iter()
-        .map(|n| format!("DROP TRIGGER temp.{};\n", ident(n)))
+        .map(|n| format!("DROP TRIGGER temp.{};\n", ident(&n)))
         .collect();
     conn.execute_batch(&sql)?;
     let resultat = faire();
     let notes = match &resultat {
         Ok(_) => tables.iter().zip(&derniers).try_for_each(|(t, dernier)| {
+            if t.colonnes.iter().any(|c| c == "uid") {
+                conn.execute(
+                    &format!(
+                        "UPDATE {} SET uid = passerelle_uid() WHERE rowid > ?1 AND uid IS NULL",
+                        ident(&t.nom)
+                    ),
+                    [dernier],
+                )?;
+            }
+            if !noter {
+                return Ok(());
+            }
             conn.execute(
                 &format!(
                     "{INSERTION} SELECT {} FROM {} AS nouvelle WHERE nouvelle.rowid > ?1
@@ -101,11 +128,38 @@ pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<
     resultat
 }
 
+/// Les déclencheurs temporaires posés dont le nom suit `motif` (LIKE, échappement `\\`).
+fn declencheurs_poses(conn: &Connection, motif: &str) -> Resultat<Vec<String>> {
+    Ok(conn
+        .prepare(
+            "SELECT name FROM sqlite_temp_master
+             WHERE type = 'trigger' AND name LIKE ?1 ESCAPE '\\'",
+        )?
+        .query_map([motif], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Une fiche créée sans identifiant global (par n'importe quel chemin de Passerelle) en reçoit
+/// un : le code qui crée n'a pas à y penser. Une remise depuis le journal ou un import de
+/// paquet l'écrit lui-même et garde le sien.
+fn uid_a_la_creation(t: &Table) -> String {
+    if !t.colonnes.iter().any(|c| c == "uid") {
+        return String::new();
+    }
+    format!(
+        "CREATE TEMP TRIGGER {nom} AFTER INSERT ON {table} WHEN NEW.uid IS NULL BEGIN
+             UPDATE {table} SET uid = passerelle_uid() WHERE rowid = NEW.rowid; END;\n",
+        nom = ident(&format!("uid_{}", t.nom)),
+        table = ident(&t.nom),
+    )
+}
+
 fn tables(conn: &Connection) -> Resultat<Vec<Table>> {
     let noms: Vec<String> = conn
         .prepare(
             "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
-               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('journal', 'academie')
+               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'consolidation\\_%' ESCAPE '\\'
+               AND name NOT IN ('journal', 'academie')
              ORDER BY name",
         )?
         .query_map([], |r| r.get(0))?
@@ -232,9 +286,11 @@ fn declencheurs(t: &Table) -> String {
             valeurs(t, operation, ligne, avant, apres)
         )
     };
+    // L'identifiant global posé juste après la création n'est pas une modification.
     let change: Vec<String> = t
         .colonnes
         .iter()
+        .filter(|c| *c != "uid")
         .map(|c| format!("NEW.{0} IS NOT OLD.{0}", ident(c)))
         .collect();
     let prefixe = format!("journal_{}", t.nom);

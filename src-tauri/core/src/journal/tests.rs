@@ -271,7 +271,8 @@ fn chaque_table_de_la_base_est_journalisee() {
     let tables: i64 = conn
         .query_row(
             "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
-               AND name NOT LIKE 'sqlite%' AND name NOT IN ('journal', 'academie')",
+               AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'consolidation%'
+               AND name NOT IN ('journal', 'academie')",
             [],
             |r| r.get(0),
         )
@@ -285,6 +286,23 @@ fn chaque_table_de_la_base_est_journalisee() {
         .unwrap();
     assert!(tables >= 35, "{tables}");
     assert_eq!(declencheurs, tables * 3);
+    // Chaque fiche qui voyage dans les paquets reçoit son identifiant global à la création.
+    let avec_uid: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list t WHERE t.schema = 'main'
+               AND t.name NOT LIKE 'consolidation%' AND EXISTS (SELECT 1 FROM pragma_table_info(t.name) WHERE name = 'uid')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let uid: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'uid%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((avec_uid, uid), (24, 24));
     // Reposer les déclencheurs (après une restauration) ne les double pas.
     armer(&conn).unwrap();
     let encore: i64 = conn

@@ -12,6 +12,8 @@ pub enum Genre {
     Xlsx,
     Ics,
     Json,
+    /// Paquet de consolidation (`.passerelle`).
+    Paquet,
 }
 
 impl Genre {
@@ -22,6 +24,7 @@ impl Genre {
             Genre::Xlsx => "xlsx",
             Genre::Ics => "ics",
             Genre::Json => "json",
+            Genre::Paquet => "passerelle",
         }
     }
 
@@ -33,6 +36,7 @@ impl Genre {
             Genre::Xlsx => "Classeur Excel",
             Genre::Ics => "Agenda iCalendar",
             Genre::Json => "Données JSON",
+            Genre::Paquet => "Paquet Passerelle",
         }
     }
 }

@@ -211,6 +211,19 @@ pub struct ModeleBilan {
     /// Commentaire par code de thème, et la conclusion sous « conclusion ».
     pub commentaires: BTreeMap<String, String>,
     pub edite_le: NaiveDate,
+    /// Dans une base de consolidation : les sources qui font ce bilan (« 24 sources, reçues du
+    /// 02/01/2008 au 15/01/2008 »).
+    #[serde(default)]
+    pub couverture: Option<String>,
+}
+
+/// Ce que couvre le bilan d'une base qui a reçu des paquets IPE pour cette période.
+fn couverture(conn: &Connection, periode: Periode) -> Resultat<Option<String>> {
+    crate::consolidation::couverture(
+        conn,
+        crate::consolidation::Perimetre::Ipe,
+        &periode.libelle(),
+    )
 }
 
 /// Calcule les chiffres et lit les commentaires enregistrés pour ce bilan.
@@ -230,6 +243,7 @@ pub fn modele_bilan(
         commentaires: commentaires::lire(conn, &cle)?,
         bilan,
         edite_le: rapport::aujourdhui(),
+        couverture: couverture(conn, periode)?,
     })
 }
 
@@ -286,6 +300,7 @@ pub struct Apercu {
     pub activite: String,
     pub evolution: String,
     pub mois_activite: String,
+    pub couverture: Option<String>,
 }
 
 pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
@@ -295,6 +310,7 @@ pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> 
         activite: phrase_activite(&bilan),
         evolution: phrase_evolution(&bilan),
         mois_activite: decimal1(bilan.mois_activite),
+        couverture: couverture(conn, periode)?,
         bilan,
     })
 }

@@ -126,11 +126,14 @@ pub fn rendre_bilan(m: &ModeleBilan) -> Rapport {
         couverture: Some(Couverture {
             titre: titre(b),
             sous_titre: Some("Ingénieurs pour l'école (IPE)".into()),
-            lignes: vec![
+            lignes: [
                 format!("Année {}", b.periode_libelle),
                 format!("Périmètre : {}", b.perimetre_libelle),
-                edite_le(m.edite_le),
-            ],
+            ]
+            .into_iter()
+            .chain(m.couverture.iter().map(|c| format!("Consolidation : {c}")))
+            .chain([edite_le(m.edite_le)])
+            .collect(),
         }),
         blocs,
     }

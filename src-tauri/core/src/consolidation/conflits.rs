@@ -1,0 +1,238 @@
+//! Les conflits d'une consolidation : les deux versions montrées champ par champ, et la
+//! décision de l'utilisateur (garder, prendre la version reçue, garder deux fiches séparées).
+
+use super::fusion::Fusion;
+use super::import::{date_fr, refus, CompteRendu};
+use super::schema::{self, Schema};
+use super::{Decision, NatureConflit};
+use crate::vocabulaire::Code;
+use crate::{base, journal, Erreur, Resultat};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Un champ qui diffère entre la version d'ici et la version reçue, en clair.
+#[derive(Debug, Clone, Serialize)]
+pub struct Difference {
+    pub champ: String,
+    pub locale: String,
+    pub recue: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflit {
+    pub id: i64,
+    pub source: String,
+    pub nature: NatureConflit,
+    pub nature_libelle: String,
+    pub fiche: String,
+    pub libelle: String,
+    /// Les deux versions (JSON canonique), et ce qui les distingue, en clair.
+    pub locale: Option<String>,
+    pub recue: Option<String>,
+    pub differences: Vec<Difference>,
+    pub note_le: String,
+    pub decision: Option<Decision>,
+    /// Les décisions possibles pour cette nature de conflit.
+    pub choix: Vec<crate::vocabulaire::Choix>,
+}
+
+fn choix(nature: NatureConflit) -> Vec<Decision> {
+    match nature {
+        NatureConflit::RapprochementAmbigu => vec![Decision::Separees],
+        _ => vec![Decision::Locale, Decision::Recue],
+    }
+}
+
+pub fn conflits(conn: &Connection, ouverts: bool) -> Resultat<Vec<Conflit>> {
+    let mut lignes: Vec<(Conflit, String)> = conn
+        .prepare(
+            "SELECT id, source_nom, nature, table_nom, libelle, locale, recue, note_le, decision
+             FROM consolidation_conflit WHERE (?1 = 0 OR decision IS NULL) ORDER BY id",
+        )?
+        .query_map([ouverts], |r| {
+            let nature: NatureConflit = r.get(2)?;
+            let table: String = r.get(3)?;
+            let conflit = Conflit {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                nature,
+                nature_libelle: nature.libelle().to_string(),
+                fiche: journal::nom_de_table(&table),
+                libelle: r.get(4)?,
+                locale: r.get(5)?,
+                recue: r.get(6)?,
+                differences: Vec::new(),
+                note_le: date_fr(&r.get::<_, String>(7)?),
+                decision: r.get(8)?,
+                choix: crate::vocabulaire::choix_de(&choix(nature)),
+            };
+            Ok((conflit, table))
+        })?
+        .collect::<Result<_, _>>()?;
+    let schema = schema::lire(conn)?;
+    for (k, table) in &mut lignes {
+        k.differences = differences(conn, &schema, table, k)?;
+    }
+    Ok(lignes.into_iter().map(|(k, _)| k).collect())
+}
+
+fn champs(json: Option<&str>) -> (Map<String, Value>, Value) {
+    let mut v: Map<String, Value> = json
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default();
+    let champs = match v.remove("champs") {
+        Some(Value::Object(o)) => o,
+        _ => Map::new(),
+    };
+    (champs, v.remove("liens").unwrap_or(Value::Null))
+}
+
+/// Ce qui distingue les deux versions : chaque champ en clair (une fiche désignée par son nom).
+fn differences(
+    conn: &Connection,
+    schema: &Schema,
+    table: &str,
+    k: &Conflit,
+) -> Resultat<Vec<Difference>> {
+    if k.nature == NatureConflit::RapprochementAmbigu {
+        let candidates: Vec<String> = k
+            .locale
+            .as_deref()
+            .and_then(|l| serde_json::from_str::<Value>(l).ok())
+            .and_then(|v| v.get("candidates").cloned())
+            .and_then(|c| serde_json::from_value(c).ok())
+            .unwrap_or_default();
+        return Ok(vec![Difference {
+            champ: "fiches d'ici au même nom".into(),
+            locale: candidates.join(", "),
+            recue: k.libelle.clone(),
+        }]);
+    }
+    let (locale, liens_locaux) = champs(k.locale.as_deref());
+    let (recue, liens_recus) = champs(k.recue.as_deref());
+    let mut cles: Vec<&String> = locale.keys().chain(recue.keys()).collect();
+    cles.sort();
+    cles.dedup();
+    let mut d = Vec::new();
+    for cle in cles {
+        let (a, b) = (locale.get(cle), recue.get(cle));
+        if a == b || (k.recue.is_none() && b.is_none()) {
+            continue;
+        }
+        d.push(Difference {
+            champ: journal::nom_de_champ(cle),
+            locale: en_clair(conn, schema, table, cle, a)?,
+            recue: en_clair(conn, schema, table, cle, b)?,
+        });
+    }
+    if k.recue.is_some() && liens_locaux != liens_recus {
+        d.push(Difference {
+            champ: "fiches liées".into(),
+            locale: "liens de cette base".into(),
+            recue: "liens reçus, différents".into(),
+        });
+    }
+    if k.recue.is_none() {
+        d.push(Difference {
+            champ: "fiche".into(),
+            locale: "gardée ici".into(),
+            recue: "supprimée à la source".into(),
+        });
+    }
+    Ok(d)
+}
+
+/// Une valeur lisible : une fiche désignée par son libellé plutôt que par son identifiant global.
+fn en_clair(
+    conn: &Connection,
+    schema: &Schema,
+    table: &str,
+    colonne: &str,
+    v: Option<&Value>,
+) -> Resultat<String> {
+    let Some(v) = v else { return Ok(String::new()) };
+    let cible = schema
+        .fiche(table)
+        .and_then(|t| t.cle(colonne))
+        .map(|c| c.cible.clone());
+    Ok(match (v, cible) {
+        (Value::Null, _) => String::new(),
+        (Value::String(uid), Some(cible)) if !Schema::est_referentiel(&cible) => {
+            let id: Option<i64> = conn
+                .query_row(
+                    &format!("SELECT id FROM \"{cible}\" WHERE uid = ?1"),
+                    [uid],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match id {
+                Some(id) => journal::libelle_actuel(conn, &cible, id)?.unwrap_or_default(),
+                None => "fiche absente d'ici".into(),
+            }
+        }
+        (Value::String(s), _) => s.clone(),
+        (autre, _) => autre.to_string(),
+    })
+}
+
+/// Tranche un conflit : garder la version d'ici, prendre la version reçue (ou la suppression
+/// venue de la source), ou garder deux fiches séparées.
+pub fn decider(conn: &Connection, id: i64, decision: Decision) -> Resultat<()> {
+    base::atomique(conn, |conn| {
+        let (nature, table, uid, recue): (NatureConflit, String, String, Option<String>) = conn
+            .query_row(
+                "SELECT nature, table_nom, uid, recue FROM consolidation_conflit WHERE id = ?1 AND decision IS NULL",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Erreur::Introuvable("Ce conflit est déjà tranché ou n'existe plus.".into()))?;
+        if !choix(nature).contains(&decision) {
+            return Err(Erreur::validation(
+                "decision",
+                "Cette décision ne s'applique pas à ce conflit.",
+            ));
+        }
+        if decision == Decision::Recue {
+            prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?;
+        }
+        conn.execute(
+            "UPDATE consolidation_conflit SET decision = ?1,
+               decide_le = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?2",
+            params![decision, id],
+        )?;
+        Ok(())
+    })
+}
+
+fn prendre_la_version_recue(
+    conn: &Connection,
+    table: &str,
+    uid: &str,
+    recue: Option<&str>,
+) -> Resultat<()> {
+    let schema = schema::lire(conn)?;
+    if schema.fiche(table).is_none() {
+        return Err(refus("Fiche inconnue."));
+    }
+    let id: Option<i64> = conn
+        .query_row(
+            &format!("SELECT id FROM \"{table}\" WHERE uid = ?1"),
+            [uid],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(id) = id else {
+        return Ok(());
+    };
+    match recue {
+        Some(donnees) => Fusion::nouvelle(conn, &schema, 0, "", CompteRendu::default())?
+            .appliquer(table, id, donnees),
+        None => {
+            conn.execute(&format!("DELETE FROM \"{table}\" WHERE id = ?1"), [id])
+                .map_err(|_| Erreur::EnUsage("Cette fiche est encore citée dans cette base : elle ne peut pas être supprimée.".into()))?;
+            Ok(())
+        }
+    }
+}

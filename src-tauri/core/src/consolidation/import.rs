@@ -1,0 +1,195 @@
+//! Importer des paquets. Chaque paquet est tout-ou-rien ; le même paquet deux fois ne change
+//! rien ; un paquet plus récent de la même contribution (source, périmètre, portée, période)
+//! la remplace : ce qui a disparu à la source disparaît ici, et rien d'autre. Une fiche modifiée
+//! ici depuis son import, ou reçue différente de deux sources, n'est pas écrasée : le conflit est
+//! noté avec les deux versions. L'annuaire est rapproché par UAI, SIRET, courriel, puis nom et
+//! organisation ; un rapprochement douteux est signalé, jamais fait en silence.
+
+use super::fusion::Fusion;
+use super::paquet::{self, Manifeste};
+use super::{identite, schema};
+use crate::journal::{self, Chemin};
+use crate::vocabulaire::Code;
+use crate::{base, Erreur, Resultat};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct CompteRendu {
+    pub fichier: String,
+    pub source: String,
+    pub perimetre: String,
+    pub portee: String,
+    pub periode: String,
+    /// Ce paquet (même empreinte) était déjà importé : rien n'a changé.
+    pub deja_recu: bool,
+    pub nouvelles: usize,
+    pub remplacees: usize,
+    pub inchangees: usize,
+    pub supprimees: usize,
+    /// Fiches de l'annuaire reçues et reconnues dans cette base.
+    pub rapprochees: usize,
+    /// « Convention « … » : modifiée ici depuis son import », une ligne par conflit noté.
+    pub conflits: Vec<String>,
+    pub essai: bool,
+}
+
+/// Le résultat d'un paquet : son compte rendu, ou pourquoi il a été refusé (rien n'en est entré).
+#[derive(Debug, Serialize)]
+pub struct Resultat1 {
+    pub fichier: String,
+    pub compte_rendu: Option<CompteRendu>,
+    pub erreur: Option<String>,
+}
+
+fn nom_de_fichier(chemin: &Path) -> String {
+    chemin
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| chemin.display().to_string())
+}
+
+/// Importe chaque paquet (tout-ou-rien pour chacun) ; `essai` : tout est défait à la fin.
+pub fn importer(conn: &Connection, chemins: &[PathBuf], essai: bool) -> Resultat<Vec<Resultat1>> {
+    let essai_point = if essai {
+        Some(base::Point::ouvrir(conn, "essai_paquets")?)
+    } else {
+        None
+    };
+    let mut resultats = Vec::new();
+    for chemin in chemins {
+        let fichier = nom_de_fichier(chemin);
+        let r = base::atomique(conn, |conn| {
+            journal::par(conn, Chemin::Import, || {
+                journal::creations_tracees_ailleurs(conn, || importer_un(conn, chemin))
+            })
+        });
+        resultats.push(match r {
+            Ok(mut cr) => {
+                cr.essai = essai;
+                Resultat1 {
+                    fichier,
+                    compte_rendu: Some(cr),
+                    erreur: None,
+                }
+            }
+            Err(e) => Resultat1 {
+                fichier,
+                compte_rendu: None,
+                erreur: Some(e.to_string()),
+            },
+        });
+    }
+    if let Some(p) = essai_point {
+        p.annuler()?;
+    }
+    Ok(resultats)
+}
+
+pub(super) fn refus(m: &str) -> Erreur {
+    Erreur::Import(vec![m.to_string()])
+}
+
+fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
+    // Le manifeste d'abord : un paquet déjà reçu (même empreinte) n'est pas relu en entier.
+    let m = paquet::lire_manifeste(chemin)?;
+    let moi = identite(conn)?;
+    let mut cr = CompteRendu {
+        fichier: nom_de_fichier(chemin),
+        source: m.source_nom.clone(),
+        perimetre: m.perimetre.libelle().to_string(),
+        portee: m.portee.clone(),
+        periode: m.periode.clone(),
+        ..Default::default()
+    };
+    if m.source_uid == moi.uid {
+        return Err(refus(
+            "Ce paquet a été exporté par cette base même : il n'y a rien à y consolider.",
+        ));
+    }
+    let connue: Option<(i64, String, String)> = conn
+        .query_row(
+            "SELECT id, empreinte, cree_le FROM consolidation_source
+             WHERE source_uid = ?1 AND perimetre = ?2 AND portee = ?3 AND periode = ?4",
+            params![m.source_uid, m.perimetre, m.portee, m.periode],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((_, empreinte, cree_le)) = &connue {
+        if *empreinte == m.empreinte {
+            cr.deja_recu = true;
+            return Ok(cr);
+        }
+        if *cree_le > m.cree_le {
+            return Err(refus(&format!(
+                "Un paquet plus récent de « {} » pour ce périmètre et cette période est déjà importé (exporté le {}) ; celui-ci, exporté le {}, est plus ancien : il n'a pas été importé.",
+                m.source_nom, date_fr(cree_le), date_fr(&m.cree_le)
+            )));
+        }
+    }
+    let (m, c) = paquet::lire(chemin)?;
+    let source_id = enregistrer_source(conn, &m, connue.map(|c| c.0), &cr.fichier)?;
+    let schema = schema::lire(conn)?;
+    let mut f = Fusion::nouvelle(conn, &schema, source_id, &m.source_uid, cr)?;
+    f.referentiels(&c)?;
+    for (table, uid, propre, donnees) in &c.fiches {
+        f.traiter(table, uid, *propre, donnees)?;
+    }
+    f.relier()?;
+    f.retirer_disparues()?;
+    f.noter_contribution()?;
+    Ok(f.cr)
+}
+
+/// « 2008-01-15T10:02:00 » → « 15/01/2008 à 10:02 ».
+pub(super) fn date_fr(iso: &str) -> String {
+    match chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S") {
+        Ok(d) => d.format("%d/%m/%Y à %H:%M").to_string(),
+        Err(_) => iso.to_string(),
+    }
+}
+
+fn enregistrer_source(
+    conn: &Connection,
+    m: &Manifeste,
+    id: Option<i64>,
+    fichier: &str,
+) -> Resultat<i64> {
+    let recu = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+    let comptes = serde_json::to_string(&m.comptes).unwrap_or_default();
+    let valeurs = params![
+        m.source_uid,
+        m.source_nom,
+        m.source_academie,
+        m.perimetre,
+        m.portee,
+        m.periode,
+        m.version_schema,
+        m.cree_le,
+        recu,
+        m.empreinte,
+        comptes,
+        fichier
+    ];
+    match id {
+        Some(id) => {
+            conn.execute(
+                "UPDATE consolidation_source SET source_uid = ?1, source_nom = ?2, source_academie = ?3,
+                   perimetre = ?4, portee = ?5, periode = ?6, version_schema = ?7, cree_le = ?8,
+                   recu_le = ?9, empreinte = ?10, comptes = ?11, fichier = ?12 WHERE id = ?13",
+                rusqlite::params_from_iter(valeurs.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
+            )?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO consolidation_source (source_uid, source_nom, source_academie, perimetre,
+                   portee, periode, version_schema, cree_le, recu_le, empreinte, comptes, fichier)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                valeurs,
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Les contributions reçues, ce qui manque pour une période, les conflits et leur décision, la
+//! provenance d'une fiche et ce que couvre un bilan consolidé.
+
+use super::fusion::Fusion;
+use super::import::{date_fr, CompteRendu};
+use super::schema;
+use super::Perimetre;
+use crate::texte::nombre;
+use crate::vocabulaire::Code;
+use crate::{base, journal, Erreur, Resultat};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: i64,
+    pub nom: String,
+    pub academie: String,
+    pub perimetre: Perimetre,
+    pub perimetre_libelle: String,
+    /// Académie choisie à l'export, « toutes » sinon.
+    pub portee: String,
+    pub periode: String,
+    pub cree_le: String,
+    pub recu_le: String,
+    /// « Action IPE : 3 739, IPE : 54 ».
+    pub contenu: String,
+    pub fichier: String,
+    pub conflits_ouverts: i64,
+}
+
+fn nom_academie(conn: &Connection, code: &str) -> Resultat<String> {
+    Ok(conn
+        .query_row("SELECT nom FROM academie WHERE code = ?1", [code], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// « toutes », « niveau national » ou le nom de l'académie.
+pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String> {
+    Ok(match portee {
+        "" => "toutes les académies".into(),
+        super::export::NATIONAL => "niveau national".into(),
+        code => nom_academie(conn, code)?,
+    })
+}
+
+/// « Action IPE : 3 739, IPE : 54 » : les comptes du manifeste, en français.
+fn contenu(comptes: &BTreeMap<String, i64>) -> String {
+    comptes
+        .iter()
+        .map(|(t, n)| {
+            format!(
+                "{} × {}",
+                nombre(*n),
+                journal::nom_de_table(t).to_lowercase()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
+    let mut sources: Vec<Source> = conn
+        .prepare(
+            "SELECT s.id, s.source_nom, s.source_academie, s.perimetre, s.portee, s.periode,
+                    s.cree_le, s.recu_le, s.comptes, s.fichier,
+                    (SELECT count(*) FROM consolidation_conflit k
+                     WHERE k.source_id = s.id AND k.decision IS NULL) AS conflits
+             FROM consolidation_source s ORDER BY s.periode DESC, s.source_nom, s.perimetre, s.portee",
+        )?
+        .query_map([], |r| {
+            let perimetre: Perimetre = r.get("perimetre")?;
+            let comptes: String = r.get("comptes")?;
+            Ok(Source {
+                id: r.get("id")?,
+                nom: r.get("source_nom")?,
+                academie: r.get("source_academie")?,
+                perimetre,
+                perimetre_libelle: perimetre.libelle().to_string(),
+                portee: r.get("portee")?,
+                periode: r.get("periode")?,
+                cree_le: date_fr(&r.get::<_, String>("cree_le")?),
+                recu_le: date_fr(&r.get::<_, String>("recu_le")?),
+                contenu: contenu(&serde_json::from_str(&comptes).unwrap_or_default()),
+                fichier: r.get("fichier")?,
+                conflits_ouverts: r.get("conflits")?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    // Les codes d'académie deviennent des noms.
+    for s in &mut sources {
+        s.academie = nom_academie(conn, &s.academie)?;
+        s.portee = nom_de_portee(conn, &s.portee)?;
+    }
+    Ok(sources)
+}
+
+/// Les académies dont aucune contribution n'est arrivée pour la période (et le périmètre, s'il
+/// est donné) : ni une source de l'académie, ni un paquet limité à elle.
+pub fn academies_sans_source(
+    conn: &Connection,
+    perimetre: Option<Perimetre>,
+    periode: &str,
+) -> Resultat<Vec<String>> {
+    Ok(conn
+        .prepare(
+            "SELECT nom FROM academie a WHERE NOT EXISTS (
+                 SELECT 1 FROM consolidation_source s WHERE s.periode = ?1
+                   AND (?2 IS NULL OR s.perimetre = ?2 OR s.perimetre = 'tout')
+                   AND (s.portee = a.code OR (s.portee = '' AND s.source_academie = a.code)))
+             ORDER BY nom",
+        )?
+        .query_map(params![periode, perimetre], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Retire la contribution d'une source : ses fiches disparaissent, sauf celles qu'une autre
+/// contribution apporte, qu'on a modifiées ici ou qu'une fiche d'ici cite (conflit noté).
+pub fn retirer_source(conn: &Connection, id: i64) -> Resultat<CompteRendu> {
+    base::atomique(conn, |conn| {
+        let source: Option<String> = conn
+            .query_row(
+                "SELECT source_uid FROM consolidation_source WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let source =
+            source.ok_or_else(|| Erreur::Introuvable("Cette source n'existe plus.".into()))?;
+        let schema = schema::lire(conn)?;
+        let mut f = Fusion::nouvelle(conn, &schema, id, &source, CompteRendu::default())?;
+        f.retirer_disparues()?;
+        let cr = f.cr;
+        conn.execute("DELETE FROM consolidation_source WHERE id = ?1", [id])?;
+        Ok(cr)
+    })
+}
+
+/// D'où vient une fiche : « Reçue de « DAET Lille » (IPE (registre et actions), 2007), paquet
+/// exporté le 15/01/2008 à 10:02 ». Vide pour une fiche saisie ici.
+pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<String>> {
+    let lignes: Vec<(String, Perimetre, String, String, bool)> = conn
+        .prepare(&format!(
+            "SELECT s.source_nom, s.perimetre, s.periode, s.cree_le, f.propre
+             FROM \"{}\" t JOIN consolidation_fiche f ON f.table_nom = ?1 AND f.uid = t.uid
+             JOIN consolidation_source s ON s.id = f.source_id WHERE t.id = ?2
+             ORDER BY f.propre DESC, s.recu_le",
+            table.replace('"', "\"\"")
+        ))?
+        .query_map(params![table, id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(lignes
+        .into_iter()
+        .map(|(nom, p, periode, cree, propre)| {
+            format!(
+                "{} de « {nom} » ({}, {periode}), paquet exporté le {}",
+                if propre {
+                    "Reçue"
+                } else {
+                    "Citée par un paquet"
+                },
+                p.libelle(),
+                date_fr(&cree)
+            )
+        })
+        .collect())
+}
+
+/// Ce que couvre un bilan d'une base de consolidation : « 24 sources, reçues du 02/01/2008 au
+/// 15/01/2008 ». `None` pour une base qui n'a rien reçu pour ce périmètre et cette période.
+pub fn couverture(
+    conn: &Connection,
+    perimetre: Perimetre,
+    periode: &str,
+) -> Resultat<Option<String>> {
+    let (n, premier, dernier): (i64, Option<String>, Option<String>) = conn.query_row(
+        "SELECT count(*), min(recu_le), max(recu_le) FROM consolidation_source
+         WHERE periode = ?2 AND (perimetre = ?1 OR perimetre = 'tout')",
+        params![perimetre, periode],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let jour = |d: Option<String>| {
+        date_fr(&d.unwrap_or_default())
+            .split(" à ")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(match n {
+        0 => None,
+        1 => Some(format!("1 source, reçue le {}", jour(premier))),
+        n => Some(format!(
+            "{} sources, reçues du {} au {}",
+            nombre(n),
+            jour(premier),
+            jour(dernier)
+        )),
+    })
+}

@@ -1,0 +1,147 @@
+//! Consolidation : identité de la base, paquets exportés et importés, sources reçues, conflits.
+
+use super::bases_et_fichiers::FichierChoisi;
+use super::{enregistrer, R};
+use crate::app::Etat;
+use crate::dialogues::{self, Demande, Mode};
+use crate::fichiers::{self, a_part};
+use passerelle_core::consolidation::{
+    self, Conflit, Decision, DemandeExport, Identite, Perimetre, SaisieExport,
+};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+#[tauri::command(async)]
+pub fn identite_base(etat: State<Etat>) -> R<Identite> {
+    etat.avec(consolidation::identite)
+}
+
+#[tauri::command(async)]
+pub fn nommer_base(etat: State<Etat>, saisie: Identite) -> R<Identite> {
+    etat.avec(|c| consolidation::nommer(c, &saisie))
+}
+
+/// Contrôle une demande d'export avant d'ouvrir le dialogue (erreurs sous les champs).
+#[tauri::command(async)]
+pub fn verifier_paquet(etat: State<Etat>, saisie: SaisieExport) -> R<()> {
+    etat.avec(|c| consolidation::demande_valide(c, &saisie).map(|_| ()))
+}
+
+/// Le paquet demandé, enregistré là où l'utilisateur le choisit.
+#[tauri::command]
+pub async fn exporter_paquet(app: AppHandle, saisie: SaisieExport) -> R<u64> {
+    enregistrer(app, move |c| {
+        let demande: DemandeExport = consolidation::demande_valide(c, &saisie)?;
+        consolidation::document_paquet(c, &demande)
+    })
+    .await
+}
+
+/// Le dialogue « Ouvrir » pour un ou plusieurs paquets ; liste vide si l'utilisateur a annulé.
+#[tauri::command]
+pub async fn choisir_paquets(app: AppHandle) -> R<Vec<FichierChoisi>> {
+    a_part(app, move |app, etat| {
+        let demande = Demande {
+            titre: "Choisir les paquets à importer",
+            mode: Mode::OuvrirPlusieurs,
+            nom: None,
+            filtres: &[("Paquet Passerelle", &[consolidation::EXTENSION])],
+            dossier: fichiers::dossier_propose(app, "paquet"),
+        };
+        let choisis = dialogues::choisir_plusieurs(app, &demande);
+        if let Some(premier) = choisis.first() {
+            fichiers::modifier_preferences(app, |p| p.retenir_dossier("paquet", premier));
+        }
+        Ok(choisis
+            .into_iter()
+            .map(|chemin| FichierChoisi {
+                nom: fichiers::nom_affiche(&chemin),
+                taille: std::fs::metadata(&chemin).map(|m| m.len()).unwrap_or(0),
+                rang: etat.retenir_fichier(chemin),
+            })
+            .collect())
+    })
+    .await
+}
+
+/// Importe (ou, en essai, prévoit) les paquets choisis, comme un long travail : une sauvegarde
+/// avant d'écrire, puis chaque paquet tout ou rien. Rend le numéro du travail.
+#[tauri::command(async)]
+pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<u64> {
+    let chemins = rangs
+        .iter()
+        .map(|r| etat.fichier(*r))
+        .collect::<R<Vec<_>>>()?;
+    let base = etat.chemin();
+    Ok(etat.lancer_travail(move |c, suivi| {
+        suivi.fixer_total(chemins.len() as u64);
+        if !essai {
+            passerelle_core::sauvegardes::avant(
+                c,
+                &base,
+                passerelle_core::sauvegardes::Raison::AvantImport,
+            )?;
+        }
+        let mut resultats = Vec::new();
+        for chemin in &chemins {
+            resultats.extend(consolidation::importer(
+                c,
+                std::slice::from_ref(chemin),
+                essai,
+            )?);
+            suivi.avancer(1)?;
+        }
+        Ok::<_, passerelle_core::Erreur>(resultats)
+    }))
+}
+
+/// L'écran Consolidation : sources reçues, académies sans paquet par période, conflits ouverts.
+#[derive(Serialize)]
+pub struct EtatConsolidation {
+    identite: Identite,
+    sources: Vec<consolidation::Source>,
+    /// (période, académies sans paquet).
+    manquantes: Vec<(String, Vec<String>)>,
+    conflits: Vec<Conflit>,
+}
+
+#[tauri::command(async)]
+pub fn etat_consolidation(etat: State<Etat>, perimetre: Option<Perimetre>) -> R<EtatConsolidation> {
+    etat.avec(|c| {
+        let sources = consolidation::sources(c)?;
+        let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
+        periodes.dedup();
+        let manquantes = periodes
+            .into_iter()
+            .map(|p| {
+                Ok((
+                    p.clone(),
+                    consolidation::academies_sans_source(c, perimetre, &p)?,
+                ))
+            })
+            .collect::<passerelle_core::Resultat<_>>()?;
+        Ok(EtatConsolidation {
+            identite: consolidation::identite(c)?,
+            sources,
+            manquantes,
+            conflits: consolidation::conflits(c, true)?,
+        })
+    })
+}
+
+/// Retire la contribution d'une source ; rend le compte rendu (fiches supprimées, conflits).
+#[tauri::command(async)]
+pub fn retirer_source(etat: State<Etat>, id: i64) -> R<consolidation::CompteRendu> {
+    etat.avec(|c| consolidation::retirer_source(c, id))
+}
+
+#[tauri::command(async)]
+pub fn decider_conflit(etat: State<Etat>, id: i64, decision: Decision) -> R<()> {
+    etat.avec(|c| consolidation::decider(c, id, decision))
+}
+
+/// D'où vient une fiche reçue par un paquet (vide pour une fiche saisie ici).
+#[tauri::command(async)]
+pub fn provenance_fiche(etat: State<Etat>, table: String, id: i64) -> R<Vec<String>> {
+    etat.avec(|c| consolidation::provenance(c, &table, id))
+}

@@ -1,0 +1,253 @@
+//! Ce que la fusion ne tranche pas seule : deux sources qui disent autre chose de la même fiche,
+//! une fiche modifiée ici depuis son import, une suppression à la source, et l'annuaire
+//! rapproché par UAI mais jamais par un nom seul.
+
+use super::common::compter;
+use super::outils::{base_de_consolidation, exporter, importer};
+use passerelle_core::consolidation::{self, Decision, Identite, NatureConflit, Perimetre};
+use passerelle_core::dates::Periode;
+use passerelle_core::{base, Connection};
+use std::path::Path;
+
+/// Une petite base d'IPE à Lille : une entreprise, un IPE, deux actions en 2007 dans un lycée.
+fn base_ipe(nom: &str) -> Connection {
+    let c = base::en_memoire().unwrap();
+    consolidation::nommer(
+        &c,
+        &Identite {
+            uid: String::new(),
+            nom: nom.into(),
+            academie: "09".into(),
+        },
+    )
+    .unwrap();
+    c.execute_batch(
+        "INSERT INTO organisation (type, nom, siret) VALUES ('entreprise', 'Forges du Nord', NULL);
+         INSERT INTO personne (civilite, nom, prenom, organisation_id) VALUES ('M.', 'DUPONT', 'Jean', 1);
+         INSERT INTO ipe (personne_id, entreprise_id, academie_id) VALUES (1, 1, (SELECT id FROM academie WHERE code = '09'));
+         INSERT INTO etablissement (uai, nom, type, commune, academie_id) VALUES
+             ('0590001X', 'Lycée Baggio', 'lpo', 'Lille', (SELECT id FROM academie WHERE code = '09'));
+         INSERT INTO action_ipe (date, academie_id, theme_id, intitule, jeunes_filles) VALUES
+             ('2007-03-01', (SELECT id FROM academie WHERE code = '09'), 1, 'Visite de la forge', 10),
+             ('2007-04-02', (SELECT id FROM academie WHERE code = '09'), 2, 'Forum des métiers', 20);
+         INSERT INTO action_ipe_intervenant (action_id, ipe_id) VALUES (1, 1), (2, 1);
+         INSERT INTO action_ipe_etablissement (action_id, etablissement_id) VALUES (1, 1);",
+    )
+    .unwrap();
+    c
+}
+
+/// Une copie de la base `c` sur un autre poste : mêmes fiches, autre identité.
+fn copie(c: &Connection, dossier: &Path, nom: &str) -> Connection {
+    let chemin = dossier.join(format!("{nom}.sqlite"));
+    base::copier_vers(c, &chemin).unwrap();
+    let b = base::ouvrir(&chemin).unwrap().conn;
+    b.execute(
+        "UPDATE base_identite SET uid = passerelle_uid(), nom = ?1",
+        [nom],
+    )
+    .unwrap();
+    b
+}
+
+fn filles(c: &Connection, intitule: &str) -> i64 {
+    c.query_row(
+        "SELECT jeunes_filles FROM action_ipe WHERE intitule = ?1",
+        [intitule],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn deux_sources_differentes_pour_la_meme_fiche_sont_listees_puis_tranchees() {
+    let dossier = tempfile::tempdir().unwrap();
+    let a = base_ipe("IPE Lille – poste A");
+    let b = copie(&a, dossier.path(), "IPE Lille – poste B");
+    a.execute(
+        "UPDATE action_ipe SET jeunes_filles = 11 WHERE intitule = 'Visite de la forge'",
+        [],
+    )
+    .unwrap();
+    b.execute(
+        "UPDATE action_ipe SET jeunes_filles = 12 WHERE intitule = 'Visite de la forge'",
+        [],
+    )
+    .unwrap();
+    let pa = exporter(
+        &a,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "",
+    );
+    let pb = exporter(
+        &b,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "",
+    );
+    let c = base_de_consolidation("National");
+    let cr = importer(&c, &[pa, pb]);
+    assert!(cr[0].conflits.is_empty());
+    assert_eq!(cr[1].conflits.len(), 1, "{cr:?}");
+    assert!(
+        cr[1].conflits[0].contains("Visite de la forge"),
+        "{:?}",
+        cr[1].conflits
+    );
+    assert_eq!(
+        filles(&c, "Visite de la forge"),
+        11,
+        "la première version reste"
+    );
+    let conflits = consolidation::conflits(&c, true).unwrap();
+    assert_eq!(conflits.len(), 1);
+    let k = &conflits[0];
+    assert_eq!(
+        (k.nature, k.source.as_str()),
+        (NatureConflit::DeuxSources, "IPE Lille – poste B")
+    );
+    assert!(k
+        .locale
+        .as_deref()
+        .unwrap()
+        .contains("\"jeunes_filles\":11"));
+    assert!(k.recue.as_deref().unwrap().contains("\"jeunes_filles\":12"));
+    // Montré en clair : le champ en français, les deux valeurs.
+    assert!(
+        k.differences
+            .iter()
+            .any(|d| d.champ.contains("filles") && d.locale == "11" && d.recue == "12"),
+        "{:?}",
+        k.differences
+    );
+    consolidation::decider(&c, k.id, Decision::Recue).unwrap();
+    assert_eq!(filles(&c, "Visite de la forge"), 12);
+    assert!(consolidation::conflits(&c, true).unwrap().is_empty());
+    assert_eq!(compter(&c, "action_ipe"), 2);
+}
+
+#[test]
+fn une_fiche_modifiee_ici_n_est_pas_ecrasee_et_une_suppression_a_la_source_non_plus() {
+    let dossier = tempfile::tempdir().unwrap();
+    let a = base_ipe("IPE Lille");
+    let c = base_de_consolidation("DAET Lille");
+    importer(
+        &c,
+        &[exporter(
+            &a,
+            dossier.path(),
+            Perimetre::Ipe,
+            Periode::Civile(2007),
+            "",
+        )],
+    );
+    c.execute(
+        "UPDATE action_ipe SET jeunes_filles = 99 WHERE intitule = 'Visite de la forge'",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "UPDATE action_ipe SET jeunes_filles = 98 WHERE intitule = 'Forum des métiers'",
+        [],
+    )
+    .unwrap();
+    a.execute(
+        "UPDATE action_ipe SET jeunes_filles = 15 WHERE intitule = 'Visite de la forge'",
+        [],
+    )
+    .unwrap();
+    a.execute(
+        "DELETE FROM action_ipe WHERE intitule = 'Forum des métiers'",
+        [],
+    )
+    .unwrap();
+    let cr = importer(
+        &c,
+        &[exporter(
+            &a,
+            dossier.path(),
+            Perimetre::Ipe,
+            Periode::Civile(2007),
+            "",
+        )],
+    );
+    assert_eq!((cr[0].remplacees, cr[0].supprimees), (0, 0), "{cr:?}");
+    assert_eq!(
+        (
+            filles(&c, "Visite de la forge"),
+            filles(&c, "Forum des métiers")
+        ),
+        (99, 98)
+    );
+    let natures: Vec<NatureConflit> = consolidation::conflits(&c, true)
+        .unwrap()
+        .iter()
+        .map(|k| k.nature)
+        .collect();
+    assert_eq!(
+        natures,
+        [
+            NatureConflit::ModifieeIci,
+            NatureConflit::SupprimeeALaSource
+        ]
+    );
+    // La suppression venue de la source, acceptée.
+    let k = consolidation::conflits(&c, true).unwrap().pop().unwrap();
+    consolidation::decider(&c, k.id, Decision::Recue).unwrap();
+    assert_eq!(compter(&c, "action_ipe"), 1);
+    // Chaque fiche reçue dit d'où elle vient.
+    let id: i64 = c
+        .query_row("SELECT id FROM action_ipe", [], |r| r.get(0))
+        .unwrap();
+    let p = consolidation::provenance(&c, "action_ipe", id).unwrap();
+    assert!(
+        p[0].starts_with("Reçue de « IPE Lille » (IPE (registre et actions), 2007)"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn l_annuaire_est_rapproche_par_uai_jamais_par_un_nom_seul() {
+    let dossier = tempfile::tempdir().unwrap();
+    let a = base_ipe("IPE Lille");
+    let c = base_de_consolidation("DAET Lille");
+    // Ici : le même lycée (même UAI, saisi à part) et un homonyme de l'IPE, sans organisation.
+    c.execute_batch(
+        "INSERT INTO etablissement (uai, nom, type, commune, academie_id) VALUES
+             ('0590001X', 'LYCEE BAGGIO', 'lpo', 'LILLE', (SELECT id FROM academie WHERE code = '09'));
+         INSERT INTO personne (civilite, nom, prenom) VALUES ('M.', 'Dupont', 'Jean');",
+    )
+    .unwrap();
+    let paquet = exporter(
+        &a,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "",
+    );
+    let cr = importer(&c, std::slice::from_ref(&paquet));
+    assert_eq!(compter(&c, "etablissement"), 1, "le lycée n'est pas doublé");
+    assert!(cr[0].rapprochees >= 1);
+    let lien: String = c
+        .query_row("SELECT e.nom FROM action_ipe_etablissement l JOIN etablissement e ON e.id = l.etablissement_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(lien, "LYCEE BAGGIO", "l'action cite le lycée d'ici");
+    // Deux « Jean DUPONT » : l'homonyme n'est pas fusionné en silence, il est signalé.
+    assert_eq!(compter(&c, "personne"), 2);
+    let k = consolidation::conflits(&c, true).unwrap();
+    assert_eq!(k.len(), 1, "{k:?}");
+    assert_eq!(k[0].nature, NatureConflit::RapprochementAmbigu);
+    assert!(
+        k[0].locale.as_deref().unwrap().contains("Jean Dupont"),
+        "{:?}",
+        k[0].locale
+    );
+    consolidation::decider(&c, k[0].id, Decision::Separees).unwrap();
+    assert!(
+        consolidation::decider(&c, k[0].id, Decision::Recue).is_err(),
+        "déjà tranché"
+    );
+}

@@ -1,0 +1,139 @@
+//! Paquets refusés : altérés, d'un schéma plus récent, venus de la base elle-même, ou qui ne
+//! sont pas des paquets. Rien n'entre, la base reste la même.
+
+use super::common::compter;
+use super::outils::{base_de_consolidation, exporter};
+use passerelle_core::consolidation::{self, Perimetre};
+use passerelle_core::dates::Periode;
+use passerelle_core::Connection;
+use std::path::PathBuf;
+
+fn refus(c: &Connection, paquet: &PathBuf) -> String {
+    let r = consolidation::importer(c, std::slice::from_ref(paquet), false).unwrap();
+    assert!(r[0].compte_rendu.is_none(), "{r:?}");
+    r[0].erreur.clone().unwrap()
+}
+
+fn modifier(paquet: &PathBuf, sql: &str) {
+    let p = rusqlite::Connection::open(paquet).unwrap();
+    p.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn un_paquet_altere_ou_trop_recent_est_refuse_sans_rien_changer() {
+    let source = super::common::base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let cible = base_de_consolidation("National");
+    let etat = |c: &Connection| {
+        (
+            compter(c, "action_ipe"),
+            compter(c, "journal"),
+            compter(c, "consolidation_source"),
+        )
+    };
+    let avant = etat(&cible);
+
+    let altere = exporter(
+        &source,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "Lille",
+    );
+    modifier(&altere, "UPDATE fiche SET donnees = replace(donnees, '\"jeunes_filles\":', '\"jeunes_filles\":1') WHERE ordre = (SELECT max(ordre) FROM fiche WHERE table_nom = 'action_ipe')");
+    let m = refus(&cible, &altere);
+    assert!(m.contains("ne correspond pas à son empreinte"), "{m}");
+
+    let recent = exporter(
+        &source,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "Lyon",
+    );
+    modifier(
+        &recent,
+        "UPDATE manifeste SET valeur = '99' WHERE cle = 'version_schema'",
+    );
+    let m = refus(&cible, &recent);
+    assert!(
+        m.contains("version plus récente de Passerelle (schéma 99"),
+        "{m}"
+    );
+
+    let base = dossier.path().join("une base.passerelle");
+    passerelle_core::base::ouvrir(&base).unwrap();
+    assert!(refus(&cible, &base).contains("c'est une base Passerelle, pas un paquet"));
+    let texte = dossier.path().join("notes.passerelle");
+    std::fs::write(&texte, "pas un paquet").unwrap();
+    assert!(refus(&cible, &texte).contains("n'est pas un paquet Passerelle"));
+
+    let chez_soi = exporter(
+        &cible,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "",
+    );
+    assert!(refus(&cible, &chez_soi).contains("exporté par cette base même"));
+    assert_eq!(etat(&cible), avant);
+}
+
+#[test]
+fn un_paquet_plus_ancien_de_la_meme_contribution_est_refuse() {
+    let source = super::common::base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let cible = base_de_consolidation("National");
+    let ancien = exporter(
+        &source,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "Lille",
+    );
+    let ancien = {
+        let p = dossier.path().join("ancien.passerelle");
+        std::fs::rename(&ancien, &p).unwrap();
+        p
+    };
+    // Une seconde plus tard, la même contribution exportée de nouveau (la date est à la seconde).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let recent = exporter(
+        &source,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "Lille",
+    );
+    super::outils::importer(&cible, &[recent]);
+    let avant = compter(&cible, "journal");
+    let message = refus(&cible, &ancien);
+    assert!(
+        message.contains("est plus ancien : il n'a pas été importé"),
+        "{message}"
+    );
+    assert_eq!(compter(&cible, "journal"), avant);
+}
+
+#[test]
+fn l_export_demande_un_nom_et_une_academie_connue() {
+    let c = passerelle_core::base::en_memoire().unwrap();
+    let d = consolidation::DemandeExport {
+        perimetre: Perimetre::Tout,
+        periode: Periode::Civile(2007),
+        academie: String::new(),
+    };
+    let m =
+        super::common::message_sous("nom", consolidation::document_paquet(&c, &d).map(|d| d.nom));
+    assert!(m.contains("n'a pas encore de nom"), "{m}");
+    let c = super::common::base_demo_en_memoire();
+    let d = consolidation::DemandeExport {
+        academie: "Atlantide".into(),
+        ..d
+    };
+    let m = super::common::message_sous(
+        "academie",
+        consolidation::document_paquet(&c, &d).map(|d| d.nom),
+    );
+    assert!(m.contains("« Atlantide »"), "{m}");
+}

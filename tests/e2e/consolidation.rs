@@ -1,0 +1,103 @@
+//! Consolidation dans la vraie fenêtre : la base est nommée dans Paramètres, deux paquets sont
+//! choisis d'un coup, l'aperçu dit ce qui entrera sans rien écrire, l'import les fusionne ; les
+//! sources sont listées et le bilan IPE les compte et dit ce qu'il couvre.
+
+use super::outils::*;
+use passerelle_core::consolidation::{self, DemandeExport, Perimetre};
+use passerelle_core::dates::Periode;
+
+/// Les paquets IPE 2007 de Lille et de Lyon exportés de la démonstration, et leur nombre d'actions.
+fn paquets(dossier: &Path) -> (Vec<PathBuf>, i64) {
+    let source = crate::common::base_demo_en_memoire();
+    let mut chemins = Vec::new();
+    for academie in ["Lille", "Lyon"] {
+        let demande = DemandeExport {
+            perimetre: Perimetre::Ipe,
+            periode: Periode::Civile(2007),
+            academie: academie.into(),
+        };
+        let doc = consolidation::document_paquet(&source, &demande).unwrap();
+        let chemin = dossier.join(&doc.nom);
+        std::fs::write(&chemin, &doc.octets).unwrap();
+        chemins.push(chemin);
+    }
+    let actions = source
+        .query_row(
+            "SELECT count(*) FROM action_ipe a JOIN academie c ON c.id = a.academie_id
+             WHERE c.nom IN ('Lille', 'Lyon') AND a.date LIKE '2007%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (chemins, actions)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (paquets, actions) = paquets(d.path());
+    let (pilote, c) = Pilote::demarrer(&db).await;
+    cliquer(&c, "#accueil-vide").await;
+
+    cliquer(&c, "a[href='#/parametres']").await;
+    saisir(&c, "#identite-nom", "National").await;
+    cliquer(&c, "#identite button[type=submit]").await;
+    attendre_texte(&c, "#identite-message", |t| {
+        t.contains("Identité enregistrée")
+    })
+    .await;
+
+    cliquer(&c, "a[href='#/consolidation']").await;
+    attendre_texte(&c, "#consolidation-identite", |t| t.contains("National")).await;
+    repondre_plusieurs(&db, &[&paquets[0], &paquets[1]]);
+    cliquer(&c, "#consolidation-choisir").await;
+    let apercu = attendre_texte(&c, "#consolidation-apercu", |t| t.contains("Lyon")).await;
+    assert!(
+        apercu.contains(&nom(&paquets[0])) && apercu.contains("Démonstration"),
+        "{apercu}"
+    );
+    assert_eq!(compter_dans(&db, "action_ipe"), 0, "l'aperçu n'écrit rien");
+    capturer(&c, "e2e-consolidation-apercu").await;
+
+    cliquer(&c, "#consolidation-importer").await;
+    attendre_texte(&c, "#consolidation-message", |t| {
+        t.contains("2 paquets importés")
+    })
+    .await;
+    let sources = attendre_texte(&c, "#consolidation-sources", |t| t.contains("Lyon")).await;
+    assert!(
+        sources.contains("Lille") && sources.contains("Démonstration"),
+        "{sources}"
+    );
+    let manquantes = attendre_texte(&c, "#consolidation-manquantes", |t| !t.is_empty()).await;
+    assert!(
+        manquantes.starts_with("Sans paquet pour 2007 : Aix-Marseille, Amiens")
+            && !manquantes.contains("Lille"),
+        "{manquantes}"
+    );
+    c.execute(
+        "document.querySelector('#consolidation-sources').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    capturer(&c, "e2e-consolidation").await;
+    assert_eq!(compter_dans(&db, "action_ipe"), actions);
+
+    // Le bilan IPE compte les deux académies et dit ce qu'il couvre.
+    cliquer(&c, "a[href='#/bilans']").await;
+    let evolution = attendre_texte(&c, "#bilan-evolution", |t| !t.is_empty()).await;
+    assert!(
+        evolution.starts_with(&format!("{actions} actions")),
+        "{evolution}"
+    );
+    let couverture = attendre_texte(&c, "#bilan-couverture", |t| !t.is_empty()).await;
+    assert!(
+        couverture.starts_with("Consolidation : 2 sources, reçues "),
+        "{couverture}"
+    );
+    c.close().await.unwrap();
+    drop(pilote);
+}
