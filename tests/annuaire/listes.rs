@@ -154,3 +154,55 @@ fn migration_14_refait_les_cles_des_etablissements() {
         .unwrap_or_else(|e| e.to_string());
     assert_eq!(integrite, "ok");
 }
+
+/// Un mot fréquent (plus de `recherche::PEU` personnes) est cherché ligne par ligne dans la clé
+/// de la personne et, par l'index, dans les organisations où il est rare : une personne se
+/// trouve encore par le nom de son organisation.
+#[test]
+fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
+    use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
+    use passerelle_core::annuaire::recherche::PEU;
+    let c = base_vide();
+    let personne = |nom: String, organisation_id| {
+        let s = SaisiePersonne {
+            nom,
+            prenom: "Jean".into(),
+            organisation_id,
+            ..Default::default()
+        };
+        personnes::creer(&c, &s).unwrap();
+    };
+    for i in 0..PEU {
+        personne(format!("Commun{i:04}"), None);
+    }
+    let o = organisations::creer(
+        &c,
+        &SaisieOrganisation {
+            type_: "entreprise".into(),
+            nom: "Commun SA".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    personne("Zed".into(), Some(o.id));
+    personne("Autre".into(), None);
+    let lire = |recherche: &str, partie| {
+        let f = FiltrePersonnes {
+            liste: ParametresListe {
+                recherche: recherche.into(),
+                partie,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        personnes::lister(&c, &f).unwrap()
+    };
+    let page = lire("commun", Partie::Lignes);
+    assert_eq!((page.lignes.len(), page.total_a_venir), (200, true));
+    assert_eq!(page.lignes[0].nom, "Commun0000");
+    assert_eq!(lire("commun", Partie::Total).total, PEU + 1);
+    let zed = lire("jean commun zed", Partie::Tout);
+    assert_eq!(zed.total, 1);
+    assert_eq!(zed.lignes[0].nom, "Zed");
+    assert_eq!(lire("commun autre", Partie::Tout).total, 0);
+}

@@ -92,9 +92,10 @@ impl Filtre {
     /// (colonne de `table` qui cite, table citée, clé de la fiche citée dans la requête).
     ///
     /// Un mot sélectif (moins de `recherche::PEU` fiches dans chaque index) retient les lignes par
-    /// leur identifiant : rien ne parcourt la table. Un mot court ou fréquent (« ly », « lycée »)
-    /// ne gagnerait rien à l'index (la liste entière est de toute façon triée) : il est cherché
-    /// dans les clés, ligne par ligne.
+    /// leur identifiant : rien ne parcourt la table. Une table sans index plein texte (bassins,
+    /// CET) y est lue par sa clé, ce qui ne coûte que sa taille. Un mot court ou fréquent (« ly »,
+    /// « lycée ») ne gagnerait rien à l'index (la page suit l'index du tri et s'arrête aux
+    /// premières lignes qui répondent) : il est cherché dans les clés, ligne par ligne.
     pub fn recherche_indexee(
         &mut self,
         conn: &Connection,
@@ -104,12 +105,17 @@ impl Filtre {
     ) -> &mut Self {
         use crate::annuaire::recherche;
         for mot in recherche::mots(saisie) {
-            // Une table citée sans index (les bassins) est petite : la lire ne coûte rien.
-            let selectif = recherche::selectif(conn, table, &mot)
-                && liens.iter().all(|(_, citee, _)| {
-                    !recherche::TABLES_INDEXEES.contains(citee)
-                        || recherche::selectif(conn, citee, &mot)
-                });
+            let indexees: Vec<&str> = std::iter::once(table)
+                .chain(liens.iter().map(|(_, citee, _)| *citee))
+                .filter(|t| recherche::TABLES_INDEXEES.contains(t))
+                .collect();
+            let selectif = recherche::indexable(&mot)
+                && !indexees.is_empty()
+                && indexees.iter().all(|t| recherche::selectif(conn, t, &mot));
+            if !selectif && recherche::indexable(&mot) && !liens.is_empty() {
+                self.mot_frequent(conn, (id, cle), liens, &mot);
+                continue;
+            }
             if !selectif {
                 let mut cles = vec![cle];
                 cles.extend(liens.iter().map(|(_, _, c)| *c));
@@ -131,6 +137,37 @@ impl Filtre {
                 .push(format!("{id} IN ({})", sources.join(" UNION ")));
         }
         self
+    }
+
+    /// Un mot fréquent dans la table listée (« jerome » : une personne sur six) : cherché dans
+    /// la clé de la fiche, ligne par ligne ; dans une table citée où il est rare (aucune
+    /// organisation ne s'appelle « jerome »), par les identifiants que donne son index, lus une
+    /// fois : ni le filtre ni le tri ne joignent alors cette table (100 000 personnes, total de
+    /// « jerome » 57 → 26 ms). Fréquent là aussi, il est cherché dans sa clé, par la jointure.
+    fn mot_frequent(
+        &mut self,
+        conn: &Connection,
+        (id, cle): (&str, &str),
+        liens: &[(&str, &str, &str)],
+        mot: &str,
+    ) {
+        use crate::annuaire::recherche;
+        let alias = id.rsplit_once('.').map_or("", |(a, _)| a);
+        let p = self.lier(Value::Text(mot.to_string()));
+        let mut une_des_cles = vec![format!("instr({cle}, {p}) > 0")];
+        for (colonne, citee, cle_citee) in liens {
+            if !recherche::TABLES_INDEXEES.contains(citee) || !recherche::selectif(conn, citee, mot)
+            {
+                une_des_cles.push(format!("instr(coalesce({cle_citee}, ''), {p}) > 0"));
+                continue;
+            }
+            let q = format!("?{}", self.parametres.len() + 1);
+            let (sql, valeur) = recherche::ids_contenant(citee, mot, &q);
+            self.parametres.push(valeur);
+            une_des_cles.push(format!("{alias}.{colonne} IN ({sql})"));
+        }
+        self.conditions
+            .push(format!("({})", une_des_cles.join(" OR ")));
     }
 
     /// `colonne = valeur`, si une valeur est choisie.

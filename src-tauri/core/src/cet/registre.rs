@@ -189,7 +189,12 @@ pub fn lister(conn: &Connection, f: &FiltreCet) -> Resultat<Liste<Cet>> {
 pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Resultat<Liste<Cet>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(&["x.recherche", "p.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            conn,
+            ("x.id", "cet", "x.recherche"),
+            &[("personne_id", "personne", "p.recherche")],
+            &f.liste.recherche,
+        )
         .egal("x.secteur", f.secteur.clone().filter(|s| !s.is_empty()))
         .egal("x.cpc_id", f.cpc_id)
         .egal("x.academie_id", f.academie_id)
