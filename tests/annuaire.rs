@@ -10,6 +10,8 @@ use passerelle_core::liste::ParametresListe;
 use passerelle_core::{base, demo, parametres, Connection, Erreur};
 
 mod common;
+#[path = "annuaire/listes.rs"]
+mod listes;
 #[path = "annuaire/recherche.rs"]
 mod recherche;
 

@@ -463,6 +463,7 @@ fn import_annule_depuis_un_autre_fil_defait_tout() {
 
 #[path = "ipe/nombres.rs"]
 mod nombres;
-
 #[path = "ipe/evolution.rs"]
 mod evolution;
+#[path = "ipe/selecteur.rs"]
+mod selecteur;

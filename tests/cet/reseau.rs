@@ -367,3 +367,31 @@ fn suppressions_refusees_tant_que_le_registre_cite() {
     assert_eq!(compter(&c, "mandat_cet"), 2);
     assert!(personnes::supprimer(&c, x.personne_id).is_ok());
 }
+
+/// Le registre se cherche par la personne (index plein texte des personnes) comme par la fiche
+/// du CET (secteur, employeur) ; trié par nom, dans les deux sens, nom et prénom compris.
+#[test]
+fn registre_cherche_et_trie_par_nom() {
+    let c = base::en_memoire().unwrap();
+    registre_manuel(&c);
+    let noms = |recherche: &str, descendant: bool| -> Vec<String> {
+        let f = FiltreCet {
+            liste: passerelle_core::liste::ParametresListe {
+                recherche: recherche.into(),
+                descendant,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let l = registre::lister(&c, &f).unwrap();
+        assert_eq!(l.total as usize, l.lignes.len());
+        l.lignes.into_iter().map(|x| x.nom).collect()
+    };
+    assert_eq!(noms("", false), ["DURAND", "MOREL", "ROY"]);
+    assert_eq!(noms("", true), ["ROY", "MOREL", "DURAND"]);
+    assert_eq!(noms("morel", false), ["MOREL"]);
+    assert_eq!(noms("metallurgie", false), ["DURAND", "MOREL"]);
+    assert_eq!(noms("metallurgie anne", false), ["DURAND"]);
+    assert_eq!(noms("escaut lina", false), ["ROY"]);
+    assert!(noms("durand batiment", false).is_empty());
+}

@@ -269,6 +269,29 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
     .await;
     assert!(ligne.contains("Collège du Moulin Fermé"), "{ligne}");
     capturer(&c, "annuaire-etablissement-ferme").await;
+    // Sa fiche montre ce que dit l'annuaire officiel, en lecture, au-dessus du formulaire.
+    cliquer(
+        &c,
+        "#etablissements-table button[aria-label='Modifier Collège du Moulin']",
+    )
+    .await;
+    let officiel = attendre_texte(&c, "#etablissements-officiel", |t| t.contains("État")).await;
+    for attendu in [
+        "Selon l'Annuaire de l'éducation",
+        "COLLEGE",
+        "Public",
+        "14 rue de l'École",
+        "03 24 14 45 67",
+        "ce.0590005k@ac-lille.fr",
+        "19590000000041",
+        "Fermé",
+    ] {
+        assert!(
+            officiel.contains(attendu),
+            "« {attendu} » absent de :\n{officiel}"
+        );
+    }
+    capturer(&c, "annuaire-fiche-officielle").await;
     c.close().await.unwrap();
     drop(pilote);
     assert_eq!(compter_dans(&db, "etablissement"), 19);

@@ -52,11 +52,21 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
     choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
     choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
-    choisir(
-        &c,
-        "#actions-formulaire-intervenants",
-        "BERNARD Alain (Lille)",
-    )
+    // Le sélecteur d'IPE : le nom et l'académie tapés, l'IPE s'ajoute à ceux de l'action.
+    let champ = "#actions-formulaire-intervenants";
+    saisir(&c, champ, "bernard alain lille").await;
+    attendre_texte(&c, &format!("{champ}-liste"), |t| {
+        t.contains("BERNARD Alain") && t.contains("Lille")
+    })
+    .await;
+    attendre(&c, champ)
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    attendre_texte(&c, &format!("{champ}-choisies"), |t| {
+        t.contains("BERNARD Alain")
+    })
     .await;
     saisir(
         &c,
@@ -90,6 +100,16 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     assert!(
         trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"),
         "{trouvee}"
+    );
+    // Le filtre par IPE est un sélecteur aussi.
+    choisir(&c, "#actions-filtre-ipe_id", "BERNARD Alain (Lille)").await;
+    attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
+    saisir(&c, "#actions-recherche", " ").await; // plus de mot cherché : toutes les siennes
+    attendre_texte(&c, "#actions-compte", |t| t.ends_with("actions")).await;
+    let toutes = lignes(&c, "#actions-table").await;
+    assert!(
+        toutes.iter().all(|l| l.contains("BERNARD Alain")),
+        "{toutes:?}"
     );
     // Une valeur négative est refusée sous le champ.
     saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;

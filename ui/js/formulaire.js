@@ -3,7 +3,7 @@
 // Un champ : { cle, libelle, type: 'texte'|'email'|'tel'|'nombre'|'date'|'zone'|'choix'|'multiple'|'selecteur'|'selecteurs', requis, aide, options, vide,
 //              dependDe, options: (valeurs) => Promise<[{code, libelle}]> }
 // Un champ « selecteur » désigne une fiche (établissement, organisation, personne, convention,
-// comité) : { genre, creation } ; on la cherche en tapant (voir selecteur.js), la valeur est son id.
+// comité, IPE) : { genre, creation } ; on la cherche en tapant (voir selecteur.js), la valeur est son id.
 // « selecteurs » : plusieurs fiches du même genre, la valeur est la liste de leurs id.
 
 import { el, remplir, alerte } from './dom.js';

@@ -9,7 +9,8 @@
 //   champs: async () => [champs du formulaire], versSaisie(ligne), nomDe(ligne),
 //   versCommande(saisie) : mise en forme avant envoi, actionsLigne: [{ libelle, faire(ligne, outils) }],
 //   enSerie: { champ, garder(saisie) } : après une création, le formulaire se rouvre pour la suivante,
-//   table : la table de la base, pour l'onglet Historique de la fiche }
+//   table : la table de la base, pour l'onglet Historique de la fiche,
+//   enLecture(ligne) → nœud : ce que la fiche montre sans le laisser modifier (données importées) }
 
 import { appeler, quantite } from './api.js';
 import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
@@ -89,15 +90,24 @@ export async function ecranListe(conteneur, d) {
     const filtre = { recherche: etat.recherche, tri: etat.tri, descendant: etat.descendant, ...etat.filtres };
     let liste;
     try {
-      liste = await appeler(d.commandes.lister, { filtre });
+      // La page d'abord ; si elle est pleine, le total se compte ensuite, à part (il peut
+      // demander de lire toute la table).
+      liste = await appeler(d.commandes.lister, { filtre: { ...filtre, partie: 'lignes' } });
     } catch (e) {
       remplir(zoneMessage, alerte(e.message, 'erreur'));
       return;
     }
     if (numero !== etat.demande) return; // une frappe plus récente a déjà relancé la recherche
-    const affichees = liste.lignes.length < liste.total
-      ? ` (${liste.lignes.length} affiché${d.genre === 'f' ? 'e' : ''}s : affinez la recherche)` : '';
-    compte.textContent = liste.total === 0 ? `Aucun ${d.unite[0]} ne correspond.` : `${quantite(liste.total, d.unite)}${affichees}`;
+    const afficherCompte = (total) => {
+      const affichees = liste.lignes.length < total
+        ? ` (${liste.lignes.length} affiché${d.genre === 'f' ? 'e' : ''}s : affinez la recherche)` : '';
+      compte.textContent = total === 0 ? `Aucun ${d.unite[0]} ne correspond.` : `${quantite(total, d.unite)}${affichees}`;
+    };
+    if (liste.total_a_venir) {
+      compte.textContent = `${liste.lignes.length} premi${d.genre === 'f' ? 'ères' : 'ers'} affiché${d.genre === 'f' ? 'e' : ''}s ; comptage…`;
+    } else {
+      afficherCompte(liste.total);
+    }
     remplir(corps, liste.lignes.map((l) => el('tr', { 'data-id': l.id },
       d.colonnes.map((c, i) => {
         const v = c.rendu ? c.rendu(l) : l[c.cle];
@@ -110,6 +120,13 @@ export async function ecranListe(conteneur, d) {
           onclick: () => a.faire(l, outils) }, a.libelle)),
         d.commandes.supprimer ? el('button', { type: 'button', class: 'lien', 'aria-label': `Supprimer ${d.nomDe(l)}`,
           onclick: () => supprimer(l) }, 'Supprimer') : null) : null)));
+    if (!liste.total_a_venir) return;
+    try {
+      const { total } = await appeler(d.commandes.lister, { filtre: { ...filtre, partie: 'total' } });
+      if (numero === etat.demande) afficherCompte(total);
+    } catch (e) {
+      if (numero === etat.demande) remplir(zoneMessage, alerte(e.message, 'erreur'));
+    }
   }
 
   async function ouvrirFormulaire(ligne, valeursInitiales = null) {
@@ -141,9 +158,11 @@ export async function ecranListe(conteneur, d) {
       annuler: fermer,
     });
     // Une fiche existante a deux onglets : le formulaire et son historique (journal).
+    // Ce que la fiche porte sans que la saisie le change (données importées), au-dessus du formulaire.
+    const fiche = ligne && d.enLecture ? el('div', {}, d.enLecture(ligne), f.element) : f.element;
     remplir(zoneFormulaire, ligne && d.table
-      ? ongletsFiche({ idBase: `${d.nom}-fiche`, fiche: f.element, table: d.table, id: ligne.id, nom: d.nomDe(ligne) })
-      : f.element);
+      ? ongletsFiche({ idBase: `${d.nom}-fiche`, fiche, table: d.table, id: ligne.id, nom: d.nomDe(ligne) })
+      : fiche);
     await f.focus(valeursInitiales ? d.enSerie?.champ : null);
   }
 

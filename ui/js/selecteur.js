@@ -1,4 +1,4 @@
-// Sélecteur de fiche (établissement, organisation, personne, convention, comité) : on tape
+// Sélecteur de fiche (établissement, organisation, personne, convention, comité, IPE) : on tape
 // quelques lettres du nom, de l'UAI, du SIRET, de la commune ou de l'e-mail et Rust (commande
 // `chercher`, index plein texte) rend les fiches qui répondent, avec leur contexte.
 //

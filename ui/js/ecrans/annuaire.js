@@ -45,6 +45,12 @@ const ETABLISSEMENTS = {
       options: (v) => optionsBassins(v.academie_id) },
   ],
   versSaisie: (l) => ({ uai: l.uai, nom: l.nom, type: l.type, commune: l.commune, academie_id: l.academie_id, bassin_id: l.bassin_id }),
+  // Nature, statut, adresse… : tenus par l'import de l'Annuaire de l'éducation, libellés venus de Rust.
+  enLecture: (l) => (l.annuaire_officiel.length === 0 ? null
+    : el('section', { id: 'etablissements-officiel', class: 'fiche-lecture', 'aria-labelledby': 'etablissements-officiel-titre' },
+      el('h3', { id: 'etablissements-officiel-titre' }, 'Selon l\'Annuaire de l\'éducation'),
+      el('p', { class: 'compte' }, 'Mis à jour par l\'import du fichier officiel ; non modifiable ici.'),
+      el('dl', { class: 'infos' }, l.annuaire_officiel.flatMap((i) => [el('dt', {}, i.libelle), el('dd', {}, i.valeur)])))),
   nomDe: (l) => l.nom,
 };
 

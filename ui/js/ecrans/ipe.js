@@ -8,8 +8,6 @@ import { formulaire } from '../formulaire.js';
 
 const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
 const optionsThemes = async () => (await appeler('lister_themes_ipe')).map((t) => ({ code: t.id, libelle: t.libelle }));
-const optionsIpe = async () => (await appeler('lister_ipe', { filtre: { limite: 5000 } })).lignes
-  .map((i) => ({ code: i.id, libelle: `${i.nom_complet} (${i.academie})` }));
 const annees = () => {
   const courante = new Date().getFullYear();
   return Array.from({ length: 25 }, (_, i) => courante - i).map((a) => ({ code: a, libelle: String(a) }));
@@ -33,11 +31,11 @@ const ACTIONS = {
     { cle: 'annee', libelle: 'Année', tous: 'Toutes', numerique: true, options: annees() },
     { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
     { cle: 'theme_id', libelle: 'Thème', numerique: true, options: await optionsThemes() },
-    { cle: 'ipe_id', libelle: 'IPE', numerique: true, options: await optionsIpe() },
+    { cle: 'ipe_id', libelle: 'IPE', genre: 'ipe' },
   ],
   champs: async () => [
     { cle: 'date', libelle: 'Date', type: 'date', requis: true },
-    { cle: 'intervenants', libelle: 'IPE', type: 'multiple', numerique: true, aide: 'Ctrl + clic pour en choisir plusieurs', options: await optionsIpe() },
+    { cle: 'intervenants', libelle: 'IPE', type: 'selecteurs', genre: 'ipe', aide: 'nom, entreprise ou académie' },
     { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: codes('niveaux_action_ipe') },
     { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, options: await optionsAcademies() },
     { cle: 'theme_id', libelle: 'Thème', type: 'choix', requis: true, numerique: true, options: await optionsThemes() },

@@ -36,7 +36,8 @@ const REQUETE: Requete = Requete {
         a.nom AS academie,
         (SELECT count(*) FROM etablissement e WHERE e.bassin_id = b.id) AS nb_etablissements
     ",
-    tables: "bassin b JOIN academie a ON a.id = b.academie_id",
+    tables: "bassin b LEFT JOIN academie a ON a.id = b.academie_id",
+    id: "b.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

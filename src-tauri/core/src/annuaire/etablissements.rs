@@ -51,6 +51,16 @@ pub struct Etablissement {
     pub bassin: Option<String>,
     /// Ouvert ou fermé d'après le dernier import de l'Annuaire de l'éducation (sinon inconnu).
     pub etat: Option<EtatEtablissement>,
+    /// Ce que l'Annuaire de l'éducation dit de l'établissement (nature, statut, adresse…), en
+    /// lecture : l'import le tient, la saisie ne le change pas. Vide pour une fiche saisie.
+    pub annuaire_officiel: Vec<Information>,
+}
+
+/// Une information de la fiche : son libellé français et sa valeur, prête à afficher.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Information {
+    pub libelle: &'static str,
+    pub valeur: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -87,13 +97,22 @@ const REQUETE: Requete = Requete {
         a.nom AS academie,
         e.bassin_id AS bassin_id,
         b.nom AS bassin,
-        e.etat AS etat
+        e.etat AS etat,
+        e.nature AS nature,
+        e.statut AS statut,
+        e.adresse AS adresse,
+        e.code_postal AS code_postal,
+        e.telephone AS telephone,
+        e.email AS email,
+        e.siret AS siret
     ",
-    tables: "etablissement e JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
+    tables: "etablissement e LEFT JOIN academie a ON a.id = e.academie_id LEFT JOIN bassin b ON b.id = e.bassin_id",
+    id: "e.id",
 };
 
 const TRIS: &[(&str, &str)] = &[
-    ("nom", "normaliser(e.nom)"),
+    // La clé commence par le nom normalisé : même ordre, et l'index etablissement_recherche.
+    ("nom", "e.recherche"),
     ("uai", "e.uai"),
     ("type", "e.type"),
     ("commune", "normaliser(e.commune)"),
@@ -113,7 +132,46 @@ fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
         bassin_id: r.get("bassin_id")?,
         bassin: r.get("bassin")?,
         etat: r.get("etat")?,
+        annuaire_officiel: annuaire_officiel(r)?,
     })
+}
+
+/// Les champs de l'Annuaire de l'éducation renseignés, dans l'ordre de la fiche.
+fn annuaire_officiel(r: &Row) -> rusqlite::Result<Vec<Information>> {
+    let texte = |colonne: &str| -> rusqlite::Result<String> {
+        Ok(r.get::<_, Option<String>>(colonne)?.unwrap_or_default())
+    };
+    // Le fichier officiel écrit souvent le code postal dans l'adresse : il n'est pas redit.
+    let adresse = texte("adresse")?;
+    let code_postal = texte("code_postal")?;
+    let code_postal = if adresse.contains(code_postal.as_str()) {
+        String::new()
+    } else {
+        code_postal
+    };
+    let statut: Option<StatutEtablissement> = r.get("statut")?;
+    let etat: Option<EtatEtablissement> = r.get("etat")?;
+    let infos = [
+        ("Nature", texte("nature")?),
+        (
+            "Statut",
+            statut.map(|s| s.libelle().to_string()).unwrap_or_default(),
+        ),
+        ("Adresse", adresse),
+        ("Code postal", code_postal),
+        ("Téléphone", texte("telephone")?),
+        ("Courriel", texte("email")?),
+        ("SIRET", texte("siret")?),
+        (
+            "État",
+            etat.map(|e| e.libelle().to_string()).unwrap_or_default(),
+        ),
+    ];
+    Ok(infos
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(libelle, valeur)| Information { libelle, valeur })
+        .collect())
 }
 
 pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Etablissement>> {
@@ -160,8 +218,14 @@ struct Valide {
 
 impl Valide {
     fn cle(&self) -> String {
-        texte::cle_recherche(&[&self.uai, &self.nom, &self.commune])
+        cle_recherche(&self.uai, &self.nom, &self.commune)
     }
+}
+
+/// Clé de recherche d'un établissement : son nom d'abord, pour que l'index de cette clé donne
+/// la liste triée par nom (migration 14), puis l'UAI et la commune.
+pub(crate) fn cle_recherche(uai: &str, nom: &str, commune: &str) -> String {
+    texte::cle_recherche(&[nom, uai, commune])
 }
 
 fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resultat<Valide> {

@@ -70,10 +70,12 @@ const REQUETE: Requete = Requete {
         o.commune AS commune
     ",
     tables: "organisation o",
+    id: "o.id",
 };
 
 const TRIS: &[(&str, &str)] = &[
-    ("nom", "normaliser(o.nom)"),
+    // La clé commence par le nom normalisé : même ordre, et l'index organisation_recherche.
+    ("nom", "o.recherche"),
     ("type", "o.type"),
     ("secteur", "normaliser(o.secteur)"),
     ("commune", "normaliser(o.commune)"),

@@ -84,6 +84,7 @@ const REQUETE: Requete = Requete {
         p.telephone AS telephone
     ",
     tables: "personne p LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id",
+    id: "p.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

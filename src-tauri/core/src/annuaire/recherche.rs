@@ -29,6 +29,8 @@ pub enum Genre {
     Personne,
     Convention,
     Comite,
+    /// Un intervenant (IPE) : la personne de l'annuaire, son entreprise d'origine, son académie.
+    Ipe,
 }
 
 impl Genre {
@@ -39,6 +41,7 @@ impl Genre {
             "personne" => Genre::Personne,
             "convention" => Genre::Convention,
             "comite" => Genre::Comite,
+            "ipe" => Genre::Ipe,
             autre => {
                 return Err(Erreur::validation(
                     "genre",
@@ -57,6 +60,13 @@ impl Genre {
                 "",
                 "t.id, t.nom, t.commune, coalesce(t.siret, '')",
             ),
+            Genre::Ipe => (
+                "ipe",
+                "JOIN personne p ON p.id = t.personne_id
+                 LEFT JOIN organisation o ON o.id = t.entreprise_id
+                 LEFT JOIN academie a ON a.id = t.academie_id",
+                "t.id, p.nom || ' ' || p.prenom, coalesce(o.nom, ''), coalesce(a.nom, '')",
+            ),
             Genre::Personne => (
                 "personne",
                 "LEFT JOIN organisation o ON o.id = t.organisation_id
@@ -74,6 +84,17 @@ impl Genre {
                  LEFT JOIN etablissement e ON e.id = t.etablissement_support_id",
                 "t.id, t.nom, a.nom, coalesce(e.nom, '')",
             ),
+        }
+    }
+
+    /// La clé où chercher les mots qui ne passent pas par l'index : celle de la fiche, ou, pour
+    /// un IPE (quelques centaines), celles de sa personne et de son entreprise, et son académie.
+    fn cle(self) -> &'static str {
+        match self {
+            Genre::Ipe => {
+                "p.recherche || ' ' || coalesce(o.recherche, '') || ' ' || normaliser(coalesce(a.nom, ''))"
+            }
+            _ => "t.recherche",
         }
     }
 }
@@ -248,6 +269,7 @@ pub fn chercher(
 ) -> Resultat<Trouves> {
     let limite = limite.unwrap_or(LIMITE_DEFAUT).clamp(1, LIMITE_MAX);
     let (table, jointures, colonnes) = genre.requete();
+    let cle = genre.cle();
     let mots = mots(saisie);
     let mut conditions = Vec::new();
     let mut parametres: Vec<Value> = Vec::new();
@@ -266,7 +288,7 @@ pub fn chercher(
     };
     for mot in mots.iter().filter(|m| !(indexee && indexable(m))) {
         parametres.push(Value::Text(mot.clone()));
-        conditions.push(format!("instr(t.recherche, ?{}) > 0", parametres.len()));
+        conditions.push(format!("instr({cle}, ?{}) > 0", parametres.len()));
     }
     let clause = if conditions.is_empty() {
         String::new()

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/0011_annuaire_education.sql")),
     (12, include_str!("migrations/0012_recherche.sql")),
     (13, include_str!("migrations/0013_consolidation.sql")),
+    (14, include_str!("migrations/0014_listes.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

@@ -4,6 +4,8 @@
 //! 20 000 organisations).
 //! Les durées se lisent ici, jamais dans les tests.
 
+mod commun;
+use commun::{copier_si_demande, mesurer, mesurer_liste};
 use passerelle_core::annuaire::academies;
 use passerelle_core::annuaire::bassins::{self, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements, SaisieEtablissement};
@@ -12,7 +14,7 @@ use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne
 use passerelle_core::annuaire::recherche::{self, Genre};
 use passerelle_core::base;
 use passerelle_core::liste::ParametresListe;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const LETTRES: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 const NOMS: &[&str] = &[
@@ -52,23 +54,92 @@ fn siret(n: u64) -> String {
         .unwrap()
 }
 
-fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
-    let mut durees: Vec<Duration> = (0..repetitions)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    durees.sort();
-    let med = durees[durees.len() / 2];
-    let p95 = durees[(durees.len() * 95 / 100).min(durees.len() - 1)];
-    println!(
-        "{nom:<58} médiane {:>8.2} ms   p95 {:>8.2} ms",
-        med.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3
+/// Première page et recherche pendant la frappe des trois listes de l'annuaire.
+fn listes_comme_l_ecran(c: &rusqlite::Connection) {
+    let etablissements = |liste| {
+        etablissements::lister(
+            c,
+            &FiltreEtablissements {
+                liste,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    let organisations = |liste| {
+        organisations::lister(
+            c,
+            &FiltreOrganisations {
+                liste,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    let personnes = |liste| {
+        personnes::lister(
+            c,
+            &FiltrePersonnes {
+                liste,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    mesurer_liste("Établissements, première page", &[""], etablissements);
+    mesurer_liste(
+        "Établissements, frappe (lycée emile)",
+        &FRAPPES_E,
+        etablissements,
     );
+    mesurer_liste("Organisations, première page", &[""], organisations);
+    mesurer_liste(
+        "Organisations, frappe (entreprise pasteur)",
+        &FRAPPES_O,
+        organisations,
+    );
+    mesurer_liste("Personnes, première page", &[""], personnes);
+    mesurer_liste("Personnes, frappe (jerome nom4)", &FRAPPES_P, personnes);
+    // Les cas les plus chers : une lettre (pas de trigramme), un mot présent dans 1 fiche sur 6.
+    for frappe in ["j", "jerome"] {
+        mesurer_liste(
+            &format!("Personnes, « {frappe} » seul"),
+            &[frappe],
+            personnes,
+        );
+    }
 }
+
+const FRAPPES_E: [&str; 8] = [
+    "l",
+    "ly",
+    "lyc",
+    "lycé",
+    "lycée",
+    "lycée e",
+    "lycée em",
+    "lycée emile",
+];
+const FRAPPES_O: [&str; 8] = [
+    "e",
+    "en",
+    "ent",
+    "entr",
+    "entreprise",
+    "entreprise p",
+    "entreprise pas",
+    "entreprise pasteur",
+];
+const FRAPPES_P: [&str; 8] = [
+    "j",
+    "je",
+    "jer",
+    "jero",
+    "jerom",
+    "jerome",
+    "jerome n",
+    "jerome nom4",
+];
 
 fn main() {
     let argument = |n: usize, defaut: u32| -> u32 {
@@ -139,6 +210,7 @@ fn main() {
     tx.commit().unwrap();
     let duree = t.elapsed();
     let total = n_etab + n_orga + n_pers;
+    copier_si_demande(c);
     println!("Jeu généré : {n_etab} établissements, {n_orga} organisations, {n_pers} personnes");
     println!(
         "{:<58} {:>8.2} s ({:.0} fiches/s, contrôles compris)",
@@ -234,6 +306,7 @@ fn main() {
     mesurer("Personne par son e-mail (nom4567@)", 30, |_| {
         personnes::lister(c, &fp("nom4567@")).unwrap();
     });
+    listes_comme_l_ecran(c);
     // Les sélecteurs des formulaires : 20 fiches au plus, classées, pour chaque frappe.
     let selecteur = |genre: Genre, q: &str| {
         recherche::chercher(c, genre, q, Some(20)).unwrap();

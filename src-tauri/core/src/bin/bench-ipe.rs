@@ -2,6 +2,8 @@
 //! `cargo run --release -p passerelle-core --bin bench-ipe [-- ACTIONS]`.
 //! Objectifs du ticket : import < 3 s, bilan PDF < 1 s, filtre de la liste < 50 ms.
 
+mod commun;
+use commun::{copier_si_demande, mesurer_liste};
 use passerelle_core::ipe::actions::{self, FiltreActions};
 use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
@@ -143,6 +145,7 @@ fn main() {
         ms(t)
     );
 
+    copier_si_demande(c);
     let t = Instant::now();
     let (_, pdf) = bilan::fichier_bilan(c, Periode::Civile(2024), None, false).unwrap();
     println!(
@@ -179,6 +182,31 @@ fn main() {
             d[10], d[19]
         );
     };
+    let liste_actions = |liste| {
+        actions::lister(
+            c,
+            &FiltreActions {
+                liste,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    mesurer_liste("Actions, première page", &[""], liste_actions);
+    mesurer_liste(
+        "Actions, frappe (forum 123)",
+        &[
+            "f",
+            "fo",
+            "for",
+            "foru",
+            "forum",
+            "forum 1",
+            "forum 12",
+            "forum 123",
+        ],
+        liste_actions,
+    );
     mesurer(
         "Liste des actions (200 plus récentes)",
         &FiltreActions::default(),

@@ -2,6 +2,8 @@
 //! 60 animations et leurs présences ; 150 comités de 15 membres avec dix réunions chacun.
 //! `cargo run --release -p passerelle-core --bin bench-reseaux [-- CET]`.
 
+mod commun;
+use commun::{copier_si_demande, mesurer_liste};
 use passerelle_core::cet::{animations, bilan as bilan_cet, import, mandats, registre};
 use passerelle_core::clee::{bilan as bilan_clee, comites};
 use passerelle_core::liste::ParametresListe;
@@ -111,7 +113,25 @@ fn main() {
         ms(t)
     );
 
+    copier_si_demande(c);
     let jour = dates::lire("27/11/2026").unwrap();
+    let registre = |liste| {
+        registre::lister_au(
+            c,
+            &registre::FiltreCet {
+                liste,
+                ..Default::default()
+            },
+            jour,
+        )
+        .unwrap();
+    };
+    mesurer_liste("Registre des CET, première page", &[""], registre);
+    mesurer_liste(
+        "Registre des CET, frappe (nom1234)",
+        &["n", "no", "nom", "nom1", "nom12", "nom123", "nom1234"],
+        registre,
+    );
     let mesurer = |libelle: &str, f: &registre::FiltreCet| {
         let t = Instant::now();
         let l = registre::lister_au(c, f, jour).unwrap();

@@ -26,6 +26,7 @@ const REQUETE: Requete = Requete {
         (SELECT count(*) FROM cet WHERE cpc_id = c.id) AS cet
     ",
     tables: "cpc c",
+    id: "c.id",
 };
 const TRIS: &[(&str, &str)] = &[("nom", "normaliser(c.nom)")];
 

@@ -115,16 +115,19 @@ const REQUETE: Requete = Requete {
         (SELECT group_concat(et.nom, ', ') FROM cet_etablissement ce JOIN etablissement et ON et.id = ce.etablissement_id WHERE ce.cet_id = x.id) AS etablissements
     ",
     tables: concat!(
-        "cet x JOIN personne p ON p.id = x.personne_id JOIN academie a ON a.id = x.academie_id
+        "cet x JOIN personne p ON p.id = x.personne_id LEFT JOIN academie a ON a.id = x.academie_id
             LEFT JOIN organisation e ON e.id = x.employeur_id LEFT JOIN organisation op ON op.id = x.organisation_proposante_id
             LEFT JOIN cpc c ON c.id = x.cpc_id LEFT JOIN bassin b ON b.id = x.bassin_id
             LEFT ",
         super::mandats::jointure_mandat_recent!()
     ),
+    id: "x.id",
 };
 
 const TRIS: &[(&str, &str)] = &[
-    ("nom", "normaliser(p.nom), normaliser(p.prenom)"),
+    // La clé de la personne commence par « nom prénom » normalisés : même ordre, et SQLite lit
+    // les CET dans l'ordre de l'index personne_recherche au lieu de trier tout le registre.
+    ("nom", "p.recherche, p.id"),
     ("secteur", "normaliser(x.secteur)"),
     ("cpc", "normaliser(coalesce(c.nom, ''))"),
     ("fin_mandat", "m.fin"),
@@ -186,7 +189,12 @@ pub fn lister(conn: &Connection, f: &FiltreCet) -> Resultat<Liste<Cet>> {
 pub fn lister_au(conn: &Connection, f: &FiltreCet, aujourdhui: NaiveDate) -> Resultat<Liste<Cet>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(&["x.recherche", "p.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            conn,
+            ("x.id", "cet", "x.recherche"),
+            &[("personne_id", "personne", "p.recherche")],
+            &f.liste.recherche,
+        )
         .egal("x.secteur", f.secteur.clone().filter(|s| !s.is_empty()))
         .egal("x.cpc_id", f.cpc_id)
         .egal("x.academie_id", f.academie_id)

@@ -97,7 +97,8 @@ const REQUETE: Requete = Requete {
         (SELECT group_concat(organisation_id) FROM action_clee_organisation WHERE action_id = x.id) AS organisation_ids,
         (SELECT group_concat(o.nom, ', ') FROM action_clee_organisation l JOIN organisation o ON o.id = l.organisation_id WHERE l.action_id = x.id) AS organisations
     ",
-    tables: "action_clee x JOIN comite_clee c ON c.id = x.comite_id LEFT JOIN convention cv ON cv.id = x.convention_id",
+    tables: "action_clee x LEFT JOIN comite_clee c ON c.id = x.comite_id LEFT JOIN convention cv ON cv.id = x.convention_id",
+    id: "x.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

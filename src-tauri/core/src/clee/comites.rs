@@ -99,8 +99,9 @@ const REQUETE: Requete = Requete {
         (SELECT count(*) FROM clee_membre WHERE comite_id = c.id) AS membres,
         (SELECT max(date) FROM reunion WHERE comite_id = c.id AND date <= date('now', 'localtime')) AS derniere_reunion
     ",
-    tables: "comite_clee c JOIN academie a ON a.id = c.academie_id LEFT JOIN etablissement e ON e.id = c.etablissement_support_id
+    tables: "comite_clee c LEFT JOIN academie a ON a.id = c.academie_id LEFT JOIN etablissement e ON e.id = c.etablissement_support_id
         LEFT JOIN personne pe ON pe.id = c.copilote_education_id LEFT JOIN personne pn ON pn.id = c.copilote_entreprise_id",
+    id: "c.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

@@ -139,6 +139,7 @@ const REQUETE: Requete = Requete {
         c.remplacee_par_id AS remplacee_par_id
     ",
     tables: "convention c LEFT JOIN academie a ON a.id = c.academie_id",
+    id: "c.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

@@ -201,8 +201,9 @@ const REQUETE: Requete = Requete {
         x.convention_id AS convention_id,
         cv.titre AS convention
     ",
-    tables: "action_ipe x JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id
+    tables: "action_ipe x LEFT JOIN theme_ipe t ON t.id = x.theme_id LEFT JOIN academie a ON a.id = x.academie_id
         LEFT JOIN convention cv ON cv.id = x.convention_id",
+    id: "x.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

@@ -78,8 +78,9 @@ const REQUETE: Requete = Requete {
         i.service AS service,
         (SELECT m.debut || '|' || coalesce(m.fin, '') FROM mission_ipe m WHERE m.ipe_id = i.id ORDER BY m.debut DESC LIMIT 1) AS derniere_mission
     ",
-    tables: "ipe i JOIN personne p ON p.id = i.personne_id JOIN academie a ON a.id = i.academie_id
+    tables: "ipe i JOIN personne p ON p.id = i.personne_id LEFT JOIN academie a ON a.id = i.academie_id
         LEFT JOIN organisation o ON o.id = i.entreprise_id",
+    id: "i.id",
 };
 
 const TRIS: &[(&str, &str)] = &[

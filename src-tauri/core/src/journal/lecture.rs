@@ -94,7 +94,11 @@ pub fn lister(conn: &Connection, f: &FiltreJournal) -> Resultat<Liste<Entree>> {
         .into_iter()
         .map(|b| entree(conn, &mut cache, b))
         .collect::<Resultat<_>>()?;
-    Ok(Liste { lignes, total })
+    Ok(Liste {
+        lignes,
+        total,
+        total_a_venir: false,
+    })
 }
 
 /// L'historique d'une fiche : ses changements et ceux de ses parties (présences d'une réunion,

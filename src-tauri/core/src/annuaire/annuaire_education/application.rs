@@ -3,9 +3,9 @@
 
 use super::lecture::Fiche;
 use super::{CompteRendu, FermeCite};
-use crate::annuaire::etablissements::{EtatEtablissement, TypeEtablissement};
+use crate::annuaire::etablissements::{cle_recherche, EtatEtablissement, TypeEtablissement};
 use crate::base;
-use crate::{texte, Resultat};
+use crate::Resultat;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Crée ou met à jour l'établissement de `fiche`, en comptant ce qui s'est passé ; retient dans
@@ -62,7 +62,7 @@ fn creer(conn: &Connection, fiche: &Fiche) -> Resultat<()> {
         fiche.email.as_deref().unwrap_or_default(),
         fiche.siret,
         fiche.etat,
-        texte::cle_recherche(&[&fiche.uai, &fiche.nom, &commune]),
+        cle_recherche(&fiche.uai, &fiche.nom, &commune),
     ])?;
     Ok(())
 }
@@ -103,7 +103,7 @@ fn mettre_a_jour(conn: &Connection, id: i64, fiche: &Fiche, commune_avant: &str)
             fiche.email,
             fiche.siret,
             fiche.etat,
-            texte::cle_recherche(&[&fiche.uai, &fiche.nom, commune]),
+            cle_recherche(&fiche.uai, &fiche.nom, commune),
         ])?;
     Ok(change > 0)
 }

@@ -93,6 +93,33 @@ fn noms_de_champs_toutes_academies() {
     assert_eq!(email, "ce.0590009p@ac-lille.fr");
     assert_eq!(siret.map(|s| s.len()), Some(14));
     assert_eq!(etat.as_deref(), Some("ouvert"));
+    // La fiche les montre, libellés français compris ; le code postal est déjà dans l'adresse.
+    let id: i64 = c
+        .query_row(
+            "SELECT id FROM etablissement WHERE uai = '0590009P'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let infos = crate::annuaire::etablissements::lire(&c, id)
+        .unwrap()
+        .annuaire_officiel;
+    let vues: Vec<(&str, &str)> = infos
+        .iter()
+        .map(|i| (i.libelle, i.valeur.as_str()))
+        .collect();
+    assert_eq!(
+        vues,
+        [
+            ("Nature", "LYCEE D ENSEIGNEMENT GENERAL"),
+            ("Statut", "Privé"),
+            ("Adresse", "18 rue de l'École, BP 12, 59000 LILLE"),
+            ("Téléphone", "03 28 18 45 67"),
+            ("Courriel", "ce.0590009p@ac-lille.fr"),
+            ("SIRET", v[6].as_deref().unwrap_or_default()),
+            ("État", "Ouvert"),
+        ]
+    );
     let ferme: Option<EtatEtablissement> = c
         .query_row(
             "SELECT etat FROM etablissement WHERE uai = '0590005K'",

@@ -1,0 +1,50 @@
+//! Ce que les programmes de mesure partagent (`mod commun;` dans chacun).
+
+use passerelle_core::liste::{ParametresListe, Partie};
+use std::time::{Duration, Instant};
+
+/// Médiane et 95e centile de `repetitions` appels de `f` (qui reçoit le numéro de l'appel).
+pub fn mesurer(nom: &str, repetitions: usize, mut f: impl FnMut(usize)) {
+    let mut durees: Vec<Duration> = (0..repetitions)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect();
+    durees.sort();
+    let med = durees[durees.len() / 2];
+    let p95 = durees[(durees.len() * 95 / 100).min(durees.len() - 1)];
+    println!(
+        "{nom:<58} médiane {:>8.2} ms   p95 {:>8.2} ms",
+        med.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+}
+
+/// Une liste lue comme l'écran la lit : la page d'abord, puis le total à part si elle est pleine
+/// (`Partie::Lignes`, `Partie::Total`) ; et les deux d'un coup (`Partie::Tout`, les autres
+/// appelants). `frappes` : les saisies successives, une par mesure.
+pub fn mesurer_liste(nom: &str, frappes: &[&str], mut lister: impl FnMut(ParametresListe)) {
+    for (partie, quoi) in [
+        (Partie::Lignes, "page"),
+        (Partie::Total, "total à part"),
+        (Partie::Tout, "page et total"),
+    ] {
+        mesurer(&format!("{nom} : {quoi}"), 32, |i| {
+            lister(ParametresListe {
+                recherche: frappes[i % frappes.len()].into(),
+                partie,
+                ..Default::default()
+            })
+        });
+    }
+}
+
+/// `PASSERELLE_BENCH_COPIE=fichier` : garde une copie de la base générée, pour examiner les
+/// plans de requête sans la refaire.
+pub fn copier_si_demande(c: &rusqlite::Connection) {
+    if let Ok(f) = std::env::var("PASSERELLE_BENCH_COPIE") {
+        c.execute("VACUUM INTO ?1", [f]).unwrap();
+    }
+}
