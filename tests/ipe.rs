@@ -461,9 +461,9 @@ fn import_annule_depuis_un_autre_fil_defait_tout() {
     assert_eq!(compter(&c, "action_ipe"), 0, "rien n'est écrit");
 }
 
-#[path = "ipe/nombres.rs"]
-mod nombres;
 #[path = "ipe/evolution.rs"]
 mod evolution;
+#[path = "ipe/nombres.rs"]
+mod nombres;
 #[path = "ipe/selecteur.rs"]
 mod selecteur;

@@ -197,6 +197,20 @@ impl<'c, 's> Fusion<'c, 's> {
     }
 }
 
+/// La clé de recherche d'un établissement est recalculée ici plutôt que reprise du paquet : sa
+/// forme a changé (migration 14) et un paquet plus ancien porte l'ancienne.
+fn cle_recalculee(t: &Table, champs: &Map<String, Value>) -> Option<String> {
+    if t.nom != "etablissement" || !champs.contains_key("recherche") {
+        return None;
+    }
+    let texte = |k: &str| champs.get(k).and_then(Value::as_str).unwrap_or_default();
+    Some(crate::annuaire::etablissements::cle_recherche(
+        texte("uai"),
+        texte("nom"),
+        texte("commune"),
+    ))
+}
+
 fn par_uid(table: &str) -> String {
     format!("SELECT id FROM {} WHERE uid = ?1", ident(table))
 }
@@ -373,7 +387,12 @@ impl<'c, 's> Fusion<'c, 's> {
     ) -> Resultat<i64> {
         let mut valeurs: Vec<Sql> = Vec::with_capacity(recue.champs.len() + 1);
         let mut differees = Vec::new();
+        let cle = cle_recalculee(t, &recue.champs);
         for (colonne, v) in &recue.champs {
+            if let (Some(cle), "recherche") = (&cle, colonne.as_str()) {
+                valeurs.push(Sql::Text(cle.clone()));
+                continue;
+            }
             if !t.colonnes.contains(colonne) {
                 return Err(refus(&format!(
                     "Le paquet donne aux fiches « {} » une colonne inconnue (« {colonne} »).",
