@@ -9,3 +9,5 @@ mod conflits;
 mod outils;
 #[path = "consolidation/paquets_refuses.rs"]
 mod paquets_refuses;
+#[path = "consolidation/tout.rs"]
+mod tout;
