@@ -2,13 +2,12 @@
 //! consolidation par la ligne de commande, et ses refus.
 
 use super::common::compter_dans;
-use super::outils::{base_demo, p, passerelle, texte};
+use super::outils::{base_demo, p, passerelle, texte, Path};
+use std::path::PathBuf;
 
-#[test]
-fn exporter_importer_lister_les_sources() {
-    let d = tempfile::tempdir().unwrap();
-    let demo = base_demo(d.path());
-    let national = d.path().join("national.sqlite");
+/// Une base nationale, vide et nommée.
+fn base_nationale(d: &Path) -> PathBuf {
+    let national = d.join("national.sqlite");
     assert_eq!(
         passerelle(&["nouvelle", "--db", p(&national)])
             .status
@@ -17,18 +16,22 @@ fn exporter_importer_lister_les_sources() {
     );
     let o = passerelle(&["identite", "--db", p(&national), "--nom", "National"]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let sortie = texte(&o.stdout);
     assert!(
-        texte(&o.stdout).starts_with("Nom : National\nAcadémie : aucune (base nationale)\n"),
-        "{}",
-        texte(&o.stdout)
+        sortie.starts_with("Nom : National\nAcadémie : aucune (base nationale)\n"),
+        "{sortie}"
     );
+    national
+}
 
-    let lille = d.path().join("lille.passerelle");
+/// Le paquet IPE 2007 de Lille, exporté de la démonstration.
+fn paquet_de_lille(demo: &Path, d: &Path) -> PathBuf {
+    let lille = d.join("lille.passerelle");
     let o = passerelle(&[
         "paquet",
         "exporter",
         "--db",
-        p(&demo),
+        p(demo),
         "--perimetre",
         "ipe",
         "--annee",
@@ -44,6 +47,15 @@ fn exporter_importer_lister_les_sources() {
         "{}",
         texte(&o.stdout)
     );
+    lille
+}
+
+#[test]
+fn exporter_importer_lister_les_sources() {
+    let d = tempfile::tempdir().unwrap();
+    let demo = base_demo(d.path());
+    let national = base_nationale(d.path());
+    let lille = paquet_de_lille(&demo, d.path());
 
     // Essai : compte rendu, rien d'écrit.
     let o = passerelle(&[

@@ -150,26 +150,12 @@ fn le_meme_paquet_deux_fois_ne_change_rien() {
 fn une_correction_a_la_source_change_les_totaux_de_cette_correction() {
     let source = base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
-    let lille = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
-    let lyon = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lyon",
-    );
-    let lyon_2006 = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2006),
-        "Lyon",
+    let ipe =
+        |periode, academie| exporter(&source, dossier.path(), Perimetre::Ipe, periode, academie);
+    let (lille, lyon, lyon_2006) = (
+        ipe(Periode::Civile(2007), "Lille"),
+        ipe(Periode::Civile(2007), "Lyon"),
+        ipe(Periode::Civile(2006), "Lyon"),
     );
     let cible = base_de_consolidation("National");
     importer(&cible, &[lille, lyon, lyon_2006]);

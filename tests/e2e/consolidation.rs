@@ -40,69 +40,81 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
     let (paquets, actions) = paquets(d.path());
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-vide").await;
+    nommer_la_base(&c, "National").await;
+    importer_deux_paquets(&c, &db, &paquets, actions).await;
+    bilan_et_evolution(&c, actions).await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
 
-    cliquer(&c, "a[href='#/parametres']").await;
-    saisir(&c, "#identite-nom", "National").await;
-    cliquer(&c, "#identite button[type=submit]").await;
-    attendre_texte(&c, "#identite-message", |t| {
+async fn nommer_la_base(c: &Client, nom: &str) {
+    cliquer(c, "a[href='#/parametres']").await;
+    saisir(c, "#identite-nom", nom).await;
+    cliquer(c, "#identite button[type=submit]").await;
+    attendre_texte(c, "#identite-message", |t| {
         t.contains("Identité enregistrée")
     })
     .await;
+}
 
-    cliquer(&c, "a[href='#/consolidation']").await;
-    attendre_texte(&c, "#consolidation-identite", |t| t.contains("National")).await;
-    repondre_plusieurs(&db, &[&paquets[0], &paquets[1]]);
-    cliquer(&c, "#consolidation-choisir").await;
-    let apercu = attendre_texte(&c, "#consolidation-apercu", |t| t.contains("Lyon")).await;
+async fn montrer(c: &Client, css: &str) {
+    let js = format!("document.querySelector('{css}').scrollIntoView()");
+    c.execute(&js, vec![]).await.unwrap();
+}
+
+/// Choisir deux paquets d'un coup : l'aperçu n'écrit rien ; l'import les liste comme sources.
+async fn importer_deux_paquets(c: &Client, db: &Path, paquets: &[PathBuf], actions: i64) {
+    cliquer(c, "a[href='#/consolidation']").await;
+    attendre_texte(c, "#consolidation-identite", |t| t.contains("National")).await;
+    repondre_plusieurs(db, &[&paquets[0], &paquets[1]]);
+    cliquer(c, "#consolidation-choisir").await;
+    let apercu = attendre_texte(c, "#consolidation-apercu", |t| t.contains("Lyon")).await;
     assert!(
         apercu.contains(&nom(&paquets[0])) && apercu.contains("Démonstration"),
         "{apercu}"
     );
-    assert_eq!(compter_dans(&db, "action_ipe"), 0, "l'aperçu n'écrit rien");
-    capturer(&c, "e2e-consolidation-apercu").await;
+    assert_eq!(compter_dans(db, "action_ipe"), 0, "l'aperçu n'écrit rien");
+    capturer(c, "e2e-consolidation-apercu").await;
 
-    cliquer(&c, "#consolidation-importer").await;
-    attendre_texte(&c, "#consolidation-message", |t| {
+    cliquer(c, "#consolidation-importer").await;
+    attendre_texte(c, "#consolidation-message", |t| {
         t.contains("2 paquets importés")
     })
     .await;
-    let sources = attendre_texte(&c, "#consolidation-sources", |t| t.contains("Lyon")).await;
+    let sources = attendre_texte(c, "#consolidation-sources", |t| t.contains("Lyon")).await;
     assert!(
         sources.contains("Lille") && sources.contains("Démonstration"),
         "{sources}"
     );
-    let manquantes = attendre_texte(&c, "#consolidation-manquantes", |t| !t.is_empty()).await;
+    let manquantes = attendre_texte(c, "#consolidation-manquantes", |t| !t.is_empty()).await;
     assert!(
         manquantes.starts_with("Sans paquet pour 2007 : Aix-Marseille, Amiens")
             && !manquantes.contains("Lille"),
         "{manquantes}"
     );
-    c.execute(
-        "document.querySelector('#consolidation-sources').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
-    capturer(&c, "e2e-consolidation").await;
-    assert_eq!(compter_dans(&db, "action_ipe"), actions);
+    montrer(c, "#consolidation-sources").await;
+    capturer(c, "e2e-consolidation").await;
+    assert_eq!(compter_dans(db, "action_ipe"), actions);
+}
 
-    // Le bilan IPE compte les deux académies et dit ce qu'il couvre.
-    cliquer(&c, "a[href='#/bilans']").await;
-    let evolution = attendre_texte(&c, "#bilan-evolution", |t| !t.is_empty()).await;
+/// Le bilan IPE compte les deux académies et dit ce qu'il couvre ; l'évolution sur trois années
+/// est dessinée (SVG) et dite en tableau ; une année mal écrite est refusée en français.
+async fn bilan_et_evolution(c: &Client, actions: i64) {
+    cliquer(c, "a[href='#/bilans']").await;
+    let evolution = attendre_texte(c, "#bilan-evolution", |t| !t.is_empty()).await;
     assert!(
         evolution.starts_with(&format!("{actions} actions")),
         "{evolution}"
     );
-    let couverture = attendre_texte(&c, "#bilan-couverture", |t| !t.is_empty()).await;
+    let couverture = attendre_texte(c, "#bilan-couverture", |t| !t.is_empty()).await;
     assert!(
         couverture.starts_with("Consolidation : 2 sources, reçues "),
         "{couverture}"
     );
 
-    // L'évolution sur trois années, dessinée dans la fenêtre (SVG) et dite en tableau.
-    cliquer(&c, "#bilan-vers-evolution").await;
-    cliquer(&c, "#evolution-afficher").await;
-    let tableau = attendre_texte(&c, "#evolution-tableau", |t| t.contains("2007")).await;
+    cliquer(c, "#bilan-vers-evolution").await;
+    cliquer(c, "#evolution-afficher").await;
+    let tableau = attendre_texte(c, "#evolution-tableau", |t| t.contains("2007")).await;
     // Cellules collées dans le texte lu : Actions, 0 en 2005, 0 en 2006, puis 2007.
     assert!(
         tableau.contains(&format!("Actions00{actions}Évolution")),
@@ -113,23 +125,15 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
         .await
         .unwrap();
     assert_eq!(barres.len(), 3);
-    let sources = attendre_texte(&c, "#evolution-couverture", |t| !t.is_empty()).await;
+    let sources = attendre_texte(c, "#evolution-couverture", |t| !t.is_empty()).await;
     assert!(sources.contains("2007 : 2 sources"), "{sources}");
-    c.execute(
-        "document.querySelector('#evolution-titre').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
-    capturer(&c, "e2e-evolution").await;
-    // Une année mal écrite : message en français sous la section, rien d'affiché.
-    saisir(&c, "#evolution-debut", "20O5").await;
-    cliquer(&c, "#evolution-afficher").await;
-    let faute = attendre_texte(&c, "#evolution-message", |t| !t.is_empty()).await;
+    montrer(c, "#evolution-titre").await;
+    capturer(c, "e2e-evolution").await;
+    saisir(c, "#evolution-debut", "20O5").await;
+    cliquer(c, "#evolution-afficher").await;
+    let faute = attendre_texte(c, "#evolution-message", |t| !t.is_empty()).await;
     assert!(
         faute.contains("« 20O5 » s'écrit sur quatre chiffres"),
         "{faute}"
     );
-    c.close().await.unwrap();
-    drop(pilote);
 }

@@ -250,28 +250,11 @@ fn referentiel(conn: &Connection, table: &str, id: i64) -> Resultat<Option<Strin
     Ok(conn.query_row(sql, [id], |r| r.get(0)).optional()?)
 }
 
-/// Le manifeste et le contenu du paquet demandé.
-pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Contenu)> {
-    d.periode
-        .verifier()
-        .map_err(|m| Erreur::validation("periode", m))?;
-    let moi = nommee(conn)?;
-    let academie = academie(conn, &d.academie)?;
-    let s = schema::lire(conn)?;
-    let propres = propres(conn, &s, d, academie.as_ref().map_or(0, |a| a.0))?;
-    let mut lecteur = Lecteur::nouveau(conn, &s);
-    let mut lues: BTreeMap<(String, i64), (String, bool, String)> = BTreeMap::new();
-    for (table, ids) in &propres {
-        for id in ids {
-            let (Some(uid), Some(donnees)) =
-                (lecteur.cle(table, *id)?, lecteur.donnees(table, *id)?)
-            else {
-                continue;
-            };
-            lues.insert((table.clone(), *id), (uid, true, donnees));
-        }
-    }
-    // Ce que les fiches citent, et ce que citent les fiches citées.
+/// Fiches lues : (table, id) → (uid, apportée en propre, JSON canonique).
+type Lues = BTreeMap<(String, i64), (String, bool, String)>;
+
+/// Ce que les fiches lues citent, et ce que citent les fiches citées, jusqu'au bout.
+fn lire_citees(lecteur: &mut Lecteur, lues: &mut Lues) -> Resultat<()> {
     loop {
         let a_lire: Vec<(String, i64)> = lecteur
             .citees
@@ -293,6 +276,31 @@ pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Co
             }
         }
     }
+    Ok(())
+}
+
+/// Le manifeste et le contenu du paquet demandé.
+pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Contenu)> {
+    d.periode
+        .verifier()
+        .map_err(|m| Erreur::validation("periode", m))?;
+    let moi = nommee(conn)?;
+    let academie = academie(conn, &d.academie)?;
+    let s = schema::lire(conn)?;
+    let propres = propres(conn, &s, d, academie.as_ref().map_or(0, |a| a.0))?;
+    let mut lecteur = Lecteur::nouveau(conn, &s);
+    let mut lues = Lues::new();
+    for (table, ids) in &propres {
+        for id in ids {
+            let (Some(uid), Some(donnees)) =
+                (lecteur.cle(table, *id)?, lecteur.donnees(table, *id)?)
+            else {
+                continue;
+            };
+            lues.insert((table.clone(), *id), (uid, true, donnees));
+        }
+    }
+    lire_citees(&mut lecteur, &mut lues)?;
     let rang: BTreeMap<&str, usize> = s
         .fiches
         .iter()

@@ -1,10 +1,9 @@
 //! La fusion d'un paquet dans la base : chaque fiche reçue est nouvelle, inchangée, remplacée
-//! ou en conflit ; les clés reçues sont traduites en identifiants locaux.
+//! ou en conflit ; les clés reçues sont traduites en identifiants locaux par `cles.rs`.
 
 use super::fiches::{empreinte, ident, sql, Lecteur};
 use super::import::{refus, CompteRendu};
-use super::paquet::Contenu;
-use super::schema::{Schema, Table, ANNUAIRE, REFERENTIELS};
+use super::schema::{Schema, Table, ANNUAIRE};
 use super::NatureConflit;
 use crate::Resultat;
 use rusqlite::types::Value as Sql;
@@ -79,122 +78,6 @@ impl<'c, 's> Fusion<'c, 's> {
         self.ecrire(t, Some(id), None, &recue)?;
         self.relier()
     }
-
-    /// Les référentiels cités : retrouvés par leur clé naturelle, créés s'ils manquent.
-    pub(super) fn referentiels(&mut self, c: &Contenu) -> Resultat<()> {
-        for (table, cle, donnees) in &c.referentiels {
-            if let Some(id) = self.referentiel_local(table, cle)? {
-                self.retenir(table, cle, id);
-                continue;
-            }
-            let d: Map<String, Value> = serde_json::from_str(donnees)
-                .map_err(|_| refus("Un référentiel du paquet est illisible."))?;
-            let texte = |k: &str| {
-                d.get(k)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let id = match table.as_str() {
-                "bassin" => {
-                    let academie = self
-                        .referentiel_local("academie", &texte("academie"))?
-                        .ok_or_else(|| {
-                            refus(&format!(
-                                "Le paquet cite une académie inconnue (« {} »).",
-                                texte("academie")
-                            ))
-                        })?;
-                    let nom = texte("nom");
-                    self.conn.execute(
-                        "INSERT INTO bassin (nom, academie_id, recherche) VALUES (?1, ?2, ?3)",
-                        params![nom, academie, crate::texte::cle_recherche(&[&nom])],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                "cpc" => {
-                    let nom = texte("nom");
-                    self.conn.execute(
-                        "INSERT INTO cpc (nom, recherche) VALUES (?1, ?2)",
-                        params![nom, crate::texte::cle_recherche(&[&nom])],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                "theme_ipe" => {
-                    let ordre = d.get("ordre").and_then(Value::as_i64).unwrap_or(99);
-                    self.conn.execute(
-                        "INSERT INTO theme_ipe (code, libelle, ordre) VALUES (?1, ?2, ?3)",
-                        params![texte("code"), texte("libelle"), ordre],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                _ => {
-                    return Err(refus(&format!(
-                        "Le paquet cite une académie inconnue (« {cle} »)."
-                    )))
-                }
-            };
-            self.retenir(table, cle, id);
-        }
-        Ok(())
-    }
-
-    fn referentiel_local(&self, table: &str, cle: &str) -> Resultat<Option<i64>> {
-        let Some((_, expression)) = REFERENTIELS.iter().find(|(t, _)| *t == table) else {
-            return Ok(None);
-        };
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT r.id FROM {} r WHERE {expression} = ?1",
-                ident(table)
-            ))?
-            .query_row([cle], |r| r.get(0))
-            .optional()?)
-    }
-
-    /// Retient l'id local d'une clé reçue.
-    pub(super) fn retenir(&mut self, table: &str, cle: &str, id: i64) {
-        self.ids
-            .entry(table.to_string())
-            .or_default()
-            .insert(cle.to_string(), id);
-    }
-
-    /// L'id local de la fiche désignée par une clé reçue (uid, ou clé naturelle d'un référentiel).
-    pub(super) fn resoudre(&mut self, table: &str, cle: &str) -> Resultat<Option<i64>> {
-        if let Some(id) = self.ids.get(table).and_then(|t| t.get(cle)) {
-            return Ok(Some(*id));
-        }
-        let id = if Schema::est_referentiel(table) {
-            self.referentiel_local(table, cle)?
-        } else {
-            let uid = self.uid_local(table, cle)?;
-            self.conn
-                .prepare_cached(&par_uid(table))?
-                .query_row([uid], |r| r.get(0))
-                .optional()?
-        };
-        if let Some(id) = id {
-            self.retenir(table, cle, id);
-        }
-        Ok(id)
-    }
-
-    /// Une fiche de l'annuaire reçue peut avoir été rapprochée d'une fiche locale.
-    pub(super) fn uid_local(&self, table: &str, uid: &str) -> Resultat<String> {
-        if !ANNUAIRE.contains(&table) {
-            return Ok(uid.to_string());
-        }
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT uid_local FROM consolidation_alias WHERE table_nom = ?1 AND uid_recu = ?2",
-            )?
-            .query_row([table, uid], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| uid.to_string()))
-    }
 }
 
 /// La clé de recherche d'un établissement est recalculée ici plutôt que reprise du paquet : sa
@@ -211,7 +94,7 @@ fn cle_recalculee(t: &Table, champs: &Map<String, Value>) -> Option<String> {
     ))
 }
 
-fn par_uid(table: &str) -> String {
+pub(super) fn par_uid(table: &str) -> String {
     format!("SELECT id FROM {} WHERE uid = ?1", ident(table))
 }
 

@@ -4,12 +4,15 @@
 //! période ; une base de consolidation en importe autant qu'il en arrive, sans compter deux fois
 //! ce qui arrive deux fois.
 //! - `schema.rs` : ce qui voyage, lu dans le schéma ;
+//! - `fiches.rs` : une fiche en JSON canonique, sans identifiant local ;
 //! - `paquet.rs` : le fichier (manifeste, empreinte, lecture contrôlée) ;
 //! - `export.rs` : la sélection des fiches et l'écriture ;
-//! - `import.rs` : la fusion (nouveau, remplacé, inchangé, conflit, supprimé à la source) ;
+//! - `import.rs` : l'entrée d'un paquet ; `fusion.rs`, `cles.rs`, `retrait.rs` : la fusion
+//!   (nouveau, remplacé, inchangé, conflit, supprimé à la source) ;
 //! - `sources.rs` : les contributions reçues, leur retrait, la provenance d'une fiche ;
 //! - `conflits.rs` : les conflits montrés en clair et la décision de l'utilisateur.
 
+mod cles;
 mod conflits;
 mod export;
 mod fiches;
