@@ -50,6 +50,19 @@ fn copie(c: &Connection, dossier: &Path, nom: &str) -> Connection {
     b
 }
 
+/// Le paquet IPE 2007 (toutes académies) de la base `c`.
+fn paquet_2007(c: &Connection, dossier: &Path) -> std::path::PathBuf {
+    exporter(c, dossier, Perimetre::Ipe, Periode::Civile(2007), "")
+}
+
+fn fixer_filles(c: &Connection, intitule: &str, n: i64) {
+    c.execute(
+        "UPDATE action_ipe SET jeunes_filles = ?1 WHERE intitule = ?2",
+        rusqlite::params![n, intitule],
+    )
+    .unwrap();
+}
+
 fn filles(c: &Connection, intitule: &str) -> i64 {
     c.query_row(
         "SELECT jeunes_filles FROM action_ipe WHERE intitule = ?1",
@@ -64,30 +77,10 @@ fn deux_sources_differentes_pour_la_meme_fiche_sont_listees_puis_tranchees() {
     let dossier = tempfile::tempdir().unwrap();
     let a = base_ipe("IPE Lille – poste A");
     let b = copie(&a, dossier.path(), "IPE Lille – poste B");
-    a.execute(
-        "UPDATE action_ipe SET jeunes_filles = 11 WHERE intitule = 'Visite de la forge'",
-        [],
-    )
-    .unwrap();
-    b.execute(
-        "UPDATE action_ipe SET jeunes_filles = 12 WHERE intitule = 'Visite de la forge'",
-        [],
-    )
-    .unwrap();
-    let pa = exporter(
-        &a,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "",
-    );
-    let pb = exporter(
-        &b,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "",
-    );
+    fixer_filles(&a, "Visite de la forge", 11);
+    fixer_filles(&b, "Visite de la forge", 12);
+    let pa = paquet_2007(&a, dossier.path());
+    let pb = paquet_2007(&b, dossier.path());
     let c = base_de_consolidation("National");
     let cr = importer(&c, &[pa, pb]);
     assert!(cr[0].conflits.is_empty());
@@ -134,46 +127,16 @@ fn une_fiche_modifiee_ici_n_est_pas_ecrasee_et_une_suppression_a_la_source_non_p
     let dossier = tempfile::tempdir().unwrap();
     let a = base_ipe("IPE Lille");
     let c = base_de_consolidation("DAET Lille");
-    importer(
-        &c,
-        &[exporter(
-            &a,
-            dossier.path(),
-            Perimetre::Ipe,
-            Periode::Civile(2007),
-            "",
-        )],
-    );
-    c.execute(
-        "UPDATE action_ipe SET jeunes_filles = 99 WHERE intitule = 'Visite de la forge'",
-        [],
-    )
-    .unwrap();
-    c.execute(
-        "UPDATE action_ipe SET jeunes_filles = 98 WHERE intitule = 'Forum des métiers'",
-        [],
-    )
-    .unwrap();
-    a.execute(
-        "UPDATE action_ipe SET jeunes_filles = 15 WHERE intitule = 'Visite de la forge'",
-        [],
-    )
-    .unwrap();
+    importer(&c, &[paquet_2007(&a, dossier.path())]);
+    fixer_filles(&c, "Visite de la forge", 99);
+    fixer_filles(&c, "Forum des métiers", 98);
+    fixer_filles(&a, "Visite de la forge", 15);
     a.execute(
         "DELETE FROM action_ipe WHERE intitule = 'Forum des métiers'",
         [],
     )
     .unwrap();
-    let cr = importer(
-        &c,
-        &[exporter(
-            &a,
-            dossier.path(),
-            Perimetre::Ipe,
-            Periode::Civile(2007),
-            "",
-        )],
-    );
+    let cr = importer(&c, &[paquet_2007(&a, dossier.path())]);
     assert_eq!((cr[0].remplacees, cr[0].supprimees), (0, 0), "{cr:?}");
     assert_eq!(
         (
@@ -221,13 +184,7 @@ fn l_annuaire_est_rapproche_par_uai_jamais_par_un_nom_seul() {
          INSERT INTO personne (civilite, nom, prenom) VALUES ('M.', 'Dupont', 'Jean');",
     )
     .unwrap();
-    let paquet = exporter(
-        &a,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "",
-    );
+    let paquet = paquet_2007(&a, dossier.path());
     let cr = importer(&c, std::slice::from_ref(&paquet));
     assert_eq!(compter(&c, "etablissement"), 1, "le lycée n'est pas doublé");
     assert!(cr[0].rapprochees >= 1);
