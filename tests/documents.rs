@@ -194,6 +194,7 @@ fn bilan_clee() -> BilanClee {
             },
         )],
         edite_le: d(2026, 11, 27),
+        sources: None,
     }
 }
 
@@ -290,6 +291,7 @@ fn bilan_cet_rendu_depuis_un_modele_ecrit_a_la_main() {
         }],
         jurys: vec![("CAP Serrurier métallier".into(), 3)],
         edite_le: d(2026, 11, 27),
+        sources: None,
     };
     let t = pdftotext(&rendre_bilan_cet(&b));
     for attendu in [

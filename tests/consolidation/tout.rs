@@ -58,17 +58,20 @@ fn tout_le_contenu_de_la_demonstration_voyage() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let paquets: Vec<_> = (premiere..=derniere)
-        .map(|a| {
-            exporter(
-                &source,
-                dossier.path(),
-                Perimetre::Tout,
-                Periode::Civile(a),
-                "",
-            )
-        })
+    let tout = |periode| exporter(&source, dossier.path(), Perimetre::Tout, periode, "");
+    let mut paquets: Vec<_> = (premiere..=derniere)
+        .map(|a| tout(Periode::Civile(a)))
         .collect();
+    // Et l'année scolaire 2025-2026 des CLEE et des CET : leurs bilans diront leurs sources.
+    for p in [Perimetre::Clee, Perimetre::Cet] {
+        paquets.push(exporter(
+            &source,
+            dossier.path(),
+            p,
+            Periode::Scolaire(2025),
+            "",
+        ));
+    }
     let cible = base_de_consolidation("National");
     let comptes = importer(&cible, &paquets);
     assert!(
@@ -120,14 +123,43 @@ fn tout_le_contenu_de_la_demonstration_voyage() {
         };
         assert_eq!(cet(&cible), cet(&source), "CET {annee}");
     }
+    let b = clee::bilan::modele_bilan(&cible, 2025, clee::bilan::Perimetre::Tous, jour).unwrap();
+    // Sur la couverture du PDF aussi.
+    let pdf = passerelle_core::rapport::rendre_pdf(&clee::bilan::rendre_bilan(&b)).unwrap();
+    let texte = super::common::octets_pdf_en_ligne(&pdf);
+    assert!(
+        texte.contains("Consolidation : 1 source, reçue le "),
+        "{texte}"
+    );
+    let sources = b.sources;
+    assert!(
+        sources
+            .as_deref()
+            .is_some_and(|s| s.starts_with("1 source, reçue le ")),
+        "{sources:?}"
+    );
+    let sources = cet::bilan::modele_bilan(&cible, 2025, None, jour)
+        .unwrap()
+        .sources;
+    assert!(
+        sources
+            .as_deref()
+            .is_some_and(|s| s.starts_with("1 source, reçue le ")),
+        "{sources:?}"
+    );
+    assert!(cet::bilan::modele_bilan(&source, 2025, None, jour)
+        .unwrap()
+        .sources
+        .is_none());
 }
 
-/// Une valeur JSON sans ses champs d'identifiant local (`id`, `…_id`).
+/// Une valeur JSON sans ses champs d'identifiant local (`id`, `…_id`) ni ses sources (la base
+/// consolidée les dit, la source non).
 fn sans_ids(v: Value) -> Value {
     match v {
         Value::Object(o) => Value::Object(
             o.into_iter()
-                .filter(|(k, _)| k != "id" && !k.ends_with("_id"))
+                .filter(|(k, _)| k != "id" && k != "sources" && !k.ends_with("_id"))
                 .map(|(k, v)| (k, sans_ids(v)))
                 .collect(),
         ),

@@ -43,6 +43,8 @@ pub struct BilanCet {
     pub jurys: Vec<(String, i64)>,
     /// Jour de l'édition : les animations tenues le sont au plus tard ce jour-là.
     pub edite_le: NaiveDate,
+    /// Dans une base de consolidation : les sources reçues pour cette année (« 24 sources, … »).
+    pub sources: Option<String>,
 }
 
 /// Le modèle du bilan au jour `aujourdhui` (jour de l'édition).
@@ -111,6 +113,11 @@ pub fn modele_bilan(
         .query_map(rusqlite::params![d, f, academie_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     Ok(BilanCet {
+        sources: crate::consolidation::couverture(
+            conn,
+            crate::consolidation::Perimetre::Cet,
+            &periode.libelle(),
+        )?,
         annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
         perimetre,
         par_secteur,

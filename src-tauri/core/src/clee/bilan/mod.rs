@@ -113,6 +113,8 @@ pub struct BilanClee {
     pub ouvertes: Vec<(String, reunions::ActionSuivi)>,
     /// Jour de l'édition : les réunions tenues le sont au plus tard ce jour-là.
     pub edite_le: NaiveDate,
+    /// Dans une base de consolidation : les sources reçues pour cette année (« 24 sources, … »).
+    pub sources: Option<String>,
 }
 
 /// Le modèle du bilan au jour `aujourdhui` (jour de l'édition).
@@ -129,6 +131,11 @@ pub fn modele_bilan(
     let (reunions, assiduite, ouvertes) = reunions_tenues(conn, &comites, annee, aujourdhui)?;
     let (actions, partenaires) = actions_et_partenaires(conn, &comites, annee)?;
     Ok(BilanClee {
+        sources: crate::consolidation::couverture(
+            conn,
+            crate::consolidation::Perimetre::Clee,
+            &dates::Periode::Scolaire(annee).libelle(),
+        )?,
         annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
         perimetre: libelle,
         comites,

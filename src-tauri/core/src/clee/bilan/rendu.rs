@@ -26,10 +26,11 @@ pub fn rendre_bilan(b: &BilanClee) -> Rapport {
         couverture: Some(Couverture {
             titre: "Bilan des comités locaux École-entreprise".into(),
             sous_titre: Some(b.perimetre.clone()),
-            lignes: vec![
-                format!("Année scolaire {}", b.annee_scolaire),
-                edite_le(b.edite_le),
-            ],
+            lignes: [format!("Année scolaire {}", b.annee_scolaire)]
+                .into_iter()
+                .chain(b.sources.iter().map(|s| format!("Consolidation : {s}")))
+                .chain([edite_le(b.edite_le)])
+                .collect(),
         }),
         blocs,
     }
