@@ -27,3 +27,31 @@ pub(crate) fn base_demo(d: &Path) -> std::path::PathBuf {
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     db
 }
+
+/// Lance passerelle et attend la réussite (code 0) ; sinon l'erreur écrite est montrée.
+pub(crate) fn reussir<A: AsRef<std::ffi::OsStr>>(args: &[A]) -> Output {
+    let o = passerelle(args);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    o
+}
+
+/// Chacun des `attendus` est dans le texte `t` d'un document (`quoi` : « du bilan »…).
+pub(crate) fn contient_tous(t: &str, quoi: &str, attendus: &[&str]) {
+    for attendu in attendus {
+        assert!(t.contains(attendu), "« {attendu} » absent {quoi} :\n{t}");
+    }
+}
+
+/// Lance passerelle et attend le refus d'une saisie (code 2) ; rend la sortie d'erreur.
+pub(crate) fn refuser<A: AsRef<std::ffi::OsStr>>(args: &[A]) -> String {
+    let o = passerelle(args);
+    assert_eq!(o.status.code(), Some(2), "{}", texte(&o.stdout));
+    texte(&o.stderr)
+}
+
+/// Un dossier temporaire et la base de démonstration créée dedans par la ligne de commande.
+pub(crate) fn dossier_et_base_demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let db = base_demo(d.path());
+    (d, db)
+}
