@@ -7,16 +7,7 @@ use crate::common::{evenements_ics, participants_ics, pdf_en_ligne, pdftotext};
 fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
     let (d, db) = dossier_et_base_demo();
     let pdf = d.path().join("bilan-2007.pdf");
-    reussir(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--sortie",
-        p(&pdf),
-    ]);
+    reussir(&bilan_ipe_2007(&db, &["--sortie", p(&pdf)]));
     let t = pdftotext(&pdf, None);
     contient_tous(
         &t,
@@ -59,36 +50,25 @@ fn le_pdf_du_bilan_2007_de_demonstration_contient_tous_les_chiffres() {
 fn bilan_d_une_academie_en_csv() {
     let (d, db) = dossier_et_base_demo();
     let sortie = d.path().join("bilan.csv");
-    reussir(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--academie",
-        "lille",
-        "--format",
-        "csv",
-        "--sortie",
-        p(&sortie),
-    ]);
+    reussir(&bilan_ipe_2007(
+        &db,
+        &[
+            "--academie",
+            "lille",
+            "--format",
+            "csv",
+            "--sortie",
+            p(&sortie),
+        ],
+    ));
     let csv = std::fs::read_to_string(&sortie).unwrap();
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains("académie de Lille"));
     assert!(csv.contains("theme;libelle;actions;academies"));
-    let err = refuser(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--academie",
-        "Atlantide",
-        "--sortie",
-        p(&sortie),
-    ]);
+    let err = refuser(&bilan_ipe_2007(
+        &db,
+        &["--academie", "Atlantide", "--sortie", p(&sortie)],
+    ));
     assert!(err.contains("Atlantide"));
 }
 
@@ -220,17 +200,7 @@ fn releve_de_decisions_et_invitation_d_une_reunion_de_demonstration() {
         .query_row("SELECT r.id FROM reunion r JOIN convention c ON c.id = r.convention_id WHERE c.titre LIKE '%Forges%' ORDER BY r.date DESC LIMIT 1", [], |r| r.get(0))
         .unwrap();
     let pdf = d.path().join("releve.pdf");
-    reussir(&[
-        "suivi",
-        "releve",
-        "--db",
-        p(&db),
-        "--reunion",
-        &reunion.to_string(),
-        "--sortie",
-        p(&pdf),
-    ]);
-    let t = pdf_en_ligne(&pdf);
+    let t = document_de_reunion(&db, ["suivi", "releve"], reunion, &pdf);
     contient_tous(
         &t,
         "du relevé",

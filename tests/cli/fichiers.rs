@@ -71,18 +71,10 @@ fn document_ecrit_d_un_coup_sur_le_fichier_existant() {
     let (d, db) = dossier_et_base_demo();
     let sortie = d.path().join("bilan.csv");
     std::fs::write(&sortie, vec![b'x'; 100_000]).unwrap();
-    reussir(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--format",
-        "csv",
-        "--sortie",
-        p(&sortie),
-    ]);
+    reussir(&bilan_ipe_2007(
+        &db,
+        &["--format", "csv", "--sortie", p(&sortie)],
+    ));
     let csv = std::fs::read_to_string(&sortie).unwrap();
     assert!(csv.contains("theme;libelle;actions;academies") && !csv.contains("xxx"));
     let noms: Vec<String> = std::fs::read_dir(d.path())
@@ -112,16 +104,7 @@ fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() 
     for (sortie, attendu) in cas {
         let avant_base = std::fs::read(&db).unwrap();
         let avant_copie = std::fs::read(&copie).unwrap();
-        let o = passerelle(&[
-            "bilan",
-            "ipe",
-            "--db",
-            p(&db),
-            "--annee",
-            "2007",
-            "--sortie",
-            p(sortie),
-        ]);
+        let o = passerelle(&bilan_ipe_2007(&db, &["--sortie", p(sortie)]));
         assert_eq!(o.status.code(), Some(2), "{}", sortie.display());
         let err = sans_nbsp(&texte(&o.stderr));
         assert!(err.contains(attendu), "{}: {err}", sortie.display());
@@ -130,16 +113,7 @@ fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() 
     }
     // Une sortie ordinaire reste possible, et la base est toujours saine.
     let pdf = d.path().join("bilan.pdf");
-    reussir(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--sortie",
-        p(&pdf),
-    ]);
+    reussir(&bilan_ipe_2007(&db, &["--sortie", p(&pdf)]));
     let o = passerelle(&["verifier", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0));
 }

@@ -55,3 +55,33 @@ pub(crate) fn dossier_et_base_demo() -> (tempfile::TempDir, std::path::PathBuf) 
     let db = base_demo(d.path());
     (d, db)
 }
+
+/// Les arguments de « bilan ipe --db BASE --annee 2007 », suivis de `autres`.
+pub(crate) fn bilan_ipe_2007<'a>(db: &'a Path, autres: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec!["bilan", "ipe", "--db", p(db), "--annee", "2007"];
+    a.extend_from_slice(autres);
+    a
+}
+
+/// Le document d'une réunion (`commande` : « clee compte-rendu », « suivi releve »), écrit dans
+/// `pdf` par la ligne de commande puis lu sur une seule ligne.
+pub(crate) fn document_de_reunion(
+    db: &Path,
+    commande: [&str; 2],
+    reunion: i64,
+    pdf: &Path,
+) -> String {
+    let reunion = reunion.to_string();
+    let [groupe, document] = commande;
+    reussir(&[
+        groupe,
+        document,
+        "--db",
+        p(db),
+        "--reunion",
+        &reunion,
+        "--sortie",
+        p(pdf),
+    ]);
+    crate::common::pdf_en_ligne(pdf)
+}

@@ -17,17 +17,7 @@ fn compte_rendu_et_bilan_des_clee_de_demonstration() {
         )
         .unwrap();
     let pdf = d.path().join("cr.pdf");
-    reussir(&[
-        "clee",
-        "compte-rendu",
-        "--db",
-        p(&db),
-        "--reunion",
-        &reunion.to_string(),
-        "--sortie",
-        p(&pdf),
-    ]);
-    let t = pdf_en_ligne(&pdf);
+    let t = document_de_reunion(&db, ["clee", "compte-rendu"], reunion, &pdf);
     contient_tous(
         &t,
         "du compte rendu",

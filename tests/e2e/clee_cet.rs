@@ -8,7 +8,6 @@ async fn reunion_de_clee_presences_compte_rendu_imprime() {
     let (d, db) = base_temporaire("clee-e2e.sqlite");
     let (pilote, c) = demarrer_demo(&db).await;
     ouvrir_clee_de_lens(&c).await;
-    attendre_texte(&c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
     attendre_texte(&c, "#membres-table", |t| {
         t.contains("Monde économique") && t.contains("Co-pilote")
     })

@@ -367,6 +367,7 @@ pub(crate) async fn ouvrir_clee_de_lens(c: &Client) {
     saisir(c, "#comites-recherche", "lens").await;
     attendre_texte(c, "#comites-compte", |t| t == "1 comité").await;
     cliquer(c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
+    attendre_texte(c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
 }
 
 /// Amène le champ `css` au milieu de l'écran (avant une capture).

@@ -11,7 +11,6 @@ async fn selecteur_d_etablissement_par_la_commune_dans_une_reunion_de_clee() {
     let (_d, db) = base_temporaire("selecteur-e2e.sqlite");
     let (pilote, c) = demarrer_demo(&db).await;
     ouvrir_clee_de_lens(&c).await;
-    attendre_texte(&c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
     reunion_au_lycee_choisi_au_clavier(&c, &db).await;
     organisation_creee_depuis_le_selecteur(&c, &db).await;
     action_pour_deux_etablissements(&c, &db).await;
