@@ -11,5 +11,7 @@ mod outils;
 mod bilan;
 #[path = "clee/comites.rs"]
 mod comites;
+#[path = "clee/documents.rs"]
+mod documents;
 #[path = "clee/nombres.rs"]
 mod nombres;

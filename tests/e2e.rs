@@ -21,3 +21,5 @@ mod fichiers;
 mod ipe;
 #[path = "e2e/journal.rs"]
 mod journal;
+#[path = "e2e/selecteurs.rs"]
+mod selecteurs;

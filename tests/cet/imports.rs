@@ -1,6 +1,7 @@
 //! Imports, exports et classeurs du registre, saisie et mandats.
 
 use super::outils::*;
+use chrono::NaiveDate;
 
 #[test]
 fn import_csv_utf8_avec_bom_puis_windows_1252_a_la_virgule() {
@@ -155,38 +156,7 @@ fn chaque_sorte_de_ligne_fautive_est_signalee_et_rien_n_est_ecrit() {
 #[test]
 fn classeur_xlsx_et_correspondance_choisie() {
     let c = base_lille();
-    // Un classeur aux en-têtes inhabituels : la correspondance proposée en reconnaît une partie,
-    // l'utilisateur choisit le reste.
-    let entetes = [
-        "Nom de famille",
-        "Prénom",
-        "Courriel",
-        "Académie",
-        "Début",
-        "Fin",
-        "Branche",
-    ];
-    let lignes = vec![
-        vec![
-            "Lefèvre".to_string(),
-            "Hélène".into(),
-            "helene.lefevre@forges.fr".into(),
-            "Lille".into(),
-            "01/01/2024".into(),
-            "31/12/2028".into(),
-            "Métallurgie".into(),
-        ],
-        vec![
-            "Dupré".to_string(),
-            "Gaël".into(),
-            "".into(),
-            "Lille".into(),
-            "01/09/2023".into(),
-            "31/08/2026".into(),
-            "Bâtiment".into(),
-        ],
-    ];
-    let xlsx = tableur::classeur_xlsx("Liste", &entetes, &lignes).unwrap();
+    let (entetes, xlsx) = classeur_aux_en_tetes_inhabituels();
     let apercu = import::apercu(&xlsx).unwrap();
     assert!(apercu.format.contains("xlsx"), "{}", apercu.format);
     assert_eq!(apercu.colonnes, entetes);
@@ -235,6 +205,42 @@ fn classeur_xlsx_et_correspondance_choisie() {
     );
 }
 
+/// Un classeur aux en-têtes inhabituels : la correspondance proposée en reconnaît une partie,
+/// l'utilisateur choisit le reste.
+fn classeur_aux_en_tetes_inhabituels() -> ([&'static str; 7], Vec<u8>) {
+    let entetes = [
+        "Nom de famille",
+        "Prénom",
+        "Courriel",
+        "Académie",
+        "Début",
+        "Fin",
+        "Branche",
+    ];
+    let lignes = vec![
+        vec![
+            "Lefèvre".to_string(),
+            "Hélène".into(),
+            "helene.lefevre@forges.fr".into(),
+            "Lille".into(),
+            "01/01/2024".into(),
+            "31/12/2028".into(),
+            "Métallurgie".into(),
+        ],
+        vec![
+            "Dupré".to_string(),
+            "Gaël".into(),
+            "".into(),
+            "Lille".into(),
+            "01/09/2023".into(),
+            "31/08/2026".into(),
+            "Bâtiment".into(),
+        ],
+    ];
+    let xlsx = tableur::classeur_xlsx("Liste", &entetes, &lignes).unwrap();
+    (entetes, xlsx)
+}
+
 #[test]
 fn export_csv_et_xlsx_se_reimportent() {
     let c = base_lille();
@@ -275,9 +281,20 @@ fn export_csv_et_xlsx_se_reimportent() {
 fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     let c = base::en_memoire().unwrap();
     let (lille, ids) = registre_manuel(&c);
+    let jour = d("27/11/2026");
+    saisies_refusees(&c, lille, ids);
+    etats_des_mandats(&c, jour);
+    fins_de_mandat_a_l_echeancier(&c, jour);
+    let campagne = apercu_de_la_campagne(&c, lille, ids);
+    campagne_appliquee(&c, &campagne, ids, jour);
+}
+
+/// Saisie refusée : personne absente, organisation proposante manquante, mandat à l'envers ;
+/// personne déjà inscrite.
+fn saisies_refusees(c: &Connection, lille: i64, ids: [i64; 3]) {
     // Saisie refusée : personne absente, organisation proposante manquante, mandat à l'envers.
     let e = registre::creer(
-        &c,
+        c,
         &SaisieCet {
             statut_pro: "astronaute".into(),
             academie_id: Some(lille),
@@ -296,9 +313,9 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     ] {
         assert!(texte.contains(attendu), "« {attendu} » absent de : {texte}");
     }
-    let deja = registre::lire(&c, ids[0]).unwrap().personne_id;
+    let deja = registre::lire(c, ids[0]).unwrap().personne_id;
     let e = registre::creer(
-        &c,
+        c,
         &SaisieCet {
             personne_id: Some(deja),
             statut_pro: "salarie".into(),
@@ -311,10 +328,11 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("déjà inscrite"));
-    assert_eq!(compter(&c, "cet"), 3);
+    assert_eq!(compter(c, "cet"), 3);
+}
 
+fn etats_des_mandats(c: &Connection, jour: NaiveDate) {
     // États au 27/11/2026 : deux mandats finissent le 31/12/2026 (à renouveler), un en 2027.
-    let jour = d("27/11/2026");
     assert_eq!(
         mandats::etat(Some(d("01/01/2022")), Some(d("31/12/2026")), jour),
         EtatMandat::FinProche
@@ -333,7 +351,7 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     );
     let par_etat = |e: &str| {
         registre::lister_au(
-            &c,
+            c,
             &FiltreCet {
                 etat_mandat: Some(e.into()),
                 ..Default::default()
@@ -352,7 +370,7 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         (2, 3, 0)
     );
     assert!(registre::lister_au(
-        &c,
+        c,
         &FiltreCet {
             etat_mandat: Some("perdu".into()),
             ..Default::default()
@@ -360,8 +378,11 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         jour
     )
     .is_err());
+}
+
+fn fins_de_mandat_a_l_echeancier(c: &Connection, jour: NaiveDate) {
     // L'échéancier montre les deux fins de mandat du 31/12/2026 en une ligne.
-    let e: Vec<_> = echeancier::echeances(&c, jour, jour + Days::new(90))
+    let e: Vec<_> = echeancier::echeances(c, jour, jour + Days::new(90))
         .unwrap()
         .into_iter()
         .filter(|e| e.nature == "mandat_cet")
@@ -372,7 +393,9 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
             && e[0].date == d("31/12/2026")
             && e[0].module == "cet"
     );
+}
 
+fn apercu_de_la_campagne(c: &Connection, lille: i64, ids: [i64; 3]) -> SaisieCampagne {
     // Campagne : mandats finissant au plus tard le 31/12/2026, renouvelés au 1er janvier pour cinq ans.
     let campagne = SaisieCampagne {
         fin_au_plus_tard: "31/12/2026".into(),
@@ -381,7 +404,7 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         nouvelle_fin: "31/12/2031".into(),
         academie_id: Some(lille),
     };
-    let apercu = mandats::apercu(&c, &campagne).unwrap();
+    let apercu = mandats::apercu(c, &campagne).unwrap();
     assert_eq!(
         apercu.iter().map(|l| l.cet_id).collect::<Vec<_>>(),
         [ids[2], ids[0]],
@@ -392,7 +415,7 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         nouveau_debut: "01/12/2026".into(),
         ..campagne.clone()
     };
-    let Err(Erreur::Validation(champs)) = mandats::apercu(&c, &mauvaise) else {
+    let Err(Erreur::Validation(champs)) = mandats::apercu(c, &mauvaise) else {
         panic!("campagne acceptée")
     };
     // L'erreur porte sur le champ du formulaire de campagne, pour s'afficher sous lui.
@@ -401,18 +424,22 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
         ["nouveau_debut"]
     );
     assert!(champs[0].message.contains("après la fin"));
+    campagne
+}
+
+fn campagne_appliquee(c: &Connection, campagne: &SaisieCampagne, ids: [i64; 3], jour: NaiveDate) {
     // Un CET hors aperçu ne peut pas être retenu ; on n'en retient qu'un.
     assert!(
-        mandats::appliquer(&c, &campagne, Some(&[ids[1]]), &Suivi::default())
+        mandats::appliquer(c, campagne, Some(&[ids[1]]), &Suivi::default())
             .unwrap_err()
             .to_string()
             .contains("pas concerné")
     );
     assert_eq!(
-        mandats::appliquer(&c, &campagne, Some(&[ids[0]]), &Suivi::default()).unwrap(),
+        mandats::appliquer(c, campagne, Some(&[ids[0]]), &Suivi::default()).unwrap(),
         1
     );
-    let anne = registre::lister_au(&c, &FiltreCet::default(), jour)
+    let anne = registre::lister_au(c, &FiltreCet::default(), jour)
         .unwrap()
         .lignes
         .into_iter()
@@ -428,22 +455,22 @@ fn saisie_controlee_etats_des_mandats_et_campagne_de_renouvellement() {
     );
     assert_eq!(anne.etat_mandat, EtatMandat::AVenir);
     assert_eq!(
-        mandats::mandats(&c, ids[0]).unwrap().len(),
+        mandats::mandats(c, ids[0]).unwrap().len(),
         2,
         "l'ancien mandat reste dans l'historique"
     );
     // Le reste de la campagne, puis plus rien à renouveler.
     assert_eq!(
-        mandats::appliquer(&c, &campagne, None, &Suivi::default()).unwrap(),
+        mandats::appliquer(c, campagne, None, &Suivi::default()).unwrap(),
         1
     );
-    assert!(mandats::appliquer(&c, &campagne, None, &Suivi::default())
+    assert!(mandats::appliquer(c, campagne, None, &Suivi::default())
         .unwrap_err()
         .to_string()
         .contains("Aucun mandat"));
     // Renouvellement individuel : il doit commencer après la fin du mandat en cours.
     let e = mandats::ajouter(
-        &c,
+        c,
         ids[1],
         &SaisieMandat {
             debut: "01/06/2027".into(),

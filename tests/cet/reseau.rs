@@ -22,27 +22,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
         };
         animations::creer(&c, &s).unwrap()
     };
-    // Type de réunion de comité refusé pour une animation ; académie obligatoire.
-    let mauvaise = animations::SaisieAnimation {
-        academie_id: Some(lille),
-        reunion: SaisieReunion {
-            type_: "pleniere".into(),
-            date: "01/02/2025".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    assert!(animations::creer(&c, &mauvaise)
-        .unwrap_err()
-        .to_string()
-        .contains("type de réunion"));
-    assert!(
-        animations::creer(&c, &animations::SaisieAnimation::default())
-            .unwrap_err()
-            .to_string()
-            .contains("académie")
-    );
-
+    animations_refusees(&c, lille);
     let a = nouvelle("12/03/2025", &["métallurgie"]);
     // Anne et Paul (Métallurgie, mandats en cours en mars 2025) ; pas Lina (Bâtiment).
     assert_eq!(
@@ -67,8 +47,13 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     let a = animations::lire(&c, a.reunion.id).unwrap();
     assert_eq!((a.invites, a.presents), (2, 1));
 
+    historique_et_cet_inactifs(&c, ids);
+    publipostage_et_documents(&c, a.reunion.id);
+}
+
+fn historique_et_cet_inactifs(c: &Connection, ids: [i64; 3]) {
     // Historique d'Anne, la plus récente d'abord ; Lina n'a que l'animation de 2022.
-    let h = registre::participations(&c, ids[0]).unwrap();
+    let h = registre::participations(c, ids[0]).unwrap();
     assert_eq!(
         h.iter()
             .map(|p| (p.date, p.etat.clone()))
@@ -80,7 +65,7 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     );
     // Sans participation depuis deux ans (au 27/11/2026) : Paul (excusé) et Lina (2022).
     let inactifs = registre::lister_au(
-        &c,
+        c,
         &FiltreCet {
             inactif_depuis_ans: Some(2),
             ..Default::default()
@@ -92,12 +77,14 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
     noms.sort();
     assert_eq!(noms, ["Lina", "Paul"]);
     assert_eq!(
-        registre::lire(&c, ids[0]).unwrap().derniere_participation,
+        registre::lire(c, ids[0]).unwrap().derniere_participation,
         Some(d("12/03/2025"))
     );
+}
 
-    // Publipostage : les invités avec leur courriel ; invitation .ics relue.
-    let csv = documents::csv_publipostage(&c, a.reunion.id).unwrap();
+/// Publipostage : les invités avec leur courriel ; invitation .ics relue ; documents.
+fn publipostage_et_documents(c: &Connection, reunion: i64) {
+    let csv = documents::csv_publipostage(c, reunion).unwrap();
     assert!(
         csv.starts_with('\u{feff}')
             && csv.contains("anne@exemple.fr")
@@ -105,10 +92,10 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
             && !csv.contains("lina@"),
         "{csv}"
     );
-    let ics = evenements_ics(&reunions::documents::ics_invitation(&c, a.reunion.id).unwrap());
+    let ics = evenements_ics(&reunions::documents::ics_invitation(c, reunion).unwrap());
     assert_eq!(participants_ics(&ics[0]).len(), 2);
     let t = octets_pdf_en_ligne(
-        &documents::fichier_document(&c, a.reunion.id, "invitation-pdf")
+        &documents::fichier_document(c, reunion, "invitation-pdf")
             .unwrap()
             .octets,
     );
@@ -124,13 +111,36 @@ fn animations_invitations_par_secteur_presences_et_cet_inactifs() {
         );
     }
     let t = octets_pdf_en_ligne(
-        &documents::fichier_document(&c, a.reunion.id, "emargement")
+        &documents::fichier_document(c, reunion, "emargement")
             .unwrap()
             .octets,
     );
     assert!(
         t.contains("Feuille d'émargement") && t.contains("MOREL Paul"),
         "{t}"
+    );
+}
+
+/// Type de réunion de comité refusé pour une animation ; académie obligatoire.
+fn animations_refusees(c: &Connection, lille: i64) {
+    let mauvaise = animations::SaisieAnimation {
+        academie_id: Some(lille),
+        reunion: SaisieReunion {
+            type_: "pleniere".into(),
+            date: "01/02/2025".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert!(animations::creer(c, &mauvaise)
+        .unwrap_err()
+        .to_string()
+        .contains("type de réunion"));
+    assert!(
+        animations::creer(c, &animations::SaisieAnimation::default())
+            .unwrap_err()
+            .to_string()
+            .contains("académie")
     );
 }
 
@@ -202,70 +212,7 @@ fn retours_aux_organisations_et_avis_a_l_employeur() {
 fn bilan_annuel_des_cet() {
     let c = base::en_memoire().unwrap();
     let (lille, ids) = registre_manuel(&c);
-    mandats::ajouter(
-        &c,
-        ids[2],
-        &SaisieMandat {
-            debut: "01/01/2027".into(),
-            fin: "31/12/2031".into(),
-            date_arrete: String::new(),
-        },
-    )
-    .unwrap();
-    registre::ajouter_jury(
-        &c,
-        ids[0],
-        &SaisieJury {
-            session: "Session 2026".into(),
-            diplome: "Bac pro Technicien en chaudronnerie".into(),
-            date: "12/06/2026".into(),
-        },
-    )
-    .unwrap();
-    registre::ajouter_jury(
-        &c,
-        ids[1],
-        &SaisieJury {
-            session: "Session 2026".into(),
-            diplome: "Bac pro Technicien en chaudronnerie".into(),
-            date: "13/06/2026".into(),
-        },
-    )
-    .unwrap();
-    registre::ajouter_jury(
-        &c,
-        ids[1],
-        &SaisieJury {
-            session: "Session 2025".into(),
-            diplome: "CAP".into(),
-            date: "13/06/2025".into(),
-        },
-    )
-    .unwrap();
-    assert!(registre::ajouter_jury(
-        &c,
-        ids[1],
-        &SaisieJury {
-            session: "".into(),
-            diplome: "CAP".into(),
-            date: "hier".into()
-        }
-    )
-    .is_err());
-    let s = animations::SaisieAnimation {
-        academie_id: Some(lille),
-        reunion: SaisieReunion {
-            type_: "seminaire_academique".into(),
-            date: "14/01/2026".into(),
-            ..Default::default()
-        },
-        theme: "Jurys et certification".into(),
-        secteurs: vec!["Métallurgie".into()],
-        ..Default::default()
-    };
-    let a = animations::creer(&c, &s).unwrap();
-    animations::inviter_par_secteurs(&c, a.reunion.id).unwrap();
-    reunions::marquer_non_pointes_presents(&c, a.reunion.id).unwrap();
+    renouvellement_jurys_et_animation(&c, lille, ids);
 
     // 2026-2027 : les trois en fonction ; le mandat de Lina (2027) est un renouvellement ; celui
     // d'Anne finit le 31/12/2026 sans suite (celui de Lina aussi, mais il est renouvelé).
@@ -313,6 +260,67 @@ fn bilan_annuel_des_cet() {
     ] {
         assert!(t.contains(attendu), "« {attendu} » absent du bilan :\n{t}");
     }
+}
+
+/// Le mandat de Lina renouvelé en 2027, trois jurys (une saisie fautive refusée), un séminaire
+/// de la métallurgie où tous les invités sont venus.
+fn renouvellement_jurys_et_animation(c: &Connection, lille: i64, ids: [i64; 3]) {
+    mandats::ajouter(
+        c,
+        ids[2],
+        &SaisieMandat {
+            debut: "01/01/2027".into(),
+            fin: "31/12/2031".into(),
+            date_arrete: String::new(),
+        },
+    )
+    .unwrap();
+    for (cet, session, diplome, date) in [
+        (
+            ids[0],
+            "Session 2026",
+            "Bac pro Technicien en chaudronnerie",
+            "12/06/2026",
+        ),
+        (
+            ids[1],
+            "Session 2026",
+            "Bac pro Technicien en chaudronnerie",
+            "13/06/2026",
+        ),
+        (ids[1], "Session 2025", "CAP", "13/06/2025"),
+    ] {
+        let s = SaisieJury {
+            session: session.into(),
+            diplome: diplome.into(),
+            date: date.into(),
+        };
+        registre::ajouter_jury(c, cet, &s).unwrap();
+    }
+    assert!(registre::ajouter_jury(
+        c,
+        ids[1],
+        &SaisieJury {
+            session: "".into(),
+            diplome: "CAP".into(),
+            date: "hier".into()
+        }
+    )
+    .is_err());
+    let s = animations::SaisieAnimation {
+        academie_id: Some(lille),
+        reunion: SaisieReunion {
+            type_: "seminaire_academique".into(),
+            date: "14/01/2026".into(),
+            ..Default::default()
+        },
+        theme: "Jurys et certification".into(),
+        secteurs: vec!["Métallurgie".into()],
+        ..Default::default()
+    };
+    let a = animations::creer(c, &s).unwrap();
+    animations::inviter_par_secteurs(c, a.reunion.id).unwrap();
+    reunions::marquer_non_pointes_presents(c, a.reunion.id).unwrap();
 }
 
 #[test]

@@ -7,9 +7,27 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let (cadre, r1) = reunion_tenue(&c, &m);
+    reunions_et_actions_de_l_annee(&c, &m, cadre);
+    let aujourdhui = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let b = bilan::modele_bilan(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap();
+    assert_eq!(b.annee_scolaire, "2025-2026");
+    assert_eq!(b.reunions.len(), 2);
+    assert_eq!(
+        b.reunions[0].date,
+        NaiveDate::from_ymd_opt(2026, 1, 12).unwrap()
+    );
+    assiduite_par_college(&b);
+    actions_partenaires_et_suivi(&b);
+    clore_l_action_la_retire(&c, cadre, r1, aujourdhui);
+    comites_du_perimetre(&c, &m, aujourdhui);
+    bilan_pdf_de_l_academie(&c, &m, aujourdhui);
+}
+
+/// Une seconde réunion de l'année, une hors année, quatre actions (dont une de l'année suivante).
+fn reunions_et_actions_de_l_annee(c: &Connection, m: &Monde, cadre: Cadre) {
     // Seconde réunion de l'année : la conseillère excusée, les autres présents.
     let r2 = reunions::creer(
-        &c,
+        c,
         cadre,
         &SaisieReunion {
             type_: "comite_pilotage".into(),
@@ -18,11 +36,11 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         },
     )
     .unwrap();
-    reunions::marquer_presence(&c, r2.id, m.p[3], "excuse").unwrap();
-    reunions::marquer_non_pointes_presents(&c, r2.id).unwrap();
+    reunions::marquer_presence(c, r2.id, m.p[3], "excuse").unwrap();
+    reunions::marquer_non_pointes_presents(c, r2.id).unwrap();
     // Hors année scolaire (2024-2025) : ne compte pas.
     let r0 = reunions::creer(
-        &c,
+        c,
         cadre,
         &SaisieReunion {
             type_: "pleniere".into(),
@@ -31,7 +49,7 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         },
     )
     .unwrap();
-    reunions::marquer_presence(&c, r0.id, m.p[4], "absent").unwrap();
+    reunions::marquer_presence(c, r0.id, m.p[4], "absent").unwrap();
     for (date, type_, f, g, e) in [
         ("20/11/2025", "forum", "212", "236", "31"),
         ("03/02/2026", "visite_entreprise", "21", "27", "4"),
@@ -49,16 +67,11 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
             organisation_ids: vec![m.entreprise],
             ..Default::default()
         };
-        actions::creer(&c, &s).unwrap();
+        actions::creer(c, &s).unwrap();
     }
-    let aujourdhui = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    let b = bilan::modele_bilan(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui).unwrap();
-    assert_eq!(b.annee_scolaire, "2025-2026");
-    assert_eq!(b.reunions.len(), 2);
-    assert_eq!(
-        b.reunions[0].date,
-        NaiveDate::from_ymd_opt(2026, 1, 12).unwrap()
-    );
+}
+
+fn assiduite_par_college(b: &bilan::BilanClee) {
     let taux = |college: &str| {
         b.assiduite
             .iter()
@@ -79,6 +92,9 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         serde_json::to_value(b.assiduite.last().unwrap()).unwrap()["taux"],
         73
     );
+}
+
+fn actions_partenaires_et_suivi(b: &bilan::BilanClee) {
     let forum = b
         .actions
         .iter()
@@ -108,18 +124,24 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
         b.ouvertes[0].1.intitule,
         "Écrire aux entreprises de logistique"
     );
+}
+
+fn clore_l_action_la_retire(c: &Connection, cadre: Cadre, r1: i64, aujourdhui: NaiveDate) {
     // Clore l'action avant la fin d'août la retire des actions ouvertes.
-    let id = reunions::actions_decidees(&c, r1).unwrap()[0].id;
-    reunions::clore_action(&c, id, dates::lire("30/06/2026").unwrap()).unwrap();
+    let id = reunions::actions_decidees(c, r1).unwrap()[0].id;
+    reunions::clore_action(c, id, dates::lire("30/06/2026").unwrap()).unwrap();
     assert!(
-        bilan::modele_bilan(&c, 2025, Perimetre::Comite(cadre.id()), aujourdhui)
+        bilan::modele_bilan(c, 2025, Perimetre::Comite(cadre.id()), aujourdhui)
             .unwrap()
             .ouvertes
             .is_empty()
     );
+}
+
+fn comites_du_perimetre(c: &Connection, m: &Monde, aujourdhui: NaiveDate) {
     // Périmètre académie : le comité de Lyon n'y est pas.
     comites::creer(
-        &c,
+        c,
         &SaisieComite {
             nom: "CLEE lyonnais".into(),
             academie_id: Some(m.lyon),
@@ -129,23 +151,25 @@ fn bilan_annuel_assiduite_par_college_actions_et_suivi() {
     )
     .unwrap();
     assert_eq!(
-        bilan::modele_bilan(&c, 2025, Perimetre::Academie(m.lille), aujourdhui)
+        bilan::modele_bilan(c, 2025, Perimetre::Academie(m.lille), aujourdhui)
             .unwrap()
             .comites
             .len(),
         1
     );
     assert_eq!(
-        bilan::modele_bilan(&c, 2025, Perimetre::Tous, aujourdhui)
+        bilan::modele_bilan(c, 2025, Perimetre::Tous, aujourdhui)
             .unwrap()
             .comites
             .len(),
         2
     );
+}
 
+fn bilan_pdf_de_l_academie(c: &Connection, m: &Monde, aujourdhui: NaiveDate) {
     let t = octets_pdf_en_ligne(
         &rapport::rendre_pdf(&bilan::rendre_bilan(
-            &bilan::modele_bilan(&c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
+            &bilan::modele_bilan(c, 2025, Perimetre::Academie(m.lille), aujourdhui).unwrap(),
         ))
         .unwrap(),
     );
@@ -266,32 +290,12 @@ fn reunion_et_action_rattachees_a_une_convention() {
     )
     .unwrap()
     .id;
-    let r = reunions::creer(
-        &c,
-        Cadre::Comite(comite),
-        &SaisieReunion {
-            type_: "groupe_travail".into(),
-            date: "10/02/2026".into(),
-            convention_liee_id: Some(conv),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let r = groupe_de_travail(&c, comite, conv).unwrap();
     assert_eq!(
         r.convention_liee.as_deref(),
         Some("Convention académie – Artois Emballages")
     );
-    assert!(reunions::creer(
-        &c,
-        Cadre::Comite(comite),
-        &SaisieReunion {
-            type_: "groupe_travail".into(),
-            date: "10/02/2026".into(),
-            convention_liee_id: Some(999),
-            ..Default::default()
-        }
-    )
-    .is_err());
+    assert!(groupe_de_travail(&c, comite, 999).is_err());
     let s = SaisieActionClee {
         comite_id: Some(comite),
         date: "12/02/2026".into(),
@@ -333,4 +337,22 @@ fn reunion_et_action_rattachees_a_une_convention() {
             .octets,
     );
     assert!(t.contains("Réunion rattachée à la convention"), "{t}");
+}
+
+/// Un groupe de travail du comité, le 10/02/2026, rattaché à la convention `convention`.
+fn groupe_de_travail(
+    c: &Connection,
+    comite: i64,
+    convention: i64,
+) -> passerelle_core::Resultat<reunions::Reunion> {
+    reunions::creer(
+        c,
+        Cadre::Comite(comite),
+        &SaisieReunion {
+            type_: "groupe_travail".into(),
+            date: "10/02/2026".into(),
+            convention_liee_id: Some(convention),
+            ..Default::default()
+        },
+    )
 }

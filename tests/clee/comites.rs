@@ -1,4 +1,4 @@
-//! Comités, membres, réunions, documents et actions vers les élèves.
+//! Comités, membres, réunions et actions vers les élèves.
 
 use super::outils::*;
 
@@ -6,6 +6,13 @@ use super::outils::*;
 fn comite_controle_et_copilotes_membres_de_leur_college() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
+    comites_fautifs_refuses_sans_rien_ecrire(&c, &m);
+    let id = membres_ranges_par_college(&c, &m);
+    recherche_filtre_et_etablissement_support(&c, &m);
+    un_seul_comite_actif_par_bassin(&c, &m, id);
+}
+
+fn comites_fautifs_refuses_sans_rien_ecrire(c: &Connection, m: &Monde) {
     // Sans bassin, avec un bassin d'une autre académie, deux fois la même co-pilote : refusé, rien d'écrit.
     let mauvais = SaisieComite {
         nom: " ".into(),
@@ -16,7 +23,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         date_charte: "31/02/2024".into(),
         ..Default::default()
     };
-    let e = comites::creer(&c, &mauvais)
+    let e = comites::creer(c, &mauvais)
         .unwrap_err()
         .to_string()
         .replace('\u{a0}', " ");
@@ -29,7 +36,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         assert!(e.contains(attendu), "« {attendu} » absent de : {e}");
     }
     let e = comites::creer(
-        &c,
+        c,
         &SaisieComite {
             nom: "X".into(),
             academie_id: Some(m.lille),
@@ -39,17 +46,19 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     .unwrap_err()
     .to_string();
     assert!(e.contains("au moins un bassin"), "{e}");
-    assert_eq!(compter(&c, "comite_clee"), 0);
+    assert_eq!(compter(c, "comite_clee"), 0);
+}
 
-    let id = comite_lens(&c, &m);
-    let comite = comites::lire(&c, id).unwrap();
+fn membres_ranges_par_college(c: &Connection, m: &Monde) -> i64 {
+    let id = comite_lens(c, m);
+    let comite = comites::lire(c, id).unwrap();
     assert_eq!(comite.bassins, "Lens-Liévin");
     assert_eq!(
         comite.date_charte,
         Some(NaiveDate::from_ymd_opt(2023, 9, 15).unwrap())
     );
     assert_eq!(comite.membres, 5);
-    let membres = comites::membres(&c, id).unwrap();
+    let membres = comites::membres(c, id).unwrap();
     // Rangés par collège : éducation d'abord, puis monde économique, emploi, collectivités.
     let colleges: Vec<&str> = membres.iter().map(|x| x.college.as_str()).collect();
     assert_eq!(
@@ -66,7 +75,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         .iter()
         .any(|x| x.personne_id == m.p[1] && x.role == "Co-pilote"));
     let e = comites::ajouter_membre(
-        &c,
+        c,
         id,
         &SaisieMembre {
             personne_id: Some(m.p[2]),
@@ -77,7 +86,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     .unwrap_err();
     assert!(e.to_string().contains("déjà membre"));
     let e = comites::ajouter_membre(
-        &c,
+        c,
         id,
         &SaisieMembre {
             personne_id: Some(m.p[5]),
@@ -89,16 +98,20 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     assert!(e.to_string().contains("collège"), "{e}");
     // Une co-pilote ne se retire pas de la liste des membres.
     let copilote = membres.iter().find(|x| x.personne_id == m.p[0]).unwrap().id;
-    assert!(comites::retirer_membre(&c, copilote)
+    assert!(comites::retirer_membre(c, copilote)
         .unwrap_err()
         .to_string()
         .contains("co-pilote"));
+    id
+}
+
+fn recherche_filtre_et_etablissement_support(c: &Connection, m: &Monde) {
     // Recherche et filtre par bassin.
     let f = comites::FiltreComites {
         bassin_id: Some(m.bassin_lens),
         ..Default::default()
     };
-    assert_eq!(comites::lister(&c, &f).unwrap().total, 1);
+    assert_eq!(comites::lister(c, &f).unwrap().total, 1);
     let f = comites::FiltreComites {
         liste: passerelle_core::liste::ParametresListe {
             recherche: "lievin".into(),
@@ -106,12 +119,15 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         },
         ..Default::default()
     };
-    assert_eq!(comites::lister(&c, &f).unwrap().total, 1);
+    assert_eq!(comites::lister(c, &f).unwrap().total, 1);
     // L'établissement support ne se supprime pas tant que le comité le cite.
-    let e = etablissements::supprimer(&c, m.lycee)
+    let e = etablissements::supprimer(c, m.lycee)
         .unwrap_err()
         .to_string();
     assert!(e.contains("comité local École-entreprise"), "{e}");
+}
+
+fn un_seul_comite_actif_par_bassin(c: &Connection, m: &Monde, id: i64) {
     // Un comité par bassin : un second comité actif sur Lens-Liévin est refusé ; en sommeil, il passe.
     let doublon = SaisieComite {
         nom: "Autre CLEE de Lens".into(),
@@ -119,7 +135,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         bassin_ids: vec![m.bassin_lens],
         ..Default::default()
     };
-    let e = comites::creer(&c, &doublon)
+    let e = comites::creer(c, &doublon)
         .unwrap_err()
         .to_string()
         .replace('\u{a0}', " ");
@@ -128,7 +144,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
         "{e}"
     );
     let en_sommeil = comites::creer(
-        &c,
+        c,
         &SaisieComite {
             statut: "en_sommeil".into(),
             ..doublon.clone()
@@ -137,7 +153,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     .unwrap();
     // Le réactiver est refusé de même ; modifier le comité d'origine reste possible.
     assert!(comites::modifier(
-        &c,
+        c,
         en_sommeil.id,
         &SaisieComite {
             statut: "actif".into(),
@@ -146,7 +162,7 @@ fn comite_controle_et_copilotes_membres_de_leur_college() {
     )
     .is_err());
     assert!(comites::modifier(
-        &c,
+        c,
         id,
         &SaisieComite {
             nom: "CLEE de Lens-Liévin".into(),
@@ -164,9 +180,16 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     let c = base::en_memoire().unwrap();
     let m = monde(&c);
     let cadre = Cadre::Comite(comite_lens(&c, &m));
-    // Un type de réunion de groupe de suivi n'a pas de sens pour un comité ; lieu double refusé.
+    reunions_fautives_refusees(&c, &m, cadre);
+    let r1 = pleniere_et_presences(&c, &m, cadre);
+    actions_decidees_dont_une_close(&c, &m, cadre, r1);
+    ordre_du_jour_repris_et_action_en_retard(&c, cadre, r1);
+}
+
+/// Un type de réunion de groupe de suivi n'a pas de sens pour un comité ; lieu double refusé.
+fn reunions_fautives_refusees(c: &Connection, m: &Monde, cadre: Cadre) {
     let e = reunions::creer(
-        &c,
+        c,
         cadre,
         &SaisieReunion {
             type_: "groupe_suivi".into(),
@@ -183,12 +206,15 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
         organisation_id: Some(m.entreprise),
         ..Default::default()
     };
-    assert!(reunions::creer(&c, cadre, &double)
+    assert!(reunions::creer(c, cadre, &double)
         .unwrap_err()
         .to_string()
         .contains("pas les deux"));
-    assert_eq!(compter(&c, "reunion"), 0);
+    assert_eq!(compter(c, "reunion"), 0);
+}
 
+/// Une plénière au lycée ; membres et invité pointés. Rend son numéro.
+fn pleniere_et_presences(c: &Connection, m: &Monde, cadre: Cadre) -> i64 {
     let s = SaisieReunion {
         type_: "pleniere".into(),
         date: "12/01/2026".into(),
@@ -197,19 +223,19 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
         etablissement_id: Some(m.lycee),
         ..Default::default()
     };
-    let r1 = reunions::creer(&c, cadre, &s).unwrap();
+    let r1 = reunions::creer(c, cadre, &s).unwrap();
     assert_eq!(r1.lieu, "Lycée Jean-Moulin, Lens – salle B12");
     // Membres et invité sur la même liste ; l'invité n'a pas de collège.
-    reunions::inviter(&c, r1.id, Some(m.p[5])).unwrap();
-    assert!(reunions::inviter(&c, r1.id, Some(m.p[2]))
+    reunions::inviter(c, r1.id, Some(m.p[5])).unwrap();
+    assert!(reunions::inviter(c, r1.id, Some(m.p[2]))
         .unwrap_err()
         .to_string()
         .contains("déjà"));
-    reunions::marquer_presence(&c, r1.id, m.p[2], "excuse").unwrap();
-    reunions::marquer_presence(&c, r1.id, m.p[4], "absent").unwrap();
-    assert!(reunions::marquer_presence(&c, r1.id, m.p[4], "en retard").is_err());
+    reunions::marquer_presence(c, r1.id, m.p[2], "excuse").unwrap();
+    reunions::marquer_presence(c, r1.id, m.p[4], "absent").unwrap();
+    assert!(reunions::marquer_presence(c, r1.id, m.p[4], "en retard").is_err());
     // Pointage rapide : tous les autres présents, sans toucher aux mentions déjà posées.
-    let p = reunions::marquer_non_pointes_presents(&c, r1.id).unwrap();
+    let p = reunions::marquer_non_pointes_presents(c, r1.id).unwrap();
     assert_eq!(p.len(), 6);
     let etat = |id: i64| {
         p.iter()
@@ -223,18 +249,21 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
         ["present", "excuse", "absent", "present"]
     );
     assert!(p.iter().find(|x| x.personne_id == m.p[5]).unwrap().invite);
+    r1.id
+}
 
+fn actions_decidees_dont_une_close(c: &Connection, m: &Monde, cadre: Cadre, r1: i64) {
     // Deux actions décidées ; l'une close avant la réunion suivante.
     let action = |intitule: &str| SaisieActionSuivi {
         intitule: intitule.into(),
         responsable_id: Some(m.p[2]),
         echeance: "01/03/2026".into(),
-        reunion_id: Some(r1.id),
+        reunion_id: Some(r1),
     };
-    reunions::ajouter_action(&c, cadre, &action("Recenser les stages de seconde")).unwrap();
-    let toutes = reunions::ajouter_action(&c, cadre, &action("Réserver le gymnase")).unwrap();
+    reunions::ajouter_action(c, cadre, &action("Recenser les stages de seconde")).unwrap();
+    let toutes = reunions::ajouter_action(c, cadre, &action("Réserver le gymnase")).unwrap();
     reunions::clore_action(
-        &c,
+        c,
         toutes
             .iter()
             .find(|a| a.intitule == "Réserver le gymnase")
@@ -246,7 +275,7 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     // Une action ne peut citer la réunion d'un autre cadre.
     let autre = Cadre::Comite(
         comites::creer(
-            &c,
+            c,
             &SaisieComite {
                 nom: "Autre".into(),
                 academie_id: Some(m.lyon),
@@ -257,13 +286,16 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
         .unwrap()
         .id,
     );
-    assert!(reunions::ajouter_action(&c, autre, &action("Intruse"))
+    assert!(reunions::ajouter_action(c, autre, &action("Intruse"))
         .unwrap_err()
         .to_string()
         .contains("n'appartient pas"));
+}
 
+/// La réunion suivante reprend les actions ouvertes ; l'action en retard au tableau de bord.
+fn ordre_du_jour_repris_et_action_en_retard(c: &Connection, cadre: Cadre, r1: i64) {
     let r2 = reunions::creer(
-        &c,
+        c,
         cadre,
         &SaisieReunion {
             type_: "comite_pilotage".into(),
@@ -272,7 +304,7 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
         },
     )
     .unwrap();
-    let points: Vec<String> = reunions::reprendre_ordre_du_jour(&c, r2.id)
+    let points: Vec<String> = reunions::reprendre_ordre_du_jour(c, r2.id)
         .unwrap()
         .into_iter()
         .map(|p| p.intitule)
@@ -285,20 +317,17 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
     assert!(points.iter().any(|p| p.contains("Pôle de stages")));
     // Reprendre une seconde fois n'ajoute rien.
     assert_eq!(
-        reunions::reprendre_ordre_du_jour(&c, r2.id).unwrap().len(),
+        reunions::reprendre_ordre_du_jour(c, r2.id).unwrap().len(),
         points.len()
     );
     assert_eq!(
-        reunions::precedente(&c, cadre, r2.date)
-            .unwrap()
-            .unwrap()
-            .id,
-        r1.id
+        reunions::precedente(c, cadre, r2.date).unwrap().unwrap().id,
+        r1
     );
-    assert_eq!(reunions::actions_decidees(&c, r1.id).unwrap().len(), 2);
+    assert_eq!(reunions::actions_decidees(c, r1).unwrap().len(), 2);
     // L'action ouverte dont l'échéance est passée arrive au tableau de bord, liée au comité.
     let retard: Vec<_> = passerelle_core::echeancier::echeances(
-        &c,
+        c,
         dates::lire("02/03/2026").unwrap(),
         dates::lire("30/03/2026").unwrap(),
     )
@@ -312,107 +341,7 @@ fn reunion_de_comite_presences_invites_et_actions_reportees() {
             && retard[0].objet == "CLEE de Lens-Liévin"
             && retard[0].objet_id == cadre.id()
     );
-    assert!(reunions::actions_decidees(&c, r2.id).unwrap().is_empty());
-}
-
-#[test]
-fn compte_rendu_convocation_emargement_et_invitation() {
-    let c = base::en_memoire().unwrap();
-    let m = monde(&c);
-    let (_, r) = reunion_tenue(&c, &m);
-    let compte_rendu = documents::fichier_document(&c, r, "compte-rendu").unwrap();
-    // Le nom proposé à l'enregistrement dit ce qu'est le document, sans identifiant interne.
-    assert_eq!(
-        compte_rendu.nom,
-        "Compte rendu - CLEE de Lens-Liévin - 2026-01-12.pdf"
-    );
-    let t = octets_pdf_en_ligne(&compte_rendu.octets);
-    for attendu in [
-        "Compte rendu – CLEE de Lens-Liévin",
-        "Réunion plénière du 12/01/2026 à 14h30, Lycée Jean-Moulin, Lens.",
-        "Étaient présents : ARNAUD Claire – Directrice – Artois Emballages ; DURAND Claire – Proviseure – Lycée Jean-Moulin ; LEROUX Nadia – Conseillère en insertion ; CARON Paul – Invité",
-        "Étaient excusés : MOREL Karim – Principal",
-        "Étaient absents : MOREL Sophie – Élue",
-        "1. Bilan du forum Quatre cent cinquante élèves accueillis.",
-        "2. Stages de seconde Pas de compte rendu pour ce point.",
-        "Décisions", "Le prochain forum aura lieu au lycée Marie-Curie.",
-        "Actions", "Écrire aux entreprises de logistique", "Claire Arnaud", "15/02/2026",
-    ] {
-        assert!(t.contains(attendu), "« {attendu} » absent du compte rendu :\n{t}");
-    }
-    let t = octets_pdf_en_ligne(
-        &documents::fichier_document(&c, r, "convocation")
-            .unwrap()
-            .octets,
-    );
-    for attendu in [
-        "Convocation – Réunion plénière – CLEE de Lens-Liévin",
-        "Ordre du jour",
-        "1. Bilan du forum",
-        "2. Stages de seconde",
-        "Éducation",
-        "DURAND Claire",
-        "Monde économique",
-        "Emploi et insertion",
-        "Collectivités",
-        "Invités",
-        "CARON Paul",
-    ] {
-        assert!(
-            t.contains(attendu),
-            "« {attendu} » absent de la convocation :\n{t}"
-        );
-    }
-    let t = octets_pdf_en_ligne(
-        &documents::fichier_document(&c, r, "emargement")
-            .unwrap()
-            .octets,
-    );
-    for attendu in [
-        "Feuille d'émargement",
-        "Signature",
-        "ARNAUD Claire",
-        "CARON Paul",
-        "MOREL Sophie",
-    ] {
-        assert!(
-            t.contains(attendu),
-            "« {attendu} » absent de la feuille d'émargement :\n{t}"
-        );
-    }
-    // L'invitation iCalendar, relue : les personnes qui ont un courriel, invitée comprise.
-    let ev = evenements_ics(&documents::ics_invitation(&c, r).unwrap());
-    assert_eq!(ev.len(), 1);
-    let mut participants: Vec<String> = participants_ics(&ev[0])
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect();
-    participants.sort();
-    assert_eq!(
-        participants,
-        [
-            "mailto:claire.arnaud@artois.fr",
-            "mailto:claire.durand@ac-lille.fr",
-            "mailto:karim.morel@ac-lille.fr",
-            "mailto:paul.caron@transport.fr",
-            "mailto:sophie.morel@region.fr",
-        ]
-    );
-    assert_eq!(
-        ev[0].property_value("DTSTART"),
-        Some("20260112T143000"),
-        "{:?}",
-        ev[0]
-    );
-    assert_eq!(
-        ev[0].get_summary(),
-        Some("Réunion plénière – CLEE de Lens-Liévin")
-    );
-    assert!(documents::fichier_document(&c, r, "affiche")
-        .unwrap_err()
-        .to_string()
-        .replace('\u{a0}', " ")
-        .contains("« affiche »"));
+    assert!(reunions::actions_decidees(c, r2.id).unwrap().is_empty());
 }
 
 #[test]

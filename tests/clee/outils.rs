@@ -28,6 +28,65 @@ pub(crate) struct Monde {
     pub(crate) p: [i64; 6],
 }
 
+/// Les six personnes du monde : civilité, nom, prénom, fonction, courriel, employée par
+/// l'entreprise, rattachée au lycée.
+const PERSONNES: [(&str, &str, &str, &str, &str, bool, bool); 6] = [
+    (
+        "Mme",
+        "Durand",
+        "Claire",
+        "Proviseure",
+        "claire.durand@ac-lille.fr",
+        false,
+        true,
+    ),
+    (
+        "Mme",
+        "Arnaud",
+        "Claire",
+        "Directrice",
+        "claire.arnaud@artois.fr",
+        true,
+        false,
+    ),
+    (
+        "M.",
+        "Morel",
+        "Karim",
+        "Principal",
+        "karim.morel@ac-lille.fr",
+        false,
+        false,
+    ),
+    (
+        "Mme",
+        "Leroux",
+        "Nadia",
+        "Conseillère en insertion",
+        "",
+        false,
+        false,
+    ),
+    (
+        "Mme",
+        "Morel",
+        "Sophie",
+        "Élue",
+        "sophie.morel@region.fr",
+        false,
+        false,
+    ),
+    (
+        "M.",
+        "Caron",
+        "Paul",
+        "Invité",
+        "paul.caron@transport.fr",
+        false,
+        false,
+    ),
+];
+
 pub(crate) fn monde(c: &Connection) -> Monde {
     let lille = academies::trouver(c, "Lille").unwrap().id;
     let lyon = academies::trouver(c, "Lyon").unwrap().id;
@@ -66,81 +125,21 @@ pub(crate) fn monde(c: &Connection) -> Monde {
     )
     .unwrap()
     .id;
-    let personne = |civ: &str,
-                    nom: &str,
-                    prenom: &str,
-                    fonction: &str,
-                    email: &str,
-                    org: Option<i64>,
-                    etab: Option<i64>| {
-        let s = personnes::SaisiePersonne {
-            civilite: civ.into(),
-            nom: nom.into(),
-            prenom: prenom.into(),
-            fonction: fonction.into(),
-            email: email.into(),
-            organisation_id: org,
-            etablissement_id: etab,
-            ..Default::default()
-        };
-        personnes::creer(c, &s).unwrap().id
-    };
-    let p = [
-        personne(
-            "Mme",
-            "Durand",
-            "Claire",
-            "Proviseure",
-            "claire.durand@ac-lille.fr",
-            None,
-            Some(lycee),
-        ),
-        personne(
-            "Mme",
-            "Arnaud",
-            "Claire",
-            "Directrice",
-            "claire.arnaud@artois.fr",
-            Some(entreprise),
-            None,
-        ),
-        personne(
-            "M.",
-            "Morel",
-            "Karim",
-            "Principal",
-            "karim.morel@ac-lille.fr",
-            None,
-            None,
-        ),
-        personne(
-            "Mme",
-            "Leroux",
-            "Nadia",
-            "Conseillère en insertion",
-            "",
-            None,
-            None,
-        ),
-        personne(
-            "Mme",
-            "Morel",
-            "Sophie",
-            "Élue",
-            "sophie.morel@region.fr",
-            None,
-            None,
-        ),
-        personne(
-            "M.",
-            "Caron",
-            "Paul",
-            "Invité",
-            "paul.caron@transport.fr",
-            None,
-            None,
-        ),
-    ];
+    let p = PERSONNES.map(
+        |(civ, nom, prenom, fonction, email, chez_l_entreprise, au_lycee)| {
+            let s = personnes::SaisiePersonne {
+                civilite: civ.into(),
+                nom: nom.into(),
+                prenom: prenom.into(),
+                fonction: fonction.into(),
+                email: email.into(),
+                organisation_id: chez_l_entreprise.then_some(entreprise),
+                etablissement_id: au_lycee.then_some(lycee),
+                ..Default::default()
+            };
+            personnes::creer(c, &s).unwrap().id
+        },
+    );
     Monde {
         lille,
         lyon,

@@ -13,8 +13,7 @@ fn fixture(nom: &str) -> std::path::PathBuf {
 
 fn nouvelle(d: &Path) -> std::path::PathBuf {
     let db = d.join("annuaire.sqlite");
-    let o = passerelle(&["nouvelle", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["nouvelle", "--db", p(&db)]);
     db
 }
 
@@ -126,7 +125,7 @@ fn fichier_qui_n_est_pas_l_annuaire_et_academie_inconnue() {
     assert!(sortie.contains("« Atlantide »"), "{sortie}");
     assert_eq!(compter_dans(&db, "etablissement"), 0);
     // --academie n'a pas de sens pour les autres imports.
-    let o = passerelle(&[
+    refuser(&[
         "import",
         "cet",
         "--db",
@@ -135,5 +134,4 @@ fn fichier_qui_n_est_pas_l_annuaire_et_academie_inconnue() {
         "--academie",
         "09",
     ]);
-    assert_eq!(o.status.code(), Some(2));
 }

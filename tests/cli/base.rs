@@ -13,14 +13,12 @@ fn version() {
 fn demo_puis_verifier() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("demo.sqlite");
-    let o = passerelle(&["demo", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["demo", "--db", p(&db)]);
     let sortie = texte(&o.stdout);
     assert!(sortie.contains("Base de démonstration créée"), "{sortie}");
     assert!(sortie.contains("établissements"));
 
-    let o = passerelle(&["verifier", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["verifier", "--db", p(&db)]);
     let sortie = texte(&o.stdout);
     assert!(
         sortie.contains(&format!(
@@ -33,9 +31,8 @@ fn demo_puis_verifier() {
 
     // La démonstration ne touche jamais un fichier non vide.
     let avant = std::fs::read(&db).unwrap();
-    let o = passerelle(&["demo", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(texte(&o.stderr).contains("existe déjà"));
+    let err = refuser(&["demo", "--db", p(&db)]);
+    assert!(err.contains("existe déjà"));
     assert_eq!(std::fs::read(&db).unwrap(), avant);
 }
 
@@ -45,13 +42,8 @@ fn fichier_etranger_code_2_message_francais_fichier_intact() {
     let faux = d.path().join("tableur.sqlite");
     let contenu = b"nom;prenom\nDUPONT;Anne\n".repeat(100);
     std::fs::write(&faux, &contenu).unwrap();
-    let o = passerelle(&["verifier", "--db", p(&faux)]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        texte(&o.stderr).contains("n'est pas une base SQLite"),
-        "{}",
-        texte(&o.stderr)
-    );
+    let err = refuser(&["verifier", "--db", p(&faux)]);
+    assert!(err.contains("n'est pas une base SQLite"), "{}", err);
     assert_eq!(std::fs::read(&faux).unwrap(), contenu);
     assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
 }
@@ -59,9 +51,8 @@ fn fichier_etranger_code_2_message_francais_fichier_intact() {
 #[test]
 fn verifier_fichier_absent() {
     let d = tempfile::tempdir().unwrap();
-    let o = passerelle(&["verifier", "--db", p(&d.path().join("absent.sqlite"))]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(texte(&o.stderr).contains("n'existe pas"));
+    let err = refuser(&["verifier", "--db", p(&d.path().join("absent.sqlite"))]);
+    assert!(err.contains("n'existe pas"));
     assert!(!d.path().join("absent.sqlite").exists());
 }
 
@@ -97,27 +88,20 @@ fn arguments_hors_utf8() {
     let absent = d
         .path()
         .join(OsStr::from_bytes(b"absente-\xe9t\xe9.sqlite"));
-    let o = passerelle(&[
+    let err = refuser(&[
         OsStr::new("bilan"),
         OsStr::new("clee"),
         OsStr::new("--academie"),
         OsStr::from_bytes(b"Cr\xe9teil"),
     ]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = texte(&o.stderr);
     assert!(
         err.starts_with("passerelle : ") && err.contains("UTF-8"),
         "{err}"
     );
-    let o = passerelle(&[
+    let err = refuser(&[
         OsStr::new("verifier"),
         OsStr::new("--db"),
         absent.as_os_str(),
     ]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        texte(&o.stderr).contains("n'existe pas"),
-        "{}",
-        texte(&o.stderr)
-    );
+    assert!(err.contains("n'existe pas"), "{}", err);
 }

@@ -44,8 +44,7 @@ fn ipe(db: &Path) -> i64 {
 
 #[test]
 fn un_import_attend_la_fin_d_une_autre_ecriture() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let csv = registre(d.path());
     let avant = ipe(&db);
     let fil = ecrivain(&db, Duration::from_millis(1500));
@@ -57,8 +56,7 @@ fn un_import_attend_la_fin_d_une_autre_ecriture() {
 
 #[test]
 fn une_base_occupee_trop_longtemps_est_dite_et_rien_ne_change() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let csv = registre(d.path());
     let avant = ipe(&db);
     let fil = ecrivain(&db, Duration::from_secs(8));

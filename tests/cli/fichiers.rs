@@ -7,11 +7,9 @@ use crate::common::{compter_dans, sans_nbsp};
 fn nouvelle_base_vide_puis_verifiee() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("neuve.sqlite");
-    let o = passerelle(&["nouvelle", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["nouvelle", "--db", p(&db)]);
     assert_eq!(texte(&o.stdout).trim(), format!("Base créée : {}", p(&db)));
-    let o = passerelle(&["verifier", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["verifier", "--db", p(&db)]);
     assert!(texte(&o.stdout).contains("aucun problème"));
     assert_eq!(compter_dans(&db, "convention"), 0);
     assert_eq!(compter_dans(&db, "personne"), 0);
@@ -21,12 +19,9 @@ fn nouvelle_base_vide_puis_verifiee() {
 
 #[test]
 fn nouvelle_refuse_un_fichier_rempli_et_n_y_touche_pas() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let avant = std::fs::read(&db).unwrap();
-    let o = passerelle(&["nouvelle", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = texte(&o.stderr);
+    let err = refuser(&["nouvelle", "--db", p(&db)]);
     assert!(
         err.starts_with("passerelle : ")
             && err.contains("existe déjà")
@@ -60,37 +55,26 @@ fn import_trop_gros_refuse_avant_lecture() {
         .unwrap()
         .set_len(300 * 1024 * 1024)
         .unwrap();
-    let o = passerelle(&["import", "cet", p(&gros), "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(2));
+    let err = refuser(&["import", "cet", p(&gros), "--db", p(&db)]);
     assert!(
-        sans_nbsp(&texte(&o.stderr)).contains(
+        sans_nbsp(&err).contains(
             "« cet.csv » fait 300 Mo : Passerelle n'importe pas de fichier de plus de 200 Mo."
         ),
         "{}",
-        texte(&o.stderr)
+        err
     );
     assert_eq!(compter_dans(&db, "cet"), 0);
 }
 
 #[test]
 fn document_ecrit_d_un_coup_sur_le_fichier_existant() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let sortie = d.path().join("bilan.csv");
     std::fs::write(&sortie, vec![b'x'; 100_000]).unwrap();
-    let o = passerelle(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--format",
-        "csv",
-        "--sortie",
-        p(&sortie),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&bilan_ipe_2007(
+        &db,
+        &["--format", "csv", "--sortie", p(&sortie)],
+    ));
     let csv = std::fs::read_to_string(&sortie).unwrap();
     assert!(csv.contains("theme;libelle;actions;academies") && !csv.contains("xxx"));
     let noms: Vec<String> = std::fs::read_dir(d.path())
@@ -105,8 +89,7 @@ fn document_ecrit_d_un_coup_sur_le_fichier_existant() {
 /// sauvegarde), ni un dossier : code 2, message en français, rien ne change.
 #[test]
 fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let copie = d.path().join("copie.sqlite");
     std::fs::copy(&db, &copie).unwrap();
     let wal = d
@@ -121,16 +104,7 @@ fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() 
     for (sortie, attendu) in cas {
         let avant_base = std::fs::read(&db).unwrap();
         let avant_copie = std::fs::read(&copie).unwrap();
-        let o = passerelle(&[
-            "bilan",
-            "ipe",
-            "--db",
-            p(&db),
-            "--annee",
-            "2007",
-            "--sortie",
-            p(sortie),
-        ]);
+        let o = passerelle(&bilan_ipe_2007(&db, &["--sortie", p(sortie)]));
         assert_eq!(o.status.code(), Some(2), "{}", sortie.display());
         let err = sans_nbsp(&texte(&o.stderr));
         assert!(err.contains(attendu), "{}: {err}", sortie.display());
@@ -139,17 +113,7 @@ fn sortie_refusee_sur_la_base_ses_fichiers_de_travail_une_copie_ou_un_dossier() 
     }
     // Une sortie ordinaire reste possible, et la base est toujours saine.
     let pdf = d.path().join("bilan.pdf");
-    let o = passerelle(&[
-        "bilan",
-        "ipe",
-        "--db",
-        p(&db),
-        "--annee",
-        "2007",
-        "--sortie",
-        p(&pdf),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&bilan_ipe_2007(&db, &["--sortie", p(&pdf)]));
     let o = passerelle(&["verifier", "--db", p(&db)]);
     assert_eq!(o.status.code(), Some(0));
 }

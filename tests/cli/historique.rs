@@ -25,8 +25,7 @@ fn jour_du_journal(journal: &str) -> String {
 
 #[test]
 fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let o = historique(&db, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     let demo = texte(&o.stdout);
@@ -54,8 +53,7 @@ fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
          Zébulon;Aïcha;Fonderies du Nord;Lille;01/09/2026;;100\n",
     )
     .unwrap();
-    let o = passerelle(&["import", "ipe", p(&csv), "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["import", "ipe", p(&csv), "--db", p(&db)]);
     let o = historique(&db, &["--depuis", &aujourdhui, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
     let tableau = texte(&o.stdout);
@@ -75,8 +73,7 @@ fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
     // Une restauration est notée dans le journal de la base restaurée.
     let o = passerelle(&["sauvegarder", "--db", p(&db)]);
     let copie = texte(&o.stdout).trim().to_string();
-    let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", &copie]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["restaurer", "--db", p(&db), "--depuis", &copie]);
     let premiere = texte(&historique(&db, &[]).stdout)
         .lines()
         .next()
@@ -90,8 +87,7 @@ fn le_journal_dit_quoi_quand_et_par_quel_chemin() {
 
 #[test]
 fn date_ou_format_faux_refuses_en_francais() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (_d, db) = dossier_et_base_demo();
     let o = historique(&db, &["--depuis", "31/02/2026"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

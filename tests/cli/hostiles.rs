@@ -17,13 +17,13 @@ const PAS_UN_CSV: Attendu = (2, "pas un CSV");
 /// `import annuaire-education`.
 fn corpus() -> Vec<(&'static str, [Attendu; 4])> {
     let partout = |a: Attendu| [a, a, a, a];
+    // Refusé par les imports IPE, actions et annuaire ; `cet` pour l'import des CET.
+    let classeur = |cet: Attendu| [PAS_UN_CSV, PAS_UN_CSV, cet, PAS_UN_CSV];
+    let sans_colonnes = |cet: Attendu| [COLONNES, COLONNES, cet, COLONNES];
     vec![
         ("vide.csv", partout((2, "Le fichier est vide."))),
         ("entete-seule.csv", partout((2, "aucune ligne de données"))),
-        (
-            "texte-unicode.txt",
-            [COLONNES, COLONNES, (0, "importé"), COLONNES],
-        ),
+        ("texte-unicode.txt", sans_colonnes((0, "importé"))),
         (
             "bom-octet-invalide.csv",
             partout((2, "Ligne 2 : caractère invalide")),
@@ -33,66 +33,29 @@ fn corpus() -> Vec<(&'static str, [Attendu; 4])> {
             "guillemet-ouvert.csv",
             partout((2, "Ligne 2 : guillemet ouvrant")),
         ),
-        (
-            "fins-cr.csv",
-            [COLONNES, COLONNES, (0, "importé"), COLONNES],
-        ),
+        ("fins-cr.csv", sans_colonnes((0, "importé"))),
         (
             "ni-utf8-ni-1252.csv",
             partout((2, "ni en UTF-8 ni en Windows-1252")),
         ),
         (
             "classeur-creux.xlsx",
-            [
-                PAS_UN_CSV,
-                PAS_UN_CSV,
-                (2, "La feuille est trop grande"),
-                PAS_UN_CSV,
-            ],
+            classeur((2, "La feuille est trop grande")),
         ),
         (
             "classeur-creux-sans-dimension.xlsx",
-            [
-                PAS_UN_CSV,
-                PAS_UN_CSV,
-                (2, "La feuille est trop grande"),
-                PAS_UN_CSV,
-            ],
+            classeur((2, "La feuille est trop grande")),
         ),
-        (
-            "classeur-bombe.xlsx",
-            [
-                PAS_UN_CSV,
-                PAS_UN_CSV,
-                (2, "une fois décompressé"),
-                PAS_UN_CSV,
-            ],
-        ),
+        ("classeur-bombe.xlsx", classeur((2, "une fois décompressé"))),
         (
             "classeur-creux.ods",
-            [
-                PAS_UN_CSV,
-                PAS_UN_CSV,
-                (2, "La feuille est trop grande"),
-                PAS_UN_CSV,
-            ],
+            classeur((2, "La feuille est trop grande")),
         ),
-        (
-            "classeur-libreoffice.ods",
-            [PAS_UN_CSV, PAS_UN_CSV, (0, "importé"), PAS_UN_CSV],
-        ),
-        (
-            "classeur-tronque.xlsx",
-            [PAS_UN_CSV, PAS_UN_CSV, (2, "tronqué"), PAS_UN_CSV],
-        ),
+        ("classeur-libreoffice.ods", classeur((0, "importé"))),
+        ("classeur-tronque.xlsx", classeur((2, "tronqué"))),
         (
             "pas-un-classeur.zip",
-            [
-                PAS_UN_CSV,
-                PAS_UN_CSV,
-                (2, "n'est pas un classeur"),
-                PAS_UN_CSV,
-            ],
+            classeur((2, "n'est pas un classeur")),
         ),
         (
             "annuaire-hostile.csv",
@@ -126,8 +89,7 @@ fn preparer(dossier: &Path) {
 }
 
 fn verifier(db: &Path) {
-    let o = passerelle(&["verifier", "--db", p(db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["verifier", "--db", p(db)]);
 }
 
 #[test]
@@ -135,8 +97,7 @@ fn corpus_hostile_par_chaque_import() {
     let d = tempfile::tempdir().unwrap();
     preparer(d.path());
     let modele = d.path().join("modele.sqlite");
-    let o = passerelle(&["nouvelle", "--db", p(&modele)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["nouvelle", "--db", p(&modele)]);
     let vierge = std::fs::read(&modele).unwrap();
     for (nom, attendus) in corpus() {
         for (quoi, (code, fragment)) in IMPORTS.iter().zip(attendus) {

@@ -6,14 +6,12 @@ use crate::common::compter_dans;
 
 #[test]
 fn sauvegarder_lister_restaurer_puis_defaire() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let conventions = compter_dans(&db, "convention");
     let cet = compter_dans(&db, "cet");
     assert!(conventions > 0 && cet > 0);
 
-    let o = passerelle(&["sauvegarder", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["sauvegarder", "--db", p(&db)]);
     let copie = std::path::PathBuf::from(texte(&o.stdout).trim());
     assert!(copie.starts_with(d.path().join("sauvegardes")));
     assert!(
@@ -37,8 +35,7 @@ fn sauvegarder_lister_restaurer_puis_defaire() {
     );
 
     // … reviennent avec la sauvegarde ; l'état d'avant la restauration est gardé.
-    let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", p(&copie)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let o = reussir(&["restaurer", "--db", p(&db), "--depuis", p(&copie)]);
     assert_eq!(compter_dans(&db, "cet"), cet);
     let sortie = texte(&o.stdout);
     let avant = sortie
@@ -53,16 +50,14 @@ fn sauvegarder_lister_restaurer_puis_defaire() {
     );
 
     // La restauration se défait en restaurant l'état d'avant.
-    let o = passerelle(&["restaurer", "--db", p(&db), "--depuis", p(&avant)]);
-    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    reussir(&["restaurer", "--db", p(&db), "--depuis", p(&avant)]);
     assert_eq!(compter_dans(&db, "cet"), 0);
     assert_eq!(compter_dans(&db, "convention"), conventions);
 }
 
 #[test]
 fn restaurer_refuse_ce_qui_n_est_pas_une_sauvegarde_sans_rien_changer() {
-    let d = tempfile::tempdir().unwrap();
-    let db = base_demo(d.path());
+    let (d, db) = dossier_et_base_demo();
     let notes = d.path().join("notes.sqlite");
     std::fs::write(&notes, "pas une base").unwrap();
     let etrangere = d.path().join("autre.sqlite");
@@ -84,7 +79,6 @@ fn restaurer_refuse_ce_qui_n_est_pas_une_sauvegarde_sans_rien_changer() {
     }
     // Rien n'a été sauvegardé non plus : le refus vient avant toute écriture.
     assert!(!d.path().join("sauvegardes").exists());
-    let o = passerelle(&["restaurer", "--db", p(&db)]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(texte(&o.stderr).contains("--depuis SAUVEGARDE"));
+    let err = refuser(&["restaurer", "--db", p(&db)]);
+    assert!(err.contains("--depuis SAUVEGARDE"));
 }

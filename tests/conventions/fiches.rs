@@ -98,38 +98,7 @@ fn statut_courant_est_le_plus_recent_et_filtre() {
         )
         .unwrap();
     assert_eq!(historique, 2);
-    // Renouvelée : le lien vers la nouvelle convention est gardé ; un lien vers rien est refusé.
-    let nouvelle = fiches::creer(
-        &c,
-        &SaisieConvention {
-            date_effet: "25/03/2008".into(),
-            ..apcm()
-        },
-    )
-    .unwrap();
-    let renouvelee = fiches::modifier(
-        &c,
-        conv.id,
-        &SaisieConvention {
-            statut: "renouvelee".into(),
-            remplacee_par_id: Some(nouvelle.id),
-            ..apcm()
-        },
-    )
-    .unwrap();
-    assert_eq!(
-        (renouvelee.statut.as_str(), renouvelee.remplacee_par_id),
-        ("renouvelee", Some(nouvelle.id))
-    );
-    assert!(fiches::modifier(
-        &c,
-        conv.id,
-        &SaisieConvention {
-            remplacee_par_id: Some(999),
-            ..apcm()
-        }
-    )
-    .is_err());
+    let nouvelle = renouvelee_par_une_nouvelle(&c, conv.id);
     assert_eq!(
         fiches::statuts(&c, conv.id)
             .unwrap()
@@ -143,7 +112,7 @@ fn statut_courant_est_le_plus_recent_et_filtre() {
         conv.id,
         &SaisieConvention {
             statut: "denoncee".into(),
-            remplacee_par_id: Some(nouvelle.id),
+            remplacee_par_id: Some(nouvelle),
             ..apcm()
         },
     )
@@ -154,6 +123,43 @@ fn statut_courant_est_le_plus_recent_et_filtre() {
     };
     assert_eq!(fiches::lister(&c, &f("denoncee")).unwrap().total, 1);
     assert_eq!(fiches::lister(&c, &f("en_vigueur")).unwrap().total, 0);
+}
+
+/// Renouvelée : le lien vers la nouvelle convention est gardé ; un lien vers rien est refusé.
+/// Rend la nouvelle convention.
+fn renouvelee_par_une_nouvelle(c: &Connection, conv: i64) -> i64 {
+    let nouvelle = fiches::creer(
+        c,
+        &SaisieConvention {
+            date_effet: "25/03/2008".into(),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    let renouvelee = fiches::modifier(
+        c,
+        conv,
+        &SaisieConvention {
+            statut: "renouvelee".into(),
+            remplacee_par_id: Some(nouvelle.id),
+            ..apcm()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (renouvelee.statut.as_str(), renouvelee.remplacee_par_id),
+        ("renouvelee", Some(nouvelle.id))
+    );
+    assert!(fiches::modifier(
+        c,
+        conv,
+        &SaisieConvention {
+            remplacee_par_id: Some(999),
+            ..apcm()
+        }
+    )
+    .is_err());
+    nouvelle.id
 }
 
 #[test]

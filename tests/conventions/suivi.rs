@@ -1,20 +1,27 @@
 //! Parties, groupe de suivi, contrat de progrès et pièces jointes.
 
 use super::outils::*;
+use passerelle_core::annuaire::personnes::{self, SaisiePersonne};
+use passerelle_core::conventions::suivi;
+use passerelle_core::reunions::{self, Cadre, SaisieActionSuivi, SaisieReunion};
 
 #[test]
 fn parties_articles_et_activite_liee() {
-    use passerelle_core::conventions::structure::{self, SaisieArticle, SaisiePartie};
-    use passerelle_core::ipe::actions::{self, FiltreActions, SaisieAction};
-    use passerelle_core::ipe::themes;
     let c = base::en_memoire().unwrap();
     let conv = fiches::creer(&c, &apcm()).unwrap();
-    // Une partie est une organisation, un établissement ou un nom écrit : une seule de ces formes.
-    let e = structure::ajouter_partie(&c, conv.id, &SaisiePartie::default()).unwrap_err();
+    parties_et_articles(&c, conv.id);
+    action_ipe_rattachee(&c, conv.id);
+}
+
+/// Une partie est une organisation, un établissement ou un nom écrit : une seule de ces formes ;
+/// les articles sont numérotés dans l'ordre.
+fn parties_et_articles(c: &Connection, conv: i64) {
+    use passerelle_core::conventions::structure::{self, SaisieArticle, SaisiePartie};
+    let e = structure::ajouter_partie(c, conv, &SaisiePartie::default()).unwrap_err();
     assert!(matches!(e, Erreur::Validation(_)));
     let p = structure::ajouter_partie(
-        &c,
-        conv.id,
+        c,
+        conv,
         &SaisiePartie {
             libelle: "Ministère de l'Éducation nationale".into(),
             role: "Signataire".into(),
@@ -24,8 +31,8 @@ fn parties_articles_et_activite_liee() {
     .unwrap();
     assert_eq!(p[0].nom, "Ministère de l'Éducation nationale");
     structure::ajouter_article(
-        &c,
-        conv.id,
+        c,
+        conv,
         &SaisieArticle {
             intitule: "Information et orientation".into(),
             ..Default::default()
@@ -33,8 +40,8 @@ fn parties_articles_et_activite_liee() {
     )
     .unwrap();
     let a = structure::ajouter_article(
-        &c,
-        conv.id,
+        c,
+        conv,
         &SaisieArticle {
             intitule: "Apprentissage".into(),
             ..Default::default()
@@ -43,8 +50,8 @@ fn parties_articles_et_activite_liee() {
     .unwrap();
     assert_eq!(a.iter().map(|x| x.numero).collect::<Vec<_>>(), [1, 2]);
     assert!(structure::ajouter_article(
-        &c,
-        conv.id,
+        c,
+        conv,
         &SaisieArticle {
             intitule: "X".into(),
             numero: "zéro".into(),
@@ -52,29 +59,34 @@ fn parties_articles_et_activite_liee() {
         }
     )
     .is_err());
+}
+
+fn action_ipe_rattachee(c: &Connection, conv: i64) {
+    use passerelle_core::ipe::actions::{self, FiltreActions, SaisieAction};
+    use passerelle_core::ipe::themes;
     // Une action IPE rattachée : visible depuis la convention, qui ne se supprime plus.
     let s = SaisieAction {
         date: "02/02/2007".into(),
         academie_id: Some(
-            passerelle_core::annuaire::academies::trouver(&c, "09")
+            passerelle_core::annuaire::academies::trouver(c, "09")
                 .unwrap()
                 .id,
         ),
-        theme_id: Some(themes::trouver(&c, "stages").unwrap().unwrap().id),
+        theme_id: Some(themes::trouver(c, "stages").unwrap().unwrap().id),
         intitule: "Stages en entreprises artisanales".into(),
-        convention_id: Some(conv.id),
+        convention_id: Some(conv),
         ..Default::default()
     };
-    let action = actions::creer(&c, &s).unwrap();
+    let action = actions::creer(c, &s).unwrap();
     assert_eq!(
         action.convention.as_deref(),
         Some("Convention Éducation nationale – APCM")
     );
     assert_eq!(
         actions::lister(
-            &c,
+            c,
             &FiltreActions {
-                convention_id: Some(conv.id),
+                convention_id: Some(conv),
                 ..Default::default()
             }
         )
@@ -82,15 +94,12 @@ fn parties_articles_et_activite_liee() {
         .total,
         1
     );
-    let e = fiches::supprimer(&c, conv.id).unwrap_err();
+    let e = fiches::supprimer(c, conv).unwrap_err();
     assert!(e.to_string().contains("action IPE"), "{e}");
 }
 
 #[test]
 fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
-    use passerelle_core::annuaire::personnes::{self, SaisiePersonne};
-    use passerelle_core::conventions::suivi;
-    use passerelle_core::reunions::{self, Cadre, SaisieActionSuivi, SaisieReunion};
     let c = base::en_memoire().unwrap();
     let conv = convention_proche(&c, "Convention Lille – Forges", "en_vigueur");
     let p = personnes::creer(
@@ -136,75 +145,8 @@ fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
     )
     .unwrap();
     assert_eq!(r1.heure, "14h00");
-    assert!(reunions::creer(
-        &c,
-        cadre,
-        &SaisieReunion {
-            date: "01/01/2026".into(),
-            heure: "25h".into(),
-            ..Default::default()
-        }
-    )
-    .is_err());
-    // Une réunion de groupe de suivi n'est pas une plénière de comité.
-    let e = reunions::creer(
-        &c,
-        cadre,
-        &SaisieReunion {
-            date: "01/01/2026".into(),
-            type_: "pleniere".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("type de réunion"), "{e}");
-    reunions::ajouter_action(
-        &c,
-        cadre,
-        &SaisieActionSuivi {
-            intitule: "Recenser les stages".into(),
-            reunion_id: Some(r1.id),
-            echeance: format!("03/01/{annee}"),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let a = reunions::ajouter_action(
-        &c,
-        cadre,
-        &SaisieActionSuivi {
-            intitule: "Visite du site".into(),
-            reunion_id: Some(r1.id),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    // L'action en retard apparaît à l'échéancier.
-    assert!(echeancier::a_venir(&c, None)
-        .unwrap()
-        .iter()
-        .any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
-    let close = a
-        .iter()
-        .find(|x| x.intitule == "Visite du site")
-        .unwrap()
-        .id;
-    reunions::clore_action(&c, close, d(&format!("05/01/{annee}"))).unwrap();
-    // À la réunion suivante, seule l'action encore ouverte revient à l'ordre du jour.
-    let suivante = d(&format!("20/06/{annee}"));
-    let ouvertes = reunions::actions(&c, cadre, Some(suivante)).unwrap();
-    assert_eq!(
-        ouvertes
-            .iter()
-            .map(|x| x.intitule.as_str())
-            .collect::<Vec<_>>(),
-        ["Recenser les stages"]
-    );
-    let odj = reunions::ordre_du_jour_propose(cadre, &ouvertes);
-    assert!(odj
-        .iter()
-        .any(|p| p == "Suivi de l'action : Recenser les stages"));
-    assert!(!odj.iter().any(|p| p.contains("Visite du site")));
+    reunions_refusees(&c, cadre);
+    let suivante = actions_reportees(&c, cadre, r1.id, &annee);
     // Deux réunions dans l'année : la règle est respectée.
     reunions::creer(
         &c,
@@ -223,6 +165,85 @@ fn groupe_de_suivi_actions_reportees_et_regle_des_reunions() {
             .id,
         r1.id
     );
+}
+
+/// Heure impossible, type de réunion d'un comité : refusés.
+fn reunions_refusees(c: &Connection, cadre: Cadre) {
+    assert!(reunions::creer(
+        c,
+        cadre,
+        &SaisieReunion {
+            date: "01/01/2026".into(),
+            heure: "25h".into(),
+            ..Default::default()
+        }
+    )
+    .is_err());
+    // Une réunion de groupe de suivi n'est pas une plénière de comité.
+    let e = reunions::creer(
+        c,
+        cadre,
+        &SaisieReunion {
+            date: "01/01/2026".into(),
+            type_: "pleniere".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("type de réunion"), "{e}");
+}
+
+/// Deux actions décidées à la réunion `r1`, l'une close ; seule l'autre revient à l'ordre du
+/// jour de la réunion suivante, dont la date est rendue.
+fn actions_reportees(c: &Connection, cadre: Cadre, r1: i64, annee: &str) -> NaiveDate {
+    reunions::ajouter_action(
+        c,
+        cadre,
+        &SaisieActionSuivi {
+            intitule: "Recenser les stages".into(),
+            reunion_id: Some(r1),
+            echeance: format!("03/01/{annee}"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let a = reunions::ajouter_action(
+        c,
+        cadre,
+        &SaisieActionSuivi {
+            intitule: "Visite du site".into(),
+            reunion_id: Some(r1),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // L'action en retard apparaît à l'échéancier.
+    assert!(echeancier::a_venir(c, None)
+        .unwrap()
+        .iter()
+        .any(|e| e.nature == "action" && e.libelle.contains("Recenser")));
+    let close = a
+        .iter()
+        .find(|x| x.intitule == "Visite du site")
+        .unwrap()
+        .id;
+    reunions::clore_action(c, close, d(&format!("05/01/{annee}"))).unwrap();
+    // À la réunion suivante, seule l'action encore ouverte revient à l'ordre du jour.
+    let suivante = d(&format!("20/06/{annee}"));
+    let ouvertes = reunions::actions(c, cadre, Some(suivante)).unwrap();
+    assert_eq!(
+        ouvertes
+            .iter()
+            .map(|x| x.intitule.as_str())
+            .collect::<Vec<_>>(),
+        ["Recenser les stages"]
+    );
+    let odj = reunions::ordre_du_jour_propose(cadre, &ouvertes);
+    assert!(odj
+        .iter()
+        .any(|p| p == "Suivi de l'action : Recenser les stages"));
+    assert!(!odj.iter().any(|p| p.contains("Visite du site")));
+    suivante
 }
 
 #[test]

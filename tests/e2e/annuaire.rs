@@ -5,8 +5,7 @@ use super::outils::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redemarrage() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("e2e.sqlite");
+    let (_d, db) = base_temporaire("e2e.sqlite");
     let (pilote, c) = Pilote::demarrer(&db).await;
 
     cliquer(&c, "#accueil-vide").await;
@@ -46,8 +45,7 @@ async fn etablissement_cree_retrouve_par_la_recherche_et_toujours_la_apres_redem
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("e2e.sqlite");
+    let (_d, db) = base_temporaire("e2e.sqlite");
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-vide").await;
     creer_etablissement(&c, "0620108A", "Lycée à la clé fausse").await;
@@ -83,8 +81,7 @@ async fn uai_invalide_erreur_en_ligne_et_rien_n_est_enregistre() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn demonstration_navigation_et_suppression_refusee() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("demo-e2e.sqlite");
+    let (_d, db) = base_temporaire("demo-e2e.sqlite");
     let (pilote, c) = Pilote::demarrer(&db).await;
     attendre(&c, "#accueil-demo").await;
     capturer(&c, "accueil").await;
@@ -162,8 +159,7 @@ async fn demonstration_navigation_et_suppression_refusee() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn fichier_etranger_affiche_le_message_et_reste_intact() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("pas-une-base.sqlite");
+    let (_d, db) = base_temporaire("pas-une-base.sqlite");
     let contenu = b"Ceci est un tableur exporte, pas une base.\n".repeat(40);
     std::fs::write(&db, &contenu).unwrap();
     let (pilote, c) = Pilote::demarrer(&db).await;
@@ -178,8 +174,7 @@ async fn fichier_etranger_affiche_le_message_et_reste_intact() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("e2e.sqlite");
+    let (d, db) = base_temporaire("e2e.sqlite");
     let fichier = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/annuaire-education/annuaire-champs.csv");
     let (pilote, c) = Pilote::demarrer(&db).await;
@@ -188,18 +183,23 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
     cliquer(&c, "a[href='#/annuaire']").await;
     cliquer(&c, "a[href='#/annuaire/import']").await;
     attendre_texte(&c, "main h2", |t| t == "Importer l'Annuaire de l'éducation").await;
+    autre_fichier_refuse(&c, d.path(), &db).await;
+    apercu_puis_import(&c, &db, &fichier).await;
+    etablissement_ferme_et_sa_fiche_officielle(&c).await;
+    c.close().await.unwrap();
+    drop(pilote);
+    assert_eq!(compter_dans(&db, "etablissement"), 19);
+}
 
+async fn autre_fichier_refuse(c: &Client, temp: &Path, db: &Path) {
     // Un fichier qui n'est pas l'annuaire : refusé en français, rien n'est écrit.
-    let autre = d.path().join("registre.csv");
+    let autre = temp.join("registre.csv");
     std::fs::write(&autre, "nom;prenom;entreprise\nDUPONT;Jean;Acme\n").unwrap();
-    repondre(&db, &[&autre]);
-    cliquer(&c, "#annuaire-import-choisir").await;
-    attendre_texte(&c, "#annuaire-import-nom", |t| {
-        t.starts_with("registre.csv")
-    })
-    .await;
-    cliquer(&c, "#annuaire-import-lancer").await;
-    let refus = attendre_texte(&c, "#annuaire-import-resultat .alerte.erreur", |t| {
+    repondre(db, &[&autre]);
+    cliquer(c, "#annuaire-import-choisir").await;
+    attendre_texte(c, "#annuaire-import-nom", |t| t.starts_with("registre.csv")).await;
+    cliquer(c, "#annuaire-import-lancer").await;
+    let refus = attendre_texte(c, "#annuaire-import-resultat .alerte.erreur", |t| {
         !t.is_empty()
     })
     .await;
@@ -207,18 +207,21 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
         refus.contains("n'est pas l'export de l'Annuaire de l'éducation"),
         "{refus}"
     );
-    capturer(&c, "annuaire-import-refuse").await;
-    assert_eq!(compter_dans(&db, "etablissement"), 0);
+    capturer(c, "annuaire-import-refuse").await;
+    assert_eq!(compter_dans(db, "etablissement"), 0);
+}
 
-    repondre(&db, &[&fichier]);
-    cliquer(&c, "#annuaire-import-choisir").await;
-    attendre_texte(&c, "#annuaire-import-nom", |t| {
+/// L'annuaire de la fixture : aperçu (comptes, rejets, focus), puis import.
+async fn apercu_puis_import(c: &Client, db: &Path, fichier: &Path) {
+    repondre(db, &[fichier]);
+    cliquer(c, "#annuaire-import-choisir").await;
+    attendre_texte(c, "#annuaire-import-nom", |t| {
         t.starts_with("annuaire-champs.csv")
     })
     .await;
-    choisir(&c, "#annuaire-import-academie", "Lille (09)").await;
-    cliquer(&c, "#annuaire-import-controler").await;
-    let apercu = attendre_texte(&c, "#annuaire-import-resultat .alerte", |t| {
+    choisir(c, "#annuaire-import-academie", "Lille (09)").await;
+    cliquer(c, "#annuaire-import-controler").await;
+    let apercu = attendre_texte(c, "#annuaire-import-resultat .alerte", |t| {
         t.contains("Aperçu : rien n'est encore enregistré")
     })
     .await;
@@ -239,7 +242,7 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
     assert_eq!(compte("crees").await, "19");
     assert_eq!(compte("hors_academie").await, "6");
     assert_eq!(compte("rejets").await, "1");
-    let rejets = attendre_texte(&c, "#annuaire-import-rejets", |t| !t.is_empty()).await;
+    let rejets = attendre_texte(c, "#annuaire-import-rejets", |t| !t.is_empty()).await;
     assert!(rejets.contains("Ligne 9 : La lettre clé"), "{rejets}");
     // Le focus va au titre du compte rendu, que le lecteur d'écran annonce.
     let actif = c
@@ -247,35 +250,37 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
         .await
         .unwrap();
     assert_eq!(actif, "annuaire-import-titre");
-    capturer(&c, "annuaire-import-apercu").await;
+    capturer(c, "annuaire-import-apercu").await;
 
-    cliquer(&c, "#annuaire-import-lancer").await;
-    attendre_texte(&c, "#annuaire-import-resultat .alerte", |t| {
+    cliquer(c, "#annuaire-import-lancer").await;
+    attendre_texte(c, "#annuaire-import-resultat .alerte", |t| {
         t.contains("Import terminé")
     })
     .await;
     assert_eq!(compte("crees").await, "19");
-    capturer(&c, "annuaire-import").await;
+    capturer(c, "annuaire-import").await;
+}
 
+async fn etablissement_ferme_et_sa_fiche_officielle(c: &Client) {
     // Les établissements importés sont dans la liste.
-    cliquer(&c, "a[href='#/annuaire/etablissements']").await;
-    attendre_texte(&c, "#etablissements-compte", |t| t == "19 établissements").await;
+    cliquer(c, "a[href='#/annuaire/etablissements']").await;
+    attendre_texte(c, "#etablissements-compte", |t| t == "19 établissements").await;
     // Ceux que le fichier dit fermés le montrent à côté de leur nom.
-    saisir(&c, "#etablissements-recherche", "moulin").await;
-    attendre_texte(&c, "#etablissements-compte", |t| t != "19 établissements").await;
-    let ligne = attendre_texte(&c, "#etablissements-table tbody", |t| {
+    saisir(c, "#etablissements-recherche", "moulin").await;
+    attendre_texte(c, "#etablissements-compte", |t| t != "19 établissements").await;
+    let ligne = attendre_texte(c, "#etablissements-table tbody", |t| {
         t.contains("Collège du Moulin")
     })
     .await;
     assert!(ligne.contains("Collège du Moulin Fermé"), "{ligne}");
-    capturer(&c, "annuaire-etablissement-ferme").await;
+    capturer(c, "annuaire-etablissement-ferme").await;
     // Sa fiche montre ce que dit l'annuaire officiel, en lecture, au-dessus du formulaire.
     cliquer(
-        &c,
+        c,
         "#etablissements-table button[aria-label='Modifier Collège du Moulin']",
     )
     .await;
-    let officiel = attendre_texte(&c, "#etablissements-officiel", |t| t.contains("État")).await;
+    let officiel = attendre_texte(c, "#etablissements-officiel", |t| t.contains("État")).await;
     for attendu in [
         "Selon l'Annuaire de l'éducation",
         "COLLEGE",
@@ -291,8 +296,5 @@ async fn import_de_l_annuaire_de_l_education_depuis_l_onglet_importer() {
             "« {attendu} » absent de :\n{officiel}"
         );
     }
-    capturer(&c, "annuaire-fiche-officielle").await;
-    c.close().await.unwrap();
-    drop(pilote);
-    assert_eq!(compter_dans(&db, "etablissement"), 19);
+    capturer(c, "annuaire-fiche-officielle").await;
 }

@@ -6,11 +6,8 @@ use super::outils::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn nouvelle_base_puis_retour_base_refusee_et_copie() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("premiere.sqlite");
-    let (pilote, c) = Pilote::demarrer(&db).await;
-    cliquer(&c, "#accueil-demo").await;
-    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let (d, db) = base_temporaire("premiere.sqlite");
+    let (pilote, c) = demarrer_demo(&db).await;
     let conventions = compter_dans(&db, "convention");
     assert!(conventions > 0);
 
@@ -80,11 +77,8 @@ fn actions_ipe(chemin: &Path, n: usize) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("import-long.sqlite");
-    let (pilote, c) = Pilote::demarrer(&db).await;
-    cliquer(&c, "#accueil-demo").await;
-    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let (d, db) = base_temporaire("import-long.sqlite");
+    let (pilote, c) = demarrer_demo(&db).await;
     let avant = compter_dans(&db, "action_ipe");
     let csv = d.path().join("actions 2007.csv");
     actions_ipe(&csv, 60_000);
@@ -146,11 +140,8 @@ async fn import_long_suivi_annule_sans_rien_ecrire_et_fenetre_utilisable_pendant
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn sauvegarde_puis_restauration_depuis_les_parametres() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("sauvegardee.sqlite");
-    let (pilote, c) = Pilote::demarrer(&db).await;
-    cliquer(&c, "#accueil-demo").await;
-    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let (d, db) = base_temporaire("sauvegardee.sqlite");
+    let (pilote, c) = demarrer_demo(&db).await;
     let cet = compter_dans(&db, "cet");
     assert!(cet > 0);
 
@@ -164,13 +155,21 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
         t.contains("manuelle") && t.contains(&format!("{cet} CET"))
     })
     .await;
+    cet_perdus_ramenes_par_la_sauvegarde(&c, d.path(), &db, cet).await;
+    conservation_reglee(&c).await;
+    cliquer(&c, "#menu a[href='#/cet']").await;
+    attendre(&c, "#cet-table tbody tr").await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
 
+async fn cet_perdus_ramenes_par_la_sauvegarde(c: &Client, temp: &Path, db: &Path, cet: i64) {
     // Des CET perdus par erreur (par un autre programme, ici) : la sauvegarde les ramène.
-    rusqlite::Connection::open(&db)
+    rusqlite::Connection::open(db)
         .unwrap()
         .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM cet;")
         .unwrap();
-    assert_eq!(compter_dans(&db, "cet"), 0);
+    assert_eq!(compter_dans(db, "cet"), 0);
     c.execute(
         "const l = [...document.querySelectorAll('#sauvegardes-table tbody tr')].find((tr) => tr.innerText.includes('manuelle'));
          l.querySelector('button').click();",
@@ -178,40 +177,40 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
     )
     .await
     .unwrap();
-    let apercu = attendre_texte(&c, "#confirmation-texte", |t| t.contains("aujourd'hui")).await;
+    let apercu = attendre_texte(c, "#confirmation-texte", |t| t.contains("aujourd'hui")).await;
     assert!(
         apercu.contains(" 0 CET") && apercu.contains(&format!("{cet} CET")),
         "{apercu}"
     );
-    capturer(&c, "restauration-confirmation").await;
-    cliquer(&c, "#confirmation-ok").await;
+    capturer(c, "restauration-confirmation").await;
+    cliquer(c, "#confirmation-ok").await;
     // La fenêtre se recharge sur la base restaurée ; l'état d'avant est gardé.
-    attendre_texte(&c, "#sauvegardes-table", |t| {
+    attendre_texte(c, "#sauvegardes-table", |t| {
         t.contains("avant restauration")
     })
     .await;
-    assert_eq!(compter_dans(&db, "cet"), cet);
+    assert_eq!(compter_dans(db, "cet"), cet);
     // La sauvegarde prise avant la restauration garde l'état d'alors : sans CET.
-    let avant = std::fs::read_dir(d.path().join("sauvegardes"))
+    let avant = std::fs::read_dir(temp.join("sauvegardes"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| nom(p).contains("(avant restauration)"))
         .unwrap();
     assert_eq!(compter_dans(&avant, "cet"), 0);
-    let ligne = lignes(&c, "#sauvegardes-table").await;
+    let ligne = lignes(c, "#sauvegardes-table").await;
     assert!(
         ligne[0].contains("avant restauration") && ligne[0].contains(" 0 CET"),
         "{ligne:?}"
     );
-    attendre_texte(&c, "#etat-sauvegarde", |t| {
-        t.contains("Dernière sauvegarde")
-    })
-    .await;
-    capturer(&c, "sauvegardes").await;
+    attendre_texte(c, "#etat-sauvegarde", |t| t.contains("Dernière sauvegarde")).await;
+    capturer(c, "sauvegardes").await;
+}
+
+async fn conservation_reglee(c: &Client) {
     // La conservation se règle ici ; une valeur hors bornes est refusée sous son champ.
-    saisir(&c, "#conservation-mois", "1000").await;
-    cliquer(&c, "#conservation button[type=submit]").await;
-    attendre_texte(&c, "#conservation", |t| {
+    saisir(c, "#conservation-mois", "1000").await;
+    cliquer(c, "#conservation button[type=submit]").await;
+    attendre_texte(c, "#conservation", |t| {
         t.contains("ne peuvent pas dépasser 240")
     })
     .await;
@@ -221,16 +220,12 @@ async fn sauvegarde_puis_restauration_depuis_les_parametres() {
     )
     .await
     .unwrap();
-    capturer(&c, "conservation-refusee").await;
-    saisir(&c, "#conservation-mois", "24").await;
-    saisir(&c, "#conservation-heures", "48").await;
-    cliquer(&c, "#conservation button[type=submit]").await;
-    attendre_texte(&c, "#sauvegardes-titre + p", |t| {
+    capturer(c, "conservation-refusee").await;
+    saisir(c, "#conservation-mois", "24").await;
+    saisir(c, "#conservation-heures", "48").await;
+    cliquer(c, "#conservation button[type=submit]").await;
+    attendre_texte(c, "#sauvegardes-titre + p", |t| {
         t.contains("dernières 48 heures") && t.contains("pendant 24 mois")
     })
     .await;
-    cliquer(&c, "#menu a[href='#/cet']").await;
-    attendre(&c, "#cet-table tbody tr").await;
-    c.close().await.unwrap();
-    drop(pilote);
 }

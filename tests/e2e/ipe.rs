@@ -20,22 +20,10 @@ async fn chiffre_du_bilan(c: &Client, libelle: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("ipe-e2e.sqlite");
-    let (pilote, c) = Pilote::demarrer(&db).await;
-    cliquer(&c, "#accueil-demo").await;
-    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    let (d, db) = base_temporaire("ipe-e2e.sqlite");
+    let (pilote, c) = demarrer_demo(&db).await;
 
-    cliquer(&c, "#menu a[href='#/bilans']").await;
-    attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(
-        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
-        "2 008"
-    );
-    assert_eq!(
-        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
-        "222 471"
-    );
+    bilan_affiche(&c, "2 008", Some("222 471")).await;
     let activite = attendre_texte(&c, "#bilan-activite", |t| !t.is_empty()).await;
     assert!(
         activite.contains("53 IPE")
@@ -45,41 +33,69 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     );
     attendre_texte(&c, "#bilan-evolution", |t| t.contains("+16 %")).await;
     capturer(&c, "bilans").await;
+    action_saisie_en_serie(&c).await;
+    recherche_filtre_par_ipe_et_valeur_refusee(&c).await;
+    bilan_affiche(&c, "2 009", Some("222 486")).await;
+    registre_et_themes_de_la_demo(&c).await;
+    import_depuis_la_fenetre(&c, d.path(), &db).await;
+    // Un commentaire écrit à côté des chiffres arrive dans le PDF.
+    bilan_affiche(&c, "2 010", None).await;
+    commentaire_dans_le_pdf(&c, d.path(), &db).await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
 
+/// L'écran des bilans : le nombre d'actions et, s'il est donné, celui des jeunes.
+async fn bilan_affiche(c: &Client, actions: &str, jeunes: Option<&str>) {
+    cliquer(c, "#menu a[href='#/bilans']").await;
+    attendre(c, "#bilan-chiffres").await;
+    assert_eq!(
+        chiffre_du_bilan(c, "Nombre d'actions mises en œuvre").await,
+        actions
+    );
+    if let Some(jeunes) = jeunes {
+        assert_eq!(
+            chiffre_du_bilan(c, "Nombre de jeunes bénéficiant des actions").await,
+            jeunes
+        );
+    }
+}
+
+async fn action_saisie_en_serie(c: &Client) {
     // Saisie en série : deux actions de suite, la date et le thème restent.
-    cliquer(&c, "#menu a[href='#/ipe']").await;
-    cliquer(&c, "#actions-nouveau").await;
-    saisir(&c, "#actions-formulaire-date", "15/03/2007").await;
-    choisir(&c, "#actions-formulaire-academie_id", "Lille").await;
-    choisir(&c, "#actions-formulaire-theme_id", "Stages").await;
+    cliquer(c, "#menu a[href='#/ipe']").await;
+    cliquer(c, "#actions-nouveau").await;
+    saisir(c, "#actions-formulaire-date", "15/03/2007").await;
+    choisir(c, "#actions-formulaire-academie_id", "Lille").await;
+    choisir(c, "#actions-formulaire-theme_id", "Stages").await;
     // Le sélecteur d'IPE : le nom et l'académie tapés, l'IPE s'ajoute à ceux de l'action.
     let champ = "#actions-formulaire-intervenants";
-    saisir(&c, champ, "bernard alain lille").await;
-    attendre_texte(&c, &format!("{champ}-liste"), |t| {
+    saisir(c, champ, "bernard alain lille").await;
+    attendre_texte(c, &format!("{champ}-liste"), |t| {
         t.contains("BERNARD Alain") && t.contains("Lille")
     })
     .await;
-    attendre(&c, champ)
+    attendre(c, champ)
         .await
         .send_keys("\u{E007}")
         .await
         .unwrap();
-    attendre_texte(&c, &format!("{champ}-choisies"), |t| {
+    attendre_texte(c, &format!("{champ}-choisies"), |t| {
         t.contains("BERNARD Alain")
     })
     .await;
     saisir(
-        &c,
+        c,
         "#actions-formulaire-intitule",
         "Forum des stages du bassin de Lens",
     )
     .await;
-    saisir(&c, "#actions-formulaire-jeunes_filles", "10").await;
-    saisir(&c, "#actions-formulaire-jeunes_garcons", "5").await;
-    capturer(&c, "ipe-saisie").await;
-    cliquer(&c, "#actions-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#actions-message", |t| t.contains("enregistrée")).await;
-    let date = attendre(&c, "#actions-formulaire-date")
+    saisir(c, "#actions-formulaire-jeunes_filles", "10").await;
+    saisir(c, "#actions-formulaire-jeunes_garcons", "5").await;
+    capturer(c, "ipe-saisie").await;
+    cliquer(c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(c, "#actions-message", |t| t.contains("enregistrée")).await;
+    let date = attendre(c, "#actions-formulaire-date")
         .await
         .prop("value")
         .await
@@ -94,120 +110,107 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
         .await
         .unwrap();
     assert_eq!(actif, "actions-formulaire-intitule");
-    saisir(&c, "#actions-recherche", "bassin de lens").await;
-    attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
-    let trouvee = lignes(&c, "#actions-table").await.remove(0);
+}
+
+/// Recherche, filtre par IPE (un sélecteur aussi) et valeur négative refusée sous le champ.
+async fn recherche_filtre_par_ipe_et_valeur_refusee(c: &Client) {
+    saisir(c, "#actions-recherche", "bassin de lens").await;
+    attendre_texte(c, "#actions-compte", |t| t == "1 action").await;
+    let trouvee = lignes(c, "#actions-table").await.remove(0);
     assert!(
         trouvee.contains("15/03/2007") && trouvee.contains("BERNARD Alain"),
         "{trouvee}"
     );
     // Le filtre par IPE est un sélecteur aussi.
-    choisir(&c, "#actions-filtre-ipe_id", "BERNARD Alain (Lille)").await;
-    attendre_texte(&c, "#actions-compte", |t| t == "1 action").await;
-    saisir(&c, "#actions-recherche", " ").await; // plus de mot cherché : toutes les siennes
-    attendre_texte(&c, "#actions-compte", |t| t.ends_with("actions")).await;
-    let toutes = lignes(&c, "#actions-table").await;
+    choisir(c, "#actions-filtre-ipe_id", "BERNARD Alain (Lille)").await;
+    attendre_texte(c, "#actions-compte", |t| t == "1 action").await;
+    saisir(c, "#actions-recherche", " ").await; // plus de mot cherché : toutes les siennes
+    attendre_texte(c, "#actions-compte", |t| t.ends_with("actions")).await;
+    let toutes = lignes(c, "#actions-table").await;
     assert!(
         toutes.iter().all(|l| l.contains("BERNARD Alain")),
         "{toutes:?}"
     );
     // Une valeur négative est refusée sous le champ.
-    saisir(&c, "#actions-formulaire-intitule", "Action fautive").await;
-    saisir(&c, "#actions-formulaire-entreprises", "-2").await;
-    cliquer(&c, "#actions-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#actions-formulaire-entreprises-erreur", |t| {
+    saisir(c, "#actions-formulaire-intitule", "Action fautive").await;
+    saisir(c, "#actions-formulaire-entreprises", "-2").await;
+    cliquer(c, "#actions-formulaire button[type=submit]").await;
+    attendre_texte(c, "#actions-formulaire-entreprises-erreur", |t| {
         t.contains("négatif")
     })
     .await;
     // Annuler (les sélecteurs du formulaire ont aussi leurs petits boutons).
-    cliquer(&c, "#actions-formulaire .actions button.secondaire").await;
-    capturer(&c, "ipe-actions").await;
+    cliquer(c, "#actions-formulaire .actions button.secondaire").await;
+    capturer(c, "ipe-actions").await;
+}
 
-    cliquer(&c, "#menu a[href='#/bilans']").await;
-    attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(
-        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
-        "2 009"
-    );
-    assert_eq!(
-        chiffre_du_bilan(&c, "Nombre de jeunes bénéficiant des actions").await,
-        "222 486"
-    );
+async fn registre_et_themes_de_la_demo(c: &Client) {
     // Le registre et les thèmes, tels que la démonstration les remplit.
-    cliquer(&c, "#menu a[href='#/ipe']").await;
-    cliquer(&c, "a[href='#/ipe/registre']").await;
-    attendre_texte(&c, "#registre-compte", |t| t == "54 IPE").await;
-    cliquer(
-        &c,
-        "#registre-table tbody tr button[aria-label^='Missions']",
-    )
-    .await;
-    attendre_texte(&c, "#missions-titre", |t| t.starts_with("Missions de")).await;
-    cliquer(&c, "#missions-table tbody tr button").await;
-    saisir(&c, "#mission-formulaire-lettre_date", "01/09/2007").await;
+    cliquer(c, "#menu a[href='#/ipe']").await;
+    cliquer(c, "a[href='#/ipe/registre']").await;
+    attendre_texte(c, "#registre-compte", |t| t == "54 IPE").await;
+    cliquer(c, "#registre-table tbody tr button[aria-label^='Missions']").await;
+    attendre_texte(c, "#missions-titre", |t| t.starts_with("Missions de")).await;
+    cliquer(c, "#missions-table tbody tr button").await;
+    saisir(c, "#mission-formulaire-lettre_date", "01/09/2007").await;
     saisir(
-        &c,
+        c,
         "#mission-formulaire-lettre_missions",
         "Relations avec les branches du bassin",
     )
     .await;
-    cliquer(&c, "#mission-formulaire button[type=submit]").await;
-    attendre_texte(&c, "#missions-table tbody", |t| {
+    cliquer(c, "#mission-formulaire button[type=submit]").await;
+    attendre_texte(c, "#missions-table tbody", |t| {
         t.contains("01/09/2007") && t.contains("Relations avec les branches")
     })
     .await;
-    capturer(&c, "ipe-registre").await;
-    cliquer(&c, "a[href='#/ipe/themes']").await;
-    attendre(&c, "#themes-table").await;
-    assert_eq!(lignes(&c, "#themes-table").await.len(), 14);
-    capturer(&c, "ipe-themes").await;
+    capturer(c, "ipe-registre").await;
+    cliquer(c, "a[href='#/ipe/themes']").await;
+    attendre(c, "#themes-table").await;
+    assert_eq!(lignes(c, "#themes-table").await.len(), 14);
+    capturer(c, "ipe-themes").await;
+}
 
+async fn import_depuis_la_fenetre(c: &Client, temp: &Path, db: &Path) {
     // Import depuis la fenêtre : aperçu (rien d'écrit), puis import confirmé.
-    cliquer(&c, "#menu a[href='#/ipe']").await;
-    cliquer(&c, "a[href='#/ipe/import']").await;
-    let csv = d.path().join("actions.csv");
+    cliquer(c, "#menu a[href='#/ipe']").await;
+    cliquer(c, "a[href='#/ipe/import']").await;
+    let csv = temp.join("actions.csv");
     std::fs::write(&csv, "date;ipe;academie;theme;intitule;etablissements;jeunes_filles;jeunes_garcons;enseignants_femmes;enseignants_hommes;entreprises;organisations_professionnelles\n\
         20/11/2007;BERNARD Alain;Lille;tic;Site école-entreprise du bassin;2;0;0;3;4;1;0\n").unwrap();
-    repondre(&db, &[&csv]);
-    cliquer(&c, "#import-choisir").await;
-    attendre_texte(&c, "#import-resultat .alerte", |t| {
+    repondre(db, &[&csv]);
+    cliquer(c, "#import-choisir").await;
+    attendre_texte(c, "#import-resultat .alerte", |t| {
         t.contains("Aperçu : 1 ligne valide")
     })
     .await;
-    cliquer(&c, "#import-confirmer").await;
-    attendre_texte(&c, "#import-resultat .alerte", |t| {
+    cliquer(c, "#import-confirmer").await;
+    attendre_texte(c, "#import-resultat .alerte", |t| {
         t.contains("1 ligne importée")
     })
     .await;
+}
 
-    // Un commentaire écrit à côté des chiffres arrive dans le PDF.
-    cliquer(&c, "#menu a[href='#/bilans']").await;
-    attendre(&c, "#bilan-chiffres").await;
-    assert_eq!(
-        chiffre_du_bilan(&c, "Nombre d'actions mises en œuvre").await,
-        "2 010"
-    );
+async fn commentaire_dans_le_pdf(c: &Client, temp: &Path, db: &Path) {
     saisir(
-        &c,
+        c,
         "#commentaire-tic",
         "Un site commun aux lycées du bassin de Lens a vu le jour.",
     )
     .await;
-    cliquer(&c, "#bilan-academie").await; // quitter la zone de texte enregistre le commentaire
-    attendre_texte(&c, "#commentaire-tic ~ .aide", |t| {
+    cliquer(c, "#bilan-academie").await; // quitter la zone de texte enregistre le commentaire
+    attendre_texte(c, "#commentaire-tic ~ .aide", |t| {
         t.contains("Commentaire enregistré")
     })
     .await;
-    repondre(&db, &[d.path()]);
-    cliquer(&c, "#bilan-pdf").await;
-    let chemin = fichier_enregistre(&c, "#bilan-message", "Bilan enregistré").await;
-    assert_eq!(chemin, d.path().join("Bilan IPE 2007 - national.pdf"));
+    repondre(db, &[temp]);
+    cliquer(c, "#bilan-pdf").await;
+    let chemin = fichier_enregistre(c, "#bilan-message", "Bilan enregistré").await;
+    assert_eq!(chemin, temp.join("Bilan IPE 2007 - national.pdf"));
     assert!(std::fs::read(&chemin).unwrap().starts_with(b"%PDF"));
     let texte = texte_pdf_en_ligne(&chemin);
     assert!(
         texte.contains("a vu le jour"),
         "le commentaire manque dans le PDF"
     );
-    c.close().await.unwrap();
-    drop(pilote);
 }

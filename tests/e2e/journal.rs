@@ -6,8 +6,7 @@ use super::outils::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn historique_d_une_fiche_puis_remise_depuis_le_journal() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("e2e.sqlite");
+    let (d, db) = base_temporaire("e2e.sqlite");
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-vide").await;
     creer_etablissement(&c, "0620108F", "Lycée Malraux").await;
@@ -86,8 +85,7 @@ async fn historique_d_une_fiche_puis_remise_depuis_le_journal() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
 async fn donnees_personnelles_et_copie_hors_du_poste() {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("e2e.sqlite");
+    let (d, db) = base_temporaire("e2e.sqlite");
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-demo").await;
     let alerte = attendre_texte(&c, "#alerte-copies", |t| !t.is_empty()).await;
@@ -95,32 +93,46 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
         alerte.contains("Aucune copie de la base hors de ce poste"),
         "{alerte}"
     );
+    let nom = donnees_d_une_personne_en_json_et_pdf(&c, d.path(), &db).await;
+    personne_anonymisee(&c, &nom).await;
+    copie_hors_du_poste(&c, d.path(), &db).await;
+    seconde_fenetre_refusee(d.path(), &db).await;
+    cliquer(&c, "a[href='#/annuaire']").await;
+    attendre_texte(&c, "#etablissements-compte", |t| {
+        t.contains("établissement")
+    })
+    .await;
+    c.close().await.unwrap();
+    drop(pilote);
+}
 
-    cliquer(&c, "a[href='#/annuaire/personnes']").await;
+/// Les données d'une personne exportées en JSON puis en PDF ; rend son nom.
+async fn donnees_d_une_personne_en_json_et_pdf(c: &Client, temp: &Path, db: &Path) -> String {
+    cliquer(c, "a[href='#/annuaire/personnes']").await;
     cliquer(
-        &c,
+        c,
         "#personnes-table tbody tr button[aria-label^='Données personnelles']",
     )
     .await;
-    let titre = attendre_texte(&c, "#donnees-titre", |t| {
+    let titre = attendre_texte(c, "#donnees-titre", |t| {
         t.starts_with("Données personnelles de ")
     })
     .await;
     let nom = titre
         .trim_start_matches("Données personnelles de ")
         .to_string();
-    let sortie = d.path().join("donnees.json");
-    repondre(&db, &[&sortie]);
-    cliquer(&c, "#donnees-json").await;
-    fichier_enregistre(&c, "#donnees-message", "Données exportées").await;
+    let sortie = temp.join("donnees.json");
+    repondre(db, &[&sortie]);
+    cliquer(c, "#donnees-json").await;
+    fichier_enregistre(c, "#donnees-message", "Données exportées").await;
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&sortie).unwrap()).unwrap();
     assert_eq!(json["nom"].as_str(), Some(nom.as_str()));
-    capturer(&c, "e2e-donnees-personnelles").await;
+    capturer(c, "e2e-donnees-personnelles").await;
     // Le même export en PDF, lu par pdftotext (et gardé pour être regardé).
-    let pdf = d.path().join("donnees.pdf");
-    repondre(&db, &[&pdf]);
-    cliquer(&c, "#donnees-pdf").await;
-    attendre_texte(&c, "#donnees-message", |t| t.contains("donnees.pdf")).await;
+    let pdf = temp.join("donnees.pdf");
+    repondre(db, &[&pdf]);
+    cliquer(c, "#donnees-pdf").await;
+    attendre_texte(c, "#donnees-message", |t| t.contains("donnees.pdf")).await;
     let texte = texte_pdf_en_ligne(&pdf);
     assert!(
         texte.contains(&nom) && texte.contains("Historique"),
@@ -129,35 +141,42 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
     let captures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/captures");
     std::fs::create_dir_all(&captures).unwrap();
     std::fs::copy(&pdf, captures.join("donnees-personnelles.pdf")).unwrap();
+    nom
+}
 
-    cliquer(&c, "#donnees-anonymiser").await;
-    cliquer(&c, "#confirmation-ok").await;
-    attendre_texte(&c, "#donnees-message", |t| t.contains("anonymisée")).await;
-    attendre_texte(&c, "#personnes-table", |t| t.contains("Anonyme")).await;
-    let lignes = lignes(&c, "#personnes-table").await;
+async fn personne_anonymisee(c: &Client, nom: &str) {
+    cliquer(c, "#donnees-anonymiser").await;
+    cliquer(c, "#confirmation-ok").await;
+    attendre_texte(c, "#donnees-message", |t| t.contains("anonymisée")).await;
+    attendre_texte(c, "#personnes-table", |t| t.contains("Anonyme")).await;
+    let lignes = lignes(c, "#personnes-table").await;
     assert!(lignes.iter().any(|l| l.contains("Anonyme")), "{lignes:?}");
-    assert!(!lignes.iter().any(|l| l.contains(&nom)), "{lignes:?}");
+    assert!(!lignes.iter().any(|l| l.contains(nom)), "{lignes:?}");
+}
 
+async fn copie_hors_du_poste(c: &Client, temp: &Path, db: &Path) {
     // Un dossier de copie : la prochaine sauvegarde y est recopiée.
-    let cle = d.path().join("cle-usb");
+    let cle = temp.join("cle-usb");
     std::fs::create_dir_all(&cle).unwrap();
-    repondre(&db, &[&cle]);
-    cliquer(&c, "a[href='#/parametres']").await;
-    cliquer(&c, "#copie-choisir").await;
-    attendre_texte(&c, "#copie-etat", |t| t.contains("cle-usb")).await;
-    cliquer(&c, "#sauvegarde-maintenant").await;
-    attendre_texte(&c, "#sauvegardes-message", |t| {
+    repondre(db, &[&cle]);
+    cliquer(c, "a[href='#/parametres']").await;
+    cliquer(c, "#copie-choisir").await;
+    attendre_texte(c, "#copie-etat", |t| t.contains("cle-usb")).await;
+    cliquer(c, "#sauvegarde-maintenant").await;
+    attendre_texte(c, "#sauvegardes-message", |t| {
         t.contains("Sauvegarde enregistrée")
     })
     .await;
     let copies = std::fs::read_dir(&cle).unwrap().count();
     assert_eq!(copies, 1);
-    capturer(&c, "e2e-copie-hors-poste").await;
+    capturer(c, "e2e-copie-hors-poste").await;
+}
 
-    // Une seconde fenêtre sur la même base s'arrête aussitôt en le disant ; la première reste.
+/// Une seconde fenêtre sur la même base s'arrête aussitôt en le disant ; la première reste.
+async fn seconde_fenetre_refusee(temp: &Path, db: &Path) {
     let mut seconde = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .env("PASSERELLE_DB", &db)
-        .env("XDG_CONFIG_HOME", d.path().join("config"))
+        .env("PASSERELLE_DB", db)
+        .env("XDG_CONFIG_HOME", temp.join("config"))
         .env("GSETTINGS_BACKEND", "memory")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -181,11 +200,4 @@ async fn donnees_personnelles_et_copie_hors_du_poste() {
         message.contains("déjà ouverte dans une autre fenêtre"),
         "{message}"
     );
-    cliquer(&c, "a[href='#/annuaire']").await;
-    attendre_texte(&c, "#etablissements-compte", |t| {
-        t.contains("établissement")
-    })
-    .await;
-    c.close().await.unwrap();
-    drop(pilote);
 }

@@ -216,12 +216,7 @@ pub(crate) async fn saisir(c: &Client, css: &str, texte: &str) {
     for essai in 0..10 {
         let e = attendre(c, css).await;
         // WebKitWebDriver n'amène pas toujours le champ à l'écran avant de l'effacer.
-        c.execute(
-            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
-            vec![serde_json::json!(css)],
-        )
-        .await
-        .unwrap();
+        centrer(c, css).await;
         match e.clear().await {
             Ok(()) => {
                 e.send_keys(texte)
@@ -349,4 +344,45 @@ pub(crate) async fn creer_etablissement(c: &Client, uai: &str, nom: &str) {
     saisir(c, "#etablissements-formulaire-commune", "Béthune").await;
     choisir(c, "#etablissements-formulaire-academie_id", "Lille (09)").await;
     cliquer(c, "#etablissements-formulaire button[type=submit]").await;
+}
+
+/// La fenêtre ouverte sur une base neuve remplie par la démonstration, au tableau de bord.
+pub(crate) async fn demarrer_demo(db: &Path) -> (Pilote, Client) {
+    let (pilote, c) = Pilote::demarrer(db).await;
+    cliquer(&c, "#accueil-demo").await;
+    attendre_texte(&c, "main h1", |t| t == "Tableau de bord").await;
+    (pilote, c)
+}
+
+/// La date à `jours` d'aujourd'hui (négatif : dans le passé), au format `format` de chrono.
+pub(crate) fn jour_dans(jours: i64, format: &str) -> String {
+    (chrono::Local::now().date_naive() + chrono::Duration::days(jours))
+        .format(format)
+        .to_string()
+}
+
+/// La fiche du CLEE du bassin de Lens-Liévin (démonstration), cherché depuis le menu.
+pub(crate) async fn ouvrir_clee_de_lens(c: &Client) {
+    cliquer(c, "#menu a[href='#/clee']").await;
+    saisir(c, "#comites-recherche", "lens").await;
+    attendre_texte(c, "#comites-compte", |t| t == "1 comité").await;
+    cliquer(c, "#comites-table tbody tr button[aria-label^='Fiche']").await;
+    attendre_texte(c, "#fiche-titre", |t| t.contains("Lens-Liévin")).await;
+}
+
+/// Amène le champ `css` au milieu de l'écran (avant une capture).
+pub(crate) async fn centrer(c: &Client, css: &str) {
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+        vec![serde_json::json!(css)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Un dossier temporaire et le chemin de la base `nom` dedans (créée par la fenêtre).
+pub(crate) fn base_temporaire(nom: &str) -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join(nom);
+    (d, db)
 }

@@ -214,15 +214,20 @@ mod tests {
         ]
     }
 
-    #[test]
-    fn lignes_crlf_repliees_a_75_octets() {
-        let t = calendrier(
+    /// Le calendrier de l'exemple, écrit le 24/11/2026 à 9 h.
+    fn calendrier_de_l_exemple() -> String {
+        calendrier(
             &exemple(),
             crate::dates::lire("24/11/2026")
                 .unwrap()
                 .and_hms_opt(9, 0, 0)
                 .unwrap(),
-        );
+        )
+    }
+
+    #[test]
+    fn lignes_crlf_repliees_a_75_octets() {
+        let t = calendrier_de_l_exemple();
         assert!(t.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(t.ends_with("END:VCALENDAR\r\n"));
         for l in t.split("\r\n") {
@@ -266,13 +271,7 @@ mod tests {
     #[test]
     fn relu_tel_quel_avec_participants() {
         use icalendar::{CalendarComponent, Component, EventLike};
-        let t = calendrier(
-            &exemple(),
-            crate::dates::lire("24/11/2026")
-                .unwrap()
-                .and_hms_opt(9, 0, 0)
-                .unwrap(),
-        );
+        let t = calendrier_de_l_exemple();
         if let Some(chemin) = std::env::var_os("PASSERELLE_ICS_EXEMPLE") {
             std::fs::write(chemin, &t).unwrap(); // pour le faire relire par un autre lecteur iCalendar
         }

@@ -157,6 +157,19 @@ fn main() {
     let b = base::ouvrir(&chemin).unwrap();
     let c = &b.conn;
 
+    generer(c, n_etab, n_pers, n_orga);
+    recherches_d_etablissements(c);
+    recherches_d_organisations_et_de_personnes(c);
+    listes_comme_l_ecran(c);
+    selecteurs(c);
+    ecritures_en_masse(c);
+    drop(b);
+    reouverture(&chemin);
+    std::fs::remove_dir_all(&dossier).unwrap();
+}
+
+/// Le jeu de données, créé par les fonctions du domaine (contrôles compris), en une transaction.
+fn generer(c: &rusqlite::Connection, n_etab: u32, n_pers: u32, n_orga: u32) {
     let t = Instant::now();
     let tx = c.unchecked_transaction().unwrap();
     let lille = academies::trouver(c, "09").unwrap().id;
@@ -218,14 +231,31 @@ fn main() {
         duree.as_secs_f64(),
         total as f64 / duree.as_secs_f64()
     );
+}
 
-    let f = |q: &str| FiltreEtablissements {
+fn filtre_etablissements(q: &str) -> FiltreEtablissements {
+    FiltreEtablissements {
         liste: ParametresListe {
             recherche: q.into(),
             ..Default::default()
         },
         ..Default::default()
-    };
+    }
+}
+
+fn filtre_personnes(q: &str) -> FiltrePersonnes {
+    FiltrePersonnes {
+        liste: ParametresListe {
+            recherche: q.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// La liste des établissements : première page, frappe, commune, UAI.
+fn recherches_d_etablissements(c: &rusqlite::Connection) {
+    let f = filtre_etablissements;
     mesurer(
         "Liste des établissements, 200 premiers par nom",
         30,
@@ -233,24 +263,14 @@ fn main() {
             etablissements::lister(c, &f("")).unwrap();
         },
     );
-    let frappes = [
-        "l",
-        "ly",
-        "lyc",
-        "lycé",
-        "lycée",
-        "lycée e",
-        "lycée em",
-        "lycée emile",
-    ];
     mesurer(
-        "Recherche pendant la frappe (« lycée emile », 8 frappes)",
+        "Recherche pendant la frappe (« lycée emile », 8 frappes)",
         30,
         |i| {
-            etablissements::lister(c, &f(frappes[i % frappes.len()])).unwrap();
+            etablissements::lister(c, &f(FRAPPES_E[i % FRAPPES_E.len()])).unwrap();
         },
     );
-    mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
+    mesurer("Recherche sans résultat (« zzz »)", 30, |_| {
         etablissements::lister(c, &f("zzz")).unwrap();
     });
     mesurer("Établissements d'une commune (lievin 7)", 30, |_| {
@@ -259,6 +279,10 @@ fn main() {
     mesurer("Établissement par son UAI (0591234)", 30, |_| {
         etablissements::lister(c, &f("0591234")).unwrap();
     });
+}
+
+/// Les listes des organisations et des personnes : première page, frappe, e-mail.
+fn recherches_d_organisations_et_de_personnes(c: &rusqlite::Connection) {
     mesurer(
         "Liste des organisations, 200 premières par nom",
         30,
@@ -269,52 +293,32 @@ fn main() {
     mesurer("Liste des personnes, 200 premières par nom", 30, |_| {
         personnes::lister(c, &FiltrePersonnes::default()).unwrap();
     });
-    let fp = FiltrePersonnes {
-        liste: ParametresListe {
-            recherche: "elodie nom12".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
+    let fp = filtre_personnes("elodie nom12");
+    mesurer("Recherche de personnes (« elodie nom12 »)", 30, |_| {
         personnes::lister(c, &fp).unwrap();
     });
-    let fp = |q: &str| FiltrePersonnes {
-        liste: ParametresListe {
-            recherche: q.into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let frappes_p = [
-        "j",
-        "je",
-        "jer",
-        "jero",
-        "jerom",
-        "jerome",
-        "jerome n",
-        "jerome nom4",
-    ];
+    let fp = filtre_personnes;
     mesurer(
         "Personnes pendant la frappe (jerome nom4, 8 frappes)",
         30,
         |i| {
-            personnes::lister(c, &fp(frappes_p[i % frappes_p.len()])).unwrap();
+            personnes::lister(c, &fp(FRAPPES_P[i % FRAPPES_P.len()])).unwrap();
         },
     );
     mesurer("Personne par son e-mail (nom4567@)", 30, |_| {
         personnes::lister(c, &fp("nom4567@")).unwrap();
     });
-    listes_comme_l_ecran(c);
-    // Les sélecteurs des formulaires : 20 fiches au plus, classées, pour chaque frappe.
+}
+
+/// Les sélecteurs des formulaires : 20 fiches au plus, classées, pour chaque frappe.
+fn selecteurs(c: &rusqlite::Connection) {
     let selecteur = |genre: Genre, q: &str| {
         recherche::chercher(c, genre, q, Some(20)).unwrap();
     };
     mesurer(
         "Sélecteur d'établissement pendant la frappe (8 frappes)",
         30,
-        |i| selecteur(Genre::Etablissement, frappes[i % frappes.len()]),
+        |i| selecteur(Genre::Etablissement, FRAPPES_E[i % FRAPPES_E.len()]),
     );
     mesurer(
         "Sélecteur d'établissement par la commune (« lievin »)",
@@ -329,7 +333,7 @@ fn main() {
     mesurer(
         "Sélecteur de personne pendant la frappe (8 frappes)",
         30,
-        |i| selecteur(Genre::Personne, frappes_p[i % frappes_p.len()]),
+        |i| selecteur(Genre::Personne, FRAPPES_P[i % FRAPPES_P.len()]),
     );
     mesurer(
         "Sélecteur de personne par l'e-mail (« nom4567@ »)",
@@ -344,8 +348,11 @@ fn main() {
     mesurer("Sélecteur sans saisie (dernières personnes)", 30, |_| {
         selecteur(Genre::Personne, "")
     });
-    // Écritures en masse : 10 000 personnes de plus, fiche par fiche (index tenu par les
-    // déclencheurs), puis 10 000 autres avec l'index reconstruit à la fin.
+}
+
+/// Écritures en masse : 10 000 personnes de plus, fiche par fiche (index tenu par les
+/// déclencheurs), puis 10 000 autres avec l'index reconstruit à la fin ; suppressions refusées.
+fn ecritures_en_masse(c: &rusqlite::Connection) {
     let ajouter = |debut: u32| -> passerelle_core::Resultat<()> {
         for i in debut..debut + 10_000 {
             let s = SaisiePersonne {
@@ -383,9 +390,12 @@ fn main() {
             assert!(organisations::supprimer(c, (i as i64 % 100) + 1).is_err());
         },
     );
-    drop(b);
+}
+
+/// Réouverture de la base (contrôles compris), vérification et taille du fichier.
+fn reouverture(chemin: &std::path::Path) {
     let t = Instant::now();
-    let b = base::ouvrir(&chemin).unwrap();
+    let b = base::ouvrir(chemin).unwrap();
     println!(
         "{:<58} {:>8.2} ms",
         "Réouverture de la base (contrôles compris)",
@@ -393,12 +403,11 @@ fn main() {
     );
     let problemes = base::verifier(&b.conn).unwrap();
     assert!(problemes.is_empty());
-    let taille = std::fs::metadata(&chemin).unwrap().len();
+    let taille = std::fs::metadata(chemin).unwrap().len();
     println!(
         "{:<58} {:>8.1} Mo",
         "Taille du fichier",
         taille as f64 / 1e6
     );
     drop(b);
-    std::fs::remove_dir_all(&dossier).unwrap();
 }

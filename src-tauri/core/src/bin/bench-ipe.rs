@@ -3,25 +3,13 @@
 //! Objectifs du ticket : import < 3 s, bilan PDF < 1 s, filtre de la liste < 50 ms.
 
 mod commun;
-use commun::{copier_si_demande, mesurer_liste};
+use commun::{copier_si_demande, mesurer_liste, ms, Hasard};
 use passerelle_core::ipe::actions::{self, FiltreActions};
 use passerelle_core::ipe::bilan::{self, Periode};
 use passerelle_core::ipe::import;
 use passerelle_core::liste::ParametresListe;
 use passerelle_core::{annuaire::academies, base};
 use std::time::Instant;
-
-/// Générateur pseudo-aléatoire reproductible (pas de dépendance pour si peu).
-struct Hasard(u64);
-impl Hasard {
-    fn suivant(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
 
 const THEMES: &[&str] = &[
     "stages",
@@ -40,10 +28,6 @@ const THEMES: &[&str] = &[
     "actions_diverses",
 ];
 
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
-
 fn main() {
     let n_actions: usize = std::env::args()
         .nth(1)
@@ -58,6 +42,18 @@ fn main() {
         .into_iter()
         .map(|a| a.nom)
         .collect();
+
+    let (registre, fichier) = generer(&academies, n_actions);
+    importer(c, &dossier, &registre, &fichier, n_actions);
+    copier_si_demande(c);
+    bilans(c);
+    listes(c);
+    drop(b);
+    std::fs::remove_dir_all(&dossier).unwrap();
+}
+
+/// Le registre de 500 IPE et `n_actions` actions sur 2016-2025, en CSV.
+fn generer(academies: &[String], n_actions: usize) -> (String, String) {
     let mut h = Hasard(2007);
 
     let mut registre =
@@ -90,7 +86,17 @@ fn main() {
         "Jeu généré : 500 IPE, {n_actions} actions sur 2016-2025 ({:.1} Mo de CSV)",
         fichier.len() as f64 / 1e6
     );
+    (registre, fichier)
+}
 
+/// Import du registre puis des actions, avec une référence sans les déclencheurs du journal.
+fn importer(
+    c: &rusqlite::Connection,
+    dossier: &std::path::Path,
+    registre: &str,
+    fichier: &str,
+    n_actions: usize,
+) {
     let t = Instant::now();
     import::importer_ipe(
         c,
@@ -144,8 +150,10 @@ fn main() {
         format!("Import de {n_actions} actions"),
         ms(t)
     );
+}
 
-    copier_si_demande(c);
+/// Bilans nationaux et d'une académie : calcul + PDF.
+fn bilans(c: &rusqlite::Connection) {
     let t = Instant::now();
     let (_, pdf) = bilan::fichier_bilan(c, Periode::Civile(2024), None, false).unwrap();
     println!(
@@ -167,7 +175,10 @@ fn main() {
         "Bilan 2023-2024 d'une académie : calcul + PDF",
         ms(t)
     );
+}
 
+/// La liste des actions : première page, frappe, filtres.
+fn listes(c: &rusqlite::Connection) {
     let mesurer = |nom: &str, f: &FiltreActions| {
         let mut d: Vec<f64> = (0..20)
             .map(|_| {
@@ -231,6 +242,4 @@ fn main() {
             ..Default::default()
         },
     );
-    drop(b);
-    std::fs::remove_dir_all(&dossier).unwrap();
 }

@@ -3,7 +3,7 @@
 //! `cargo run --release -p passerelle-core --bin bench-reseaux [-- CET]`.
 
 mod commun;
-use commun::{copier_si_demande, mesurer_liste};
+use commun::{copier_si_demande, mesurer_liste, ms, Hasard};
 use passerelle_core::cet::{animations, bilan as bilan_cet, import, mandats, registre};
 use passerelle_core::clee::{bilan as bilan_clee, comites};
 use passerelle_core::liste::ParametresListe;
@@ -12,21 +12,6 @@ use passerelle_core::{
     annuaire::academies, annuaire::bassins, annuaire::personnes, base, dates, rapport,
 };
 use std::time::Instant;
-
-struct Hasard(u64);
-impl Hasard {
-    fn suivant(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
 
 const SECTEURS: &[&str] = &[
     "Métallurgie",
@@ -49,6 +34,22 @@ fn main() {
     std::fs::create_dir_all(&dossier).unwrap();
     let b = base::ouvrir(&dossier.join("bench.sqlite")).unwrap();
     let c = &b.conn;
+
+    importer_les_cet(c, n);
+    let lille = academies::trouver(c, "Lille").unwrap().id;
+    animations_et_presences(c, lille);
+    copier_si_demande(c);
+    let jour = dates::lire("27/11/2026").unwrap();
+    registre_des_cet(c, lille, jour);
+    campagne_et_bilan_des_cet(c, jour);
+    comites_de_clee(c, lille);
+    bilan_des_clee(c, lille, jour);
+    drop(b);
+    let _ = std::fs::remove_dir_all(&dossier);
+}
+
+/// Import de `n` CET répartis dans trois académies (liste CSV générée).
+fn importer_les_cet(c: &rusqlite::Connection, n: usize) {
     let mut h = Hasard(2012);
     let academies = ["Lille", "Lyon", "Bordeaux"];
 
@@ -79,8 +80,10 @@ fn main() {
         csv.len() / 1024,
         ms(t)
     );
+}
 
-    let lille = academies::trouver(c, "Lille").unwrap().id;
+/// 60 animations, invitations par secteur et présences pointées.
+fn animations_et_presences(c: &rusqlite::Connection, lille: i64) {
     let t = Instant::now();
     for k in 0..60 {
         let s = animations::SaisieAnimation {
@@ -112,9 +115,10 @@ fn main() {
         "60 animations, invitations par secteur et {presences} présences : {:.0} ms",
         ms(t)
     );
+}
 
-    copier_si_demande(c);
-    let jour = dates::lire("27/11/2026").unwrap();
+/// Le registre des CET : première page, frappe, filtres.
+fn registre_des_cet(c: &rusqlite::Connection, lille: i64, jour: chrono::NaiveDate) {
     let registre = |liste| {
         registre::lister_au(
             c,
@@ -169,7 +173,10 @@ fn main() {
             ..Default::default()
         },
     );
+}
 
+/// Aperçu d'une campagne de renouvellement et bilan annuel des CET.
+fn campagne_et_bilan_des_cet(c: &rusqlite::Connection, jour: chrono::NaiveDate) {
     let campagne = mandats::SaisieCampagne {
         fin_au_plus_tard: "31/12/2026".into(),
         nouveau_debut: "01/01/2027".into(),
@@ -193,8 +200,10 @@ fn main() {
         pdf.len() / 1024,
         ms(t)
     );
+}
 
-    // CLEE : 150 comités de 15 membres, dix réunions pointées chacun.
+/// CLEE : 150 comités de 15 membres, dix réunions pointées chacun.
+fn comites_de_clee(c: &rusqlite::Connection, lille: i64) {
     let t = Instant::now();
     base::atomique(c, |c| {
         for k in 0..150 {
@@ -265,6 +274,10 @@ fn main() {
         "150 comités, 2 250 membres, 1 500 réunions pointées : {:.0} ms",
         ms(t)
     );
+}
+
+/// Bilan CLEE de l'académie (calcul + PDF).
+fn bilan_des_clee(c: &rusqlite::Connection, lille: i64, jour: chrono::NaiveDate) {
     let t = Instant::now();
     let pdf = rapport::rendre_pdf(&bilan_clee::rendre_bilan(
         &bilan_clee::modele_bilan(c, 2025, bilan_clee::Perimetre::Academie(lille), jour).unwrap(),
@@ -275,6 +288,4 @@ fn main() {
         pdf.len() / 1024,
         ms(t)
     );
-    drop(b);
-    let _ = std::fs::remove_dir_all(&dossier);
 }

@@ -51,7 +51,7 @@ fn analyse_des_arguments() {
 }
 
 #[test]
-fn analyse_des_imports_exports_et_bilans() {
+fn analyse_des_imports() {
     assert_eq!(
         analyser(&a(&[
             "import",
@@ -70,35 +70,6 @@ fn analyse_des_imports_exports_et_bilans() {
             academie: None
         }
     );
-    assert_eq!(
-        analyser(&a(&[
-            "bilan",
-            "ipe",
-            "--annee",
-            "2007",
-            "--academie",
-            "Lille",
-            "--sortie",
-            "b.pdf"
-        ]))
-        .unwrap(),
-        Demande::BilanIpe {
-            db: None,
-            annee: 2007,
-            academie: Some("Lille".into()),
-            scolaire: false,
-            csv: false,
-            sortie: "b.pdf".into()
-        }
-    );
-    assert!(
-        analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"]))
-            .unwrap_err()
-            .contains("quatre chiffres")
-    );
-    assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"]))
-        .unwrap_err()
-        .contains("--sortie"));
     assert!(analyser(&a(&["import", "cetx", "x.csv"]))
         .unwrap_err()
         .contains("« cetx »"));
@@ -137,6 +108,39 @@ fn analyse_des_imports_exports_et_bilans() {
             .unwrap_err()
             .contains("--academie")
     );
+}
+
+#[test]
+fn analyse_des_bilans_ipe() {
+    assert_eq!(
+        analyser(&a(&[
+            "bilan",
+            "ipe",
+            "--annee",
+            "2007",
+            "--academie",
+            "Lille",
+            "--sortie",
+            "b.pdf"
+        ]))
+        .unwrap(),
+        Demande::BilanIpe {
+            db: None,
+            annee: 2007,
+            academie: Some("Lille".into()),
+            scolaire: false,
+            csv: false,
+            sortie: "b.pdf".into()
+        }
+    );
+    assert!(
+        analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"]))
+            .unwrap_err()
+            .contains("quatre chiffres")
+    );
+    assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"]))
+        .unwrap_err()
+        .contains("--sortie"));
 }
 
 #[test]

@@ -40,8 +40,13 @@ fn noms_de_champs_toutes_academies() {
     assert_eq!(r.academie_inconnue, 1);
     assert!(r.avertissements[0].contains("Polynésie Française"), "{r:?}");
     assert_eq!(compter(&c, "SELECT count(*) FROM etablissement"), 24);
+    types_deduits_de_la_nature_ou_du_type(&c);
+    champs_officiels_gardes_et_montres(&c);
+    fermes_et_creations_au_journal(&c);
+}
 
-    let e = etablissements::trouver_uai(&c, "0590001F").unwrap();
+fn types_deduits_de_la_nature_ou_du_type(c: &Connection) {
+    let e = etablissements::trouver_uai(c, "0590001F").unwrap();
     assert_eq!(e.type_, TypeEtablissement::Lpo);
     assert_eq!(e.commune, "Dunkerque");
     assert_eq!(e.academie, "Lille");
@@ -73,7 +78,10 @@ fn noms_de_champs_toutes_academies() {
     );
     assert_eq!(type_de("0590013"), "lp");
     assert_eq!(type_de("0590018"), "lp");
+}
 
+/// Les champs officiels d'un lycée privé, en base puis sur sa fiche.
+fn champs_officiels_gardes_et_montres(c: &Connection) {
     let v: Vec<Option<String>> = c
         .query_row(
             "SELECT nature, statut, adresse, code_postal, telephone, email, siret, etat
@@ -101,7 +109,7 @@ fn noms_de_champs_toutes_academies() {
             |r| r.get(0),
         )
         .unwrap();
-    let infos = crate::annuaire::etablissements::lire(&c, id)
+    let infos = crate::annuaire::etablissements::lire(c, id)
         .unwrap()
         .annuaire_officiel;
     let vues: Vec<(&str, &str)> = infos
@@ -120,6 +128,9 @@ fn noms_de_champs_toutes_academies() {
             ("État", "Ouvert"),
         ]
     );
+}
+
+fn fermes_et_creations_au_journal(c: &Connection) {
     let ferme: Option<EtatEtablissement> = c
         .query_row(
             "SELECT etat FROM etablissement WHERE uai = '0590005K'",
@@ -130,16 +141,13 @@ fn noms_de_champs_toutes_academies() {
     assert_eq!(ferme, Some(EtatEtablissement::Ferme));
     // « A FERMER » : encore ouvert.
     assert_eq!(
-        compter(
-            &c,
-            "SELECT count(*) FROM etablissement WHERE etat = 'ferme'"
-        ),
+        compter(c, "SELECT count(*) FROM etablissement WHERE etat = 'ferme'"),
         2
     );
     // Chaque création est au journal, par le chemin « import ».
     assert_eq!(
         compter(
-            &c,
+            c,
             "SELECT count(*) FROM journal WHERE table_nom = 'etablissement' AND chemin = 'import' AND operation = 'creation'"
         ),
         24

@@ -48,3 +48,23 @@ pub fn copier_si_demande(c: &rusqlite::Connection) {
         c.execute("VACUUM INTO ?1", [f]).unwrap();
     }
 }
+
+/// Générateur pseudo-aléatoire reproductible (pas de dépendance pour si peu).
+#[allow(dead_code)] // bench-ipe et bench-reseaux ; pas les autres bancs.
+pub struct Hasard(pub u64);
+#[allow(dead_code)]
+impl Hasard {
+    pub fn suivant(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// Millisecondes écoulées depuis `t`.
+#[allow(dead_code)] // bench-ipe et bench-reseaux ; pas les autres bancs.
+pub fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
