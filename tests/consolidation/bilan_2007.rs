@@ -77,6 +77,15 @@ fn vingt_quatre_academies_et_le_national_refont_le_bilan_2007() {
     assert_eq!(contenu(&cible, liens), contenu(&source, liens));
     let sources = consolidation::sources(&cible).unwrap();
     assert_eq!(sources.len(), 50);
+    let lille = sources
+        .iter()
+        .find(|s| s.portee == "Lille" && s.periode == "2007")
+        .unwrap();
+    assert!(
+        lille.contenu.starts_with("Action IPE : 71, IPE : "),
+        "{}",
+        lille.contenu
+    );
     assert!(sources
         .iter()
         .any(|s| s.portee == "niveau national" && s.periode == "2007"));

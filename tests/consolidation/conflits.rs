@@ -116,7 +116,7 @@ fn deux_sources_differentes_pour_la_meme_fiche_sont_listees_puis_tranchees() {
         "{:?}",
         k.differences
     );
-    consolidation::decider(&c, k.id, Decision::Recue).unwrap();
+    consolidation::decider(&c, k.id, Decision::Recue, None).unwrap();
     assert_eq!(filles(&c, "Visite de la forge"), 12);
     assert!(consolidation::conflits(&c, true).unwrap().is_empty());
     assert_eq!(compter(&c, "action_ipe"), 2);
@@ -159,7 +159,7 @@ fn une_fiche_modifiee_ici_n_est_pas_ecrasee_et_une_suppression_a_la_source_non_p
     );
     // La suppression venue de la source, acceptée.
     let k = consolidation::conflits(&c, true).unwrap().pop().unwrap();
-    consolidation::decider(&c, k.id, Decision::Recue).unwrap();
+    consolidation::decider(&c, k.id, Decision::Recue, None).unwrap();
     assert_eq!(compter(&c, "action_ipe"), 1);
     // Chaque fiche reçue dit d'où elle vient.
     let id: i64 = c
@@ -188,6 +188,16 @@ fn l_annuaire_est_rapproche_par_uai_jamais_par_un_nom_seul() {
     let cr = importer(&c, std::slice::from_ref(&paquet));
     assert_eq!(compter(&c, "etablissement"), 1, "le lycée n'est pas doublé");
     assert!(cr[0].rapprochees >= 1);
+    // Corrigée à la source, l'action qui cite le lycée rapproché est remplacée, sans faux
+    // conflit « modifiée ici » : elle se compare avec le lycée d'ici.
+    fixer_filles(&a, "Visite de la forge", 40);
+    let suivant = importer(&c, &[paquet_2007(&a, dossier.path())]);
+    assert_eq!(
+        (suivant[0].remplacees, suivant[0].conflits.len()),
+        (1, 0),
+        "{suivant:?}"
+    );
+    assert_eq!(filles(&c, "Visite de la forge"), 40);
     let lien: String = c
         .query_row("SELECT e.nom FROM action_ipe_etablissement l JOIN etablissement e ON e.id = l.etablissement_id", [], |r| r.get(0))
         .unwrap();
@@ -202,9 +212,47 @@ fn l_annuaire_est_rapproche_par_uai_jamais_par_un_nom_seul() {
         "{:?}",
         k[0].locale
     );
-    consolidation::decider(&c, k[0].id, Decision::Separees).unwrap();
+    consolidation::decider(&c, k[0].id, Decision::Separees, None).unwrap();
     assert!(
-        consolidation::decider(&c, k[0].id, Decision::Recue).is_err(),
+        consolidation::decider(&c, k[0].id, Decision::Recue, None).is_err(),
         "déjà tranché"
+    );
+}
+
+#[test]
+fn un_homonyme_fusionne_sur_decision_puis_reconnu_d_office() {
+    let dossier = tempfile::tempdir().unwrap();
+    let a = base_ipe("IPE Lille");
+    let c = base_de_consolidation("DAET Lille");
+    c.execute_batch("INSERT INTO personne (civilite, nom, prenom, email) VALUES ('M.', 'Dupont', 'Jean', 'jd@exemple.fr');")
+        .unwrap();
+    importer(&c, &[paquet_2007(&a, dossier.path())]);
+    let k = consolidation::conflits(&c, true).unwrap().pop().unwrap();
+    assert_eq!(k.nature, NatureConflit::RapprochementAmbigu);
+    assert_eq!(k.candidates.len(), 1, "{k:?}");
+    let refus =
+        consolidation::decider(&c, k.id, Decision::Fusionnee, Some("un-autre-uid")).unwrap_err();
+    assert!(
+        refus.to_string().contains("Choisissez la fiche d'ici"),
+        "{refus}"
+    );
+    consolidation::decider(&c, k.id, Decision::Fusionnee, Some(&k.candidates[0].uid)).unwrap();
+    // Une seule personne : la fiche d'ici, désignée maintenant par l'IPE reçu.
+    assert_eq!(compter(&c, "personne"), 1);
+    let courriel: String = c
+        .query_row(
+            "SELECT p.email FROM ipe i JOIN personne p ON p.id = i.personne_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(courriel, "jd@exemple.fr");
+    // Le paquet suivant de la même source : la personne est reconnue, plus de conflit.
+    fixer_filles(&a, "Visite de la forge", 30);
+    let cr = importer(&c, &[paquet_2007(&a, dossier.path())]);
+    assert!(cr[0].conflits.is_empty(), "{cr:?}");
+    assert_eq!(
+        (compter(&c, "personne"), filles(&c, "Visite de la forge")),
+        (1, 30)
     );
 }

@@ -21,6 +21,7 @@ fn paquets(dossier: &Path) -> (Vec<PathBuf>, i64) {
         std::fs::write(&chemin, &doc.octets).unwrap();
         chemins.push(chemin);
     }
+    chemins.push(paquet_d_un_autre_poste(&source, dossier));
     let actions = source
         .query_row(
             "SELECT count(*) FROM action_ipe a JOIN academie c ON c.id = a.academie_id
@@ -30,6 +31,30 @@ fn paquets(dossier: &Path) -> (Vec<PathBuf>, i64) {
         )
         .unwrap();
     (chemins, actions)
+}
+
+/// Le paquet de Lille d'une copie de la démonstration sur un autre poste (même fiches, autre
+/// identité), où une action a été corrigée autrement : un conflit entre deux sources.
+fn paquet_d_un_autre_poste(source: &passerelle_core::Connection, dossier: &Path) -> PathBuf {
+    let chemin = dossier.join("autre-poste.sqlite");
+    passerelle_core::base::copier_vers(source, &chemin).unwrap();
+    let b = passerelle_core::base::ouvrir(&chemin).unwrap().conn;
+    b.execute_batch(
+        "UPDATE base_identite SET uid = passerelle_uid(), nom = 'IPE Lille – poste B';
+         UPDATE action_ipe SET jeunes_filles = jeunes_filles + 5 WHERE id = (
+             SELECT min(a.id) FROM action_ipe a JOIN academie c ON c.id = a.academie_id
+             WHERE c.nom = 'Lille' AND a.date LIKE '2007%');",
+    )
+    .unwrap();
+    let demande = DemandeExport {
+        perimetre: Perimetre::Ipe,
+        periode: Periode::Civile(2007),
+        academie: "Lille".into(),
+    };
+    let doc = consolidation::document_paquet(&b, &demande).unwrap();
+    let paquet = dossier.join(&doc.nom);
+    std::fs::write(&paquet, &doc.octets).unwrap();
+    paquet
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -43,6 +68,7 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
     nommer_la_base(&c, "National").await;
     importer_deux_paquets(&c, &db, &paquets, actions).await;
     bilan_et_evolution(&c, actions).await;
+    conflit_entre_deux_sources(&c, &db, &paquets[2]).await;
     c.close().await.unwrap();
     drop(pilote);
 }
@@ -135,5 +161,37 @@ async fn bilan_et_evolution(c: &Client, actions: i64) {
     assert!(
         faute.contains("« 20O5 » s'écrit sur quatre chiffres"),
         "{faute}"
+    );
+}
+
+/// Le paquet d'un autre poste dit autre chose d'une action : le conflit est listé avec les deux
+/// valeurs, puis tranché en faveur de la version reçue.
+async fn conflit_entre_deux_sources(c: &Client, db: &Path, paquet: &Path) {
+    cliquer(c, "a[href='#/consolidation']").await;
+    repondre_plusieurs(db, &[paquet]);
+    cliquer(c, "#consolidation-choisir").await;
+    let apercu = attendre_texte(c, "#consolidation-apercu", |t| t.contains("poste B")).await;
+    assert!(
+        apercu.contains("reçue de deux sources, différente"),
+        "{apercu}"
+    );
+    cliquer(c, "#consolidation-importer").await;
+    let conflit = attendre_texte(c, "#consolidation-conflits", |t| t.contains("poste B")).await;
+    assert!(
+        conflit.contains("Reçue de deux sources, différente") && conflit.contains("jeunes filles"),
+        "{conflit}"
+    );
+    montrer(c, "#consolidation-conflits").await;
+    capturer(c, "e2e-consolidation-conflit").await;
+    let avant = compter_dans(db, "consolidation_conflit");
+    cliquer(c, "#consolidation-conflits button[data-decision='recue']").await;
+    attendre_texte(c, "#consolidation-conflits", |t| {
+        t.starts_with("Aucun conflit")
+    })
+    .await;
+    assert_eq!(
+        compter_dans(db, "consolidation_conflit"),
+        avant,
+        "le conflit reste, tranché"
     );
 }

@@ -136,8 +136,13 @@ pub fn retirer_source(etat: State<Etat>, id: i64) -> R<consolidation::CompteRend
 }
 
 #[tauri::command(async)]
-pub fn decider_conflit(etat: State<Etat>, id: i64, decision: Decision) -> R<()> {
-    etat.avec(|c| consolidation::decider(c, id, decision))
+pub fn decider_conflit(
+    etat: State<Etat>,
+    id: i64,
+    decision: Decision,
+    avec: Option<String>,
+) -> R<()> {
+    etat.avec(|c| consolidation::decider(c, id, decision, avec.as_deref()))
 }
 
 /// D'où vient une fiche reçue par un paquet (vide pour une fiche saisie ici).

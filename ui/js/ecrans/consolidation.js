@@ -56,10 +56,12 @@ function blocConflit(k, decider) {
     el('p', {}, `${k.nature_libelle} — paquet de « ${k.source} », noté le ${k.note_le}.`),
     tableau(`conflit-${k.id}-differences`, ['Champ', 'Dans cette base', 'Reçu'],
       k.differences.map((d) => [d.champ, d.locale, d.recue]), 'Aucune différence lisible.'),
-    el('p', { class: 'actions' }, k.choix.map((c) => el('button', {
-      type: 'button', class: c.code === 'recue' ? null : 'secondaire', 'data-decision': c.code,
-      onclick: () => decider(k, c),
-    }, c.libelle))));
+    el('p', { class: 'actions' }, k.choix.flatMap((c) => (c.code === 'fusionnee'
+      // Une fusion se fait avec l'une des fiches d'ici : un bouton par candidate.
+      ? k.candidates.map((f) => el('button', { type: 'button', class: 'secondaire', 'data-decision': c.code,
+        onclick: () => decider(k, c, f.uid) }, `Fusionner avec « ${f.libelle} »`))
+      : [el('button', { type: 'button', class: c.code === 'recue' ? null : 'secondaire', 'data-decision': c.code,
+        onclick: () => decider(k, c, null) }, c.libelle)]))));
 }
 
 export async function afficher(main) {
@@ -119,9 +121,9 @@ export async function afficher(main) {
     }
   }
 
-  async function decider(k, c) {
+  async function decider(k, c, avec) {
     try {
-      await appeler('decider_conflit', { id: k.id, decision: c.code });
+      await appeler('decider_conflit', { id: k.id, decision: c.code, avec });
       remplir(messageImport, alerte(`${k.fiche} « ${k.libelle} » : ${c.libelle.toLowerCase()}.`, 'succes'));
       await recharger();
     } catch (e) {

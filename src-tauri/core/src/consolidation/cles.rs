@@ -10,6 +10,8 @@ use super::schema::{Schema, ANNUAIRE, REFERENTIELS};
 use crate::Resultat;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 impl Fusion<'_, '_> {
     /// Les référentiels cités : retrouvés par leur clé naturelle, créés s'ils manquent.
@@ -101,7 +103,7 @@ impl Fusion<'_, '_> {
         let id = if Schema::est_referentiel(table) {
             self.referentiel_local(table, cle)?
         } else {
-            let uid = self.uid_local(table, cle)?;
+            let uid = self.uid_local(table, cle);
             self.conn
                 .prepare_cached(&par_uid(table))?
                 .query_row([uid], |r| r.get(0))
@@ -113,18 +115,44 @@ impl Fusion<'_, '_> {
         Ok(id)
     }
 
-    /// Une fiche de l'annuaire reçue peut avoir été rapprochée d'une fiche locale.
-    pub(super) fn uid_local(&self, table: &str, uid: &str) -> Resultat<String> {
-        if !ANNUAIRE.contains(&table) {
-            return Ok(uid.to_string());
+    /// Une fiche de l'annuaire reçue peut avoir été rapprochée d'une fiche d'ici.
+    pub(super) fn uid_local(&self, table: &str, uid: &str) -> String {
+        match self.alias.get(uid) {
+            Some(ici) if ANNUAIRE.contains(&table) => ici.clone(),
+            _ => uid.to_string(),
         }
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT uid_local FROM consolidation_alias WHERE table_nom = ?1 AND uid_recu = ?2",
-            )?
-            .query_row([table, uid], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| uid.to_string()))
     }
+}
+
+/// Le JSON d'une fiche reçue où chaque uid rapproché (`"…"` de 36 caractères) devient l'uid
+/// d'ici. Sans rapprochement, le texte reçu tel quel.
+pub(super) fn traduire<'a>(alias: &HashMap<String, String>, donnees: &'a str) -> Cow<'a, str> {
+    if alias.is_empty() {
+        return Cow::Borrowed(donnees);
+    }
+    let mut sortie = String::new();
+    let mut copie = 0;
+    let octets = donnees.as_bytes();
+    let mut i = 0;
+    while i + 38 <= octets.len() {
+        if octets[i] == b'"'
+            && octets[i + 37] == b'"'
+            && octets[i + 9] == b'-'
+            && octets[i + 14] == b'-'
+        {
+            if let Some(ici) = donnees.get(i + 1..i + 37).and_then(|u| alias.get(u)) {
+                sortie.push_str(&donnees[copie..i + 1]);
+                sortie.push_str(ici);
+                copie = i + 37;
+                i += 38;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if copie == 0 {
+        return Cow::Borrowed(donnees);
+    }
+    sortie.push_str(&donnees[copie..]);
+    Cow::Owned(sortie)
 }

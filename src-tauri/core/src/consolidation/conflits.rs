@@ -19,6 +19,13 @@ pub struct Difference {
     pub recue: String,
 }
 
+/// Une fiche d'ici qui pourrait être la fiche reçue (rapprochement douteux).
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Candidate {
+    pub uid: String,
+    pub libelle: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Conflit {
     pub id: i64,
@@ -35,11 +42,21 @@ pub struct Conflit {
     pub decision: Option<Decision>,
     /// Les décisions possibles pour cette nature de conflit.
     pub choix: Vec<crate::vocabulaire::Choix>,
+    /// Rapprochement douteux : les fiches d'ici avec lesquelles fusionner la fiche reçue.
+    pub candidates: Vec<Candidate>,
+}
+
+fn candidates(locale: Option<&str>) -> Vec<Candidate> {
+    locale
+        .and_then(|l| serde_json::from_str::<Value>(l).ok())
+        .and_then(|v| v.get("candidates").cloned())
+        .and_then(|c| serde_json::from_value(c).ok())
+        .unwrap_or_default()
 }
 
 fn choix(nature: NatureConflit) -> Vec<Decision> {
     match nature {
-        NatureConflit::RapprochementAmbigu => vec![Decision::Separees],
+        NatureConflit::RapprochementAmbigu => vec![Decision::Separees, Decision::Fusionnee],
         _ => vec![Decision::Locale, Decision::Recue],
     }
 }
@@ -60,6 +77,11 @@ pub fn conflits(conn: &Connection, ouverts: bool) -> Resultat<Vec<Conflit>> {
                 nature_libelle: nature.libelle().to_string(),
                 fiche: journal::nom_de_table(&table),
                 libelle: r.get(4)?,
+                candidates: if nature == NatureConflit::RapprochementAmbigu {
+                    candidates(r.get::<_, Option<String>>(5)?.as_deref())
+                } else {
+                    Vec::new()
+                },
                 locale: r.get(5)?,
                 recue: r.get(6)?,
                 differences: Vec::new(),
@@ -96,16 +118,10 @@ fn differences(
     k: &Conflit,
 ) -> Resultat<Vec<Difference>> {
     if k.nature == NatureConflit::RapprochementAmbigu {
-        let candidates: Vec<String> = k
-            .locale
-            .as_deref()
-            .and_then(|l| serde_json::from_str::<Value>(l).ok())
-            .and_then(|v| v.get("candidates").cloned())
-            .and_then(|c| serde_json::from_value(c).ok())
-            .unwrap_or_default();
+        let noms: Vec<&str> = k.candidates.iter().map(|c| c.libelle.as_str()).collect();
         return Ok(vec![Difference {
             champ: "fiches d'ici au même nom".into(),
-            locale: candidates.join(", "),
+            locale: noms.join(", "),
             recue: k.libelle.clone(),
         }]);
     }
@@ -177,14 +193,15 @@ fn en_clair(
 }
 
 /// Tranche un conflit : garder la version d'ici, prendre la version reçue (ou la suppression
-/// venue de la source), ou garder deux fiches séparées.
-pub fn decider(conn: &Connection, id: i64, decision: Decision) -> Resultat<()> {
+/// venue de la source), garder deux fiches séparées, ou fusionner la fiche reçue avec la fiche
+/// d'ici `avec` (identifiant global de l'une des candidates).
+pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str>) -> Resultat<()> {
     base::atomique(conn, |conn| {
-        let (nature, table, uid, recue): (NatureConflit, String, String, Option<String>) = conn
+        let (nature, table, uid, recue, locale): (NatureConflit, String, String, Option<String>, Option<String>) = conn
             .query_row(
-                "SELECT nature, table_nom, uid, recue FROM consolidation_conflit WHERE id = ?1 AND decision IS NULL",
+                "SELECT nature, table_nom, uid, recue, locale FROM consolidation_conflit WHERE id = ?1 AND decision IS NULL",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?
             .ok_or_else(|| Erreur::Introuvable("Ce conflit est déjà tranché ou n'existe plus.".into()))?;
@@ -194,8 +211,20 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision) -> Resultat<()> {
                 "Cette décision ne s'applique pas à ce conflit.",
             ));
         }
-        if decision == Decision::Recue {
-            prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?;
+        match decision {
+            Decision::Recue => prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?,
+            Decision::Fusionnee => {
+                let cible = avec
+                    .filter(|a| candidates(locale.as_deref()).iter().any(|c| c.uid == *a))
+                    .ok_or_else(|| {
+                        Erreur::validation(
+                            "avec",
+                            "Choisissez la fiche d'ici avec laquelle fusionner.",
+                        )
+                    })?;
+                super::fusionner::fusionner(conn, &table, &uid, cible)?;
+            }
+            _ => {}
         }
         conn.execute(
             "UPDATE consolidation_conflit SET decision = ?1,

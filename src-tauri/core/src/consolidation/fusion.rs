@@ -25,6 +25,8 @@ pub(super) struct Fusion<'c, 's> {
     pub(super) source_uid: String,
     /// (table, clé reçue) → id local.
     pub(super) ids: HashMap<String, HashMap<String, i64>>,
+    /// Fiches de l'annuaire reçues et rapprochées d'une fiche d'ici : uid reçu → uid d'ici.
+    pub(super) alias: HashMap<String, String>,
     /// Requêtes d'écriture déjà formées, par (table, mise à jour ?) : colonnes reçues et SQL.
     requetes: HashMap<(String, bool), (Vec<String>, String)>,
     /// (table, uid local) → (propre, empreinte) de la contribution précédente.
@@ -60,6 +62,10 @@ impl<'c, 's> Fusion<'c, 's> {
             source_id,
             source_uid: source_uid.to_string(),
             ids: HashMap::new(),
+            alias: conn
+                .prepare("SELECT uid_recu, uid_local FROM consolidation_alias")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?,
             requetes: HashMap::new(),
             avant,
             apres: HashMap::new(),
@@ -134,8 +140,11 @@ impl<'c, 's> Fusion<'c, 's> {
                 "Le paquet contient des fiches « {table} » que cette version ne connaît pas."
             ))
         })?;
+        // Les fiches de l'annuaire rapprochées sont désignées par leur uid d'ici : la fiche reçue
+        // se compare alors telle qu'elle s'écrirait ici.
+        let donnees = &*super::cles::traduire(&self.alias, donnees);
         let e = empreinte(donnees);
-        let uid = self.uid_local(table, uid_recu)?;
+        let uid = self.uid_local(table, uid_recu);
         let local: Option<i64> = self
             .conn
             .prepare_cached(&par_uid(table))?
@@ -233,6 +242,7 @@ impl<'c, 's> Fusion<'c, 's> {
                         "INSERT OR REPLACE INTO consolidation_alias (table_nom, uid_recu, uid_local) VALUES (?1, ?2, ?3)",
                         [&t.nom, uid_recu, &uid_local],
                     )?;
+                    self.alias.insert(uid_recu.to_string(), uid_local.clone());
                     self.retenir(&t.nom, uid_recu, id);
                     self.cr.rapprochees += 1;
                     return Ok(uid_local);

@@ -17,13 +17,14 @@ mod conflits;
 mod export;
 mod fiches;
 mod fusion;
+mod fusionner;
 mod import;
 mod paquet;
 mod retrait;
 pub mod schema;
 mod sources;
 
-pub use conflits::{conflits, decider, Conflit, Difference};
+pub use conflits::{conflits, decider, Candidate, Conflit, Difference};
 pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
 pub use import::{importer, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
@@ -60,6 +61,7 @@ crate::codes! {
         Locale = "locale" => "Garder la version de cette base",
         Recue = "recue" => "Prendre la version reçue",
         Separees = "separees" => "Garder les deux fiches séparées",
+        Fusionnee = "fusionnee" => "Fusionner avec la fiche d'ici",
     }
 }
 

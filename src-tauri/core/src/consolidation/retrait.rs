@@ -93,13 +93,18 @@ impl Fusion<'_, '_> {
         })
     }
 
-    /// Les libellés des fiches candidates, pour montrer le choix à l'utilisateur.
+    /// Les fiches candidates (identifiant global et libellé), pour le choix de l'utilisateur.
     pub(super) fn libelles(&self, table: &str, ids: &[i64]) -> Resultat<String> {
         let mut l = Vec::new();
         for id in ids {
-            l.push(Value::String(
-                crate::journal::libelle_actuel(self.conn, table, *id)?.unwrap_or_default(),
-            ));
+            let uid: String = self.conn.query_row(
+                &format!("SELECT uid FROM {} WHERE id = ?1", ident(table)),
+                [id],
+                |r| r.get(0),
+            )?;
+            let libelle =
+                crate::journal::libelle_actuel(self.conn, table, *id)?.unwrap_or_default();
+            l.push(serde_json::json!({ "uid": uid, "libelle": libelle }));
         }
         Ok(serde_json::json!({ "candidates": l }).to_string())
     }

@@ -52,13 +52,7 @@ pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String>
 fn contenu(comptes: &BTreeMap<String, i64>) -> String {
     comptes
         .iter()
-        .map(|(t, n)| {
-            format!(
-                "{} × {}",
-                nombre(*n),
-                journal::nom_de_table(t).to_lowercase()
-            )
-        })
+        .map(|(t, n)| format!("{} : {}", journal::nom_de_table(t), nombre(*n)))
         .collect::<Vec<_>>()
         .join(", ")
 }

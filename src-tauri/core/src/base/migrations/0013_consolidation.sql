@@ -161,6 +161,6 @@ CREATE TABLE consolidation_conflit (
     locale     TEXT,
     recue      TEXT,
     note_le    TEXT NOT NULL,
-    decision   TEXT CHECK (decision IN ('locale', 'recue', 'separees')),
+    decision   TEXT CHECK (decision IN ('locale', 'recue', 'separees', 'fusionnee')),
     decide_le  TEXT
 );
