@@ -256,3 +256,27 @@ fn un_homonyme_fusionne_sur_decision_puis_reconnu_d_office() {
         (1, 30)
     );
 }
+
+#[test]
+fn retirer_une_source_enleve_ses_fiches_sauf_celles_d_ici() {
+    let dossier = tempfile::tempdir().unwrap();
+    let a = base_ipe("IPE Lille");
+    let c = base_de_consolidation("DAET Lille");
+    importer(&c, &[paquet_2007(&a, dossier.path())]);
+    assert_eq!(compter(&c, "action_ipe"), 2);
+    // Une action modifiée ici depuis son import reste, signalée ; l'autre part avec la source.
+    fixer_filles(&c, "Forum des métiers", 77);
+    let source = consolidation::sources(&c).unwrap().pop().unwrap();
+    let cr = consolidation::retirer_source(&c, source.id).unwrap();
+    // L'action modifiée ici reste, et l'IPE qu'elle cite encore aussi : deux conflits notés.
+    assert_eq!((cr.supprimees, cr.conflits.len()), (1, 2), "{cr:?}");
+    assert_eq!(compter(&c, "action_ipe"), 1);
+    assert_eq!(filles(&c, "Forum des métiers"), 77);
+    assert!(consolidation::sources(&c).unwrap().is_empty());
+    let k = consolidation::conflits(&c, true).unwrap();
+    assert_eq!(k.len(), 2, "{k:?}");
+    assert!(k
+        .iter()
+        .all(|k| k.nature == NatureConflit::SupprimeeALaSource && k.source == "IPE Lille"));
+    assert_eq!(compter(&c, "ipe"), 1);
+}

@@ -23,6 +23,8 @@ mod paquet;
 mod retrait;
 pub mod schema;
 mod sources;
+#[cfg(test)]
+mod tests;
 
 pub use conflits::{conflits, decider, Candidate, Conflit, Difference};
 pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
