@@ -129,7 +129,9 @@ fn l_entree_desktop_est_en_francais_et_complete() {
     };
     assert_eq!(valeur("Type"), "Application");
     assert_eq!(valeur("Name"), "{{name}}");
-    assert_eq!(valeur("Exec"), "{{exec}}");
+    // %F : un paquet .passerelle ouvert depuis le gestionnaire de fichiers arrive en argument.
+    assert_eq!(valeur("Exec"), "{{exec}} %F");
+    assert_eq!(valeur("MimeType"), "application/x-passerelle-paquet;");
     assert_eq!(valeur("Icon"), "{{icon}}");
     assert_eq!(valeur("Terminal"), "false");
     assert_eq!(valeur("Categories"), "Office;Education;");
@@ -149,6 +151,29 @@ fn l_entree_desktop_est_en_francais_et_complete() {
     assert!(
         !reste.contains("{{"),
         "variable inconnue dans le .desktop : {reste}"
+    );
+}
+
+/// Un fichier .passerelle s'ouvre avec Passerelle : association déclarée pour Windows et macOS,
+/// type MIME installé sous Linux (.deb et .rpm) et reconnu à son extension.
+#[test]
+fn les_paquets_de_consolidation_s_ouvrent_avec_passerelle() {
+    let c = config();
+    let a = &c["bundle"]["fileAssociations"][0];
+    assert_eq!(chaines(&a["ext"]), ["passerelle"]);
+    assert_eq!(a["mimeType"], "application/x-passerelle-paquet");
+    for format in ["deb", "rpm"] {
+        let fichiers = &c["bundle"]["linux"][format]["files"];
+        assert_eq!(
+            fichiers["/usr/share/mime/packages/passerelle.xml"], "paquet/passerelle-mime.xml",
+            "{format}"
+        );
+    }
+    let mime = lire("src-tauri/paquet/passerelle-mime.xml");
+    assert!(
+        mime.contains("<mime-type type=\"application/x-passerelle-paquet\">")
+            && mime.contains("<glob pattern=\"*.passerelle\"/>"),
+        "{mime}"
     );
 }
 

@@ -34,7 +34,15 @@ pub struct Ouverte {
 /// La fenêtre, pour la mettre au premier plan quand une autre instance frappe au verrou.
 static APPLICATION: OnceLock<tauri::AppHandle> = OnceLock::new();
 
-fn au_premier_plan() {
+/// Paquets de consolidation à ouvrir : passés à la ligne de commande (fichier ouvert depuis le
+/// bureau) ou par une seconde fenêtre ; la page les prend par `paquets_a_ouvrir`.
+pub static PAQUETS_A_OUVRIR: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn au_premier_plan(paquets: Vec<PathBuf>) {
+    PAQUETS_A_OUVRIR
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .extend(paquets);
     if let Some(f) = APPLICATION
         .get()
         .and_then(|a| a.get_webview_window("principale"))
@@ -48,7 +56,11 @@ fn au_premier_plan() {
 /// Prend la base pour cette fenêtre ; si une autre fenêtre de Passerelle l'a déjà, elle passe au
 /// premier plan et le message le dit.
 pub fn verrouiller(chemin: &Path) -> Result<Verrou, String> {
-    match instance::prendre(chemin, au_premier_plan) {
+    let paquets = PAQUETS_A_OUVRIR
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    match instance::prendre(chemin, &paquets, au_premier_plan) {
         Prise::Prise(v) => Ok(v),
         Prise::DejaOuverte => Err(format!(
             "La base «\u{a0}{}\u{a0}» est déjà ouverte dans une autre fenêtre de Passerelle : cette fenêtre vient de passer au premier plan.",
@@ -208,7 +220,11 @@ impl Etat {
     }
 }
 
-pub fn lancer(chemin: PathBuf) {
+pub fn lancer(chemin: PathBuf, paquets: Vec<PathBuf>) {
+    PAQUETS_A_OUVRIR
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .extend(paquets);
     // Les commandes forment un greffon interne : une seule permission (`passerelle:default`,
     // produite par build.rs) les couvre toutes, et la page n'a accès à rien d'autre. Le
     // dialogue des fichiers n'est appelé que depuis Rust : la page n'en a pas la permission.

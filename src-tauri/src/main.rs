@@ -22,7 +22,7 @@ fn main() {
             eprintln!("passerelle : {message}\n\n{}", cli::AIDE);
             std::process::exit(2);
         }
-        Ok(cli::Demande::Fenetre { db }) => app::lancer(base::chemin_choisi(db)),
+        Ok(cli::Demande::Fenetre { db, paquets }) => app::lancer(base::chemin_choisi(db), paquets),
         Ok(demande) => {
             console_du_parent();
             let code = cli::executer(demande, &mut std::io::stdout(), &mut std::io::stderr());

@@ -195,3 +195,29 @@ async fn conflit_entre_deux_sources(c: &Client, db: &Path, paquet: &Path) {
         "le conflit reste, tranché"
     );
 }
+
+/// Un paquet ouvert depuis le gestionnaire de fichiers (`passerelle P.passerelle`) : la fenêtre
+/// s'ouvre sur l'écran Consolidation, avec son aperçu.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "demande un affichage : lancé par scripts/tester.sh sous xvfb-run"]
+async fn un_paquet_ouvert_depuis_le_bureau_arrive_en_apercu() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("e2e.sqlite");
+    let (paquets, _) = paquets(d.path());
+    let (pilote, premiere) = Pilote::demarrer(&db).await;
+    cliquer(&premiere, "#accueil-vide").await;
+    nommer_la_base(&premiere, "National").await;
+    premiere.close().await.unwrap();
+    let c = pilote.session_avec(&[&paquets[1]]).await;
+    let apercu = attendre_texte(&c, "#consolidation-apercu", |t| t.contains("Lyon")).await;
+    assert!(apercu.contains(&nom(&paquets[1])), "{apercu}");
+    assert_eq!(compter_dans(&db, "action_ipe"), 0, "l'aperçu n'écrit rien");
+    cliquer(&c, "#consolidation-importer").await;
+    attendre_texte(&c, "#consolidation-message", |t| {
+        t.contains("Paquet importé")
+    })
+    .await;
+    assert!(compter_dans(&db, "action_ipe") > 0);
+    c.close().await.unwrap();
+    drop(pilote);
+}

@@ -44,13 +44,25 @@ impl Pilote {
         (pilote, client)
     }
 
+    /// Une session où l'application est lancée avec ces arguments (un fichier ouvert depuis le
+    /// bureau, par exemple).
+    pub(crate) async fn session_avec(&self, args: &[&Path]) -> Client {
+        let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
+        self.connecter(
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_passerelle"), "args": args }),
+        )
+        .await
+    }
+
     /// Une session = un lancement de l'application ; la fermer arrête l'application.
     pub(crate) async fn session(&self) -> Client {
+        self.connecter(serde_json::json!({ "application": env!("CARGO_BIN_EXE_passerelle") }))
+            .await
+    }
+
+    async fn connecter(&self, options: serde_json::Value) -> Client {
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_passerelle") }),
-        );
+        caps.insert("tauri:options".into(), options);
         let debut = Instant::now();
         loop {
             match ClientBuilder::native()

@@ -64,6 +64,14 @@ function derniereSauvegarde(quand) {
   return `Dernière sauvegarde : le ${dateFr(date)} à ${heure.replace(':', 'h')}`;
 }
 
+async function paquetsDuBureau() {
+  const fichiers = await appeler('paquets_a_ouvrir').catch(() => []);
+  if (fichiers.length === 0) return;
+  consolidation.paquetsRecus(fichiers);
+  if (location.hash === '#/consolidation') await naviguer();
+  else location.hash = '#/consolidation';
+}
+
 async function demarrer() {
   infos = await appeler('infos_base');
   remplir(document.getElementById('etat-base'),
@@ -76,10 +84,16 @@ async function demarrer() {
       infos.accueil_requis = false;
       if (location.hash === '#/tableau-de-bord') await naviguer();
       else location.hash = '#/tableau-de-bord';
+      await paquetsDuBureau();
     });
+    window.addEventListener('focus', paquetsDuBureau);
     return;
   }
   await naviguer();
+  // Un paquet ouvert depuis le bureau (double-clic, ou seconde fenêtre qui passe la main) : son
+  // aperçu dans l'écran Consolidation.
+  await paquetsDuBureau();
+  window.addEventListener('focus', paquetsDuBureau);
 }
 
 // Une erreur imprévue s'affiche en français au lieu de passer inaperçue.

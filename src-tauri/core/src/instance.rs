@@ -35,8 +35,9 @@ pub fn fichier_verrou(base: &Path) -> PathBuf {
     PathBuf::from(nom)
 }
 
-/// Demande à la fenêtre qui tient le verrou de passer au premier plan ; `true` si elle a répondu.
-fn frapper(fichier: &Path) -> bool {
+/// Demande à la fenêtre qui tient le verrou de passer au premier plan, en lui passant les
+/// `paquets` à ouvrir (un chemin par ligne, puis une ligne vide) ; `true` si elle a répondu.
+fn frapper(fichier: &Path, paquets: &[PathBuf]) -> bool {
     let Ok(texte) = std::fs::read_to_string(fichier) else {
         return false;
     };
@@ -52,7 +53,12 @@ fn frapper(fichier: &Path) -> bool {
         return false;
     };
     let _ = flux.set_read_timeout(Some(Duration::from_secs(2)));
-    if writeln!(flux, "{DEMANDE}").is_err() {
+    let mut message = format!("{DEMANDE}\n");
+    for p in paquets {
+        message.push_str(&format!("{}\n", p.display()));
+    }
+    message.push('\n');
+    if flux.write_all(message.as_bytes()).is_err() {
         return false;
     }
     let mut reponse = String::new();
@@ -60,12 +66,17 @@ fn frapper(fichier: &Path) -> bool {
     BufReader::new(flux).read_line(&mut reponse).is_ok() && reponse.trim() == REPONSE
 }
 
-/// Prend la base `base` pour cette fenêtre, ou met au premier plan celle qui l'a déjà.
-/// `au_premier_plan` est appelé (sur un fil à part) quand une autre fenêtre frappe.
-/// Un dossier où l'on ne peut pas écrire le verrou n'empêche pas de travailler.
-pub fn prendre(base: &Path, au_premier_plan: impl Fn() + Send + 'static) -> Prise {
+/// Prend la base `base` pour cette fenêtre, ou met au premier plan celle qui l'a déjà (et lui
+/// passe les `paquets` à ouvrir). `au_premier_plan` est appelé (sur un fil à part), avec les
+/// paquets reçus, quand une autre fenêtre frappe. Un dossier où l'on ne peut pas écrire le
+/// verrou n'empêche pas de travailler.
+pub fn prendre(
+    base: &Path,
+    paquets: &[PathBuf],
+    au_premier_plan: impl Fn(Vec<PathBuf>) + Send + 'static,
+) -> Prise {
     let fichier = fichier_verrou(base);
-    if frapper(&fichier) {
+    if frapper(&fichier, paquets) {
         return Prise::DejaOuverte;
     }
     let ferme = Arc::new(AtomicBool::new(false));
@@ -88,8 +99,16 @@ pub fn prendre(base: &Path, au_premier_plan: impl Fn() + Send + 'static) -> Pris
                 let mut lecteur = BufReader::new(&flux);
                 let _ = flux.set_read_timeout(Some(Duration::from_secs(2)));
                 if lecteur.read_line(&mut ligne).is_ok() && ligne.trim() == DEMANDE {
+                    let mut paquets = Vec::new();
+                    let mut chemin = String::new();
+                    while lecteur.read_line(&mut chemin).is_ok_and(|n| n > 0)
+                        && !chemin.trim().is_empty()
+                    {
+                        paquets.push(PathBuf::from(chemin.trim_end_matches(['\r', '\n'])));
+                        chemin.clear();
+                    }
                     let _ = writeln!(&flux, "{REPONSE}");
-                    au_premier_plan();
+                    au_premier_plan(paquets);
                 }
             }
         });
@@ -125,13 +144,21 @@ mod tests {
         let base = d.path().join("base.sqlite");
         let appels = Arc::new(AtomicUsize::new(0));
         let compteur = appels.clone();
-        let Prise::Prise(premiere) = prendre(&base, move || {
+        let recus = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let garde = recus.clone();
+        let Prise::Prise(premiere) = prendre(&base, &[], move |paquets| {
+            garde.lock().unwrap().extend(paquets);
             compteur.fetch_add(1, Ordering::SeqCst);
         }) else {
             panic!("la base était libre");
         };
         assert!(fichier_verrou(&base).exists());
-        assert!(matches!(prendre(&base, || {}), Prise::DejaOuverte));
+        // La seconde fenêtre passe ses paquets à la première (un fichier ouvert depuis le bureau).
+        let paquet = d.path().join("Paquet IPE 2007 - Lille.passerelle");
+        assert!(matches!(
+            prendre(&base, std::slice::from_ref(&paquet), |_| {}),
+            Prise::DejaOuverte
+        ));
         // L'appel part d'un fil à part : on lui laisse un instant.
         for _ in 0..50 {
             if appels.load(Ordering::SeqCst) == 1 {
@@ -140,10 +167,11 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         assert_eq!(appels.load(Ordering::SeqCst), 1);
+        assert_eq!(*recus.lock().unwrap(), [paquet]);
         // Fenêtre fermée : verrou retiré, la base se reprend.
         drop(premiere);
         assert!(!fichier_verrou(&base).exists());
-        assert!(matches!(prendre(&base, || {}), Prise::Prise(_)));
+        assert!(matches!(prendre(&base, &[], |_| {}), Prise::Prise(_)));
     }
 
     #[test]
@@ -157,11 +185,11 @@ mod tests {
             .unwrap()
             .port();
         std::fs::write(fichier_verrou(&base), format!("{port} 999999\n")).unwrap();
-        let Prise::Prise(v) = prendre(&base, || {}) else {
+        let Prise::Prise(v) = prendre(&base, &[], |_| {}) else {
             panic!("verrou périmé non repris");
         };
         drop(v);
         std::fs::write(fichier_verrou(&base), "pas un verrou").unwrap();
-        assert!(matches!(prendre(&base, || {}), Prise::Prise(_)));
+        assert!(matches!(prendre(&base, &[], |_| {}), Prise::Prise(_)));
     }
 }

@@ -7,6 +7,7 @@ use crate::bases;
 use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{self, a_part, Enregistre};
 use serde::Serialize;
+use std::path::PathBuf;
 use tauri::{AppHandle, State};
 
 /// Ouvre un fichier enregistré avec l'application du système.
@@ -42,9 +43,20 @@ pub async fn copier_base(app: AppHandle) -> R<Option<Enregistre>> {
 /// Un fichier choisi pour un import : la page le désigne par son rang.
 #[derive(Serialize)]
 pub struct FichierChoisi {
-    pub(crate) rang: usize,
-    pub(crate) nom: String,
-    pub(crate) taille: u64,
+    rang: usize,
+    nom: String,
+    taille: u64,
+}
+
+impl FichierChoisi {
+    /// Retient le fichier pour la page (qui ne le désignera que par son rang).
+    pub fn retenu(etat: &Etat, chemin: PathBuf) -> FichierChoisi {
+        FichierChoisi {
+            nom: fichiers::nom_affiche(&chemin),
+            taille: std::fs::metadata(&chemin).map(|m| m.len()).unwrap_or(0),
+            rang: etat.retenir_fichier(chemin),
+        }
+    }
 }
 
 /// Le dialogue « Ouvrir » pour un import : `genre` « csv » ou « tableur » (CSV, .xlsx, .ods) ;
@@ -71,11 +83,7 @@ pub async fn choisir_fichier(app: AppHandle, genre: String) -> R<Option<FichierC
             return Ok(None);
         };
         fichiers::modifier_preferences(app, |p| p.retenir_dossier("import", &chemin));
-        Ok(Some(FichierChoisi {
-            nom: fichiers::nom_affiche(&chemin),
-            taille: std::fs::metadata(&chemin).map(|m| m.len()).unwrap_or(0),
-            rang: etat.retenir_fichier(chemin),
-        }))
+        Ok(Some(FichierChoisi::retenu(etat, chemin)))
     })
     .await
 }

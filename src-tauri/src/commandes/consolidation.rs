@@ -54,11 +54,7 @@ pub async fn choisir_paquets(app: AppHandle) -> R<Vec<FichierChoisi>> {
         }
         Ok(choisis
             .into_iter()
-            .map(|chemin| FichierChoisi {
-                nom: fichiers::nom_affiche(&chemin),
-                taille: std::fs::metadata(&chemin).map(|m| m.len()).unwrap_or(0),
-                rang: etat.retenir_fichier(chemin),
-            })
+            .map(|chemin| FichierChoisi::retenu(etat, chemin))
             .collect())
     })
     .await
@@ -149,4 +145,19 @@ pub fn decider_conflit(
 #[tauri::command(async)]
 pub fn provenance_fiche(etat: State<Etat>, table: String, id: i64) -> R<Vec<String>> {
     etat.avec(|c| consolidation::provenance(c, &table, id))
+}
+
+/// Les paquets à ouvrir (passés à la ligne de commande ou par une seconde fenêtre), retenus
+/// pour la page ; la liste est vidée : chacun n'est proposé qu'une fois.
+#[tauri::command(async)]
+pub fn paquets_a_ouvrir(etat: State<Etat>) -> R<Vec<FichierChoisi>> {
+    let paquets = std::mem::take(
+        &mut *crate::app::PAQUETS_A_OUVRIR
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()),
+    );
+    Ok(paquets
+        .into_iter()
+        .map(|chemin| FichierChoisi::retenu(&etat, chemin))
+        .collect())
 }

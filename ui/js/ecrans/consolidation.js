@@ -64,6 +64,12 @@ function blocConflit(k, decider) {
         onclick: () => decider(k, c, null) }, c.libelle)]))));
 }
 
+/** Paquets ouverts depuis le bureau (ligne de commande ou seconde fenêtre), à montrer en aperçu. */
+let aApercevoir = null;
+export function paquetsRecus(fichiers) {
+  aApercevoir = fichiers;
+}
+
 export async function afficher(main) {
   const etat = await appeler('etat_consolidation', { perimetre: null });
   const messageExport = el('div', { id: 'paquet-message', 'aria-live': 'polite' });
@@ -86,10 +92,7 @@ export async function afficher(main) {
     }
   }
 
-  async function choisir() {
-    remplir(messageImport);
-    const fichiers = await appeler('choisir_paquets');
-    if (fichiers.length === 0) return remplir(messageImport, alerte('Aucun paquet choisi.'));
+  async function apercevoir(fichiers) {
     const rangs = fichiers.map((f) => f.rang);
     try {
       const apercu = await suivreTravail(zoneImport, 'importer_paquets', { rangs, essai: true },
@@ -106,6 +109,13 @@ export async function afficher(main) {
       remplir(zoneImport);
       remplir(messageImport, alerteErreur(e));
     }
+  }
+
+  async function choisir() {
+    remplir(messageImport);
+    const fichiers = await appeler('choisir_paquets');
+    if (fichiers.length === 0) return remplir(messageImport, alerte('Aucun paquet choisi.'));
+    return apercevoir(fichiers);
   }
 
   async function retirer(s) {
@@ -154,4 +164,9 @@ export async function afficher(main) {
     etat.conflits.length
       ? el('div', { id: 'consolidation-conflits' }, etat.conflits.map((k) => blocConflit(k, decider)))
       : el('p', { class: 'vide', id: 'consolidation-conflits' }, 'Aucun conflit : chaque fiche reçue a trouvé sa place.'));
+  if (aApercevoir) {
+    const fichiers = aApercevoir;
+    aApercevoir = null;
+    await apercevoir(fichiers);
+  }
 }

@@ -45,9 +45,11 @@ pub fn analyser<A: AsRef<OsStr>>(args: &[A]) -> Result<Demande, String> {
     // d'octets.
     let mots: Vec<String> = bruts.iter().map(|m| m.to_string_lossy().into()).collect();
     let mots: Vec<&str> = mots.iter().map(String::as_str).collect();
+    let sont_des_paquets = !mots.is_empty() && mots.iter().all(|m| est_un_paquet(m));
     let fichiers = match mots.as_slice() {
         ["import", _, _] => 2..3,
         ["paquet", "importer", ..] => 2..mots.len(),
+        _ if sont_des_paquets => 0..mots.len(),
         _ => 0..0,
     };
     if let Some((_, m)) = bruts
@@ -56,6 +58,13 @@ pub fn analyser<A: AsRef<OsStr>>(args: &[A]) -> Result<Demande, String> {
         .find(|(i, m)| m.to_str().is_none() && !fichiers.contains(i))
     {
         return Err(pas_en_utf8(m));
+    }
+    if sont_des_paquets {
+        let paquets = bruts.iter().map(PathBuf::from).collect();
+        return Ok(Demande::Fenetre {
+            db: options.db,
+            paquets,
+        });
     }
     if mots.starts_with(&["paquet", "importer"]) {
         let fichiers = bruts[fichiers].iter().map(PathBuf::from).collect();
@@ -110,6 +119,11 @@ fn lire_arguments<A: AsRef<OsStr>>(args: &[A]) -> Result<(Options, Vec<OsString>
     Ok((o, mots))
 }
 
+/// Un fichier `.passerelle` passé seul (ouvert depuis le gestionnaire de fichiers).
+fn est_un_paquet(mot: &str) -> bool {
+    mot.to_lowercase().ends_with(".passerelle")
+}
+
 /// La valeur d'une option, jamais vide.
 fn valeur(p: &mut lexopt::Parser, nom: &str) -> Result<OsString, String> {
     let v = p.value().map_err(message_lexopt)?;
@@ -149,7 +163,10 @@ fn usage(commande: &str) -> Result<Demande, String> {
 fn demande(mots: &[&str], fichier: Option<PathBuf>, o: Options) -> Result<Demande, String> {
     let db = o.db.clone();
     Ok(match mots {
-        [] => Demande::Fenetre { db },
+        [] => Demande::Fenetre {
+            db,
+            paquets: Vec::new(),
+        },
         ["aide"] => Demande::Aide,
         ["demo"] => Demande::Demo { db },
         ["nouvelle"] => Demande::Nouvelle { db },

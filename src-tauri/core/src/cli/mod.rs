@@ -20,6 +20,8 @@ Passerelle — relation École-entreprise de l'académie
 
 Usage :
   passerelle [--db FICHIER]              ouvre la fenêtre
+  passerelle [--db FICHIER] P.passerelle …
+                                         ouvre la fenêtre sur l'aperçu de ces paquets de consolidation
   passerelle --version                   affiche la version
   passerelle nouvelle --db FICHIER       crée une nouvelle base vide
   passerelle demo --db FICHIER           crée une nouvelle base remplie des données de démonstration
@@ -90,6 +92,8 @@ fichier par défaut de l'utilisateur. --essai contrôle un import sans rien écr
 pub enum Demande {
     Fenetre {
         db: Option<PathBuf>,
+        /// Paquets de consolidation à ouvrir dans la fenêtre (fichiers `.passerelle`).
+        paquets: Vec<PathBuf>,
     },
     Version,
     Aide,

@@ -8,13 +8,30 @@ fn a(v: &[&str]) -> Vec<String> {
 
 #[test]
 fn analyse_des_arguments() {
-    assert_eq!(analyser(&a(&[])).unwrap(), Demande::Fenetre { db: None });
+    let fenetre = |db: Option<&str>, paquets: &[&str]| Demande::Fenetre {
+        db: db.map(Into::into),
+        paquets: paquets.iter().map(Into::into).collect(),
+    };
+    assert_eq!(analyser(&a(&[])).unwrap(), fenetre(None, &[]));
     assert_eq!(
         analyser(&a(&["--db", "x.sqlite"])).unwrap(),
-        Demande::Fenetre {
-            db: Some("x.sqlite".into())
-        }
+        fenetre(Some("x.sqlite"), &[])
     );
+    // Un paquet ouvert depuis le gestionnaire de fichiers : la fenêtre, sur son aperçu.
+    assert_eq!(
+        analyser(&a(&[
+            "/tmp/Paquet IPE 2007.passerelle",
+            "--db",
+            "x.sqlite",
+            "b.PASSERELLE"
+        ]))
+        .unwrap(),
+        fenetre(
+            Some("x.sqlite"),
+            &["/tmp/Paquet IPE 2007.passerelle", "b.PASSERELLE"]
+        )
+    );
+    assert!(analyser(&a(&["b.passerelle", "notes.txt"])).is_err());
     assert_eq!(analyser(&a(&["--version"])).unwrap(), Demande::Version);
     assert_eq!(
         analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(),
