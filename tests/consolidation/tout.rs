@@ -8,6 +8,7 @@ use passerelle_core::consolidation::{schema, Perimetre};
 use passerelle_core::dates::Periode;
 use passerelle_core::{cet, clee, Connection};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 /// Le contenu d'une table sans les identifiants locaux : chaque clé étrangère remplacée par
 /// l'identifiant global (ou la clé naturelle) de la fiche désignée.
@@ -45,10 +46,9 @@ fn lignes(c: &Connection, t: &schema::Table) -> Vec<String> {
     )
 }
 
-#[test]
-fn tout_le_contenu_de_la_demonstration_voyage() {
-    let source = base_demo_en_memoire();
-    let dossier = tempfile::tempdir().unwrap();
+/// « tout », année civile par année civile sur toutes les dates de la démonstration, plus
+/// l'année scolaire 2025-2026 des CLEE et des CET (leurs bilans diront leurs sources).
+fn paquets_de_tout(source: &Connection, dossier: &Path) -> Vec<PathBuf> {
     let (premiere, derniere): (i32, i32) = source
         .query_row(
             "SELECT min(a), max(a) FROM (SELECT CAST(substr(date, 1, 4) AS INTEGER) a FROM reunion
@@ -58,26 +58,17 @@ fn tout_le_contenu_de_la_demonstration_voyage() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let tout = |periode| exporter(&source, dossier.path(), Perimetre::Tout, periode, "");
     let mut paquets: Vec<_> = (premiere..=derniere)
-        .map(|a| tout(Periode::Civile(a)))
+        .map(|a| exporter(source, dossier, Perimetre::Tout, Periode::Civile(a), ""))
         .collect();
-    // Et l'année scolaire 2025-2026 des CLEE et des CET : leurs bilans diront leurs sources.
     for p in [Perimetre::Clee, Perimetre::Cet] {
-        paquets.push(exporter(
-            &source,
-            dossier.path(),
-            p,
-            Periode::Scolaire(2025),
-            "",
-        ));
+        paquets.push(exporter(source, dossier, p, Periode::Scolaire(2025), ""));
     }
-    let cible = base_de_consolidation("National");
-    let comptes = importer(&cible, &paquets);
-    assert!(
-        comptes.iter().all(|cr| cr.conflits.is_empty()),
-        "{comptes:?}"
-    );
+    paquets
+}
+
+/// Chaque table qui voyage (hors annuaire, dont seules les fiches citées voyagent) est la même.
+fn memes_tables(source: &Connection, cible: &Connection) {
     for table in [
         "convention",
         "avenant",
@@ -91,11 +82,11 @@ fn tout_le_contenu_de_la_demonstration_voyage() {
         "action_ipe",
     ] {
         assert!(
-            super::common::compter(&cible, table) > 0,
+            super::common::compter(cible, table) > 0,
             "{table} vide : le test ne prouverait rien"
         );
     }
-    let s = schema::lire(&source).unwrap();
+    let s = schema::lire(source).unwrap();
     let annuaire = ["etablissement", "organisation", "personne"];
     for t in s
         .fiches
@@ -103,54 +94,65 @@ fn tout_le_contenu_de_la_demonstration_voyage() {
         .chain(&s.liaisons)
         .filter(|t| !annuaire.contains(&t.nom.as_str()))
     {
-        assert_eq!(lignes(&cible, t), lignes(&source, t), "table {}", t.nom);
+        assert_eq!(lignes(cible, t), lignes(source, t), "table {}", t.nom);
     }
-    // Les bilans des réseaux, calculés dans la base consolidée, sont ceux de la source (aux
-    // identifiants locaux près).
+}
+
+/// Les bilans des réseaux de la base consolidée sont ceux de la source (aux identifiants locaux
+/// près), et disent leurs sources, sur la couverture du PDF aussi.
+fn memes_bilans_des_reseaux(source: &Connection, cible: &Connection) {
     let jour = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let clee = |c: &Connection, annee| {
+        clee::bilan::modele_bilan(c, annee, clee::bilan::Perimetre::Tous, jour).unwrap()
+    };
+    let cet = |c: &Connection, annee| cet::bilan::modele_bilan(c, annee, None, jour).unwrap();
     for annee in [2025, 2026] {
-        let clee = |c: &Connection| {
-            let b =
-                clee::bilan::modele_bilan(c, annee, clee::bilan::Perimetre::Tous, jour).unwrap();
-            sans_ids(serde_json::to_value(b).unwrap())
-        };
-        assert_eq!(clee(&cible), clee(&source), "CLEE {annee}");
-        let cet = |c: &Connection| {
-            sans_ids(
-                serde_json::to_value(cet::bilan::modele_bilan(c, annee, None, jour).unwrap())
-                    .unwrap(),
-            )
-        };
-        assert_eq!(cet(&cible), cet(&source), "CET {annee}");
+        assert_eq!(
+            json(clee(cible, annee)),
+            json(clee(source, annee)),
+            "CLEE {annee}"
+        );
+        assert_eq!(
+            json(cet(cible, annee)),
+            json(cet(source, annee)),
+            "CET {annee}"
+        );
     }
-    let b = clee::bilan::modele_bilan(&cible, 2025, clee::bilan::Perimetre::Tous, jour).unwrap();
-    // Sur la couverture du PDF aussi.
+    let b = clee(cible, 2025);
     let pdf = passerelle_core::rapport::rendre_pdf(&clee::bilan::rendre_bilan(&b)).unwrap();
     let texte = super::common::octets_pdf_en_ligne(&pdf);
     assert!(
         texte.contains("Consolidation : 1 source, reçue le "),
         "{texte}"
     );
-    let sources = b.sources;
+    for sources in [b.sources, cet(cible, 2025).sources] {
+        assert!(
+            sources
+                .as_deref()
+                .is_some_and(|s| s.starts_with("1 source, reçue le ")),
+            "{sources:?}"
+        );
+    }
+    assert!(cet(source, 2025).sources.is_none());
+}
+
+#[test]
+fn tout_le_contenu_de_la_demonstration_voyage() {
+    let source = base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let paquets = paquets_de_tout(&source, dossier.path());
+    let cible = base_de_consolidation("National");
+    let comptes = importer(&cible, &paquets);
     assert!(
-        sources
-            .as_deref()
-            .is_some_and(|s| s.starts_with("1 source, reçue le ")),
-        "{sources:?}"
+        comptes.iter().all(|cr| cr.conflits.is_empty()),
+        "{comptes:?}"
     );
-    let sources = cet::bilan::modele_bilan(&cible, 2025, None, jour)
-        .unwrap()
-        .sources;
-    assert!(
-        sources
-            .as_deref()
-            .is_some_and(|s| s.starts_with("1 source, reçue le ")),
-        "{sources:?}"
-    );
-    assert!(cet::bilan::modele_bilan(&source, 2025, None, jour)
-        .unwrap()
-        .sources
-        .is_none());
+    memes_tables(&source, &cible);
+    memes_bilans_des_reseaux(&source, &cible);
+}
+
+fn json(v: impl serde::Serialize) -> Value {
+    sans_ids(serde_json::to_value(v).unwrap())
 }
 
 /// Une valeur JSON sans ses champs d'identifiant local (`id`, `…_id`) ni ses sources (la base

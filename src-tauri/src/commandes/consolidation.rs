@@ -78,16 +78,20 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
                 passerelle_core::sauvegardes::Raison::AvantImport,
             )?;
         }
-        let mut resultats = Vec::new();
-        for chemin in &chemins {
-            resultats.extend(consolidation::importer(
-                c,
-                std::slice::from_ref(chemin),
-                essai,
-            )?);
-            suivi.avancer(1)?;
-        }
-        Ok::<_, passerelle_core::Erreur>(resultats)
+        // Annuler en cours de route défait aussi les paquets déjà passés : « rien n'a été
+        // enregistré » reste vrai. Un paquet refusé, lui, n'empêche pas les autres d'entrer.
+        passerelle_core::base::atomique(c, |c| {
+            let mut resultats = Vec::new();
+            for chemin in &chemins {
+                resultats.extend(consolidation::importer(
+                    c,
+                    std::slice::from_ref(chemin),
+                    essai,
+                )?);
+                suivi.avancer(1)?;
+            }
+            Ok(resultats)
+        })
     }))
 }
 

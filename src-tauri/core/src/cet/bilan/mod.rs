@@ -47,6 +47,19 @@ pub struct BilanCet {
     pub sources: Option<String>,
 }
 
+/// « Académie de Lille » ou « Toutes les académies ».
+fn libelle_perimetre(conn: &Connection, academie_id: Option<i64>) -> Resultat<String> {
+    Ok(match academie_id {
+        Some(a) => format!(
+            "Académie de {}",
+            conn.query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
+                .get::<_, String>(0))
+                .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
+        ),
+        None => "Toutes les académies".into(),
+    })
+}
+
 /// Le modèle du bilan au jour `aujourdhui` (jour de l'édition).
 pub fn modele_bilan(
     conn: &Connection,
@@ -60,15 +73,7 @@ pub fn modele_bilan(
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let (debut, fin) = periode.bornes();
     let (d, f) = (dates::iso(debut), dates::iso(fin));
-    let perimetre = match academie_id {
-        Some(a) => format!(
-            "Académie de {}",
-            conn.query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
-                .get::<_, String>(0))
-                .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
-        ),
-        None => "Toutes les académies".into(),
-    };
+    let perimetre = libelle_perimetre(conn, academie_id)?;
     let par_secteur: Vec<(String, String, i64)> = conn
         .prepare(
             "SELECT coalesce(c.nom, 'CPC non renseignée'), CASE WHEN x.secteur = '' THEN 'Secteur non renseigné' ELSE x.secteur END, count(*)
