@@ -279,4 +279,7 @@ fn retirer_une_source_enleve_ses_fiches_sauf_celles_d_ici() {
         .iter()
         .all(|k| k.nature == NatureConflit::SupprimeeALaSource && k.source == "IPE Lille"));
     assert_eq!(compter(&c, "ipe"), 1);
+    // Chaque fiche nommée en clair : l'IPE par sa personne.
+    let noms: Vec<&str> = k.iter().map(|k| k.libelle.as_str()).collect();
+    assert_eq!(noms, ["Forum des métiers", "Jean DUPONT"]);
 }

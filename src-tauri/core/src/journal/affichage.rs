@@ -271,6 +271,10 @@ pub(crate) fn libelle_actuel(conn: &Connection, table: &str, id: i64) -> Resulta
         .find(|c| a(c))
     {
         c.to_string()
+    } else if a("personne_id") {
+        // Un IPE, un CET, un membre : la personne qu'il désigne.
+        "(SELECT trim(coalesce(p.prenom, '') || ' ' || coalesce(p.nom, '')) FROM personne p WHERE p.id = personne_id)"
+            .to_string()
     } else {
         "'n° ' || rowid".to_string()
     };
