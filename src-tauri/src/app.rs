@@ -50,6 +50,9 @@ fn au_premier_plan(paquets: Vec<PathBuf>) {
         let _ = f.unminimize();
         let _ = f.show();
         let _ = f.set_focus();
+        // La page n'écoute aucun événement de Tauri (aucune permission) : on le lui dit par un
+        // événement du DOM, qu'elle traite en demandant `paquets_a_ouvrir`.
+        let _ = f.eval("window.dispatchEvent(new Event('passerelle-paquets'))");
     }
 }
 

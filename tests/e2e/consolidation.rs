@@ -218,6 +218,19 @@ async fn un_paquet_ouvert_depuis_le_bureau_arrive_en_apercu() {
     })
     .await;
     assert!(compter_dans(&db, "action_ipe") > 0);
+    // Un autre paquet ouvert depuis le bureau pendant que la fenêtre est là : la seconde fenêtre
+    // le passe à la première et s'arrête ; la première l'affiche en aperçu.
+    let seconde = std::process::Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg(&paquets[0])
+        .env("PASSERELLE_DB", &db)
+        .env("XDG_CONFIG_HOME", d.path().join("config"))
+        .env("GSETTINGS_BACKEND", "memory")
+        .output()
+        .unwrap();
+    let message = String::from_utf8_lossy(&seconde.stderr);
+    assert!(message.contains("déjà ouverte"), "{message}");
+    let apercu = attendre_texte(&c, "#consolidation-apercu", |t| t.contains("Lille")).await;
+    assert!(apercu.contains(&nom(&paquets[0])), "{apercu}");
     c.close().await.unwrap();
     drop(pilote);
 }

@@ -64,12 +64,19 @@ function derniereSauvegarde(quand) {
   return `Dernière sauvegarde : le ${dateFr(date)} à ${heure.replace(':', 'h')}`;
 }
 
-async function paquetsDuBureau() {
+/**
+ * Paquets ouverts depuis le bureau (double-clic, ou seconde fenêtre qui passe la main) : au
+ * démarrage, l'écran Consolidation s'ouvre sur leur aperçu ; plus tard, un avis le propose sans
+ * quitter l'écran en cours (une saisie commencée n'est pas perdue).
+ */
+async function paquetsDuBureau(auDemarrage) {
   const fichiers = await appeler('paquets_a_ouvrir').catch(() => []);
   if (fichiers.length === 0) return;
   consolidation.paquetsRecus(fichiers);
   if (location.hash === '#/consolidation') await naviguer();
-  else location.hash = '#/consolidation';
+  else if (auDemarrage === true) location.hash = '#/consolidation';
+  else main.prepend(alerte([`Paquet reçu : ${fichiers.map((f) => f.nom).join(', ')}. `,
+    el('a', { href: '#/consolidation' }, 'Voir son aperçu')]));
 }
 
 async function demarrer() {
@@ -84,16 +91,14 @@ async function demarrer() {
       infos.accueil_requis = false;
       if (location.hash === '#/tableau-de-bord') await naviguer();
       else location.hash = '#/tableau-de-bord';
-      await paquetsDuBureau();
+      await paquetsDuBureau(true);
     });
-    window.addEventListener('focus', paquetsDuBureau);
+    window.addEventListener('passerelle-paquets', paquetsDuBureau);
     return;
   }
   await naviguer();
-  // Un paquet ouvert depuis le bureau (double-clic, ou seconde fenêtre qui passe la main) : son
-  // aperçu dans l'écran Consolidation.
-  await paquetsDuBureau();
-  window.addEventListener('focus', paquetsDuBureau);
+  await paquetsDuBureau(true);
+  window.addEventListener('passerelle-paquets', paquetsDuBureau);
 }
 
 // Une erreur imprévue s'affiche en français au lieu de passer inaperçue.
