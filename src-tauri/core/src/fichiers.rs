@@ -14,7 +14,7 @@ pub const LIMITE_PIECE: u64 = 50 * 1024 * 1024;
 const MO: u64 = 1024 * 1024;
 
 /// Le nom du fichier seul, pour les messages (le chemin complet est souvent très long).
-fn nom(chemin: &Path) -> String {
+pub fn nom(chemin: &Path) -> String {
     chemin
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -364,6 +364,12 @@ pub fn verifier_fichier(chemin: &Path) -> Resultat<(i64, Vec<String>)> {
     Ok((version, problemes))
 }
 
+/// Un nom de table ou de colonne entre guillemets, pour le SQL formé depuis le schéma (jamais
+/// depuis une saisie).
+pub fn ident(nom: &str) -> String {
+    format!("\"{}\"", nom.replace('"', "\"\""))
+}
+
 /// Un point tout-ou-rien. Au premier niveau, c'est une transaction qui prend d'emblée le droit
 /// d'écrire (`BEGIN IMMEDIATE`) : si une autre connexion écrit (la fenêtre pendant un import en
 /// ligne de commande), SQLite attend qu'elle finisse (`busy_timeout`) ; une transaction ouverte

@@ -2,13 +2,16 @@
 //! naturelle (créés s'ils manquent), fiches par leur identifiant global, fiches de l'annuaire
 //! par le rapprochement retenu.
 
-use super::fiches::ident;
-use super::fusion::{par_uid, Fusion};
+use super::fiches::{id_par_uid, ident};
+use super::fusion::Fusion;
 use super::import::refus;
 use super::paquet::Contenu;
 use super::schema::{Schema, ANNUAIRE, REFERENTIELS};
+use crate::annuaire::bassins;
+use crate::cet::cpc;
+use crate::ipe::themes;
 use crate::Resultat;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,54 +26,58 @@ impl Fusion<'_, '_> {
             }
             let d: Map<String, Value> = serde_json::from_str(donnees)
                 .map_err(|_| refus("Un référentiel du paquet est illisible."))?;
-            let texte = |k: &str| {
-                d.get(k)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let id = match table.as_str() {
-                "bassin" => {
-                    let academie = self
-                        .referentiel_local("academie", &texte("academie"))?
-                        .ok_or_else(|| {
-                            refus(&format!(
-                                "Le paquet cite une académie inconnue (« {} »).",
-                                texte("academie")
-                            ))
-                        })?;
-                    let nom = texte("nom");
-                    self.conn.execute(
-                        "INSERT INTO bassin (nom, academie_id, recherche) VALUES (?1, ?2, ?3)",
-                        params![nom, academie, crate::texte::cle_recherche(&[&nom])],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                "cpc" => {
-                    let nom = texte("nom");
-                    self.conn.execute(
-                        "INSERT INTO cpc (nom, recherche) VALUES (?1, ?2)",
-                        params![nom, crate::texte::cle_recherche(&[&nom])],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                "theme_ipe" => {
-                    let ordre = d.get("ordre").and_then(Value::as_i64).unwrap_or(99);
-                    self.conn.execute(
-                        "INSERT INTO theme_ipe (code, libelle, ordre) VALUES (?1, ?2, ?3)",
-                        params![texte("code"), texte("libelle"), ordre],
-                    )?;
-                    self.conn.last_insert_rowid()
-                }
-                _ => {
-                    return Err(refus(&format!(
-                        "Le paquet cite une académie inconnue (« {cle} »)."
-                    )))
-                }
-            };
+            let id = self.creer_referentiel(table, cle, &d)?;
             self.retenir(table, cle, id);
         }
         Ok(())
+    }
+
+    /// Un référentiel absent d'ici, créé par la fonction de son module (même contrôle qu'une
+    /// saisie) ; une académie, liste fixe, ne se crée pas.
+    fn creer_referentiel(&self, table: &str, cle: &str, d: &Map<String, Value>) -> Resultat<i64> {
+        let texte = |k: &str| {
+            d.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let refuse = |e: crate::Erreur| {
+            refus(&format!(
+                "Le paquet cite un référentiel refusé ici (« {cle} ») : {e}"
+            ))
+        };
+        match table {
+            "bassin" => {
+                let academie = self
+                    .referentiel_local("academie", &texte("academie"))?
+                    .ok_or_else(|| {
+                        refus(&format!(
+                            "Le paquet cite une académie inconnue (« {} »).",
+                            texte("academie")
+                        ))
+                    })?;
+                let saisie = bassins::SaisieBassin {
+                    nom: texte("nom"),
+                    academie_id: Some(academie),
+                };
+                Ok(bassins::creer(self.conn, &saisie).map_err(refuse)?.id)
+            }
+            "cpc" => Ok(cpc::creer(self.conn, &cpc::SaisieCpc { nom: texte("nom") })
+                .map_err(refuse)?
+                .id),
+            "theme_ipe" => {
+                let saisie = themes::SaisieTheme {
+                    libelle: texte("libelle"),
+                };
+                Ok(themes::creer(self.conn, &saisie).map_err(refuse)?.id)
+            }
+            "academie" => Err(refus(&format!(
+                "Le paquet cite une académie inconnue (« {cle} »)."
+            ))),
+            _ => Err(refus(&format!(
+                "Le paquet cite un référentiel inconnu (« {table} »)."
+            ))),
+        }
     }
 
     pub(super) fn referentiel_local(&self, table: &str, cle: &str) -> Resultat<Option<i64>> {
@@ -103,11 +110,7 @@ impl Fusion<'_, '_> {
         let id = if Schema::est_referentiel(table) {
             self.referentiel_local(table, cle)?
         } else {
-            let uid = self.uid_local(table, cle);
-            self.conn
-                .prepare_cached(&par_uid(table))?
-                .query_row([uid], |r| r.get(0))
-                .optional()?
+            id_par_uid(self.conn, table, &self.uid_local(table, cle))?
         };
         if let Some(id) = id {
             self.retenir(table, cle, id);

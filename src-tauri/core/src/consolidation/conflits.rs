@@ -1,6 +1,7 @@
 //! Les conflits d'une consolidation : les deux versions montrées champ par champ, et la
 //! décision de l'utilisateur (garder, prendre la version reçue, garder deux fiches séparées).
 
+use super::fiches::id_par_uid;
 use super::fusion::Fusion;
 use super::import::{date_fr, refus, CompteRendu};
 use super::schema::{self, Schema};
@@ -175,14 +176,7 @@ fn en_clair(
     Ok(match (v, cible) {
         (Value::Null, _) => String::new(),
         (Value::String(uid), Some(cible)) if !Schema::est_referentiel(&cible) => {
-            let id: Option<i64> = conn
-                .query_row(
-                    &format!("SELECT id FROM \"{cible}\" WHERE uid = ?1"),
-                    [uid],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            match id {
+            match id_par_uid(conn, &cible, uid)? {
                 Some(id) => journal::libelle_actuel(conn, &cible, id)?.unwrap_or_default(),
                 None => "fiche absente d'ici".into(),
             }
@@ -245,14 +239,7 @@ fn prendre_la_version_recue(
     if schema.fiche(table).is_none() {
         return Err(refus("Fiche inconnue."));
     }
-    let id: Option<i64> = conn
-        .query_row(
-            &format!("SELECT id FROM \"{table}\" WHERE uid = ?1"),
-            [uid],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(id) = id else {
+    let Some(id) = id_par_uid(conn, table, uid)? else {
         return Ok(());
     };
     match recue {

@@ -26,8 +26,14 @@ pub fn hex(octets: &[u8]) -> String {
     s
 }
 
-pub fn ident(nom: &str) -> String {
-    format!("\"{}\"", nom.replace('"', "\"\""))
+pub use crate::base::ident;
+
+/// L'id local de la fiche `uid` de `table` (nom lu dans le schéma).
+pub fn id_par_uid(conn: &Connection, table: &str, uid: &str) -> Resultat<Option<i64>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT id FROM {} WHERE uid = ?1", ident(table)))?
+        .query_row([uid], |r| r.get(0))
+        .optional()?)
 }
 
 /// Lit les fiches de la base en JSON canonique et retient ce qu'elles citent.

@@ -1,7 +1,7 @@
 //! La fusion d'un paquet dans la base : chaque fiche reçue est nouvelle, inchangée, remplacée
 //! ou en conflit ; les clés reçues sont traduites en identifiants locaux par `cles.rs`.
 
-use super::fiches::{empreinte, ident, sql, Lecteur};
+use super::fiches::{empreinte, id_par_uid, ident, sql, Lecteur};
 use super::import::{refus, CompteRendu};
 use super::schema::{Schema, Table, ANNUAIRE};
 use super::NatureConflit;
@@ -100,10 +100,6 @@ fn cle_recalculee(t: &Table, champs: &Map<String, Value>) -> Option<String> {
     ))
 }
 
-pub(super) fn par_uid(table: &str) -> String {
-    format!("SELECT id FROM {} WHERE uid = ?1", ident(table))
-}
-
 /// Une fiche reçue : ses colonnes et ses liaisons.
 pub(super) struct Recue {
     pub(super) champs: Map<String, Value>,
@@ -145,11 +141,7 @@ impl<'c, 's> Fusion<'c, 's> {
         let donnees = &*super::cles::traduire(&self.alias, donnees);
         let e = empreinte(donnees);
         let uid = self.uid_local(table, uid_recu);
-        let local: Option<i64> = self
-            .conn
-            .prepare_cached(&par_uid(table))?
-            .query_row([&uid], |r| r.get(0))
-            .optional()?;
+        let local = id_par_uid(self.conn, table, &uid)?;
         let uid = match local {
             Some(id) => {
                 self.retenir(table, uid_recu, id);

@@ -5,16 +5,11 @@
 use super::fiches::{empreinte, ident, Lecteur};
 use super::schema::{self, Schema};
 use crate::{Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 fn id_par_uid(conn: &Connection, table: &str, uid: &str) -> Resultat<i64> {
-    conn.query_row(
-        &format!("SELECT id FROM {} WHERE uid = ?1", ident(table)),
-        [uid],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Erreur::Introuvable("L'une des deux fiches n'existe plus.".into()))
+    super::fiches::id_par_uid(conn, table, uid)?
+        .ok_or_else(|| Erreur::Introuvable("L'une des deux fiches n'existe plus.".into()))
 }
 
 /// Toutes les colonnes qui désignent `table` (clé étrangère), dans toutes les tables.

@@ -43,12 +43,7 @@ pub struct Resultat1 {
     pub erreur: Option<String>,
 }
 
-fn nom_de_fichier(chemin: &Path) -> String {
-    chemin
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| chemin.display().to_string())
-}
+use crate::fichiers::nom as nom_de_fichier;
 
 /// Importe chaque paquet (tout-ou-rien pour chacun) ; `essai` : tout est défait à la fin.
 pub fn importer(conn: &Connection, chemins: &[PathBuf], essai: bool) -> Resultat<Vec<Resultat1>> {

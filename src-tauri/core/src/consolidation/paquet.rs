@@ -137,10 +137,7 @@ pub fn octets(m: &Manifeste, c: &Contenu) -> Resultat<Vec<u8>> {
 }
 
 fn refus(fichier: &Path, cause: impl std::fmt::Display) -> Erreur {
-    let nom = fichier
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| fichier.display().to_string());
+    let nom = crate::fichiers::nom(fichier);
     Erreur::Import(vec![format!("Paquet « {nom} » : {cause}")])
 }
 

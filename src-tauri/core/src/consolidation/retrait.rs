@@ -1,7 +1,7 @@
 //! Ce que la fusion ne tranche pas seule : rapprochements de l'annuaire, conflits notés, fiches
 //! disparues à la source, et la contribution enregistrée pour la prochaine fois.
 
-use super::fiches::{empreinte, ident, Lecteur};
+use super::fiches::{empreinte, id_par_uid, ident, Lecteur};
 use super::fusion::{Fusion, Rapprochement};
 use super::schema::Table;
 use super::NatureConflit;
@@ -194,11 +194,7 @@ impl Fusion<'_, '_> {
             [&t.nom, uid],
             |r| r.get(0),
         )?;
-        let id: Option<i64> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-            &format!("SELECT id FROM {} WHERE uid = ?1", ident(&t.nom)),
-            [uid],
-            |r| r.get(0),
-        ))?;
+        let id = id_par_uid(self.conn, &t.nom, uid)?;
         let Some(id) = id.filter(|_| !apportee_ailleurs) else {
             return Ok(());
         };

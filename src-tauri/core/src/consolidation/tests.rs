@@ -22,11 +22,16 @@ fn base_nommee(nom: &str) -> rusqlite::Connection {
 #[test]
 fn un_paquet_d_un_schema_anterieur_s_importe() {
     let a = base_nommee("IPE Lille");
+    // Un thème ajouté à la source : créé ici par la fonction du module des thèmes.
+    let robotique = crate::ipe::themes::SaisieTheme {
+        libelle: "Robotique".into(),
+    };
+    assert_eq!(crate::ipe::themes::creer(&a, &robotique).unwrap().id, 15);
     a.execute_batch(
         "INSERT INTO organisation (type, nom) VALUES ('entreprise', 'Forges');
          INSERT INTO personne (civilite, nom, prenom, organisation_id) VALUES ('M.', 'DUPONT', 'Jean', 1);
          INSERT INTO ipe (personne_id, entreprise_id, academie_id) VALUES (1, 1, 9);
-         INSERT INTO action_ipe (date, academie_id, theme_id, intitule, jeunes_filles) VALUES ('2007-03-01', 9, 1, 'Forum', 12);
+         INSERT INTO action_ipe (date, academie_id, theme_id, intitule, jeunes_filles) VALUES ('2007-03-01', 9, 15, 'Forum', 12);
          INSERT INTO action_ipe_intervenant (action_id, ipe_id) VALUES (1, 1);",
     )
     .unwrap();
@@ -62,4 +67,12 @@ fn un_paquet_d_un_schema_anterieur_s_importe() {
         )
         .unwrap();
     assert_eq!((filles, convention), (12, None));
+    let theme: String = c
+        .query_row(
+            "SELECT t.code FROM action_ipe a JOIN theme_ipe t ON t.id = a.theme_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(theme, "robotique");
 }

@@ -188,9 +188,7 @@ fn tables(conn: &Connection) -> Resultat<Vec<Table>> {
     Ok(tables)
 }
 
-fn ident(nom: &str) -> String {
-    format!("\"{}\"", nom.replace('"', "\"\""))
-}
+use crate::base::ident;
 
 fn litteral(texte: &str) -> String {
     format!("'{}'", texte.replace('\'', "''"))

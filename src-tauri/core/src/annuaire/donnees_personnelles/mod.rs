@@ -55,9 +55,7 @@ fn nom_de(conn: &Connection, id: i64) -> Resultat<String> {
     .ok_or_else(|| Erreur::Introuvable(format!("Personne n° {id} introuvable.")))
 }
 
-fn ident(nom: &str) -> String {
-    format!("\"{}\"", nom.replace('"', "\"\""))
-}
+use crate::base::ident;
 
 /// Le modèle de l'export : la fiche, les mentions et l'historique de la personne `id`.
 pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPersonne> {
