@@ -2,6 +2,7 @@
 
 use passerelle_core::consolidation::{self, DemandeExport, Identite, Perimetre, ResultatPaquet};
 use passerelle_core::dates::Periode;
+use passerelle_core::travail::Suivi;
 use passerelle_core::Connection;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,7 @@ pub fn exporter(
 
 /// Importe et rend les comptes rendus ; un paquet refusé fait échouer le test.
 pub fn importer(c: &Connection, chemins: &[PathBuf]) -> Vec<consolidation::CompteRendu> {
-    consolidation::importer(c, chemins, false)
+    consolidation::importer(c, chemins, false, &Suivi::default())
         .unwrap()
         .into_iter()
         .map(|r: ResultatPaquet| {

@@ -5,11 +5,13 @@ use super::common::compter;
 use super::outils::{base_de_consolidation, exporter};
 use passerelle_core::consolidation::{self, Perimetre};
 use passerelle_core::dates::Periode;
+use passerelle_core::travail::Suivi;
 use passerelle_core::Connection;
 use std::path::PathBuf;
 
 fn refus(c: &Connection, paquet: &PathBuf) -> String {
-    let r = consolidation::importer(c, std::slice::from_ref(paquet), false).unwrap();
+    let r =
+        consolidation::importer(c, std::slice::from_ref(paquet), false, &Suivi::default()).unwrap();
     assert!(r[0].compte_rendu.is_none(), "{r:?}");
     r[0].erreur.clone().unwrap()
 }
@@ -136,4 +138,35 @@ fn l_export_demande_un_nom_et_une_academie_connue() {
         consolidation::document_paquet(&c, &d).map(|d| d.nom),
     );
     assert!(m.contains("« Atlantide »"), "{m}");
+}
+
+/// Annuler pendant l'import de plusieurs paquets défait aussi ceux déjà passés.
+#[test]
+fn annuler_en_cours_de_route_ne_laisse_rien() {
+    let source = super::common::base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let cible = base_de_consolidation("National");
+    let paquets: Vec<PathBuf> = ["Lille", "Lyon"]
+        .iter()
+        .map(|a| {
+            exporter(
+                &source,
+                dossier.path(),
+                Perimetre::Ipe,
+                Periode::Civile(2007),
+                a,
+            )
+        })
+        .collect();
+    let suivi = Suivi::default();
+    suivi.annuler();
+    let e = consolidation::importer(&cible, &paquets, false, &suivi).unwrap_err();
+    assert!(e.to_string().contains("rien n'a été enregistré"), "{e}");
+    assert_eq!(
+        (
+            compter(&cible, "action_ipe"),
+            compter(&cible, "consolidation_source")
+        ),
+        (0, 0)
+    );
 }

@@ -6,9 +6,8 @@ use crate::app::Etat;
 use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{self, a_part};
 use passerelle_core::consolidation::{
-    self, Conflit, Decision, DemandeExport, Identite, Perimetre, SaisieExport,
+    self, Decision, DemandeExport, Identite, Perimetre, SaisieExport,
 };
-use serde::Serialize;
 use tauri::{AppHandle, State};
 
 #[tauri::command(async)]
@@ -70,7 +69,6 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
         .collect::<R<Vec<_>>>()?;
     let base = etat.chemin();
     Ok(etat.lancer_travail(move |c, suivi| {
-        suivi.fixer_total(chemins.len() as u64);
         if !essai {
             passerelle_core::sauvegardes::avant(
                 c,
@@ -78,55 +76,17 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
                 passerelle_core::sauvegardes::Raison::AvantImport,
             )?;
         }
-        // Annuler en cours de route défait aussi les paquets déjà passés : « rien n'a été
-        // enregistré » reste vrai. Un paquet refusé, lui, n'empêche pas les autres d'entrer.
-        passerelle_core::base::atomique(c, |c| {
-            let mut resultats = Vec::new();
-            for chemin in &chemins {
-                resultats.extend(consolidation::importer(
-                    c,
-                    std::slice::from_ref(chemin),
-                    essai,
-                )?);
-                suivi.avancer(1)?;
-            }
-            Ok(resultats)
-        })
+        consolidation::importer(c, &chemins, essai, suivi)
     }))
 }
 
 /// L'écran Consolidation : sources reçues, académies sans paquet par période, conflits ouverts.
-#[derive(Serialize)]
-pub struct EtatConsolidation {
-    identite: Identite,
-    sources: Vec<consolidation::Source>,
-    /// (période, académies sans paquet).
-    manquantes: Vec<(String, Vec<String>)>,
-    conflits: Vec<Conflit>,
-}
-
 #[tauri::command(async)]
-pub fn etat_consolidation(etat: State<Etat>, perimetre: Option<Perimetre>) -> R<EtatConsolidation> {
-    etat.avec(|c| {
-        let sources = consolidation::sources(c)?;
-        let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
-        periodes.dedup();
-        let manquantes = periodes
-            .into_iter()
-            .map(|p| {
-                Ok((
-                    p.clone(),
-                    consolidation::academies_sans_source(c, perimetre, &p)?,
-                ))
-            })
-            .collect::<passerelle_core::Resultat<_>>()?;
-        Ok(EtatConsolidation {
-            identite: consolidation::identite(c)?,
-            sources,
-            manquantes,
-            conflits: consolidation::conflits(c, true)?,
-        })
-    })
+pub fn etat_consolidation(
+    etat: State<Etat>,
+    perimetre: Option<Perimetre>,
+) -> R<consolidation::Etat> {
+    etat.avec(|c| consolidation::etat(c, perimetre))
 }
 
 /// Retire la contribution d'une source ; rend le compte rendu (fiches supprimées, conflits).

@@ -68,7 +68,13 @@ fn exporter(c: &Connection, dossier: &Path, i: usize) -> PathBuf {
 
 fn mesurer(libelle: &str, c: &Connection, paquets: &[PathBuf]) {
     let t = Instant::now();
-    let r = consolidation::importer(c, paquets, false).unwrap();
+    let r = consolidation::importer(
+        c,
+        paquets,
+        false,
+        &passerelle_core::travail::Suivi::default(),
+    )
+    .unwrap();
     let ms = t.elapsed().as_secs_f64() * 1e3;
     let refuses: Vec<_> = r.iter().filter_map(|r| r.erreur.clone()).collect();
     assert!(refuses.is_empty(), "{refuses:?}");

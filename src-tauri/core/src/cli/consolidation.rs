@@ -97,7 +97,7 @@ pub(super) fn afficher_import(
         crate::sauvegardes::avant(&b.conn, &b.chemin, crate::sauvegardes::Raison::AvantImport)?;
     }
     let mut code = 0;
-    for r in consolidation::importer(&b.conn, paquets, essai)? {
+    for r in consolidation::importer(&b.conn, paquets, essai, &crate::travail::Suivi::default())? {
         match (r.compte_rendu, r.erreur) {
             (Some(cr), _) if cr.deja_recu => {
                 writeln!(sortie, "{} : déjà importé, rien n'a changé.", r.fichier)?;
@@ -132,11 +132,12 @@ pub(super) fn afficher_import(
 
 pub(super) fn afficher_sources(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur> {
     let b = base_existante(db)?;
-    let sources = consolidation::sources(&b.conn)?;
+    let etat = consolidation::etat(&b.conn, None)?;
+    let sources = &etat.sources;
     if sources.is_empty() {
         writeln!(sortie, "Aucun paquet reçu.")?;
     }
-    for s in &sources {
+    for s in sources {
         writeln!(
             sortie,
             "{} | {} | {} | {} | {} | reçu le {} | {}{}",
@@ -154,10 +155,7 @@ pub(super) fn afficher_sources(db: Option<PathBuf>, sortie: &mut dyn Write) -> R
             }
         )?;
     }
-    let mut periodes: Vec<&str> = sources.iter().map(|s| s.periode.as_str()).collect();
-    periodes.dedup();
-    for p in periodes {
-        let manquantes = consolidation::academies_sans_source(&b.conn, None, p)?;
+    for (p, manquantes) in &etat.manquantes {
         if !manquantes.is_empty() {
             writeln!(sortie, "Sans paquet pour {p} : {}", manquantes.join(", "))?;
         }

@@ -9,6 +9,7 @@ use super::fusion::Fusion;
 use super::paquet::{self, Manifeste};
 use super::{identite, schema};
 use crate::journal::{self, Chemin};
+use crate::travail::Suivi;
 use crate::vocabulaire::Code;
 use crate::{base, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -45,13 +46,33 @@ pub struct Resultat1 {
 
 use crate::fichiers::nom as nom_de_fichier;
 
-/// Importe chaque paquet (tout-ou-rien pour chacun) ; `essai` : tout est défait à la fin.
-pub fn importer(conn: &Connection, chemins: &[PathBuf], essai: bool) -> Resultat<Vec<Resultat1>> {
-    let essai_point = if essai {
-        Some(base::Point::ouvrir(conn, "essai_paquets")?)
-    } else {
-        None
-    };
+/// Importe chaque paquet (tout-ou-rien pour chacun : un paquet refusé n'empêche pas les autres
+/// d'entrer) ; `essai` : tout est défait à la fin. Annuler par `suivi` défait aussi les paquets
+/// déjà passés : « rien n'a été enregistré » reste vrai.
+pub fn importer(
+    conn: &Connection,
+    chemins: &[PathBuf],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<Vec<Resultat1>> {
+    suivi.fixer_total(chemins.len() as u64);
+    let point = base::Point::ouvrir(conn, "paquets")?;
+    match importer_chacun(conn, chemins, essai, suivi) {
+        Ok(r) if !essai => point.valider().map(|_| r),
+        Ok(r) => point.annuler().map(|_| r),
+        Err(e) => {
+            point.annuler()?;
+            Err(e)
+        }
+    }
+}
+
+fn importer_chacun(
+    conn: &Connection,
+    chemins: &[PathBuf],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<Vec<Resultat1>> {
     let mut resultats = Vec::new();
     for chemin in chemins {
         let fichier = nom_de_fichier(chemin);
@@ -75,9 +96,7 @@ pub fn importer(conn: &Connection, chemins: &[PathBuf], essai: bool) -> Resultat
                 erreur: Some(e.to_string()),
             },
         });
-    }
-    if let Some(p) = essai_point {
-        p.annuler()?;
+        suivi.avancer(1)?;
     }
     Ok(resultats)
 }

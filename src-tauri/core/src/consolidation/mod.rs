@@ -30,7 +30,9 @@ pub use conflits::{conflits, decider, Candidate, Conflit, Difference};
 pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
 pub use import::{importer, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
-pub use sources::{academies_sans_source, couverture, provenance, retirer_source, sources, Source};
+pub use sources::{
+    academies_sans_source, couverture, etat, provenance, retirer_source, sources, Etat, Source,
+};
 
 use crate::{Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};

@@ -93,6 +93,34 @@ pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
     Ok(sources)
 }
 
+/// Ce que montrent l'écran Consolidation et `passerelle sources` : l'identité de la base, les
+/// contributions reçues, les académies sans paquet pour chaque période reçue, les conflits ouverts.
+#[derive(Debug, Serialize)]
+pub struct Etat {
+    pub identite: super::Identite,
+    pub sources: Vec<Source>,
+    /// (période, académies sans paquet), les plus récentes d'abord.
+    pub manquantes: Vec<(String, Vec<String>)>,
+    pub conflits: Vec<super::Conflit>,
+}
+
+pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
+    let sources = sources(conn)?;
+    // Les sources sont triées par période : les périodes distinctes se suivent.
+    let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
+    periodes.dedup();
+    let manquantes = periodes
+        .into_iter()
+        .map(|p| Ok((p.clone(), academies_sans_source(conn, perimetre, &p)?)))
+        .collect::<Resultat<_>>()?;
+    Ok(Etat {
+        identite: super::identite(conn)?,
+        sources,
+        manquantes,
+        conflits: super::conflits(conn, true)?,
+    })
+}
+
 /// Les académies dont aucune contribution n'est arrivée pour la période (et le périmètre, s'il
 /// est donné) : ni une source de l'académie, ni un paquet limité à elle.
 pub fn academies_sans_source(
@@ -140,10 +168,10 @@ pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<Strin
     let lignes: Vec<(String, Perimetre, String, String, bool)> = conn
         .prepare(&format!(
             "SELECT s.source_nom, s.perimetre, s.periode, s.cree_le, f.propre
-             FROM \"{}\" t JOIN consolidation_fiche f ON f.table_nom = ?1 AND f.uid = t.uid
+             FROM {} t JOIN consolidation_fiche f ON f.table_nom = ?1 AND f.uid = t.uid
              JOIN consolidation_source s ON s.id = f.source_id WHERE t.id = ?2
              ORDER BY f.propre DESC, s.recu_le",
-            table.replace('"', "\"\"")
+            crate::base::ident(table)
         ))?
         .query_map(params![table, id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

@@ -57,7 +57,13 @@ fn un_paquet_d_un_schema_anterieur_s_importe() {
 
     let c = base_nommee("National");
     assert_ne!(identite(&c).unwrap().uid, m.source_uid);
-    let r = importer(&c, std::slice::from_ref(&chemin), false).unwrap();
+    let r = importer(
+        &c,
+        std::slice::from_ref(&chemin),
+        false,
+        &crate::travail::Suivi::default(),
+    )
+    .unwrap();
     assert!(r[0].erreur.is_none(), "{:?}", r[0].erreur);
     let (filles, convention): (i64, Option<i64>) = c
         .query_row(
