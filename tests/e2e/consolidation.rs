@@ -75,6 +75,11 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
 
 async fn nommer_la_base(c: &Client, nom: &str) {
     cliquer(c, "a[href='#/parametres']").await;
+    // Un nom vide : refusé sous le champ, en français.
+    saisir(c, "#identite-nom", " ").await;
+    cliquer(c, "#identite button[type=submit]").await;
+    let faute = attendre_texte(c, "#identite-nom-erreur", |t| !t.is_empty()).await;
+    assert!(faute.starts_with("Donnez un nom à cette base"), "{faute}");
     saisir(c, "#identite-nom", nom).await;
     cliquer(c, "#identite button[type=submit]").await;
     attendre_texte(c, "#identite-message", |t| {
@@ -92,6 +97,15 @@ async fn montrer(c: &Client, css: &str) {
 async fn importer_deux_paquets(c: &Client, db: &Path, paquets: &[PathBuf], actions: i64) {
     cliquer(c, "a[href='#/consolidation']").await;
     attendre_texte(c, "#consolidation-identite", |t| t.contains("National")).await;
+    // Une année mal écrite dans l'export : message sous le champ, aucun dialogue ouvert.
+    saisir(c, "#paquet-annee", "20O7").await;
+    cliquer(c, "#paquet button[type=submit]").await;
+    let faute = attendre_texte(c, "#paquet-annee-erreur", |t| !t.is_empty()).await;
+    assert!(
+        faute.contains("« 20O7 » s'écrit sur quatre chiffres"),
+        "{faute}"
+    );
+    capturer(c, "e2e-consolidation-export-faute").await;
     repondre_plusieurs(db, &[&paquets[0], &paquets[1]]);
     cliquer(c, "#consolidation-choisir").await;
     let apercu = attendre_texte(c, "#consolidation-apercu", |t| t.contains("Lyon")).await;
