@@ -93,6 +93,41 @@ fn mesurer(libelle: &str, c: &Connection, paquets: &[PathBuf]) {
     );
 }
 
+/// Le plancher : les mêmes lignes (fiches, liaisons, contributions) copiées par SQLite seul,
+/// `INSERT … SELECT` d'une base à l'autre dans une transaction, sans rien lire ni comparer :
+/// ce que coûte l'écriture seule, avec les index et les contrôles de la base.
+fn plancher(dossier: &Path) {
+    let b = base::ouvrir(&dossier.join("plancher.sqlite")).unwrap();
+    let c = &b.conn;
+    let national = dossier.join("national.sqlite");
+    c.execute("ATTACH DATABASE ?1 AS n", [national.to_string_lossy()])
+        .unwrap();
+    c.execute_batch(
+        "INSERT INTO organisation SELECT * FROM n.organisation;
+         INSERT INTO personne SELECT * FROM n.personne;
+         INSERT INTO ipe SELECT * FROM n.ipe;
+         INSERT INTO consolidation_source SELECT * FROM n.consolidation_source;",
+    )
+    .unwrap();
+    let t = Instant::now();
+    // Comme la fusion : créations non notées une à une au journal.
+    passerelle_core::journal::creations_tracees_ailleurs(c, || {
+        Ok(c.execute_batch(
+            "BEGIN;
+             INSERT INTO action_ipe SELECT * FROM n.action_ipe;
+             INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;
+             INSERT INTO consolidation_fiche SELECT * FROM n.consolidation_fiche;
+             COMMIT;",
+        )?)
+    })
+    .unwrap();
+    println!(
+        "{:<58} {:>9.1} ms",
+        "Plancher : les mêmes lignes copiées par SQLite seul",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     let (n_paquets, n_actions) = (argument(1, 30), argument(2, 10_000));
     let dossier = std::env::temp_dir().join(format!(
@@ -150,5 +185,6 @@ fn main() {
         .unwrap();
     println!("Actions dans la base consolidée : {actions}");
     drop(cible);
+    plancher(&dossier);
     let _ = std::fs::remove_dir_all(&dossier);
 }

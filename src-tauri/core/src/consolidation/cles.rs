@@ -96,10 +96,16 @@ impl Fusion<'_, '_> {
 
     /// Retient l'id local d'une clé reçue.
     pub(super) fn retenir(&mut self, table: &str, cle: &str, id: i64) {
-        self.ids
-            .entry(table.to_string())
-            .or_default()
-            .insert(cle.to_string(), id);
+        // `entry` demanderait une copie du nom de table à chaque fiche.
+        match self.ids.get_mut(table) {
+            Some(ids) => {
+                ids.insert(cle.to_string(), id);
+            }
+            None => {
+                self.ids
+                    .insert(table.to_string(), HashMap::from([(cle.to_string(), id)]));
+            }
+        }
     }
 
     /// L'id local de la fiche désignée par une clé reçue (uid, ou clé naturelle d'un référentiel).

@@ -245,7 +245,10 @@ impl Fusion<'_, '_> {
             "INSERT INTO consolidation_fiche (source_id, table_nom, uid, propre, empreinte)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for ((table, uid), (propre, e)) in &self.apres {
+        // Dans l'ordre de la clé primaire : l'arbre s'écrit à la suite plutôt qu'au hasard.
+        let mut fiches: Vec<_> = self.apres.iter().collect();
+        fiches.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for ((table, uid), (propre, e)) in fiches {
             st.execute(params![self.source_id, table, uid, propre, e])?;
         }
         Ok(())
