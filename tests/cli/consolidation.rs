@@ -178,3 +178,42 @@ fn les_refus_disent_pourquoi_en_francais() {
     );
     assert_eq!(compter_dans(&demo, "consolidation_source"), 0);
 }
+
+#[test]
+fn l_identite_d_une_base_academique_nomme_son_academie() {
+    let d = tempfile::tempdir().unwrap();
+    let base = d.path().join("lille.sqlite");
+    assert_eq!(
+        passerelle(&["nouvelle", "--db", p(&base)]).status.code(),
+        Some(0)
+    );
+    let o = passerelle(&[
+        "identite",
+        "--db",
+        p(&base),
+        "--nom",
+        "DAET Lille",
+        "--academie",
+        "09",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert!(
+        texte(&o.stdout).starts_with("Nom : DAET Lille\nAcadémie : Lille (09)\n"),
+        "{}",
+        texte(&o.stdout)
+    );
+    // Relue sans option : la même.
+    let o = passerelle(&["identite", "--db", p(&base)]);
+    assert!(
+        texte(&o.stdout).contains("Académie : Lille (09)\n"),
+        "{}",
+        texte(&o.stdout)
+    );
+    let o = passerelle(&["identite", "--db", p(&base), "--academie", "Atlantide"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        texte(&o.stderr).contains("Atlantide"),
+        "{}",
+        texte(&o.stderr)
+    );
+}

@@ -89,11 +89,25 @@ fn vingt_quatre_academies_et_le_national_refont_le_bilan_2007() {
     assert!(sources
         .iter()
         .any(|s| s.portee == "niveau national" && s.periode == "2007"));
-    let couverture = consolidation::couverture(&cible, Perimetre::Ipe, "2007")
+    let couverture = consolidation::couverture(&cible, Perimetre::Ipe, "2007", None)
         .unwrap()
         .unwrap();
     assert!(
         couverture.starts_with("25 sources, reçues "),
+        "{couverture}"
+    );
+    // Le bilan de Lille ne compte que le paquet de Lille.
+    let lille_id: i64 = cible
+        .query_row("SELECT id FROM academie WHERE code = '09'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let couverture = bilan::apercu(&cible, Periode::Civile(2007), Some(lille_id))
+        .unwrap()
+        .couverture
+        .unwrap();
+    assert!(
+        couverture.starts_with("1 source, reçue le "),
         "{couverture}"
     );
 }

@@ -53,7 +53,8 @@ pub(super) fn identite(
     let academie = if i.academie.is_empty() {
         "aucune (base nationale)".to_string()
     } else {
-        i.academie.clone()
+        let a = crate::annuaire::academies::trouver(&b.conn, &i.academie)?;
+        format!("{} ({})", a.nom, a.code)
     };
     writeln!(
         sortie,

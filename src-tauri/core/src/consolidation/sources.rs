@@ -196,15 +196,27 @@ pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<Strin
 
 /// Ce que couvre un bilan d'une base de consolidation : « 24 sources, reçues du 02/01/2008 au
 /// 15/01/2008 ». `None` pour une base qui n'a rien reçu pour ce périmètre et cette période.
+/// Le bilan d'une académie compte les paquets de cette académie et ceux qui portaient toutes
+/// les académies d'une base sans académie ou de celle-ci ; pas ceux des autres académies.
 pub fn couverture(
     conn: &Connection,
     perimetre: Perimetre,
     periode: &str,
+    academie_id: Option<i64>,
 ) -> Resultat<Option<String>> {
+    let academie: Option<String> = match academie_id {
+        Some(id) => Some(
+            conn.query_row("SELECT code FROM academie WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?,
+        ),
+        None => None,
+    };
     let (n, premier, dernier): (i64, Option<String>, Option<String>) = conn.query_row(
         "SELECT count(*), min(recu_le), max(recu_le) FROM consolidation_source
-         WHERE periode = ?2 AND (perimetre = ?1 OR perimetre = 'tout')",
-        params![perimetre, periode],
+         WHERE periode = ?2 AND (perimetre = ?1 OR perimetre = 'tout')
+           AND (?3 IS NULL OR portee = ?3 OR (portee = '' AND source_academie IN (?3, '')))",
+        params![perimetre, periode, academie],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let jour = |d: Option<String>| {

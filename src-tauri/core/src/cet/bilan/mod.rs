@@ -122,6 +122,7 @@ pub fn modele_bilan(
             conn,
             crate::consolidation::Perimetre::Cet,
             &periode.libelle(),
+            academie_id,
         )?,
         annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
         perimetre,

@@ -128,6 +128,11 @@ pub fn modele_bilan(
         .verifier()
         .map_err(|m| Erreur::validation("annee_scolaire", m))?;
     let (comites, libelle) = comites_du_perimetre(conn, perimetre)?;
+    let academie_id = match perimetre {
+        Perimetre::Academie(a) => Some(a),
+        Perimetre::Comite(_) => comites.first().map(|c| c.academie_id),
+        Perimetre::Tous => None,
+    };
     let (reunions, assiduite, ouvertes) = reunions_tenues(conn, &comites, annee, aujourdhui)?;
     let (actions, partenaires) = actions_et_partenaires(conn, &comites, annee)?;
     Ok(BilanClee {
@@ -135,6 +140,7 @@ pub fn modele_bilan(
             conn,
             crate::consolidation::Perimetre::Clee,
             &dates::Periode::Scolaire(annee).libelle(),
+            academie_id,
         )?,
         annee_scolaire: dates::Periode::Scolaire(annee).libelle(),
         perimetre: libelle,

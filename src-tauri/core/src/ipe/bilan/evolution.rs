@@ -101,11 +101,7 @@ pub fn modele_evolution(
             jeunes: b.jeunes,
             enseignants: b.enseignants,
             evolution: b.evolution,
-            couverture: crate::consolidation::couverture(
-                conn,
-                crate::consolidation::Perimetre::Ipe,
-                &b.periode_libelle,
-            )?,
+            couverture: super::couverture(conn, p, academie_id)?,
         });
         for (i, t) in b.themes.iter().enumerate() {
             if e.themes.len() <= i {

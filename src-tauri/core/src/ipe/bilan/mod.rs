@@ -219,11 +219,16 @@ pub struct ModeleBilan {
 }
 
 /// Ce que couvre le bilan d'une base qui a reçu des paquets IPE pour cette période.
-fn couverture(conn: &Connection, periode: Periode) -> Resultat<Option<String>> {
+pub(super) fn couverture(
+    conn: &Connection,
+    periode: Periode,
+    academie_id: Option<i64>,
+) -> Resultat<Option<String>> {
     crate::consolidation::couverture(
         conn,
         crate::consolidation::Perimetre::Ipe,
         &periode.libelle(),
+        academie_id,
     )
 }
 
@@ -244,7 +249,7 @@ pub fn modele_bilan(
         commentaires: commentaires::lire(conn, &cle)?,
         bilan,
         edite_le: rapport::aujourdhui(),
-        couverture: couverture(conn, periode)?,
+        couverture: couverture(conn, periode, academie_id)?,
     })
 }
 
@@ -311,7 +316,7 @@ pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> 
         activite: phrase_activite(&bilan),
         evolution: phrase_evolution(&bilan),
         mois_activite: decimal1(bilan.mois_activite),
-        couverture: couverture(conn, periode)?,
+        couverture: couverture(conn, periode, academie_id)?,
         bilan,
     })
 }
