@@ -400,6 +400,10 @@ pub fn ajouter_liens(
     colonne: &str,
     autres: &[i64],
 ) -> Resultat<()> {
+    // Sans lien, rien à préparer : la plupart des actions importées n'en ont qu'un sur trois.
+    if autres.is_empty() {
+        return Ok(());
+    }
     let mut st = conn.prepare_cached(&format!(
         "INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"
     ))?;

@@ -392,8 +392,8 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
             conn.prepare_cached(
                 "INSERT INTO action_ipe (date, academie_id, niveau, theme_id, intitule, description, etablissements, jeunes_filles,
                      jeunes_garcons, enseignants_femmes, enseignants_hommes, entreprises, organisations_professionnelles, recherche,
-                     convention_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     convention_id, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, passerelle_uid())",
             )?
             .execute(params)?;
             conn.last_insert_rowid()
