@@ -9,5 +9,7 @@ mod conflits;
 mod outils;
 #[path = "consolidation/paquets_refuses.rs"]
 mod paquets_refuses;
+#[path = "consolidation/recherche.rs"]
+mod recherche;
 #[path = "consolidation/tout.rs"]
 mod tout;

@@ -465,5 +465,7 @@ fn import_annule_depuis_un_autre_fil_defait_tout() {
 mod evolution;
 #[path = "ipe/nombres.rs"]
 mod nombres;
+#[path = "ipe/recherche.rs"]
+mod recherche;
 #[path = "ipe/selecteur.rs"]
 mod selecteur;

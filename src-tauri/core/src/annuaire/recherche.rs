@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 /// Tables dotées d'un index plein texte `<table>_fts` sur leur colonne `recherche`.
-pub const TABLES_INDEXEES: &[&str] = &["etablissement", "organisation", "personne"];
+pub const TABLES_INDEXEES: &[&str] = &["etablissement", "organisation", "personne", "action_ipe"];
 
 /// Nombre de fiches rendues par défaut, et au plus.
 pub const LIMITE_DEFAUT: usize = 20;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (12, include_str!("migrations/0012_recherche.sql")),
     (13, include_str!("migrations/0013_consolidation.sql")),
     (14, include_str!("migrations/0014_listes.sql")),
+    (15, include_str!("migrations/0015_recherche_actions.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

@@ -8,6 +8,7 @@
 use super::fusion::Fusion;
 use super::paquet::{self, Manifeste};
 use super::{identite, schema};
+use crate::annuaire::recherche;
 use crate::journal::{self, Chemin};
 use crate::travail::Suivi;
 use crate::vocabulaire::Code;
@@ -59,9 +60,31 @@ pub fn importer(
     let point = base::Point::ouvrir(conn, "paquets")?;
     // Les déclencheurs du journal sont ôtés puis reposés une fois pour tous les paquets : les
     // reposer après chacun coûtait 13 ms par paquet, même déjà reçu.
-    let r = journal::par(conn, Chemin::Import, || {
-        journal::creations_tracees_ailleurs(conn, || importer_chacun(conn, chemins, essai, suivi))
-    });
+    // Des dizaines de milliers de fiches : les index de recherche sont reconstruits après coup
+    // plutôt que tenus fiche à fiche (voir `recherche::pour_un_import`).
+    let mut deja = conn.prepare("SELECT 1 FROM consolidation_source WHERE empreinte = ?1")?;
+    let mut fiches = 0i64;
+    for m in chemins
+        .iter()
+        .filter_map(|c| paquet::lire_manifeste(c).ok())
+    {
+        if !deja.exists([&m.empreinte])? {
+            fiches += m.comptes.values().sum::<i64>();
+        }
+    }
+    drop(deja);
+    let r = recherche::pour_un_import(
+        conn,
+        usize::try_from(fiches).unwrap_or(0),
+        recherche::TABLES_INDEXEES,
+        || {
+            journal::par(conn, Chemin::Import, || {
+                journal::creations_tracees_ailleurs(conn, || {
+                    importer_chacun(conn, chemins, essai, suivi)
+                })
+            })
+        },
+    );
     match r {
         Ok(r) if !essai => point.valider().map(|_| r),
         Ok(r) => point.annuler().map(|_| r),

@@ -246,7 +246,12 @@ fn ligne(r: &Row) -> rusqlite::Result<Action> {
 pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
     let mut filtre = Filtre::default();
     filtre
-        .recherche(&["x.recherche"], &f.liste.recherche)
+        .recherche_indexee(
+            conn,
+            ("x.id", "action_ipe", "x.recherche"),
+            &[],
+            &f.liste.recherche,
+        )
         .egal("x.academie_id", f.academie_id)
         .egal("x.theme_id", f.theme_id)
         .egal("x.convention_id", f.convention_id);

@@ -1,0 +1,96 @@
+//! Une grosse fusion (plus de `SEUIL_EN_MASSE` fiches) reconstruit les index de recherche d'un
+//! coup au lieu de les tenir fiche à fiche : les fiches reçues se trouvent ensuite, et l'index
+//! reste tenu par ses déclencheurs. Un paquet déjà reçu ne reconstruit rien.
+
+use super::outils::{base_de_consolidation, exporter, importer};
+use passerelle_core::annuaire::recherche::SEUIL_EN_MASSE;
+use passerelle_core::consolidation::Perimetre;
+use passerelle_core::dates::Periode;
+use passerelle_core::ipe::actions::{self, FiltreActions};
+use passerelle_core::liste::ParametresListe;
+use passerelle_core::Connection;
+
+/// Une base source nommée, avec un IPE et `n` actions de 2007 qui le citent.
+fn source(n: usize) -> Connection {
+    let c = base_de_consolidation("IPE – Camille MARTIN – Lille");
+    c.execute_batch(&format!(
+        "INSERT INTO organisation (type, nom) VALUES ('entreprise', 'Forges du Nord');
+         INSERT INTO personne (civilite, nom, prenom, organisation_id, email, recherche)
+             VALUES ('Mme', 'MARTIN', 'Camille', 1, 'camille.martin@exemple.fr',
+                     'martin camille camille.martin@exemple.fr');
+         INSERT INTO ipe (personne_id, entreprise_id, academie_id)
+             VALUES (1, 1, (SELECT id FROM academie WHERE code = '09'));
+         WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < {n})
+         INSERT INTO action_ipe (date, academie_id, theme_id, intitule, recherche)
+             SELECT '2007-03-02', (SELECT id FROM academie WHERE code = '09'), 1,
+                    'Visite ' || i, 'visite ' || i FROM k;
+         INSERT INTO action_ipe_intervenant (action_id, ipe_id) SELECT id, 1 FROM action_ipe;"
+    ))
+    .unwrap();
+    c
+}
+
+fn trouvees(c: &Connection, q: &str) -> Vec<String> {
+    let f = FiltreActions {
+        liste: ParametresListe {
+            recherche: q.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    actions::lister(c, &f)
+        .unwrap()
+        .lignes
+        .into_iter()
+        .map(|a| a.intitule)
+        .collect()
+}
+
+fn index_coherents(c: &Connection) {
+    for t in ["action_ipe", "personne", "organisation", "etablissement"] {
+        c.execute(
+            &format!("INSERT INTO {t}_fts ({t}_fts) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap();
+    }
+    let declencheurs: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(declencheurs, 12);
+}
+
+#[test]
+fn une_grosse_fusion_laisse_les_index_de_recherche_justes() {
+    let n = SEUIL_EN_MASSE + 10;
+    let s = source(n);
+    let dossier = tempfile::tempdir().unwrap();
+    let paquet = exporter(
+        &s,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "",
+    );
+    let cible = base_de_consolidation("National");
+    let cr = importer(&cible, std::slice::from_ref(&paquet));
+    assert_eq!(cr[0].nouvelles, n + 3, "{cr:?}");
+    index_coherents(&cible);
+    assert_eq!(trouvees(&cible, "visite 5003"), ["Visite 5003"]);
+    let personnes = passerelle_core::annuaire::recherche::chercher(
+        &cible,
+        passerelle_core::annuaire::recherche::Genre::Personne,
+        "camille mar",
+        None,
+    )
+    .unwrap();
+    assert_eq!(personnes.resultats.len(), 1);
+    // Le même paquet une seconde fois : rien n'est relu ni reconstruit.
+    let cr = importer(&cible, &[paquet]);
+    assert!(cr[0].deja_recu);
+    index_coherents(&cible);
+}
