@@ -86,3 +86,38 @@ fn un_gros_import_reconstruit_l_index_et_le_laisse_en_place() {
     let a = actions::creer(&c, &saisie(&c)).unwrap();
     assert_eq!(trouvees(&c, "forum des stages"), [a.intitule]);
 }
+
+/// Ce que l'on tape n'est jamais lu comme une expression FTS5 : guillemets, opérateurs, jokers
+/// et parenthèses sont cherchés tels quels, sans erreur.
+#[test]
+fn la_saisie_n_est_pas_une_expression_de_recherche() {
+    let c = base::en_memoire().unwrap();
+    let mut s = saisie(&c);
+    s.intitule = "Atelier \"Industrie 4.0\" (NEAR) -* OR".into();
+    actions::creer(&c, &s).unwrap();
+    for q in [
+        "\"industrie",
+        "4.0\"",
+        "(near)",
+        "NEAR(",
+        "-*",
+        "or",
+        "\"\"\"",
+        "industrie AND",
+        "*",
+        "^atel",
+        "atelier:",
+    ] {
+        let f = FiltreActions {
+            liste: ParametresListe {
+                recherche: q.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let r = actions::lister(&c, &f);
+        assert!(r.is_ok(), "« {q} » : {r:?}");
+    }
+    assert_eq!(trouvees(&c, "\"industrie 4.0\""), [s.intitule.clone()]);
+    assert_eq!(trouvees(&c, "(near)"), [s.intitule]);
+}
