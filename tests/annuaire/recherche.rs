@@ -449,3 +449,35 @@ fn un_gros_import_seul_reconstruit_l_index() {
     .unwrap();
     assert_eq!(vus, 3);
 }
+
+/// Table par table : seule la table où arrivent assez de fiches voit son index reconstruit ;
+/// les autres restent tenues par leurs déclencheurs pendant l'écriture.
+#[test]
+fn des_arrivees_ne_reconstruisent_que_les_tables_qui_en_valent_la_peine() {
+    use passerelle_core::annuaire::recherche::{pour_des_arrivees, SEUIL_EN_MASSE};
+    let c = annuaire();
+    let poses = |c: &Connection, t: &str| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB ?1 || '_fts_*'",
+            [t],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let arrivees = [
+        ("etablissement", SEUIL_EN_MASSE + 1),
+        ("personne", 10),
+        ("convention", SEUIL_EN_MASSE + 1),
+    ];
+    let pendant = pour_des_arrivees(&c, &arrivees, || {
+        etablissements::creer(&c, &etab(&c, &uai(300), "Lycée Arrivé", None))?;
+        Ok((poses(&c, "etablissement"), poses(&c, "personne")))
+    })
+    .unwrap();
+    assert_eq!(pendant, (0, 3));
+    assert_eq!((poses(&c, "etablissement"), poses(&c, "personne")), (3, 3));
+    assert_eq!(
+        libelles(&c, Genre::Etablissement, "arrive"),
+        ["Lycée Arrivé"]
+    );
+}

@@ -154,15 +154,40 @@ pub fn pour_un_import<T>(
 ) -> Resultat<T> {
     let mut deja = 0usize;
     for t in tables.iter().filter(|t| TABLES_INDEXEES.contains(t)) {
-        let n: i64 = conn.query_row(
-            &format!("SELECT coalesce(max(rowid), 0) FROM {t}"),
-            [],
-            |r| r.get(0),
-        )?;
-        deja += usize::try_from(n).unwrap_or(0);
+        deja += lignes_de(conn, t)?;
     }
     let paie = lignes > SEUIL_EN_MASSE && lignes.saturating_mul(3) > deja;
     en_masse(conn, if paie { tables } else { &[] }, ecrire)
+}
+
+/// Comme `pour_un_import`, table par table : `arrivees` donne pour chaque table le nombre de
+/// fiches qui vont y entrer (paquets de consolidation) ; seules celles où cela paie sont
+/// reconstruites.
+pub fn pour_des_arrivees<T>(
+    conn: &Connection,
+    arrivees: &[(&str, usize)],
+    ecrire: impl FnOnce() -> Resultat<T>,
+) -> Resultat<T> {
+    let mut tables = Vec::new();
+    for (t, lignes) in arrivees {
+        if TABLES_INDEXEES.contains(t)
+            && *lignes > SEUIL_EN_MASSE
+            && lignes.saturating_mul(3) > lignes_de(conn, t)?
+        {
+            tables.push(*t);
+        }
+    }
+    en_masse(conn, &tables, ecrire)
+}
+
+/// Le plus grand identifiant de `table` (nom écrit par le code) : sa taille, sans la compter.
+fn lignes_de(conn: &Connection, table: &str) -> Resultat<usize> {
+    let n: i64 = conn.query_row(
+        &format!("SELECT coalesce(max(rowid), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Écritures en masse (imports) dans `tables` (parmi `TABLES_INDEXEES`) : les déclencheurs de

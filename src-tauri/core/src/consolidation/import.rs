@@ -15,6 +15,7 @@ use crate::vocabulaire::Code;
 use crate::{base, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Clone, Serialize)]
@@ -57,34 +58,20 @@ pub fn importer(
     suivi: &Suivi,
 ) -> Resultat<Vec<Resultat1>> {
     suivi.fixer_total(chemins.len() as u64);
+    // Des dizaines de milliers de fiches d'une table indexée : son index de recherche est
+    // reconstruit après coup plutôt que tenu fiche à fiche (voir `recherche::pour_des_arrivees`).
+    let arrivees = fiches_a_venir(conn, chemins)?;
+    let arrivees: Vec<(&str, usize)> = arrivees.iter().map(|(t, n)| (t.as_str(), *n)).collect();
     let point = base::Point::ouvrir(conn, "paquets")?;
     // Les déclencheurs du journal sont ôtés puis reposés une fois pour tous les paquets : les
     // reposer après chacun coûtait 13 ms par paquet, même déjà reçu.
-    // Des dizaines de milliers de fiches : les index de recherche sont reconstruits après coup
-    // plutôt que tenus fiche à fiche (voir `recherche::pour_un_import`).
-    let mut deja = conn.prepare("SELECT 1 FROM consolidation_source WHERE empreinte = ?1")?;
-    let mut fiches = 0i64;
-    for m in chemins
-        .iter()
-        .filter_map(|c| paquet::lire_manifeste(c).ok())
-    {
-        if !deja.exists([&m.empreinte])? {
-            fiches += m.comptes.values().sum::<i64>();
-        }
-    }
-    drop(deja);
-    let r = recherche::pour_un_import(
-        conn,
-        usize::try_from(fiches).unwrap_or(0),
-        recherche::TABLES_INDEXEES,
-        || {
-            journal::par(conn, Chemin::Import, || {
-                journal::creations_tracees_ailleurs(conn, || {
-                    importer_chacun(conn, chemins, essai, suivi)
-                })
+    let r = recherche::pour_des_arrivees(conn, &arrivees, || {
+        journal::par(conn, Chemin::Import, || {
+            journal::creations_tracees_ailleurs(conn, || {
+                importer_chacun(conn, chemins, essai, suivi)
             })
-        },
-    );
+        })
+    });
     match r {
         Ok(r) if !essai => point.valider().map(|_| r),
         Ok(r) => point.annuler().map(|_| r),
@@ -93,6 +80,24 @@ pub fn importer(
             Err(e)
         }
     }
+}
+
+/// Les fiches que les paquets pas encore reçus apportent, par table (d'après leurs manifestes).
+fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<String, usize>> {
+    let mut deja = conn.prepare("SELECT 1 FROM consolidation_source WHERE empreinte = ?1")?;
+    let mut fiches = BTreeMap::new();
+    for m in chemins
+        .iter()
+        .filter_map(|c| paquet::lire_manifeste(c).ok())
+    {
+        if deja.exists([&m.empreinte])? {
+            continue;
+        }
+        for (table, n) in m.comptes {
+            *fiches.entry(table).or_insert(0) += usize::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(fiches)
 }
 
 fn importer_chacun(
