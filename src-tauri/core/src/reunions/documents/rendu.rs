@@ -158,13 +158,7 @@ pub fn rendre_convocation_completee(m: &ModeleReunion, complement: Vec<Bloc>) ->
     blocs.extend(complement);
     blocs.extend([
         Bloc::Titre2("Ordre du jour".into()),
-        Bloc::Liste(
-            m.ordre_du_jour
-                .iter()
-                .enumerate()
-                .map(|(i, p)| format!("{}. {p}", i + 1))
-                .collect(),
-        ),
+        Bloc::liste_numerotee(&m.ordre_du_jour),
         Bloc::Titre2("Personnes convoquées".into()),
     ]);
     blocs.extend(convoques(m));
