@@ -240,15 +240,7 @@ fn organisation_siret_luhn_et_doublon() {
 #[test]
 fn personne_contacts_valides_et_un_seul_rattachement() {
     let c = base_vide();
-    let o = organisations::creer(
-        &c,
-        &SaisieOrganisation {
-            type_: "cma".into(),
-            nom: "CMA Hauts".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let o = common::organisation(&c, "cma", "CMA Hauts");
     let e = etablissements::creer(&c, &etab(&c, "0620057A", "Lycée A", None)).unwrap();
     let s = SaisiePersonne {
         civilite: "M.".into(),
@@ -256,7 +248,7 @@ fn personne_contacts_valides_et_un_seul_rattachement() {
         prenom: "Hugo".into(),
         email: "hugo.lefevre@cma".into(),
         telephone: "03 21".into(),
-        organisation_id: Some(o.id),
+        organisation_id: Some(o),
         etablissement_id: Some(e.id),
         ..Default::default()
     };

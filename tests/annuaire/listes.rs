@@ -3,7 +3,7 @@
 
 use super::{base_vide, etab, lille};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements};
-use passerelle_core::annuaire::organisations::{self, FiltreOrganisations, SaisieOrganisation};
+use passerelle_core::annuaire::organisations::{self, FiltreOrganisations};
 use passerelle_core::annuaire::recherche::{chercher, Genre};
 use passerelle_core::base;
 use passerelle_core::liste::{ParametresListe, Partie};
@@ -41,17 +41,10 @@ fn etablissements_et_organisations_tries_par_nom_dans_l_index() {
     let c = base_vide();
     for (i, nom) in NOMS.iter().enumerate() {
         etablissements::creer(&c, &etab(&c, &uai(i), nom, None)).unwrap();
-        organisations::creer(
-            &c,
-            &SaisieOrganisation {
-                type_: "entreprise".into(),
-                nom: nom
-                    .replacen("ycée", "ycéenne", 1)
-                    .replacen("YCÉE", "YCÉENNE", 1),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let nom_o = nom
+            .replacen("ycée", "ycéenne", 1)
+            .replacen("YCÉE", "YCÉENNE", 1);
+        crate::common::organisation(&c, "entreprise", &nom_o);
     }
     let noms_e = |descendant| -> Vec<String> {
         let mut f = FiltreEtablissements::default();
@@ -175,16 +168,8 @@ fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
     for i in 0..PEU {
         personne(format!("Commun{i:04}"), None);
     }
-    let o = organisations::creer(
-        &c,
-        &SaisieOrganisation {
-            type_: "entreprise".into(),
-            nom: "Commun SA".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    personne("Zed".into(), Some(o.id));
+    let o = crate::common::organisation(&c, "entreprise", "Commun SA");
+    personne("Zed".into(), Some(o));
     personne("Autre".into(), None);
     let lire = |recherche: &str, partie| {
         let f = FiltrePersonnes {

@@ -3,7 +3,7 @@
 #![allow(unused_imports)]
 
 pub(crate) use crate::common::{
-    compter, d, evenements_ics, octets_pdf_en_ligne, participants_ics, sans_nbsp,
+    compter, d, evenements_ics, octets_pdf_en_ligne, organisation, participants_ics, sans_nbsp,
 };
 pub(crate) use chrono::Days;
 pub(crate) use passerelle_core::annuaire::{academies, bassins, organisations, personnes};
@@ -44,26 +44,12 @@ pub(crate) fn csv_valide() -> String {
 /// Trois CET saisis à la main dans l'académie de Lille.
 pub(crate) fn registre_manuel(c: &Connection) -> (i64, [i64; 3]) {
     let lille = academies::trouver(c, "Lille").unwrap().id;
-    let org = organisations::creer(
+    let org = organisation(
         c,
-        &organisations::SaisieOrganisation {
-            type_: "organisation_professionnelle".into(),
-            nom: "Union des métiers du métal".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .id;
-    let emp = organisations::creer(
-        c,
-        &organisations::SaisieOrganisation {
-            type_: "entreprise".into(),
-            nom: "Forges de l'Escaut".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .id;
+        "organisation_professionnelle",
+        "Union des métiers du métal",
+    );
+    let emp = organisation(c, "entreprise", "Forges de l'Escaut");
     let mut ids = [0; 3];
     for (i, (nom, prenom, secteur, debut, fin)) in [
         ("DURAND", "Anne", "Métallurgie", "01/01/2022", "31/12/2026"),

@@ -2,7 +2,9 @@
 
 #![allow(unused_imports)]
 
-pub(crate) use crate::common::{compter, evenements_ics, octets_pdf_en_ligne, participants_ics};
+pub(crate) use crate::common::{
+    compter, evenements_ics, octets_pdf_en_ligne, organisation, participants_ics,
+};
 pub(crate) use chrono::NaiveDate;
 pub(crate) use icalendar::Component;
 pub(crate) use passerelle_core::annuaire::{
@@ -115,16 +117,7 @@ pub(crate) fn monde(c: &Connection) -> Monde {
     )
     .unwrap()
     .id;
-    let entreprise = organisations::creer(
-        c,
-        &organisations::SaisieOrganisation {
-            type_: "entreprise".into(),
-            nom: "Artois Emballages".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .id;
+    let entreprise = organisation(c, "entreprise", "Artois Emballages");
     let p = PERSONNES.map(
         |(civ, nom, prenom, fonction, email, chez_l_entreprise, au_lycee)| {
             let s = personnes::SaisiePersonne {

@@ -32,6 +32,18 @@ pub fn compter_dans(db: &Path, table: &str) -> i64 {
     compter(&c, table)
 }
 
+/// Une organisation de type `type_` (un code : « entreprise », « cma »…) nommée `nom`, créée
+/// comme dans la fenêtre ; rend son identifiant.
+pub fn organisation(c: &Connection, type_: &str, nom: &str) -> i64 {
+    use passerelle_core::annuaire::organisations::{creer, SaisieOrganisation};
+    let s = SaisieOrganisation {
+        type_: type_.into(),
+        nom: nom.into(),
+        ..Default::default()
+    };
+    creer(c, &s).unwrap().id
+}
+
 /// Une base en mémoire chargée des données de démonstration.
 pub fn base_demo_en_memoire() -> Connection {
     let c = base::en_memoire().unwrap();

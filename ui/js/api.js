@@ -25,6 +25,11 @@ export async function references(relire = false) {
   return referencesEnCache;
 }
 
+/** Les académies en options d'une liste : `{ code: id, libelle: nom }` ; `avecCode` ajoute le code
+ * officiel au nom (« Lille (09) »). */
+export const optionsAcademies = async (avecCode = false) => (await references()).academies
+  .map((a) => ({ code: a.id, libelle: avecCode ? `${a.nom} (${a.code})` : a.nom }));
+
 let codesCharges = null;
 
 /** Charge, au démarrage, les listes de codes (types, statuts, collèges…) : elles viennent de Rust. */

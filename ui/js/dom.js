@@ -61,6 +61,12 @@ export function alerteErreur(e) {
     e.code === 'annulee' ? 'info' : 'erreur');
 }
 
+/** Une liste déroulante d'options `{ code, libelle }`, précédée du choix vide `tous` s'il est donné. */
+export function listeDeroulante(proprietes, options, tous = null) {
+  return el('select', proprietes, tous === null ? null : el('option', { value: '' }, tous),
+    options.map((o) => el('option', { value: o.code }, o.libelle)));
+}
+
 /** Un tableau simple ; `lignes` est une liste de listes de cellules (texte ou nœuds). */
 export function tableau(id, entetes, lignes, vide) {
   if (lignes.length === 0) return el('p', { class: 'vide', id }, vide);

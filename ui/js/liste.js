@@ -13,7 +13,7 @@
 //   enLecture(ligne) → nœud : ce que la fiche montre sans le laisser modifier (données importées) }
 
 import { appeler, quantite } from './api.js';
-import { el, remplir, annoncer, confirmer, alerte } from './dom.js';
+import { el, remplir, annoncer, confirmer, alerte, listeDeroulante } from './dom.js';
 import { formulaire } from './formulaire.js';
 import { selecteur } from './selecteur.js';
 import { ongletsFiche } from './historique.js';
@@ -44,9 +44,7 @@ export async function ecranListe(conteneur, d) {
         onchange: (fiche) => { etat.filtres[f.cle] = fiche?.id ?? null; rafraichir(); } });
       return el('div', { class: 'champ' }, el('label', { for: s.input.id }, f.libelle), s.element);
     }
-    const s = el('select', { id: `${d.nom}-filtre-${f.cle}` },
-      el('option', { value: '' }, f.tous ?? 'Tous'),
-      f.options.map((o) => el('option', { value: o.code }, o.libelle)));
+    const s = listeDeroulante({ id: `${d.nom}-filtre-${f.cle}` }, f.options, f.tous ?? 'Tous');
     s.addEventListener('change', () => {
       etat.filtres[f.cle] = s.value === '' ? null : (f.numerique ? Number(s.value) : s.value);
       rafraichir();

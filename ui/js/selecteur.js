@@ -9,7 +9,7 @@
 // (validation de l'annuaire par les commandes creer_…, erreurs sous les champs), puis choisit
 // la fiche créée sans quitter le formulaire en cours.
 
-import { appeler, codes, references } from './api.js';
+import { appeler, codes, optionsAcademies } from './api.js';
 import { el, remplir, annoncer } from './dom.js';
 
 const ATTENTE_FRAPPE = 60; // ms : une rafale de frappes ne lance qu'une recherche
@@ -24,7 +24,7 @@ const CREATIONS = {
       { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_etablissement') },
       { cle: 'commune', libelle: 'Commune' },
       { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true,
-        options: (await references()).academies.map((a) => ({ code: a.id, libelle: `${a.nom} (${a.code})` })) },
+        options: await optionsAcademies(true) },
     ],
   },
   organisation: {

@@ -1,13 +1,12 @@
 // Annuaire : établissements, organisations, personnes, bassins, la liste des académies et
 // l'import de l'Annuaire de l'éducation (fichier officiel du ministère).
 
-import { appeler, references, codes, libelleCode, nombre, taille } from '../api.js';
+import { appeler, references, codes, libelleCode, nombre, taille, optionsAcademies } from '../api.js';
 import { el, remplir, alerte, alerteErreur, annoncer } from '../dom.js';
 import { suivreTravail, choisirFichier } from '../travail.js';
 import { ecranListe } from '../liste.js';
 import { afficherDonnees, sectionInactives, zoneDonnees } from '../donnees-personnelles.js';
 
-const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: `${a.nom} (${a.code})` }));
 const optionsBassins = async (academieId) => {
   if (!academieId) return [];
   const r = await appeler('lister_bassins', { filtre: { academie_id: academieId, limite: 1000 } });
@@ -32,7 +31,7 @@ const ETABLISSEMENTS = {
     { cle: 'academie', libelle: 'Académie', tri: 'academie' },
   ],
   filtres: async () => [
-    { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() },
+    { cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies(true) },
     { cle: 'type', libelle: 'Type', options: codes('types_etablissement') },
   ],
   champs: async () => [
@@ -40,7 +39,7 @@ const ETABLISSEMENTS = {
     { cle: 'nom', libelle: 'Nom', requis: true },
     { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_etablissement') },
     { cle: 'commune', libelle: 'Commune' },
-    { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies(true) },
     { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id',
       options: (v) => optionsBassins(v.academie_id) },
   ],
@@ -131,10 +130,10 @@ const BASSINS = {
     { cle: 'academie', libelle: 'Académie', tri: 'academie' },
     { cle: 'nb_etablissements', libelle: 'Établissements' },
   ],
-  filtres: async () => [{ cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies() }],
+  filtres: async () => [{ cle: 'academie_id', libelle: 'Académie', tous: 'Toutes', numerique: true, options: await optionsAcademies(true) }],
   champs: async () => [
     { cle: 'nom', libelle: 'Nom du bassin', requis: true },
-    { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies(true) },
   ],
   versSaisie: (l) => ({ nom: l.nom, academie_id: l.academie_id }),
   nomDe: (l) => l.nom,

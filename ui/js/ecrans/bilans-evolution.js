@@ -3,7 +3,7 @@
 // extérieure), les actions par thème et par académie ; le même contenu en PDF.
 
 import { appeler, codes, nombre } from '../api.js';
-import { el, remplir, alerteErreur, tableau } from '../dom.js';
+import { el, remplir, alerteErreur, tableau, listeDeroulante } from '../dom.js';
 import { enregistrerFichier } from '../travail.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -63,7 +63,7 @@ function afficherEvolution(zone, e) {
     e.academies.length ? tableauSeries('evolution-academies', 'Actions par académie', e.annees, e.academies) : null);
 }
 
-/** La section de l'écran Bilans ; `academies` : la liste des références, `annee` : la dernière. */
+/** La section de l'écran Bilans ; `academies` : les options des académies, `annee` : la dernière. */
 export function sectionEvolution(academies, annee) {
   const champ = (id, libelle, controle) => {
     controle.id = id;
@@ -71,9 +71,8 @@ export function sectionEvolution(academies, annee) {
   };
   const debut = el('input', { type: 'text', inputmode: 'numeric', size: 6, value: String(annee - 2) });
   const fin = el('input', { type: 'text', inputmode: 'numeric', size: 6, value: String(annee) });
-  const genre = el('select', {}, codes('periodes_bilan').map((c) => el('option', { value: c.code }, c.libelle)));
-  const academie = el('select', {}, el('option', { value: '' }, 'National (toutes académies)'),
-    academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const genre = listeDeroulante({}, codes('periodes_bilan'));
+  const academie = listeDeroulante({}, academies, 'National (toutes académies)');
   const message = el('div', { id: 'evolution-message', 'aria-live': 'polite' });
   const resultat = el('div', { id: 'evolution-resultat' });
   const args = () => ({ genre: genre.value, debut: debut.value, fin: fin.value,

@@ -1,10 +1,10 @@
 // Bilans : le bilan annuel des IPE calculé à partir des actions, les commentaires du délégué
 // à côté des chiffres, et l'export PDF / CSV.
 
-import { appeler, references, nombre } from '../api.js';
+import { appeler, nombre, optionsAcademies } from '../api.js';
 import { sectionEvolution } from './bilans-evolution.js';
 import { enregistrerFichier } from '../travail.js';
-import { el, remplir, alerte, annoncer } from '../dom.js';
+import { el, remplir, alerte, annoncer, listeDeroulante } from '../dom.js';
 
 const etat = { annee: null, periode: 'civile', academie: '' };
 
@@ -18,12 +18,11 @@ export async function afficher(main) {
     const derniere = (await appeler('lister_actions_ipe', { filtre: { limite: 1 } })).lignes[0];
     etat.annee = derniere ? Number(derniere.date.slice(0, 4)) : new Date().getFullYear();
   }
-  const refs = await references();
+  const academies = await optionsAcademies();
   const annee = el('input', { type: 'text', inputmode: 'numeric', value: String(etat.annee), size: 6 });
   const periode = el('select', {}, el('option', { value: 'civile' }, 'Année civile'), el('option', { value: 'scolaire' }, 'Année scolaire (1er sept. – 31 août)'));
   periode.value = etat.periode;
-  const academie = el('select', {}, el('option', { value: '' }, 'National (toutes académies)'),
-    refs.academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const academie = listeDeroulante({}, academies, 'National (toutes académies)');
   academie.value = etat.academie;
   const resultat = el('div', { id: 'bilan-resultat' });
   const message = el('div', { id: 'bilan-message', 'aria-live': 'polite' });
@@ -45,7 +44,7 @@ export async function afficher(main) {
   for (const c of [periode, academie]) c.addEventListener('change', calculer);
   annee.addEventListener('change', calculer);
 
-  const evolution = sectionEvolution(refs.academies, etat.annee);
+  const evolution = sectionEvolution(academies, etat.annee);
   const versEvolution = () => { evolution.scrollIntoView(); evolution.querySelector('input')?.focus(); };
   remplir(main, el('h1', {}, 'Bilans'),
     el('p', {}, el('button', { type: 'button', class: 'lien', id: 'bilan-vers-evolution', onclick: versEvolution }, 'Aller à l\'évolution sur plusieurs années')),

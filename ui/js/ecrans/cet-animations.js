@@ -1,8 +1,8 @@
 // Animations du réseau des CET : liste par académie et année scolaire, création, puis l'écran
 // commun d'une réunion (présences pointées) complété des invitations par secteur et des notes.
 
-import { appeler, references, dateFr, nombre, anneeScolaire, codes, libelleCode } from '../api.js';
-import { el, remplir, tableau, alerte } from '../dom.js';
+import { appeler, dateFr, nombre, anneeScolaire, codes, libelleCode, optionsAcademies } from '../api.js';
+import { el, remplir, tableau, alerte, listeDeroulante } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion } from '../reunion.js';
 import { listes } from './cet.js';
@@ -11,8 +11,8 @@ const DOCUMENTS = [['invitation-pdf', 'Invitation (PDF)'], ['invitation', 'Invit
   ['emargement', 'Feuille d\'émargement (PDF)'], ['compte-rendu', 'Compte rendu (PDF)']];
 
 export async function afficherAnimations(zone, [ouvrir] = []) {
-  const [l, academies] = [await listes(), (await references()).academies];
-  const choixAcademie = el('select', { id: 'animations-academie' }, el('option', { value: '' }, 'Toutes'), academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const [l, academies] = [await listes(), await optionsAcademies()];
+  const choixAcademie = listeDeroulante({ id: 'animations-academie' }, academies, 'Toutes');
   const annee = el('input', { type: 'text', id: 'animations-annee', value: anneeScolaire(), size: 10 });
   const liste = el('div', { id: 'animations-liste' });
   const detail = el('section', { id: 'reunion', 'aria-labelledby': 'reunion-titre' });
@@ -61,7 +61,7 @@ export async function afficherAnimations(zone, [ouvrir] = []) {
   const form = formulaire({
     id: 'animation-formulaire', titre: 'Nouvelle animation', libelleValider: 'Enregistrer l\'animation',
     champs: [
-      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: academies },
       { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_reunion_reseau') },
       { cle: 'date', libelle: 'Date', type: 'date', requis: true },
       { cle: 'heure', libelle: 'Heure', aide: 'ex. 14h30' },

@@ -1,9 +1,9 @@
 // Outils du registre des CET : import (aperçu et choix des colonnes), export, campagne de
 // renouvellement (aperçu puis application), retours aux organisations et bilan annuel.
 
-import { appeler, references, dateFr, nombre, anneeScolaire, taille } from '../api.js';
+import { appeler, dateFr, nombre, anneeScolaire, taille, optionsAcademies } from '../api.js';
 import { suivreTravail, choisirFichier, enregistrerFichier } from '../travail.js';
-import { el, remplir, tableau, confirmer, alerte, alerteErreur } from '../dom.js';
+import { el, remplir, tableau, confirmer, alerte, alerteErreur, listeDeroulante } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { selecteur } from '../selecteur.js';
 
@@ -79,7 +79,7 @@ export async function afficherImportExport(zone) {
 }
 
 export async function afficherCampagne(zone) {
-  const academies = (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
+  const academies = await optionsAcademies();
   const an = new Date().getFullYear();
   const apercu = el('div', { id: 'campagne-apercu', 'aria-live': 'polite' });
   let saisie = null;
@@ -119,14 +119,14 @@ export async function afficherCampagne(zone) {
 }
 
 export async function afficherRetours(zone) {
-  const academies = (await references()).academies;
+  const academies = await optionsAcademies();
   // Vide : toutes les organisations.
   const organisation = selecteur({ id: 'retour-organisation', genre: 'organisation' });
   organisation.input.placeholder = 'Toutes les organisations';
   const message = el('div', { id: 'retour-message', 'aria-live': 'polite' });
   const orgId = () => organisation.valeur();
   const annee = el('input', { type: 'text', id: 'bilan-cet-annee', value: anneeScolaire(), size: 10 });
-  const academie = el('select', { id: 'bilan-cet-academie' }, el('option', { value: '' }, 'Toutes'), academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const academie = listeDeroulante({ id: 'bilan-cet-academie' }, academies, 'Toutes');
   const messageBilan = el('div', { id: 'bilan-cet-message', 'aria-live': 'polite' });
   remplir(zone,
     el('h2', {}, 'Retour aux organisations professionnelles'),

@@ -1,7 +1,7 @@
 // CET (conseillers entreprise pour l'École) : rubriques du module, registre et fiche d'un CET
 // (mandats, jurys, participations), liste des CPC. Animations et outils ont leur fichier.
 
-import { appeler, references, dateFr, codes, libelleCode } from '../api.js';
+import { appeler, dateFr, codes, libelleCode, optionsAcademies } from '../api.js';
 import { enregistrerFichier } from '../travail.js';
 import { el, remplir, tableau } from '../dom.js';
 import { ecranListe } from '../liste.js';
@@ -23,7 +23,6 @@ export async function listes() {
   };
 }
 
-const academies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
 const bassinsDe = async (academieId) => (academieId
   ? (await appeler('lister_bassins', { filtre: { academie_id: academieId, limite: 1000 } })).lignes.map((b) => ({ code: b.id, libelle: b.nom })) : []);
 
@@ -41,13 +40,12 @@ const REGISTRE = {
   ],
   filtres: async () => {
     const l = await listes();
-    const refs = await references();
     const bassins = (await appeler('lister_bassins', { filtre: { limite: 1000 } })).lignes;
     return [
       { cle: 'secteur', libelle: 'Secteur', options: l.secteurs },
       { cle: 'cpc_id', libelle: 'CPC', numerique: true, tous: 'Toutes', options: l.cpc },
       { cle: 'organisation_id', libelle: 'Organisation', genre: 'organisation' },
-      { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: refs.academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+      { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: await optionsAcademies() },
       { cle: 'bassin_id', libelle: 'Bassin', numerique: true, options: bassins.map((b) => ({ code: b.id, libelle: b.nom })) },
       { cle: 'etat_mandat', libelle: 'Mandat', options: codes('etats_mandat') },
       { cle: 'inactif_depuis_ans', libelle: 'Sans participation depuis', numerique: true, tous: '—', options: [1, 2, 3, 5].map((n) => ({ code: n, libelle: `${n} an${n > 1 ? 's' : ''}` })) },
@@ -64,7 +62,7 @@ const REGISTRE = {
       { cle: 'specialites', libelle: 'Spécialités, diplômes concernés', type: 'zone' },
       { cle: 'designation', libelle: 'Désigné sur proposition de', type: 'choix', requis: true, options: codes('designations_cet') },
       { cle: 'organisation_proposante_id', libelle: 'Organisation qui l\'a proposé', type: 'selecteur', genre: 'organisation', creation: true },
-      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await academies() },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
       { cle: 'bassin_id', libelle: 'Bassin', type: 'choix', numerique: true, vide: '— Aucun —', dependDe: 'academie_id', options: (v) => bassinsDe(v.academie_id) },
       { cle: 'missions', libelle: 'Missions', type: 'multiple', options: codes('missions_cet'), aide: 'Ctrl + clic pour en choisir plusieurs' },
       { cle: 'etablissement_ids', libelle: 'Établissements de référence', type: 'selecteurs', genre: 'etablissement', creation: true },

@@ -1,9 +1,9 @@
 // CLEE : liste des comités, fiche (membres par collège, réunions, actions de suivi, actions vers
 // les élèves), écran d'une réunion et bilan annuel par année scolaire.
 
-import { appeler, references, dateFr, nombre, anneeScolaire, codes, libelleCode } from '../api.js';
+import { appeler, dateFr, nombre, anneeScolaire, codes, libelleCode, optionsAcademies } from '../api.js';
 import { enregistrerFichier } from '../travail.js';
-import { el, remplir, tableau, confirmer, alerte } from '../dom.js';
+import { el, remplir, tableau, confirmer, alerte, listeDeroulante } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 import { afficherReunion, blocActionsSuivi, blocReunions } from '../reunion.js';
@@ -26,13 +26,13 @@ const COMITES = {
     { cle: 'statut', libelle: 'Statut', tri: 'statut', rendu: (l) => libelleCode('statuts_comite', l.statut) },
   ],
   filtres: async () => [
-    { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+    { cle: 'academie_id', libelle: 'Académie', numerique: true, tous: 'Toutes', options: await optionsAcademies() },
     { cle: 'statut', libelle: 'Statut', options: codes('statuts_comite') },
   ],
   champs: async () => {
     return [
       { cle: 'nom', libelle: 'Nom du comité', requis: true },
-      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: (await references()).academies.map((x) => ({ code: x.id, libelle: x.nom })) },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', requis: true, numerique: true, options: await optionsAcademies() },
       { cle: 'bassin_ids', libelle: 'Bassins', type: 'multiple', requis: true, numerique: true, dependDe: 'academie_id', aide: 'Ctrl + clic pour en choisir plusieurs',
         options: async (v) => (v.academie_id ? (await appeler('lister_bassins', { filtre: { academie_id: v.academie_id, limite: 1000 } })).lignes.map((b) => ({ code: b.id, libelle: b.nom })) : []) },
       { cle: 'etablissement_support_id', libelle: 'Établissement support', type: 'selecteur', genre: 'etablissement', creation: true },
@@ -135,8 +135,7 @@ async function afficherFiche(comite, outils) {
 
 /** Bilan de tous les comités d'une académie, affiché puis exporté. */
 async function sectionBilan() {
-  const academies = (await references()).academies;
-  const choix = el('select', { id: 'bilan-academie' }, academies.map((a) => el('option', { value: a.id }, a.nom)));
+  const choix = listeDeroulante({ id: 'bilan-academie' }, await optionsAcademies());
   const avecComites = (await appeler('lister_comites', { filtre: { limite: 1 } })).lignes[0];
   if (avecComites) choix.value = String(avecComites.academie_id);
   const annee = el('input', { type: 'text', id: 'bilan-annee', value: anneeScolaire(), size: 10 });

@@ -1,6 +1,6 @@
 // Conventions : liste, fiche (clauses et dates dérivées), avenants.
 
-import { appeler, references, dateFr, codes, libelleCode, taille } from '../api.js';
+import { appeler, dateFr, codes, libelleCode, taille, optionsAcademies } from '../api.js';
 import { enregistrerFichier } from '../travail.js';
 import { el, remplir, annoncer, tableau, alerte, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
@@ -30,7 +30,7 @@ const CONVENTIONS = {
     { cle: 'titre', libelle: 'Titre', requis: true },
     { cle: 'type', libelle: 'Type', type: 'choix', requis: true, options: codes('types_convention') },
     { cle: 'niveau', libelle: 'Niveau', type: 'choix', requis: true, options: codes('niveaux_convention') },
-    { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Aucune —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+    { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Aucune —', options: await optionsAcademies() },
     { cle: 'parent_id', libelle: 'Convention nationale déclinée', type: 'selecteur', genre: 'convention' },
     { cle: 'date_signature', libelle: 'Date de signature', type: 'date' },
     { cle: 'date_effet', libelle: 'Date d\'effet', type: 'date', requis: true },
@@ -159,7 +159,7 @@ async function afficherFiche(convention, outils) {
     id: 'contrat-formulaire', titre: 'Ajouter une action au contrat de progrès', libelleValider: 'Ajouter au contrat',
     champs: [
       { cle: 'annee', libelle: 'Année', type: 'nombre', requis: true },
-      { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Toutes —', options: (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom })) },
+      { cle: 'academie_id', libelle: 'Académie', type: 'choix', numerique: true, vide: '— Toutes —', options: await optionsAcademies() },
       { cle: 'action_prevue', libelle: 'Action prévue', requis: true },
       { cle: 'indicateur', libelle: 'Indicateur', requis: true },
       { cle: 'cible', libelle: 'Cible', type: 'nombre', requis: true },

@@ -1,12 +1,11 @@
 // IPE : les actions (saisie en série, duplication), le registre des IPE et leurs missions, l'import CSV.
 
-import { appeler, references, nombre, quantite, dateFr, codes, taille } from '../api.js';
+import { appeler, nombre, quantite, dateFr, codes, taille, optionsAcademies } from '../api.js';
 import { suivreTravail, choisirFichier } from '../travail.js';
 import { el, remplir, alerte, alerteErreur, annoncer, confirmer } from '../dom.js';
 import { ecranListe } from '../liste.js';
 import { formulaire } from '../formulaire.js';
 
-const optionsAcademies = async () => (await references()).academies.map((a) => ({ code: a.id, libelle: a.nom }));
 const optionsThemes = async () => (await appeler('lister_themes_ipe')).map((t) => ({ code: t.id, libelle: t.libelle }));
 const annees = () => {
   const courante = new Date().getFullYear();

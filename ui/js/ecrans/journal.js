@@ -2,7 +2,7 @@
 // export CSV ; une fiche supprimée peut être remise quand ce qu'elle citait existe encore.
 
 import { appeler, codes, quantite } from '../api.js';
-import { el, remplir, alerte, annoncer, confirmer } from '../dom.js';
+import { el, remplir, alerte, annoncer, confirmer, listeDeroulante } from '../dom.js';
 import { enregistrerFichier } from '../travail.js';
 import { tableauJournal } from '../historique.js';
 
@@ -23,8 +23,7 @@ export async function afficher(main) {
     return el('div', { class: 'champ' }, el('label', { for: saisie.id }, libelle), saisie);
   };
   const choix = (cle, libelle, liste, tous) => {
-    const s = el('select', { id: `journal-${cle}` }, el('option', { value: '' }, tous),
-      codes(liste).map((c) => el('option', { value: c.code }, c.libelle)));
+    const s = listeDeroulante({ id: `journal-${cle}` }, codes(liste), tous);
     s.addEventListener('change', () => { filtre[cle] = s.value || null; rafraichir(); });
     return el('div', { class: 'champ' }, el('label', { for: s.id }, libelle), s);
   };

@@ -6,6 +6,11 @@ fn a(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+/// Les arguments d'une ligne de commande sans espace dans ses mots : « bilan ipe --annee 2007 ».
+fn mots(ligne: &str) -> Vec<String> {
+    ligne.split_whitespace().map(String::from).collect()
+}
+
 #[test]
 fn analyse_des_arguments() {
     let fenetre = |db: Option<&str>, paquets: &[&str]| Demande::Fenetre {
@@ -14,7 +19,7 @@ fn analyse_des_arguments() {
     };
     assert_eq!(analyser(&a(&[])).unwrap(), fenetre(None, &[]));
     assert_eq!(
-        analyser(&a(&["--db", "x.sqlite"])).unwrap(),
+        analyser(&mots("--db x.sqlite")).unwrap(),
         fenetre(Some("x.sqlite"), &[])
     );
     // Un paquet ouvert depuis le gestionnaire de fichiers : la fenêtre, sur son aperçu.
@@ -31,54 +36,44 @@ fn analyse_des_arguments() {
             &["/tmp/Paquet IPE 2007.passerelle", "b.PASSERELLE"]
         )
     );
-    assert!(analyser(&a(&["b.passerelle", "notes.txt"])).is_err());
-    assert_eq!(analyser(&a(&["--version"])).unwrap(), Demande::Version);
+    assert!(analyser(&mots("b.passerelle notes.txt")).is_err());
+    assert_eq!(analyser(&mots("--version")).unwrap(), Demande::Version);
     assert_eq!(
-        analyser(&a(&["demo", "--db", "d.sqlite"])).unwrap(),
+        analyser(&mots("demo --db d.sqlite")).unwrap(),
         Demande::Demo {
             db: Some("d.sqlite".into())
         }
     );
     assert_eq!(
-        analyser(&a(&["nouvelle", "--db", "n.sqlite"])).unwrap(),
+        analyser(&mots("nouvelle --db n.sqlite")).unwrap(),
         Demande::Nouvelle {
             db: Some("n.sqlite".into())
         }
     );
     assert_eq!(
-        analyser(&a(&["nouvelle", "encore"])).unwrap_err(),
+        analyser(&mots("nouvelle encore")).unwrap_err(),
         "Trop d'arguments."
     );
     assert_eq!(
-        analyser(&a(&["--db=v.sqlite", "verifier"])).unwrap(),
+        analyser(&mots("--db=v.sqlite verifier")).unwrap(),
         Demande::Verifier {
             db: Some("v.sqlite".into())
         }
     );
-    assert!(analyser(&a(&["demo", "--db"]))
-        .unwrap_err()
-        .contains("--db"));
-    assert!(analyser(&a(&["exporter"]))
+    assert!(analyser(&mots("demo --db")).unwrap_err().contains("--db"));
+    assert!(analyser(&mots("exporter"))
         .unwrap_err()
         .contains("« exporter »"));
-    assert!(analyser(&a(&["--vite"]))
+    assert!(analyser(&mots("--vite"))
         .unwrap_err()
         .contains("« --vite »"));
-    assert!(analyser(&a(&["demo", "encore"])).is_err());
+    assert!(analyser(&mots("demo encore")).is_err());
 }
 
 #[test]
 fn analyse_des_imports() {
     assert_eq!(
-        analyser(&a(&[
-            "import",
-            "actions-ipe",
-            "--db",
-            "b.sqlite",
-            "a.csv",
-            "--essai"
-        ]))
-        .unwrap(),
+        analyser(&mots("import actions-ipe --db b.sqlite a.csv --essai")).unwrap(),
         Demande::Import {
             db: Some("b.sqlite".into()),
             quoi: Importable::ActionsIpe,
@@ -87,11 +82,11 @@ fn analyse_des_imports() {
             academie: None
         }
     );
-    assert!(analyser(&a(&["import", "cetx", "x.csv"]))
+    assert!(analyser(&mots("import cetx x.csv"))
         .unwrap_err()
         .contains("« cetx »"));
     assert_eq!(
-        analyser(&a(&["import", "cet", "--db", "b.sqlite", "liste.xlsx"])).unwrap(),
+        analyser(&mots("import cet --db b.sqlite liste.xlsx")).unwrap(),
         Demande::Import {
             db: Some("b.sqlite".into()),
             quoi: Importable::Cet,
@@ -101,16 +96,9 @@ fn analyse_des_imports() {
         }
     );
     assert_eq!(
-        analyser(&a(&[
-            "import",
-            "annuaire-education",
-            "--db",
-            "b.sqlite",
-            "annuaire.csv",
-            "--academie",
-            "09",
-            "--essai"
-        ]))
+        analyser(&mots(
+            "import annuaire-education --db b.sqlite annuaire.csv --academie 09 --essai"
+        ))
         .unwrap(),
         Demande::Import {
             db: Some("b.sqlite".into()),
@@ -120,26 +108,17 @@ fn analyse_des_imports() {
             academie: Some("09".into())
         }
     );
-    assert!(
-        analyser(&a(&["import", "cet", "l.csv", "--academie", "Lille"]))
-            .unwrap_err()
-            .contains("--academie")
-    );
+    assert!(analyser(&mots("import cet l.csv --academie Lille"))
+        .unwrap_err()
+        .contains("--academie"));
 }
 
 #[test]
 fn analyse_des_bilans_ipe() {
     assert_eq!(
-        analyser(&a(&[
-            "bilan",
-            "ipe",
-            "--annee",
-            "2007",
-            "--academie",
-            "Lille",
-            "--sortie",
-            "b.pdf"
-        ]))
+        analyser(&mots(
+            "bilan ipe --annee 2007 --academie Lille --sortie b.pdf"
+        ))
         .unwrap(),
         Demande::BilanIpe {
             db: None,
@@ -150,12 +129,10 @@ fn analyse_des_bilans_ipe() {
             sortie: "b.pdf".into()
         }
     );
-    assert!(
-        analyser(&a(&["bilan", "ipe", "--annee", "07", "--sortie", "b.pdf"]))
-            .unwrap_err()
-            .contains("quatre chiffres")
-    );
-    assert!(analyser(&a(&["bilan", "ipe", "--annee", "2007"]))
+    assert!(analyser(&mots("bilan ipe --annee 07 --sortie b.pdf"))
+        .unwrap_err()
+        .contains("quatre chiffres"));
+    assert!(analyser(&mots("bilan ipe --annee 2007"))
         .unwrap_err()
         .contains("--sortie"));
 }
@@ -163,30 +140,20 @@ fn analyse_des_bilans_ipe() {
 #[test]
 fn analyse_des_commandes_des_cet() {
     assert_eq!(
-        analyser(&a(&[
-            "export", "cet", "--format", "xlsx", "--sortie", "r.xlsx"
-        ]))
-        .unwrap(),
+        analyser(&mots("export cet --format xlsx --sortie r.xlsx")).unwrap(),
         Demande::ExportCet {
             db: None,
             format: "xlsx".into(),
             sortie: "r.xlsx".into()
         }
     );
-    assert!(analyser(&a(&[
-        "export", "cet", "--format", "ods", "--sortie", "r.ods"
-    ]))
-    .unwrap_err()
-    .contains("csv ou xlsx"));
+    assert!(analyser(&mots("export cet --format ods --sortie r.ods"))
+        .unwrap_err()
+        .contains("csv ou xlsx"));
     assert_eq!(
-        analyser(&a(&[
-            "cet",
-            "retour-organisations",
-            "--organisation",
-            "7",
-            "--sortie",
-            "r.pdf"
-        ]))
+        analyser(&mots(
+            "cet retour-organisations --organisation 7 --sortie r.pdf"
+        ))
         .unwrap(),
         Demande::RetourOrganisations {
             db: None,
@@ -196,15 +163,7 @@ fn analyse_des_commandes_des_cet() {
         }
     );
     assert_eq!(
-        analyser(&a(&[
-            "bilan",
-            "cet",
-            "--annee-scolaire",
-            "2025-2026",
-            "--sortie",
-            "b.pdf"
-        ]))
-        .unwrap(),
+        analyser(&mots("bilan cet --annee-scolaire 2025-2026 --sortie b.pdf")).unwrap(),
         Demande::BilanCet {
             db: None,
             annee: 2025,
@@ -216,44 +175,26 @@ fn analyse_des_commandes_des_cet() {
 
 #[test]
 fn numeros_d_organisation_et_de_comite() {
-    let e = analyser(&a(&[
-        "cet",
-        "retour-organisations",
-        "--organisation",
-        "sept",
-        "--sortie",
-        "r.pdf",
-    ]))
+    let e = analyser(&mots(
+        "cet retour-organisations --organisation sept --sortie r.pdf",
+    ))
     .unwrap_err();
     assert_eq!(
         e,
         "L'organisation «\u{a0}sept\u{a0}» se désigne par son numéro."
     );
-    let e = analyser(&a(&[
-        "bilan",
-        "clee",
-        "--annee-scolaire",
-        "2025-2026",
-        "--comite",
-        "Lens",
-        "--sortie",
-        "b.pdf",
-    ]))
+    let e = analyser(&mots(
+        "bilan clee --annee-scolaire 2025-2026 --comite Lens --sortie b.pdf",
+    ))
     .unwrap_err();
     assert_eq!(e, "Le comité «\u{a0}Lens\u{a0}» se désigne par son numéro.");
 }
 
 #[test]
 fn annee_scolaire_drapeau_du_bilan_ipe_valeur_des_bilans_clee_et_cet() {
-    let ipe = analyser(&a(&[
-        "bilan",
-        "ipe",
-        "--annee-scolaire",
-        "--annee",
-        "2025",
-        "--sortie",
-        "b.pdf",
-    ]))
+    let ipe = analyser(&mots(
+        "bilan ipe --annee-scolaire --annee 2025 --sortie b.pdf",
+    ))
     .unwrap();
     assert!(matches!(
         ipe,
@@ -295,10 +236,10 @@ fn annee_scolaire_drapeau_du_bilan_ipe_valeur_des_bilans_clee_et_cet() {
             "{args:?}"
         );
     }
-    assert!(analyser(&a(&["bilan", "cet", "--sortie", "b.pdf"]))
+    assert!(analyser(&mots("bilan cet --sortie b.pdf"))
         .unwrap_err()
         .contains("--annee-scolaire 2025-2026"));
-    assert!(analyser(&a(&["bilan", "ipe", "--annee-scolaire=oui"]))
+    assert!(analyser(&mots("bilan ipe --annee-scolaire=oui"))
         .unwrap_err()
         .contains("ne prend pas de valeur"));
 }

@@ -83,17 +83,11 @@ pub fn lister(conn: &Connection, f: &FiltreJournal) -> Resultat<Liste<Entree>> {
         |r| r.get(0),
     )?;
     let limite = f.limite.unwrap_or(LIMITE_DEFAUT).clamp(1, 100_000);
-    let brutes: Vec<Brute> = conn
-        .prepare(&format!(
-            "SELECT {COLONNES} FROM journal {ou} ORDER BY id DESC LIMIT {limite}"
-        ))?
-        .query_map(rusqlite::params_from_iter(&parametres), Brute::lire)?
-        .collect::<Result<_, _>>()?;
-    let mut cache = Caches::default();
-    let lignes = brutes
-        .into_iter()
-        .map(|b| entree(conn, &mut cache, b))
-        .collect::<Resultat<_>>()?;
+    let lignes = entrees(
+        conn,
+        &format!("SELECT {COLONNES} FROM journal {ou} ORDER BY id DESC LIMIT {limite}"),
+        rusqlite::params_from_iter(&parametres),
+    )?;
     Ok(Liste {
         lignes,
         total,
@@ -104,20 +98,16 @@ pub fn lister(conn: &Connection, f: &FiltreJournal) -> Resultat<Liste<Entree>> {
 /// L'historique d'une fiche : ses changements et ceux de ses parties (présences d'une réunion,
 /// articles d'une convention…), les plus récents d'abord.
 pub fn historique_fiche(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<Entree>> {
-    let brutes: Vec<Brute> = conn
-        .prepare(&format!(
+    entrees(
+        conn,
+        &format!(
             "SELECT {COLONNES} FROM journal WHERE table_nom = ?1 AND ligne = ?2
              UNION ALL
              SELECT {COLONNES} FROM journal WHERE parent_table = ?1 AND parent_ligne = ?2
              ORDER BY id DESC LIMIT 1000"
-        ))?
-        .query_map(rusqlite::params![table, id], Brute::lire)?
-        .collect::<Result<_, _>>()?;
-    let mut cache = Caches::default();
-    brutes
-        .into_iter()
-        .map(|b| entree(conn, &mut cache, b))
-        .collect()
+        ),
+        rusqlite::params![table, id],
+    )
 }
 
 /// Les entrées qui répondent à `condition` (SQL écrit par le programme, valeurs liées), les plus
@@ -127,11 +117,23 @@ pub(crate) fn entrees_ou(
     condition: &str,
     parametres: &[Value],
 ) -> Resultat<Vec<Entree>> {
+    entrees(
+        conn,
+        &format!("SELECT {COLONNES} FROM journal WHERE {condition} ORDER BY id DESC"),
+        rusqlite::params_from_iter(parametres),
+    )
+}
+
+/// Les entrées que rend `sql` (une requête sur `COLONNES` du journal), dans son ordre, avec
+/// leurs libellés.
+fn entrees(
+    conn: &Connection,
+    sql: &str,
+    parametres: impl rusqlite::Params,
+) -> Resultat<Vec<Entree>> {
     let brutes: Vec<Brute> = conn
-        .prepare(&format!(
-            "SELECT {COLONNES} FROM journal WHERE {condition} ORDER BY id DESC"
-        ))?
-        .query_map(rusqlite::params_from_iter(parametres), Brute::lire)?
+        .prepare(sql)?
+        .query_map(parametres, Brute::lire)?
         .collect::<Result<_, _>>()?;
     let mut cache = Caches::default();
     brutes

@@ -99,6 +99,72 @@ impl Bloc {
             gras_derniere_ligne: false,
         }
     }
+
+    /// Un tableau dont la dernière ligne, le total, est imprimée en gras.
+    pub fn tableau_avec_total(colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>) -> Bloc {
+        Bloc::Tableau {
+            colonnes,
+            lignes,
+            gras_derniere_ligne: true,
+        }
+    }
+
+    /// Le tableau, ou la phrase `vide` quand il n'a aucune ligne.
+    pub fn tableau_ou(vide: &str, colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>) -> Bloc {
+        if lignes.is_empty() {
+            Bloc::Paragraphe(vide.into())
+        } else {
+            Bloc::tableau(colonnes, lignes)
+        }
+    }
+
+    /// Le tableau s'il a au moins une ligne, rien sinon (pour `blocs.extend(…)`).
+    pub fn tableau_non_vide(colonnes: Vec<Colonne>, lignes: Vec<Vec<String>>) -> Option<Bloc> {
+        (!lignes.is_empty()).then(|| Bloc::tableau(colonnes, lignes))
+    }
+
+    /// Une liste numérotée : « 1. premier point », « 2. … ».
+    pub fn liste_numerotee(points: &[String]) -> Bloc {
+        Bloc::Liste(
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{}. {p}", i + 1))
+                .collect(),
+        )
+    }
+}
+
+impl Couverture {
+    /// La couverture d'un bilan annuel : le périmètre en sous-titre, l'année scolaire, la
+    /// ligne des sources consolidées s'il y en a, la date d'édition.
+    pub fn bilan_annuel(
+        titre: &str,
+        perimetre: &str,
+        annee_scolaire: &str,
+        sources: Option<&str>,
+        jour: chrono::NaiveDate,
+    ) -> Couverture {
+        Couverture {
+            titre: titre.into(),
+            sous_titre: Some(perimetre.into()),
+            lignes: [format!("Année scolaire {annee_scolaire}")]
+                .into_iter()
+                .chain(sources.map(|s| format!("Consolidation : {s}")))
+                .chain([edite_le(jour)])
+                .collect(),
+        }
+    }
+}
+
+/// Une valeur absente imprimée comme un tiret cadratin.
+pub fn ou_tiret(valeur: Option<String>) -> String {
+    valeur.unwrap_or_else(|| "—".into())
+}
+
+/// « 42 % », ou un tiret sans taux.
+pub fn pourcent(taux: Option<i64>) -> String {
+    ou_tiret(taux.map(|t| format!("{t} %")))
 }
 
 #[derive(Debug, Clone)]

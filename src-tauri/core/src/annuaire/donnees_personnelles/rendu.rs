@@ -47,19 +47,16 @@ pub fn rendre_donnees_personne(m: &DonneesPersonne) -> Rapport {
             ]
         })
         .collect();
-    if historique.is_empty() {
-        blocs.push(Bloc::Paragraphe("Aucun changement enregistré.".into()));
-    } else {
-        blocs.push(Bloc::tableau(
-            vec![
-                Colonne::texte("Date", 1.0),
-                Colonne::texte("Fiche", 1.6),
-                Colonne::texte("Opération", 1.2),
-                Colonne::texte("Changements", 2.6),
-            ],
-            historique,
-        ));
-    }
+    blocs.push(Bloc::tableau_ou(
+        "Aucun changement enregistré.",
+        vec![
+            Colonne::texte("Date", 1.0),
+            Colonne::texte("Fiche", 1.6),
+            Colonne::texte("Opération", 1.2),
+            Colonne::texte("Changements", 2.6),
+        ],
+        historique,
+    ));
     blocs.push(Bloc::Note(
         "Document établi au titre du droit d'accès (article 15 du RGPD) : il reprend tout ce que \
          cette base Passerelle enregistre de la personne."

@@ -2,7 +2,7 @@
 //! animations du réseau, jurys. Rien ici ne lit la base.
 
 use super::BilanCet;
-use crate::rapport::{edite_le, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{Bloc, Colonne, Couverture, Rapport};
 use crate::{dates, texte};
 
 /// Le bilan en PDF, une section par fonction.
@@ -17,15 +17,13 @@ pub fn rendre_bilan(b: &BilanCet) -> Rapport {
             "Passerelle – bilan des conseillers entreprise pour l'École {}",
             b.annee_scolaire
         ),
-        couverture: Some(Couverture {
-            titre: "Bilan des conseillers entreprise pour l'École".into(),
-            sous_titre: Some(b.perimetre.clone()),
-            lignes: [format!("Année scolaire {}", b.annee_scolaire)]
-                .into_iter()
-                .chain(b.sources.iter().map(|s| format!("Consolidation : {s}")))
-                .chain([edite_le(b.edite_le)])
-                .collect(),
-        }),
+        couverture: Some(Couverture::bilan_annuel(
+            "Bilan des conseillers entreprise pour l'École",
+            &b.perimetre,
+            &b.annee_scolaire,
+            b.sources.as_deref(),
+            b.edite_le,
+        )),
         blocs,
     }
 }
@@ -48,15 +46,14 @@ fn en_fonction(b: &BilanCet) -> Vec<Bloc> {
             .map(|(c, s, k)| vec![c.clone(), s.clone(), n(*k)])
             .collect();
         lignes.push(vec!["Total".into(), String::new(), n(b.en_fonction)]);
-        blocs.push(Bloc::Tableau {
-            colonnes: vec![
+        blocs.push(Bloc::tableau_avec_total(
+            vec![
                 Colonne::texte("CPC", 3.4),
                 Colonne::texte("Secteur", 3.0),
                 Colonne::nombre("CET", 1.0),
             ],
             lignes,
-            gras_derniere_ligne: true,
-        });
+        ));
     }
     blocs
 }
@@ -106,29 +103,27 @@ fn animations(b: &BilanCet) -> Vec<Bloc> {
             }
         )),
     ];
-    if !b.animations.is_empty() {
-        blocs.push(Bloc::tableau(
-            vec![
-                Colonne::texte("Date", 1.3),
-                Colonne::texte("Animation", 2.3),
-                Colonne::texte("Thème", 3.0),
-                Colonne::nombre("Invités", 1.0),
-                Colonne::nombre("Présents", 1.0),
-            ],
-            b.animations
-                .iter()
-                .map(|a| {
-                    vec![
-                        dates::francaise(a.date),
-                        a.type_.clone(),
-                        a.theme.clone(),
-                        n(a.invites),
-                        n(a.presents),
-                    ]
-                })
-                .collect(),
-        ));
-    }
+    blocs.extend(Bloc::tableau_non_vide(
+        vec![
+            Colonne::texte("Date", 1.3),
+            Colonne::texte("Animation", 2.3),
+            Colonne::texte("Thème", 3.0),
+            Colonne::nombre("Invités", 1.0),
+            Colonne::nombre("Présents", 1.0),
+        ],
+        b.animations
+            .iter()
+            .map(|a| {
+                vec![
+                    dates::francaise(a.date),
+                    a.type_.clone(),
+                    a.theme.clone(),
+                    n(a.invites),
+                    n(a.presents),
+                ]
+            })
+            .collect(),
+    ));
     blocs
 }
 
@@ -147,14 +142,13 @@ fn jurys(b: &BilanCet) -> Vec<Bloc> {
                 .map(|(d, k)| vec![d.clone(), n(*k)])
                 .collect();
             lignes.push(vec!["Total".into(), n(total)]);
-            Bloc::Tableau {
-                colonnes: vec![
+            Bloc::tableau_avec_total(
+                vec![
                     Colonne::texte("Diplôme", 4.0),
                     Colonne::nombre("Participations", 1.4),
                 ],
                 lignes,
-                gras_derniere_ligne: true,
-            }
+            )
         },
     ]
 }

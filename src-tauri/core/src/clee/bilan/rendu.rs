@@ -2,12 +2,8 @@
 //! actions, partenaires, actions de suivi ouvertes. Rien ici ne lit la base.
 
 use super::BilanClee;
-use crate::rapport::{edite_le, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{pourcent, Bloc, Colonne, Couverture, Rapport};
 use crate::{dates, texte};
-
-fn pourcent(t: Option<i64>) -> String {
-    t.map(|t| format!("{t} %")).unwrap_or_else(|| "—".into())
-}
 
 /// Le bilan en PDF, une section par fonction.
 pub fn rendre_bilan(b: &BilanClee) -> Rapport {
@@ -23,15 +19,13 @@ pub fn rendre_bilan(b: &BilanClee) -> Rapport {
             "Passerelle – bilan des CLEE {} – {}",
             b.annee_scolaire, b.perimetre
         ),
-        couverture: Some(Couverture {
-            titre: "Bilan des comités locaux École-entreprise".into(),
-            sous_titre: Some(b.perimetre.clone()),
-            lignes: [format!("Année scolaire {}", b.annee_scolaire)]
-                .into_iter()
-                .chain(b.sources.iter().map(|s| format!("Consolidation : {s}")))
-                .chain([edite_le(b.edite_le)])
-                .collect(),
-        }),
+        couverture: Some(Couverture::bilan_annuel(
+            "Bilan des comités locaux École-entreprise",
+            &b.perimetre,
+            &b.annee_scolaire,
+            b.sources.as_deref(),
+            b.edite_le,
+        )),
         blocs,
     }
 }
@@ -41,30 +35,26 @@ fn comites(b: &BilanClee) -> Vec<Bloc> {
     let n = texte::nombre;
     vec![
         Bloc::Titre1("1 – Les comités".into()),
-        if b.comites.is_empty() {
-            Bloc::Paragraphe("Aucun comité dans ce périmètre.".into())
-        } else {
-            Bloc::tableau(
-                vec![
-                    Colonne::texte("Comité", 2.6),
-                    Colonne::texte("Bassins", 2.4),
-                    Colonne::texte("Co-pilotes", 2.8),
-                    Colonne::nombre("Membres", 1.1),
-                ],
-                b.comites
-                    .iter()
-                    .map(|c| {
-                        let copilotes =
-                            [c.copilote_education.clone(), c.copilote_entreprise.clone()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(" et ");
-                        vec![c.nom.clone(), c.bassins.clone(), copilotes, n(c.membres)]
-                    })
-                    .collect(),
-            )
-        },
+        Bloc::tableau_ou(
+            "Aucun comité dans ce périmètre.",
+            vec![
+                Colonne::texte("Comité", 2.6),
+                Colonne::texte("Bassins", 2.4),
+                Colonne::texte("Co-pilotes", 2.8),
+                Colonne::nombre("Membres", 1.1),
+            ],
+            b.comites
+                .iter()
+                .map(|c| {
+                    let copilotes = [c.copilote_education.clone(), c.copilote_entreprise.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" et ");
+                    vec![c.nom.clone(), c.bassins.clone(), copilotes, n(c.membres)]
+                })
+                .collect(),
+        ),
     ]
 }
 
@@ -79,31 +69,29 @@ fn reunions_tenues(b: &BilanClee) -> Vec<Bloc> {
             b.annee_scolaire
         )),
     ];
-    if !b.reunions.is_empty() {
-        blocs.push(Bloc::tableau(
-            vec![
-                Colonne::texte("Date", 1.3),
-                Colonne::texte("Comité", 2.6),
-                Colonne::texte("Réunion", 2.2),
-                Colonne::nombre("Présents", 1.1),
-                Colonne::nombre("Excusés", 1.1),
-                Colonne::nombre("Absents", 1.1),
-            ],
-            b.reunions
-                .iter()
-                .map(|r| {
-                    vec![
-                        dates::francaise(r.date),
-                        r.comite.clone(),
-                        r.type_.clone(),
-                        n(r.presents),
-                        n(r.excuses),
-                        n(r.absents),
-                    ]
-                })
-                .collect(),
-        ));
-    }
+    blocs.extend(Bloc::tableau_non_vide(
+        vec![
+            Colonne::texte("Date", 1.3),
+            Colonne::texte("Comité", 2.6),
+            Colonne::texte("Réunion", 2.2),
+            Colonne::nombre("Présents", 1.1),
+            Colonne::nombre("Excusés", 1.1),
+            Colonne::nombre("Absents", 1.1),
+        ],
+        b.reunions
+            .iter()
+            .map(|r| {
+                vec![
+                    dates::francaise(r.date),
+                    r.comite.clone(),
+                    r.type_.clone(),
+                    n(r.presents),
+                    n(r.excuses),
+                    n(r.absents),
+                ]
+            })
+            .collect(),
+    ));
     blocs
 }
 
@@ -112,16 +100,15 @@ fn assiduite(b: &BilanClee) -> Vec<Bloc> {
     let n = texte::nombre;
     vec![
         Bloc::Titre1("3 – Assiduité par collège".into()),
-        Bloc::Tableau {
-            colonnes: vec![
+        Bloc::tableau_avec_total(
+            vec![
                 Colonne::texte("Collège", 2.6),
                 Colonne::nombre("Présents", 1.1),
                 Colonne::nombre("Excusés", 1.1),
                 Colonne::nombre("Absents", 1.1),
                 Colonne::nombre("Taux de présence", 1.5),
             ],
-            lignes: b
-                .assiduite
+            b.assiduite
                 .iter()
                 .map(|a| {
                     vec![
@@ -133,8 +120,7 @@ fn assiduite(b: &BilanClee) -> Vec<Bloc> {
                     ]
                 })
                 .collect(),
-            gras_derniere_ligne: true,
-        },
+        ),
         Bloc::Note("Taux de présence : présents rapportés aux personnes pointées (présentes, excusées ou absentes) lors des réunions tenues.".into()),
     ]
 }
@@ -144,8 +130,8 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
     let n = texte::nombre;
     let mut blocs = vec![
         Bloc::Titre1("4 – Actions vers les élèves et les équipes".into()),
-        Bloc::Tableau {
-            colonnes: vec![
+        Bloc::tableau_avec_total(
+            vec![
                 Colonne::texte("Type d'action", 3.0),
                 Colonne::nombre("Actions", 1.0),
                 Colonne::nombre("Filles", 1.0),
@@ -153,8 +139,7 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
                 Colonne::nombre("Jeunes", 1.0),
                 Colonne::nombre("Enseignants", 1.2),
             ],
-            lignes: b
-                .actions
+            b.actions
                 .iter()
                 .map(|l| {
                     vec![
@@ -167,8 +152,7 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
                     ]
                 })
                 .collect(),
-            gras_derniere_ligne: true,
-        },
+        ),
     ];
     let barres: Vec<(String, f64)> = b
         .actions
@@ -189,20 +173,17 @@ fn actions(b: &BilanClee) -> Vec<Bloc> {
 fn partenaires(b: &BilanClee) -> Vec<Bloc> {
     let mut blocs = vec![
         Bloc::Titre1("5 – Partenaires associés".into()),
-        if b.partenaires.is_empty() {
-            Bloc::Paragraphe("Aucune organisation citée par les actions de l'année.".into())
-        } else {
-            Bloc::tableau(
-                vec![
-                    Colonne::texte("Organisation", 5.0),
-                    Colonne::nombre("Actions", 1.2),
-                ],
-                b.partenaires
-                    .iter()
-                    .map(|(o, k)| vec![o.clone(), texte::nombre(*k)])
-                    .collect(),
-            )
-        },
+        Bloc::tableau_ou(
+            "Aucune organisation citée par les actions de l'année.",
+            vec![
+                Colonne::texte("Organisation", 5.0),
+                Colonne::nombre("Actions", 1.2),
+            ],
+            b.partenaires
+                .iter()
+                .map(|(o, k)| vec![o.clone(), texte::nombre(*k)])
+                .collect(),
+        ),
     ];
     let declares: Vec<String> = b
         .comites
@@ -221,28 +202,25 @@ fn partenaires(b: &BilanClee) -> Vec<Bloc> {
 fn ouvertes(b: &BilanClee) -> Vec<Bloc> {
     vec![
         Bloc::Titre1("6 – Actions de suivi ouvertes en fin d'année".into()),
-        if b.ouvertes.is_empty() {
-            Bloc::Paragraphe("Aucune.".into())
-        } else {
-            Bloc::tableau(
-                vec![
-                    Colonne::texte("Comité", 2.2),
-                    Colonne::texte("Action", 3.6),
-                    Colonne::texte("Responsable", 1.9),
-                    Colonne::texte("Échéance", 1.3),
-                ],
-                b.ouvertes
-                    .iter()
-                    .map(|(c, a)| {
-                        vec![
-                            c.clone(),
-                            a.intitule.clone(),
-                            a.responsable.clone().unwrap_or_default(),
-                            a.echeance.map(dates::francaise).unwrap_or_default(),
-                        ]
-                    })
-                    .collect(),
-            )
-        },
+        Bloc::tableau_ou(
+            "Aucune.",
+            vec![
+                Colonne::texte("Comité", 2.2),
+                Colonne::texte("Action", 3.6),
+                Colonne::texte("Responsable", 1.9),
+                Colonne::texte("Échéance", 1.3),
+            ],
+            b.ouvertes
+                .iter()
+                .map(|(c, a)| {
+                    vec![
+                        c.clone(),
+                        a.intitule.clone(),
+                        a.responsable.clone().unwrap_or_default(),
+                        a.echeance.map(dates::francaise).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ),
     ]
 }

@@ -3,7 +3,7 @@
 
 use super::{ModeleBilan, ModeleDossierDeReunion};
 use crate::conventions::contrat::LigneContrat;
-use crate::rapport::{edite_le, Bloc, Colonne, Couverture, Rapport};
+use crate::rapport::{edite_le, ou_tiret, pourcent, Bloc, Colonne, Couverture, Rapport};
 use crate::reunions::documents::bloc_emargement;
 use crate::vocabulaire::Code;
 use crate::{dates, texte};
@@ -11,38 +11,33 @@ use chrono::{Datelike, NaiveDate};
 
 /// « 24/11/2026 », ou un tiret sans date.
 fn df(d: Option<NaiveDate>) -> String {
-    d.map(dates::francaise).unwrap_or_else(|| "—".into())
+    ou_tiret(d.map(dates::francaise))
 }
 
 /// Indicateurs du contrat de progrès : cible contre valeur atteinte.
 fn bloc_contrat(lignes: &[LigneContrat]) -> Bloc {
-    if lignes.is_empty() {
-        return Bloc::Paragraphe("Aucun contrat de progrès saisi pour cette année.".into());
-    }
-    Bloc::Tableau {
-        colonnes: vec![
+    Bloc::tableau_ou(
+        "Aucun contrat de progrès saisi pour cette année.",
+        vec![
             Colonne::texte("Action prévue", 3.0),
             Colonne::texte("Indicateur", 2.6),
             Colonne::nombre("Cible", 1.0),
             Colonne::nombre("Atteint", 1.1),
             Colonne::nombre("Taux", 1.0),
         ],
-        lignes: lignes
+        lignes
             .iter()
             .map(|l| {
                 vec![
                     l.action_prevue.clone(),
                     l.indicateur.clone(),
                     texte::nombre(l.cible),
-                    l.realise.map(texte::nombre).unwrap_or_else(|| "—".into()),
-                    l.taux
-                        .map(|t| format!("{t} %"))
-                        .unwrap_or_else(|| "—".into()),
+                    ou_tiret(l.realise.map(texte::nombre)),
+                    pourcent(l.taux),
                 ]
             })
             .collect(),
-        gras_derniere_ligne: false,
-    }
+    )
 }
 
 /// Bilan annuel d'une convention : activité liée, indicateurs du contrat de progrès, réunions tenues.
@@ -110,29 +105,25 @@ fn reunions_de_l_annee(m: &ModeleBilan) -> Vec<Bloc> {
             }
         )),
     ];
-    if !m.reunions.is_empty() {
-        blocs.push(Bloc::Tableau {
-            colonnes: vec![
-                Colonne::texte("Date", 1.3),
-                Colonne::texte("Lieu", 3.5),
-                Colonne::nombre("Présents", 1.2),
-                Colonne::nombre("Décisions", 1.2),
-            ],
-            lignes: m
-                .reunions
-                .iter()
-                .map(|r| {
-                    vec![
-                        dates::francaise(r.date),
-                        r.lieu.clone(),
-                        texte::nombre(r.presents),
-                        texte::nombre(r.decisions),
-                    ]
-                })
-                .collect(),
-            gras_derniere_ligne: false,
-        });
-    }
+    blocs.extend(Bloc::tableau_non_vide(
+        vec![
+            Colonne::texte("Date", 1.3),
+            Colonne::texte("Lieu", 3.5),
+            Colonne::nombre("Présents", 1.2),
+            Colonne::nombre("Décisions", 1.2),
+        ],
+        m.reunions
+            .iter()
+            .map(|r| {
+                vec![
+                    dates::francaise(r.date),
+                    r.lieu.clone(),
+                    texte::nombre(r.presents),
+                    texte::nombre(r.decisions),
+                ]
+            })
+            .collect(),
+    ));
     blocs
 }
 
@@ -144,13 +135,7 @@ pub fn rendre_dossier_de_reunion(m: &ModeleDossierDeReunion) -> Rapport {
     blocs.extend(activite_liee(m));
     blocs.extend(actions_ouvertes(m));
     blocs.push(Bloc::Titre1("5 – Ordre du jour proposé".into()));
-    blocs.push(Bloc::Liste(
-        m.ordre_du_jour
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{}. {p}", i + 1))
-            .collect(),
-    ));
+    blocs.push(Bloc::liste_numerotee(&m.ordre_du_jour));
     blocs.push(Bloc::SautDePage);
     blocs.push(Bloc::Titre1(format!(
         "Feuille d'émargement – réunion du {}",
@@ -180,12 +165,12 @@ pub fn rendre_dossier_de_reunion(m: &ModeleDossierDeReunion) -> Rapport {
 fn la_convention(m: &ModeleDossierDeReunion) -> Vec<Bloc> {
     let c = &m.convention;
     let mut blocs = vec![Bloc::Titre1("1 – La convention".into())];
-    blocs.push(Bloc::Tableau {
-        colonnes: vec![
+    blocs.push(Bloc::tableau(
+        vec![
             Colonne::texte("Rubrique", 2.0),
             Colonne::texte("Valeur", 5.0),
         ],
-        lignes: vec![
+        vec![
             vec!["Statut".into(), c.statut.libelle().to_string()],
             vec!["Signature".into(), df(c.date_signature)],
             vec![
@@ -207,8 +192,7 @@ fn la_convention(m: &ModeleDossierDeReunion) -> Vec<Bloc> {
                 },
             ],
         ],
-        gras_derniere_ligne: false,
-    });
+    ));
     if !m.parties.is_empty() {
         blocs.push(Bloc::Titre3("Parties".into()));
         blocs.push(Bloc::Liste(
@@ -273,28 +257,24 @@ fn activite_liee(m: &ModeleDossierDeReunion) -> Vec<Bloc> {
         texte::nombre(m.activite.len() as i64),
         texte::nombre(jeunes)
     )));
-    if !m.activite.is_empty() {
-        blocs.push(Bloc::Tableau {
-            colonnes: vec![
-                Colonne::texte("Date", 1.2),
-                Colonne::texte("Action", 4.0),
-                Colonne::texte("IPE", 2.0),
-            ],
-            lignes: m
-                .activite
-                .iter()
-                .take(200)
-                .map(|a| {
-                    vec![
-                        dates::francaise(dates::lire(&a.date).unwrap_or(date)),
-                        a.intitule.clone(),
-                        a.intervenants_noms.clone(),
-                    ]
-                })
-                .collect(),
-            gras_derniere_ligne: false,
-        });
-    }
+    blocs.extend(Bloc::tableau_non_vide(
+        vec![
+            Colonne::texte("Date", 1.2),
+            Colonne::texte("Action", 4.0),
+            Colonne::texte("IPE", 2.0),
+        ],
+        m.activite
+            .iter()
+            .take(200)
+            .map(|a| {
+                vec![
+                    dates::francaise(dates::lire(&a.date).unwrap_or(date)),
+                    a.intitule.clone(),
+                    a.intervenants_noms.clone(),
+                ]
+            })
+            .collect(),
+    ));
     blocs.push(Bloc::Titre2(format!(
         "Contrat annuel de progrès {}",
         date.year()
@@ -307,30 +287,25 @@ fn activite_liee(m: &ModeleDossierDeReunion) -> Vec<Bloc> {
 fn actions_ouvertes(m: &ModeleDossierDeReunion) -> Vec<Bloc> {
     vec![
         Bloc::Titre1("4 – Actions de suivi ouvertes".into()),
-        if m.ouvertes.is_empty() {
-            Bloc::Paragraphe("Aucune action ouverte.".into())
-        } else {
-            Bloc::Tableau {
-                colonnes: vec![
-                    Colonne::texte("Action", 4.0),
-                    Colonne::texte("Responsable", 2.0),
-                    Colonne::texte("Échéance", 1.3),
-                    Colonne::texte("Décidée le", 1.3),
-                ],
-                lignes: m
-                    .ouvertes
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            a.intitule.clone(),
-                            a.responsable.clone().unwrap_or_default(),
-                            df(a.echeance),
-                            df(a.decidee_le),
-                        ]
-                    })
-                    .collect(),
-                gras_derniere_ligne: false,
-            }
-        },
+        Bloc::tableau_ou(
+            "Aucune action ouverte.",
+            vec![
+                Colonne::texte("Action", 4.0),
+                Colonne::texte("Responsable", 2.0),
+                Colonne::texte("Échéance", 1.3),
+                Colonne::texte("Décidée le", 1.3),
+            ],
+            m.ouvertes
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.intitule.clone(),
+                        a.responsable.clone().unwrap_or_default(),
+                        df(a.echeance),
+                        df(a.decidee_le),
+                    ]
+                })
+                .collect(),
+        ),
     ]
 }

@@ -93,11 +93,23 @@ pub fn rendre_compte_rendu(m: &ModeleReunion) -> Rapport {
         }));
     }
     blocs.extend(decisions_et_actions(m));
+    document_de_reunion((mot, &mot.to_lowercase()), r, titre_cadre, blocs)
+}
+
+/// Un document d'une réunion, sans couverture : titre « Convocation – CLEE … », en-tête
+/// « Passerelle – convocation du 12/03/2026 – CLEE … » (`nom` : le nom du document et son nom
+/// dans l'en-tête).
+fn document_de_reunion(
+    nom: (&str, &str),
+    r: &Reunion,
+    intitule: &str,
+    blocs: Vec<Bloc>,
+) -> Rapport {
     Rapport {
-        titre: format!("{mot} – {titre_cadre}"),
+        titre: format!("{} – {intitule}", nom.0),
         entete: format!(
-            "Passerelle – {} du {} – {titre_cadre}",
-            mot.to_lowercase(),
+            "Passerelle – {} du {} – {intitule}",
+            nom.1,
             dates::francaise(r.date)
         ),
         couverture: None,
@@ -158,26 +170,12 @@ pub fn rendre_convocation_completee(m: &ModeleReunion, complement: Vec<Bloc>) ->
     blocs.extend(complement);
     blocs.extend([
         Bloc::Titre2("Ordre du jour".into()),
-        Bloc::Liste(
-            m.ordre_du_jour
-                .iter()
-                .enumerate()
-                .map(|(i, p)| format!("{}. {p}", i + 1))
-                .collect(),
-        ),
+        Bloc::liste_numerotee(&m.ordre_du_jour),
         Bloc::Titre2("Personnes convoquées".into()),
     ]);
     blocs.extend(convoques(m));
     blocs.push(Bloc::Note("Merci de signaler votre présence ou votre absence avant la réunion. En cas d'empêchement, vous pouvez vous faire représenter.".into()));
-    Rapport {
-        titre: format!("Convocation – {titre}"),
-        entete: format!(
-            "Passerelle – convocation du {} – {titre}",
-            dates::francaise(r.date)
-        ),
-        couverture: None,
-        blocs,
-    }
+    document_de_reunion(("Convocation", "convocation"), r, &titre, blocs)
 }
 
 /// Les personnes convoquées, par groupe : collèges d'un comité, membres d'un groupe de suivi,
@@ -220,19 +218,16 @@ pub fn rendre_emargement(m: &ModeleReunion) -> Rapport {
         .iter()
         .map(|p| (p.nom_officiel.clone(), p.fonction.clone()))
         .collect();
-    Rapport {
-        titre: format!("Feuille d'émargement – {titre}"),
-        entete: format!(
-            "Passerelle – émargement du {} – {titre}",
-            dates::francaise(r.date)
-        ),
-        couverture: None,
-        blocs: vec![
+    document_de_reunion(
+        ("Feuille d'émargement", "émargement"),
+        r,
+        &titre,
+        vec![
             Bloc::Titre1("Feuille d'émargement".into()),
             Bloc::Paragraphe(format!("{titre}, {}.", quand_et_ou(r))),
             bloc_emargement(&personnes),
         ],
-    }
+    )
 }
 
 /// Invitation iCalendar de deux heures (9h30 si l'heure n'est pas lisible) ; les personnes qui
