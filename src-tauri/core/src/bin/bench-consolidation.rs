@@ -110,17 +110,20 @@ fn plancher(dossier: &Path) {
     )
     .unwrap();
     let t = Instant::now();
-    // Comme la fusion : créations non notées une à une au journal.
-    passerelle_core::journal::creations_tracees_ailleurs(c, || {
-        Ok(c.execute_batch(
-            "BEGIN;
-             INSERT INTO action_ipe SELECT * FROM n.action_ipe;
-             INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;
-             INSERT INTO consolidation_fiche SELECT * FROM n.consolidation_fiche;
-             COMMIT;",
-        )?)
+    // Comme la fusion : créations non notées une à une au journal, index de recherche des
+    // actions reconstruit d'un coup.
+    c.execute_batch("BEGIN").unwrap();
+    passerelle_core::annuaire::recherche::en_masse(c, &["action_ipe"], || {
+        passerelle_core::journal::creations_tracees_ailleurs(c, || {
+            Ok(c.execute_batch(
+                "INSERT INTO action_ipe SELECT * FROM n.action_ipe;
+                 INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;
+                 INSERT INTO consolidation_fiche SELECT * FROM n.consolidation_fiche;",
+            )?)
+        })
     })
     .unwrap();
+    c.execute_batch("COMMIT").unwrap();
     println!(
         "{:<58} {:>9.1} ms",
         "Plancher : les mêmes lignes copiées par SQLite seul",
