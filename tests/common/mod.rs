@@ -145,3 +145,37 @@ pub fn message_sous(champ: &str, r: Resultat<impl std::fmt::Debug>) -> String {
         autre => panic!("attendu une erreur sous « {champ} » : {autre:?}"),
     }
 }
+
+/// Les intitulés des actions IPE que la liste rend pour cette recherche.
+pub fn actions_trouvees(c: &Connection, q: &str) -> Vec<String> {
+    use passerelle_core::ipe::actions::{lister, FiltreActions};
+    let f = FiltreActions {
+        liste: passerelle_core::liste::ParametresListe {
+            recherche: q.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    lister(c, &f)
+        .unwrap()
+        .lignes
+        .into_iter()
+        .map(|a| a.intitule)
+        .collect()
+}
+
+/// L'index plein texte de `table` et la table disent la même chose (contrôle intégré de
+/// FTS5) ; rend le nombre de déclencheurs qui tiennent cet index.
+pub fn index_fts_verifie(c: &Connection, table: &str) -> i64 {
+    c.execute(
+        &format!("INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')"),
+        [],
+    )
+    .unwrap();
+    c.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB ?1 || '_fts_*'",
+        [table],
+        |r| r.get(0),
+    )
+    .unwrap()
+}

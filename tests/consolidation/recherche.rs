@@ -2,12 +2,11 @@
 //! coup au lieu de les tenir fiche à fiche : les fiches reçues se trouvent ensuite, et l'index
 //! reste tenu par ses déclencheurs. Un paquet déjà reçu ne reconstruit rien.
 
+use super::common::{actions_trouvees as trouvees, index_fts_verifie};
 use super::outils::{base_de_consolidation, exporter, importer};
 use passerelle_core::annuaire::recherche::SEUIL_EN_MASSE;
 use passerelle_core::consolidation::Perimetre;
 use passerelle_core::dates::Periode;
-use passerelle_core::ipe::actions::{self, FiltreActions};
-use passerelle_core::liste::ParametresListe;
 use passerelle_core::Connection;
 
 /// Une base source nommée, avec un IPE et `n` actions de 2007 qui le citent.
@@ -30,38 +29,10 @@ fn source(n: usize) -> Connection {
     c
 }
 
-fn trouvees(c: &Connection, q: &str) -> Vec<String> {
-    let f = FiltreActions {
-        liste: ParametresListe {
-            recherche: q.into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    actions::lister(c, &f)
-        .unwrap()
-        .lignes
-        .into_iter()
-        .map(|a| a.intitule)
-        .collect()
-}
-
 fn index_coherents(c: &Connection) {
     for t in ["action_ipe", "personne", "organisation", "etablissement"] {
-        c.execute(
-            &format!("INSERT INTO {t}_fts ({t}_fts) VALUES ('integrity-check')"),
-            [],
-        )
-        .unwrap();
+        assert_eq!(index_fts_verifie(c, t), 3, "{t}");
     }
-    let declencheurs: i64 = c
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_*'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(declencheurs, 12);
 }
 
 #[test]

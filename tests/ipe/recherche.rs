@@ -1,6 +1,7 @@
 //! La recherche dans les actions passe par leur index plein texte (migration 15) : il suit
 //! chaque écriture, et un gros import le reconstruit d'un coup sans rien y perdre.
 
+use super::common::{actions_trouvees as trouvees, index_fts_verifie};
 use super::{actions_generees, saisie};
 use passerelle_core::annuaire::recherche::SEUIL_EN_MASSE;
 use passerelle_core::ipe::actions::{self, FiltreActions};
@@ -9,38 +10,9 @@ use passerelle_core::liste::ParametresListe;
 use passerelle_core::travail::Suivi;
 use passerelle_core::{base, Connection};
 
-fn trouvees(c: &Connection, q: &str) -> Vec<String> {
-    let f = FiltreActions {
-        liste: ParametresListe {
-            recherche: q.into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    actions::lister(c, &f)
-        .unwrap()
-        .lignes
-        .into_iter()
-        .map(|a| a.intitule)
-        .collect()
-}
-
-/// L'index et sa table disent la même chose (contrôle intégré de FTS5), et ses trois
-/// déclencheurs sont en place.
+/// L'index et sa table disent la même chose, et ses trois déclencheurs sont en place.
 fn index_coherent(c: &Connection) {
-    c.execute(
-        "INSERT INTO action_ipe_fts (action_ipe_fts) VALUES ('integrity-check')",
-        [],
-    )
-    .unwrap();
-    let declencheurs: i64 = c
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'action_ipe_fts_*'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(declencheurs, 3);
+    assert_eq!(index_fts_verifie(c, "action_ipe"), 3);
 }
 
 /// Le mot cherché passe-t-il par l'index ? Le plan de la requête de la liste le dit.
