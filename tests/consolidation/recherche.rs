@@ -48,6 +48,20 @@ fn une_grosse_fusion_laisse_les_index_de_recherche_justes() {
         "",
     );
     let cible = base_de_consolidation("National");
+    // À l'essai : rien n'entre, les index et leurs déclencheurs restent comme avant.
+    let essai = passerelle_core::consolidation::importer(
+        &cible,
+        std::slice::from_ref(&paquet),
+        true,
+        &passerelle_core::travail::Suivi::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        essai[0].compte_rendu.as_ref().map(|c| c.nouvelles),
+        Some(n + 3)
+    );
+    assert_eq!(super::common::compter(&cible, "action_ipe"), 0);
+    index_coherents(&cible);
     let cr = importer(&cible, std::slice::from_ref(&paquet));
     assert_eq!(cr[0].nouvelles, n + 3, "{cr:?}");
     index_coherents(&cible);
