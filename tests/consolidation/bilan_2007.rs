@@ -237,3 +237,50 @@ fn une_correction_a_la_source_change_les_totaux_de_cette_correction() {
     };
     assert_eq!(lyon(&cible), lyon(&source));
 }
+
+/// Les académies sans paquet : toutes les autres pour une base nationale, seulement la sienne
+/// pour une base d'académie.
+#[test]
+fn une_base_d_academie_ne_guette_que_son_academie() {
+    let source = base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let paquet = |code| {
+        exporter(
+            &source,
+            dossier.path(),
+            Perimetre::Ipe,
+            Periode::Civile(2007),
+            code,
+        )
+    };
+    let (lille, lyon) = (paquet("Lille"), paquet("Lyon"));
+    let academies = compter(&source, "academie") as usize;
+    let national = base_de_consolidation("National");
+    importer(&national, std::slice::from_ref(&lille));
+    let etat = consolidation::etat(&national, None).unwrap();
+    let (periode, manquantes) = &etat.manquantes[0];
+    assert_eq!(periode, "2007");
+    assert_eq!(manquantes.len(), academies - 1);
+    assert!(!manquantes.contains(&"Lille".to_string()));
+    let daet = base_de_consolidation("DAET Lyon");
+    consolidation::nommer(
+        &daet,
+        &consolidation::Identite {
+            academie: "10".into(),
+            ..consolidation::identite(&daet).unwrap()
+        },
+    )
+    .unwrap();
+    importer(&daet, &[lille]);
+    let etat = consolidation::etat(&daet, None).unwrap();
+    assert_eq!(
+        etat.manquantes,
+        [("2007".to_string(), vec!["Lyon".to_string()])]
+    );
+    importer(&daet, &[lyon]);
+    let etat = consolidation::etat(&daet, None).unwrap();
+    assert_eq!(
+        etat.manquantes,
+        [("2007".to_string(), Vec::<String>::new())]
+    );
+}

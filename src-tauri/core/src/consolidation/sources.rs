@@ -122,21 +122,23 @@ pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
 }
 
 /// Les académies dont aucune contribution n'est arrivée pour la période (et le périmètre, s'il
-/// est donné) : ni une source de l'académie, ni un paquet limité à elle.
+/// est donné) : ni une source de l'académie, ni un paquet limité à elle. Une base d'académie
+/// (« DAET Lille ») ne guette que la sienne : les autres n'ont pas à lui envoyer de paquet.
 pub fn academies_sans_source(
     conn: &Connection,
     perimetre: Option<Perimetre>,
     periode: &str,
 ) -> Resultat<Vec<String>> {
+    let ici = super::identite(conn)?.academie;
     Ok(conn
         .prepare(
-            "SELECT nom FROM academie a WHERE NOT EXISTS (
+            "SELECT nom FROM academie a WHERE (?3 = '' OR a.code = ?3) AND NOT EXISTS (
                  SELECT 1 FROM consolidation_source s WHERE s.periode = ?1
                    AND (?2 IS NULL OR s.perimetre = ?2 OR s.perimetre = 'tout')
                    AND (s.portee = a.code OR (s.portee = '' AND s.source_academie = a.code)))
              ORDER BY nom",
         )?
-        .query_map(params![periode, perimetre], |r| r.get(0))?
+        .query_map(params![periode, perimetre, ici], |r| r.get(0))?
         .collect::<Result<_, _>>()?)
 }
 
