@@ -156,73 +156,13 @@ pub fn importer_actions(
     suivi: &Suivi,
 ) -> Resultat<CompteRendu> {
     let (table, i) = lire_table(octets, COLONNES_ACTIONS)?;
-    let mut cache_academies = HashMap::new();
-    let mut cache_themes: HashMap<String, Option<i64>> = HashMap::new();
-    let mut cache_ipe: HashMap<String, Option<i64>> = HashMap::new();
+    let mut caches = Caches::default();
     // Un gros import reconstruit l'index de recherche des actions d'un coup, après.
     let n = table.lignes.len();
     let lignes = recherche::pour_un_import(conn, n, &["action_ipe"], || {
         csv::importer_lignes(conn, &table, essai, suivi, |tx, l| {
             let v = |k: usize| l.valeurs[i[k]].trim();
-            let mut inconnus = Vec::new();
-            let academie_id = match v(2) {
-                "" => None,
-                a => {
-                    let id = academies::trouver_en_cache(tx, &mut cache_academies, a)?;
-                    if id.is_none() {
-                        inconnus.push(format!("académie « {a} » inconnue"));
-                    }
-                    id
-                }
-            };
-            let theme_id = en_cache(&mut cache_themes, v(3), || {
-                Ok(themes::trouver(tx, v(3))?.map(|t| t.id))
-            })?;
-            if theme_id.is_none() {
-                inconnus.push(format!("thème « {} » inconnu", v(3)));
-            }
-            let mut intervenants = Vec::new();
-            if !v(1).is_empty() {
-                match en_cache(&mut cache_ipe, v(1), || intervenants::trouver_nom(tx, v(1)))? {
-                    Some(id) => intervenants.push(id),
-                    None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
-                }
-            }
-            let s = SaisieAction {
-                date: v(0).into(),
-                academie_id,
-                niveau: if v(2).is_empty() {
-                    "national".into()
-                } else {
-                    "academique".into()
-                },
-                theme_id,
-                intitule: v(4).into(),
-                etablissements: v(5).into(),
-                jeunes_filles: v(6).into(),
-                jeunes_garcons: v(7).into(),
-                enseignants_femmes: v(8).into(),
-                enseignants_hommes: v(9).into(),
-                entreprises: v(10).into(),
-                organisations_professionnelles: v(11).into(),
-                intervenants,
-                ..Default::default()
-            };
-            // Tous les défauts de la ligne dans un seul message.
-            let valide = actions::valider(tx, &s);
-            let messages =
-                messages_de_ligne(inconnus, valide.as_ref().err(), theme_id, academie_id);
-            match valide {
-                Ok(valide) if messages.is_empty() => {
-                    actions::ecrire(tx, None, &valide)?;
-                    Ok(())
-                }
-                Err(e) if !matches!(e, Erreur::Validation(_)) => Err(e),
-                _ => Err(Erreur::Validation(vec![crate::ChampInvalide {
-                    champ: "ligne",
-                    message: messages.join(" ; "),
-                }])),
-            }
+            importer_action(tx, &v, &mut caches)
         })
     })?;
     Ok(CompteRendu {
@@ -232,6 +172,82 @@ pub fn importer_actions(
         separateur: table.separateur,
         creations: Vec::new(),
     })
+}
+
+/// Académies, thèmes et IPE déjà cherchés par leur nom pendant un import.
+#[derive(Default)]
+struct Caches {
+    academies: HashMap<String, Option<i64>>,
+    themes: HashMap<String, Option<i64>>,
+    ipe: HashMap<String, Option<i64>>,
+}
+
+/// Une ligne d'actions : `v(k)` est la valeur de la k-ième colonne de `COLONNES_ACTIONS`. Tous
+/// les défauts de la ligne sont dits dans un seul message.
+fn importer_action<'a>(
+    tx: &Connection,
+    v: &dyn Fn(usize) -> &'a str,
+    caches: &mut Caches,
+) -> Resultat<()> {
+    let mut inconnus = Vec::new();
+    let academie_id = match v(2) {
+        "" => None,
+        a => {
+            let id = academies::trouver_en_cache(tx, &mut caches.academies, a)?;
+            if id.is_none() {
+                inconnus.push(format!("académie « {a} » inconnue"));
+            }
+            id
+        }
+    };
+    let theme_id = en_cache(&mut caches.themes, v(3), || {
+        Ok(themes::trouver(tx, v(3))?.map(|t| t.id))
+    })?;
+    if theme_id.is_none() {
+        inconnus.push(format!("thème « {} » inconnu", v(3)));
+    }
+    let mut intervenants = Vec::new();
+    if !v(1).is_empty() {
+        match en_cache(&mut caches.ipe, v(1), || {
+            intervenants::trouver_nom(tx, v(1))
+        })? {
+            Some(id) => intervenants.push(id),
+            None => inconnus.push(format!("IPE « {} » absent du registre", v(1))),
+        }
+    }
+    let s = SaisieAction {
+        date: v(0).into(),
+        academie_id,
+        niveau: if v(2).is_empty() {
+            "national".into()
+        } else {
+            "academique".into()
+        },
+        theme_id,
+        intitule: v(4).into(),
+        etablissements: v(5).into(),
+        jeunes_filles: v(6).into(),
+        jeunes_garcons: v(7).into(),
+        enseignants_femmes: v(8).into(),
+        enseignants_hommes: v(9).into(),
+        entreprises: v(10).into(),
+        organisations_professionnelles: v(11).into(),
+        intervenants,
+        ..Default::default()
+    };
+    let valide = actions::valider(tx, &s);
+    let messages = messages_de_ligne(inconnus, valide.as_ref().err(), theme_id, academie_id);
+    match valide {
+        Ok(valide) if messages.is_empty() => {
+            actions::ecrire(tx, None, &valide)?;
+            Ok(())
+        }
+        Err(e) if !matches!(e, Erreur::Validation(_)) => Err(e),
+        _ => Err(Erreur::Validation(vec![crate::ChampInvalide {
+            champ: "ligne",
+            message: messages.join(" ; "),
+        }])),
+    }
 }
 
 /// La valeur déjà cherchée pour ce nom, sinon celle que `chercher` trouve (gardée ensuite).
