@@ -170,3 +170,47 @@ fn annuler_en_cours_de_route_ne_laisse_rien() {
         (0, 0)
     );
 }
+
+/// Un manifeste qui ment sur ses comptes (nombres démesurés, négatifs) : les paquets sont
+/// refusés pour leur empreinte, sans que l'estimation faite avant de les lire ne déborde.
+#[test]
+fn des_comptes_demesures_ne_font_rien_deborder() {
+    let source = super::common::base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let cible = base_de_consolidation("National");
+    let original = exporter(
+        &source,
+        dossier.path(),
+        Perimetre::Ipe,
+        Periode::Civile(2007),
+        "Lille",
+    );
+    let mut paquets = Vec::new();
+    for (i, comptes) in [
+        i64::MAX.to_string(),
+        i64::MAX.to_string(),
+        i64::MAX.to_string(),
+        "-5".into(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let p = dossier.path().join(format!("menteur-{i}.passerelle"));
+        std::fs::copy(&original, &p).unwrap();
+        modifier(
+            &p,
+            &format!(
+                "UPDATE manifeste SET valeur = '{{\"action_ipe\":{comptes},\"ipe\":{comptes}}}' WHERE cle = 'comptes'"
+            ),
+        );
+        paquets.push(p);
+    }
+    let r = consolidation::importer(&cible, &paquets, false, &Suivi::default()).unwrap();
+    assert_eq!(r.len(), 4);
+    for p in &r {
+        let m = p.erreur.clone().unwrap_or_default();
+        assert!(m.contains("ne correspond pas à son empreinte"), "{m}");
+    }
+    assert_eq!(compter(&cible, "action_ipe"), 0);
+    assert_eq!(super::common::index_fts_verifie(&cible, "action_ipe"), 3);
+}

@@ -94,7 +94,10 @@ fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<S
             continue;
         }
         for (table, n) in m.comptes {
-            *fiches.entry(table).or_insert(0) += usize::try_from(n).unwrap_or(0);
+            // Le manifeste n'est pas encore vérifié : ses comptes peuvent mentir.
+            let n = usize::try_from(n).unwrap_or(0);
+            let total = fiches.entry(table).or_insert(0usize);
+            *total = total.saturating_add(n);
         }
     }
     Ok(fiches)
