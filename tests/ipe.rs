@@ -77,6 +77,10 @@ fn bilan_d_une_academie_et_par_annee_scolaire() {
     let lille = academies::trouver(&c, "Lille").unwrap().id;
     let b = bilan::calculer(&c, Periode::Civile(2007), Some(lille)).unwrap();
     assert_eq!(b.perimetre_libelle, "académie de Lille");
+    // Devant une voyelle, « de » s'élide.
+    let amiens = academies::trouver(&c, "Amiens").unwrap().id;
+    let b_amiens = bilan::calculer(&c, Periode::Civile(2007), Some(amiens)).unwrap();
+    assert_eq!(b_amiens.perimetre_libelle, "académie d'Amiens");
     assert_eq!(b.academies, 1);
     let n: i64 = c
         .query_row(

@@ -258,6 +258,7 @@ fn une_base_d_academie_ne_guette_que_son_academie() {
     let national = base_de_consolidation("National");
     importer(&national, std::slice::from_ref(&lille));
     let etat = consolidation::etat(&national, None).unwrap();
+    assert_eq!(etat.academie, "");
     let (periode, manquantes) = &etat.manquantes[0];
     assert_eq!(periode, "2007");
     assert_eq!(manquantes.len(), academies - 1);
@@ -273,6 +274,7 @@ fn une_base_d_academie_ne_guette_que_son_academie() {
     .unwrap();
     importer(&daet, &[lille]);
     let etat = consolidation::etat(&daet, None).unwrap();
+    assert_eq!(etat.academie, "académie de Lyon");
     assert_eq!(
         etat.manquantes,
         [("2007".to_string(), vec!["Lyon".to_string()])]

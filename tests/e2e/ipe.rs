@@ -114,6 +114,12 @@ async fn action_saisie_en_serie(c: &Client) {
 
 /// Recherche, filtre par IPE (un sélecteur aussi) et valeur négative refusée sous le champ.
 async fn recherche_filtre_par_ipe_et_valeur_refusee(c: &Client) {
+    // Une saisie qui serait une expression de l'index plein texte est cherchée telle quelle.
+    saisir(c, "#actions-recherche", "\"NEAR( concours*").await;
+    attendre_texte(c, "#actions-compte", |t| {
+        t == "Aucune action ne correspond."
+    })
+    .await;
     saisir(c, "#actions-recherche", "bassin de lens").await;
     attendre_texte(c, "#actions-compte", |t| t == "1 action").await;
     let trouvee = lignes(c, "#actions-table").await.remove(0);

@@ -99,7 +99,7 @@ export async function ecranListe(conteneur, d) {
     const afficherCompte = (total) => {
       const affichees = liste.lignes.length < total
         ? ` (${liste.lignes.length} affiché${d.genre === 'f' ? 'e' : ''}s : affinez la recherche)` : '';
-      compte.textContent = total === 0 ? `Aucun ${d.unite[0]} ne correspond.` : `${quantite(total, d.unite)}${affichees}`;
+      compte.textContent = total === 0 ? `Aucun${d.genre === 'f' ? 'e' : ''} ${d.unite[0]} ne correspond.` : `${quantite(total, d.unite)}${affichees}`;
     };
     if (liste.total_a_venir) {
       compte.textContent = `${liste.lignes.length} premi${d.genre === 'f' ? 'ères' : 'ers'} affiché${d.genre === 'f' ? 'e' : ''}s ; comptage…`;

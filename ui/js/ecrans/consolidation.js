@@ -146,7 +146,7 @@ export async function afficher(main) {
     el('h1', {}, 'Consolidation'),
     el('p', {}, 'Chaque poste exporte un paquet ; une base d\'académie ou nationale importe les paquets reçus. Le même paquet importé deux fois ne compte qu\'une fois ; un paquet plus récent de la même source remplace le précédent.'),
     i.nom
-      ? el('p', { id: 'consolidation-identite' }, 'Cette base : ', el('strong', {}, i.nom), i.academie ? ` (académie ${i.academie})` : ' (nationale)')
+      ? el('p', { id: 'consolidation-identite' }, 'Cette base : ', el('strong', {}, i.nom), etat.academie ? ` (${etat.academie})` : ' (nationale)')
       : alerte([el('p', {}, 'Cette base n\'a pas encore de nom : ses paquets ne diraient pas d\'où ils viennent. '), el('a', { href: '#/parametres' }, 'La nommer dans Paramètres')]),
     await formulaireExport(i, messageExport), messageExport,
     el('h2', {}, 'Importer des paquets'),

@@ -11,6 +11,16 @@ pub struct Academie {
     pub nom: String,
 }
 
+/// « de Lille », « d'Aix-Marseille » : le nom d'une académie après le mot « académie », élidé
+/// devant une voyelle.
+pub fn de(nom: &str) -> String {
+    if nom.starts_with(['A', 'E', 'I', 'O', 'U', 'É', 'Î']) {
+        format!("d'{nom}")
+    } else {
+        format!("de {nom}")
+    }
+}
+
 pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
     let v = st
@@ -65,4 +75,16 @@ pub fn trouver_en_cache(
     };
     cache.insert(cle, id);
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn de_s_elide_devant_une_voyelle() {
+        assert_eq!(super::de("Lille"), "de Lille");
+        assert_eq!(super::de("Aix-Marseille"), "d'Aix-Marseille");
+        assert_eq!(super::de("Orléans-Tours"), "d'Orléans-Tours");
+        assert_eq!(super::de("Île-de-France"), "d'Île-de-France");
+        assert_eq!(super::de("Nancy-Metz"), "de Nancy-Metz");
+    }
 }

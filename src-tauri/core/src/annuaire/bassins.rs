@@ -109,8 +109,8 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieBassin) -> Resultat<Bassin
         return Err(crate::Erreur::validation(
             "academie_id",
             format!(
-                "Le bassin « {} » compte {} établissement(s) de l'académie de {} : rattachez-les d'abord à un autre bassin.",
-                avant.nom, avant.nb_etablissements, avant.academie
+                "Le bassin « {} » compte {} établissement(s) de l'académie {} : rattachez-les d'abord à un autre bassin.",
+                avant.nom, avant.nb_etablissements, super::academies::de(&avant.academie)
             ),
         ));
     }

@@ -98,6 +98,8 @@ pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
 #[derive(Debug, Serialize)]
 pub struct Etat {
     pub identite: super::Identite,
+    /// « académie de Lille », « académie d'Amiens » ; vide pour une base nationale.
+    pub academie: String,
     pub sources: Vec<Source>,
     /// (période, académies sans paquet), les plus récentes d'abord.
     pub manquantes: Vec<(String, Vec<String>)>,
@@ -113,8 +115,17 @@ pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
         .into_iter()
         .map(|p| Ok((p.clone(), academies_sans_source(conn, perimetre, &p)?)))
         .collect::<Resultat<_>>()?;
+    let identite = super::identite(conn)?;
+    let academie = match identite.academie.as_str() {
+        "" => String::new(),
+        code => format!(
+            "académie {}",
+            crate::annuaire::academies::de(&nom_academie(conn, code)?)
+        ),
+    };
     Ok(Etat {
-        identite: super::identite(conn)?,
+        identite,
+        academie,
         sources,
         manquantes,
         conflits: super::conflits(conn, true)?,

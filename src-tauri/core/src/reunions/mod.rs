@@ -63,16 +63,21 @@ impl Cadre {
                 "La convention",
             ),
             Cadre::Comite(_) => ("SELECT nom FROM comite_clee WHERE id = ?1", "Le comité"),
-            Cadre::Reseau(_) => (
-                "SELECT 'Réseau des CET – académie de ' || nom FROM academie WHERE id = ?1",
-                "L'académie",
-            ),
+            Cadre::Reseau(_) => ("SELECT nom FROM academie WHERE id = ?1", "L'académie"),
         };
-        conn.query_row(sql, [self.id()], |r| r.get(0))
+        let nom: String = conn
+            .query_row(sql, [self.id()], |r| r.get(0))
             .optional()?
             .ok_or_else(|| {
                 Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id()))
-            })
+            })?;
+        Ok(match self {
+            Cadre::Reseau(_) => format!(
+                "Réseau des CET – académie {}",
+                crate::annuaire::academies::de(&nom)
+            ),
+            _ => nom,
+        })
     }
 
     /// Types de réunion permis, le premier par défaut.

@@ -122,10 +122,7 @@ pub fn importer(
         format: table.format(),
         academie: choisie.as_ref().map(|a| a.nom.clone()),
         perimetre: match &choisie {
-            Some(a) if a.nom.starts_with(['A', 'E', 'I', 'O', 'U', 'É']) => {
-                format!("académie d'{}", a.nom)
-            }
-            Some(a) => format!("académie de {}", a.nom),
+            Some(a) => format!("académie {}", academies::de(&a.nom)),
             None => "toutes les académies".into(),
         },
         lignes: table.lignes.len(),

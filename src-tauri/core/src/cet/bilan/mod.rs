@@ -51,10 +51,13 @@ pub struct BilanCet {
 fn libelle_perimetre(conn: &Connection, academie_id: Option<i64>) -> Resultat<String> {
     Ok(match academie_id {
         Some(a) => format!(
-            "Académie de {}",
-            conn.query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
-                .get::<_, String>(0))
-                .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
+            "Académie {}",
+            crate::annuaire::academies::de(
+                &conn
+                    .query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
+                        .get::<_, String>(0))
+                    .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
+            )
         ),
         None => "Toutes les académies".into(),
     })

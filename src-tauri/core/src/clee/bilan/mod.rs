@@ -185,7 +185,7 @@ fn comites_du_perimetre(
                     },
                 )?
                 .lignes,
-                format!("Académie de {nom}"),
+                format!("Académie {}", crate::annuaire::academies::de(&nom)),
             )
         }
         Perimetre::Tous => (

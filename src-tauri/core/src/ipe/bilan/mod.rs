@@ -21,6 +21,7 @@ use super::actions::Effectifs;
 use super::commentaires::{self, CleBilan};
 use super::intervenants;
 use super::themes;
+use crate::annuaire::academies;
 use crate::rapport::{self, rendre_pdf, Document, Genre};
 use crate::texte::decimal1;
 use crate::{dates, Erreur, Resultat};
@@ -141,11 +142,10 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
         .map_err(|m| Erreur::validation("annee", m))?;
     let (perimetre_libelle, perimetre_code) = match academie_id {
         None => ("national".to_string(), "national".to_string()),
-        Some(id) => conn.query_row(
-            "SELECT 'académie de ' || nom, code FROM academie WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?,
+        Some(id) => conn.query_row("SELECT nom, code FROM academie WHERE id = ?1", [id], |r| {
+            let nom: String = r.get(0)?;
+            Ok((format!("académie {}", academies::de(&nom)), r.get(1)?))
+        })?,
     };
     let par_theme = actions_par_theme(conn, periode, academie_id)?;
     let mut total = Effectifs::default();
