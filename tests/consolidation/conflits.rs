@@ -165,6 +165,15 @@ fn une_fiche_modifiee_ici_n_est_pas_ecrasee_et_une_suppression_a_la_source_non_p
     let id: i64 = c
         .query_row("SELECT id FROM action_ipe", [], |r| r.get(0))
         .unwrap();
+    // Un nom de table venu de la page qui ne désigne pas une fiche qui voyage : rien, sans
+    // erreur de la base.
+    for table in [
+        "journal",
+        "n'existe pas",
+        "action_ipe\"; DROP TABLE ipe; --",
+    ] {
+        assert!(consolidation::provenance(&c, table, id).unwrap().is_empty());
+    }
     let p = consolidation::provenance(&c, "action_ipe", id).unwrap();
     assert!(
         p[0].starts_with("Reçue de « IPE Lille » (IPE (registre et actions), 2007)"),
@@ -282,4 +291,13 @@ fn retirer_une_source_enleve_ses_fiches_sauf_celles_d_ici() {
     // Chaque fiche nommée en clair : l'IPE par sa personne.
     let noms: Vec<&str> = k.iter().map(|k| k.libelle.as_str()).collect();
     assert_eq!(noms, ["Forum des métiers", "Jean DUPONT"]);
+    // Accepter la suppression d'un IPE qu'une action d'ici cite encore : refusé en français ;
+    // rien ne change et le conflit reste ouvert.
+    let ipe = k.iter().find(|k| k.libelle == "Jean DUPONT").unwrap();
+    let e = consolidation::decider(&c, ipe.id, Decision::Recue, None)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("encore citée dans cette base"), "{e}");
+    assert_eq!(compter(&c, "ipe"), 1);
+    assert_eq!(consolidation::conflits(&c, true).unwrap().len(), 2);
 }

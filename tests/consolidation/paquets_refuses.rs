@@ -63,6 +63,25 @@ fn un_paquet_altere_ou_trop_recent_est_refuse_sans_rien_changer() {
         "{m}"
     );
 
+    // Une date d'export dans le futur bloquerait les paquets suivants de la source ; illisible,
+    // le manifeste est abîmé.
+    for (date, attendu) in [
+        ("2999-01-01T00:00:00", "dans le futur"),
+        ("demain", "manifeste est incomplet ou abîmé"),
+    ] {
+        let futur = dossier.path().join(format!("futur-{attendu}.passerelle"));
+        std::fs::copy(&recent, &futur).unwrap();
+        modifier(
+            &futur,
+            &format!(
+                "UPDATE manifeste SET valeur = '{date}' WHERE cle = 'cree_le';
+                 UPDATE manifeste SET valeur = '1' WHERE cle = 'version_schema'"
+            ),
+        );
+        let m = refus(&cible, &futur);
+        assert!(m.contains(attendu), "{m}");
+    }
+
     let base = dossier.path().join("une base.passerelle");
     passerelle_core::base::ouvrir(&base).unwrap();
     assert!(refus(&cible, &base).contains("c'est une base Passerelle, pas un paquet"));

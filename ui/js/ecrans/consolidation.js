@@ -82,7 +82,7 @@ export async function afficher(main) {
       const resultats = await suivreTravail(zoneImport, 'importer_paquets', { rangs, essai: false },
         { quoi: 'paquets', titre: 'Import des paquets' });
       const refuses = resultats.filter((r) => !r.compte_rendu).length;
-      const texte = refuses ? `${resultats.length - refuses} paquet(s) importé(s), ${refuses} refusé(s) : rien n'est entré des paquets refusés.`
+      const texte = refuses ? `${quantite(resultats.length - refuses, ['paquet importé', 'paquets importés'])}, ${quantite(refuses, ['refusé', 'refusés'])} : rien n'est entré des paquets refusés.`
         : `${resultats.length > 1 ? `${resultats.length} paquets importés` : 'Paquet importé'}.`;
       remplir(messageImport, alerte([el('p', {}, texte), tableauResultats('consolidation-resultat', resultats)], refuses ? 'erreur' : 'succes'));
       annoncer(texte);
@@ -153,7 +153,7 @@ export async function afficher(main) {
     el('p', { class: 'actions' }, el('button', { type: 'button', id: 'consolidation-choisir', onclick: choisir }, 'Choisir des paquets…')),
     messageImport, zoneImport,
     el('h2', {}, 'Sources reçues'),
-    tableau('consolidation-sources', ['Période', 'Source', 'Contenu', 'Académie', 'Fiches', 'Reçu le', 'Conflits', ''],
+    tableau('consolidation-sources', ['Période', 'Source', 'Contenu', 'Académie', 'Fiches', 'Reçu le', 'Conflits', 'Action'],
       etat.sources.map((s) => [s.periode, s.nom, s.perimetre_libelle, s.portee, s.contenu, s.recu_le,
         s.conflits_ouverts ? String(s.conflits_ouverts) : '',
         el('button', { type: 'button', class: 'lien', 'aria-label': `Retirer la source ${s.nom} ${s.periode} ${s.portee}`, onclick: () => retirer(s) }, 'Retirer')]),

@@ -246,9 +246,17 @@ fn prendre_la_version_recue(
         Some(donnees) => Fusion::nouvelle(conn, &schema, 0, "", CompteRendu::default())?
             .appliquer(table, id, donnees),
         None => {
-            conn.execute(&format!("DELETE FROM \"{table}\" WHERE id = ?1"), [id])
-                .map_err(|_| Erreur::EnUsage("Cette fiche est encore citée dans cette base : elle ne peut pas être supprimée.".into()))?;
-            Ok(())
+            // Seul le refus d'une clé étrangère veut dire « encore citée » ; une autre erreur de
+            // la base reste ce qu'elle est.
+            let sql = format!("DELETE FROM {} WHERE id = ?1", base::ident(table));
+            match conn.execute(&sql, [id]) {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    Err(Erreur::EnUsage("Cette fiche est encore citée dans cette base : elle ne peut pas être supprimée.".into()))
+                }
+                r => r.map(|_| ()).map_err(Erreur::from),
+            }
         }
     }
 }

@@ -201,6 +201,21 @@ fn manifeste(conn: &Connection, chemin: &Path) -> Resultat<Manifeste> {
             format!("il a été écrit par une version plus récente de Passerelle (schéma {version_schema}, cette version connaît le schéma {VERSION_SCHEMA}). Mettez Passerelle à jour pour l'importer."),
         ));
     }
+    // La date d'export décide quel paquet d'une contribution est le plus récent : illisible, ou
+    // plus d'un jour dans le futur (horloges de postes un peu décalées), elle bloquerait tous
+    // les paquets suivants de cette source.
+    let cree_le = lire("cree_le")?;
+    let date = chrono::NaiveDateTime::parse_from_str(&cree_le, "%Y-%m-%dT%H:%M:%S")
+        .map_err(|_| abime())?;
+    if date > chrono::Local::now().naive_local() + chrono::Duration::days(1) {
+        return Err(refus(
+            chemin,
+            format!(
+                "il dit avoir été exporté le {}, dans le futur : l'horloge du poste qui l'a écrit est sans doute fausse. Faites-le exporter de nouveau une fois l'heure corrigée.",
+                date.format("%d/%m/%Y")
+            ),
+        ));
+    }
     Ok(Manifeste {
         source_uid: lire("source_uid")?,
         source_nom: lire("source_nom")?,
@@ -209,7 +224,7 @@ fn manifeste(conn: &Connection, chemin: &Path) -> Resultat<Manifeste> {
         portee: lire("portee")?,
         periode: lire("periode")?,
         version_schema,
-        cree_le: lire("cree_le")?,
+        cree_le,
         comptes: serde_json::from_str(&lire("comptes")?).map_err(|_| abime())?,
         empreinte: lire("empreinte")?,
     })

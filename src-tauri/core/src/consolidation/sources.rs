@@ -178,6 +178,10 @@ pub fn retirer_source(conn: &Connection, id: i64) -> Resultat<CompteRendu> {
 /// D'où vient une fiche : « Reçue de « DAET Lille » (IPE (registre et actions), 2007), paquet
 /// exporté le 15/01/2008 à 10:02 ». Vide pour une fiche saisie ici.
 pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<String>> {
+    // Le nom vient de la page : une table qui ne voyage pas n'a pas de provenance.
+    if schema::lire(conn)?.fiche(table).is_none() {
+        return Ok(Vec::new());
+    }
     let lignes: Vec<(String, Perimetre, String, String, bool)> = conn
         .prepare(&format!(
             "SELECT s.source_nom, s.perimetre, s.periode, s.cree_le, f.propre

@@ -4,8 +4,10 @@
 use super::actions::{self, SaisieAction};
 use super::intervenants::{self, SaisieIpe, SaisieMission};
 use super::themes;
+use super::NiveauAction;
 use crate::annuaire::{academies, organisations, personnes, recherche};
 use crate::travail::Suivi;
+use crate::vocabulaire::Code;
 use crate::{csv, texte, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -219,10 +221,12 @@ fn importer_action<'a>(
         date: v(0).into(),
         academie_id,
         niveau: if v(2).is_empty() {
-            "national".into()
+            NiveauAction::National
         } else {
-            "academique".into()
-        },
+            NiveauAction::Academique
+        }
+        .code()
+        .into(),
         theme_id,
         intitule: v(4).into(),
         etablissements: v(5).into(),
