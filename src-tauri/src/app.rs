@@ -57,13 +57,9 @@ fn au_premier_plan(paquets: Vec<PathBuf>) {
 }
 
 /// Prend la base pour cette fenêtre ; si une autre fenêtre de Passerelle l'a déjà, elle passe au
-/// premier plan et le message le dit.
-pub fn verrouiller(chemin: &Path) -> Result<Verrou, String> {
-    let paquets = PAQUETS_A_OUVRIR
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
-    match instance::prendre(chemin, &paquets, au_premier_plan) {
+/// premier plan, reçoit `paquets` (ceux donnés au lancement) et le message le dit.
+pub fn verrouiller(chemin: &Path, paquets: &[PathBuf]) -> Result<Verrou, String> {
+    match instance::prendre(chemin, paquets, au_premier_plan) {
         Prise::Prise(v) => Ok(v),
         Prise::DejaOuverte => Err(format!(
             "La base «\u{a0}{}\u{a0}» est déjà ouverte dans une autre fenêtre de Passerelle : cette fenêtre vient de passer au premier plan.",
@@ -74,7 +70,13 @@ pub fn verrouiller(chemin: &Path) -> Result<Verrou, String> {
 
 impl Ouverte {
     pub fn ouvrir(chemin: PathBuf) -> Ouverte {
-        let verrou = match verrouiller(&chemin) {
+        // Seule l'ouverture au lancement passe ses paquets à une fenêtre déjà ouverte ; changer
+        // de base ensuite n'en envoie aucun.
+        let paquets = PAQUETS_A_OUVRIR
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let verrou = match verrouiller(&chemin, &paquets) {
             Ok(v) => v,
             Err(message) => {
                 return Ouverte {

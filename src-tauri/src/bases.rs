@@ -115,7 +115,7 @@ fn prendre(app: &AppHandle, chemin: &Path) -> R<Verrou> {
             chemin.display()
         )));
     }
-    crate::app::verrouiller(chemin).map_err(refus)
+    crate::app::verrouiller(chemin, &[]).map_err(refus)
 }
 
 /// Remplace la base ouverte et la retient parmi les récentes. La page se recharge ensuite

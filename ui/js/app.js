@@ -72,9 +72,9 @@ function derniereSauvegarde(quand) {
 async function paquetsDuBureau(auDemarrage) {
   const fichiers = await appeler('paquets_a_ouvrir').catch(() => []);
   if (fichiers.length === 0) return;
-  consolidation.paquetsRecus(fichiers);
-  if (location.hash === '#/consolidation') await naviguer();
-  else if (auDemarrage === true) location.hash = '#/consolidation';
+  await consolidation.paquetsRecus(fichiers);
+  if (location.hash === '#/consolidation') return;
+  if (auDemarrage) location.hash = '#/consolidation';
   else main.prepend(alerte([`Paquet reçu : ${fichiers.map((f) => f.nom).join(', ')}. `,
     el('a', { href: '#/consolidation' }, 'Voir son aperçu')]));
 }
@@ -93,12 +93,12 @@ async function demarrer() {
       else location.hash = '#/tableau-de-bord';
       await paquetsDuBureau(true);
     });
-    window.addEventListener('passerelle-paquets', paquetsDuBureau);
+    window.addEventListener('passerelle-paquets', () => paquetsDuBureau(false));
     return;
   }
   await naviguer();
   await paquetsDuBureau(true);
-  window.addEventListener('passerelle-paquets', paquetsDuBureau);
+  window.addEventListener('passerelle-paquets', () => paquetsDuBureau(false));
 }
 
 // Une erreur imprévue s'affiche en français au lieu de passer inaperçue.

@@ -1,7 +1,7 @@
 // Bilans : le bilan annuel des IPE calculé à partir des actions, les commentaires du délégué
 // à côté des chiffres, et l'export PDF / CSV.
 
-import { appeler, nombre, optionsAcademies } from '../api.js';
+import { appeler, codes, nombre, optionsAcademies } from '../api.js';
 import { sectionEvolution } from './bilans-evolution.js';
 import { enregistrerFichier } from '../travail.js';
 import { el, remplir, alerte, annoncer, listeDeroulante } from '../dom.js';
@@ -20,7 +20,7 @@ export async function afficher(main) {
   }
   const academies = await optionsAcademies();
   const annee = el('input', { type: 'text', inputmode: 'numeric', value: String(etat.annee), size: 6 });
-  const periode = el('select', {}, el('option', { value: 'civile' }, 'Année civile'), el('option', { value: 'scolaire' }, 'Année scolaire (1er sept. – 31 août)'));
+  const periode = listeDeroulante({}, codes('periodes_bilan'));
   periode.value = etat.periode;
   const academie = listeDeroulante({}, academies, 'National (toutes académies)');
   academie.value = etat.academie;

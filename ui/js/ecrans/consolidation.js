@@ -64,10 +64,15 @@ function blocConflit(k, decider) {
         onclick: () => decider(k, c, null) }, c.libelle)]))));
 }
 
-/** Paquets ouverts depuis le bureau (ligne de commande ou seconde fenêtre), à montrer en aperçu. */
+/** Paquets ouverts depuis le bureau (ligne de commande ou seconde fenêtre), à montrer en aperçu :
+ * tout de suite si l'écran est affiché (sans le redessiner : un export commencé reste), sinon à
+ * son prochain affichage. */
 let aApercevoir = null;
-export function paquetsRecus(fichiers) {
+let apercevoirIci = null;
+export async function paquetsRecus(fichiers) {
+  if (apercevoirIci && document.getElementById('consolidation-choisir')) return apercevoirIci(fichiers);
   aApercevoir = fichiers;
+  return null;
 }
 
 export async function afficher(main) {
@@ -110,6 +115,8 @@ export async function afficher(main) {
       remplir(messageImport, alerteErreur(e));
     }
   }
+
+  apercevoirIci = apercevoir;
 
   async function choisir() {
     remplir(messageImport);
