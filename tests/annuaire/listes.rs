@@ -155,6 +155,7 @@ fn migration_14_refait_les_cles_des_etablissements() {
 fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
     use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
     use passerelle_core::annuaire::recherche::PEU;
+    use passerelle_core::liste::PLAFOND_TOTAL;
     let c = base_vide();
     let personne = |nom: String, organisation_id| {
         let s = SaisiePersonne {
@@ -185,7 +186,18 @@ fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
     let page = lire("commun", Partie::Lignes);
     assert_eq!((page.lignes.len(), page.total_a_venir), (200, true));
     assert_eq!(page.lignes[0].nom, "Commun0000");
-    assert_eq!(lire("commun", Partie::Total).total, PEU + 1);
+    // Le total exact (tout d'un coup), puis le total seul de l'écran : plafonné à 1 000.
+    assert_eq!(lire("commun", Partie::Tout).total, PEU + 1);
+    let plafond = lire("commun", Partie::Total);
+    assert_eq!(
+        (plafond.total, plafond.total_plafonne),
+        (PLAFOND_TOTAL, true)
+    );
+    let exact = lire("zed", Partie::Total);
+    assert_eq!((exact.total, exact.total_plafonne), (1, false));
+    // Sans mot tapé, le total est compté exactement (l'index de la table suffit).
+    let tous = lire("", Partie::Total);
+    assert_eq!((tous.total, tous.total_plafonne), (PEU + 2, false));
     let zed = lire("jean commun zed", Partie::Tout);
     assert_eq!(zed.total, 1);
     assert_eq!(zed.lignes[0].nom, "Zed");

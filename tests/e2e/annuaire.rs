@@ -152,8 +152,39 @@ async fn demonstration_navigation_et_suppression_refusee() {
     .await;
     attendre(&c, "#personnes-formulaire-nom").await;
     capturer(&c, "annuaire-personne-formulaire").await;
+    cliquer(&c, "#personnes-formulaire button.secondaire").await;
+
+    // Un mot présent dans plus de 1 000 fiches : la page s'affiche, le total s'arrête au plafond.
+    ajouter_personnes(&db, "Zorglub", 1_001);
+    saisir(&c, "#personnes-recherche", "zorglub").await;
+    attendre_texte(&c, "#personnes-compte", |t| {
+        t == "Plus de 1 000 personnes (200 affichées : affinez la recherche)"
+    })
+    .await;
+    capturer(&c, "annuaire-personnes-plafond").await;
+    saisir(&c, "#personnes-recherche", "zorglub 17").await;
+    attendre_texte(&c, "#personnes-compte", |t| t == "20 personnes").await;
     c.close().await.unwrap();
     drop(pilote);
+}
+
+/// `n` personnes nommées `nom` et numérotées, écrites à côté de la fenêtre ouverte (clé de
+/// recherche comprise ; l'index plein texte suit par ses déclencheurs).
+fn ajouter_personnes(db: &Path, nom: &str, n: usize) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch("BEGIN").unwrap();
+    for i in 0..n {
+        conn.execute(
+            "INSERT INTO personne (civilite, nom, prenom, fonction, recherche)
+             VALUES ('M.', ?1, 'Jean', 'Tuteur', ?2)",
+            (
+                format!("{} {i}", nom.to_uppercase()),
+                format!("{} {i} jean tuteur", nom.to_lowercase()),
+            ),
+        )
+        .unwrap();
+    }
+    conn.execute_batch("COMMIT").unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

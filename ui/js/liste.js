@@ -96,15 +96,17 @@ export async function ecranListe(conteneur, d) {
       return;
     }
     if (numero !== etat.demande) return; // une frappe plus récente a déjà relancé la recherche
-    const afficherCompte = (total) => {
+    // Plafonné (un mot fréquent), le total se dit « Plus de 1 000 … ».
+    const afficherCompte = ({ total, total_plafonne: plafonne }) => {
       const affichees = liste.lignes.length < total
         ? ` (${liste.lignes.length} affiché${d.genre === 'f' ? 'e' : ''}s : affinez la recherche)` : '';
-      compte.textContent = total === 0 ? `Aucun${d.genre === 'f' ? 'e' : ''} ${d.unite[0]} ne correspond.` : `${quantite(total, d.unite)}${affichees}`;
+      const combien = plafonne ? `Plus de ${quantite(total, d.unite)}` : quantite(total, d.unite);
+      compte.textContent = total === 0 ? `Aucun${d.genre === 'f' ? 'e' : ''} ${d.unite[0]} ne correspond.` : `${combien}${affichees}`;
     };
     if (liste.total_a_venir) {
       compte.textContent = `${liste.lignes.length} premi${d.genre === 'f' ? 'ères' : 'ers'} affiché${d.genre === 'f' ? 'e' : ''}s ; comptage…`;
     } else {
-      afficherCompte(liste.total);
+      afficherCompte(liste);
     }
     remplir(corps, liste.lignes.map((l) => el('tr', { 'data-id': l.id },
       d.colonnes.map((c, i) => {
@@ -120,8 +122,8 @@ export async function ecranListe(conteneur, d) {
           onclick: () => supprimer(l) }, 'Supprimer') : null) : null)));
     if (!liste.total_a_venir) return;
     try {
-      const { total } = await appeler(d.commandes.lister, { filtre: { ...filtre, partie: 'total' } });
-      if (numero === etat.demande) afficherCompte(total);
+      const compteur = await appeler(d.commandes.lister, { filtre: { ...filtre, partie: 'total' } });
+      if (numero === etat.demande) afficherCompte(compteur);
     } catch (e) {
       if (numero === etat.demande) remplir(zoneMessage, alerte(e.message, 'erreur'));
     }

@@ -92,6 +92,7 @@ pub fn lister(conn: &Connection, f: &FiltreJournal) -> Resultat<Liste<Entree>> {
         lignes,
         total,
         total_a_venir: false,
+        total_plafonne: false,
     })
 }
 
