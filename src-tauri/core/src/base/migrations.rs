@@ -22,6 +22,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (13, include_str!("migrations/0013_consolidation.sql")),
     (14, include_str!("migrations/0014_listes.sql")),
     (15, include_str!("migrations/0015_recherche_actions.sql")),
+    (16, include_str!("migrations/0016_journal_plages.sql")),
 ];
 
 /// Version du schéma que ce programme écrit.

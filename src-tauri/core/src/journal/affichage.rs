@@ -98,10 +98,12 @@ pub(super) struct Brute {
     pub parent: Option<(String, i64)>,
     pub avant: Option<String>,
     pub apres: Option<String>,
+    /// Création en masse : les lignes `ligne` à `derniere_ligne` (`plages.rs`).
+    pub derniere_ligne: Option<i64>,
 }
 
-pub(super) const COLONNES: &str =
-    "id, quand, chemin, operation, module, table_nom, ligne, libelle, parent_table, parent_ligne, avant, apres";
+pub(super) const COLONNES: &str = "id, quand, chemin, operation, module, table_nom, ligne, libelle,
+    parent_table, parent_ligne, avant, apres, derniere_ligne";
 
 impl Brute {
     pub fn lire(r: &rusqlite::Row) -> rusqlite::Result<Brute> {
@@ -119,6 +121,7 @@ impl Brute {
             parent: parent_table.zip(parent_ligne),
             avant: r.get("avant")?,
             apres: r.get("apres")?,
+            derniere_ligne: r.get("derniere_ligne")?,
         })
     }
 }
@@ -358,6 +361,9 @@ fn changements(conn: &Connection, cache: &mut Caches, b: &Brute) -> Resultat<Vec
     let avant = objet(&b.avant);
     let apres = objet(&b.apres);
     let mut liste = Vec::new();
+    if b.derniere_ligne.is_some() {
+        return Ok(liste);
+    }
     // Une suppression montre ce qui a été supprimé : les champs d'avant, sans « après ».
     let supprimee = b.operation == Operation::Suppression;
     if !matches!(
@@ -424,6 +430,7 @@ pub fn champs_lisibles(conn: &Connection, table: &str, json: &str) -> Resultat<V
         parent: None,
         avant: None,
         apres: Some(json.to_string()),
+        derniere_ligne: None,
     };
     changements(conn, &mut Caches::default(), &b)
 }
@@ -440,6 +447,12 @@ fn quand_fr(quand: &str) -> String {
 pub(super) fn entree(conn: &Connection, cache: &mut Caches, b: Brute) -> Resultat<Entree> {
     let mut fiche = nom_de_table(&b.table);
     match (&b.libelle, &b.parent) {
+        // « Action IPE : 100 000 fiches créées d'un bloc (n° 1 à 100 000) »
+        (Some(l), _) if b.derniere_ligne.is_some() => fiche.push_str(&format!(
+            " : {l} (n° {} à {})",
+            b.ligne,
+            b.derniere_ligne.unwrap_or(b.ligne)
+        )),
         (Some(l), _) if !l.trim().is_empty() => fiche.push_str(&format!(" «\u{a0}{l}\u{a0}»")),
         (_, Some((table, id))) => {
             let parent = cache

@@ -95,7 +95,7 @@ fn sans_declencheurs_de_creation<T>(
         .collect();
     conn.execute_batch(&sql)?;
     let resultat = faire();
-    let notes = match &resultat {
+    let notes: Resultat<()> = match &resultat {
         Ok(_) => tables.iter().zip(&derniers).try_for_each(|(t, dernier)| {
             if t.colonnes.iter().any(|c| c == "uid") {
                 conn.execute(
@@ -106,19 +106,10 @@ fn sans_declencheurs_de_creation<T>(
                     [dernier],
                 )?;
             }
-            if !noter {
-                return Ok(());
+            if noter {
+                noter_creations(conn, t, *dernier)?;
             }
-            conn.execute(
-                &format!(
-                    "{INSERTION} SELECT {} FROM {} AS nouvelle WHERE nouvelle.rowid > ?1
-                     ORDER BY nouvelle.rowid",
-                    valeurs(t, "creation", "nouvelle", "NULL", &json(t, "nouvelle")),
-                    ident(&t.nom)
-                ),
-                [dernier],
-            )
-            .map(|_| ())
+            Ok(())
         }),
         Err(_) => Ok(()),
     };
@@ -126,6 +117,48 @@ fn sans_declencheurs_de_creation<T>(
     armer(conn)?;
     notes?;
     resultat
+}
+
+/// Note les lignes de `t` créées après `dernier` : une à une, comme le ferait le déclencheur ;
+/// au-delà de `SEUIL_EN_MASSE`, une seule note pour toutes (`plages.rs`).
+fn noter_creations(conn: &Connection, t: &Table, dernier: i64) -> Resultat<()> {
+    let (n, premiere, derniere): (i64, Option<i64>, Option<i64>) = conn.query_row(
+        &format!(
+            "SELECT count(*), min(rowid), max(rowid) FROM {} WHERE rowid > ?1",
+            ident(&t.nom)
+        ),
+        [dernier],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let (Some(premiere), Some(derniere)) = (premiere, derniere) else {
+        return Ok(());
+    };
+    if n as usize <= crate::annuaire::recherche::SEUIL_EN_MASSE {
+        conn.execute(
+            &format!(
+                "{INSERTION} SELECT {} FROM {} AS nouvelle WHERE nouvelle.rowid > ?1
+                 ORDER BY nouvelle.rowid",
+                valeurs(t, "creation", "nouvelle", "NULL", &json(t, "nouvelle")),
+                ident(&t.nom)
+            ),
+            [dernier],
+        )?;
+        return Ok(());
+    }
+    conn.execute(
+        "INSERT INTO journal (quand, chemin, operation, module, table_nom, ligne, derniere_ligne,
+                              libelle)
+         VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'),
+                 (SELECT chemin FROM journal_contexte), 'creation', ?1, ?2, ?3, ?4, ?5)",
+        rusqlite::params![
+            Module::de_table(&t.nom).as_str(),
+            t.nom,
+            premiere,
+            derniere,
+            super::plages::libelle(n),
+        ],
+    )?;
+    Ok(())
 }
 
 /// Les déclencheurs temporaires posés dont le nom suit `motif` (LIKE, échappement `\\`).

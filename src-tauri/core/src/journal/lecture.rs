@@ -87,6 +87,7 @@ pub fn lister(conn: &Connection, f: &FiltreJournal) -> Resultat<Liste<Entree>> {
         conn,
         &format!("SELECT {COLONNES} FROM journal {ou} ORDER BY id DESC LIMIT {limite}"),
         rusqlite::params_from_iter(&parametres),
+        None,
     )?;
     Ok(Liste {
         lignes,
@@ -102,35 +103,42 @@ pub fn historique_fiche(conn: &Connection, table: &str, id: i64) -> Resultat<Vec
     entrees(
         conn,
         &format!(
-            "SELECT {COLONNES} FROM journal WHERE table_nom = ?1 AND ligne = ?2
+            "SELECT {COLONNES} FROM journal WHERE table_nom = ?1 AND ligne = ?2 AND derniere_ligne IS NULL
              UNION ALL
              SELECT {COLONNES} FROM journal WHERE parent_table = ?1 AND parent_ligne = ?2
+             UNION ALL
+             SELECT {COLONNES} FROM journal WHERE table_nom = ?1 AND derniere_ligne IS NOT NULL
+                 AND ligne <= ?2 AND derniere_ligne >= ?2
              ORDER BY id DESC LIMIT 1000"
         ),
         rusqlite::params![table, id],
+        Some((table, id)),
     )
 }
 
 /// Les entrées qui répondent à `condition` (SQL écrit par le programme, valeurs liées), les plus
-/// récentes d'abord.
+/// récentes d'abord ; une création en masse qui couvre `fiche` y est sa seule création.
 pub(crate) fn entrees_ou(
     conn: &Connection,
     condition: &str,
     parametres: &[Value],
+    fiche: Option<(&str, i64)>,
 ) -> Resultat<Vec<Entree>> {
     entrees(
         conn,
         &format!("SELECT {COLONNES} FROM journal WHERE {condition} ORDER BY id DESC"),
         rusqlite::params_from_iter(parametres),
+        fiche,
     )
 }
 
 /// Les entrées que rend `sql` (une requête sur `COLONNES` du journal), dans son ordre, avec
-/// leurs libellés.
+/// leurs libellés. Lues pour une `fiche`, ses créations en masse deviennent la sienne.
 fn entrees(
     conn: &Connection,
     sql: &str,
     parametres: impl rusqlite::Params,
+    fiche: Option<(&str, i64)>,
 ) -> Resultat<Vec<Entree>> {
     let brutes: Vec<Brute> = conn
         .prepare(sql)?
@@ -139,7 +147,15 @@ fn entrees(
     let mut cache = Caches::default();
     brutes
         .into_iter()
-        .map(|b| entree(conn, &mut cache, b))
+        .map(|b| {
+            let b = match fiche {
+                Some((table, id)) if b.derniere_ligne.is_some() && b.table == table => {
+                    super::plages::pour_la_fiche(conn, b, id)?
+                }
+                _ => b,
+            };
+            entree(conn, &mut cache, b)
+        })
         .collect()
 }
 

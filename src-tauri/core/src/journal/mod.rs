@@ -2,11 +2,12 @@
 //! campagne, restauration…). Les déclencheurs qui l'écrivent sont générés depuis le schéma à
 //! chaque connexion (`declencheurs.rs`) : une table ajoutée par une migration est journalisée
 //! sans rien écrire de plus. L'affichage (champs, libellés, valeurs) est dans `affichage.rs`, la
-//! lecture et les filtres dans `lecture.rs`, la remise d'une fiche supprimée dans `remise.rs`.
+//! lecture et les filtres dans `lecture.rs`, la remise d'une fiche supprimée dans `remise.rs`, les créations en masse dans `plages.rs`.
 
 mod affichage;
 mod declencheurs;
 mod lecture;
+mod plages;
 mod remise;
 
 pub(crate) use affichage::libelle_actuel;
@@ -17,6 +18,7 @@ pub use lecture::{
     changements_en_texte, document_journal, historique_fiche, lister, modele_journal,
     rendre_journal_csv, rendre_journal_texte, FiltreJournal,
 };
+pub(crate) use plages::couvrant;
 pub use remise::remettre;
 
 use crate::Resultat;

@@ -370,3 +370,121 @@ fn creations_en_bloc_comme_ligne_a_ligne() {
     bassin(&conn, "Valenciennes");
     assert_eq!(tout(&conn).len(), avant + 2);
 }
+
+/// Crée d'un coup, par le chemin « import », `n` lignes de `table` par `sql` (`?1` : n).
+fn creer_en_masse(conn: &Connection, sql: &str, n: i64) {
+    par(conn, Chemin::Import, || {
+        creations_en_bloc(conn, || Ok(conn.execute(sql, [n]).map(|_| ())?))
+    })
+    .unwrap();
+}
+
+/// Au-delà de 5 000 lignes créées d'un coup : une seule entrée pour la table ; l'historique
+/// d'une de ces fiches retrouve sa création, avec ses valeurs d'alors.
+#[test]
+fn creations_en_masse_notees_d_une_seule_entree() {
+    use crate::annuaire::recherche::SEUIL_EN_MASSE;
+    let conn = base::en_memoire().unwrap();
+    let n = SEUIL_EN_MASSE as i64 + 1;
+    creer_en_masse(
+        &conn,
+        "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < ?1)
+         INSERT INTO bassin (nom, academie_id)
+         SELECT 'Bassin ' || n, (SELECT id FROM academie WHERE nom = 'Lille') FROM i",
+        n,
+    );
+    let (premier, dernier): (i64, i64) = conn
+        .query_row("SELECT min(id), max(id) FROM bassin", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(dernier - premier + 1, n);
+    let e = tout(&conn);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].operation, e[0].chemin, e[0].changements.len()),
+        (Operation::Creation, Chemin::Import, 0)
+    );
+    assert_eq!(
+        e[0].fiche,
+        format!("Bassin : 5\u{202f}001 fiches créées d'un bloc (n° {premier} à {dernier})")
+    );
+
+    // Une fiche jamais modifiée : sa création montre ce qu'elle est.
+    let h = historique_fiche(&conn, "bassin", premier + 1).unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].ligne, premier + 1);
+    assert!(h[0].fiche.contains("Bassin 2"), "{}", h[0].fiche);
+    let nom = |e: &Entree| {
+        e.changements
+            .iter()
+            .find(|c| c.champ == "nom")
+            .map(|c| (c.avant.clone(), c.apres.clone()))
+    };
+    assert_eq!(nom(&h[0]), Some((String::new(), "Bassin 2".into())));
+
+    // Une fiche modifiée depuis : sa création garde le nom d'alors.
+    let lille = academies::trouver(&conn, "Lille").unwrap().id;
+    let dixieme = premier + 9;
+    bassins::modifier(
+        &conn,
+        dixieme,
+        &bassins::SaisieBassin {
+            nom: "Bassin dix".into(),
+            academie_id: Some(lille),
+        },
+    )
+    .unwrap();
+    let h = historique_fiche(&conn, "bassin", dixieme).unwrap();
+    let ops: Vec<Operation> = h.iter().map(|e| e.operation).collect();
+    assert_eq!(ops, [Operation::Modification, Operation::Creation]);
+    assert_eq!(nom(&h[0]), Some(("Bassin 10".into(), "Bassin dix".into())));
+    assert_eq!(nom(&h[1]), Some((String::new(), "Bassin 10".into())));
+    // Hors de la plage, rien.
+    assert!(historique_fiche(&conn, "bassin", dernier + 1)
+        .unwrap()
+        .is_empty());
+}
+
+/// La personne créée par un gros import : sa création est dans l'export de ses données, et elle
+/// n'est pas « sans activité » le jour même.
+#[test]
+fn personne_creee_en_masse_dans_ses_donnees_et_active() {
+    use crate::annuaire::donnees_personnelles as dp;
+    use crate::annuaire::recherche::SEUIL_EN_MASSE;
+    let conn = base::en_memoire().unwrap();
+    creer_en_masse(
+        &conn,
+        "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < ?1)
+         INSERT INTO personne (civilite, nom, prenom, recherche)
+         SELECT 'Mme', 'NOM' || n, 'Camille', 'nom' || n || ' camille' FROM i",
+        SEUIL_EN_MASSE as i64 + 10,
+    );
+    let id: i64 = conn
+        .query_row("SELECT id FROM personne WHERE nom = 'NOM7'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let d = dp::modele_donnees_personne(&conn, id).unwrap();
+    assert_eq!(d.historique.len(), 1);
+    assert_eq!(d.historique[0].operation, Operation::Creation);
+    assert!(
+        d.historique[0].fiche.contains("Camille NOM7"),
+        "{}",
+        d.historique[0].fiche
+    );
+    assert!(d.historique[0]
+        .changements
+        .iter()
+        .any(|c| c.champ == "nom" && c.apres == "NOM7"));
+    assert!(dp::personnes_inactives(&conn, 1).unwrap().is_empty());
+    // Chaque fiche a reçu son identifiant global, comme ligne à ligne.
+    assert_eq!(
+        compter(
+            &conn,
+            "SELECT count(*) FROM personne WHERE uid IS NULL AND ?1",
+            1
+        ),
+        0
+    );
+}

@@ -70,7 +70,10 @@ pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPe
     )?;
     let fiche = journal::champs_lisibles(conn, "personne", &json_personne)?;
     let mut mentions = Vec::new();
-    let mut conditions = vec!["(table_nom = 'personne' AND ligne = ?1)".to_string()];
+    let mut conditions = vec![
+        "(table_nom = 'personne' AND ligne = ?1 AND derniere_ligne IS NULL)".to_string(),
+        journal::couvrant("personne", 1),
+    ];
     for (table, colonne) in citations(conn)? {
         let json = journal::json_de_la_ligne(conn, &table, "x")?;
         let lignes: Vec<(i64, String)> = conn
@@ -96,7 +99,12 @@ pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPe
             colonne.replace(['\'', '"'], "")
         ));
     }
-    let historique = journal::entrees_ou(conn, &conditions.join(" OR "), &[Value::Integer(id)])?;
+    let historique = journal::entrees_ou(
+        conn,
+        &conditions.join(" OR "),
+        &[Value::Integer(id)],
+        Some(("personne", id)),
+    )?;
     Ok(DonneesPersonne {
         id,
         nom,
@@ -176,7 +184,11 @@ pub fn personnes_inactives(conn: &Connection, annees: u32) -> Resultat<Vec<Perso
             UNION ALL SELECT ipe.personne_id, a.date FROM action_ipe_intervenant ai
                 JOIN ipe ON ipe.id = ai.ipe_id JOIN action_ipe a ON a.id = ai.action_id
             UNION ALL SELECT c.personne_id, m.fin FROM mandat_cet m JOIN cet c ON c.id = m.cet_id
-            UNION ALL SELECT ligne, substr(quand, 1, 10) FROM journal WHERE table_nom = 'personne'
+            UNION ALL SELECT ligne, substr(quand, 1, 10) FROM journal
+                WHERE table_nom = 'personne' AND derniere_ligne IS NULL
+            UNION ALL SELECT p.id, substr(j.quand, 1, 10) FROM journal j
+                JOIN personne p ON p.id BETWEEN j.ligne AND j.derniere_ligne
+                WHERE j.table_nom = 'personne' AND j.derniere_ligne IS NOT NULL
          )
          SELECT p.id, trim(p.prenom || ' ' || p.nom),
                 coalesce(o.nom, e.nom, ''), max(a.jour) AS derniere
