@@ -1,8 +1,9 @@
 //! Consolidation : plusieurs postes, un bilan d'académie ou national. Chaque base a une
 //! identité ; chaque fiche métier un identifiant global (migration 13). Une base exporte un
-//! **paquet** (`.passerelle`, fichier SQLite signé d'une empreinte) pour un périmètre et une
-//! période ; une base de consolidation en importe autant qu'il en arrive, sans compter deux fois
-//! ce qui arrive deux fois.
+//! **paquet** (`.passerelle`, fichier SQLite qui porte l'empreinte SHA-256 de son contenu : elle
+//! décèle un paquet abîmé ou retouché en chemin, sans en garantir l'auteur, puisque n'importe
+//! qui peut la recalculer) pour un périmètre et une période ; une base de consolidation en
+//! importe autant qu'il en arrive, sans compter deux fois ce qui arrive deux fois.
 //! - `schema.rs` : ce qui voyage, lu dans le schéma ;
 //! - `fiches.rs` : une fiche en JSON canonique, sans identifiant local ;
 //! - `paquet.rs` : le fichier (manifeste, empreinte, lecture contrôlée) ;
