@@ -6,7 +6,7 @@ use crate::app::Etat;
 use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{self, a_part};
 use passerelle_core::consolidation::{
-    self, Decision, DemandeExport, Identite, Perimetre, SaisieExport,
+    self, Decision, DemandeExport, Identite, SaisieExport,
 };
 use tauri::{AppHandle, State};
 
@@ -82,11 +82,8 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
 
 /// L'écran Consolidation : sources reçues, académies sans paquet par période, conflits ouverts.
 #[tauri::command(async)]
-pub fn etat_consolidation(
-    etat: State<Etat>,
-    perimetre: Option<Perimetre>,
-) -> R<consolidation::Etat> {
-    etat.avec(|c| consolidation::etat(c, perimetre))
+pub fn etat_consolidation(etat: State<Etat>) -> R<consolidation::Etat> {
+    etat.avec(consolidation::etat)
 }
 
 /// Retire la contribution d'une source ; rend le compte rendu (fiches supprimées, conflits).

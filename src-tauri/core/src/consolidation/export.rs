@@ -5,7 +5,8 @@
 use super::fiches::{ident, Lecteur};
 use super::paquet::{self, Contenu, Manifeste};
 use super::schema::{self, Schema, ANNUAIRE};
-use super::{identite, Perimetre};
+use super::{identite, Perimetre, Portee};
+use crate::annuaire::academies;
 use crate::dates::{GenrePeriode, Periode};
 use crate::rapport::{Document, Genre};
 use crate::vocabulaire::Code;
@@ -191,22 +192,14 @@ fn academie(conn: &Connection, saisie: &str) -> Resultat<Option<(i64, String)>> 
     if s.is_empty() {
         return Ok(None);
     }
-    if crate::texte::normaliser(s).starts_with("national") {
-        return Ok(Some((-1, NATIONAL.into())));
+    if crate::texte::normaliser(s).starts_with(Portee::National.code()) {
+        return Ok(Some((-1, Portee::National.code().into())));
     }
-    conn.query_row(
-        "SELECT id, code FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
-        [s],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .map(Some)
-    .ok_or_else(|| {
-        Erreur::validation(
-            "academie",
-            format!("Aucune académie ne porte le code ou le nom « {s} »."),
-        )
-    })
+    match academies::trouver(conn, s) {
+        Ok(a) => Ok(Some((a.id, a.code))),
+        Err(Erreur::Introuvable(m)) => Err(Erreur::validation("academie", m)),
+        Err(e) => Err(e),
+    }
 }
 
 /// Les fiches apportées en propre : racines du périmètre, puis leurs parties.

@@ -36,7 +36,7 @@ pub use sources::{
 };
 
 use crate::{Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -47,6 +47,14 @@ crate::codes! {
         Cet = "cet" => "CET (registre, mandats, animations, présences)",
         Conventions = "conventions" => "Conventions (avenants, groupes de suivi)",
         Tout = "tout" => "Tout",
+    }
+}
+
+crate::codes! {
+    /// La portée d'un paquet, hors académies : les fiches sans académie (actions de niveau
+    /// national). Vide, un paquet porte toutes les académies ; sinon le code de l'une d'elles.
+    pub enum Portee {
+        National = "national" => "Niveau national (fiches sans académie)",
     }
 }
 
@@ -105,26 +113,22 @@ pub fn nommer(conn: &Connection, saisie: &Identite) -> Resultat<Identite> {
             "Donnez un nom à cette base, par exemple « DAET Lille » ou « IPE – Jean DUPONT – Lille ».",
         ));
     }
-    let academie = academie_par_code(conn, &saisie.academie)?;
-    if academie.is_none() && !saisie.academie.trim().is_empty() {
-        return Err(Erreur::validation(
-            "academie",
-            "Choisissez l'académie dans la liste.",
-        ));
-    }
+    let academie = match saisie.academie.trim() {
+        "" => None,
+        code => match crate::annuaire::academies::trouver(conn, code) {
+            Ok(a) => Some(a.id),
+            Err(Erreur::Introuvable(_)) => {
+                return Err(Erreur::validation(
+                    "academie",
+                    "Choisissez l'académie dans la liste.",
+                ))
+            }
+            Err(e) => return Err(e),
+        },
+    };
     conn.execute(
         "UPDATE base_identite SET nom = ?1, academie_id = ?2 WHERE id = 1",
         rusqlite::params![nom, academie],
     )?;
     identite(conn)
-}
-
-fn academie_par_code(conn: &Connection, code: &str) -> Resultat<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM academie WHERE code = ?1",
-            [code.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
 }

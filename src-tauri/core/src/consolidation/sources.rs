@@ -30,20 +30,20 @@ pub struct Source {
     pub conflits_ouverts: i64,
 }
 
+/// Le nom de l'académie de ce code, vide si aucune ne le porte.
 fn nom_academie(conn: &Connection, code: &str) -> Resultat<String> {
-    Ok(conn
-        .query_row("SELECT nom FROM academie WHERE code = ?1", [code], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or_default())
+    match crate::annuaire::academies::trouver(conn, code) {
+        Ok(a) => Ok(a.nom),
+        Err(Erreur::Introuvable(_)) => Ok(String::new()),
+        Err(e) => Err(e),
+    }
 }
 
 /// « toutes », « niveau national » ou le nom de l'académie.
 pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String> {
     Ok(match portee {
         "" => "toutes les académies".into(),
-        super::export::NATIONAL => "niveau national".into(),
+        p if p == super::Portee::National.code() => "niveau national".into(),
         code => nom_academie(conn, code)?,
     })
 }
@@ -106,14 +106,14 @@ pub struct Etat {
     pub conflits: Vec<super::Conflit>,
 }
 
-pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
+pub fn etat(conn: &Connection) -> Resultat<Etat> {
     let sources = sources(conn)?;
     // Les sources sont triées par période : les périodes distinctes se suivent.
     let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
     periodes.dedup();
     let manquantes = periodes
         .into_iter()
-        .map(|p| Ok((p.clone(), academies_sans_source(conn, perimetre, &p)?)))
+        .map(|p| Ok((p.clone(), academies_sans_source(conn, None, &p)?)))
         .collect::<Resultat<_>>()?;
     let identite = super::identite(conn)?;
     let academie = match identite.academie.as_str() {
