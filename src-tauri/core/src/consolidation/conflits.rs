@@ -3,11 +3,11 @@
 
 use super::fiches::id_par_uid;
 use super::fusion::Fusion;
-use super::import::{date_fr, refus, CompteRendu};
+use super::import::refus;
 use super::schema::{self, Schema};
 use super::{Decision, NatureConflit};
 use crate::vocabulaire::Code;
-use crate::{base, journal, Erreur, Resultat};
+use crate::{base, dates, journal, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -86,7 +86,7 @@ pub fn conflits(conn: &Connection, ouverts: bool) -> Resultat<Vec<Conflit>> {
                 locale: r.get(5)?,
                 recue: r.get(6)?,
                 differences: Vec::new(),
-                note_le: date_fr(&r.get::<_, String>(7)?),
+                note_le: dates::horodatage_fr(&r.get::<_, String>(7)?, " à "),
                 decision: r.get(8)?,
                 choix: crate::vocabulaire::choix_de(&choix(nature)),
             };
@@ -243,8 +243,7 @@ fn prendre_la_version_recue(
         return Ok(());
     };
     match recue {
-        Some(donnees) => Fusion::nouvelle(conn, &schema, 0, "", CompteRendu::default())?
-            .appliquer(table, id, donnees),
+        Some(donnees) => Fusion::sans_contribution(conn, &schema)?.appliquer(table, id, donnees),
         None => {
             // Seul le refus d'une clé étrangère veut dire « encore citée » ; une autre erreur de
             // la base reste ce qu'elle est.

@@ -342,7 +342,7 @@ pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Co
         portee: academie.map(|a| a.1).unwrap_or_default(),
         periode: d.periode.libelle(),
         version_schema: crate::base::VERSION_SCHEMA,
-        cree_le: chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+        cree_le: crate::dates::maintenant(),
         comptes,
         empreinte: String::new(),
     };

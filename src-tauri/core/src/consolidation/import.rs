@@ -12,7 +12,7 @@ use crate::annuaire::recherche;
 use crate::journal::{self, Chemin};
 use crate::travail::Suivi;
 use crate::vocabulaire::Code;
-use crate::{base, Erreur, Resultat};
+use crate::{base, dates, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -154,15 +154,15 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
             "Ce paquet a été exporté par cette base même : il n'y a rien à y consolider.",
         ));
     }
-    let connue: Option<(i64, String, String)> = conn
+    let connue: Option<(String, String)> = conn
         .query_row(
-            "SELECT id, empreinte, cree_le FROM consolidation_source
+            "SELECT empreinte, cree_le FROM consolidation_source
              WHERE source_uid = ?1 AND perimetre = ?2 AND portee = ?3 AND periode = ?4",
             params![m.source_uid, m.perimetre, m.portee, m.periode],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if let Some((_, empreinte, cree_le)) = &connue {
+    if let Some((empreinte, cree_le)) = &connue {
         if *empreinte == m.empreinte {
             cr.deja_recu = true;
             return Ok(cr);
@@ -170,12 +170,12 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
         if *cree_le > m.cree_le {
             return Err(refus(&format!(
                 "Un paquet plus récent de « {} » pour ce périmètre et cette période est déjà importé (exporté le {}) ; celui-ci, exporté le {}, est plus ancien : il n'a pas été importé.",
-                m.source_nom, date_fr(cree_le), date_fr(&m.cree_le)
+                m.source_nom, dates::horodatage_fr(cree_le, " à "), dates::horodatage_fr(&m.cree_le, " à ")
             )));
         }
     }
     let (m, c) = paquet::lire(chemin)?;
-    let source_id = enregistrer_source(conn, &m, connue.map(|c| c.0), &cr.fichier)?;
+    let source_id = enregistrer_source(conn, &m, &cr.fichier)?;
     let schema = schema::lire(conn)?;
     let mut f = Fusion::nouvelle(conn, &schema, source_id, &m.source_uid, cr)?;
     f.referentiels(&c)?;
@@ -188,54 +188,34 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
     Ok(f.cr)
 }
 
-/// « 2008-01-15T10:02:00 » → « 15/01/2008 à 10:02 ».
-pub(super) fn date_fr(iso: &str) -> String {
-    match chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S") {
-        Ok(d) => d.format("%d/%m/%Y à %H:%M").to_string(),
-        Err(_) => iso.to_string(),
-    }
-}
-
-fn enregistrer_source(
-    conn: &Connection,
-    m: &Manifeste,
-    id: Option<i64>,
-    fichier: &str,
-) -> Resultat<i64> {
-    let recu = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+/// Retient la contribution (source, périmètre, portée, période) : la crée, ou remplace ce qu'on
+/// en savait par ce paquet. Rend son id.
+fn enregistrer_source(conn: &Connection, m: &Manifeste, fichier: &str) -> Resultat<i64> {
     let comptes = serde_json::to_string(&m.comptes).unwrap_or_default();
-    let valeurs = params![
-        m.source_uid,
-        m.source_nom,
-        m.source_academie,
-        m.perimetre,
-        m.portee,
-        m.periode,
-        m.version_schema,
-        m.cree_le,
-        recu,
-        m.empreinte,
-        comptes,
-        fichier
-    ];
-    match id {
-        Some(id) => {
-            conn.execute(
-                "UPDATE consolidation_source SET source_uid = ?1, source_nom = ?2, source_academie = ?3,
-                   perimetre = ?4, portee = ?5, periode = ?6, version_schema = ?7, cree_le = ?8,
-                   recu_le = ?9, empreinte = ?10, comptes = ?11, fichier = ?12 WHERE id = ?13",
-                rusqlite::params_from_iter(valeurs.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
-            )?;
-            Ok(id)
-        }
-        None => {
-            conn.execute(
-                "INSERT INTO consolidation_source (source_uid, source_nom, source_academie, perimetre,
-                   portee, periode, version_schema, cree_le, recu_le, empreinte, comptes, fichier)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                valeurs,
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-    }
+    Ok(conn.query_row(
+        "INSERT INTO consolidation_source (source_uid, source_nom, source_academie, perimetre,
+           portee, periode, version_schema, cree_le, recu_le, empreinte, comptes, fichier)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (source_uid, perimetre, portee, periode) DO UPDATE SET
+           source_nom = excluded.source_nom, source_academie = excluded.source_academie,
+           version_schema = excluded.version_schema, cree_le = excluded.cree_le,
+           recu_le = excluded.recu_le, empreinte = excluded.empreinte,
+           comptes = excluded.comptes, fichier = excluded.fichier
+         RETURNING id",
+        params![
+            m.source_uid,
+            m.source_nom,
+            m.source_academie,
+            m.perimetre,
+            m.portee,
+            m.periode,
+            m.version_schema,
+            m.cree_le,
+            dates::maintenant(),
+            m.empreinte,
+            comptes,
+            fichier
+        ],
+        |r| r.get(0),
+    )?)
 }

@@ -2,12 +2,12 @@
 //! provenance d'une fiche et ce que couvre un bilan consolidé.
 
 use super::fusion::Fusion;
-use super::import::{date_fr, CompteRendu};
+use super::import::CompteRendu;
 use super::schema;
 use super::Perimetre;
 use crate::texte::nombre;
 use crate::vocabulaire::Code;
-use crate::{base, journal, Erreur, Resultat};
+use crate::{base, dates, journal, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,8 +77,8 @@ pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
                 perimetre_libelle: perimetre.libelle().to_string(),
                 portee: r.get("portee")?,
                 periode: r.get("periode")?,
-                cree_le: date_fr(&r.get::<_, String>("cree_le")?),
-                recu_le: date_fr(&r.get::<_, String>("recu_le")?),
+                cree_le: dates::horodatage_fr(&r.get::<_, String>("cree_le")?, " à "),
+                recu_le: dates::horodatage_fr(&r.get::<_, String>("recu_le")?, " à "),
                 contenu: contenu(&serde_json::from_str(&comptes).unwrap_or_default()),
                 fichier: r.get("fichier")?,
                 conflits_ouverts: r.get("conflits")?,
@@ -205,7 +205,7 @@ pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<Strin
                     "Citée par un paquet"
                 },
                 p.libelle(),
-                date_fr(&cree)
+                dates::horodatage_fr(&cree, " à ")
             )
         })
         .collect())
@@ -237,7 +237,7 @@ pub fn couverture(
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let jour = |d: Option<String>| {
-        let d = date_fr(&d.unwrap_or_default());
+        let d = dates::horodatage_fr(&d.unwrap_or_default(), " à ");
         d.split(" à ").next().unwrap_or_default().to_string()
     };
     let (premier, dernier) = (jour(premier), jour(dernier));
