@@ -69,14 +69,7 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
         .collect::<R<Vec<_>>>()?;
     let base = etat.chemin();
     Ok(etat.lancer_travail(move |c, suivi| {
-        if !essai {
-            passerelle_core::sauvegardes::avant(
-                c,
-                &base,
-                passerelle_core::sauvegardes::Raison::AvantImport,
-            )?;
-        }
-        consolidation::importer(c, &chemins, essai, suivi)
+        consolidation::importer_apres_sauvegarde(c, &base, &chemins, essai, suivi)
     }))
 }
 

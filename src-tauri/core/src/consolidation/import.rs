@@ -82,6 +82,21 @@ pub fn importer(
     }
 }
 
+/// Importe les paquets comme `importer`, après une sauvegarde de la base `base` (sauf en
+/// essai) : la fenêtre et la ligne de commande passent par ici.
+pub fn importer_apres_sauvegarde(
+    conn: &Connection,
+    base: &Path,
+    chemins: &[PathBuf],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<Vec<Resultat1>> {
+    if !essai {
+        crate::sauvegardes::avant(conn, base, crate::sauvegardes::Raison::AvantImport)?;
+    }
+    importer(conn, chemins, essai, suivi)
+}
+
 /// Les fiches que les paquets pas encore reçus apportent, par table (d'après leurs manifestes).
 fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<String, usize>> {
     let mut deja = conn.prepare("SELECT 1 FROM consolidation_source WHERE empreinte = ?1")?;

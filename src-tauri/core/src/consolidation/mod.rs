@@ -29,7 +29,7 @@ mod tests;
 
 pub use conflits::{conflits, decider, Candidate, Conflit, Difference};
 pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
-pub use import::{importer, CompteRendu, Resultat1 as ResultatPaquet};
+pub use import::{importer, importer_apres_sauvegarde, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
 pub use sources::{
     academies_sans_source, couverture, etat, provenance, retirer_source, sources, Etat, Source,
