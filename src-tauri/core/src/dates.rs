@@ -8,6 +8,14 @@ use serde::{Deserialize, Serialize};
 pub const ANNEE_MIN: i32 = 1900;
 pub const ANNEE_MAX: i32 = 2200;
 
+/// Lit une année saisie (« 2007 ») et la borne comme `verifier_annee`.
+pub fn lire_annee(saisie: &str) -> Result<i32, String> {
+    let s = saisie.trim();
+    s.parse::<i32>()
+        .map_err(|_| format!("L'année «\u{a0}{s}\u{a0}» s'écrit sur quatre chiffres, par exemple 2007."))
+        .and_then(verifier_annee)
+}
+
 /// Contrôle une année reçue telle quelle (bilans, filtres).
 pub fn verifier_annee(annee: i32) -> Result<i32, String> {
     if (ANNEE_MIN..=ANNEE_MAX).contains(&annee) {
@@ -125,6 +133,13 @@ mod tests {
         assert!(lire("2026/11/24").is_err());
         assert!(lire("").unwrap_err().contains("obligatoire"));
         assert_eq!(lire_facultative(" ").unwrap(), None);
+    }
+
+    #[test]
+    fn annees() {
+        assert_eq!(lire_annee(" 1900 "), Ok(1900));
+        assert!(lire_annee("07").unwrap_err().contains("hors des limites"));
+        assert!(lire_annee("deux mille").unwrap_err().contains("quatre chiffres"));
     }
 
     #[test]

@@ -50,12 +50,7 @@ pub fn demande_valide(conn: &Connection, s: &SaisieExport) -> Resultat<DemandeEx
         "annee",
         match (genre, annee.contains(['-', '/'])) {
             (Some(GenrePeriode::Scolaire), true) => crate::dates::lire_annee_scolaire(annee),
-            _ => annee
-                .parse::<i32>()
-                .map_err(|_| {
-                    format!("L'année « {annee} » s'écrit sur quatre chiffres, par exemple 2007.")
-                })
-                .and_then(crate::dates::verifier_annee),
+            _ => crate::dates::lire_annee(annee),
         },
     );
     let (perimetre, genre, annee) =

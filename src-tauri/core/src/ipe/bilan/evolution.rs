@@ -46,20 +46,9 @@ pub struct Evolution {
 
 /// Les deux années saisies dans la fenêtre (« 2005 », « 2007 »), contrôlées champ par champ.
 pub fn lire_annees(debut: &str, fin: &str) -> Resultat<(i32, i32)> {
-    let lire = |s: &str| {
-        s.trim()
-            .parse::<i32>()
-            .map_err(|_| {
-                format!(
-                    "L'année « {} » s'écrit sur quatre chiffres, par exemple 2007.",
-                    s.trim()
-                )
-            })
-            .and_then(crate::dates::verifier_annee)
-    };
     let mut c = crate::Controle::default();
-    let d = c.champ("debut", lire(debut));
-    let f = c.champ("fin", lire(fin));
+    let d = c.champ("debut", crate::dates::lire_annee(debut));
+    let f = c.champ("fin", crate::dates::lire_annee(fin));
     c.fin_avec(d.zip(f))
 }
 
