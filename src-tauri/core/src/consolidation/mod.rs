@@ -32,7 +32,8 @@ pub use export::{demande_valide, document_paquet, exporter, DemandeExport, Saisi
 pub use import::{importer, importer_apres_sauvegarde, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
 pub use sources::{
-    academies_sans_source, couverture, etat, provenance, retirer_source, sources, Etat, Source,
+    academies_sans_source, couverture, etat, ligne_couverture, ligne_couvertures, provenance,
+    retirer_source, sources, Etat, Source,
 };
 
 use crate::{Erreur, Resultat};

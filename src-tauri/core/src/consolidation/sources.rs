@@ -251,3 +251,21 @@ pub fn couverture(
         )),
     })
 }
+
+/// La ligne qu'un bilan imprime et que l'écran Bilans montre : « Consolidation : 24 sources,
+/// reçues du 02/01/2008 au 15/01/2008 » (`couverture` : ce que rend `couverture`).
+pub fn ligne_couverture(couverture: &str) -> String {
+    format!("Consolidation : {couverture}")
+}
+
+/// Celle d'une évolution, une couverture par année : « Consolidation — 2006 : 1 source, reçue le
+/// 02/01/2008 ; 2007 : … » ; `None` si aucune année n'a de source.
+pub fn ligne_couvertures<'a>(
+    par_annee: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let annees: Vec<String> = par_annee
+        .into_iter()
+        .map(|(annee, c)| format!("{annee} : {c}"))
+        .collect();
+    (!annees.is_empty()).then(|| format!("Consolidation — {}", annees.join(" ; ")))
+}

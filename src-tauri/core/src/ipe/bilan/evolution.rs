@@ -42,6 +42,8 @@ pub struct Evolution {
     pub annees: Vec<Annee>,
     pub themes: Vec<Serie>,
     pub academies: Vec<Serie>,
+    /// « Consolidation — 2006 : 1 source, reçue le … ; 2007 : … » : les sources de chaque année.
+    pub ligne_couverture: Option<String>,
 }
 
 /// Les deux années saisies dans la fenêtre (« 2005 », « 2007 »), contrôlées champ par champ.
@@ -79,6 +81,7 @@ pub fn modele_evolution(
         annees: Vec::new(),
         themes: Vec::new(),
         academies: Vec::new(),
+        ligne_couverture: None,
     };
     for annee in debut..=fin {
         let p = periode(genre, annee);
@@ -107,6 +110,11 @@ pub fn modele_evolution(
     if academie_id.is_none() {
         e.academies = par_academie(conn, genre, debut, fin)?;
     }
+    e.ligne_couverture = crate::consolidation::ligne_couvertures(
+        e.annees
+            .iter()
+            .filter_map(|a| Some((a.libelle.as_str(), a.couverture.as_deref()?))),
+    );
     Ok(e)
 }
 
@@ -250,20 +258,8 @@ pub fn rendre_evolution(e: &Evolution, edite_le: chrono::NaiveDate) -> Rapport {
         blocs.push(Bloc::Titre1("Actions par académie".into()));
         blocs.push(tableau_series("Académie", &e.annees, &e.academies));
     }
-    let sources: Vec<String> = e
-        .annees
-        .iter()
-        .filter_map(|a| {
-            a.couverture
-                .as_ref()
-                .map(|c| format!("{} : {c}", a.libelle))
-        })
-        .collect();
-    if !sources.is_empty() {
-        blocs.push(Bloc::Note(format!(
-            "Consolidation — {}.",
-            sources.join(" ; ")
-        )));
+    if let Some(ligne) = &e.ligne_couverture {
+        blocs.push(Bloc::Note(format!("{ligne}.")));
     }
     blocs.push(Bloc::Note(
         "Mêmes définitions que le bilan annuel : actions datées dans l'année ; jeunes = filles + garçons ; évolution = (actions N − actions N−1) / actions N−1.".into(),
