@@ -27,12 +27,12 @@ pub struct Annee {
     pub couverture: Option<String>,
 }
 
-/// Une ligne par thème ou par académie : une valeur par année.
+/// Une ligne par thème ou par académie : les actions de chaque année (les jeunes, eux, sont
+/// comptés par le bilan annuel de chaque année).
 #[derive(Debug, Clone, Serialize)]
 pub struct Serie {
     pub libelle: String,
     pub actions: Vec<i64>,
-    pub jeunes: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,11 +100,9 @@ pub fn modele_evolution(
                 e.themes.push(Serie {
                     libelle: t.libelle.clone(),
                     actions: Vec::new(),
-                    jeunes: Vec::new(),
                 });
             }
             e.themes[i].actions.push(t.actions);
-            e.themes[i].jeunes.push(t.jeunes);
         }
     }
     if academie_id.is_none() {
@@ -118,7 +116,7 @@ pub fn modele_evolution(
     Ok(e)
 }
 
-/// Actions et jeunes par académie et par année (actions de niveau national à part).
+/// Actions par académie et par année (actions de niveau national à part).
 fn par_academie(
     conn: &Connection,
     genre: GenrePeriode,
@@ -134,7 +132,6 @@ fn par_academie(
                 Serie {
                     libelle: r.get(1)?,
                     actions: vec![0; n],
-                    jeunes: vec![0; n],
                 },
             ))
         })?
@@ -144,27 +141,21 @@ fn par_academie(
         Serie {
             libelle: "Niveau national".into(),
             actions: vec![0; n],
-            jeunes: vec![0; n],
         },
     ));
     let mut st = conn.prepare(
-        "SELECT coalesce(academie_id, 0), count(*), coalesce(sum(jeunes_filles + jeunes_garcons), 0)
-         FROM action_ipe WHERE date BETWEEN ?1 AND ?2 GROUP BY 1",
+        "SELECT coalesce(academie_id, 0), count(*) FROM action_ipe WHERE date BETWEEN ?1 AND ?2
+         GROUP BY 1",
     )?;
     for (i, annee) in (debut..=fin).enumerate() {
         let (d, f) = periode(genre, annee).bornes();
         let lignes = st.query_map([crate::dates::iso(d), crate::dates::iso(f)], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
         })?;
         for l in lignes {
-            let (academie, actions, jeunes) = l?;
+            let (academie, actions) = l?;
             if let Some((_, s)) = series.iter_mut().find(|(id, _)| *id == academie) {
                 s.actions[i] = actions;
-                s.jeunes[i] = jeunes;
             }
         }
     }
