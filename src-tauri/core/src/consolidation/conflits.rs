@@ -205,8 +205,12 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
                 "Cette décision ne s'applique pas à ce conflit.",
             ));
         }
+        // Le schéma, lu une fois pour la version reçue comme pour la fusion.
+        let schema = schema::lire(conn)?;
         match decision {
-            Decision::Recue => prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?,
+            Decision::Recue => {
+                prendre_la_version_recue(conn, &schema, &table, &uid, recue.as_deref())?
+            }
             Decision::Fusionnee => {
                 let cible = avec
                     .filter(|a| candidates(locale.as_deref()).iter().any(|c| c.uid == *a))
@@ -216,7 +220,7 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
                             "Choisissez la fiche d'ici avec laquelle fusionner.",
                         )
                     })?;
-                super::fusionner::fusionner(conn, &table, &uid, cible)?;
+                super::fusionner::fusionner(conn, &schema, &table, &uid, cible)?;
             }
             _ => {}
         }
@@ -231,11 +235,11 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
 
 fn prendre_la_version_recue(
     conn: &Connection,
+    schema: &Schema,
     table: &str,
     uid: &str,
     recue: Option<&str>,
 ) -> Resultat<()> {
-    let schema = schema::lire(conn)?;
     if schema.fiche(table).is_none() {
         return Err(refus("Fiche inconnue."));
     }
@@ -243,7 +247,7 @@ fn prendre_la_version_recue(
         return Ok(());
     };
     match recue {
-        Some(donnees) => Fusion::sans_contribution(conn, &schema)?.appliquer(table, id, donnees),
+        Some(donnees) => Fusion::sans_contribution(conn, schema)?.appliquer(table, id, donnees),
         None => {
             // Seul le refus d'une clé étrangère veut dire « encore citée » ; une autre erreur de
             // la base reste ce qu'elle est.

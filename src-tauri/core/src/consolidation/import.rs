@@ -62,13 +62,15 @@ pub fn importer(
     // reconstruit après coup plutôt que tenu fiche à fiche (voir `recherche::pour_des_arrivees`).
     let arrivees = fiches_a_venir(conn, chemins)?;
     let arrivees: Vec<(&str, usize)> = arrivees.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+    // Le schéma de cette base, lu une fois pour tous les paquets.
+    let schema = schema::lire(conn)?;
     let point = base::Point::ouvrir(conn, "paquets")?;
     // Les déclencheurs du journal sont ôtés puis reposés une fois pour tous les paquets : les
     // reposer après chacun coûtait 13 ms par paquet, même déjà reçu.
     let r = recherche::pour_des_arrivees(conn, &arrivees, || {
         journal::par(conn, Chemin::Import, || {
             journal::creations_tracees_ailleurs(conn, || {
-                importer_chacun(conn, chemins, essai, suivi)
+                importer_chacun(conn, &schema, chemins, essai, suivi)
             })
         })
     });
@@ -120,6 +122,7 @@ fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<S
 
 fn importer_chacun(
     conn: &Connection,
+    schema: &schema::Schema,
     chemins: &[PathBuf],
     essai: bool,
     suivi: &Suivi,
@@ -127,7 +130,7 @@ fn importer_chacun(
     let mut resultats = Vec::new();
     for chemin in chemins {
         let fichier = nom_de_fichier(chemin);
-        let r = base::atomique(conn, |conn| importer_un(conn, chemin));
+        let r = base::atomique(conn, |conn| importer_un(conn, schema, chemin));
         resultats.push(match r {
             Ok(mut cr) => {
                 cr.essai = essai;
@@ -152,7 +155,7 @@ pub(super) fn refus(m: &str) -> Erreur {
     Erreur::Import(vec![m.to_string()])
 }
 
-fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
+fn importer_un(conn: &Connection, schema: &schema::Schema, chemin: &Path) -> Resultat<CompteRendu> {
     // Le manifeste d'abord : un paquet déjà reçu (même empreinte) n'est pas relu en entier.
     let m = paquet::lire_manifeste(chemin)?;
     let moi = identite(conn)?;
@@ -191,8 +194,7 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
     }
     let (m, c) = paquet::lire(chemin)?;
     let source_id = enregistrer_source(conn, &m, &cr.fichier)?;
-    let schema = schema::lire(conn)?;
-    let mut f = Fusion::nouvelle(conn, &schema, source_id, &m.source_uid, cr)?;
+    let mut f = Fusion::nouvelle(conn, schema, source_id, &m.source_uid, cr)?;
     f.referentiels(&c)?;
     for (table, uid, propre, donnees) in &c.fiches {
         f.traiter(table, uid, *propre, donnees)?;
