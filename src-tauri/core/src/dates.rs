@@ -12,7 +12,9 @@ pub const ANNEE_MAX: i32 = 2200;
 pub fn lire_annee(saisie: &str) -> Result<i32, String> {
     let s = saisie.trim();
     s.parse::<i32>()
-        .map_err(|_| format!("L'année «\u{a0}{s}\u{a0}» s'écrit sur quatre chiffres, par exemple 2007."))
+        .map_err(|_| {
+            format!("L'année «\u{a0}{s}\u{a0}» s'écrit sur quatre chiffres, par exemple 2007.")
+        })
         .and_then(verifier_annee)
 }
 
@@ -139,15 +141,26 @@ mod tests {
     fn annees() {
         assert_eq!(lire_annee(" 1900 "), Ok(1900));
         assert!(lire_annee("07").unwrap_err().contains("hors des limites"));
-        assert!(lire_annee("deux mille").unwrap_err().contains("quatre chiffres"));
+        assert!(lire_annee("deux mille")
+            .unwrap_err()
+            .contains("quatre chiffres"));
     }
 
     #[test]
     fn horodatages() {
-        assert_eq!(horodatage_fr("2008-01-15T10:02:00", " à "), "15/01/2008 à 10:02");
-        assert_eq!(horodatage_fr("2026-03-12T14:05:00", " "), "12/03/2026 14:05");
+        assert_eq!(
+            horodatage_fr("2008-01-15T10:02:00", " à "),
+            "15/01/2008 à 10:02"
+        );
+        assert_eq!(
+            horodatage_fr("2026-03-12T14:05:00", " "),
+            "12/03/2026 14:05"
+        );
         assert_eq!(horodatage_fr("hier", " à "), "hier");
-        assert_eq!(lire_horodatage(&maintenant()).map(|d| d.date()), Some(chrono::Local::now().date_naive()));
+        assert_eq!(
+            lire_horodatage(&maintenant()).map(|d| d.date()),
+            Some(chrono::Local::now().date_naive())
+        );
     }
 
     #[test]

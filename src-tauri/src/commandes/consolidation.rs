@@ -5,9 +5,7 @@ use super::{enregistrer, R};
 use crate::app::Etat;
 use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{self, a_part};
-use passerelle_core::consolidation::{
-    self, Decision, DemandeExport, Identite, SaisieExport,
-};
+use passerelle_core::consolidation::{self, Decision, DemandeExport, Identite, SaisieExport};
 use tauri::{AppHandle, State};
 
 #[tauri::command(async)]

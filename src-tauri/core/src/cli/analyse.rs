@@ -325,7 +325,11 @@ fn retour_organisations(o: Options) -> Result<Demande, String> {
 }
 
 fn bilan_ipe(o: Options) -> Result<Demande, String> {
-    let annee = annee_civile(o.annee.as_deref().ok_or("Indiquez l'année : --annee AAAA.")?)?;
+    let annee = annee_civile(
+        o.annee
+            .as_deref()
+            .ok_or("Indiquez l'année : --annee AAAA.")?,
+    )?;
     let csv = format_csv(&o)?;
     Ok(Demande::BilanIpe {
         sortie: sortie(&o)?,

@@ -142,7 +142,10 @@ fn filtre_academie(colonne: &str) -> String {
 
 const COMITE: (&str, &str) = ("comite_clee", "comite_id");
 const CONVENTION: (&str, &str) = ("convention", "convention_id");
-const IPE: &[Racine] = &[Racine::propre("ipe", false), Racine::propre("action_ipe", true)];
+const IPE: &[Racine] = &[
+    Racine::propre("ipe", false),
+    Racine::propre("action_ipe", true),
+];
 const CLEE: &[Racine] = &[
     Racine::propre("comite_clee", false),
     Racine::de("action_clee", true, COMITE),

@@ -319,7 +319,9 @@ pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> 
         activite: phrase_activite(&bilan),
         evolution: phrase_evolution(&bilan),
         mois_activite: decimal1(bilan.mois_activite),
-        ligne_couverture: couverture.as_deref().map(crate::consolidation::ligne_couverture),
+        ligne_couverture: couverture
+            .as_deref()
+            .map(crate::consolidation::ligne_couverture),
         couverture,
         bilan,
     })
