@@ -106,14 +106,14 @@ pub struct Etat {
     pub conflits: Vec<super::Conflit>,
 }
 
-pub fn etat(conn: &Connection) -> Resultat<Etat> {
+pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
     let sources = sources(conn)?;
     // Les sources sont triées par période : les périodes distinctes se suivent.
     let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
     periodes.dedup();
     let manquantes = periodes
         .into_iter()
-        .map(|p| Ok((p.clone(), academies_sans_source(conn, None, &p)?)))
+        .map(|p| Ok((p.clone(), academies_sans_source(conn, perimetre, &p)?)))
         .collect::<Resultat<_>>()?;
     let identite = super::identite(conn)?;
     let academie = match identite.academie.as_str() {
