@@ -195,7 +195,10 @@ fn academie(conn: &Connection, saisie: &str) -> Resultat<Option<(i64, String)>> 
     }
     match academies::trouver(conn, s) {
         Ok(a) => Ok(Some((a.id, a.code))),
-        Err(Erreur::Introuvable(m)) => Err(Erreur::validation("academie", m)),
+        Err(Erreur::Introuvable(_)) => Err(Erreur::validation(
+            "academie",
+            format!("Aucune académie ne porte le code ou le nom « {s} »."),
+        )),
         Err(e) => Err(e),
     }
 }
