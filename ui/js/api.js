@@ -26,9 +26,9 @@ export async function references(relire = false) {
 }
 
 /** Les académies en options d'une liste : `{ code: id, libelle: nom }` ; `avecCode` ajoute le code
- * officiel au nom (« Lille (09) »). */
-export const optionsAcademies = async (avecCode = false) => (await references()).academies
-  .map((a) => ({ code: a.id, libelle: avecCode ? `${a.nom} (${a.code})` : a.nom }));
+ * officiel au nom (« Lille (09) ») ; `parCode` : la valeur est ce code plutôt que l'id. */
+export const optionsAcademies = async (avecCode = false, { parCode = false } = {}) => (await references()).academies
+  .map((a) => ({ code: parCode ? a.code : a.id, libelle: avecCode ? `${a.nom} (${a.code})` : a.nom }));
 
 let codesCharges = null;
 

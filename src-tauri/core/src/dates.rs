@@ -1,12 +1,22 @@
 //! Dates à la française : saisie JJ/MM/AAAA (ou AAAA-MM-JJ), rangement AAAA-MM-JJ, années scolaires.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// Années acceptées à l'entrée du cœur (saisies, imports, fenêtre, ligne de commande) : hors
 /// de là, c'est une faute de frappe, et les calculs de dates sortiraient du calendrier.
 pub const ANNEE_MIN: i32 = 1900;
 pub const ANNEE_MAX: i32 = 2200;
+
+/// Lit une année saisie (« 2007 ») et la borne comme `verifier_annee`.
+pub fn lire_annee(saisie: &str) -> Result<i32, String> {
+    let s = saisie.trim();
+    s.parse::<i32>()
+        .map_err(|_| {
+            format!("L'année «\u{a0}{s}\u{a0}» s'écrit sur quatre chiffres, par exemple 2007.")
+        })
+        .and_then(verifier_annee)
+}
 
 /// Contrôle une année reçue telle quelle (bilans, filtres).
 pub fn verifier_annee(annee: i32) -> Result<i32, String> {
@@ -53,6 +63,28 @@ pub fn francaise(d: NaiveDate) -> String {
 /// Forme rangée en base : 2026-11-24
 pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// Forme rangée d'un horodatage, heure locale : 2008-01-15T10:02:00.
+const HORODATAGE: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// L'instant présent (heure locale), sous sa forme rangée.
+pub fn maintenant() -> String {
+    chrono::Local::now().format(HORODATAGE).to_string()
+}
+
+/// Relit un horodatage rangé (2008-01-15T10:02:00).
+pub fn lire_horodatage(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, HORODATAGE).ok()
+}
+
+/// « 2008-01-15T10:02:00 » → « 15/01/2008 10:02 » (`liaison` " "), ou « 15/01/2008 à 10:02 »
+/// (" à ") ; le texte tel quel s'il ne se lit pas.
+pub fn horodatage_fr(s: &str, liaison: &str) -> String {
+    match lire_horodatage(s) {
+        Some(d) => d.format(&format!("%d/%m/%Y{liaison}%H:%M")).to_string(),
+        None => s.to_string(),
+    }
 }
 
 /// Relit une date rangée en base.
@@ -103,6 +135,32 @@ mod tests {
         assert!(lire("2026/11/24").is_err());
         assert!(lire("").unwrap_err().contains("obligatoire"));
         assert_eq!(lire_facultative(" ").unwrap(), None);
+    }
+
+    #[test]
+    fn annees() {
+        assert_eq!(lire_annee(" 1900 "), Ok(1900));
+        assert!(lire_annee("07").unwrap_err().contains("hors des limites"));
+        assert!(lire_annee("deux mille")
+            .unwrap_err()
+            .contains("quatre chiffres"));
+    }
+
+    #[test]
+    fn horodatages() {
+        assert_eq!(
+            horodatage_fr("2008-01-15T10:02:00", " à "),
+            "15/01/2008 à 10:02"
+        );
+        assert_eq!(
+            horodatage_fr("2026-03-12T14:05:00", " "),
+            "12/03/2026 14:05"
+        );
+        assert_eq!(horodatage_fr("hier", " à "), "hier");
+        assert_eq!(
+            lire_horodatage(&maintenant()).map(|d| d.date()),
+            Some(chrono::Local::now().date_naive())
+        );
     }
 
     #[test]

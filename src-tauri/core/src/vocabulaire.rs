@@ -201,6 +201,7 @@ pub const LISTES: &[Liste] = {
             "perimetres_paquet",
             &[("consolidation_source", "perimetre")],
         ),
+        liste::<crate::consolidation::Portee>("portees_paquet", &[]),
         liste::<crate::consolidation::NatureConflit>(
             "natures_conflit",
             &[("consolidation_conflit", "nature")],

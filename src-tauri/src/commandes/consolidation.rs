@@ -5,9 +5,7 @@ use super::{enregistrer, R};
 use crate::app::Etat;
 use crate::dialogues::{self, Demande, Mode};
 use crate::fichiers::{self, a_part};
-use passerelle_core::consolidation::{
-    self, Decision, DemandeExport, Identite, Perimetre, SaisieExport,
-};
+use passerelle_core::consolidation::{self, Decision, DemandeExport, Identite, SaisieExport};
 use tauri::{AppHandle, State};
 
 #[tauri::command(async)]
@@ -69,24 +67,14 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
         .collect::<R<Vec<_>>>()?;
     let base = etat.chemin();
     Ok(etat.lancer_travail(move |c, suivi| {
-        if !essai {
-            passerelle_core::sauvegardes::avant(
-                c,
-                &base,
-                passerelle_core::sauvegardes::Raison::AvantImport,
-            )?;
-        }
-        consolidation::importer(c, &chemins, essai, suivi)
+        consolidation::importer_apres_sauvegarde(c, &base, &chemins, essai, suivi)
     }))
 }
 
 /// L'écran Consolidation : sources reçues, académies sans paquet par période, conflits ouverts.
 #[tauri::command(async)]
-pub fn etat_consolidation(
-    etat: State<Etat>,
-    perimetre: Option<Perimetre>,
-) -> R<consolidation::Etat> {
-    etat.avec(|c| consolidation::etat(c, perimetre))
+pub fn etat_consolidation(etat: State<Etat>) -> R<consolidation::Etat> {
+    etat.avec(|c| consolidation::etat(c, None))
 }
 
 /// Retire la contribution d'une source ; rend le compte rendu (fiches supprimées, conflits).

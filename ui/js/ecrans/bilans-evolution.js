@@ -48,7 +48,6 @@ function tableauSeries(id, titre, annees, series) {
 
 function afficherEvolution(zone, e) {
   const ligne = (libelle, f) => [libelle, ...e.annees.map(f)];
-  const sources = e.annees.filter((a) => a.couverture).map((a) => `${a.libelle} : ${a.couverture}`);
   remplir(zone,
     el('p', {}, `Périmètre : ${e.perimetre_libelle}.`),
     histogramme(e.annees),
@@ -58,7 +57,7 @@ function afficherEvolution(zone, e) {
       ligne('Jeunes concernés', (a) => nombre(a.jeunes)),
       ligne('Enseignants et personnels', (a) => nombre(a.enseignants)),
     ], ''),
-    sources.length ? el('p', { id: 'evolution-couverture', class: 'aide' }, `Consolidation — ${sources.join(' ; ')}.`) : null,
+    e.ligne_couverture ? el('p', { id: 'evolution-couverture', class: 'aide' }, `${e.ligne_couverture}.`) : null,
     tableauSeries('evolution-themes', 'Actions par thème', e.annees, e.themes),
     e.academies.length ? tableauSeries('evolution-academies', 'Actions par académie', e.annees, e.academies) : null);
 }

@@ -84,7 +84,7 @@ function afficherBilan(zone, apercu, cle, commentaires, args, message) {
     el('h3', {}, 'II – Bilan qualitatif'),
     el('p', { id: 'bilan-activite' }, apercu.activite),
     el('p', { id: 'bilan-evolution' }, `${nombre(b.actions)} actions. ${apercu.evolution}`),
-    apercu.couverture ? el('p', { id: 'bilan-couverture' }, `Consolidation : ${apercu.couverture}.`) : null,
+    apercu.ligne_couverture ? el('p', { id: 'bilan-couverture' }, `${apercu.ligne_couverture}.`) : null,
     el('h3', {}, 'Par thème : chiffres et commentaire'),
     b.themes.map((t) => el('section', { class: 'theme-bilan' },
       el('h4', {}, `${t.libelle} — ${nombre(t.actions)} actions, ${nombre(t.academies)} académies`),

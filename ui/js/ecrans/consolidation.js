@@ -2,7 +2,7 @@
 // (aperçu, puis chaque paquet tout ou rien) ; sources reçues et académies sans paquet ; conflits
 // à trancher. Les règles (fusion, conflits, libellés) sont en Rust : la page montre et transmet.
 
-import { appeler, codes, quantite, references, taille } from '../api.js';
+import { appeler, codes, optionsAcademies, quantite, taille } from '../api.js';
 import { el, remplir, alerte, alerteErreur, tableau, confirmer, annoncer } from '../dom.js';
 import { formulaire } from '../formulaire.js';
 import { enregistrerFichier, suivreTravail } from '../travail.js';
@@ -28,7 +28,6 @@ const tableauResultats = (id, resultats) => tableau(id, ['Paquet', 'Source', 'Fi
 
 /** Le formulaire d'export : périmètre, période, portée ; le dialogue « Enregistrer sous » ensuite. */
 async function formulaireExport(identite, message) {
-  const academies = (await references()).academies;
   const f = formulaire({
     id: 'paquet', titre: 'Exporter un paquet', libelleValider: 'Exporter le paquet…',
     champs: [
@@ -36,8 +35,7 @@ async function formulaireExport(identite, message) {
       { cle: 'genre_periode', libelle: 'Période', type: 'choix', requis: true, options: codes('periodes_bilan') },
       { cle: 'annee', libelle: 'Année', requis: true, aide: '2007, ou 2007-2008 pour une année scolaire' },
       { cle: 'academie', libelle: 'Académie', type: 'choix', vide: 'Toutes les académies',
-        options: [{ code: 'national', libelle: 'Niveau national (fiches sans académie)' },
-          ...academies.map((a) => ({ code: a.code, libelle: `${a.nom} (${a.code})` }))] },
+        options: [...codes('portees_paquet'), ...await optionsAcademies(true, { parCode: true })] },
     ],
     valeurs: { perimetre: 'ipe', genre_periode: 'civile', annee: String(new Date().getFullYear()), academie: identite.academie },
     enregistrer: async (v) => {
@@ -76,7 +74,7 @@ export async function paquetsRecus(fichiers) {
 }
 
 export async function afficher(main) {
-  const etat = await appeler('etat_consolidation', { perimetre: null });
+  const etat = await appeler('etat_consolidation');
   const messageExport = el('div', { id: 'paquet-message', 'aria-live': 'polite' });
   const messageImport = el('div', { id: 'consolidation-message', 'aria-live': 'polite' });
   const zoneImport = el('div', { id: 'consolidation-import' });

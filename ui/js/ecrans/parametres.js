@@ -1,6 +1,6 @@
 // Paramètres : quelle base est ouverte, où sont les sauvegardes, quelles versions, horizons de l'échéancier.
 
-import { appeler, dateFr, nombre, references } from '../api.js';
+import { appeler, dateFr, nombre, optionsAcademies } from '../api.js';
 import { noticeEnregistre } from '../travail.js';
 import { el, remplir, alerte, tableau, confirmer } from '../dom.js';
 import { formulaire } from '../formulaire.js';
@@ -57,14 +57,14 @@ export async function afficher(main) {
 
 /** Le nom et l'académie de la base : ils signent les paquets de consolidation qu'elle exporte. */
 async function sectionIdentite(main) {
-  const [identite, refs] = await Promise.all([appeler('identite_base'), references()]);
+  const [identite, academies] = await Promise.all([appeler('identite_base'), optionsAcademies(true, { parCode: true })]);
   const message = el('div', { id: 'identite-message', 'aria-live': 'polite' });
   const f = formulaire({
     id: 'identite', titre: 'Identité de la base', libelleValider: 'Enregistrer l\'identité',
     champs: [
       { cle: 'nom', libelle: 'Nom de la base', requis: true, aide: 'par exemple « DAET Lille » ou « IPE – Jean DUPONT – Lille »' },
       { cle: 'academie', libelle: 'Académie', type: 'choix', vide: 'Aucune (base nationale)',
-        options: refs.academies.map((a) => ({ code: a.code, libelle: `${a.nom} (${a.code})` })) },
+        options: academies },
     ],
     valeurs: identite,
     enregistrer: async (v) => {

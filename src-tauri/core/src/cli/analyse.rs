@@ -251,12 +251,7 @@ fn paquet_exporter(o: Options) -> Result<Demande, String> {
         format!("Périmètre inconnu : « {perimetre} » (ipe, clee, cet, conventions ou tout).")
     })?;
     let periode = match (&o.annee, &o.annee_scolaire) {
-        (Some(a), None) => crate::dates::Periode::Civile(
-            a.parse::<i32>()
-                .ok()
-                .filter(|a| (1950..=2200).contains(a))
-                .ok_or("L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.")?,
-        ),
+        (Some(a), None) => crate::dates::Periode::Civile(annee_civile(a)?),
         (None, Some(_)) => crate::dates::Periode::Scolaire(annee_scolaire(&o)?),
         _ => return Err(
             "Indiquez la période : --annee AAAA ou --annee-scolaire AAAA-AAAA (l'une des deux)."
@@ -330,14 +325,11 @@ fn retour_organisations(o: Options) -> Result<Demande, String> {
 }
 
 fn bilan_ipe(o: Options) -> Result<Demande, String> {
-    let annee = o
-        .annee
-        .as_deref()
-        .ok_or("Indiquez l'année : --annee AAAA.")?
-        .parse::<i32>()
-        .ok()
-        .filter(|a| (1950..=2200).contains(a))
-        .ok_or("L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.")?;
+    let annee = annee_civile(
+        o.annee
+            .as_deref()
+            .ok_or("Indiquez l'année : --annee AAAA.")?,
+    )?;
     let csv = format_csv(&o)?;
     Ok(Demande::BilanIpe {
         sortie: sortie(&o)?,
@@ -457,6 +449,13 @@ fn convention(o: &Options) -> Result<i64, String> {
         .as_deref()
         .and_then(|c| c.parse().ok())
         .ok_or_else(|| "Indiquez la convention par son numéro : --convention ID.".to_string())
+}
+
+/// « --annee 2007 » : l'année lue et bornée par `dates::lire_annee`, le message de la ligne de
+/// commande.
+fn annee_civile(a: &str) -> Result<i32, String> {
+    crate::dates::lire_annee(a)
+        .map_err(|_| "L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.".into())
 }
 
 /// « --annee-scolaire 2025-2026 ».

@@ -94,11 +94,9 @@ pub(super) fn afficher_import(
     sortie: &mut dyn Write,
 ) -> Result<i32, Erreur> {
     let b = base_existante(db)?;
-    if !essai {
-        crate::sauvegardes::avant(&b.conn, &b.chemin, crate::sauvegardes::Raison::AvantImport)?;
-    }
+    let suivi = crate::travail::Suivi::default();
     let mut code = 0;
-    for r in consolidation::importer(&b.conn, paquets, essai, &crate::travail::Suivi::default())? {
+    for r in consolidation::importer_apres_sauvegarde(&b.conn, &b.chemin, paquets, essai, &suivi)? {
         match (r.compte_rendu, r.erreur) {
             (Some(cr), _) if cr.deja_recu => {
                 writeln!(sortie, "{} : déjà importé, rien n'a changé.", r.fichier)?;

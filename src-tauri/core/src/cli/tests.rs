@@ -278,3 +278,27 @@ fn arguments_qui_ne_sont_pas_en_utf8() {
         assert!(e.contains("n'est pas écrit en UTF-8"), "{e}");
     }
 }
+
+/// L'année d'un bilan ou d'un paquet a les bornes de `dates` (1900 à 2200), comme dans la
+/// fenêtre ; le message reste celui de la ligne de commande.
+#[test]
+fn annee_bornee_comme_dans_la_fenetre() {
+    let ligne = |annee: &str| {
+        mots(&format!(
+            "paquet exporter --perimetre ipe --annee {annee} --sortie p.passerelle"
+        ))
+    };
+    match analyser(&ligne("1920")).unwrap() {
+        Demande::PaquetExporter { demande, .. } => {
+            assert_eq!(demande.periode, crate::dates::Periode::Civile(1920))
+        }
+        autre => panic!("{autre:?}"),
+    }
+    assert!(analyser(&mots("bilan ipe --annee 1920 --sortie b.pdf")).is_ok());
+    for annee in ["1899", "2201", "deux"] {
+        assert_eq!(
+            analyser(&ligne(annee)).unwrap_err(),
+            "L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007."
+        );
+    }
+}

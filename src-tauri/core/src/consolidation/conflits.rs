@@ -3,11 +3,11 @@
 
 use super::fiches::id_par_uid;
 use super::fusion::Fusion;
-use super::import::{date_fr, refus, CompteRendu};
+use super::import::refus;
 use super::schema::{self, Schema};
 use super::{Decision, NatureConflit};
 use crate::vocabulaire::Code;
-use crate::{base, journal, Erreur, Resultat};
+use crate::{base, dates, journal, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -86,7 +86,7 @@ pub fn conflits(conn: &Connection, ouverts: bool) -> Resultat<Vec<Conflit>> {
                 locale: r.get(5)?,
                 recue: r.get(6)?,
                 differences: Vec::new(),
-                note_le: date_fr(&r.get::<_, String>(7)?),
+                note_le: dates::horodatage_fr(&r.get::<_, String>(7)?, " à "),
                 decision: r.get(8)?,
                 choix: crate::vocabulaire::choix_de(&choix(nature)),
             };
@@ -205,8 +205,12 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
                 "Cette décision ne s'applique pas à ce conflit.",
             ));
         }
+        // Le schéma, lu une fois pour la version reçue comme pour la fusion.
+        let schema = schema::lire(conn)?;
         match decision {
-            Decision::Recue => prendre_la_version_recue(conn, &table, &uid, recue.as_deref())?,
+            Decision::Recue => {
+                prendre_la_version_recue(conn, &schema, &table, &uid, recue.as_deref())?
+            }
             Decision::Fusionnee => {
                 let cible = avec
                     .filter(|a| candidates(locale.as_deref()).iter().any(|c| c.uid == *a))
@@ -216,7 +220,7 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
                             "Choisissez la fiche d'ici avec laquelle fusionner.",
                         )
                     })?;
-                super::fusionner::fusionner(conn, &table, &uid, cible)?;
+                super::fusionner::fusionner(conn, &schema, &table, &uid, cible)?;
             }
             _ => {}
         }
@@ -231,11 +235,11 @@ pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str
 
 fn prendre_la_version_recue(
     conn: &Connection,
+    schema: &Schema,
     table: &str,
     uid: &str,
     recue: Option<&str>,
 ) -> Resultat<()> {
-    let schema = schema::lire(conn)?;
     if schema.fiche(table).is_none() {
         return Err(refus("Fiche inconnue."));
     }
@@ -243,8 +247,7 @@ fn prendre_la_version_recue(
         return Ok(());
     };
     match recue {
-        Some(donnees) => Fusion::nouvelle(conn, &schema, 0, "", CompteRendu::default())?
-            .appliquer(table, id, donnees),
+        Some(donnees) => Fusion::sans_contribution(conn, schema)?.appliquer(table, id, donnees),
         None => {
             // Seul le refus d'une clé étrangère veut dire « encore citée » ; une autre erreur de
             // la base reste ce qu'elle est.

@@ -5,7 +5,8 @@
 use super::fiches::{ident, Lecteur};
 use super::paquet::{self, Contenu, Manifeste};
 use super::schema::{self, Schema, ANNUAIRE};
-use super::{identite, Perimetre};
+use super::{identite, Perimetre, Portee};
+use crate::annuaire::academies;
 use crate::dates::{GenrePeriode, Periode};
 use crate::rapport::{Document, Genre};
 use crate::vocabulaire::Code;
@@ -36,7 +37,7 @@ pub struct SaisieExport {
 }
 
 /// La demande d'export d'une saisie de la fenêtre, contrôlée : périmètre, période, portée et nom
-/// de la base (il signe le paquet).
+/// de la base (il dit d'où vient le paquet).
 pub fn demande_valide(conn: &Connection, s: &SaisieExport) -> Resultat<DemandeExport> {
     let mut c = crate::Controle::default();
     let perimetre = c.champ("perimetre", Perimetre::choisi(&s.perimetre, "le périmètre"));
@@ -49,12 +50,7 @@ pub fn demande_valide(conn: &Connection, s: &SaisieExport) -> Resultat<DemandeEx
         "annee",
         match (genre, annee.contains(['-', '/'])) {
             (Some(GenrePeriode::Scolaire), true) => crate::dates::lire_annee_scolaire(annee),
-            _ => annee
-                .parse::<i32>()
-                .map_err(|_| {
-                    format!("L'année « {annee} » s'écrit sur quatre chiffres, par exemple 2007.")
-                })
-                .and_then(crate::dates::verifier_annee),
+            _ => crate::dates::lire_annee(annee),
         },
     );
     let (perimetre, genre, annee) =
@@ -72,7 +68,7 @@ pub fn demande_valide(conn: &Connection, s: &SaisieExport) -> Resultat<DemandeEx
     Ok(d)
 }
 
-/// Le nom de la base signe ses paquets : il doit être donné.
+/// Le nom de la base, inscrit dans ses paquets, dit d'où ils viennent : il doit être donné.
 fn nommee(conn: &Connection) -> Resultat<super::Identite> {
     let moi = identite(conn)?;
     if moi.nom.trim().is_empty() {
@@ -84,87 +80,109 @@ fn nommee(conn: &Connection) -> Resultat<super::Identite> {
     Ok(moi)
 }
 
-/// Les fiches qui ouvrent chaque périmètre : ?1, ?2 bornes de la période, ?3 l'académie (0 :
-/// toutes ; -1 : le niveau national, fiches sans académie).
-fn racines(p: Perimetre) -> Vec<(&'static str, &'static str)> {
-    let ipe = [
-        ("ipe", "SELECT id FROM ipe WHERE ?3 = 0 OR coalesce(academie_id, -1) = ?3"),
-        ("action_ipe", "SELECT id FROM action_ipe WHERE date BETWEEN ?1 AND ?2 AND (?3 = 0 OR coalesce(academie_id, -1) = ?3)"),
-    ];
-    let clee = [
-        (
-            "comite_clee",
-            "SELECT id FROM comite_clee WHERE ?3 = 0 OR coalesce(academie_id, -1) = ?3",
-        ),
-        (
-            "action_clee",
-            "SELECT a.id FROM action_clee a JOIN comite_clee c ON c.id = a.comite_id
-            WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR coalesce(c.academie_id, -1) = ?3)",
-        ),
-        (
-            "reunion",
-            "SELECT r.id FROM reunion r JOIN comite_clee c ON c.id = r.comite_id
-            WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR coalesce(c.academie_id, -1) = ?3)",
-        ),
-        (
-            "suivi_action",
-            "SELECT s.id FROM suivi_action s JOIN comite_clee c ON c.id = s.comite_id
-            WHERE ?3 = 0 OR coalesce(c.academie_id, -1) = ?3",
-        ),
-    ];
-    let cet = [
-        (
-            "cet",
-            "SELECT id FROM cet WHERE ?3 = 0 OR coalesce(academie_id, -1) = ?3",
-        ),
-        (
-            "reunion",
-            "SELECT r.id FROM reunion r JOIN animation_cet a ON a.reunion_id = r.id
-            WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR coalesce(r.academie_id, -1) = ?3)",
-        ),
-    ];
-    let conventions = [
-        (
-            "convention",
-            "SELECT id FROM convention WHERE ?3 = 0 OR coalesce(academie_id, -1) = ?3",
-        ),
-        (
-            "reunion",
-            "SELECT r.id FROM reunion r JOIN convention c ON c.id = r.convention_id
-            WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR coalesce(c.academie_id, -1) = ?3)",
-        ),
-        (
-            "suivi_action",
-            "SELECT s.id FROM suivi_action s JOIN convention c ON c.id = s.convention_id
-            WHERE ?3 = 0 OR coalesce(c.academie_id, -1) = ?3",
-        ),
-    ];
-    match p {
-        Perimetre::Ipe => ipe.to_vec(),
-        Perimetre::Clee => clee.to_vec(),
-        Perimetre::Cet => cet.to_vec(),
-        Perimetre::Conventions => conventions.to_vec(),
-        Perimetre::Tout => [&ipe[..], &clee, &cet, &conventions].concat(),
+/// Une table qui ouvre un périmètre : ses fiches n'entrent que par leur période (si elles sont
+/// datées) et par l'académie, la leur ou celle de leur fiche mère (`mere` : table, colonne qui
+/// la désigne) ; jamais comme partie d'une autre (une réunion n'entre pas parce que sa
+/// convention est exportée).
+struct Racine {
+    table: &'static str,
+    datee: bool,
+    mere: Option<(&'static str, &'static str)>,
+    /// Une condition de plus (une réunion du périmètre CET est celle d'une animation).
+    aussi: &'static str,
+}
+
+impl Racine {
+    const fn propre(table: &'static str, datee: bool) -> Racine {
+        Racine {
+            table,
+            datee,
+            mere: None,
+            aussi: "",
+        }
+    }
+
+    const fn de(table: &'static str, datee: bool, mere: (&'static str, &'static str)) -> Racine {
+        Racine {
+            table,
+            datee,
+            mere: Some(mere),
+            aussi: "",
+        }
+    }
+
+    /// `SELECT t.id …` : ?1, ?2 bornes de la période, ?3 l'académie (voir `filtre_academie`).
+    fn requete(&self) -> String {
+        let (jointure, academie) = match self.mere {
+            Some((mere, colonne)) => (
+                format!(" JOIN {mere} m ON m.id = t.{colonne}"),
+                "m.academie_id",
+            ),
+            None => (String::new(), "t.academie_id"),
+        };
+        let periode = if self.datee {
+            "t.date BETWEEN ?1 AND ?2 AND "
+        } else {
+            ""
+        };
+        format!(
+            "SELECT t.id FROM {} t{jointure} WHERE {periode}{}{}",
+            self.table,
+            filtre_academie(academie),
+            self.aussi
+        )
     }
 }
 
-/// Les tables qui ouvrent un périmètre : leurs fiches n'entrent que par leur période, jamais
-/// comme partie d'une autre (une réunion n'entre pas parce que sa convention est exportée).
-const TABLES_RACINES: &[&str] = &[
-    "ipe",
-    "action_ipe",
-    "comite_clee",
-    "action_clee",
-    "reunion",
-    "suivi_action",
-    "cet",
-    "convention",
+/// Le filtre par académie des fiches exportées : ?3 vaut 0 pour toutes, -1 pour le niveau
+/// national (fiches sans académie), l'id de l'académie sinon.
+fn filtre_academie(colonne: &str) -> String {
+    format!("(?3 = 0 OR coalesce({colonne}, -1) = ?3)")
+}
+
+const COMITE: (&str, &str) = ("comite_clee", "comite_id");
+const CONVENTION: (&str, &str) = ("convention", "convention_id");
+const IPE: &[Racine] = &[
+    Racine::propre("ipe", false),
+    Racine::propre("action_ipe", true),
+];
+const CLEE: &[Racine] = &[
+    Racine::propre("comite_clee", false),
+    Racine::de("action_clee", true, COMITE),
+    Racine::de("reunion", true, COMITE),
+    Racine::de("suivi_action", false, COMITE),
+];
+const CET: &[Racine] = &[
+    Racine::propre("cet", false),
+    Racine {
+        aussi: " AND EXISTS (SELECT 1 FROM animation_cet a WHERE a.reunion_id = t.id)",
+        ..Racine::propre("reunion", true)
+    },
+];
+const CONVENTIONS: &[Racine] = &[
+    Racine::propre("convention", false),
+    Racine::de("reunion", true, CONVENTION),
+    Racine::de("suivi_action", false, CONVENTION),
 ];
 
-type Ensembles = BTreeMap<String, BTreeSet<i64>>;
+/// Les tables qui ouvrent le périmètre.
+fn racines(p: Perimetre) -> impl Iterator<Item = &'static Racine> {
+    let groupes: &[&[Racine]] = match p {
+        Perimetre::Ipe => &[IPE],
+        Perimetre::Clee => &[CLEE],
+        Perimetre::Cet => &[CET],
+        Perimetre::Conventions => &[CONVENTIONS],
+        Perimetre::Tout => &[IPE, CLEE, CET, CONVENTIONS],
+    };
+    groupes.iter().flat_map(|g| g.iter())
+}
 
-/// La portée des fiches sans académie (actions de niveau national).
-pub const NATIONAL: &str = "national";
+/// Une table qui ouvre un périmètre, quel qu'il soit.
+fn est_racine(table: &str) -> bool {
+    racines(Perimetre::Tout).any(|r| r.table == table)
+}
+
+type Ensembles = BTreeMap<String, BTreeSet<i64>>;
 
 /// La portée demandée : (filtre des requêtes, code inscrit au manifeste).
 fn academie(conn: &Connection, saisie: &str) -> Resultat<Option<(i64, String)>> {
@@ -172,22 +190,17 @@ fn academie(conn: &Connection, saisie: &str) -> Resultat<Option<(i64, String)>> 
     if s.is_empty() {
         return Ok(None);
     }
-    if crate::texte::normaliser(s).starts_with("national") {
-        return Ok(Some((-1, NATIONAL.into())));
+    if crate::texte::normaliser(s).starts_with(Portee::National.code()) {
+        return Ok(Some((-1, Portee::National.code().into())));
     }
-    conn.query_row(
-        "SELECT id, code FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
-        [s],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .map(Some)
-    .ok_or_else(|| {
-        Erreur::validation(
+    match academies::trouver(conn, s) {
+        Ok(a) => Ok(Some((a.id, a.code))),
+        Err(Erreur::Introuvable(_)) => Err(Erreur::validation(
             "academie",
             format!("Aucune académie ne porte le code ou le nom « {s} »."),
-        )
-    })
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 /// Les fiches apportées en propre : racines du périmètre, puis leurs parties.
@@ -195,19 +208,17 @@ fn propres(conn: &Connection, s: &Schema, d: &DemandeExport, academie: i64) -> R
     let (debut, fin) = d.periode.bornes();
     let (debut, fin) = (crate::dates::iso(debut), crate::dates::iso(fin));
     let mut ensembles = Ensembles::new();
-    for (table, sql) in racines(d.perimetre) {
+    for r in racines(d.perimetre) {
         let ids: Vec<i64> = conn
-            .prepare(sql)?
+            .prepare(&r.requete())?
             .query_map(rusqlite::params![debut, fin, academie], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        ensembles.entry(table.into()).or_default().extend(ids);
+        ensembles.entry(r.table.into()).or_default().extend(ids);
     }
     let parties: Vec<_> = s
         .fiches
         .iter()
-        .filter(|t| {
-            !TABLES_RACINES.contains(&t.nom.as_str()) && !ANNUAIRE.contains(&t.nom.as_str())
-        })
+        .filter(|t| !est_racine(&t.nom) && !ANNUAIRE.contains(&t.nom.as_str()))
         .collect();
     loop {
         let mut ajout = false;
@@ -332,7 +343,7 @@ pub fn exporter(conn: &Connection, d: &DemandeExport) -> Resultat<(Manifeste, Co
         portee: academie.map(|a| a.1).unwrap_or_default(),
         periode: d.periode.libelle(),
         version_schema: crate::base::VERSION_SCHEMA,
-        cree_le: chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+        cree_le: crate::dates::maintenant(),
         comptes,
         empreinte: String::new(),
     };

@@ -56,21 +56,32 @@ impl<'c, 's> Fusion<'c, 's> {
             "DELETE FROM consolidation_fiche WHERE source_id = ?1",
             [source_id],
         )?;
+        let mut f = Self::sans_contribution(conn, schema)?;
+        f.source_id = source_id;
+        f.source_uid = source_uid.to_string();
+        f.avant = avant;
+        f.cr = cr;
+        Ok(f)
+    }
+
+    /// Une fusion hors de toute contribution, pour écrire ici une version reçue sur décision de
+    /// l'utilisateur (`appliquer`) : rien n'est lu ni retenu des contributions.
+    pub(super) fn sans_contribution(conn: &'c Connection, schema: &'s Schema) -> Resultat<Self> {
         Ok(Fusion {
             conn,
             schema,
-            source_id,
-            source_uid: source_uid.to_string(),
+            source_id: 0,
+            source_uid: String::new(),
             ids: HashMap::new(),
             alias: conn
                 .prepare("SELECT uid_recu, uid_local FROM consolidation_alias")?
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?,
             requetes: HashMap::new(),
-            avant,
+            avant: HashMap::new(),
             apres: HashMap::new(),
             a_relier: Vec::new(),
-            cr,
+            cr: CompteRendu::default(),
         })
     }
 

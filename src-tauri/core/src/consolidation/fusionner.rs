@@ -3,7 +3,7 @@
 //! prochaine arrivée de la même fiche est rapprochée d'office.
 
 use super::fiches::{empreinte, ident, Lecteur};
-use super::schema::{self, Schema};
+use super::schema::Schema;
 use crate::{Erreur, Resultat};
 use rusqlite::Connection;
 
@@ -63,6 +63,7 @@ fn citantes(
 
 pub(super) fn fusionner(
     conn: &Connection,
+    s: &Schema,
     table: &str,
     uid_recu: &str,
     uid_ici: &str,
@@ -77,8 +78,7 @@ pub(super) fn fusionner(
             "Ces deux fiches n'en font déjà qu'une.",
         ));
     }
-    let s = schema::lire(conn)?;
-    let avant = citantes(conn, &s, table, recue)?;
+    let avant = citantes(conn, s, table, recue)?;
     for (t, colonne, fiche) in references(conn, table)? {
         let (t, colonne) = (ident(&t), ident(&colonne));
         conn.execute(
@@ -113,7 +113,7 @@ pub(super) fn fusionner(
     )?;
     // Une fiche reçue qui citait la fiche fusionnée la cite désormais sous son uid d'ici : son
     // empreinte reçue suit, si elle n'avait pas été modifiée ici (sinon elle le reste).
-    let mut lecteur = Lecteur::nouveau(conn, &s);
+    let mut lecteur = Lecteur::nouveau(conn, s);
     for (t, id, ancienne) in avant {
         let nouvelle = empreinte(&lecteur.donnees(&t, id)?.unwrap_or_default());
         let uid = lecteur.cle(&t, id)?.unwrap_or_default();

@@ -12,7 +12,7 @@ use crate::annuaire::recherche;
 use crate::journal::{self, Chemin};
 use crate::travail::Suivi;
 use crate::vocabulaire::Code;
-use crate::{base, Erreur, Resultat};
+use crate::{base, dates, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -62,13 +62,15 @@ pub fn importer(
     // reconstruit après coup plutôt que tenu fiche à fiche (voir `recherche::pour_des_arrivees`).
     let arrivees = fiches_a_venir(conn, chemins)?;
     let arrivees: Vec<(&str, usize)> = arrivees.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+    // Le schéma de cette base, lu une fois pour tous les paquets.
+    let schema = schema::lire(conn)?;
     let point = base::Point::ouvrir(conn, "paquets")?;
     // Les déclencheurs du journal sont ôtés puis reposés une fois pour tous les paquets : les
     // reposer après chacun coûtait 13 ms par paquet, même déjà reçu.
     let r = recherche::pour_des_arrivees(conn, &arrivees, || {
         journal::par(conn, Chemin::Import, || {
             journal::creations_tracees_ailleurs(conn, || {
-                importer_chacun(conn, chemins, essai, suivi)
+                importer_chacun(conn, &schema, chemins, essai, suivi)
             })
         })
     });
@@ -80,6 +82,21 @@ pub fn importer(
             Err(e)
         }
     }
+}
+
+/// Importe les paquets comme `importer`, après une sauvegarde de la base `base` (sauf en
+/// essai) : la fenêtre et la ligne de commande passent par ici.
+pub fn importer_apres_sauvegarde(
+    conn: &Connection,
+    base: &Path,
+    chemins: &[PathBuf],
+    essai: bool,
+    suivi: &Suivi,
+) -> Resultat<Vec<Resultat1>> {
+    if !essai {
+        crate::sauvegardes::avant(conn, base, crate::sauvegardes::Raison::AvantImport)?;
+    }
+    importer(conn, chemins, essai, suivi)
 }
 
 /// Les fiches que les paquets pas encore reçus apportent, par table (d'après leurs manifestes).
@@ -105,6 +122,7 @@ fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<S
 
 fn importer_chacun(
     conn: &Connection,
+    schema: &schema::Schema,
     chemins: &[PathBuf],
     essai: bool,
     suivi: &Suivi,
@@ -112,7 +130,7 @@ fn importer_chacun(
     let mut resultats = Vec::new();
     for chemin in chemins {
         let fichier = nom_de_fichier(chemin);
-        let r = base::atomique(conn, |conn| importer_un(conn, chemin));
+        let r = base::atomique(conn, |conn| importer_un(conn, schema, chemin));
         resultats.push(match r {
             Ok(mut cr) => {
                 cr.essai = essai;
@@ -137,7 +155,7 @@ pub(super) fn refus(m: &str) -> Erreur {
     Erreur::Import(vec![m.to_string()])
 }
 
-fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
+fn importer_un(conn: &Connection, schema: &schema::Schema, chemin: &Path) -> Resultat<CompteRendu> {
     // Le manifeste d'abord : un paquet déjà reçu (même empreinte) n'est pas relu en entier.
     let m = paquet::lire_manifeste(chemin)?;
     let moi = identite(conn)?;
@@ -154,15 +172,15 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
             "Ce paquet a été exporté par cette base même : il n'y a rien à y consolider.",
         ));
     }
-    let connue: Option<(i64, String, String)> = conn
+    let connue: Option<(String, String)> = conn
         .query_row(
-            "SELECT id, empreinte, cree_le FROM consolidation_source
+            "SELECT empreinte, cree_le FROM consolidation_source
              WHERE source_uid = ?1 AND perimetre = ?2 AND portee = ?3 AND periode = ?4",
             params![m.source_uid, m.perimetre, m.portee, m.periode],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if let Some((_, empreinte, cree_le)) = &connue {
+    if let Some((empreinte, cree_le)) = &connue {
         if *empreinte == m.empreinte {
             cr.deja_recu = true;
             return Ok(cr);
@@ -170,14 +188,13 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
         if *cree_le > m.cree_le {
             return Err(refus(&format!(
                 "Un paquet plus récent de « {} » pour ce périmètre et cette période est déjà importé (exporté le {}) ; celui-ci, exporté le {}, est plus ancien : il n'a pas été importé.",
-                m.source_nom, date_fr(cree_le), date_fr(&m.cree_le)
+                m.source_nom, dates::horodatage_fr(cree_le, " à "), dates::horodatage_fr(&m.cree_le, " à ")
             )));
         }
     }
     let (m, c) = paquet::lire(chemin)?;
-    let source_id = enregistrer_source(conn, &m, connue.map(|c| c.0), &cr.fichier)?;
-    let schema = schema::lire(conn)?;
-    let mut f = Fusion::nouvelle(conn, &schema, source_id, &m.source_uid, cr)?;
+    let source_id = enregistrer_source(conn, &m, &cr.fichier)?;
+    let mut f = Fusion::nouvelle(conn, schema, source_id, &m.source_uid, cr)?;
     f.referentiels(&c)?;
     for (table, uid, propre, donnees) in &c.fiches {
         f.traiter(table, uid, *propre, donnees)?;
@@ -188,54 +205,34 @@ fn importer_un(conn: &Connection, chemin: &Path) -> Resultat<CompteRendu> {
     Ok(f.cr)
 }
 
-/// « 2008-01-15T10:02:00 » → « 15/01/2008 à 10:02 ».
-pub(super) fn date_fr(iso: &str) -> String {
-    match chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S") {
-        Ok(d) => d.format("%d/%m/%Y à %H:%M").to_string(),
-        Err(_) => iso.to_string(),
-    }
-}
-
-fn enregistrer_source(
-    conn: &Connection,
-    m: &Manifeste,
-    id: Option<i64>,
-    fichier: &str,
-) -> Resultat<i64> {
-    let recu = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+/// Retient la contribution (source, périmètre, portée, période) : la crée, ou remplace ce qu'on
+/// en savait par ce paquet. Rend son id.
+fn enregistrer_source(conn: &Connection, m: &Manifeste, fichier: &str) -> Resultat<i64> {
     let comptes = serde_json::to_string(&m.comptes).unwrap_or_default();
-    let valeurs = params![
-        m.source_uid,
-        m.source_nom,
-        m.source_academie,
-        m.perimetre,
-        m.portee,
-        m.periode,
-        m.version_schema,
-        m.cree_le,
-        recu,
-        m.empreinte,
-        comptes,
-        fichier
-    ];
-    match id {
-        Some(id) => {
-            conn.execute(
-                "UPDATE consolidation_source SET source_uid = ?1, source_nom = ?2, source_academie = ?3,
-                   perimetre = ?4, portee = ?5, periode = ?6, version_schema = ?7, cree_le = ?8,
-                   recu_le = ?9, empreinte = ?10, comptes = ?11, fichier = ?12 WHERE id = ?13",
-                rusqlite::params_from_iter(valeurs.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
-            )?;
-            Ok(id)
-        }
-        None => {
-            conn.execute(
-                "INSERT INTO consolidation_source (source_uid, source_nom, source_academie, perimetre,
-                   portee, periode, version_schema, cree_le, recu_le, empreinte, comptes, fichier)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                valeurs,
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-    }
+    Ok(conn.query_row(
+        "INSERT INTO consolidation_source (source_uid, source_nom, source_academie, perimetre,
+           portee, periode, version_schema, cree_le, recu_le, empreinte, comptes, fichier)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (source_uid, perimetre, portee, periode) DO UPDATE SET
+           source_nom = excluded.source_nom, source_academie = excluded.source_academie,
+           version_schema = excluded.version_schema, cree_le = excluded.cree_le,
+           recu_le = excluded.recu_le, empreinte = excluded.empreinte,
+           comptes = excluded.comptes, fichier = excluded.fichier
+         RETURNING id",
+        params![
+            m.source_uid,
+            m.source_nom,
+            m.source_academie,
+            m.perimetre,
+            m.portee,
+            m.periode,
+            m.version_schema,
+            m.cree_le,
+            dates::maintenant(),
+            m.empreinte,
+            comptes,
+            fichier
+        ],
+        |r| r.get(0),
+    )?)
 }

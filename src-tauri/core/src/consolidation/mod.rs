@@ -1,8 +1,9 @@
 //! Consolidation : plusieurs postes, un bilan d'académie ou national. Chaque base a une
 //! identité ; chaque fiche métier un identifiant global (migration 13). Une base exporte un
-//! **paquet** (`.passerelle`, fichier SQLite signé d'une empreinte) pour un périmètre et une
-//! période ; une base de consolidation en importe autant qu'il en arrive, sans compter deux fois
-//! ce qui arrive deux fois.
+//! **paquet** (`.passerelle`, fichier SQLite qui porte l'empreinte SHA-256 de son contenu : elle
+//! décèle un paquet abîmé ou retouché en chemin, sans en garantir l'auteur, puisque n'importe
+//! qui peut la recalculer) pour un périmètre et une période ; une base de consolidation en
+//! importe autant qu'il en arrive, sans compter deux fois ce qui arrive deux fois.
 //! - `schema.rs` : ce qui voyage, lu dans le schéma ;
 //! - `fiches.rs` : une fiche en JSON canonique, sans identifiant local ;
 //! - `paquet.rs` : le fichier (manifeste, empreinte, lecture contrôlée) ;
@@ -28,14 +29,15 @@ mod tests;
 
 pub use conflits::{conflits, decider, Candidate, Conflit, Difference};
 pub use export::{demande_valide, document_paquet, exporter, DemandeExport, SaisieExport};
-pub use import::{importer, CompteRendu, Resultat1 as ResultatPaquet};
+pub use import::{importer, importer_apres_sauvegarde, CompteRendu, Resultat1 as ResultatPaquet};
 pub use paquet::{lire_manifeste, Manifeste, EXTENSION};
 pub use sources::{
-    academies_sans_source, couverture, etat, provenance, retirer_source, sources, Etat, Source,
+    academies_sans_source, couverture, etat, ligne_couverture, ligne_couvertures, provenance,
+    retirer_source, sources, Etat, Source,
 };
 
 use crate::{Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -46,6 +48,14 @@ crate::codes! {
         Cet = "cet" => "CET (registre, mandats, animations, présences)",
         Conventions = "conventions" => "Conventions (avenants, groupes de suivi)",
         Tout = "tout" => "Tout",
+    }
+}
+
+crate::codes! {
+    /// La portée d'un paquet, hors académies : les fiches sans académie (actions de niveau
+    /// national). Vide, un paquet porte toutes les académies ; sinon le code de l'une d'elles.
+    pub enum Portee {
+        National = "national" => "Niveau national (fiches sans académie)",
     }
 }
 
@@ -104,26 +114,22 @@ pub fn nommer(conn: &Connection, saisie: &Identite) -> Resultat<Identite> {
             "Donnez un nom à cette base, par exemple « DAET Lille » ou « IPE – Jean DUPONT – Lille ».",
         ));
     }
-    let academie = academie_par_code(conn, &saisie.academie)?;
-    if academie.is_none() && !saisie.academie.trim().is_empty() {
-        return Err(Erreur::validation(
-            "academie",
-            "Choisissez l'académie dans la liste.",
-        ));
-    }
+    let academie = match saisie.academie.trim() {
+        "" => None,
+        code => match crate::annuaire::academies::trouver(conn, code) {
+            Ok(a) => Some(a.id),
+            Err(Erreur::Introuvable(_)) => {
+                return Err(Erreur::validation(
+                    "academie",
+                    "Choisissez l'académie dans la liste.",
+                ))
+            }
+            Err(e) => return Err(e),
+        },
+    };
     conn.execute(
         "UPDATE base_identite SET nom = ?1, academie_id = ?2 WHERE id = 1",
         rusqlite::params![nom, academie],
     )?;
     identite(conn)
-}
-
-fn academie_par_code(conn: &Connection, code: &str) -> Resultat<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM academie WHERE code = ?1",
-            [code.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
 }

@@ -205,8 +205,7 @@ fn manifeste(conn: &Connection, chemin: &Path) -> Resultat<Manifeste> {
     // plus d'un jour dans le futur (horloges de postes un peu décalées), elle bloquerait tous
     // les paquets suivants de cette source.
     let cree_le = lire("cree_le")?;
-    let date = chrono::NaiveDateTime::parse_from_str(&cree_le, "%Y-%m-%dT%H:%M:%S")
-        .map_err(|_| abime())?;
+    let date = crate::dates::lire_horodatage(&cree_le).ok_or_else(abime)?;
     if date > chrono::Local::now().naive_local() + chrono::Duration::days(1) {
         return Err(refus(
             chemin,

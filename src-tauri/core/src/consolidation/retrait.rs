@@ -211,21 +211,20 @@ impl Fusion<'_, '_> {
                 None,
             );
         }
-        self.conn.execute_batch("SAVEPOINT retrait")?;
+        let point = crate::base::Point::ouvrir(self.conn, "retrait")?;
         match self.conn.execute(
             &format!("DELETE FROM {} WHERE id = ?1", ident(&t.nom)),
             [id],
         ) {
             Ok(_) => {
-                self.conn.execute_batch("RELEASE retrait")?;
+                point.valider()?;
                 self.cr.supprimees += 1;
                 Ok(())
             }
             Err(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                self.conn
-                    .execute_batch("ROLLBACK TO retrait; RELEASE retrait")?;
+                point.annuler()?;
                 self.conflit(
                     NatureConflit::SupprimeeALaSource,
                     t,
@@ -235,7 +234,10 @@ impl Fusion<'_, '_> {
                     None,
                 )
             }
-            Err(e) => Err(e.into()),
+            Err(e) => {
+                point.annuler()?;
+                Err(e.into())
+            }
         }
     }
 

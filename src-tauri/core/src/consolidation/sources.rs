@@ -2,12 +2,12 @@
 //! provenance d'une fiche et ce que couvre un bilan consolidé.
 
 use super::fusion::Fusion;
-use super::import::{date_fr, CompteRendu};
+use super::import::CompteRendu;
 use super::schema;
 use super::Perimetre;
 use crate::texte::nombre;
 use crate::vocabulaire::Code;
-use crate::{base, journal, Erreur, Resultat};
+use crate::{base, dates, journal, Erreur, Resultat};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,20 +30,20 @@ pub struct Source {
     pub conflits_ouverts: i64,
 }
 
+/// Le nom de l'académie de ce code, vide si aucune ne le porte.
 fn nom_academie(conn: &Connection, code: &str) -> Resultat<String> {
-    Ok(conn
-        .query_row("SELECT nom FROM academie WHERE code = ?1", [code], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or_default())
+    match crate::annuaire::academies::trouver(conn, code) {
+        Ok(a) => Ok(a.nom),
+        Err(Erreur::Introuvable(_)) => Ok(String::new()),
+        Err(e) => Err(e),
+    }
 }
 
 /// « toutes », « niveau national » ou le nom de l'académie.
 pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String> {
     Ok(match portee {
         "" => "toutes les académies".into(),
-        super::export::NATIONAL => "niveau national".into(),
+        p if p == super::Portee::National.code() => "niveau national".into(),
         code => nom_academie(conn, code)?,
     })
 }
@@ -77,8 +77,8 @@ pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
                 perimetre_libelle: perimetre.libelle().to_string(),
                 portee: r.get("portee")?,
                 periode: r.get("periode")?,
-                cree_le: date_fr(&r.get::<_, String>("cree_le")?),
-                recu_le: date_fr(&r.get::<_, String>("recu_le")?),
+                cree_le: dates::horodatage_fr(&r.get::<_, String>("cree_le")?, " à "),
+                recu_le: dates::horodatage_fr(&r.get::<_, String>("recu_le")?, " à "),
                 contenu: contenu(&serde_json::from_str(&comptes).unwrap_or_default()),
                 fichier: r.get("fichier")?,
                 conflits_ouverts: r.get("conflits")?,
@@ -205,7 +205,7 @@ pub fn provenance(conn: &Connection, table: &str, id: i64) -> Resultat<Vec<Strin
                     "Citée par un paquet"
                 },
                 p.libelle(),
-                date_fr(&cree)
+                dates::horodatage_fr(&cree, " à ")
             )
         })
         .collect())
@@ -237,7 +237,7 @@ pub fn couverture(
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let jour = |d: Option<String>| {
-        let d = date_fr(&d.unwrap_or_default());
+        let d = dates::horodatage_fr(&d.unwrap_or_default(), " à ");
         d.split(" à ").next().unwrap_or_default().to_string()
     };
     let (premier, dernier) = (jour(premier), jour(dernier));
@@ -250,4 +250,22 @@ pub fn couverture(
             nombre(n)
         )),
     })
+}
+
+/// La ligne qu'un bilan imprime et que l'écran Bilans montre : « Consolidation : 24 sources,
+/// reçues du 02/01/2008 au 15/01/2008 » (`couverture` : ce que rend `couverture`).
+pub fn ligne_couverture(couverture: &str) -> String {
+    format!("Consolidation : {couverture}")
+}
+
+/// Celle d'une évolution, une couverture par année : « Consolidation — 2006 : 1 source, reçue le
+/// 02/01/2008 ; 2007 : … » ; `None` si aucune année n'a de source.
+pub fn ligne_couvertures<'a>(
+    par_annee: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let annees: Vec<String> = par_annee
+        .into_iter()
+        .map(|(annee, c)| format!("{annee} : {c}"))
+        .collect();
+    (!annees.is_empty()).then(|| format!("Consolidation — {}", annees.join(" ; ")))
 }

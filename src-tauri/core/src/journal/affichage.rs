@@ -435,14 +435,6 @@ pub fn champs_lisibles(conn: &Connection, table: &str, json: &str) -> Resultat<V
     changements(conn, &mut Caches::default(), &b)
 }
 
-/// « 2026-03-12T14:05:00 » → « 12/03/2026 14:05 »
-fn quand_fr(quand: &str) -> String {
-    match chrono::NaiveDateTime::parse_from_str(quand, "%Y-%m-%dT%H:%M:%S") {
-        Ok(d) => d.format("%d/%m/%Y %H:%M").to_string(),
-        Err(_) => quand.to_string(),
-    }
-}
-
 /// L'entrée lisible d'une ligne du journal.
 pub(super) fn entree(conn: &Connection, cache: &mut Caches, b: Brute) -> Resultat<Entree> {
     let mut fiche = nom_de_table(&b.table);
@@ -472,7 +464,7 @@ pub(super) fn entree(conn: &Connection, cache: &mut Caches, b: Brute) -> Resulta
         && existe_encore(conn, &b.table, b.ligne)? == Some(false);
     Ok(Entree {
         changements: changements(conn, cache, &b)?,
-        quand_fr: quand_fr(&b.quand),
+        quand_fr: crate::dates::horodatage_fr(&b.quand, " "),
         operation_libelle: b.operation.libelle(),
         chemin_libelle: b.chemin.libelle(),
         module_libelle: b.module.libelle(),

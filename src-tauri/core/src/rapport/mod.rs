@@ -150,7 +150,7 @@ impl Couverture {
             sous_titre: Some(perimetre.into()),
             lignes: [format!("Année scolaire {annee_scolaire}")]
                 .into_iter()
-                .chain(sources.map(|s| format!("Consolidation : {s}")))
+                .chain(sources.map(crate::consolidation::ligne_couverture))
                 .chain([edite_le(jour)])
                 .collect(),
         }

@@ -27,12 +27,12 @@ pub struct Annee {
     pub couverture: Option<String>,
 }
 
-/// Une ligne par thème ou par académie : une valeur par année.
+/// Une ligne par thème ou par académie : les actions de chaque année (les jeunes, eux, sont
+/// comptés par le bilan annuel de chaque année).
 #[derive(Debug, Clone, Serialize)]
 pub struct Serie {
     pub libelle: String,
     pub actions: Vec<i64>,
-    pub jeunes: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -42,24 +42,15 @@ pub struct Evolution {
     pub annees: Vec<Annee>,
     pub themes: Vec<Serie>,
     pub academies: Vec<Serie>,
+    /// « Consolidation — 2006 : 1 source, reçue le … ; 2007 : … » : les sources de chaque année.
+    pub ligne_couverture: Option<String>,
 }
 
 /// Les deux années saisies dans la fenêtre (« 2005 », « 2007 »), contrôlées champ par champ.
 pub fn lire_annees(debut: &str, fin: &str) -> Resultat<(i32, i32)> {
-    let lire = |s: &str| {
-        s.trim()
-            .parse::<i32>()
-            .map_err(|_| {
-                format!(
-                    "L'année « {} » s'écrit sur quatre chiffres, par exemple 2007.",
-                    s.trim()
-                )
-            })
-            .and_then(crate::dates::verifier_annee)
-    };
     let mut c = crate::Controle::default();
-    let d = c.champ("debut", lire(debut));
-    let f = c.champ("fin", lire(fin));
+    let d = c.champ("debut", crate::dates::lire_annee(debut));
+    let f = c.champ("fin", crate::dates::lire_annee(fin));
     c.fin_avec(d.zip(f))
 }
 
@@ -90,6 +81,7 @@ pub fn modele_evolution(
         annees: Vec::new(),
         themes: Vec::new(),
         academies: Vec::new(),
+        ligne_couverture: None,
     };
     for annee in debut..=fin {
         let p = periode(genre, annee);
@@ -108,20 +100,23 @@ pub fn modele_evolution(
                 e.themes.push(Serie {
                     libelle: t.libelle.clone(),
                     actions: Vec::new(),
-                    jeunes: Vec::new(),
                 });
             }
             e.themes[i].actions.push(t.actions);
-            e.themes[i].jeunes.push(t.jeunes);
         }
     }
     if academie_id.is_none() {
         e.academies = par_academie(conn, genre, debut, fin)?;
     }
+    e.ligne_couverture = crate::consolidation::ligne_couvertures(
+        e.annees
+            .iter()
+            .filter_map(|a| Some((a.libelle.as_str(), a.couverture.as_deref()?))),
+    );
     Ok(e)
 }
 
-/// Actions et jeunes par académie et par année (actions de niveau national à part).
+/// Actions par académie et par année (actions de niveau national à part).
 fn par_academie(
     conn: &Connection,
     genre: GenrePeriode,
@@ -137,7 +132,6 @@ fn par_academie(
                 Serie {
                     libelle: r.get(1)?,
                     actions: vec![0; n],
-                    jeunes: vec![0; n],
                 },
             ))
         })?
@@ -147,27 +141,21 @@ fn par_academie(
         Serie {
             libelle: "Niveau national".into(),
             actions: vec![0; n],
-            jeunes: vec![0; n],
         },
     ));
     let mut st = conn.prepare(
-        "SELECT coalesce(academie_id, 0), count(*), coalesce(sum(jeunes_filles + jeunes_garcons), 0)
-         FROM action_ipe WHERE date BETWEEN ?1 AND ?2 GROUP BY 1",
+        "SELECT coalesce(academie_id, 0), count(*) FROM action_ipe WHERE date BETWEEN ?1 AND ?2
+         GROUP BY 1",
     )?;
     for (i, annee) in (debut..=fin).enumerate() {
         let (d, f) = periode(genre, annee).bornes();
         let lignes = st.query_map([crate::dates::iso(d), crate::dates::iso(f)], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
         })?;
         for l in lignes {
-            let (academie, actions, jeunes) = l?;
+            let (academie, actions) = l?;
             if let Some((_, s)) = series.iter_mut().find(|(id, _)| *id == academie) {
                 s.actions[i] = actions;
-                s.jeunes[i] = jeunes;
             }
         }
     }
@@ -261,20 +249,8 @@ pub fn rendre_evolution(e: &Evolution, edite_le: chrono::NaiveDate) -> Rapport {
         blocs.push(Bloc::Titre1("Actions par académie".into()));
         blocs.push(tableau_series("Académie", &e.annees, &e.academies));
     }
-    let sources: Vec<String> = e
-        .annees
-        .iter()
-        .filter_map(|a| {
-            a.couverture
-                .as_ref()
-                .map(|c| format!("{} : {c}", a.libelle))
-        })
-        .collect();
-    if !sources.is_empty() {
-        blocs.push(Bloc::Note(format!(
-            "Consolidation — {}.",
-            sources.join(" ; ")
-        )));
+    if let Some(ligne) = &e.ligne_couverture {
+        blocs.push(Bloc::Note(format!("{ligne}.")));
     }
     blocs.push(Bloc::Note(
         "Mêmes définitions que le bilan annuel : actions datées dans l'année ; jeunes = filles + garçons ; évolution = (actions N − actions N−1) / actions N−1.".into(),

@@ -307,16 +307,22 @@ pub struct Apercu {
     pub evolution: String,
     pub mois_activite: String,
     pub couverture: Option<String>,
+    /// « Consolidation : 24 sources, reçues … », telle que le PDF l'imprime.
+    pub ligne_couverture: Option<String>,
 }
 
 pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
     let bilan = calculer(conn, periode, academie_id)?;
+    let couverture = couverture(conn, periode, academie_id)?;
     Ok(Apercu {
         chiffres_cles: chiffres_cles(&bilan),
         activite: phrase_activite(&bilan),
         evolution: phrase_evolution(&bilan),
         mois_activite: decimal1(bilan.mois_activite),
-        couverture: couverture(conn, periode, academie_id)?,
+        ligne_couverture: couverture
+            .as_deref()
+            .map(crate::consolidation::ligne_couverture),
+        couverture,
         bilan,
     })
 }

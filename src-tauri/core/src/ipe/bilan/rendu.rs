@@ -4,6 +4,7 @@
 //! même bilan en CSV. Mise en page seulement : rien ici ne lit la base.
 
 use super::{Bilan, ModeleBilan};
+use crate::consolidation::ligne_couverture;
 use crate::ipe::actions::Effectifs;
 use crate::rapport::{edite_le, Alignement, Bloc, Colonne, Couverture, Rapport};
 use crate::texte::{decimal1, nombre};
@@ -131,7 +132,7 @@ pub fn rendre_bilan(m: &ModeleBilan) -> Rapport {
                 format!("Périmètre : {}", b.perimetre_libelle),
             ]
             .into_iter()
-            .chain(m.couverture.iter().map(|c| format!("Consolidation : {c}")))
+            .chain(m.couverture.as_deref().map(ligne_couverture))
             .chain([edite_le(m.edite_le)])
             .collect(),
         }),
