@@ -62,9 +62,23 @@ fn une_grosse_fusion_laisse_les_index_de_recherche_justes() {
     );
     assert_eq!(super::common::compter(&cible, "action_ipe"), 0);
     index_coherents(&cible);
+    assert_eq!(notes_d_import(&cible), []);
     let cr = importer(&cible, std::slice::from_ref(&paquet));
     assert_eq!(cr[0].nouvelles, n + 3, "{cr:?}");
     index_coherents(&cible);
+    // Au journal : une entrée pour les milliers d'actions (et leurs liens), une par fiche de
+    // l'annuaire et par IPE.
+    let n = n as i64;
+    assert_eq!(
+        notes_d_import(&cible),
+        [
+            ("action_ipe".to_string(), n),
+            ("action_ipe_intervenant".to_string(), n),
+            ("ipe".to_string(), 1),
+            ("organisation".to_string(), 1),
+            ("personne".to_string(), 1),
+        ]
+    );
     assert_eq!(trouvees(&cible, "visite 5003"), ["Visite 5003"]);
     let personnes = passerelle_core::annuaire::recherche::chercher(
         &cible,
@@ -78,4 +92,17 @@ fn une_grosse_fusion_laisse_les_index_de_recherche_justes() {
     let cr = importer(&cible, &[paquet]);
     assert!(cr[0].deja_recu);
     index_coherents(&cible);
+}
+
+/// Les entrées « création » du journal venues d'un import, par table : (table, lignes couvertes).
+fn notes_d_import(c: &Connection) -> Vec<(String, i64)> {
+    c.prepare(
+        "SELECT table_nom, sum(coalesce(derniere_ligne - ligne + 1, 1)) FROM journal
+         WHERE chemin = 'import' AND operation = 'creation' GROUP BY table_nom ORDER BY table_nom",
+    )
+    .unwrap()
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
 }

@@ -110,11 +110,11 @@ fn plancher(dossier: &Path) {
     )
     .unwrap();
     let t = Instant::now();
-    // Comme la fusion : créations non notées une à une au journal, index de recherche des
-    // actions reconstruit d'un coup.
+    // Comme la fusion : créations notées au journal d'une entrée par table, index de recherche
+    // des actions reconstruit d'un coup.
     c.execute_batch("BEGIN").unwrap();
     passerelle_core::annuaire::recherche::en_masse(c, &["action_ipe"], || {
-        passerelle_core::journal::creations_tracees_ailleurs(c, || {
+        passerelle_core::journal::creations_en_bloc(c, || {
             Ok(c.execute_batch(
                 "INSERT INTO action_ipe SELECT * FROM n.action_ipe;
                  INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;

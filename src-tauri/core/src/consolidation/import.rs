@@ -69,7 +69,7 @@ pub fn importer(
     // reposer après chacun coûtait 13 ms par paquet, même déjà reçu.
     let r = recherche::pour_des_arrivees(conn, &arrivees, || {
         journal::par(conn, Chemin::Import, || {
-            journal::creations_tracees_ailleurs(conn, || {
+            journal::creations_en_bloc(conn, || {
                 importer_chacun(conn, &schema, chemins, essai, suivi)
             })
         })

@@ -205,6 +205,7 @@ pub fn nom_de_champ(colonne: &str) -> String {
         ("duree_mois", "durée (mois)"),
         ("preavis_mois", "préavis (mois)"),
         ("garcons", "garçons"),
+        ("jeunes_garcons", "jeunes garçons"),
         ("remplacee_par_id", "renouvelée par"),
         ("academie_id", "académie"),
         ("etablissement_id", "établissement"),

@@ -47,32 +47,14 @@ pub fn armer(conn: &Connection) -> Resultat<()> {
     Ok(())
 }
 
-/// Exécute `faire` (un import de milliers de lignes) sans les déclencheurs de création, puis
-/// note toutes les lignes créées d'une instruction par table, dans la même transaction.
+/// Exécute `faire` (un import, la fusion de paquets) sans les déclencheurs de création, puis
+/// note les lignes créées d'une instruction par table, dans la même transaction : une à une
+/// jusqu'à `SEUIL_EN_MASSE`, d'une seule entrée au-delà (`plages.rs`).
 /// Pourquoi : une écriture qui déclenche une note ouvre un journal d'instruction où SQLite copie
 /// chaque page touchée ; ligne à ligne, le journal triplait la durée d'un import de 100 000
 /// actions (bench-ipe). Les modifications et suppressions restent notées par les déclencheurs.
 /// Imbriqué (import dans la démonstration), ou sans journal : `faire` seul.
 pub fn creations_en_bloc<T>(conn: &Connection, faire: impl FnOnce() -> Resultat<T>) -> Resultat<T> {
-    sans_declencheurs_de_creation(conn, true, faire)
-}
-
-/// Comme `creations_en_bloc`, mais sans noter les créations : pour la fusion d'un paquet de
-/// consolidation, dont chaque fiche créée est déjà retenue avec sa source et son empreinte
-/// (`consolidation_fiche`) ; la noter encore doublait le temps de la fusion (bench-consolidation).
-/// Modifications et suppressions restent notées.
-pub fn creations_tracees_ailleurs<T>(
-    conn: &Connection,
-    faire: impl FnOnce() -> Resultat<T>,
-) -> Resultat<T> {
-    sans_declencheurs_de_creation(conn, false, faire)
-}
-
-fn sans_declencheurs_de_creation<T>(
-    conn: &Connection,
-    noter: bool,
-    faire: impl FnOnce() -> Resultat<T>,
-) -> Resultat<T> {
     let creations = declencheurs_poses(conn, "journal\\_%\\_c")?;
     if creations.is_empty() {
         return faire();
@@ -106,10 +88,7 @@ fn sans_declencheurs_de_creation<T>(
                     [dernier],
                 )?;
             }
-            if noter {
-                noter_creations(conn, t, *dernier)?;
-            }
-            Ok(())
+            noter_creations(conn, t, *dernier)
         }),
         Err(_) => Ok(()),
     };

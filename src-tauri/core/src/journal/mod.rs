@@ -12,7 +12,7 @@ mod remise;
 
 pub(crate) use affichage::libelle_actuel;
 pub use affichage::{champs_lisibles, nom_de_champ, nom_de_table, Changement, Entree};
-pub use declencheurs::{armer, creations_en_bloc, creations_tracees_ailleurs, json_de_la_ligne};
+pub use declencheurs::{armer, creations_en_bloc, json_de_la_ligne};
 pub(crate) use lecture::entrees_ou;
 pub use lecture::{
     changements_en_texte, document_journal, historique_fiche, lister, modele_journal,
