@@ -387,9 +387,19 @@ pub fn verifier_ids(
     c: &mut crate::Controle,
     citations: &[(&str, &[i64], &'static str, &str)],
 ) -> Resultat<()> {
+    verifier_ids_connus(conn, c, citations, &mut Existants::default())
+}
+
+/// Comme `verifier_ids`, sans redemander les lignes déjà trouvées (`connus`).
+pub fn verifier_ids_connus(
+    conn: &Connection,
+    c: &mut crate::Controle,
+    citations: &[(&str, &[i64], &'static str, &str)],
+    connus: &mut Existants,
+) -> Resultat<()> {
     for &(table, ids, champ, quoi) in citations {
         for id in ids {
-            if !existe(conn, table, *id)? {
+            if !connus.existe(conn, table, *id)? {
                 c.ajouter(
                     champ,
                     format!("La liste cite {quoi} qui n'existe plus (n° {id})."),
@@ -450,6 +460,26 @@ pub fn existant(conn: &Connection, table: &str, id: Option<i64>) -> Resultat<Opt
 pub fn existe(conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
     let mut st = conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE id = ?1"))?;
     Ok(st.query_row([id], |r| r.get::<_, i64>(0))? > 0)
+}
+
+/// Les lignes déjà trouvées pendant une suite de contrôles (un import de 100 000 actions) :
+/// chaque académie, thème ou IPE cité n'est cherché qu'une fois. Rien ne se supprime pendant
+/// un import : une ligne trouvée le reste.
+#[derive(Default)]
+pub struct Existants(std::collections::HashMap<String, std::collections::HashSet<i64>>);
+
+impl Existants {
+    /// Comme `existe`, sans redemander une ligne déjà trouvée.
+    pub fn existe(&mut self, conn: &Connection, table: &str, id: i64) -> Resultat<bool> {
+        if self.0.get(table).is_some_and(|ids| ids.contains(&id)) {
+            return Ok(true);
+        }
+        let trouvee = existe(conn, table, id)?;
+        if trouvee {
+            self.0.entry(table.to_string()).or_default().insert(id);
+        }
+        Ok(trouvee)
+    }
 }
 
 #[cfg(test)]

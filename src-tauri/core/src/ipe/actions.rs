@@ -291,8 +291,18 @@ pub(crate) struct ActionValide {
     pub convention_id: Option<i64>,
 }
 
-/// Contrôle complet d'une saisie ; les imports passent par ici aussi.
+/// Contrôle complet d'une saisie.
 pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionValide> {
+    valider_avec(conn, s, &mut liste::Existants::default())
+}
+
+/// Contrôle complet d'une saisie ; un import garde d'une ligne à l'autre les fiches citées déjà
+/// trouvées (`connus`).
+pub(crate) fn valider_avec(
+    conn: &Connection,
+    s: &SaisieAction,
+    connus: &mut liste::Existants,
+) -> Resultat<ActionValide> {
     let mut c = Controle::default();
     let date = c.champ(
         "date",
@@ -306,7 +316,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         ),
     };
     match s.academie_id {
-        Some(a) if !liste::existe(conn, "academie", a)? => {
+        Some(a) if !connus.existe(conn, "academie", a)? => {
             c.ajouter("academie_id", "Cette académie n'existe pas.")
         }
         None if niveau == Some(NiveauAction::Academique) => c.ajouter(
@@ -316,7 +326,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
         _ => {}
     }
     match s.theme_id {
-        Some(t) if liste::existe(conn, "theme_ipe", t)? => {}
+        Some(t) if connus.existe(conn, "theme_ipe", t)? => {}
         _ => c.ajouter("theme_id", "Choisissez le thème de l'action."),
     }
     let intitule = c.champ("intitule", texte::obligatoire("L'intitulé", &s.intitule));
@@ -329,7 +339,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
             valeurs[i] = n;
         }
     }
-    liste::verifier_ids(
+    liste::verifier_ids_connus(
         conn,
         &mut c,
         &[
@@ -353,6 +363,7 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieAction) -> Resultat<ActionVal
                 "une convention",
             ),
         ],
+        connus,
     )?;
     let date = c.fin_avec(date)?;
     Ok(ActionValide {

@@ -176,12 +176,14 @@ pub fn importer_actions(
     })
 }
 
-/// Académies, thèmes et IPE déjà cherchés par leur nom pendant un import.
+/// Académies, thèmes et IPE déjà cherchés pendant un import.
 #[derive(Default)]
 struct Caches {
     academies: HashMap<String, Option<i64>>,
     themes: HashMap<String, Option<i64>>,
     ipe: HashMap<String, Option<i64>>,
+    /// Fiches citées déjà trouvées par le contrôle des lignes précédentes.
+    existants: crate::liste::Existants,
 }
 
 /// Une ligne d'actions : `v(k)` est la valeur de la k-ième colonne de `COLONNES_ACTIONS`. Tous
@@ -239,7 +241,7 @@ fn importer_action<'a>(
         intervenants,
         ..Default::default()
     };
-    let valide = actions::valider(tx, &s);
+    let valide = actions::valider_avec(tx, &s, &mut caches.existants);
     let messages = messages_de_ligne(inconnus, valide.as_ref().err(), theme_id, academie_id);
     match valide {
         Ok(valide) if messages.is_empty() => {
