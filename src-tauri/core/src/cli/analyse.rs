@@ -347,7 +347,7 @@ fn bilan_convention(o: Options) -> Result<Demande, String> {
         .annee
         .as_deref()
         .and_then(|a| a.parse::<i32>().ok())
-        .filter(|a| (1950..=2200).contains(a))
+        .filter(|a| crate::dates::verifier_annee(*a).is_ok())
         .ok_or("Indiquez l'année sur quatre chiffres : --annee AAAA.")?;
     Ok(Demande::BilanConvention {
         sortie: sortie(&o)?,

@@ -133,20 +133,7 @@ pub fn ajouter(
         )));
     }
     let mut c = Controle::default();
-    let annee = c.champ(
-        "annee",
-        s.annee
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|a| (1950..=2200).contains(a))
-            .ok_or_else(|| {
-                format!(
-                    "L'année « {} » s'écrit sur quatre chiffres.",
-                    s.annee.trim()
-                )
-            }),
-    );
+    let annee = c.champ("annee", crate::dates::lire_annee(&s.annee));
     let action = c.champ(
         "action_prevue",
         texte::obligatoire("L'action prévue", &s.action_prevue),
