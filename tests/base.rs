@@ -375,3 +375,33 @@ fn chaque_fiche_recoit_un_identifiant_global_pour_la_vie() {
 fn uuid_valide(u: &str) -> uuid::Uuid {
     uuid::Uuid::parse_str(u).unwrap_or_else(|e| panic!("{u} : {e}"))
 }
+
+/// La migration 16 (créations en masse notées d'une entrée) garde les entrées déjà écrites :
+/// chacune reste une entrée d'une seule fiche, dans la liste et dans l'historique.
+#[test]
+fn migration_16_garde_le_journal_ecrit_avant() {
+    use passerelle_core::journal::{self, FiltreJournal, Operation};
+    let c = Connection::open_in_memory().unwrap();
+    base::configurer(&c).unwrap();
+    base::migrer_jusqua(&c, 15).unwrap();
+    journal::armer(&c).unwrap();
+    c.execute(
+        "INSERT INTO organisation (type, nom) VALUES ('entreprise', 'Forges')",
+        [],
+    )
+    .unwrap();
+    let id = c.last_insert_rowid();
+    base::migrer_jusqua(&c, VERSION_SCHEMA).unwrap();
+    journal::armer(&c).unwrap();
+    c.execute("UPDATE organisation SET nom = 'Forges du Nord'", [])
+        .unwrap();
+    let liste = journal::lister(&c, &FiltreJournal::default()).unwrap();
+    assert_eq!(liste.total, 2);
+    let h = journal::historique_fiche(&c, "organisation", id).unwrap();
+    let ops: Vec<Operation> = h.iter().map(|e| e.operation).collect();
+    assert_eq!(ops, [Operation::Modification, Operation::Creation]);
+    assert!(h[1]
+        .changements
+        .iter()
+        .any(|x| x.champ == "nom" && x.apres == "Forges"));
+}
