@@ -66,6 +66,7 @@ async fn deux_paquets_importes_depuis_l_ecran_consolidation() {
     let (pilote, c) = Pilote::demarrer(&db).await;
     cliquer(&c, "#accueil-vide").await;
     nommer_la_base(&c, "National").await;
+    academie_de_la_base(&c, &db).await;
     importer_deux_paquets(&c, &db, &paquets, actions).await;
     bilan_et_evolution(&c, actions).await;
     conflit_entre_deux_sources(&c, &db, &paquets[2]).await;
@@ -86,6 +87,32 @@ async fn nommer_la_base(c: &Client, nom: &str) {
         t.contains("Identité enregistrée")
     })
     .await;
+}
+
+/// L'académie de la base se choisit dans la liste (enregistrée par son code), puis se retire.
+async fn academie_de_la_base(c: &Client, db: &Path) {
+    let academie = || {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT a.code FROM base_identite b LEFT JOIN academie a ON a.id = b.academie_id",
+                [],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .unwrap()
+    };
+    for (libelle, attendue) in [
+        ("Lille (09)", Some("09".to_string())),
+        ("Aucune (base nationale)", None),
+    ] {
+        choisir(c, "#identite-academie", libelle).await;
+        cliquer(c, "#identite button[type=submit]").await;
+        let debut = Instant::now();
+        while academie() != attendue {
+            assert!(debut.elapsed() < Duration::from_secs(10), "{libelle}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
 }
 
 async fn montrer(c: &Client, css: &str) {
