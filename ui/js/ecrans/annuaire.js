@@ -95,7 +95,7 @@ const PERSONNES = {
     { cle: 'fonction', libelle: 'Fonction', tri: 'fonction' },
     { cle: 'rattachement', libelle: 'Organisation ou établissement', tri: 'rattachement' },
     { cle: 'email', libelle: 'Coordonnées', tri: 'email',
-      rendu: (l) => el('span', {}, l.email, el('span', { class: 'second' }, l.telephone)) },
+      rendu: (l) => el('span', { class: 'courriel' }, l.email, el('span', { class: 'second' }, l.telephone)) },
   ],
   exempleRecherche: 'Nom, fonction, courriel, organisation…',
   filtres: async () => [
