@@ -7,17 +7,19 @@
 mod affichage;
 mod declencheurs;
 mod lecture;
+mod noms;
 mod plages;
 mod remise;
 
 pub(crate) use affichage::libelle_actuel;
-pub use affichage::{champs_lisibles, nom_de_champ, nom_de_table, Changement, Entree};
+pub use affichage::{champs_lisibles, Changement, Entree};
 pub use declencheurs::{armer, creations_en_bloc, json_de_la_ligne};
 pub(crate) use lecture::entrees_ou;
 pub use lecture::{
     changements_en_texte, document_journal, historique_fiche, lister, modele_journal,
     rendre_journal_csv, rendre_journal_texte, FiltreJournal,
 };
+pub use noms::{nom_de_champ, nom_de_table};
 pub(crate) use plages::couvrant;
 pub use remise::remettre;
 

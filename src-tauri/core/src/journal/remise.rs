@@ -2,7 +2,8 @@
 //! elle (en cascade), telles qu'elles étaient, sous leur numéro d'origine. Refusé si elle
 //! citait une fiche qui n'existe plus : rien n'est écrit.
 
-use super::affichage::{existe_encore, nom_de_table, Brute, COLONNES};
+use super::affichage::{existe_encore, Brute, COLONNES};
+use super::noms::nom_de_table;
 use super::{par, Chemin, Operation};
 use crate::{Erreur, Resultat};
 use rusqlite::types::Value;
