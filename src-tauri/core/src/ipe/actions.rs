@@ -339,9 +339,33 @@ pub(crate) fn valider_avec(
             valeurs[i] = n;
         }
     }
+    verifier_citations(conn, &mut c, s, connus)?;
+    let date = c.fin_avec(date)?;
+    Ok(ActionValide {
+        date: dates::iso(date),
+        academie_id: s.academie_id,
+        niveau: niveau.unwrap_or_default(),
+        theme_id: s.theme_id.unwrap_or_default(),
+        intitule: intitule.unwrap_or_default(),
+        description: s.description.trim().to_string(),
+        effectifs: Effectifs::depuis(valeurs),
+        intervenants: liste::sans_doublon(&s.intervenants),
+        etablissements_lies: liste::sans_doublon(&s.etablissements_lies),
+        organisations_liees: liste::sans_doublon(&s.organisations_liees),
+        convention_id: s.convention_id,
+    })
+}
+
+/// Les IPE, établissements, organisations et la convention cités doivent exister.
+fn verifier_citations(
+    conn: &Connection,
+    c: &mut Controle,
+    s: &SaisieAction,
+    connus: &mut liste::Existants,
+) -> Resultat<()> {
     liste::verifier_ids_connus(
         conn,
-        &mut c,
+        c,
         &[
             ("ipe", &s.intervenants, "intervenants", "un IPE"),
             (
@@ -364,21 +388,7 @@ pub(crate) fn valider_avec(
             ),
         ],
         connus,
-    )?;
-    let date = c.fin_avec(date)?;
-    Ok(ActionValide {
-        date: dates::iso(date),
-        academie_id: s.academie_id,
-        niveau: niveau.unwrap_or_default(),
-        theme_id: s.theme_id.unwrap_or_default(),
-        intitule: intitule.unwrap_or_default(),
-        description: s.description.trim().to_string(),
-        effectifs: Effectifs::depuis(valeurs),
-        intervenants: liste::sans_doublon(&s.intervenants),
-        etablissements_lies: liste::sans_doublon(&s.etablissements_lies),
-        organisations_liees: liste::sans_doublon(&s.organisations_liees),
-        convention_id: s.convention_id,
-    })
+    )
 }
 
 /// Écrit une action validée (création si `id` est `None`) avec ses liens.
