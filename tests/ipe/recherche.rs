@@ -2,7 +2,8 @@
 //! chaque écriture, et un gros import le reconstruit d'un coup sans rien y perdre.
 
 use super::common::{actions_trouvees as trouvees, index_fts_verifie};
-use super::{actions_generees, saisie};
+use super::imports_longs::actions_generees;
+use super::saisie;
 use passerelle_core::annuaire::recherche::SEUIL_EN_MASSE;
 use passerelle_core::ipe::actions::{self, FiltreActions};
 use passerelle_core::ipe::import;
