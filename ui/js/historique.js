@@ -7,6 +7,7 @@ import { el, remplir, alerte } from './dom.js';
 /** Les changements d'une entrée : liste « champ : avant → après » ; d'une fiche supprimée,
  * ses champs barrés (sans « après »). */
 export function changements(e) {
+  if (e.en_bloc) return el('p', { class: 'aide' }, 'Les valeurs de chaque fiche sont dans son onglet Historique.');
   if (e.changements.length === 0) return '';
   const valeurs = (c) => {
     if (!c.avant) return el('ins', {}, c.apres);

@@ -84,6 +84,8 @@ pub struct Entree {
     pub changements: Vec<Changement>,
     /// Une suppression dont la fiche n'existe plus : elle peut être remise.
     pub restaurable: bool,
+    /// Création en masse (`plages.rs`) : les valeurs de chaque fiche sont dans son historique.
+    pub en_bloc: bool,
 }
 
 /// Une ligne brute de la table `journal`.
@@ -344,6 +346,7 @@ pub(super) fn entree(conn: &Connection, cache: &mut Caches, b: Brute) -> Resulta
         chemin_libelle: b.chemin.libelle(),
         module_libelle: b.module.libelle(),
         restaurable,
+        en_bloc: b.derniere_ligne.is_some(),
         fiche,
         id: b.id,
         quand: b.quand,

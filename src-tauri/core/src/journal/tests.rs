@@ -405,6 +405,7 @@ fn creations_en_masse_notees_d_une_seule_entree() {
         (e[0].operation, e[0].chemin, e[0].changements.len()),
         (Operation::Creation, Chemin::Import, 0)
     );
+    assert!(e[0].en_bloc);
     assert_eq!(
         e[0].fiche,
         format!("Bassin : 5\u{202f}001 fiches créées d'un bloc (n° {premier} à {dernier})")
@@ -413,7 +414,7 @@ fn creations_en_masse_notees_d_une_seule_entree() {
     // Une fiche jamais modifiée : sa création montre ce qu'elle est.
     let h = historique_fiche(&conn, "bassin", premier + 1).unwrap();
     assert_eq!(h.len(), 1);
-    assert_eq!(h[0].ligne, premier + 1);
+    assert_eq!((h[0].ligne, h[0].en_bloc), (premier + 1, false));
     assert!(h[0].fiche.contains("Bassin 2"), "{}", h[0].fiche);
     let nom = |e: &Entree| {
         e.changements
