@@ -252,13 +252,24 @@ async fn animation_de_la_metallurgie_avec_une_presence(c: &Client) -> String {
     jour
 }
 
-/// Soumet un formulaire et attend le message d'erreur sous le champ `champ`.
+/// Soumet un formulaire et attend le message d'erreur sous le champ `champ`. Un formulaire qui
+/// vient de s'ouvrir peut être redessiné juste après (ses listes arrivent) et perdre le premier
+/// envoi : on renvoie, ce qui ne change rien puisque la saisie est refusée.
 async fn erreur_sous(c: &Client, formulaire: &str, champ: &str, attendu: &str) {
-    cliquer(c, &format!("#{formulaire} button[type=submit]")).await;
-    attendre_texte(c, &format!("#{formulaire}-{champ}-erreur"), |t| {
-        t.contains(attendu)
-    })
-    .await;
+    let css = format!("#{formulaire}-{champ}-erreur");
+    for _ in 0..4 {
+        cliquer(c, &format!("#{formulaire} button[type=submit]")).await;
+        let debut = Instant::now();
+        while debut.elapsed() < Duration::from_secs(3) {
+            if let Ok(e) = c.find(Locator::Css(&css)).await {
+                if e.text().await.is_ok_and(|t| t.contains(attendu)) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    attendre_texte(c, &css, |t| t.contains(attendu)).await;
 }
 
 /// Nombre de lignes des tables que les saisies fautives auraient pu écrire.
