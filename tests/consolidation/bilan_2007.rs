@@ -104,10 +104,10 @@ fn vingt_quatre_academies_et_le_national_refont_le_bilan_2007() {
         .unwrap();
     let couverture = bilan::apercu(&cible, Periode::Civile(2007), Some(lille_id))
         .unwrap()
-        .couverture
+        .ligne_couverture
         .unwrap();
     assert!(
-        couverture.starts_with("1 source, reçue le "),
+        couverture.starts_with("Consolidation : 1 source, reçue le "),
         "{couverture}"
     );
 }

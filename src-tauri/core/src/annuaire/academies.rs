@@ -21,38 +21,48 @@ pub fn de(nom: &str) -> String {
     }
 }
 
+fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Academie> {
+    Ok(Academie {
+        id: r.get("id")?,
+        code: r.get("code")?,
+        nom: r.get("nom")?,
+    })
+}
+
 pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
-    let v = st
-        .query_map([], |r| {
-            Ok(Academie {
-                id: r.get("id")?,
-                code: r.get("code")?,
-                nom: r.get("nom")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let v = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
     Ok(v)
 }
 
-/// Retrouve une académie par son code officiel (« 09 ») ou son nom (« Lille »).
-pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
-    let cle = code_ou_nom.trim();
+/// L'académie n° `id` (une saisie, un filtre, une base écrite ailleurs : elle peut manquer).
+pub fn lire(conn: &Connection, id: i64) -> Resultat<Academie> {
     conn.query_row(
-        "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
-        [cle],
-        |r| {
-            Ok(Academie {
-                id: r.get("id")?,
-                code: r.get("code")?,
-                nom: r.get("nom")?,
-            })
-        },
+        "SELECT id, code, nom FROM academie WHERE id = ?1",
+        [id],
+        ligne,
     )
     .optional()?
-    .ok_or_else(|| {
+    .ok_or_else(|| Erreur::Introuvable(format!("L'académie n° {id} n'existe pas.")))
+}
+
+/// Une académie par son code officiel (« 09 ») ou son nom (« Lille ») ; `None` si aucune.
+pub fn chercher(conn: &Connection, code_ou_nom: &str) -> Resultat<Option<Academie>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
+            [code_ou_nom.trim()],
+            ligne,
+        )
+        .optional()?)
+}
+
+/// Comme `chercher`, mais l'académie doit exister.
+pub fn trouver(conn: &Connection, code_ou_nom: &str) -> Resultat<Academie> {
+    chercher(conn, code_ou_nom)?.ok_or_else(|| {
         Erreur::Introuvable(format!(
-            "Aucune académie ne porte le code ou le nom « {cle} »."
+            "Aucune académie ne porte le code ou le nom «\u{a0}{}\u{a0}».",
+            code_ou_nom.trim()
         ))
     })
 }
@@ -68,17 +78,38 @@ pub fn trouver_en_cache(
     if let Some(v) = cache.get(&cle) {
         return Ok(*v);
     }
-    let id = match trouver(conn, saisie) {
-        Ok(a) => Some(a.id),
-        Err(Erreur::Introuvable(_)) => None,
-        Err(e) => return Err(e),
-    };
+    let id = chercher(conn, saisie)?.map(|a| a.id);
     cache.insert(cle, id);
     Ok(id)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::base;
+
+    #[test]
+    fn par_id_par_code_ou_par_nom() {
+        let c = base::en_memoire().unwrap();
+        let lille = super::trouver(&c, "09").unwrap();
+        assert_eq!(super::lire(&c, lille.id).unwrap(), lille);
+        assert_eq!(super::chercher(&c, " lille ").unwrap(), Some(lille));
+        assert_eq!(super::chercher(&c, "Atlantide").unwrap(), None);
+        assert_eq!(
+            super::lire(&c, 9999).unwrap_err().to_string(),
+            "L'académie n° 9999 n'existe pas."
+        );
+        assert!(super::trouver(&c, "Atlantide")
+            .unwrap_err()
+            .to_string()
+            .contains("Atlantide"));
+        // Un bilan IPE d'une académie disparue : message français, pas une erreur de la base.
+        let e = crate::ipe::bilan::calculer(&c, crate::dates::Periode::Civile(2007), Some(9999));
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "L'académie n° 9999 n'existe pas."
+        );
+    }
+
     #[test]
     fn de_s_elide_devant_une_voyelle() {
         assert_eq!(super::de("Lille"), "de Lille");

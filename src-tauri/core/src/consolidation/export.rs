@@ -193,13 +193,12 @@ fn academie(conn: &Connection, saisie: &str) -> Resultat<Option<(i64, String)>> 
     if crate::texte::normaliser(s).starts_with(Portee::National.code()) {
         return Ok(Some((-1, Portee::National.code().into())));
     }
-    match academies::trouver(conn, s) {
-        Ok(a) => Ok(Some((a.id, a.code))),
-        Err(Erreur::Introuvable(_)) => Err(Erreur::validation(
+    match academies::chercher(conn, s)? {
+        Some(a) => Ok(Some((a.id, a.code))),
+        None => Err(Erreur::validation(
             "academie",
             format!("Aucune académie ne porte le code ou le nom « {s} »."),
         )),
-        Err(e) => Err(e),
     }
 }
 

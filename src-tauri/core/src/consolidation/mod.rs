@@ -116,15 +116,14 @@ pub fn nommer(conn: &Connection, saisie: &Identite) -> Resultat<Identite> {
     }
     let academie = match saisie.academie.trim() {
         "" => None,
-        code => match crate::annuaire::academies::trouver(conn, code) {
-            Ok(a) => Some(a.id),
-            Err(Erreur::Introuvable(_)) => {
+        code => match crate::annuaire::academies::chercher(conn, code)? {
+            Some(a) => Some(a.id),
+            None => {
                 return Err(Erreur::validation(
                     "academie",
                     "Choisissez l'académie dans la liste.",
                 ))
             }
-            Err(e) => return Err(e),
         },
     };
     conn.execute(

@@ -32,11 +32,9 @@ pub struct Source {
 
 /// Le nom de l'académie de ce code, vide si aucune ne le porte.
 fn nom_academie(conn: &Connection, code: &str) -> Resultat<String> {
-    match crate::annuaire::academies::trouver(conn, code) {
-        Ok(a) => Ok(a.nom),
-        Err(Erreur::Introuvable(_)) => Ok(String::new()),
-        Err(e) => Err(e),
-    }
+    Ok(crate::annuaire::academies::chercher(conn, code)?
+        .map(|a| a.nom)
+        .unwrap_or_default())
 }
 
 /// « toutes », « niveau national » ou le nom de l'académie.
@@ -221,12 +219,8 @@ pub fn couverture(
     periode: &str,
     academie_id: Option<i64>,
 ) -> Resultat<Option<String>> {
-    let academie: Option<String> = match academie_id {
-        Some(id) => Some(
-            conn.query_row("SELECT code FROM academie WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?,
-        ),
+    let academie = match academie_id {
+        Some(id) => Some(crate::annuaire::academies::lire(conn, id)?.code),
         None => None,
     };
     let (n, premier, dernier): (i64, Option<String>, Option<String>) = conn.query_row(
@@ -237,8 +231,10 @@ pub fn couverture(
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let jour = |d: Option<String>| {
-        let d = dates::horodatage_fr(&d.unwrap_or_default(), " à ");
-        d.split(" à ").next().unwrap_or_default().to_string()
+        d.as_deref()
+            .and_then(dates::lire_horodatage)
+            .map(|d| dates::francaise(d.date()))
+            .unwrap_or_default()
     };
     let (premier, dernier) = (jour(premier), jour(dernier));
     Ok(match n {

@@ -137,12 +137,12 @@ impl Bloc {
 
 impl Couverture {
     /// La couverture d'un bilan annuel : le périmètre en sous-titre, l'année scolaire, la
-    /// ligne des sources consolidées s'il y en a, la date d'édition.
+    /// ligne des sources consolidées s'il y en a (« Consolidation : … »), la date d'édition.
     pub fn bilan_annuel(
         titre: &str,
         perimetre: &str,
         annee_scolaire: &str,
-        sources: Option<&str>,
+        consolidation: Option<String>,
         jour: chrono::NaiveDate,
     ) -> Couverture {
         Couverture {
@@ -150,7 +150,7 @@ impl Couverture {
             sous_titre: Some(perimetre.into()),
             lignes: [format!("Année scolaire {annee_scolaire}")]
                 .into_iter()
-                .chain(sources.map(crate::consolidation::ligne_couverture))
+                .chain(consolidation)
                 .chain([edite_le(jour)])
                 .collect(),
         }

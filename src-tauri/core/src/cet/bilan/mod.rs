@@ -52,12 +52,7 @@ fn libelle_perimetre(conn: &Connection, academie_id: Option<i64>) -> Resultat<St
     Ok(match academie_id {
         Some(a) => format!(
             "Académie {}",
-            crate::annuaire::academies::de(
-                &conn
-                    .query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r
-                        .get::<_, String>(0))
-                    .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?
-            )
+            crate::annuaire::academies::de(&crate::annuaire::academies::lire(conn, a)?.nom)
         ),
         None => "Toutes les académies".into(),
     })

@@ -21,7 +21,9 @@ pub fn rendre_bilan(b: &BilanCet) -> Rapport {
             "Bilan des conseillers entreprise pour l'École",
             &b.perimetre,
             &b.annee_scolaire,
-            b.sources.as_deref(),
+            b.sources
+                .as_deref()
+                .map(crate::consolidation::ligne_couverture),
             b.edite_le,
         )),
         blocs,

@@ -173,9 +173,7 @@ fn comites_du_perimetre(
             (vec![c], l)
         }
         Perimetre::Academie(a) => {
-            let nom: String = conn
-                .query_row("SELECT nom FROM academie WHERE id = ?1", [a], |r| r.get(0))
-                .map_err(|_| Erreur::Introuvable(format!("L'académie n° {a} n'existe pas.")))?;
+            let nom = crate::annuaire::academies::lire(conn, a)?.nom;
             (
                 comites::lister(
                     conn,

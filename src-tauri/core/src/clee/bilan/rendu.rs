@@ -23,7 +23,9 @@ pub fn rendre_bilan(b: &BilanClee) -> Rapport {
             "Bilan des comités locaux École-entreprise",
             &b.perimetre,
             &b.annee_scolaire,
-            b.sources.as_deref(),
+            b.sources
+                .as_deref()
+                .map(crate::consolidation::ligne_couverture),
             b.edite_le,
         )),
         blocs,

@@ -142,10 +142,10 @@ pub fn calculer(conn: &Connection, periode: Periode, academie_id: Option<i64>) -
         .map_err(|m| Erreur::validation("annee", m))?;
     let (perimetre_libelle, perimetre_code) = match academie_id {
         None => ("national".to_string(), "national".to_string()),
-        Some(id) => conn.query_row("SELECT nom, code FROM academie WHERE id = ?1", [id], |r| {
-            let nom: String = r.get(0)?;
-            Ok((format!("académie {}", academies::de(&nom)), r.get(1)?))
-        })?,
+        Some(id) => {
+            let a = academies::lire(conn, id)?;
+            (format!("académie {}", academies::de(&a.nom)), a.code)
+        }
     };
     let par_theme = actions_par_theme(conn, periode, academie_id)?;
     let mut total = Effectifs::default();
@@ -306,23 +306,20 @@ pub struct Apercu {
     pub activite: String,
     pub evolution: String,
     pub mois_activite: String,
-    pub couverture: Option<String>,
     /// « Consolidation : 24 sources, reçues … », telle que le PDF l'imprime.
     pub ligne_couverture: Option<String>,
 }
 
 pub fn apercu(conn: &Connection, periode: Periode, academie_id: Option<i64>) -> Resultat<Apercu> {
     let bilan = calculer(conn, periode, academie_id)?;
-    let couverture = couverture(conn, periode, academie_id)?;
     Ok(Apercu {
         chiffres_cles: chiffres_cles(&bilan),
         activite: phrase_activite(&bilan),
         evolution: phrase_evolution(&bilan),
         mois_activite: decimal1(bilan.mois_activite),
-        ligne_couverture: couverture
+        ligne_couverture: couverture(conn, periode, academie_id)?
             .as_deref()
             .map(crate::consolidation::ligne_couverture),
-        couverture,
         bilan,
     })
 }
