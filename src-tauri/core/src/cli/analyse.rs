@@ -346,8 +346,7 @@ fn bilan_convention(o: Options) -> Result<Demande, String> {
     let annee = o
         .annee
         .as_deref()
-        .and_then(|a| a.parse::<i32>().ok())
-        .filter(|a| crate::dates::verifier_annee(*a).is_ok())
+        .and_then(|a| crate::dates::lire_annee(a).ok())
         .ok_or("Indiquez l'année sur quatre chiffres : --annee AAAA.")?;
     Ok(Demande::BilanConvention {
         sortie: sortie(&o)?,
