@@ -1,10 +1,11 @@
 //! Académies : liste nationale de référence, posée par la première migration, en lecture seule.
 
+use crate::base::Ligne;
 use crate::{Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Ligne)]
 pub struct Academie {
     pub id: i64,
     pub code: String,
@@ -21,17 +22,11 @@ pub fn de(nom: &str) -> String {
     }
 }
 
-fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Academie> {
-    Ok(Academie {
-        id: r.get("id")?,
-        code: r.get("code")?,
-        nom: r.get("nom")?,
-    })
-}
-
 pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
     let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
-    let v = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
+    let v = st
+        .query_map([], Academie::depuis_ligne)?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
@@ -40,7 +35,7 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Academie> {
     conn.query_row(
         "SELECT id, code, nom FROM academie WHERE id = ?1",
         [id],
-        ligne,
+        Academie::depuis_ligne,
     )
     .optional()?
     .ok_or_else(|| Erreur::Introuvable(format!("L'académie n° {id} n'existe pas.")))
@@ -52,7 +47,7 @@ pub fn chercher(conn: &Connection, code_ou_nom: &str) -> Resultat<Option<Academi
         .query_row(
             "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
             [code_ou_nom.trim()],
-            ligne,
+            Academie::depuis_ligne,
         )
         .optional()?)
 }

@@ -1,11 +1,12 @@
 //! Bassins d'éducation et de formation : définis par l'utilisateur, dans une académie.
 
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Controle, Resultat};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Bassin {
     pub id: i64,
     pub nom: String,
@@ -45,25 +46,22 @@ const TRIS: &[(&str, &str)] = &[
     ("academie", "normaliser(a.nom)"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Bassin> {
-    Ok(Bassin {
-        id: r.get("id")?,
-        nom: r.get("nom")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        nb_etablissements: r.get("nb_etablissements")?,
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltreBassins) -> Resultat<Liste<Bassin>> {
     Filtre::default()
         .recherche(&["b.recherche", "normaliser(a.nom)"], &f.liste.recherche)
         .egal("b.academie_id", f.academie_id)
-        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, Bassin::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Bassin> {
-    liste::lire_un(conn, &REQUETE, "b.id", id, "Le bassin", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "b.id",
+        id,
+        "Le bassin",
+        Bassin::depuis_ligne,
+    )
 }
 
 fn valider(conn: &Connection, s: &SaisieBassin, id: Option<i64>) -> Resultat<(String, i64)> {

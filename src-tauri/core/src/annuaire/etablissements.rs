@@ -1,6 +1,7 @@
 //! Établissements : code UAI contrôlé, type, commune, académie et bassin.
 
 use super::validation;
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
@@ -37,7 +38,7 @@ crate::codes! {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Etablissement {
     pub id: i64,
     pub uai: String,
@@ -53,6 +54,7 @@ pub struct Etablissement {
     pub etat: Option<EtatEtablissement>,
     /// Ce que l'Annuaire de l'éducation dit de l'établissement (nature, statut, adresse…), en
     /// lecture : l'import le tient, la saisie ne le change pas. Vide pour une fiche saisie.
+    #[ligne(par = annuaire_officiel)]
     pub annuaire_officiel: Vec<Information>,
 }
 
@@ -120,22 +122,6 @@ const TRIS: &[(&str, &str)] = &[
     ("bassin", "normaliser(b.nom)"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Etablissement> {
-    Ok(Etablissement {
-        id: r.get("id")?,
-        uai: r.get("uai")?,
-        nom: r.get("nom")?,
-        type_: r.get("type_")?,
-        commune: r.get("commune")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        bassin_id: r.get("bassin_id")?,
-        bassin: r.get("bassin")?,
-        etat: r.get("etat")?,
-        annuaire_officiel: annuaire_officiel(r)?,
-    })
-}
-
 /// Les champs de l'Annuaire de l'éducation renseignés, dans l'ordre de la fiche.
 fn annuaire_officiel(r: &Row) -> rusqlite::Result<Vec<Information>> {
     let texte = |colonne: &str| -> rusqlite::Result<String> {
@@ -185,11 +171,18 @@ pub fn lister(conn: &Connection, f: &FiltreEtablissements) -> Resultat<Liste<Eta
         .egal("e.academie_id", f.academie_id)
         .egal("e.bassin_id", f.bassin_id)
         .egal("e.type", f.type_.clone().filter(|t| !t.is_empty()))
-        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, Etablissement::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Etablissement> {
-    liste::lire_un(conn, &REQUETE, "e.id", id, "L'établissement", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "e.id",
+        id,
+        "L'établissement",
+        Etablissement::depuis_ligne,
+    )
 }
 
 pub fn trouver_uai(conn: &Connection, uai: &str) -> Resultat<Etablissement> {

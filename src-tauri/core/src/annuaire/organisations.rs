@@ -1,10 +1,11 @@
 //! Organisations : entreprises, branches, chambres consulaires, collectivités, associations…
 
 use super::validation;
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -22,7 +23,7 @@ crate::codes! {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Organisation {
     pub id: i64,
     #[serde(rename = "type")]
@@ -81,19 +82,6 @@ const TRIS: &[(&str, &str)] = &[
     ("commune", "normaliser(o.commune)"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Organisation> {
-    Ok(Organisation {
-        id: r.get("id")?,
-        type_: r.get("type_")?,
-        nom: r.get("nom")?,
-        siret: r.get("siret")?,
-        secteur: r.get("secteur")?,
-        adresse: r.get("adresse")?,
-        code_postal: r.get("code_postal")?,
-        commune: r.get("commune")?,
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltreOrganisations) -> Resultat<Liste<Organisation>> {
     Filtre::default()
         .recherche_indexee(
@@ -104,11 +92,18 @@ pub fn lister(conn: &Connection, f: &FiltreOrganisations) -> Resultat<Liste<Orga
         )
         .egal("o.type", f.type_.clone().filter(|t| !t.is_empty()))
         .egal("o.secteur", f.secteur.clone().filter(|t| !t.is_empty()))
-        .lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+        .lister(conn, &REQUETE, TRIS, &f.liste, Organisation::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Organisation> {
-    liste::lire_un(conn, &REQUETE, "o.id", id, "L'organisation", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "o.id",
+        id,
+        "L'organisation",
+        Organisation::depuis_ligne,
+    )
 }
 
 /// Secteurs déjà saisis, pour le filtre et l'aide à la saisie.

@@ -1,10 +1,11 @@
 //! Personnes : contacts professionnels, rattachés à une organisation ou à un établissement.
 
 use super::validation;
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -31,7 +32,7 @@ pub const SQL_FONCTION_STRUCTURE: &str =
 pub const JOINTURES_STRUCTURE: &str =
     "LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Personne {
     pub id: i64,
     pub civilite: String,
@@ -95,21 +96,6 @@ const TRIS: &[(&str, &str)] = &[
     ("email", "p.email"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Personne> {
-    Ok(Personne {
-        id: r.get("id")?,
-        civilite: r.get("civilite")?,
-        nom: r.get("nom")?,
-        prenom: r.get("prenom")?,
-        fonction: r.get("fonction")?,
-        organisation_id: r.get("organisation_id")?,
-        etablissement_id: r.get("etablissement_id")?,
-        rattachement: r.get("rattachement")?,
-        email: r.get("email")?,
-        telephone: r.get("telephone")?,
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne>> {
     let mut filtre = Filtre::default();
     filtre
@@ -136,11 +122,18 @@ pub fn lister(conn: &Connection, f: &FiltrePersonnes) -> Resultat<Liste<Personne
         }
         None => &mut filtre,
     };
-    filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &f.liste, Personne::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Personne> {
-    liste::lire_un(conn, &REQUETE, "p.id", id, "La personne", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "p.id",
+        id,
+        "La personne",
+        Personne::depuis_ligne,
+    )
 }
 
 fn cle(v: &SaisiePersonne) -> String {

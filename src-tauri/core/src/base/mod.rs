@@ -4,9 +4,11 @@
 //! SQLite, une base d'une autre application ou d'une version plus récente est refusé sans
 //! qu'un seul octet ne change. Avant toute migration, une copie part dans `sauvegardes/`.
 
+mod ligne;
 mod migrations;
 mod usages;
 
+pub use ligne::{toutes, une, Ligne};
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
 pub use usages::{liens_vers, usages_de, verifier_non_utilise};
 

@@ -1,12 +1,13 @@
 //! Les commissions professionnelles consultatives (CPC) : liste de référence du registre des
 //! CET, livrée remplie et modifiable par l'utilisateur (les CPC évoluent avec les réformes).
 
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Cpc {
     pub id: i64,
     pub nom: String,
@@ -30,18 +31,10 @@ const REQUETE: Requete = Requete {
 };
 const TRIS: &[(&str, &str)] = &[("nom", "normaliser(c.nom)")];
 
-fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Cpc> {
-    Ok(Cpc {
-        id: r.get("id")?,
-        nom: r.get("nom")?,
-        cet: r.get("cet")?,
-    })
-}
-
 pub fn lister(conn: &Connection, p: &ParametresListe) -> Resultat<Liste<Cpc>> {
     Filtre::default()
         .recherche(&["c.recherche"], &p.recherche)
-        .lister(conn, &REQUETE, TRIS, p, ligne)
+        .lister(conn, &REQUETE, TRIS, p, Cpc::depuis_ligne)
 }
 
 fn valider(conn: &Connection, s: &SaisieCpc, id: Option<i64>) -> Resultat<String> {
@@ -75,7 +68,7 @@ pub fn creer(conn: &Connection, s: &SaisieCpc) -> Resultat<Cpc> {
         "c.id",
         conn.last_insert_rowid(),
         "La CPC",
-        ligne,
+        Cpc::depuis_ligne,
     )
 }
 
@@ -86,10 +79,10 @@ pub fn modifier(conn: &Connection, id: i64, s: &SaisieCpc) -> Resultat<Cpc> {
         "UPDATE cpc SET nom = ?1, recherche = ?2 WHERE id = ?3",
         rusqlite::params![nom, texte::cle_recherche(&[&nom]), id],
     )?;
-    liste::lire_un(conn, &REQUETE, "c.id", id, "La CPC", ligne)
+    liste::lire_un(conn, &REQUETE, "c.id", id, "La CPC", Cpc::depuis_ligne)
 }
 
 pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
-    let c = liste::lire_un(conn, &REQUETE, "c.id", id, "La CPC", ligne)?;
+    let c = liste::lire_un(conn, &REQUETE, "c.id", id, "La CPC", Cpc::depuis_ligne)?;
     liste::supprimer(conn, "cpc", id, &c.nom)
 }

@@ -2,13 +2,14 @@
 //! auxquelles il a été invité ou a participé.
 
 use super::registre::lire;
+use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Jury {
     pub id: i64,
     pub session: String,
@@ -25,18 +26,7 @@ pub struct SaisieJury {
 }
 
 pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
-    let mut st = conn.prepare("SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC")?;
-    let v = st
-        .query_map([cet_id], |r| {
-            Ok(Jury {
-                id: r.get("id")?,
-                session: r.get("session")?,
-                diplome: r.get("diplome")?,
-                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, "SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC", [cet_id])
 }
 
 pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<Vec<Jury>> {
@@ -57,38 +47,31 @@ pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<
 }
 
 /// Participations du CET aux animations du réseau, la plus récente d'abord.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Participation {
     pub reunion_id: i64,
     pub date: NaiveDate,
+    #[ligne(avec = libelle_reunion)]
     pub type_: String,
     pub theme: String,
     pub etat: Option<String>,
 }
 
+/// Le libellé du type de la réunion, tel que la fiche l'affiche.
+fn libelle_reunion(t: crate::reunions::TypeReunion) -> String {
+    t.libelle().into()
+}
+
 pub fn participations(conn: &Connection, cet_id: i64) -> Resultat<Vec<Participation>> {
     let x = lire(conn, cet_id)?;
-    let mut st = conn.prepare(
+    crate::base::toutes(
+        conn,
         "SELECT r.id AS reunion_id, r.date, r.type AS type_, coalesce(a.theme, '') AS theme, rp.etat
          FROM reunion r LEFT JOIN animation_cet a ON a.reunion_id = r.id
          LEFT JOIN reunion_presence rp ON rp.reunion_id = r.id AND rp.personne_id = ?1
          WHERE r.academie_id IS NOT NULL
            AND (rp.personne_id IS NOT NULL OR EXISTS (SELECT 1 FROM reunion_invite i WHERE i.reunion_id = r.id AND i.personne_id = ?1))
          ORDER BY r.date DESC, r.id DESC",
-    )?;
-    let v = st
-        .query_map([x.personne_id], |r| {
-            Ok(Participation {
-                reunion_id: r.get("reunion_id")?,
-                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-                type_: r
-                    .get::<_, crate::reunions::TypeReunion>("type_")?
-                    .libelle()
-                    .into(),
-                theme: r.get("theme")?,
-                etat: r.get("etat")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+        [x.personne_id],
+    )
 }

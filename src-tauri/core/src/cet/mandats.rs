@@ -2,6 +2,7 @@
 //! lit sur son mandat le plus récent ; une campagne de renouvellement (par exemple tous les
 //! mandats renouvelés au 1er janvier) se prévisualise puis s'applique en une fois.
 
+use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{dates, liste, Controle, Erreur, Resultat};
 use chrono::{Days, NaiveDate};
@@ -61,7 +62,7 @@ pub fn condition_etat(code: &str, aujourdhui: NaiveDate) -> Result<(String, Vec<
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Mandat {
     pub id: i64,
     pub date_arrete: Option<NaiveDate>,
@@ -145,21 +146,7 @@ pub(crate) fn inserer(conn: &Connection, cet_id: i64, m: &MandatValide) -> Resul
 }
 
 pub fn mandats(conn: &Connection, cet_id: i64) -> Resultat<Vec<Mandat>> {
-    let mut st = conn.prepare("SELECT id, date_arrete, debut, fin FROM mandat_cet WHERE cet_id = ?1 ORDER BY debut DESC, id DESC")?;
-    let v = st
-        .query_map([cet_id], |r| {
-            Ok(Mandat {
-                id: r.get("id")?,
-                date_arrete: r
-                    .get::<_, Option<String>>("date_arrete")?
-                    .map(|s| dates::depuis_iso(&s))
-                    .transpose()?,
-                debut: dates::depuis_iso(&r.get::<_, String>("debut")?)?,
-                fin: dates::depuis_iso(&r.get::<_, String>("fin")?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, "SELECT id, date_arrete, debut, fin FROM mandat_cet WHERE cet_id = ?1 ORDER BY debut DESC, id DESC", [cet_id])
 }
 
 /// Nouveau mandat (renouvellement) : il commence après le début du mandat le plus récent.
@@ -196,7 +183,7 @@ pub struct SaisieCampagne {
     pub nouvelle_fin: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Ligne)]
 pub struct LigneCampagne {
     pub cet_id: i64,
     pub nom: String,
@@ -250,25 +237,11 @@ fn candidats(
     camp: &Campagne,
     academie_id: Option<i64>,
 ) -> Resultat<Vec<LigneCampagne>> {
-    let mut st = conn.prepare(concat!(
+    crate::base::toutes(conn, concat!(
         "SELECT x.id AS cet_id, p.nom || ' ' || p.prenom AS nom, x.secteur, m.fin AS fin_actuelle FROM cet x JOIN personne p ON p.id = x.personne_id ",
         jointure_mandat_recent!(),
         " WHERE m.fin <= ?1 AND (?2 IS NULL OR x.academie_id = ?2) ORDER BY normaliser(x.secteur), normaliser(p.nom), p.prenom"
-    ))?;
-    let v = st
-        .query_map(
-            rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id],
-            |r| {
-                Ok(LigneCampagne {
-                    cet_id: r.get("cet_id")?,
-                    nom: r.get("nom")?,
-                    secteur: r.get("secteur")?,
-                    fin_actuelle: dates::depuis_iso(&r.get::<_, String>("fin_actuelle")?)?,
-                })
-            },
-        )?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    ), rusqlite::params![dates::iso(camp.fin_au_plus_tard), academie_id])
 }
 
 /// Applique la campagne aux CET retenus (`retenus` : parmi l'aperçu ; `None` : tous), en une
@@ -327,11 +300,7 @@ pub fn fins_entre(
     ))?;
     let v = st
         .query_map([dates::iso(depuis), dates::iso(jusqu_au)], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                dates::depuis_iso(&r.get::<_, String>(2)?)?,
-            ))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?
         .collect::<Result<_, _>>()?;
     Ok(v)

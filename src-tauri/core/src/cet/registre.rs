@@ -3,6 +3,7 @@
 //! établissements de référence et ses participations aux jurys. Les mandats sont dans `mandats`.
 
 use super::mandats::{self, EtatMandat};
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::{Designation, Mission, StatutPro};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Cet {
     pub id: i64,
     pub personne_id: i64,
@@ -35,12 +36,18 @@ pub struct Cet {
     pub academie: String,
     pub bassin_id: Option<i64>,
     pub bassin: Option<String>,
+    #[ligne(avec = missions)]
     pub missions: Vec<String>,
+    #[ligne(avec = liste::ids)]
     pub etablissement_ids: Vec<i64>,
+    #[ligne(avec = Option::unwrap_or_default)]
     pub etablissements: String,
     pub date_arrete: Option<NaiveDate>,
+    #[ligne(colonne = "debut")]
     pub debut_mandat: Option<NaiveDate>,
+    #[ligne(colonne = "fin")]
     pub fin_mandat: Option<NaiveDate>,
+    #[ligne(par = etat_a_calculer)]
     pub etat_mandat: EtatMandat,
     pub derniere_participation: Option<NaiveDate>,
 }
@@ -134,51 +141,27 @@ const TRIS: &[(&str, &str)] = &[
     ("organisation", "normaliser(coalesce(op.nom, ''))"),
 ];
 
+/// Une fiche du registre, l'état de son mandat pris au jour `aujourdhui`.
 fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
     move |r: &Row| {
-        let debut = dates::depuis_iso_facultative(r.get("debut")?)?;
-        let fin = dates::depuis_iso_facultative(r.get("fin")?)?;
-        Ok(Cet {
-            id: r.get("id")?,
-            personne_id: r.get("personne_id")?,
-            civilite: r.get("civilite")?,
-            nom: r.get("nom")?,
-            prenom: r.get("prenom")?,
-            email: r.get("email")?,
-            telephone: r.get("telephone")?,
-            statut_pro: r.get("statut_pro")?,
-            employeur_id: r.get("employeur_id")?,
-            employeur: r.get("employeur")?,
-            secteur: r.get("secteur")?,
-            cpc_id: r.get("cpc_id")?,
-            cpc: r.get("cpc")?,
-            specialites: r.get("specialites")?,
-            designation: r.get("designation")?,
-            organisation_proposante_id: r.get("organisation_proposante_id")?,
-            organisation_proposante: r.get("organisation_proposante")?,
-            academie_id: r.get("academie_id")?,
-            academie: r.get("academie")?,
-            bassin_id: r.get("bassin_id")?,
-            bassin: r.get("bassin")?,
-            missions: r
-                .get::<_, String>("missions")?
-                .split(',')
-                .filter(|m| !m.is_empty())
-                .map(String::from)
-                .collect(),
-            etablissement_ids: liste::ids(r.get("etablissement_ids")?),
-            date_arrete: dates::depuis_iso_facultative(r.get("date_arrete")?)?,
-            debut_mandat: debut,
-            fin_mandat: fin,
-            etat_mandat: mandats::etat(debut, fin, aujourdhui),
-            derniere_participation: dates::depuis_iso_facultative(
-                r.get("derniere_participation")?,
-            )?,
-            etablissements: r
-                .get::<_, Option<String>>("etablissements")?
-                .unwrap_or_default(),
-        })
+        let mut cet = Cet::depuis_ligne(r)?;
+        cet.etat_mandat = mandats::etat(cet.debut_mandat, cet.fin_mandat, aujourdhui);
+        Ok(cet)
     }
+}
+
+/// L'état du mandat avant que `ligne` le calcule au jour voulu.
+fn etat_a_calculer(_: &Row) -> rusqlite::Result<EtatMandat> {
+    Ok(EtatMandat::SansMandat)
+}
+
+/// Les missions, rangées séparées par des virgules.
+fn missions(rangees: String) -> Vec<String> {
+    rangees
+        .split(',')
+        .filter(|m| !m.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 pub fn lister(conn: &Connection, f: &FiltreCet) -> Resultat<Liste<Cet>> {

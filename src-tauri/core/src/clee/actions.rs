@@ -1,10 +1,11 @@
 //! Actions d'un comité vers les élèves et les équipes : visites d'entreprise, forums,
 //! témoignages de professionnels, stages trouvés par le pôle de stages, visites d'enseignants.
 
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{csv, dates, texte, Controle, Resultat};
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -29,7 +30,7 @@ fn effectif(saisie: &str, libelle: &str, max: i64) -> Result<i64, String> {
     csv::entier_positif(saisie, libelle).and_then(|n| crate::nombres::borne(n, max, libelle))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct ActionClee {
     pub id: i64,
     pub comite_id: i64,
@@ -43,9 +44,13 @@ pub struct ActionClee {
     pub enseignants: i64,
     pub convention_id: Option<i64>,
     pub convention: Option<String>,
+    #[ligne(avec = liste::ids)]
     pub etablissement_ids: Vec<i64>,
+    #[ligne(avec = Option::unwrap_or_default)]
     pub etablissements: String,
+    #[ligne(avec = liste::ids)]
     pub organisation_ids: Vec<i64>,
+    #[ligne(avec = Option::unwrap_or_default)]
     pub organisations: String,
 }
 
@@ -108,30 +113,6 @@ const TRIS: &[(&str, &str)] = &[
     ("comite", "normaliser(c.nom)"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<ActionClee> {
-    Ok(ActionClee {
-        id: r.get("id")?,
-        comite_id: r.get("comite_id")?,
-        comite: r.get("comite")?,
-        date: r.get("date")?,
-        type_: r.get("type_")?,
-        intitule: r.get("intitule")?,
-        filles: r.get("filles")?,
-        garcons: r.get("garcons")?,
-        enseignants: r.get("enseignants")?,
-        convention_id: r.get("convention_id")?,
-        convention: r.get("convention")?,
-        etablissement_ids: liste::ids(r.get("etablissement_ids")?),
-        etablissements: r
-            .get::<_, Option<String>>("etablissements")?
-            .unwrap_or_default(),
-        organisation_ids: liste::ids(r.get("organisation_ids")?),
-        organisations: r
-            .get::<_, Option<String>>("organisations")?
-            .unwrap_or_default(),
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<ActionClee>> {
     let mut filtre = Filtre::default();
     filtre
@@ -156,11 +137,18 @@ pub fn lister(conn: &Connection, f: &FiltreActionsClee) -> Resultat<Liste<Action
         p.tri = Some("date".into());
         p.descendant = true;
     }
-    filtre.lister(conn, &REQUETE, TRIS, &p, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &p, ActionClee::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<ActionClee> {
-    liste::lire_un(conn, &REQUETE, "x.id", id, "L'action du comité", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "x.id",
+        id,
+        "L'action du comité",
+        ActionClee::depuis_ligne,
+    )
 }
 
 /// Une action contrôlée : date, type et nombres lus.

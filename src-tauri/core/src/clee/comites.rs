@@ -2,12 +2,13 @@
 //! support, deux co-pilotes (un chef d'établissement, un chef d'entreprise), des membres
 //! répartis en collèges.
 
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::reunions::College;
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -34,13 +35,15 @@ pub fn vivants(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
     Ok(v)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Comite {
     pub id: i64,
     pub nom: String,
     pub academie_id: i64,
     pub academie: String,
+    #[ligne(avec = liste::ids)]
     pub bassin_ids: Vec<i64>,
+    #[ligne(avec = Option::unwrap_or_default)]
     pub bassins: String,
     pub etablissement_support_id: Option<i64>,
     pub etablissement_support: Option<String>,
@@ -110,28 +113,6 @@ const TRIS: &[(&str, &str)] = &[
     ("statut", "c.statut"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Comite> {
-    Ok(Comite {
-        id: r.get("id")?,
-        nom: r.get("nom")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        bassin_ids: liste::ids(r.get("bassin_ids")?),
-        bassins: r.get::<_, Option<String>>("bassins")?.unwrap_or_default(),
-        etablissement_support_id: r.get("etablissement_support_id")?,
-        etablissement_support: r.get("etablissement_support")?,
-        copilote_education_id: r.get("copilote_education_id")?,
-        copilote_education: r.get("copilote_education")?,
-        copilote_entreprise_id: r.get("copilote_entreprise_id")?,
-        copilote_entreprise: r.get("copilote_entreprise")?,
-        date_charte: dates::depuis_iso_facultative(r.get("date_charte")?)?,
-        statut: r.get("statut")?,
-        partenaires: r.get("partenaires")?,
-        membres: r.get("membres")?,
-        derniere_reunion: dates::depuis_iso_facultative(r.get("derniere_reunion")?)?,
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltreComites) -> Resultat<Liste<Comite>> {
     let mut filtre = Filtre::default();
     filtre
@@ -141,11 +122,18 @@ pub fn lister(conn: &Connection, f: &FiltreComites) -> Resultat<Liste<Comite>> {
     if let Some(b) = f.bassin_id {
         filtre.condition_liee("EXISTS (SELECT 1 FROM comite_bassin cb WHERE cb.comite_id = c.id AND cb.bassin_id = {})", [b]);
     }
-    filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &f.liste, Comite::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Comite> {
-    liste::lire_un(conn, &REQUETE, "c.id", id, "Le comité", ligne)
+    liste::lire_un(
+        conn,
+        &REQUETE,
+        "c.id",
+        id,
+        "Le comité",
+        Comite::depuis_ligne,
+    )
 }
 
 struct ComiteValide {
@@ -350,7 +338,7 @@ pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
 
 // ——— Membres ———
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Membre {
     pub id: i64,
     pub personne_id: i64,
@@ -372,24 +360,15 @@ pub struct SaisieMembre {
 /// Membres rangés par collège (dans l'ordre des collèges), puis par nom.
 pub fn membres(conn: &Connection, comite_id: i64) -> Resultat<Vec<Membre>> {
     use crate::annuaire::personnes::{JOINTURES_STRUCTURE, SQL_FONCTION_STRUCTURE};
-    let mut st = conn.prepare(&format!(
+    let mut v: Vec<Membre> = crate::base::toutes(
+        conn,
+        &format!(
         "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom AS nom, {SQL_FONCTION_STRUCTURE} AS fonction, p.email, m.college, m.role
          FROM clee_membre m JOIN personne p ON p.id = m.personne_id {JOINTURES_STRUCTURE}
          WHERE m.comite_id = ?1 ORDER BY normaliser(p.nom), p.prenom"
-    ))?;
-    let mut v: Vec<Membre> = st
-        .query_map([comite_id], |r| {
-            Ok(Membre {
-                id: r.get("id")?,
-                personne_id: r.get("personne_id")?,
-                nom: r.get("nom")?,
-                fonction: r.get("fonction")?,
-                email: r.get("email")?,
-                college: r.get("college")?,
-                role: r.get("role")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    ),
+        [comite_id],
+    )?;
     v.sort_by_key(|m| m.college);
     Ok(v)
 }

@@ -5,6 +5,7 @@ use super::fusion::Fusion;
 use super::import::CompteRendu;
 use super::schema;
 use super::Perimetre;
+use crate::base::Ligne;
 use crate::texte::nombre;
 use crate::vocabulaire::Code;
 use crate::{base, dates, journal, Erreur, Resultat};
@@ -12,19 +13,23 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Source {
     pub id: i64,
     pub nom: String,
     pub academie: String,
     pub perimetre: Perimetre,
+    #[ligne(par = libelle_du_perimetre)]
     pub perimetre_libelle: String,
     /// Académie choisie à l'export, « toutes » sinon.
     pub portee: String,
     pub periode: String,
+    #[ligne(avec = horodatage)]
     pub cree_le: String,
+    #[ligne(avec = horodatage)]
     pub recu_le: String,
     /// « Action IPE : 3 739, IPE : 54 ».
+    #[ligne(avec = contenu)]
     pub contenu: String,
     pub fichier: String,
     pub conflits_ouverts: i64,
@@ -46,9 +51,20 @@ pub(super) fn nom_de_portee(conn: &Connection, portee: &str) -> Resultat<String>
     })
 }
 
-/// « Action IPE : 3 739, IPE : 54 » : les comptes du manifeste, en français.
-fn contenu(comptes: &BTreeMap<String, i64>) -> String {
-    comptes
+/// Le libellé du périmètre rangé dans la colonne `perimetre`.
+fn libelle_du_perimetre(r: &rusqlite::Row) -> rusqlite::Result<String> {
+    Ok(r.get::<_, Perimetre>("perimetre")?.libelle().to_string())
+}
+
+/// Une date et heure rangées, en français (« 06/12/2026 à 14:03 »).
+fn horodatage(rangee: String) -> String {
+    dates::horodatage_fr(&rangee, " à ")
+}
+
+/// « Action IPE : 3 739, IPE : 54 » : les comptes du manifeste (JSON), en français.
+fn contenu(comptes: String) -> String {
+    serde_json::from_str::<BTreeMap<String, i64>>(&comptes)
+        .unwrap_or_default()
         .iter()
         .map(|(t, n)| format!("{} : {}", journal::nom_de_table(t), nombre(*n)))
         .collect::<Vec<_>>()
@@ -56,33 +72,15 @@ fn contenu(comptes: &BTreeMap<String, i64>) -> String {
 }
 
 pub fn sources(conn: &Connection) -> Resultat<Vec<Source>> {
-    let mut sources: Vec<Source> = conn
-        .prepare(
-            "SELECT s.id, s.source_nom, s.source_academie, s.perimetre, s.portee, s.periode,
-                    s.cree_le, s.recu_le, s.comptes, s.fichier,
+    let mut sources: Vec<Source> = crate::base::toutes(
+        conn,
+        "SELECT s.id, s.source_nom AS nom, s.source_academie AS academie, s.perimetre, s.portee, s.periode,
+                    s.cree_le, s.recu_le, s.comptes AS contenu, s.fichier,
                     (SELECT count(*) FROM consolidation_conflit k
-                     WHERE k.source_id = s.id AND k.decision IS NULL) AS conflits
+                     WHERE k.source_id = s.id AND k.decision IS NULL) AS conflits_ouverts
              FROM consolidation_source s ORDER BY s.periode DESC, s.source_nom, s.perimetre, s.portee",
-        )?
-        .query_map([], |r| {
-            let perimetre: Perimetre = r.get("perimetre")?;
-            let comptes: String = r.get("comptes")?;
-            Ok(Source {
-                id: r.get("id")?,
-                nom: r.get("source_nom")?,
-                academie: r.get("source_academie")?,
-                perimetre,
-                perimetre_libelle: perimetre.libelle().to_string(),
-                portee: r.get("portee")?,
-                periode: r.get("periode")?,
-                cree_le: dates::horodatage_fr(&r.get::<_, String>("cree_le")?, " à "),
-                recu_le: dates::horodatage_fr(&r.get::<_, String>("recu_le")?, " à "),
-                contenu: contenu(&serde_json::from_str(&comptes).unwrap_or_default()),
-                fichier: r.get("fichier")?,
-                conflits_ouverts: r.get("conflits")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+        [],
+    )?;
     // Les codes d'académie deviennent des noms.
     for s in &mut sources {
         s.academie = nom_academie(conn, &s.academie)?;

@@ -1,12 +1,13 @@
 //! Avenants d'une convention (une nouvelle fin prolonge ou abrège) et historique de ses statuts.
 
 use super::fiches::{lire, Convention, StatutConvention};
+use crate::base::Ligne;
 use crate::{dates, texte, Controle, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Avenant {
     pub id: i64,
     pub date: NaiveDate,
@@ -15,18 +16,7 @@ pub struct Avenant {
 }
 
 pub fn avenants(conn: &Connection, convention_id: i64) -> Resultat<Vec<Avenant>> {
-    let mut st = conn.prepare("SELECT id, date, objet, nouvelle_fin FROM avenant WHERE convention_id = ?1 ORDER BY date, id")?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(Avenant {
-                id: r.get("id")?,
-                date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-                objet: r.get("objet")?,
-                nouvelle_fin: dates::depuis_iso_facultative(r.get("nouvelle_fin")?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, "SELECT id, date, objet, nouvelle_fin FROM avenant WHERE convention_id = ?1 ORDER BY date, id", [convention_id])
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -82,7 +72,7 @@ pub fn ajouter_avenant(
     lire(conn, convention_id)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct ChangementDeStatut {
     pub statut: StatutConvention,
     pub date: NaiveDate,
@@ -90,16 +80,9 @@ pub struct ChangementDeStatut {
 
 /// Historique des statuts, le plus ancien d'abord.
 pub fn statuts(conn: &Connection, convention_id: i64) -> Resultat<Vec<ChangementDeStatut>> {
-    let mut st = conn.prepare(
+    crate::base::toutes(
+        conn,
         "SELECT statut, date FROM convention_statut WHERE convention_id = ?1 ORDER BY date, id",
-    )?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(ChangementDeStatut {
-                statut: r.get(0)?,
-                date: dates::depuis_iso(&r.get::<_, String>(1)?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+        [convention_id],
+    )
 }

@@ -1,6 +1,7 @@
 //! Les dates qu'une convention fait naître, toutes dérivées de ce qui est signé : date d'effet,
 //! durée, avenants, mode de renouvellement, préavis, règle d'évaluation. Rien n'est saisi deux fois.
 
+use crate::base::Ligne;
 use chrono::{Datelike, Months, NaiveDate};
 
 crate::codes! {
@@ -25,7 +26,7 @@ pub struct Clauses {
 }
 
 /// Un avenant qui change la fin de la convention (les autres n'influent pas sur le calendrier).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Ligne)]
 pub struct AvenantDeFin {
     pub signe_le: NaiveDate,
     pub nouvelle_fin: NaiveDate,

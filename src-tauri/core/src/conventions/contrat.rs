@@ -2,6 +2,7 @@
 //! atteinte. Quand l'indicateur se lit dans l'activité liée (actions IPE rattachées à la
 //! convention), la valeur atteinte est calculée et non saisie.
 
+use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{liste, texte, Controle, Erreur, Resultat};
 use rusqlite::Connection;
@@ -16,7 +17,7 @@ crate::codes! {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct LigneContrat {
     pub id: i64,
     pub academie_id: Option<i64>,
@@ -29,6 +30,7 @@ pub struct LigneContrat {
     /// Saisie, ou calculée pour les sources liées à l'activité.
     pub realise: Option<i64>,
     /// Atteint / cible, en pour cent entier.
+    #[ligne(defaut)]
     pub taux: Option<i64>,
 }
 
@@ -72,27 +74,13 @@ pub fn lignes(
     convention_id: i64,
     annee: Option<i32>,
 ) -> Resultat<Vec<LigneContrat>> {
-    let mut st = conn.prepare(
+    let brutes: Vec<LigneContrat> = crate::base::toutes(
+        conn,
         "SELECT c.id, c.academie_id, a.nom AS academie, c.annee, c.action_prevue, c.indicateur, c.cible, c.source, c.realise
          FROM contrat_progres c LEFT JOIN academie a ON a.id = c.academie_id
          WHERE c.convention_id = ?1 AND (?2 IS NULL OR c.annee = ?2) ORDER BY c.annee, a.nom, c.id",
+        rusqlite::params![convention_id, annee],
     )?;
-    let brutes: Vec<LigneContrat> = st
-        .query_map(rusqlite::params![convention_id, annee], |r| {
-            Ok(LigneContrat {
-                id: r.get("id")?,
-                academie_id: r.get("academie_id")?,
-                academie: r.get("academie")?,
-                annee: r.get("annee")?,
-                action_prevue: r.get("action_prevue")?,
-                indicateur: r.get("indicateur")?,
-                cible: r.get("cible")?,
-                source: r.get("source")?,
-                realise: r.get("realise")?,
-                taux: None,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
     brutes
         .into_iter()
         .map(|mut l| {

@@ -2,11 +2,12 @@
 //! avenants. Les dates dérivées viennent de `calendrier`.
 
 use super::calendrier::{self, AvenantDeFin, Clauses, Renouvellement};
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{dates, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -50,7 +51,7 @@ impl StatutConvention {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Convention {
     pub id: i64,
     #[serde(rename = "type")]
@@ -69,13 +70,18 @@ pub struct Convention {
     pub evaluation_jour: Option<u32>,
     pub evaluation_mois: Option<u32>,
     pub reunions_par_an: u32,
+    #[ligne(avec = statut_courant)]
     pub statut: StatutConvention,
     /// Convention qui la remplace quand elle a été renouvelée.
     pub remplacee_par_id: Option<i64>,
     /// Dérivées : fin après avenants, échéance en cours, limite de préavis, limite d'évaluation.
+    #[ligne(defaut)]
     pub fin: Option<NaiveDate>,
+    #[ligne(defaut)]
     pub echeance: Option<NaiveDate>,
+    #[ligne(defaut)]
     pub limite_preavis: Option<NaiveDate>,
+    #[ligne(defaut)]
     pub limite_evaluation: Option<NaiveDate>,
 }
 
@@ -114,6 +120,11 @@ pub struct FiltreConventions {
     pub academie_id: Option<i64>,
 }
 
+/// Le plus récent de l'historique ; sans historique, une convention est un projet.
+fn statut_courant(statut: Option<StatutConvention>) -> StatutConvention {
+    statut.unwrap_or(StatutConvention::Projet)
+}
+
 const STATUT_COURANT: &str =
     "(SELECT s.statut FROM convention_statut s WHERE s.convention_id = c.id ORDER BY s.date DESC, s.id DESC LIMIT 1)";
 
@@ -148,35 +159,6 @@ const TRIS: &[(&str, &str)] = &[
     ("type", "c.type"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Convention> {
-    Ok(Convention {
-        id: r.get("id")?,
-        type_: r.get("type_")?,
-        niveau: r.get("niveau")?,
-        parent_id: r.get("parent_id")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        titre: r.get("titre")?,
-        date_signature: dates::depuis_iso_facultative(r.get("date_signature")?)?,
-        date_effet: dates::depuis_iso(&r.get::<_, String>("date_effet")?)?,
-        duree_mois: r.get("duree_mois")?,
-        renouvellement: r.get("renouvellement")?,
-        condition_renouvellement: r.get("condition_renouvellement")?,
-        preavis_mois: r.get("preavis_mois")?,
-        evaluation_jour: r.get("evaluation_jour")?,
-        evaluation_mois: r.get("evaluation_mois")?,
-        reunions_par_an: r.get("reunions_par_an")?,
-        statut: r
-            .get::<_, Option<_>>("statut")?
-            .unwrap_or(StatutConvention::Projet),
-        remplacee_par_id: r.get("remplacee_par_id")?,
-        fin: None,
-        echeance: None,
-        limite_preavis: None,
-        limite_evaluation: None,
-    })
-}
-
 impl Convention {
     pub fn clauses(&self) -> Clauses {
         Clauses {
@@ -202,16 +184,11 @@ impl Convention {
 }
 
 pub fn avenants_de_fin(conn: &Connection, convention_id: i64) -> Resultat<Vec<AvenantDeFin>> {
-    let mut st = conn.prepare_cached("SELECT date, nouvelle_fin FROM avenant WHERE convention_id = ?1 AND nouvelle_fin IS NOT NULL")?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(AvenantDeFin {
-                signe_le: dates::depuis_iso(&r.get::<_, String>(0)?)?,
-                nouvelle_fin: dates::depuis_iso(&r.get::<_, String>(1)?)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT date AS signe_le, nouvelle_fin FROM avenant WHERE convention_id = ?1 AND nouvelle_fin IS NOT NULL",
+        [convention_id],
+    )
 }
 
 fn aujourdhui() -> NaiveDate {
@@ -227,7 +204,7 @@ pub fn lister(conn: &Connection, f: &FiltreConventions) -> Resultat<Liste<Conven
     if let Some(s) = f.statut.clone().filter(|s| !s.is_empty()) {
         filtre.condition_liee(&format!("{STATUT_COURANT} = {{}}"), [s]);
     }
-    let mut l = filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)?;
+    let mut l = filtre.lister(conn, &REQUETE, TRIS, &f.liste, Convention::depuis_ligne)?;
     let jour = aujourdhui();
     l.lignes = l
         .lignes
@@ -238,7 +215,14 @@ pub fn lister(conn: &Connection, f: &FiltreConventions) -> Resultat<Liste<Conven
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Convention> {
-    let c = liste::lire_un(conn, &REQUETE, "c.id", id, "La convention", ligne)?;
+    let c = liste::lire_un(
+        conn,
+        &REQUETE,
+        "c.id",
+        id,
+        "La convention",
+        Convention::depuis_ligne,
+    )?;
     let avenants = avenants_de_fin(conn, id)?;
     Ok(c.deriver(&avenants, aujourdhui()))
 }

@@ -1,6 +1,7 @@
 //! Pièces jointes d'une convention : copiées à côté de la base (`pieces-jointes/convention-N/`),
 //! pour que la base et ses documents voyagent ensemble.
 
+use crate::base::Ligne;
 use crate::{liste, Erreur, Resultat};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Taille maximale d'une pièce jointe : au-delà, mieux vaut un lien vers le document.
 pub const TAILLE_MAX: usize = 50 * 1024 * 1024;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Piece {
     pub id: i64,
     pub nom: String,
@@ -19,19 +20,7 @@ pub struct Piece {
 }
 
 pub fn lister(conn: &Connection, convention_id: i64) -> Resultat<Vec<Piece>> {
-    let mut st = conn.prepare("SELECT id, nom, chemin, taille, ajoutee_le FROM piece_jointe WHERE convention_id = ?1 ORDER BY id")?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(Piece {
-                id: r.get("id")?,
-                nom: r.get("nom")?,
-                chemin: r.get("chemin")?,
-                taille: r.get("taille")?,
-                ajoutee_le: r.get("ajoutee_le")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, "SELECT id, nom, chemin, taille, ajoutee_le FROM piece_jointe WHERE convention_id = ?1 ORDER BY id", [convention_id])
 }
 
 /// Extensions de programmes et de raccourcis : un double-clic les exécuterait. Une base reçue

@@ -1,10 +1,11 @@
 //! Parties signataires et articles (axes) d'une convention.
 
+use crate::base::Ligne;
 use crate::{liste, texte, Controle, Erreur, Resultat};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Partie {
     pub id: i64,
     pub organisation_id: Option<i64>,
@@ -27,26 +28,12 @@ pub struct SaisiePartie {
 }
 
 pub fn parties(conn: &Connection, convention_id: i64) -> Resultat<Vec<Partie>> {
-    let mut st = conn.prepare(
+    crate::base::toutes(
+        conn,
         "SELECT p.id, p.organisation_id, p.etablissement_id, coalesce(o.nom, e.nom, p.libelle) AS nom, p.role, p.signataire_id, s.prenom || ' ' || s.nom AS signataire
          FROM convention_partie p LEFT JOIN organisation o ON o.id = p.organisation_id
          LEFT JOIN etablissement e ON e.id = p.etablissement_id LEFT JOIN personne s ON s.id = p.signataire_id
-         WHERE p.convention_id = ?1 ORDER BY p.id",
-    )?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(Partie {
-                id: r.get("id")?,
-                organisation_id: r.get("organisation_id")?,
-                etablissement_id: r.get("etablissement_id")?,
-                nom: r.get("nom")?,
-                role: r.get("role")?,
-                signataire_id: r.get("signataire_id")?,
-                signataire: r.get("signataire")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+         WHERE p.convention_id = ?1 ORDER BY p.id", [convention_id])
 }
 
 pub fn ajouter_partie(
@@ -87,7 +74,7 @@ pub fn ajouter_partie(
     parties(conn, convention_id)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Article {
     pub id: i64,
     pub titre: String,
@@ -109,22 +96,9 @@ pub struct SaisieArticle {
 }
 
 pub fn articles(conn: &Connection, convention_id: i64) -> Resultat<Vec<Article>> {
-    let mut st = conn.prepare(
-        "SELECT id, titre, numero, intitule, engagements, indicateurs FROM convention_article WHERE convention_id = ?1 ORDER BY numero, id",
-    )?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(Article {
-                id: r.get("id")?,
-                titre: r.get("titre")?,
-                numero: r.get("numero")?,
-                intitule: r.get("intitule")?,
-                engagements: r.get("engagements")?,
-                indicateurs: r.get("indicateurs")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT id, titre, numero, intitule, engagements, indicateurs FROM convention_article WHERE convention_id = ?1 ORDER BY numero, id", [convention_id])
 }
 
 pub fn ajouter_article(

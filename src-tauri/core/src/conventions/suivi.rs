@@ -2,13 +2,14 @@
 //! Les réunions elles-mêmes (présences, compte rendu, décisions, actions) sont celles du module
 //! `reunions`, communes avec les comités locaux École-entreprise.
 
+use crate::base::Ligne;
 use crate::reunions::{self, Cadre};
 use crate::{liste, Erreur, Resultat};
 use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Membre {
     pub id: i64,
     pub personne_id: i64,
@@ -19,25 +20,12 @@ pub struct Membre {
 }
 
 pub fn membres(conn: &Connection, convention_id: i64) -> Resultat<Vec<Membre>> {
-    let mut st = conn.prepare(
+    crate::base::toutes(
+        conn,
         "SELECT m.id, m.personne_id, p.nom || ' ' || p.prenom AS nom, p.fonction, coalesce(o.nom, e.nom) AS rattachement, m.role
          FROM suivi_membre m JOIN personne p ON p.id = m.personne_id
          LEFT JOIN organisation o ON o.id = p.organisation_id LEFT JOIN etablissement e ON e.id = p.etablissement_id
-         WHERE m.convention_id = ?1 ORDER BY normaliser(p.nom), p.prenom",
-    )?;
-    let v = st
-        .query_map([convention_id], |r| {
-            Ok(Membre {
-                id: r.get("id")?,
-                personne_id: r.get("personne_id")?,
-                nom: r.get("nom")?,
-                fonction: r.get("fonction")?,
-                rattachement: r.get("rattachement")?,
-                role: r.get("role")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+         WHERE m.convention_id = ?1 ORDER BY normaliser(p.nom), p.prenom", [convention_id])
 }
 
 pub fn ajouter_membre(

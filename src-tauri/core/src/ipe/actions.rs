@@ -2,6 +2,7 @@
 //! (jeunes, enseignants) sont toujours dérivés des deux nombres saisis, jamais saisis deux fois.
 
 use super::NiveauAction;
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{csv, dates, texte, Controle, Resultat};
@@ -36,7 +37,7 @@ impl Effectif {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Ligne)]
 pub struct Effectifs {
     pub etablissements: i64,
     pub jeunes_filles: i64,
@@ -102,7 +103,7 @@ impl Effectifs {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Action {
     pub id: i64,
     /// AAAA-MM-JJ ; l'interface l'affiche JJ/MM/AAAA.
@@ -115,12 +116,19 @@ pub struct Action {
     pub intitule: String,
     pub description: String,
     #[serde(flatten)]
+    #[ligne(par = Effectifs::depuis_ligne)]
     pub effectifs: Effectifs,
+    #[ligne(par = jeunes)]
     pub jeunes: i64,
+    #[ligne(par = enseignants)]
     pub enseignants: i64,
+    #[ligne(avec = liste::ids)]
     pub intervenants: Vec<i64>,
+    #[ligne(avec = Option::unwrap_or_default)]
     pub intervenants_noms: String,
+    #[ligne(avec = liste::ids)]
     pub etablissements_lies: Vec<i64>,
+    #[ligne(avec = liste::ids)]
     pub organisations_liees: Vec<i64>,
     pub convention_id: Option<i64>,
     pub convention: Option<String>,
@@ -213,34 +221,12 @@ const TRIS: &[(&str, &str)] = &[
     ("academie", "normaliser(coalesce(a.nom, ''))"),
 ];
 
-fn ligne(r: &Row) -> rusqlite::Result<Action> {
-    let mut valeurs = [0i64; 7];
-    for (v, e) in valeurs.iter_mut().zip(Effectif::TOUS) {
-        *v = r.get(e.code())?;
-    }
-    let effectifs = Effectifs::depuis(valeurs);
-    Ok(Action {
-        id: r.get("id")?,
-        date: r.get("date")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        niveau: r.get("niveau")?,
-        theme_id: r.get("theme_id")?,
-        theme: r.get("theme")?,
-        intitule: r.get("intitule")?,
-        description: r.get("description")?,
-        jeunes: effectifs.jeunes(),
-        enseignants: effectifs.enseignants(),
-        effectifs,
-        intervenants: liste::ids(r.get("intervenants")?),
-        intervenants_noms: r
-            .get::<_, Option<String>>("intervenants_noms")?
-            .unwrap_or_default(),
-        etablissements_lies: liste::ids(r.get("etablissements_lies")?),
-        organisations_liees: liste::ids(r.get("organisations_liees")?),
-        convention_id: r.get("convention_id")?,
-        convention: r.get("convention")?,
-    })
+fn jeunes(r: &Row) -> rusqlite::Result<i64> {
+    Ok(Effectifs::depuis_ligne(r)?.jeunes())
+}
+
+fn enseignants(r: &Row) -> rusqlite::Result<i64> {
+    Ok(Effectifs::depuis_ligne(r)?.enseignants())
 }
 
 pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
@@ -270,11 +256,11 @@ pub fn lister(conn: &Connection, f: &FiltreActions) -> Resultat<Liste<Action>> {
         p.tri = Some("date".into());
         p.descendant = true;
     }
-    filtre.lister(conn, &REQUETE, TRIS, &p, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &p, Action::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Action> {
-    liste::lire_un(conn, &REQUETE, "x.id", id, "L'action", ligne)
+    liste::lire_un(conn, &REQUETE, "x.id", id, "L'action", Action::depuis_ligne)
 }
 
 pub(crate) struct ActionValide {

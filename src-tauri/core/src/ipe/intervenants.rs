@@ -2,14 +2,15 @@
 //! son service de rattachement et l'historique de ses missions.
 
 use super::Service;
+use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{dates, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Ipe {
     pub id: i64,
     pub personne_id: i64,
@@ -21,6 +22,7 @@ pub struct Ipe {
     pub academie: String,
     pub service: Service,
     /// Période de la mission la plus récente, « 01/09/2006 – en cours ».
+    #[ligne(avec = periode_lisible)]
     pub derniere_mission: Option<String>,
 }
 
@@ -44,7 +46,7 @@ pub struct FiltreIpe {
     pub actif_en: Option<i32>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Ligne)]
 pub struct Mission {
     pub id: i64,
     pub ipe_id: i64,
@@ -101,20 +103,6 @@ fn periode_lisible(brut: Option<String>) -> Option<String> {
     Some(format!("{} – {f}", dates::francaise(d)))
 }
 
-fn ligne(r: &Row) -> rusqlite::Result<Ipe> {
-    Ok(Ipe {
-        id: r.get("id")?,
-        personne_id: r.get("personne_id")?,
-        nom_complet: r.get("nom_complet")?,
-        entreprise_id: r.get("entreprise_id")?,
-        entreprise: r.get("entreprise")?,
-        academie_id: r.get("academie_id")?,
-        academie: r.get("academie")?,
-        service: r.get("service")?,
-        derniere_mission: periode_lisible(r.get("derniere_mission")?),
-    })
-}
-
 pub fn lister(conn: &Connection, f: &FiltreIpe) -> Resultat<Liste<Ipe>> {
     let mut filtre = Filtre::default();
     filtre
@@ -127,11 +115,11 @@ pub fn lister(conn: &Connection, f: &FiltreIpe) -> Resultat<Liste<Ipe>> {
             [format!("{annee:04}-12-31"), format!("{annee:04}-01-01")],
         );
     }
-    filtre.lister(conn, &REQUETE, TRIS, &f.liste, ligne)
+    filtre.lister(conn, &REQUETE, TRIS, &f.liste, Ipe::depuis_ligne)
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Ipe> {
-    liste::lire_un(conn, &REQUETE, "i.id", id, "L'IPE", ligne)
+    liste::lire_un(conn, &REQUETE, "i.id", id, "L'IPE", Ipe::depuis_ligne)
 }
 
 /// Retrouve un IPE par « NOM Prénom » (casse et accents ignorés).
@@ -220,24 +208,6 @@ pub fn supprimer(conn: &Connection, id: i64) -> Resultat<()> {
     liste::supprimer(conn, "ipe", id, &i.nom_complet)
 }
 
-fn ligne_mission(r: &Row) -> rusqlite::Result<Mission> {
-    Ok(Mission {
-        id: r.get("id")?,
-        ipe_id: r.get("ipe_id")?,
-        debut: dates::depuis_iso(&r.get::<_, String>("debut")?)?,
-        fin: r
-            .get::<_, Option<String>>("fin")?
-            .map(|f| dates::depuis_iso(&f))
-            .transpose()?,
-        quotite: r.get("quotite")?,
-        lettre_date: r
-            .get::<_, Option<String>>("lettre_date")?
-            .map(|f| dates::depuis_iso(&f))
-            .transpose()?,
-        lettre_missions: r.get("lettre_missions")?,
-    })
-}
-
 const COLONNES_MISSION: &str = "id, ipe_id, debut, fin, quotite, lettre_date, lettre_missions";
 
 /// Historique des missions d'un IPE, la plus ancienne d'abord.
@@ -246,7 +216,7 @@ pub fn missions(conn: &Connection, ipe_id: i64) -> Resultat<Vec<Mission>> {
         "SELECT {COLONNES_MISSION} FROM mission_ipe WHERE ipe_id = ?1 ORDER BY debut"
     ))?;
     let v = st
-        .query_map([ipe_id], ligne_mission)?
+        .query_map([ipe_id], Mission::depuis_ligne)?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -266,7 +236,7 @@ pub fn missions_entre(
     let v = st
         .query_map(
             rusqlite::params![dates::iso(debut), dates::iso(fin), academie_id],
-            |r| Ok((ligne_mission(r)?, r.get("academie_id")?)),
+            |r| Ok((Mission::depuis_ligne(r)?, r.get("academie_id")?)),
         )?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -373,7 +343,7 @@ pub fn ajouter_mission(conn: &Connection, ipe_id: i64, s: &SaisieMission) -> Res
     Ok(conn.query_row(
         &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
         [id],
-        ligne_mission,
+        Mission::depuis_ligne,
     )?)
 }
 
@@ -395,7 +365,7 @@ pub fn modifier_mission(conn: &Connection, id: i64, s: &SaisieMission) -> Result
     Ok(conn.query_row(
         &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
         [id],
-        ligne_mission,
+        Mission::depuis_ligne,
     )?)
 }
 

@@ -1,11 +1,12 @@
 //! Thèmes des actions IPE : les 14 thèmes du bilan 2007, posés par la migration, et ceux que
 //! l'utilisateur ajoute.
 
+use crate::base::Ligne;
 use crate::{texte, Controle, Erreur, Resultat};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Theme {
     pub id: i64,
     pub code: String,
@@ -18,19 +19,12 @@ pub struct SaisieTheme {
     pub libelle: String,
 }
 
-fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Theme> {
-    Ok(Theme {
-        id: r.get("id")?,
-        code: r.get("code")?,
-        libelle: r.get("libelle")?,
-        ordre: r.get("ordre")?,
-    })
-}
-
 pub fn lister(conn: &Connection) -> Resultat<Vec<Theme>> {
     let mut st =
         conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe ORDER BY ordre, id")?;
-    let v = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
+    let v = st
+        .query_map([], Theme::depuis_ligne)?
+        .collect::<Result<_, _>>()?;
     Ok(v)
 }
 
@@ -38,7 +32,9 @@ pub fn lister(conn: &Connection) -> Resultat<Vec<Theme>> {
 pub fn trouver(conn: &Connection, code_ou_libelle: &str) -> Resultat<Option<Theme>> {
     let cle = texte::normaliser(code_ou_libelle).replace(' ', "_");
     let mut st = conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe")?;
-    let tous: Vec<Theme> = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
+    let tous: Vec<Theme> = st
+        .query_map([], Theme::depuis_ligne)?
+        .collect::<Result<_, _>>()?;
     Ok(tous
         .into_iter()
         .find(|t| t.code == cle || texte::normaliser(&t.libelle).replace(' ', "_") == cle))
@@ -75,7 +71,7 @@ pub fn creer(conn: &Connection, s: &SaisieTheme) -> Resultat<Theme> {
     conn.query_row(
         "SELECT id, code, libelle, ordre FROM theme_ipe WHERE id = ?1",
         [id],
-        ligne,
+        Theme::depuis_ligne,
     )
     .optional()?
     .ok_or_else(|| Erreur::Introuvable("Thème introuvable après création.".into()))

@@ -4,6 +4,7 @@
 
 use super::noms::{nom_de_champ, nom_de_table};
 use super::{Chemin, Module, Operation};
+use crate::base::Ligne;
 use crate::vocabulaire::{Code, LISTES};
 use crate::Resultat;
 use rusqlite::{Connection, OptionalExtension};
@@ -89,15 +90,18 @@ pub struct Entree {
 }
 
 /// Une ligne brute de la table `journal`.
+#[derive(Ligne)]
 pub(super) struct Brute {
     pub id: i64,
     pub quand: String,
     pub chemin: Chemin,
     pub operation: Operation,
     pub module: Module,
+    #[ligne(colonne = "table_nom")]
     pub table: String,
     pub ligne: i64,
     pub libelle: Option<String>,
+    #[ligne(par = parent_lu)]
     pub parent: Option<(String, i64)>,
     pub avant: Option<String>,
     pub apres: Option<String>,
@@ -108,25 +112,10 @@ pub(super) struct Brute {
 pub(super) const COLONNES: &str = "id, quand, chemin, operation, module, table_nom, ligne, libelle,
     parent_table, parent_ligne, avant, apres, derniere_ligne";
 
-impl Brute {
-    pub fn lire(r: &rusqlite::Row) -> rusqlite::Result<Brute> {
-        let parent_table: Option<String> = r.get("parent_table")?;
-        let parent_ligne: Option<i64> = r.get("parent_ligne")?;
-        Ok(Brute {
-            id: r.get("id")?,
-            quand: r.get("quand")?,
-            chemin: r.get("chemin")?,
-            operation: r.get("operation")?,
-            module: r.get("module")?,
-            table: r.get("table_nom")?,
-            ligne: r.get("ligne")?,
-            libelle: r.get("libelle")?,
-            parent: parent_table.zip(parent_ligne),
-            avant: r.get("avant")?,
-            apres: r.get("apres")?,
-            derniere_ligne: r.get("derniere_ligne")?,
-        })
-    }
+/// La fiche parente notée avec la ligne (table et numéro), s'il y en a une.
+fn parent_lu(r: &rusqlite::Row) -> rusqlite::Result<Option<(String, i64)>> {
+    let table: Option<String> = r.get("parent_table")?;
+    Ok(table.zip(r.get("parent_ligne")?))
 }
 
 /// Colonnes qui ne disent rien à l'utilisateur.

@@ -3,6 +3,7 @@
 
 use super::affichage::{entree, Brute, Caches, Entree, COLONNES};
 use super::{Chemin, Module, Operation};
+use crate::base::Ligne;
 use crate::liste::{Liste, LIMITE_DEFAUT};
 use crate::rapport::{Document, Genre};
 use crate::{dates, Erreur, Resultat};
@@ -142,7 +143,7 @@ fn entrees(
 ) -> Resultat<Vec<Entree>> {
     let brutes: Vec<Brute> = conn
         .prepare(sql)?
-        .query_map(parametres, Brute::lire)?
+        .query_map(parametres, Brute::depuis_ligne)?
         .collect::<Result<_, _>>()?;
     let mut cache = Caches::default();
     brutes

@@ -5,6 +5,7 @@
 use super::affichage::{existe_encore, Brute, COLONNES};
 use super::noms::nom_de_table;
 use super::{par, Chemin, Operation};
+use crate::base::Ligne;
 use crate::{Erreur, Resultat};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
@@ -17,7 +18,7 @@ fn lire(conn: &Connection, id: i64) -> Resultat<Brute> {
     conn.query_row(
         &format!("SELECT {COLONNES} FROM journal WHERE id = ?1"),
         [id],
-        Brute::lire,
+        Brute::depuis_ligne,
     )
     .optional()?
     .ok_or_else(|| Erreur::Introuvable(format!("Entrée du journal n° {id} introuvable.")))
@@ -33,7 +34,7 @@ fn parties(conn: &Connection, e: &Brute) -> Resultat<Vec<Brute>> {
                 "SELECT {COLONNES} FROM journal WHERE parent_table = ?1 AND parent_ligne = ?2
                    AND operation = 'suppression' AND quand = ?3 ORDER BY id"
             ))?
-            .query_map(rusqlite::params![table, ligne, quand], Brute::lire)?
+            .query_map(rusqlite::params![table, ligne, quand], Brute::depuis_ligne)?
             .collect::<Result<_, _>>()?;
         for b in enfants {
             a_voir.push((b.table.clone(), b.ligne, b.quand.clone()));

@@ -2,11 +2,12 @@
 //! réunion suivante du même cadre jusqu'à leur clôture.
 
 use super::{lire, points, Cadre};
+use crate::base::Ligne;
 use crate::{dates, liste, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Ligne)]
 pub struct ActionSuivi {
     pub id: i64,
     pub intitule: String,
@@ -30,18 +31,6 @@ const SELECT_ACTION: &str = "SELECT a.id, a.intitule, p.prenom || ' ' || p.nom A
         a.reunion_id, r.date AS decidee_le, a.close_le
      FROM suivi_action a LEFT JOIN personne p ON p.id = a.responsable_id LEFT JOIN reunion r ON r.id = a.reunion_id";
 
-fn ligne_action(r: &rusqlite::Row) -> rusqlite::Result<ActionSuivi> {
-    Ok(ActionSuivi {
-        id: r.get("id")?,
-        intitule: r.get("intitule")?,
-        responsable: r.get("responsable")?,
-        echeance: dates::depuis_iso_facultative(r.get("echeance")?)?,
-        reunion_id: r.get("reunion_id")?,
-        decidee_le: dates::depuis_iso_facultative(r.get("decidee_le")?)?,
-        close_le: dates::depuis_iso_facultative(r.get("close_le")?)?,
-    })
-}
-
 /// Actions du cadre ; `ouvertes_au` : seulement celles décidées avant cette date et encore
 /// ouvertes ce jour-là (ce qu'une réunion à cette date doit reprendre).
 pub fn actions(
@@ -59,7 +48,7 @@ pub fn actions(
         .prepare(&sql)?
         .query_map(
             rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)],
-            ligne_action,
+            ActionSuivi::depuis_ligne,
         )?
         .collect::<Result<_, _>>()?;
     Ok(v)
@@ -126,7 +115,7 @@ pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Acti
         .prepare(&format!(
             "{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"
         ))?
-        .query_map([reunion_id], ligne_action)?
+        .query_map([reunion_id], ActionSuivi::depuis_ligne)?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }

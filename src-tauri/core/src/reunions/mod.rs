@@ -10,6 +10,7 @@ mod presences;
 pub use actions::*;
 pub use presences::*;
 
+use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{dates, liste, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
@@ -112,16 +113,20 @@ crate::codes! {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Reunion {
     pub id: i64,
+    #[ligne(par = cadre_lu)]
     pub cadre: Cadre,
     #[serde(rename = "type")]
+    #[ligne(colonne = "type")]
     pub type_: TypeReunion,
     pub date: NaiveDate,
     pub heure: String,
     /// Lieu affiché : établissement ou organisation de l'annuaire, puis la précision saisie.
+    #[ligne(par = lieu_lu)]
     pub lieu: String,
+    #[ligne(colonne = "lieu")]
     pub lieu_precision: String,
     pub etablissement_id: Option<i64>,
     pub organisation_id: Option<i64>,
@@ -150,35 +155,28 @@ const SELECT_REUNION: &str = "SELECT r.id, r.convention_id, r.comite_id, r.acade
      FROM reunion r LEFT JOIN etablissement e ON e.id = r.etablissement_id LEFT JOIN organisation o ON o.id = r.organisation_id
      LEFT JOIN convention cl ON cl.id = r.convention_liee_id";
 
-fn ligne_reunion(r: &rusqlite::Row) -> rusqlite::Result<Reunion> {
-    let cadre = match (
-        r.get::<_, Option<i64>>("convention_id")?,
-        r.get::<_, Option<i64>>("comite_id")?,
-        r.get::<_, Option<i64>>("academie_id")?,
-    ) {
-        (Some(c), ..) => Cadre::Convention(c),
-        (None, Some(c), _) => Cadre::Comite(c),
-        (None, None, a) => Cadre::Reseau(a.unwrap_or_default()),
-    };
+/// Le cadre d'une réunion : sa convention, son comité, sinon le réseau de son académie.
+fn cadre_lu(r: &rusqlite::Row) -> rusqlite::Result<Cadre> {
+    Ok(
+        match (
+            r.get::<_, Option<i64>>("convention_id")?,
+            r.get::<_, Option<i64>>("comite_id")?,
+            r.get::<_, Option<i64>>("academie_id")?,
+        ) {
+            (Some(c), ..) => Cadre::Convention(c),
+            (None, Some(c), _) => Cadre::Comite(c),
+            (None, None, a) => Cadre::Reseau(a.unwrap_or_default()),
+        },
+    )
+}
+
+/// Le lieu affiché : la fiche de l'annuaire, puis la précision saisie.
+fn lieu_lu(r: &rusqlite::Row) -> rusqlite::Result<String> {
     let precision: String = r.get("lieu")?;
-    let annuaire: Option<String> = r.get("lieu_annuaire")?;
-    let lieu = match annuaire {
+    Ok(match r.get::<_, Option<String>>("lieu_annuaire")? {
         Some(a) if precision.is_empty() => a,
         Some(a) => format!("{a} – {precision}"),
-        None => precision.clone(),
-    };
-    Ok(Reunion {
-        id: r.get("id")?,
-        cadre,
-        type_: r.get("type")?,
-        date: dates::depuis_iso(&r.get::<_, String>("date")?)?,
-        heure: r.get("heure")?,
-        lieu,
-        lieu_precision: precision,
-        etablissement_id: r.get("etablissement_id")?,
-        organisation_id: r.get("organisation_id")?,
-        convention_liee_id: r.get("convention_liee_id")?,
-        convention_liee: r.get("convention_liee")?,
+        None => precision,
     })
 }
 
@@ -189,7 +187,7 @@ pub fn lister(conn: &Connection, cadre: Cadre) -> Resultat<Vec<Reunion>> {
     );
     let v = conn
         .prepare(&sql)?
-        .query_map([cadre.id()], ligne_reunion)?
+        .query_map([cadre.id()], Reunion::depuis_ligne)?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -198,7 +196,7 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Reunion> {
     conn.query_row(
         &format!("{SELECT_REUNION} WHERE r.id = ?1"),
         [id],
-        ligne_reunion,
+        Reunion::depuis_ligne,
     )
     .optional()?
     .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
@@ -290,7 +288,7 @@ pub fn liees_a_convention(conn: &Connection, convention_id: i64) -> Resultat<Vec
         .prepare(&format!(
             "{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"
         ))?
-        .query_map([convention_id], ligne_reunion)?
+        .query_map([convention_id], Reunion::depuis_ligne)?
         .collect::<Result<_, _>>()?;
     Ok(v)
 }
@@ -305,14 +303,14 @@ pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<
         .query_row(
             &sql,
             rusqlite::params![cadre.id(), dates::iso(date)],
-            ligne_reunion,
+            Reunion::depuis_ligne,
         )
         .optional()?)
 }
 
 // ——— Ordre du jour et compte rendu ———
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Point {
     pub id: i64,
     pub ordre: i64,
@@ -321,18 +319,7 @@ pub struct Point {
 }
 
 pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
-    let mut st = conn.prepare("SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id")?;
-    let v = st
-        .query_map([reunion_id], |r| {
-            Ok(Point {
-                id: r.get("id")?,
-                ordre: r.get("ordre")?,
-                intitule: r.get("intitule")?,
-                compte_rendu: r.get("compte_rendu")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, "SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id", [reunion_id])
 }
 
 pub fn ajouter_point(conn: &Connection, reunion_id: i64, intitule: &str) -> Resultat<Vec<Point>> {

@@ -1,6 +1,7 @@
 //! Invités et présences d'une réunion : les membres du cadre, les invités, le pointage.
 
 use super::lire;
+use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{liste, Erreur, Resultat};
 use rusqlite::Connection;
@@ -26,12 +27,15 @@ crate::codes! {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Ligne)]
 pub struct Presence {
+    #[ligne(colonne = "id")]
     pub personne_id: i64,
     /// « Nom Prénom » pour les écrans.
+    #[ligne(par = nom_usuel)]
     pub nom: String,
     /// « NOM Prénom », la forme des comptes rendus.
+    #[ligne(par = nom_officiel)]
     pub nom_officiel: String,
     pub fonction: String,
     pub email: String,
@@ -41,6 +45,23 @@ pub struct Presence {
     pub invite: bool,
     /// `None` : pas encore pointé.
     pub etat: Option<EtatPresence>,
+}
+
+fn nom_usuel(r: &rusqlite::Row) -> rusqlite::Result<String> {
+    Ok(format!(
+        "{} {}",
+        r.get::<_, String>("nom")?,
+        r.get::<_, String>("prenom")?
+    ))
+}
+
+fn nom_officiel(r: &rusqlite::Row) -> rusqlite::Result<String> {
+    let nom: String = r.get("nom")?;
+    Ok(format!(
+        "{} {}",
+        nom.to_uppercase(),
+        r.get::<_, String>("prenom")?
+    ))
 }
 
 /// Les membres du cadre, les invités de la réunion et toute personne pointée, avec leur présence.
@@ -60,23 +81,7 @@ pub fn presences(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Presence>> 
          ORDER BY m.personne_id IS NULL, normaliser(p.nom), p.prenom",
         r.cadre.membres_sql()
     );
-    let v = conn
-        .prepare(&sql)?
-        .query_map([reunion_id, r.cadre.id()], |r| {
-            let (nom, prenom): (String, String) = (r.get("nom")?, r.get("prenom")?);
-            Ok(Presence {
-                personne_id: r.get("id")?,
-                nom: format!("{nom} {prenom}"),
-                nom_officiel: format!("{} {prenom}", nom.to_uppercase()),
-                fonction: r.get("fonction")?,
-                email: r.get("email")?,
-                college: r.get("college")?,
-                invite: r.get("invite")?,
-                etat: r.get("etat")?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, &sql, [reunion_id, r.cadre.id()])
 }
 
 /// Invite une personne de l'annuaire (intervenant, personnalité) en plus des membres.
