@@ -225,13 +225,11 @@ fn valider(conn: &Connection, s: &SaisieEtablissement, id: Option<i64>) -> Resul
     let mut c = Controle::default();
     let uai = c.champ("uai", validation::uai(&s.uai));
     if let Some(code) = &uai {
-        let autre: Option<String> = conn
-            .query_row(
-                "SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2",
-                rusqlite::params![code, id],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let autre: Option<String> = crate::base::une(
+            conn,
+            "SELECT nom FROM etablissement WHERE uai = ?1 AND id IS NOT ?2",
+            rusqlite::params![code, id],
+        )?;
         if let Some(nom) = autre {
             c.ajouter(
                 "uai",

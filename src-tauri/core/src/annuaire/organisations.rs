@@ -5,7 +5,7 @@ use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{texte, Controle, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 crate::codes! {
@@ -108,16 +108,20 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Organisation> {
 
 /// Secteurs déjà saisis, pour le filtre et l'aide à la saisie.
 pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
-    let mut st = conn.prepare("SELECT DISTINCT secteur FROM organisation WHERE secteur <> '' ORDER BY normaliser(secteur)")?;
-    let v = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT DISTINCT secteur FROM organisation WHERE secteur <> '' ORDER BY normaliser(secteur)",
+        [],
+    )
 }
 
 /// Retrouve une organisation par son nom exact, accents et casse ignorés.
 pub fn trouver_nom(conn: &Connection, nom: &str) -> Resultat<Organisation> {
-    let id: Option<i64> = conn
-        .query_row("SELECT id FROM organisation WHERE normaliser(nom) = normaliser(?1) ORDER BY id LIMIT 1", [nom.trim()], |r| r.get(0))
-        .optional()?;
+    let id: Option<i64> = crate::base::une(
+        conn,
+        "SELECT id FROM organisation WHERE normaliser(nom) = normaliser(?1) ORDER BY id LIMIT 1",
+        [nom.trim()],
+    )?;
     match id {
         Some(id) => lire(conn, id),
         None => Err(crate::Erreur::Introuvable(format!(
@@ -182,13 +186,11 @@ fn valider(
         .champ("siret", validation::siret(s.siret.as_deref().unwrap_or("")))
         .flatten();
     if let Some(numero) = &siret {
-        let autre: Option<String> = conn
-            .query_row(
-                "SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2",
-                rusqlite::params![numero, id],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let autre: Option<String> = crate::base::une(
+            conn,
+            "SELECT nom FROM organisation WHERE siret = ?1 AND id IS NOT ?2",
+            rusqlite::params![numero, id],
+        )?;
         if let Some(nom) = autre {
             c.ajouter("siret", format!("Ce SIRET est déjà celui de « {nom} »."));
         }

@@ -12,8 +12,13 @@ pub trait Ligne: Sized {
     fn depuis_ligne(r: &Row<'_>) -> rusqlite::Result<Self>;
 }
 
-/// Toutes les lignes d'une requête, lues comme des `T`.
-pub fn toutes<T: Ligne>(conn: &Connection, sql: &str, params: impl Params) -> Resultat<Vec<T>> {
+/// Toutes les lignes d'une requête, lues comme des `T` et rangées dans `C` (un `Vec`, une
+/// table de correspondance…).
+pub fn toutes<T: Ligne, C: FromIterator<T>>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+) -> Resultat<C> {
     let mut st = conn.prepare_cached(sql)?;
     let v = st
         .query_map(params, T::depuis_ligne)?
@@ -29,6 +34,15 @@ pub fn une<T: Ligne>(conn: &Connection, sql: &str, params: impl Params) -> Resul
         .optional()?)
 }
 
+/// Les colonnes de `table`, dans l'ordre du schéma.
+pub fn colonnes_de(conn: &Connection, table: &str) -> Resultat<Vec<String>> {
+    toutes(
+        conn,
+        "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+        [table],
+    )
+}
+
 /// Lire une valeur simple (identifiant, nom) comme une ligne à une colonne.
 macro_rules! ligne_simple {
     ($($t:ty),*) => {$(
@@ -40,6 +54,18 @@ macro_rules! ligne_simple {
     )*};
 }
 ligne_simple!(i64, String);
+
+/// Lire un n-uplet de valeurs simples, colonne après colonne.
+macro_rules! ligne_n_uplet {
+    ($(($($t:ident $i:tt),+)),*) => {$(
+        impl<$($t: rusqlite::types::FromSql),+> Ligne for ($($t,)+) {
+            fn depuis_ligne(r: &Row<'_>) -> rusqlite::Result<Self> {
+                Ok(($(r.get::<_, $t>($i)?,)+))
+            }
+        }
+    )*};
+}
+ligne_n_uplet!((A 0, B 1), (A 0, B 1, C 2), (A 0, B 1, C 2, D 3), (A 0, B 1, C 2, D 3, E 4));
 
 #[cfg(test)]
 mod tests {
@@ -98,8 +124,8 @@ mod tests {
     fn une_colonne_absente_ou_mal_typee_est_une_erreur_pas_une_panique() {
         let conn = Connection::open_in_memory().unwrap();
         let sans_date = "SELECT 7 AS id, 'x' AS autre_nom, 3 AS a, 4 AS b";
-        assert!(toutes::<Essai>(&conn, sans_date, []).is_err());
+        assert!(toutes::<Essai, Vec<_>>(&conn, sans_date, []).is_err());
         let date_fausse = "SELECT 7 AS id, '31/02/2026' AS date, 'x' AS autre_nom, 3 AS a, 4 AS b";
-        assert!(toutes::<Essai>(&conn, date_fausse, []).is_err());
+        assert!(toutes::<Essai, Vec<_>>(&conn, date_fausse, []).is_err());
     }
 }

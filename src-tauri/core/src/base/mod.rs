@@ -8,7 +8,7 @@ mod ligne;
 mod migrations;
 mod usages;
 
-pub use ligne::{toutes, une, Ligne};
+pub use ligne::{colonnes_de, toutes, une, Ligne};
 pub use migrations::{migrer_jusqua, VERSION_SCHEMA};
 pub use usages::{liens_vers, usages_de, verifier_non_utilise};
 

@@ -64,16 +64,18 @@ pub fn verifier_non_utilise(conn: &Connection, table: &str, id: i64, nom: &str) 
 /// liées en ON DELETE CASCADE (elles font partie de leur parent : ce n'est pas un usage).
 /// À lire une fois pour chercher les usages de nombreuses lignes.
 pub fn liens_vers(conn: &Connection, table: &str) -> Resultat<Vec<(String, String)>> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let tables: Vec<String> = crate::base::toutes(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        [],
+    )?;
     let mut liens = Vec::new();
     for enfant in tables {
-        let colonnes: Vec<String> = conn
-            .prepare("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 AND on_delete <> 'CASCADE'")?
-            .query_map([enfant.as_str(), table], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let colonnes: Vec<String> = crate::base::toutes(
+            conn,
+            "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 AND on_delete <> 'CASCADE'",
+            [enfant.as_str(), table],
+        )?;
         liens.extend(colonnes.into_iter().map(|c| (enfant.clone(), c)));
     }
     Ok(liens)

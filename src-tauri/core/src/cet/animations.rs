@@ -6,7 +6,7 @@
 
 use crate::reunions::{self, Cadre, Reunion, SaisieReunion};
 use crate::{dates, liste, texte, Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,14 +40,12 @@ pub fn lire(conn: &Connection, reunion_id: i64) -> Resultat<Animation> {
             "La réunion n° {reunion_id} n'est pas une animation du réseau des CET."
         )));
     }
-    let (theme, secteurs, notes): (String, String, String) = conn
-        .query_row(
-            "SELECT theme, secteurs, notes FROM animation_cet WHERE reunion_id = ?1",
-            [reunion_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
-        .unwrap_or_default();
+    let (theme, secteurs, notes): (String, String, String) = crate::base::une(
+        conn,
+        "SELECT theme, secteurs, notes FROM animation_cet WHERE reunion_id = ?1",
+        [reunion_id],
+    )?
+    .unwrap_or_default();
     let (ids, noms): (Option<String>, Option<String>) = conn.query_row(
         "SELECT group_concat(o.id), group_concat(o.nom, ', ') FROM animation_coorganisateur a JOIN organisation o ON o.id = a.organisation_id WHERE a.reunion_id = ?1",
         [reunion_id],
@@ -85,13 +83,12 @@ pub fn lister(
         .map(|a| dates::Periode::Scolaire(a).bornes())
         .map(|(d, f)| (dates::iso(d), dates::iso(f)))
         .unzip();
-    let ids: Vec<i64> = conn
-        .prepare(
-            "SELECT id FROM reunion WHERE academie_id IS NOT NULL AND (?1 IS NULL OR academie_id = ?1)
+    let ids: Vec<i64> = crate::base::toutes(
+        conn,
+        "SELECT id FROM reunion WHERE academie_id IS NOT NULL AND (?1 IS NULL OR academie_id = ?1)
                AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3) ORDER BY date DESC, id DESC",
-        )?
-        .query_map(rusqlite::params![academie_id, debut, fin], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        rusqlite::params![academie_id, debut, fin],
+    )?;
     ids.into_iter().map(|id| lire(conn, id)).collect()
 }
 
@@ -179,15 +176,14 @@ pub fn inviter_par_secteurs(conn: &Connection, reunion_id: i64) -> Resultat<usiz
     }
     let vises: Vec<String> = a.secteurs.iter().map(|s| texte::normaliser(s)).collect();
     let jour = dates::iso(a.reunion.date);
-    let candidats: Vec<(i64, String)> = conn
-        .prepare(
-            "SELECT x.personne_id, x.secteur FROM cet x
+    let candidats: Vec<(i64, String)> = crate::base::toutes(
+        conn,
+        "SELECT x.personne_id, x.secteur FROM cet x
              WHERE x.academie_id = ?1
                AND EXISTS (SELECT 1 FROM mandat_cet m WHERE m.cet_id = x.id AND m.debut <= ?2 AND m.fin >= ?2)
                AND x.personne_id NOT IN (SELECT personne_id FROM reunion_invite WHERE reunion_id = ?3)",
-        )?
-        .query_map(rusqlite::params![a.reunion.cadre.id(), jour, reunion_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+        rusqlite::params![a.reunion.cadre.id(), jour, reunion_id],
+    )?;
     crate::base::atomique(conn, |conn| {
         let mut n = 0;
         for (personne, _) in candidats

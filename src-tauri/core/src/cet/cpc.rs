@@ -4,7 +4,7 @@
 use crate::base::Ligne;
 use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::{texte, Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Ligne)]
@@ -40,13 +40,11 @@ pub fn lister(conn: &Connection, p: &ParametresListe) -> Resultat<Liste<Cpc>> {
 fn valider(conn: &Connection, s: &SaisieCpc, id: Option<i64>) -> Resultat<String> {
     let nom =
         texte::obligatoire("Le nom de la CPC", &s.nom).map_err(|m| Erreur::validation("nom", m))?;
-    let autre: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1) AND id IS NOT ?2",
-            rusqlite::params![nom, id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let autre: Option<i64> = crate::base::une(
+        conn,
+        "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1) AND id IS NOT ?2",
+        rusqlite::params![nom, id],
+    )?;
     if autre.is_some() {
         return Err(Erreur::validation(
             "nom",

@@ -12,10 +12,8 @@ use rusqlite::Connection;
 pub fn modele_registre(conn: &Connection, filtre: &FiltreCet) -> Resultat<Vec<Vec<String>>> {
     let mut f = filtre.clone();
     f.liste.limite = Some(100_000);
-    let academies: std::collections::HashMap<i64, String> = conn
-        .prepare("SELECT id, code FROM academie")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let academies: std::collections::HashMap<i64, String> =
+        crate::base::toutes(conn, "SELECT id, code FROM academie", [])?;
     let d = |x: Option<chrono::NaiveDate>| x.map(dates::francaise).unwrap_or_default();
     Ok(registre::lister(conn, &f)?
         .lignes

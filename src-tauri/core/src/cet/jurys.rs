@@ -26,7 +26,11 @@ pub struct SaisieJury {
 }
 
 pub fn jurys(conn: &Connection, cet_id: i64) -> Resultat<Vec<Jury>> {
-    crate::base::toutes(conn, "SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC", [cet_id])
+    crate::base::toutes(
+        conn,
+        "SELECT id, session, diplome, date FROM cet_jury WHERE cet_id = ?1 ORDER BY date DESC, id DESC",
+        [cet_id],
+    )
 }
 
 pub fn ajouter_jury(conn: &Connection, cet_id: i64, s: &SaisieJury) -> Resultat<Vec<Jury>> {

@@ -146,7 +146,11 @@ pub(crate) fn inserer(conn: &Connection, cet_id: i64, m: &MandatValide) -> Resul
 }
 
 pub fn mandats(conn: &Connection, cet_id: i64) -> Resultat<Vec<Mandat>> {
-    crate::base::toutes(conn, "SELECT id, date_arrete, debut, fin FROM mandat_cet WHERE cet_id = ?1 ORDER BY debut DESC, id DESC", [cet_id])
+    crate::base::toutes(
+        conn,
+        "SELECT id, date_arrete, debut, fin FROM mandat_cet WHERE cet_id = ?1 ORDER BY debut DESC, id DESC",
+        [cet_id],
+    )
 }
 
 /// Nouveau mandat (renouvellement) : il commence après le début du mandat le plus récent.

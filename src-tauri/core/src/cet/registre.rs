@@ -225,11 +225,11 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Cet> {
 
 /// Secteurs déjà saisis, pour les filtres et les invitations par secteur.
 pub fn secteurs(conn: &Connection) -> Resultat<Vec<String>> {
-    let mut st = conn.prepare(
+    crate::base::toutes(
+        conn,
         "SELECT DISTINCT secteur FROM cet WHERE secteur <> '' ORDER BY normaliser(secteur)",
-    )?;
-    let v = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(v)
+        [],
+    )
 }
 
 pub(crate) struct CetValide {
@@ -325,14 +325,12 @@ pub(crate) fn valider(conn: &Connection, s: &SaisieCet, c: &mut Controle) -> Res
 fn cle(conn: &Connection, s: &SaisieCet) -> Resultat<String> {
     let nom = |table: &str, id: Option<i64>| -> Resultat<String> {
         Ok(match id {
-            Some(id) => conn
-                .query_row(
-                    &format!("SELECT nom FROM {table} WHERE id = ?1"),
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .unwrap_or_default(),
+            Some(id) => crate::base::une(
+                conn,
+                &format!("SELECT nom FROM {table} WHERE id = ?1"),
+                [id],
+            )?
+            .unwrap_or_default(),
             None => String::new(),
         })
     };
@@ -406,13 +404,11 @@ fn verifier_personne(
 ) -> Resultat<()> {
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
-            let deja: Option<i64> = conn
-                .query_row(
-                    "SELECT id FROM cet WHERE personne_id = ?1 AND id IS NOT ?2",
-                    rusqlite::params![p, id],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let deja: Option<i64> = crate::base::une(
+                conn,
+                "SELECT id FROM cet WHERE personne_id = ?1 AND id IS NOT ?2",
+                rusqlite::params![p, id],
+            )?;
             if deja.is_some() {
                 c.ajouter(
                     "personne_id",

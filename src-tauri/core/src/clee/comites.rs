@@ -26,12 +26,11 @@ pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
 
 /// Comités vivants (id, nom), pour l'échéancier.
 pub fn vivants(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
-    let v = conn
-        .prepare(&format!(
-            "SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"
-        ))?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let v = crate::base::toutes(
+        conn,
+        &format!("SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"),
+        [],
+    )?;
     Ok(v)
 }
 
@@ -157,14 +156,12 @@ fn verifier_bassins_libres(
         return Ok(());
     }
     for b in &s.bassin_ids {
-        let autre: Option<(String, String)> = conn
-            .query_row(
-                &format!("SELECT b.nom, k.nom FROM comite_bassin cb JOIN comite_clee k ON k.id = cb.comite_id JOIN bassin b ON b.id = cb.bassin_id
+        let autre: Option<(String, String)> = crate::base::une(
+            conn,
+            &format!("SELECT b.nom, k.nom FROM comite_bassin cb JOIN comite_clee k ON k.id = cb.comite_id JOIN bassin b ON b.id = cb.bassin_id
                  WHERE cb.bassin_id = ?1 AND k.id IS NOT ?2 AND k.statut IN {STATUTS_VIVANTS} LIMIT 1"),
-                rusqlite::params![b, id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+            rusqlite::params![b, id],
+        )?;
         if let Some((bassin, comite)) = autre {
             c.ajouter(
                 "bassin_ids",
@@ -383,13 +380,11 @@ pub fn ajouter_membre(
     let college = c.champ("college", College::choisi(&s.college, "le collège"));
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
-            let deja: Option<i64> = conn
-                .query_row(
-                    "SELECT id FROM clee_membre WHERE comite_id = ?1 AND personne_id = ?2",
-                    [comite_id, p],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let deja: Option<i64> = crate::base::une(
+                conn,
+                "SELECT id FROM clee_membre WHERE comite_id = ?1 AND personne_id = ?2",
+                [comite_id, p],
+            )?;
             if deja.is_some() {
                 c.ajouter("personne_id", "Cette personne est déjà membre du comité.");
             }
@@ -405,14 +400,12 @@ pub fn ajouter_membre(
 }
 
 pub fn retirer_membre(conn: &Connection, membre_id: i64) -> Resultat<()> {
-    let co: Option<(i64, bool)> = conn
-        .query_row(
-            "SELECT m.comite_id, m.personne_id IN (coalesce(c.copilote_education_id, 0), coalesce(c.copilote_entreprise_id, 0))
+    let co: Option<(i64, bool)> = crate::base::une(
+        conn,
+        "SELECT m.comite_id, m.personne_id IN (coalesce(c.copilote_education_id, 0), coalesce(c.copilote_entreprise_id, 0))
              FROM clee_membre m JOIN comite_clee c ON c.id = m.comite_id WHERE m.id = ?1",
-            [membre_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+        [membre_id],
+    )?;
     match co {
         None => Err(Erreur::Introuvable(format!(
             "Le membre n° {membre_id} n'existe pas (ou plus)."

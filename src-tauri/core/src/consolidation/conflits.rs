@@ -8,7 +8,7 @@ use super::schema::{self, Schema};
 use super::{Decision, NatureConflit};
 use crate::vocabulaire::Code;
 use crate::{base, dates, journal, Erreur, Resultat};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -186,19 +186,36 @@ fn en_clair(
     })
 }
 
+/// Un conflit encore à trancher, tel que `decider` le relit.
+#[derive(base::Ligne)]
+struct Ouvert {
+    nature: NatureConflit,
+    table_nom: String,
+    uid: String,
+    recue: Option<String>,
+    locale: Option<String>,
+}
+
 /// Tranche un conflit : garder la version d'ici, prendre la version reçue (ou la suppression
 /// venue de la source), garder deux fiches séparées, ou fusionner la fiche reçue avec la fiche
 /// d'ici `avec` (identifiant global de l'une des candidates).
 pub fn decider(conn: &Connection, id: i64, decision: Decision, avec: Option<&str>) -> Resultat<()> {
     base::atomique(conn, |conn| {
-        let (nature, table, uid, recue, locale): (NatureConflit, String, String, Option<String>, Option<String>) = conn
-            .query_row(
-                "SELECT nature, table_nom, uid, recue, locale FROM consolidation_conflit WHERE id = ?1 AND decision IS NULL",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?
-            .ok_or_else(|| Erreur::Introuvable("Ce conflit est déjà tranché ou n'existe plus.".into()))?;
+        let ouvert: Option<Ouvert> = base::une(
+            conn,
+            "SELECT nature, table_nom, uid, recue, locale FROM consolidation_conflit
+             WHERE id = ?1 AND decision IS NULL",
+            [id],
+        )?;
+        let Ouvert {
+            nature,
+            table_nom: table,
+            uid,
+            recue,
+            locale,
+        } = ouvert.ok_or_else(|| {
+            Erreur::Introuvable("Ce conflit est déjà tranché ou n'existe plus.".into())
+        })?;
         if !choix(nature).contains(&decision) {
             return Err(Erreur::validation(
                 "decision",

@@ -11,7 +11,7 @@ use crate::dates::{GenrePeriode, Periode};
 use crate::rapport::{Document, Genre};
 use crate::vocabulaire::Code;
 use crate::{Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -208,10 +208,8 @@ fn propres(conn: &Connection, s: &Schema, d: &DemandeExport, academie: i64) -> R
     let (debut, fin) = (crate::dates::iso(debut), crate::dates::iso(fin));
     let mut ensembles = Ensembles::new();
     for r in racines(d.perimetre) {
-        let ids: Vec<i64> = conn
-            .prepare(&r.requete())?
-            .query_map(rusqlite::params![debut, fin, academie], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> =
+            crate::base::toutes(conn, &r.requete(), rusqlite::params![debut, fin, academie])?;
         ensembles.entry(r.table.into()).or_default().extend(ids);
     }
     let parties: Vec<_> = s
@@ -226,14 +224,15 @@ fn propres(conn: &Connection, s: &Schema, d: &DemandeExport, academie: i64) -> R
                 let Some(meres) = ensembles.get(&c.cible).cloned() else {
                     continue;
                 };
-                let lignes: Vec<(i64, i64)> = conn
-                    .prepare(&format!(
+                let lignes: Vec<(i64, i64)> = crate::base::toutes(
+                    conn,
+                    &format!(
                         "SELECT id, {col} FROM {} WHERE {col} IS NOT NULL",
                         ident(&t.nom),
                         col = ident(&c.colonne)
-                    ))?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<Result<_, _>>()?;
+                    ),
+                    [],
+                )?;
                 let e = ensembles.entry(t.nom.clone()).or_default();
                 for (id, mere) in lignes {
                     if meres.contains(&mere) {
@@ -257,7 +256,7 @@ fn referentiel(conn: &Connection, table: &str, id: i64) -> Resultat<Option<Strin
         "theme_ipe" => "SELECT json_object('code', code, 'libelle', libelle, 'ordre', ordre) FROM theme_ipe WHERE id = ?1",
         _ => return Ok(None),
     };
-    Ok(conn.query_row(sql, [id], |r| r.get(0)).optional()?)
+    crate::base::une(conn, sql, [id])
 }
 
 /// Fiches lues : (table, id) → (uid, apportée en propre, JSON canonique).

@@ -73,10 +73,11 @@ impl<'c, 's> Fusion<'c, 's> {
             source_id: 0,
             source_uid: String::new(),
             ids: HashMap::new(),
-            alias: conn
-                .prepare("SELECT uid_recu, uid_local FROM consolidation_alias")?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?,
+            alias: crate::base::toutes(
+                conn,
+                "SELECT uid_recu, uid_local FROM consolidation_alias",
+                [],
+            )?,
             requetes: HashMap::new(),
             avant: HashMap::new(),
             apres: HashMap::new(),

@@ -14,14 +14,13 @@ fn id_par_uid(conn: &Connection, table: &str, uid: &str) -> Resultat<i64> {
 
 /// Toutes les colonnes qui désignent `table` (clé étrangère), dans toutes les tables.
 fn references(conn: &Connection, table: &str) -> Resultat<Vec<(String, String, bool)>> {
-    Ok(conn
-        .prepare(
-            "SELECT m.name, f.\"from\", EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'id')
+    crate::base::toutes(
+        conn,
+        "SELECT m.name, f.\"from\", EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'id')
              FROM sqlite_master m, pragma_foreign_key_list(m.name) f
              WHERE m.type = 'table' AND f.\"table\" = ?1",
-        )?
-        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?)
+        [table],
+    )
 }
 
 /// Les fiches dont le contenu canonique cite la fiche `id` de `table` (directement, ou par une de
@@ -45,10 +44,7 @@ fn citantes(
                 ident(&t.nom),
                 ident(&c.colonne)
             );
-            let ids: Vec<i64> = conn
-                .prepare(&sql)?
-                .query_map([id], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
+            let ids: Vec<i64> = crate::base::toutes(conn, &sql, [id])?;
             fiches.extend(ids.into_iter().map(|i| (cible.clone(), i)));
         }
     }

@@ -13,7 +13,7 @@ use crate::journal::{self, Chemin};
 use crate::travail::Suivi;
 use crate::vocabulaire::Code;
 use crate::{base, dates, Erreur, Resultat};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -172,14 +172,12 @@ fn importer_un(conn: &Connection, schema: &schema::Schema, chemin: &Path) -> Res
             "Ce paquet a été exporté par cette base même : il n'y a rien à y consolider.",
         ));
     }
-    let connue: Option<(String, String)> = conn
-        .query_row(
-            "SELECT empreinte, cree_le FROM consolidation_source
+    let connue: Option<(String, String)> = crate::base::une(
+        conn,
+        "SELECT empreinte, cree_le FROM consolidation_source
              WHERE source_uid = ?1 AND perimetre = ?2 AND portee = ?3 AND periode = ?4",
-            params![m.source_uid, m.perimetre, m.portee, m.periode],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+        params![m.source_uid, m.perimetre, m.portee, m.periode],
+    )?;
     if let Some((empreinte, cree_le)) = &connue {
         if *empreinte == m.empreinte {
             cr.deja_recu = true;

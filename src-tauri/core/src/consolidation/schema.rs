@@ -81,29 +81,26 @@ struct Brute {
 }
 
 fn brutes(conn: &Connection) -> Resultat<Vec<Brute>> {
-    let noms: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+    let noms: Vec<String> = crate::base::toutes(
+        conn,
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
                AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'consolidation\\_%' ESCAPE '\\'
              ORDER BY name",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        [],
+    )?;
     let mut tables = Vec::new();
     for nom in noms {
-        let colonnes = conn
-            .prepare(
-                "SELECT name, \"notnull\" = 0 AND pk = 0 FROM pragma_table_info(?1) ORDER BY cid",
-            )?
-            .query_map([&nom], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        let cles = conn
-            .prepare(
-                "SELECT \"from\", \"table\", on_delete = 'CASCADE' FROM pragma_foreign_key_list(?1)
+        let colonnes = crate::base::toutes(
+            conn,
+            "SELECT name, \"notnull\" = 0 AND pk = 0 FROM pragma_table_info(?1) ORDER BY cid",
+            [&nom],
+        )?;
+        let cles = crate::base::toutes(
+            conn,
+            "SELECT \"from\", \"table\", on_delete = 'CASCADE' FROM pragma_foreign_key_list(?1)
                  ORDER BY id DESC",
-            )?
-            .query_map([&nom], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
+            [&nom],
+        )?;
         tables.push(Brute {
             nom,
             colonnes,

@@ -9,7 +9,7 @@ use crate::base::Ligne;
 use crate::texte::nombre;
 use crate::vocabulaire::Code;
 use crate::{base, dates, journal, Erreur, Resultat};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -137,29 +137,26 @@ pub fn academies_sans_source(
     periode: &str,
 ) -> Resultat<Vec<String>> {
     let ici = super::identite(conn)?.academie;
-    Ok(conn
-        .prepare(
-            "SELECT nom FROM academie a WHERE (?3 = '' OR a.code = ?3) AND NOT EXISTS (
+    crate::base::toutes(
+        conn,
+        "SELECT nom FROM academie a WHERE (?3 = '' OR a.code = ?3) AND NOT EXISTS (
                  SELECT 1 FROM consolidation_source s WHERE s.periode = ?1
                    AND (?2 IS NULL OR s.perimetre = ?2 OR s.perimetre = 'tout')
                    AND (s.portee = a.code OR (s.portee = '' AND s.source_academie = a.code)))
              ORDER BY nom",
-        )?
-        .query_map(params![periode, perimetre, ici], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+        params![periode, perimetre, ici],
+    )
 }
 
 /// Retire la contribution d'une source : ses fiches disparaissent, sauf celles qu'une autre
 /// contribution apporte, qu'on a modifiées ici ou qu'une fiche d'ici cite (conflit noté).
 pub fn retirer_source(conn: &Connection, id: i64) -> Resultat<CompteRendu> {
     base::atomique(conn, |conn| {
-        let source: Option<String> = conn
-            .query_row(
-                "SELECT source_uid FROM consolidation_source WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let source: Option<String> = crate::base::une(
+            conn,
+            "SELECT source_uid FROM consolidation_source WHERE id = ?1",
+            [id],
+        )?;
         let source =
             source.ok_or_else(|| Erreur::Introuvable("Cette source n'existe plus.".into()))?;
         let schema = schema::lire(conn)?;

@@ -16,7 +16,11 @@ pub struct Avenant {
 }
 
 pub fn avenants(conn: &Connection, convention_id: i64) -> Resultat<Vec<Avenant>> {
-    crate::base::toutes(conn, "SELECT id, date, objet, nouvelle_fin FROM avenant WHERE convention_id = ?1 ORDER BY date, id", [convention_id])
+    crate::base::toutes(
+        conn,
+        "SELECT id, date, objet, nouvelle_fin FROM avenant WHERE convention_id = ?1 ORDER BY date, id",
+        [convention_id],
+    )
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -20,7 +20,11 @@ pub struct Piece {
 }
 
 pub fn lister(conn: &Connection, convention_id: i64) -> Resultat<Vec<Piece>> {
-    crate::base::toutes(conn, "SELECT id, nom, chemin, taille, ajoutee_le FROM piece_jointe WHERE convention_id = ?1 ORDER BY id", [convention_id])
+    crate::base::toutes(
+        conn,
+        "SELECT id, nom, chemin, taille, ajoutee_le FROM piece_jointe WHERE convention_id = ?1 ORDER BY id",
+        [convention_id],
+    )
 }
 
 /// Extensions de programmes et de raccourcis : un double-clic les exécuterait. Une base reçue

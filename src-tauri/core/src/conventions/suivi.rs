@@ -6,7 +6,7 @@ use crate::base::Ligne;
 use crate::reunions::{self, Cadre};
 use crate::{liste, Erreur, Resultat};
 use chrono::Datelike;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, Ligne)]
@@ -41,13 +41,11 @@ pub fn ajouter_membre(
             "Choisissez la personne dans l'annuaire.",
         ));
     };
-    let deja: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM suivi_membre WHERE convention_id = ?1 AND personne_id = ?2",
-            [convention_id, p],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let deja: Option<i64> = crate::base::une(
+        conn,
+        "SELECT id FROM suivi_membre WHERE convention_id = ?1 AND personne_id = ?2",
+        [convention_id, p],
+    )?;
     if deja.is_some() {
         return Err(Erreur::validation(
             "personne_id",

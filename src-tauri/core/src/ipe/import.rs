@@ -9,7 +9,7 @@ use crate::annuaire::{academies, organisations, personnes, recherche};
 use crate::travail::Suivi;
 use crate::vocabulaire::Code;
 use crate::{csv, texte, Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -105,13 +105,12 @@ fn fiche_ipe(
     academie_id: i64,
     creations: &mut Vec<String>,
 ) -> Resultat<i64> {
-    let personne_id: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM personne WHERE normaliser(nom) = normaliser(?1) AND normaliser(prenom) = normaliser(?2) ORDER BY id LIMIT 1",
-                [nom, prenom],
-                |r| r.get(0),
-            )
-            .optional()?;
+    let personne_id: Option<i64> = crate::base::une(
+        tx,
+        "SELECT id FROM personne WHERE normaliser(nom) = normaliser(?1) AND normaliser(prenom) = normaliser(?2)
+         ORDER BY id LIMIT 1",
+        [nom, prenom],
+    )?;
     let personne_id = match personne_id {
         Some(p) => p,
         None => {
@@ -126,13 +125,11 @@ fn fiche_ipe(
             personnes::creer(tx, &s)?.id
         }
     };
-    let ipe_id: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM ipe WHERE personne_id = ?1",
-            [personne_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let ipe_id: Option<i64> = crate::base::une(
+        tx,
+        "SELECT id FROM ipe WHERE personne_id = ?1",
+        [personne_id],
+    )?;
     let ipe_id = match ipe_id {
         Some(id) => id,
         None => {

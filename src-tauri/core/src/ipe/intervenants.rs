@@ -124,14 +124,12 @@ pub fn lire(conn: &Connection, id: i64) -> Resultat<Ipe> {
 
 /// Retrouve un IPE par « NOM Prénom » (casse et accents ignorés).
 pub fn trouver_nom(conn: &Connection, nom_complet: &str) -> Resultat<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT i.id FROM ipe i JOIN personne p ON p.id = i.personne_id
+    crate::base::une(
+        conn,
+        "SELECT i.id FROM ipe i JOIN personne p ON p.id = i.personne_id
              WHERE normaliser(p.nom || ' ' || p.prenom) = normaliser(?1) ORDER BY i.id LIMIT 1",
-            [nom_complet.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
+        [nom_complet.trim()],
+    )
 }
 
 fn valider(
@@ -142,13 +140,11 @@ fn valider(
     let mut c = Controle::default();
     match s.personne_id {
         Some(p) if liste::existe(conn, "personne", p)? => {
-            let deja: Option<i64> = conn
-                .query_row(
-                    "SELECT id FROM ipe WHERE personne_id = ?1 AND id IS NOT ?2",
-                    rusqlite::params![p, id],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let deja: Option<i64> = crate::base::une(
+                conn,
+                "SELECT id FROM ipe WHERE personne_id = ?1 AND id IS NOT ?2",
+                rusqlite::params![p, id],
+            )?;
             if deja.is_some() {
                 c.ajouter("personne_id", "Cette personne a déjà une fiche IPE.");
             }

@@ -37,10 +37,7 @@ impl Caches {
         if let Some(c) = self.colonnes.get(table) {
             return Ok(c.clone());
         }
-        let c: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-            .query_map([table], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let c: Vec<String> = crate::base::colonnes_de(conn, table)?;
         self.colonnes.insert(table.to_string(), c.clone());
         Ok(c)
     }
@@ -125,10 +122,7 @@ fn cachee(colonne: &str) -> bool {
 
 /// Le libellé d'une fiche encore présente : `NULL` si elle a disparu.
 pub(crate) fn libelle_actuel(conn: &Connection, table: &str, id: i64) -> Resultat<Option<String>> {
-    let colonnes: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1)")?
-        .query_map([table], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let colonnes: Vec<String> = crate::base::colonnes_de(conn, table)?;
     if colonnes.is_empty() {
         return Ok(None);
     }
@@ -213,13 +207,11 @@ fn valeur(
 
 /// La table citée par la colonne `colonne` de `table`, si c'est une clé étrangère.
 fn cible_de(conn: &Connection, table: &str, colonne: &str) -> Resultat<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT \"table\" FROM pragma_foreign_key_list(?1) WHERE \"from\" = ?2",
-            [table, colonne],
-            |r| r.get(0),
-        )
-        .optional()?)
+    crate::base::une(
+        conn,
+        "SELECT \"table\" FROM pragma_foreign_key_list(?1) WHERE \"from\" = ?2",
+        [table, colonne],
+    )
 }
 
 /// Les champs changés d'une entrée (tous ceux qui ont une valeur pour une création).

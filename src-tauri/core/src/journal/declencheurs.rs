@@ -142,13 +142,12 @@ fn noter_creations(conn: &Connection, t: &Table, dernier: i64) -> Resultat<()> {
 
 /// Les déclencheurs temporaires posés dont le nom suit `motif` (LIKE, échappement `\\`).
 fn declencheurs_poses(conn: &Connection, motif: &str) -> Resultat<Vec<String>> {
-    Ok(conn
-        .prepare(
-            "SELECT name FROM sqlite_temp_master
+    crate::base::toutes(
+        conn,
+        "SELECT name FROM sqlite_temp_master
              WHERE type = 'trigger' AND name LIKE ?1 ESCAPE '\\'",
-        )?
-        .query_map([motif], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+        [motif],
+    )
 }
 
 /// Une fiche créée sans identifiant global (par n'importe quel chemin de Passerelle) en reçoit
@@ -167,28 +166,23 @@ fn uid_a_la_creation(t: &Table) -> String {
 }
 
 fn tables(conn: &Connection) -> Resultat<Vec<Table>> {
-    let noms: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+    let noms: Vec<String> = crate::base::toutes(
+        conn,
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
                AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'consolidation\\_%' ESCAPE '\\'
                AND name NOT IN ('journal', 'academie')
              ORDER BY name",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        [],
+    )?;
     let mut tables = Vec::new();
     for nom in noms {
-        let colonnes: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-            .query_map([&nom], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut parents: Vec<(String, String)> = conn
-            .prepare(
-                "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?1)
+        let colonnes: Vec<String> = crate::base::colonnes_de(conn, &nom)?;
+        let mut parents: Vec<(String, String)> = crate::base::toutes(
+            conn,
+            "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?1)
                  WHERE on_delete = 'CASCADE' ORDER BY id DESC",
-            )?
-            .query_map([&nom], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+            [&nom],
+        )?;
         // Une présence appartient à sa réunion plutôt qu'à la personne présente.
         parents.sort_by_key(|(t, _)| Module::de_table(t) == Module::Annuaire);
         tables.push(Table {
@@ -224,10 +218,7 @@ fn libelle(t: &Table, ligne: &str) -> String {
 /// L'expression `json_object(…)` de toutes les colonnes de `table` (préfixées par `alias`),
 /// comme le journal les garde.
 pub fn json_de_la_ligne(conn: &Connection, table: &str, alias: &str) -> Resultat<String> {
-    let colonnes: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let colonnes: Vec<String> = crate::base::colonnes_de(conn, table)?;
     Ok(json(
         &Table {
             nom: table.to_string(),

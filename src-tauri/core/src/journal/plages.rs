@@ -6,7 +6,7 @@
 use super::affichage::Brute;
 use crate::base::ident;
 use crate::Resultat;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// Le libellé d'une entrée en masse : « 100 000 fiches créées d'un bloc ».
 pub(super) fn libelle(n: i64) -> String {
@@ -24,28 +24,24 @@ pub(crate) fn couvrant(table: &str, parametre: usize) -> String {
 
 /// L'entrée en masse `b` vue depuis sa fiche `ligne` : la création de cette seule fiche.
 pub(super) fn pour_la_fiche(conn: &Connection, b: Brute, ligne: i64) -> Resultat<Brute> {
-    let suivante: Option<String> = conn
-        .query_row(
-            "SELECT avant FROM journal
+    let suivante: Option<String> = crate::base::une(
+        conn,
+        "SELECT avant FROM journal
              WHERE table_nom = ?1 AND ligne = ?2 AND id > ?3 AND avant IS NOT NULL
              ORDER BY id LIMIT 1",
-            rusqlite::params![b.table, ligne, b.id],
-            |r| r.get(0),
-        )
-        .optional()?;
+        rusqlite::params![b.table, ligne, b.id],
+    )?;
     let apres = match suivante {
         Some(avant) => Some(avant),
-        None => conn
-            .query_row(
-                &format!(
-                    "SELECT {} FROM {} AS x WHERE x.rowid = ?1",
-                    super::json_de_la_ligne(conn, &b.table, "x")?,
-                    ident(&b.table)
-                ),
-                [ligne],
-                |r| r.get(0),
-            )
-            .optional()?,
+        None => crate::base::une(
+            conn,
+            &format!(
+                "SELECT {} FROM {} AS x WHERE x.rowid = ?1",
+                super::json_de_la_ligne(conn, &b.table, "x")?,
+                ident(&b.table)
+            ),
+            [ligne],
+        )?,
     };
     Ok(Brute {
         ligne,

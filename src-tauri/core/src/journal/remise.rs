@@ -48,10 +48,7 @@ fn parties(conn: &Connection, e: &Brute) -> Resultat<Vec<Brute>> {
 }
 
 fn inserer(conn: &Connection, b: &Brute) -> Resultat<()> {
-    let colonnes: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1)")?
-        .query_map([&b.table], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let colonnes: Vec<String> = crate::base::colonnes_de(conn, &b.table)?;
     let valeurs: serde_json::Map<String, serde_json::Value> = b
         .avant
         .as_deref()

@@ -66,12 +66,9 @@ impl Cadre {
             Cadre::Comite(_) => ("SELECT nom FROM comite_clee WHERE id = ?1", "Le comité"),
             Cadre::Reseau(_) => ("SELECT nom FROM academie WHERE id = ?1", "L'académie"),
         };
-        let nom: String = conn
-            .query_row(sql, [self.id()], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| {
-                Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id()))
-            })?;
+        let nom: String = crate::base::une(conn, sql, [self.id()])?.ok_or_else(|| {
+            Erreur::Introuvable(format!("{quoi} n° {} n'existe pas (ou plus).", self.id()))
+        })?;
         Ok(match self {
             Cadre::Reseau(_) => format!(
                 "Réseau des CET – académie {}",
@@ -319,7 +316,11 @@ pub struct Point {
 }
 
 pub fn points(conn: &Connection, reunion_id: i64) -> Resultat<Vec<Point>> {
-    crate::base::toutes(conn, "SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id", [reunion_id])
+    crate::base::toutes(
+        conn,
+        "SELECT id, ordre, intitule, compte_rendu FROM reunion_point WHERE reunion_id = ?1 ORDER BY ordre, id",
+        [reunion_id],
+    )
 }
 
 pub fn ajouter_point(conn: &Connection, reunion_id: i64, intitule: &str) -> Resultat<Vec<Point>> {
@@ -359,12 +360,11 @@ pub fn ecrire_compte_rendu(conn: &Connection, point_id: i64, texte: &str) -> Res
 // ——— Décisions ———
 
 pub fn decisions(conn: &Connection, reunion_id: i64) -> Resultat<Vec<String>> {
-    let mut st =
-        conn.prepare("SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id")?;
-    let v = st
-        .query_map([reunion_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT texte FROM reunion_decision WHERE reunion_id = ?1 ORDER BY id",
+        [reunion_id],
+    )
 }
 
 pub fn ajouter_decision(conn: &Connection, reunion_id: i64, texte: &str) -> Resultat<Vec<String>> {

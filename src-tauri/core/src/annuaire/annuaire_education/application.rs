@@ -121,13 +121,11 @@ pub(super) fn fermes_cites(conn: &Connection, ids: &[i64]) -> Resultat<Vec<Ferme
             continue;
         }
         // Absent après un essai s'il n'existait que par une ligne précédente du même fichier.
-        let fiche: Option<(String, String)> = conn
-            .query_row(
-                "SELECT uai, nom FROM etablissement WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let fiche: Option<(String, String)> = crate::base::une(
+            conn,
+            "SELECT uai, nom FROM etablissement WHERE id = ?1",
+            [id],
+        )?;
         if let Some((uai, nom)) = fiche {
             cites.push(FermeCite {
                 uai,

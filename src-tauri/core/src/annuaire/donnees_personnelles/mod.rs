@@ -10,7 +10,7 @@ use crate::journal::{self, Changement, Entree};
 use crate::rapport::{Document, Genre};
 use crate::{Erreur, Resultat};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// Une fiche qui cite la personne (présence, mandat, membre d'un comité…).
@@ -36,22 +36,20 @@ pub struct DonneesPersonne {
 
 /// Les colonnes du schéma qui citent une personne : (table, colonne).
 fn citations(conn: &Connection) -> Resultat<Vec<(String, String)>> {
-    Ok(conn
-        .prepare(
-            "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+    crate::base::toutes(
+        conn,
+        "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
              WHERE m.type = 'table' AND f.\"table\" = 'personne' ORDER BY m.name, f.\"from\"",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?)
+        [],
+    )
 }
 
 fn nom_de(conn: &Connection, id: i64) -> Resultat<String> {
-    conn.query_row(
+    crate::base::une(
+        conn,
         "SELECT trim(prenom || ' ' || nom) FROM personne WHERE id = ?1",
         [id],
-        |r| r.get(0),
-    )
-    .optional()?
+    )?
     .ok_or_else(|| Erreur::Introuvable(format!("Personne n° {id} introuvable.")))
 }
 
@@ -76,14 +74,15 @@ pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPe
     ];
     for (table, colonne) in citations(conn)? {
         let json = journal::json_de_la_ligne(conn, &table, "x")?;
-        let lignes: Vec<(i64, String)> = conn
-            .prepare(&format!(
+        let lignes: Vec<(i64, String)> = crate::base::toutes(
+            conn,
+            &format!(
                 "SELECT x.rowid, {json} FROM {} x WHERE x.{} = ?1 ORDER BY x.rowid",
                 ident(&table),
                 ident(&colonne)
-            ))?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+            ),
+            [id],
+        )?;
         for (ligne, json) in lignes {
             mentions.push(Mention {
                 quoi: journal::nom_de_table(&table),

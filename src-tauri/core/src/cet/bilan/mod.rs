@@ -72,16 +72,15 @@ pub fn modele_bilan(
     let (debut, fin) = periode.bornes();
     let (d, f) = (dates::iso(debut), dates::iso(fin));
     let perimetre = libelle_perimetre(conn, academie_id)?;
-    let par_secteur: Vec<(String, String, i64)> = conn
-        .prepare(
-            "SELECT coalesce(c.nom, 'CPC non renseignée'), CASE WHEN x.secteur = '' THEN 'Secteur non renseigné' ELSE x.secteur END, count(*)
+    let par_secteur: Vec<(String, String, i64)> = crate::base::toutes(
+        conn,
+        "SELECT coalesce(c.nom, 'CPC non renseignée'), CASE WHEN x.secteur = '' THEN 'Secteur non renseigné' ELSE x.secteur END, count(*)
              FROM cet x LEFT JOIN cpc c ON c.id = x.cpc_id
              WHERE (?3 IS NULL OR x.academie_id = ?3)
                AND EXISTS (SELECT 1 FROM mandat_cet m WHERE m.cet_id = x.id AND m.debut <= ?2 AND m.fin >= ?1)
              GROUP BY 1, 2 ORDER BY normaliser(coalesce(c.nom, '~')), normaliser(x.secteur)",
-        )?
-        .query_map(rusqlite::params![d, f, academie_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
+        rusqlite::params![d, f, academie_id],
+    )?;
     let compter = |sql: &str| -> Resultat<i64> {
         Ok(conn.query_row(sql, rusqlite::params![d, f, academie_id], |r| r.get(0))?)
     };
@@ -108,13 +107,10 @@ pub fn modele_bilan(
             presents: a.presents,
         })
         .collect();
-    let jurys = conn
-        .prepare(&format!(
+    let jurys = crate::base::toutes(conn, &format!(
             "SELECT j.diplome, count(*) FROM cet_jury j JOIN cet x ON x.id = j.cet_id WHERE j.date BETWEEN ?1 AND ?2 AND {dans}
              GROUP BY normaliser(j.diplome) ORDER BY 2 DESC, normaliser(j.diplome)"
-        ))?
-        .query_map(rusqlite::params![d, f, academie_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+        ), rusqlite::params![d, f, academie_id])?;
     Ok(BilanCet {
         sources: crate::consolidation::couverture(
             conn,

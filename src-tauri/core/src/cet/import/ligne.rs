@@ -8,7 +8,7 @@ use crate::cet::registre::{self, SaisieCet};
 use crate::cet::{mandats, Designation, StatutPro};
 use crate::vocabulaire::Code;
 use crate::{texte, Controle, Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
 
 /// « M », « Monsieur », « mme »… ; vide si la colonne l'est.
@@ -47,13 +47,11 @@ fn cpc(tx: &Connection, nom: &str, c: &mut Controle) -> Resultat<Option<i64>> {
     if nom.is_empty() {
         return Ok(None);
     }
-    let id: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)",
-            [nom],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let id: Option<i64> = crate::base::une(
+        tx,
+        "SELECT id FROM cpc WHERE normaliser(nom) = normaliser(?1)",
+        [nom],
+    )?;
     if id.is_none() {
         c.ajouter(
             "cpc",
