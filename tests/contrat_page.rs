@@ -10,7 +10,6 @@ use passerelle_core::cet::{cpc, registre};
 use passerelle_core::clee::comites;
 use passerelle_core::conventions::fiches;
 use passerelle_core::ipe::{actions, intervenants};
-use passerelle_core::liste::ParametresListe;
 use passerelle_core::Connection;
 use serde::Serialize;
 use serde_json::Value;
@@ -27,69 +26,28 @@ fn json<T: Serialize>(v: T) -> Value {
     serde_json::to_value(v).unwrap()
 }
 
+/// Un écran de liste : sa commande, et le type de sa saisie dans le module qui la sert.
+macro_rules! ecran {
+    ($lister:literal, $module:ident :: $saisie:ident) => {
+        Ecran {
+            lister: $lister,
+            lignes: |c| json($module::lister(c, &Default::default()).unwrap().lignes),
+            saisie: || json($module::$saisie::default()),
+        }
+    };
+}
+
 const ECRANS: &[Ecran] = &[
-    Ecran {
-        lister: "lister_etablissements",
-        lignes: |c| {
-            json(
-                etablissements::lister(c, &Default::default())
-                    .unwrap()
-                    .lignes,
-            )
-        },
-        saisie: || json(etablissements::SaisieEtablissement::default()),
-    },
-    Ecran {
-        lister: "lister_organisations",
-        lignes: |c| {
-            json(
-                organisations::lister(c, &Default::default())
-                    .unwrap()
-                    .lignes,
-            )
-        },
-        saisie: || json(organisations::SaisieOrganisation::default()),
-    },
-    Ecran {
-        lister: "lister_personnes",
-        lignes: |c| json(personnes::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(personnes::SaisiePersonne::default()),
-    },
-    Ecran {
-        lister: "lister_bassins",
-        lignes: |c| json(bassins::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(bassins::SaisieBassin::default()),
-    },
-    Ecran {
-        lister: "lister_cet",
-        lignes: |c| json(registre::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(registre::SaisieCet::default()),
-    },
-    Ecran {
-        lister: "lister_cpc",
-        lignes: |c| json(cpc::lister(c, &ParametresListe::default()).unwrap().lignes),
-        saisie: || json(cpc::SaisieCpc::default()),
-    },
-    Ecran {
-        lister: "lister_comites",
-        lignes: |c| json(comites::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(comites::SaisieComite::default()),
-    },
-    Ecran {
-        lister: "lister_conventions",
-        lignes: |c| json(fiches::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(fiches::SaisieConvention::default()),
-    },
-    Ecran {
-        lister: "lister_actions_ipe",
-        lignes: |c| json(actions::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(actions::SaisieAction::default()),
-    },
-    Ecran {
-        lister: "lister_ipe",
-        lignes: |c| json(intervenants::lister(c, &Default::default()).unwrap().lignes),
-        saisie: || json(intervenants::SaisieIpe::default()),
-    },
+    ecran!("lister_etablissements", etablissements::SaisieEtablissement),
+    ecran!("lister_organisations", organisations::SaisieOrganisation),
+    ecran!("lister_personnes", personnes::SaisiePersonne),
+    ecran!("lister_bassins", bassins::SaisieBassin),
+    ecran!("lister_cet", registre::SaisieCet),
+    ecran!("lister_cpc", cpc::SaisieCpc),
+    ecran!("lister_comites", comites::SaisieComite),
+    ecran!("lister_conventions", fiches::SaisieConvention),
+    ecran!("lister_actions_ipe", actions::SaisieAction),
+    ecran!("lister_ipe", intervenants::SaisieIpe),
 ];
 
 /// Les clés d'un objet JSON (de la première ligne pour une liste).
