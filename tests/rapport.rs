@@ -130,6 +130,32 @@ fn texte_pagination_et_tableau_sur_plusieurs_pages() {
     );
 }
 
+/// Les deux polices sont incorporées réduites aux caractères imprimés (pdffonts : « emb »,
+/// « sub » et « uni » à « yes », nom préfixé de six capitales) : un document de six pages pèse
+/// quelques dizaines de kilo-octets, pas les 1,4 Mo des polices entières.
+#[test]
+fn polices_incorporees_en_sous_ensemble() {
+    let d = tempfile::tempdir().unwrap();
+    let pdf = d.path().join("r.pdf");
+    let octets = rendre_pdf(&document()).unwrap();
+    assert!(octets.len() < 150_000, "{} octets", octets.len());
+    std::fs::write(&pdf, octets).unwrap();
+    let o = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let t = String::from_utf8_lossy(&o.stdout).into_owned();
+    for nom in ["+DejaVuSans ", "+DejaVuSans-Bold "] {
+        let ligne = t
+            .lines()
+            .find(|l| l.contains(nom))
+            .unwrap_or_else(|| panic!("{t}"));
+        let prefixe = ligne.split('+').next().unwrap();
+        assert!(
+            prefixe.len() == 6 && prefixe.chars().all(|c| c.is_ascii_uppercase()),
+            "{ligne}"
+        );
+        assert!(ligne.contains("Identity-H       yes yes yes"), "{ligne}");
+    }
+}
+
 #[test]
 fn rapport_vide_une_page_valide() {
     let r = Rapport {

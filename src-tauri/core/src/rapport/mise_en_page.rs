@@ -7,7 +7,9 @@ use super::dessin::{bleu, gris, noir, Page, HAUTEUR_PAGE, LARGEUR_PAGE};
 use super::polices::{polices, Polices, MARQUE};
 use super::{Bloc, Colonne, Rapport};
 use crate::{Erreur, Resultat};
-use printpdf::{Color, FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions};
+use printpdf::{
+    Color, FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, TextItem,
+};
 use std::collections::BTreeSet;
 
 pub(super) const MARGE: f32 = 56.7; // 20 mm
@@ -404,10 +406,8 @@ fn avertissements(absents: &BTreeSet<char>) -> Vec<String> {
 pub fn rendre_pdf_et_avertissements(r: &Rapport) -> Resultat<(Vec<u8>, Vec<String>)> {
     let polices = polices().map_err(Erreur::Pdf)?;
     let mut doc = PdfDocument::new(&r.titre);
-    let ids = (
-        doc.add_font(&polices.reguliere),
-        doc.add_font(&polices.grasse),
-    );
+    // Les polices s'ajoutent après la mise en page, réduites aux caractères imprimés.
+    let ids = (FontId::new(), FontId::new());
     let mut m = Mise {
         polices,
         ids,
@@ -448,6 +448,23 @@ pub fn rendre_pdf_et_avertissements(r: &Rapport) -> Resultat<(Vec<u8>, Vec<Strin
     }
     m.entetes_et_pieds(&r.entete, usize::from(r.couverture.is_some()));
     let avertissements = avertissements(&m.absents);
+    for (id, gras) in [(&m.ids.0, false), (&m.ids.1, true)] {
+        let mut police = polices
+            .sous_ensemble(gras, &caracteres_employes(&m.pages, id))
+            .map_err(Erreur::Pdf)?;
+        // Une police réduite porte un préfixe de six capitales (ISO 32000-1, 9.6.4).
+        let prefixe = id.0.get(..6).unwrap_or("PASSER");
+        let nom = if gras {
+            "DejaVuSans-Bold"
+        } else {
+            "DejaVuSans"
+        };
+        police.font_name = Some(format!("{prefixe}+{nom}"));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(police));
+    }
     let pages = m
         .pages
         .into_iter()
@@ -457,4 +474,27 @@ pub fn rendre_pdf_et_avertissements(r: &Rapport) -> Resultat<(Vec<u8>, Vec<Strin
         .with_pages(pages)
         .save(&PdfSaveOptions::default(), &mut Vec::new());
     Ok((octets, avertissements))
+}
+
+/// Les caractères que les pages impriment dans la police `id`.
+fn caracteres_employes(pages: &[Page], id: &FontId) -> BTreeSet<char> {
+    let mut employes = BTreeSet::new();
+    let mut courante = None;
+    for op in pages.iter().flat_map(|p| &p.ops) {
+        match op {
+            Op::SetFont {
+                font: PdfFontHandle::External(f),
+                ..
+            } => courante = Some(f),
+            Op::ShowText { items } if courante == Some(id) => {
+                for item in items {
+                    if let TextItem::Text(t) = item {
+                        employes.extend(t.chars());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    employes
 }
