@@ -5,6 +5,7 @@ use super::polices::Polices;
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,
 };
+use std::collections::BTreeSet;
 
 pub const LARGEUR_PAGE: f32 = 595.28;
 pub const HAUTEUR_PAGE: f32 = 841.89;
@@ -113,4 +114,27 @@ impl Page {
             },
         ]);
     }
+}
+
+/// Les caractères que les pages impriment dans la police `id`.
+pub(super) fn caracteres_employes(pages: &[Page], id: &FontId) -> BTreeSet<char> {
+    let mut employes = BTreeSet::new();
+    let mut courante = None;
+    for op in pages.iter().flat_map(|p| &p.ops) {
+        match op {
+            Op::SetFont {
+                font: PdfFontHandle::External(f),
+                ..
+            } => courante = Some(f),
+            Op::ShowText { items } if courante == Some(id) => {
+                for item in items {
+                    if let TextItem::Text(t) = item {
+                        employes.extend(t.chars());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    employes
 }

@@ -3,13 +3,11 @@
 //! entre deux rangées en répétant leur en-tête) ; un titre emmène toujours avec lui le début
 //! de ce qui le suit.
 
-use super::dessin::{bleu, gris, noir, Page, HAUTEUR_PAGE, LARGEUR_PAGE};
+use super::dessin::{bleu, caracteres_employes, gris, noir, Page, HAUTEUR_PAGE, LARGEUR_PAGE};
 use super::polices::{polices, Polices, MARQUE};
 use super::{Bloc, Colonne, Rapport};
 use crate::{Erreur, Resultat};
-use printpdf::{
-    Color, FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, TextItem,
-};
+use printpdf::{Color, FontId, Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use std::collections::BTreeSet;
 
 pub(super) const MARGE: f32 = 56.7; // 20 mm
@@ -474,27 +472,4 @@ pub fn rendre_pdf_et_avertissements(r: &Rapport) -> Resultat<(Vec<u8>, Vec<Strin
         .with_pages(pages)
         .save(&PdfSaveOptions::default(), &mut Vec::new());
     Ok((octets, avertissements))
-}
-
-/// Les caractères que les pages impriment dans la police `id`.
-fn caracteres_employes(pages: &[Page], id: &FontId) -> BTreeSet<char> {
-    let mut employes = BTreeSet::new();
-    let mut courante = None;
-    for op in pages.iter().flat_map(|p| &p.ops) {
-        match op {
-            Op::SetFont {
-                font: PdfFontHandle::External(f),
-                ..
-            } => courante = Some(f),
-            Op::ShowText { items } if courante == Some(id) => {
-                for item in items {
-                    if let TextItem::Text(t) = item {
-                        employes.extend(t.chars());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    employes
 }
