@@ -257,7 +257,7 @@ fn une_base_d_academie_ne_guette_que_son_academie() {
     let academies = compter(&source, "academie") as usize;
     let national = base_de_consolidation("National");
     importer(&national, std::slice::from_ref(&lille));
-    let etat = consolidation::etat(&national, None).unwrap();
+    let etat = consolidation::etat(&national).unwrap();
     assert_eq!(etat.academie, "");
     let (periode, manquantes) = &etat.manquantes[0];
     assert_eq!(periode, "2007");
@@ -273,14 +273,14 @@ fn une_base_d_academie_ne_guette_que_son_academie() {
     )
     .unwrap();
     importer(&daet, &[lille]);
-    let etat = consolidation::etat(&daet, None).unwrap();
+    let etat = consolidation::etat(&daet).unwrap();
     assert_eq!(etat.academie, "académie de Lyon");
     assert_eq!(
         etat.manquantes,
         [("2007".to_string(), vec!["Lyon".to_string()])]
     );
     importer(&daet, &[lyon]);
-    let etat = consolidation::etat(&daet, None).unwrap();
+    let etat = consolidation::etat(&daet).unwrap();
     assert_eq!(
         etat.manquantes,
         [("2007".to_string(), Vec::<String>::new())]

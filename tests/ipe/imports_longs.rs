@@ -23,6 +23,7 @@ fn import_annule_avant_de_commencer_n_ecrit_rien() {
     let c = base::en_memoire().unwrap();
     let suivi = Suivi::default();
     suivi.annuler();
+    // L'import choisi par son nom, comme la fenêtre le demande.
     let e = import::importer(
         &c,
         "actions-ipe",
@@ -44,14 +45,7 @@ fn import_annule_avant_de_commencer_n_ecrit_rien() {
 fn import_suivi_jusqu_au_bout() {
     let c = base::en_memoire().unwrap();
     let suivi = Suivi::default();
-    let r = import::importer(
-        &c,
-        "actions-ipe",
-        actions_generees(250).as_bytes(),
-        false,
-        &suivi,
-    )
-    .unwrap();
+    let r = import::importer_actions(&c, actions_generees(250).as_bytes(), false, &suivi).unwrap();
     let a = suivi.avancement();
     assert_eq!((a.fait, a.total, r.lignes), (250, 250, 250));
     assert_eq!(a.secondes_restantes, Some(0));
@@ -108,17 +102,10 @@ fn gros_import_tout_ou_rien_et_une_note_au_journal() {
     let mut fautif = actions_generees(n);
     fautif.push_str("31/02/2026;;Lille;stages;Date impossible;1;1;1;1;1;1;1\n");
     let suivi = Suivi::default();
-    let e = import::importer(&c, "actions-ipe", fautif.as_bytes(), false, &suivi).unwrap_err();
+    let e = import::importer_actions(&c, fautif.as_bytes(), false, &suivi).unwrap_err();
     assert!(matches!(e, Erreur::Import(_)), "{e}");
     assert_eq!((compter(&c, "action_ipe"), notes(&c)), (0, 0));
-    let r = import::importer(
-        &c,
-        "actions-ipe",
-        actions_generees(n).as_bytes(),
-        false,
-        &suivi,
-    )
-    .unwrap();
+    let r = import::importer_actions(&c, actions_generees(n).as_bytes(), false, &suivi).unwrap();
     assert_eq!(r.lignes, n);
     assert_eq!((compter(&c, "action_ipe") as usize, notes(&c)), (n, 1));
 }

@@ -24,6 +24,9 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
         : el('input', { id: idChamp, name: c.cle, type: c.type === 'email' ? 'email' : c.type === 'tel' ? 'tel' : 'text',
             inputmode: c.type === 'nombre' ? 'numeric' : null, placeholder: c.type === 'date' ? 'JJ/MM/AAAA' : null,
             class: c.type === 'nombre' ? 'nombre' : null, autocomplete: 'off', spellcheck: 'false' });
+    // Un champ de texte reçoit sa valeur tout de suite : rempli plus tard (après les listes), il
+    // effacerait ce que l'utilisateur aurait déjà tapé.
+    if (!choixFiche && c.type !== 'choix' && c.type !== 'multiple') saisie.value = valeurs[c.cle] ?? '';
     saisie.setAttribute('aria-describedby', [aide && `${idChamp}-aide`, `${idChamp}-erreur`].filter(Boolean).join(' '));
     if (c.requis) saisie.setAttribute('aria-required', 'true');
     const bloc = el('div', { class: 'champ' },
@@ -96,10 +99,9 @@ export function formulaire({ id, titre, champs, valeurs = {}, libelleValider = '
   form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); annuler?.(); } });
 
   const pret = (async () => {
-    for (const [cle, { c, saisie, choixFiche }] of elements) {
+    for (const [cle, { c, choixFiche }] of elements) {
       if (choixFiche) await choixFiche.definir(valeurs[cle]);
       else if (c.type === 'choix' || c.type === 'multiple') await chargerOptions(cle, valeurs[cle]);
-      else saisie.value = valeurs[cle] ?? '';
     }
     // Un choix qui dépend d'un autre (bassin ← académie) se recharge quand celui-ci change.
     for (const [cle, { c }] of elements) {

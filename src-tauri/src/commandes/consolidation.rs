@@ -74,7 +74,7 @@ pub fn importer_paquets(etat: State<Etat>, rangs: Vec<usize>, essai: bool) -> R<
 /// L'écran Consolidation : sources reçues, académies sans paquet par période, conflits ouverts.
 #[tauri::command(async)]
 pub fn etat_consolidation(etat: State<Etat>) -> R<consolidation::Etat> {
-    etat.avec(|c| consolidation::etat(c, None))
+    etat.avec(consolidation::etat)
 }
 
 /// Retire la contribution d'une source ; rend le compte rendu (fiches supprimées, conflits).

@@ -2,7 +2,7 @@
 
 use crate::base::Ligne;
 use crate::{Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Ligne)]
@@ -23,33 +23,30 @@ pub fn de(nom: &str) -> String {
 }
 
 pub fn lister(conn: &Connection) -> Resultat<Vec<Academie>> {
-    let mut st = conn.prepare("SELECT id, code, nom FROM academie ORDER BY normaliser(nom)")?;
-    let v = st
-        .query_map([], Academie::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT id, code, nom FROM academie ORDER BY normaliser(nom)",
+        [],
+    )
 }
 
 /// L'académie n° `id` (une saisie, un filtre, une base écrite ailleurs : elle peut manquer).
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Academie> {
-    conn.query_row(
+    crate::base::une(
+        conn,
         "SELECT id, code, nom FROM academie WHERE id = ?1",
         [id],
-        Academie::depuis_ligne,
-    )
-    .optional()?
+    )?
     .ok_or_else(|| Erreur::Introuvable(format!("L'académie n° {id} n'existe pas.")))
 }
 
 /// Une académie par son code officiel (« 09 ») ou son nom (« Lille ») ; `None` si aucune.
 pub fn chercher(conn: &Connection, code_ou_nom: &str) -> Resultat<Option<Academie>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
-            [code_ou_nom.trim()],
-            Academie::depuis_ligne,
-        )
-        .optional()?)
+    crate::base::une(
+        conn,
+        "SELECT id, code, nom FROM academie WHERE code = ?1 OR normaliser(nom) = normaliser(?1)",
+        [code_ou_nom.trim()],
+    )
 }
 
 /// Comme `chercher`, mais l'académie doit exister.

@@ -142,14 +142,12 @@ pub fn creer(conn: &Connection, s: &SaisieAnimation) -> Resultat<Animation> {
             "INSERT INTO animation_cet (reunion_id, theme, secteurs, notes) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![r.id, s.theme.trim(), secteurs_nettoyes(&s.secteurs), s.notes.trim()],
         )?;
-        liste::ecrire_liens(
-            conn,
-            "animation_coorganisateur",
-            "reunion_id",
-            r.id,
-            "organisation_id",
-            &s.coorganisateur_ids,
-        )?;
+        liste::Liaison {
+            table: "animation_coorganisateur",
+            parent: "reunion_id",
+            autre: "organisation_id",
+        }
+        .remplacer(conn, r.id, &s.coorganisateur_ids)?;
         Ok(r.id)
     })?;
     lire(conn, id)

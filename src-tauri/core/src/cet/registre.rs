@@ -385,14 +385,12 @@ pub(crate) fn ecrire(
             id
         }
     };
-    liste::ecrire_liens(
-        conn,
-        "cet_etablissement",
-        "cet_id",
-        id,
-        "etablissement_id",
-        &s.etablissement_ids,
-    )?;
+    liste::Liaison {
+        table: "cet_etablissement",
+        parent: "cet_id",
+        autre: "etablissement_id",
+    }
+    .remplacer(conn, id, &s.etablissement_ids)?;
     Ok(id)
 }
 

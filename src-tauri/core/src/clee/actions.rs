@@ -254,22 +254,18 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieActionClee) -> Resultat<
                 id
             }
         };
-        liste::ecrire_liens(
-            conn,
-            "action_clee_etablissement",
-            "action_id",
-            id,
-            "etablissement_id",
-            &s.etablissement_ids,
-        )?;
-        liste::ecrire_liens(
-            conn,
-            "action_clee_organisation",
-            "action_id",
-            id,
-            "organisation_id",
-            &s.organisation_ids,
-        )?;
+        liste::Liaison {
+            table: "action_clee_etablissement",
+            parent: "action_id",
+            autre: "etablissement_id",
+        }
+        .remplacer(conn, id, &s.etablissement_ids)?;
+        liste::Liaison {
+            table: "action_clee_organisation",
+            parent: "action_id",
+            autre: "organisation_id",
+        }
+        .remplacer(conn, id, &s.organisation_ids)?;
         Ok(id)
     })
 }

@@ -26,12 +26,11 @@ pub const STATUTS_VIVANTS: &str = "('en_creation', 'actif')";
 
 /// Comités vivants (id, nom), pour l'échéancier.
 pub fn vivants(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
-    let v = crate::base::toutes(
+    crate::base::toutes(
         conn,
         &format!("SELECT id, nom FROM comite_clee WHERE statut IN {STATUTS_VIVANTS} ORDER BY id"),
         [],
-    )?;
-    Ok(v)
+    )
 }
 
 #[derive(Debug, Clone, Serialize, Ligne)]
@@ -291,14 +290,12 @@ fn ecrire(conn: &Connection, id: Option<i64>, s: &SaisieComite, v: &ComiteValide
             id
         }
     };
-    liste::ecrire_liens(
-        conn,
-        "comite_bassin",
-        "comite_id",
-        id,
-        "bassin_id",
-        &v.bassin_ids,
-    )?;
+    liste::Liaison {
+        table: "comite_bassin",
+        parent: "comite_id",
+        autre: "bassin_id",
+    }
+    .remplacer(conn, id, &v.bassin_ids)?;
     for (personne, college) in [
         (s.copilote_education_id, "education"),
         (s.copilote_entreprise_id, "monde_economique"),

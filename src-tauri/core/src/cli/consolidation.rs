@@ -131,7 +131,7 @@ pub(super) fn afficher_import(
 
 pub(super) fn afficher_sources(db: Option<PathBuf>, sortie: &mut dyn Write) -> Result<(), Erreur> {
     let b = base_existante(db)?;
-    let etat = consolidation::etat(&b.conn, None)?;
+    let etat = consolidation::etat(&b.conn)?;
     let sources = &etat.sources;
     if sources.is_empty() {
         writeln!(sortie, "Aucun paquet reçu.")?;

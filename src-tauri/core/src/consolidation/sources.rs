@@ -102,14 +102,14 @@ pub struct Etat {
     pub conflits: Vec<super::Conflit>,
 }
 
-pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
+pub fn etat(conn: &Connection) -> Resultat<Etat> {
     let sources = sources(conn)?;
     // Les sources sont triées par période : les périodes distinctes se suivent.
     let mut periodes: Vec<String> = sources.iter().map(|s| s.periode.clone()).collect();
     periodes.dedup();
     let manquantes = periodes
         .into_iter()
-        .map(|p| Ok((p.clone(), academies_sans_source(conn, perimetre, &p)?)))
+        .map(|p| Ok((p.clone(), academies_sans_source(conn, &p)?)))
         .collect::<Resultat<_>>()?;
     let identite = super::identite(conn)?;
     let academie = match identite.academie.as_str() {
@@ -128,23 +128,18 @@ pub fn etat(conn: &Connection, perimetre: Option<Perimetre>) -> Resultat<Etat> {
     })
 }
 
-/// Les académies dont aucune contribution n'est arrivée pour la période (et le périmètre, s'il
-/// est donné) : ni une source de l'académie, ni un paquet limité à elle. Une base d'académie
+/// Les académies dont aucune contribution n'est arrivée pour la période, quel qu'en soit le
+/// périmètre : ni une source de l'académie, ni un paquet limité à elle. Une base d'académie
 /// (« DAET Lille ») ne guette que la sienne : les autres n'ont pas à lui envoyer de paquet.
-pub fn academies_sans_source(
-    conn: &Connection,
-    perimetre: Option<Perimetre>,
-    periode: &str,
-) -> Resultat<Vec<String>> {
+pub fn academies_sans_source(conn: &Connection, periode: &str) -> Resultat<Vec<String>> {
     let ici = super::identite(conn)?.academie;
     crate::base::toutes(
         conn,
-        "SELECT nom FROM academie a WHERE (?3 = '' OR a.code = ?3) AND NOT EXISTS (
+        "SELECT nom FROM academie a WHERE (?2 = '' OR a.code = ?2) AND NOT EXISTS (
                  SELECT 1 FROM consolidation_source s WHERE s.periode = ?1
-                   AND (?2 IS NULL OR s.perimetre = ?2 OR s.perimetre = 'tout')
                    AND (s.portee = a.code OR (s.portee = '' AND s.source_academie = a.code)))
              ORDER BY nom",
-        params![periode, perimetre, ici],
+        params![periode, ici],
     )
 }
 

@@ -422,7 +422,7 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
             id
         }
     };
-    for (table, colonne, liste_ids) in [
+    for (table, autre, ids) in [
         ("action_ipe_intervenant", "ipe_id", &v.intervenants),
         (
             "action_ipe_etablissement",
@@ -435,10 +435,15 @@ pub(crate) fn ecrire(conn: &Connection, id: Option<i64>, v: &ActionValide) -> Re
             &v.organisations_liees,
         ),
     ] {
+        let liaison = liste::Liaison {
+            table,
+            parent: "action_id",
+            autre,
+        };
         if nouvelle {
-            liste::ajouter_liens(conn, table, "action_id", id, colonne, liste_ids)?;
+            liaison.ajouter(conn, id, ids)?;
         } else {
-            liste::ecrire_liens(conn, table, "action_id", id, colonne, liste_ids)?;
+            liaison.remplacer(conn, id, ids)?;
         }
     }
     Ok(id)

@@ -208,13 +208,11 @@ const COLONNES_MISSION: &str = "id, ipe_id, debut, fin, quotite, lettre_date, le
 
 /// Historique des missions d'un IPE, la plus ancienne d'abord.
 pub fn missions(conn: &Connection, ipe_id: i64) -> Resultat<Vec<Mission>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {COLONNES_MISSION} FROM mission_ipe WHERE ipe_id = ?1 ORDER BY debut"
-    ))?;
-    let v = st
-        .query_map([ipe_id], Mission::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE ipe_id = ?1 ORDER BY debut"),
+        [ipe_id],
+    )
 }
 
 /// Toutes les missions qui touchent la période [debut, fin], avec l'académie de leur IPE.

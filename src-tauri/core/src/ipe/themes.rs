@@ -3,7 +3,7 @@
 
 use crate::base::Ligne;
 use crate::{texte, Controle, Erreur, Resultat};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Ligne)]
@@ -20,21 +20,18 @@ pub struct SaisieTheme {
 }
 
 pub fn lister(conn: &Connection) -> Resultat<Vec<Theme>> {
-    let mut st =
-        conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe ORDER BY ordre, id")?;
-    let v = st
-        .query_map([], Theme::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        "SELECT id, code, libelle, ordre FROM theme_ipe ORDER BY ordre, id",
+        [],
+    )
 }
 
 /// Retrouve un thème par son code (« stages ») ou son libellé, accents et casse ignorés.
 pub fn trouver(conn: &Connection, code_ou_libelle: &str) -> Resultat<Option<Theme>> {
     let cle = texte::normaliser(code_ou_libelle).replace(' ', "_");
-    let mut st = conn.prepare("SELECT id, code, libelle, ordre FROM theme_ipe")?;
-    let tous: Vec<Theme> = st
-        .query_map([], Theme::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
+    let tous: Vec<Theme> =
+        crate::base::toutes(conn, "SELECT id, code, libelle, ordre FROM theme_ipe", [])?;
     Ok(tous
         .into_iter()
         .find(|t| t.code == cle || texte::normaliser(&t.libelle).replace(' ', "_") == cle))
@@ -68,11 +65,10 @@ pub fn creer(conn: &Connection, s: &SaisieTheme) -> Resultat<Theme> {
         rusqlite::params![code, libelle, ordre],
     )?;
     let id = conn.last_insert_rowid();
-    conn.query_row(
+    crate::base::une(
+        conn,
         "SELECT id, code, libelle, ordre FROM theme_ipe WHERE id = ?1",
         [id],
-        Theme::depuis_ligne,
-    )
-    .optional()?
+    )?
     .ok_or_else(|| Erreur::Introuvable("Thème introuvable après création.".into()))
 }

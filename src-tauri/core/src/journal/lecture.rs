@@ -3,7 +3,6 @@
 
 use super::affichage::{entree, Brute, Caches, Entree, COLONNES};
 use super::{Chemin, Module, Operation};
-use crate::base::Ligne;
 use crate::liste::{Liste, LIMITE_DEFAUT};
 use crate::rapport::{Document, Genre};
 use crate::{dates, Erreur, Resultat};
@@ -108,9 +107,9 @@ pub fn historique_fiche(conn: &Connection, table: &str, id: i64) -> Resultat<Vec
              UNION ALL
              SELECT {COLONNES} FROM journal WHERE parent_table = ?1 AND parent_ligne = ?2
              UNION ALL
-             SELECT {COLONNES} FROM journal WHERE table_nom = ?1 AND derniere_ligne IS NOT NULL
-                 AND ligne <= ?2 AND derniere_ligne >= ?2
-             ORDER BY id DESC LIMIT 1000"
+             SELECT {COLONNES} FROM journal WHERE {}
+             ORDER BY id DESC LIMIT 1000",
+            super::plages::couvrant(1, 2)
         ),
         rusqlite::params![table, id],
         Some((table, id)),
@@ -141,10 +140,7 @@ fn entrees(
     parametres: impl rusqlite::Params,
     fiche: Option<(&str, i64)>,
 ) -> Resultat<Vec<Entree>> {
-    let brutes: Vec<Brute> = conn
-        .prepare(sql)?
-        .query_map(parametres, Brute::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
+    let brutes: Vec<Brute> = crate::base::toutes(conn, sql, parametres)?;
     let mut cache = Caches::default();
     brutes
         .into_iter()

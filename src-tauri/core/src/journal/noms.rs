@@ -52,10 +52,14 @@ pub fn nom_de_table(table: &str) -> String {
         ("parametre", "Paramètre"),
         ("base", "Base"),
     ];
-    match NOMS.iter().find(|(t, _)| *t == table) {
-        Some((_, n)) => n.to_string(),
-        None => majuscule(&table.replace('_', " ")),
-    }
+    traduit(NOMS, table).unwrap_or_else(|| majuscule(&table.replace('_', " ")))
+}
+
+/// Le nom français de `cle` dans la table `noms`, s'il y est.
+fn traduit(noms: &[(&str, &str)], cle: &str) -> Option<String> {
+    noms.iter()
+        .find(|(c, _)| *c == cle)
+        .map(|(_, n)| n.to_string())
 }
 
 fn majuscule(s: &str) -> String {
@@ -122,8 +126,5 @@ pub fn nom_de_champ(colonne: &str) -> String {
         ("date_arrete", "date de l'arrêté"),
         ("compte_rendu", "compte rendu"),
     ];
-    match NOMS.iter().find(|(c, _)| *c == colonne) {
-        Some((_, n)) => n.to_string(),
-        None => colonne.trim_end_matches("_id").replace('_', " "),
-    }
+    traduit(NOMS, colonne).unwrap_or_else(|| colonne.trim_end_matches("_id").replace('_', " "))
 }

@@ -13,12 +13,11 @@ pub(super) fn libelle(n: i64) -> String {
     format!("{} fiches créées d'un bloc", crate::texte::nombre(n))
 }
 
-/// La condition SQL (sur la table `journal`) des entrées en masse qui couvrent la ligne liée
-/// `?{parametre}` de la table `table` (nom écrit par le programme).
-pub(crate) fn couvrant(table: &str, parametre: usize) -> String {
+/// La condition SQL (sur la table `journal`) des entrées en masse de la table liée `?{table}`
+/// qui couvrent la ligne liée `?{ligne}`.
+pub(crate) fn couvrant(table: usize, ligne: usize) -> String {
     format!(
-        "(table_nom = '{}' AND derniere_ligne IS NOT NULL AND ?{parametre} BETWEEN ligne AND derniere_ligne)",
-        table.replace('\'', "''")
+        "(table_nom = ?{table} AND derniere_ligne IS NOT NULL AND ?{ligne} BETWEEN ligne AND derniere_ligne)"
     )
 }
 

@@ -5,22 +5,20 @@
 use super::affichage::{existe_encore, Brute, COLONNES};
 use super::noms::nom_de_table;
 use super::{par, Chemin, Operation};
-use crate::base::Ligne;
 use crate::{Erreur, Resultat};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 fn refus(message: String) -> Erreur {
     Erreur::validation("journal", message)
 }
 
 fn lire(conn: &Connection, id: i64) -> Resultat<Brute> {
-    conn.query_row(
+    crate::base::une(
+        conn,
         &format!("SELECT {COLONNES} FROM journal WHERE id = ?1"),
         [id],
-        Brute::depuis_ligne,
-    )
-    .optional()?
+    )?
     .ok_or_else(|| Erreur::Introuvable(format!("Entrée du journal n° {id} introuvable.")))
 }
 
@@ -29,13 +27,14 @@ fn parties(conn: &Connection, e: &Brute) -> Resultat<Vec<Brute>> {
     let mut trouvees = Vec::new();
     let mut a_voir = vec![(e.table.clone(), e.ligne, e.quand.clone())];
     while let Some((table, ligne, quand)) = a_voir.pop() {
-        let enfants: Vec<Brute> = conn
-            .prepare(&format!(
+        let enfants: Vec<Brute> = crate::base::toutes(
+            conn,
+            &format!(
                 "SELECT {COLONNES} FROM journal WHERE parent_table = ?1 AND parent_ligne = ?2
                    AND operation = 'suppression' AND quand = ?3 ORDER BY id"
-            ))?
-            .query_map(rusqlite::params![table, ligne, quand], Brute::depuis_ligne)?
-            .collect::<Result<_, _>>()?;
+            ),
+            rusqlite::params![table, ligne, quand],
+        )?;
         for b in enfants {
             a_voir.push((b.table.clone(), b.ligne, b.quand.clone()));
             trouvees.push(b);

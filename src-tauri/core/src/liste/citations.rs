@@ -47,42 +47,43 @@ pub fn verifier_ids_connus(
     Ok(())
 }
 
-/// Remplace les liens `table(colonne_parent = id, colonne = autre)` par `autres`. Tables et
-/// colonnes écrites par le module, jamais saisies.
-pub fn ecrire_liens(
-    conn: &Connection,
-    table: &str,
-    colonne_parent: &str,
-    id: i64,
-    colonne: &str,
-    autres: &[i64],
-) -> Resultat<()> {
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE {colonne_parent} = ?1"))?
-        .execute([id])?;
-    ajouter_liens(conn, table, colonne_parent, id, colonne, autres)
+/// Une table de liens entre une fiche (`parent`) et les fiches qu'elle cite (`autre`), par
+/// exemple les établissements d'un CET. Noms écrits par le module, jamais saisis.
+pub struct Liaison {
+    pub table: &'static str,
+    pub parent: &'static str,
+    pub autre: &'static str,
 }
 
-/// Les liens d'une fiche qui vient d'être créée (rien à retirer avant) : un import de
-/// 100 000 actions s'épargne 300 000 suppressions sans effet.
-pub fn ajouter_liens(
-    conn: &Connection,
-    table: &str,
-    colonne_parent: &str,
-    id: i64,
-    colonne: &str,
-    autres: &[i64],
-) -> Resultat<()> {
-    // Sans lien, rien à préparer : la plupart des actions importées n'en ont qu'un sur trois.
-    if autres.is_empty() {
-        return Ok(());
+impl Liaison {
+    /// Remplace les liens de la fiche `id` par `autres`.
+    pub fn remplacer(&self, conn: &Connection, id: i64, autres: &[i64]) -> Resultat<()> {
+        let Liaison { table, parent, .. } = self;
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE {parent} = ?1"))?
+            .execute([id])?;
+        self.ajouter(conn, id, autres)
     }
-    let mut st = conn.prepare_cached(&format!(
-        "INSERT INTO {table} ({colonne_parent}, {colonne}) VALUES (?1, ?2)"
-    ))?;
-    for autre in sans_doublon(autres) {
-        st.execute([id, autre])?;
+
+    /// Les liens d'une fiche qui vient d'être créée (rien à retirer avant) : un import de
+    /// 100 000 actions s'épargne 300 000 suppressions sans effet.
+    pub fn ajouter(&self, conn: &Connection, id: i64, autres: &[i64]) -> Resultat<()> {
+        // Sans lien, rien à préparer : la plupart des actions importées n'en ont qu'un sur trois.
+        if autres.is_empty() {
+            return Ok(());
+        }
+        let Liaison {
+            table,
+            parent,
+            autre,
+        } = self;
+        let mut st = conn.prepare_cached(&format!(
+            "INSERT INTO {table} ({parent}, {autre}) VALUES (?1, ?2)"
+        ))?;
+        for a in sans_doublon(autres) {
+            st.execute([id, a])?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// `id` s'il désigne une ligne de `table`, sinon `None` (choix vide ou ligne disparue).

@@ -4,8 +4,7 @@
 mod citations;
 
 pub use citations::{
-    ajouter_liens, ecrire_liens, existant, existe, ids, sans_doublon, verifier_ids,
-    verifier_ids_connus, Existants,
+    existant, existe, ids, sans_doublon, verifier_ids, verifier_ids_connus, Existants, Liaison,
 };
 
 use crate::{texte, Erreur, Resultat};

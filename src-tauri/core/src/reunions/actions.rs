@@ -44,14 +44,11 @@ pub fn actions(
          ORDER BY coalesce(a.echeance, '9999'), a.id",
         cadre.colonne()
     );
-    let v = conn
-        .prepare(&sql)?
-        .query_map(
-            rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)],
-            ActionSuivi::depuis_ligne,
-        )?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        &sql,
+        rusqlite::params![cadre.id(), ouvertes_au.map(dates::iso)],
+    )
 }
 
 pub fn ajouter_action(
@@ -111,13 +108,11 @@ pub fn clore_action_aujourdhui(conn: &Connection, id: i64) -> Resultat<()> {
 
 /// Actions décidées pendant cette réunion.
 pub fn actions_decidees(conn: &Connection, reunion_id: i64) -> Resultat<Vec<ActionSuivi>> {
-    let v = conn
-        .prepare(&format!(
-            "{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"
-        ))?
-        .query_map([reunion_id], ActionSuivi::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        &format!("{SELECT_ACTION} WHERE a.reunion_id = ?1 ORDER BY a.id"),
+        [reunion_id],
+    )
 }
 
 /// Ordre du jour proposé : ouverture, chaque action encore ouverte (reportée), les points

@@ -14,7 +14,7 @@ use crate::base::Ligne;
 use crate::vocabulaire::Code;
 use crate::{dates, liste, texte, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// Ce qui réunit : le groupe de suivi d'une convention, un comité local École-entreprise, ou le
@@ -182,21 +182,12 @@ pub fn lister(conn: &Connection, cadre: Cadre) -> Resultat<Vec<Reunion>> {
         "{SELECT_REUNION} WHERE r.{} = ?1 ORDER BY r.date, r.id",
         cadre.colonne()
     );
-    let v = conn
-        .prepare(&sql)?
-        .query_map([cadre.id()], Reunion::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(conn, &sql, [cadre.id()])
 }
 
 pub fn lire(conn: &Connection, id: i64) -> Resultat<Reunion> {
-    conn.query_row(
-        &format!("{SELECT_REUNION} WHERE r.id = ?1"),
-        [id],
-        Reunion::depuis_ligne,
-    )
-    .optional()?
-    .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
+    crate::base::une(conn, &format!("{SELECT_REUNION} WHERE r.id = ?1"), [id])?
+        .ok_or_else(|| Erreur::Introuvable(format!("La réunion n° {id} n'existe pas (ou plus).")))
 }
 
 /// Heure « 14h30 », « 14:30 » ou vide.
@@ -281,13 +272,11 @@ pub fn creer(conn: &Connection, cadre: Cadre, s: &SaisieReunion) -> Resultat<Reu
 
 /// Réunions (de comités) rattachées à une convention, pour sa fiche.
 pub fn liees_a_convention(conn: &Connection, convention_id: i64) -> Resultat<Vec<Reunion>> {
-    let v = conn
-        .prepare(&format!(
-            "{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"
-        ))?
-        .query_map([convention_id], Reunion::depuis_ligne)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        &format!("{SELECT_REUNION} WHERE r.convention_liee_id = ?1 ORDER BY r.date DESC, r.id"),
+        [convention_id],
+    )
 }
 
 /// La réunion précédente (la dernière avant `date`), pour borner « l'activité depuis ».
@@ -296,13 +285,7 @@ pub fn precedente(conn: &Connection, cadre: Cadre, date: NaiveDate) -> Resultat<
         "{SELECT_REUNION} WHERE r.{} = ?1 AND r.date < ?2 ORDER BY r.date DESC, r.id DESC LIMIT 1",
         cadre.colonne()
     );
-    Ok(conn
-        .query_row(
-            &sql,
-            rusqlite::params![cadre.id(), dates::iso(date)],
-            Reunion::depuis_ligne,
-        )
-        .optional()?)
+    crate::base::une(conn, &sql, rusqlite::params![cadre.id(), dates::iso(date)])
 }
 
 // ——— Ordre du jour et compte rendu ———

@@ -69,8 +69,9 @@ pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPe
     let fiche = journal::champs_lisibles(conn, "personne", &json_personne)?;
     let mut mentions = Vec::new();
     let mut conditions = vec![
-        "(table_nom = 'personne' AND ligne = ?1 AND derniere_ligne IS NULL)".to_string(),
-        journal::couvrant("personne", 1),
+        // ?1 : la personne ; ?2 : « personne ».
+        "(table_nom = ?2 AND ligne = ?1 AND derniere_ligne IS NULL)".to_string(),
+        journal::couvrant(2, 1),
     ];
     for (table, colonne) in citations(conn)? {
         let json = journal::json_de_la_ligne(conn, &table, "x")?;
@@ -101,7 +102,7 @@ pub fn modele_donnees_personne(conn: &Connection, id: i64) -> Resultat<DonneesPe
     let historique = journal::entrees_ou(
         conn,
         &conditions.join(" OR "),
-        &[Value::Integer(id)],
+        &[Value::Integer(id), Value::Text("personne".into())],
         Some(("personne", id)),
     )?;
     Ok(DonneesPersonne {

@@ -107,10 +107,12 @@ pub fn modele_bilan(
             presents: a.presents,
         })
         .collect();
-    let jurys = crate::base::toutes(conn, &format!(
-            "SELECT j.diplome, count(*) FROM cet_jury j JOIN cet x ON x.id = j.cet_id WHERE j.date BETWEEN ?1 AND ?2 AND {dans}
-             GROUP BY normaliser(j.diplome) ORDER BY 2 DESC, normaliser(j.diplome)"
-        ), rusqlite::params![d, f, academie_id])?;
+    let sql_jurys = format!(
+        "SELECT j.diplome, count(*) FROM cet_jury j JOIN cet x ON x.id = j.cet_id
+         WHERE j.date BETWEEN ?1 AND ?2 AND {dans}
+         GROUP BY normaliser(j.diplome) ORDER BY 2 DESC, normaliser(j.diplome)"
+    );
+    let jurys = crate::base::toutes(conn, &sql_jurys, rusqlite::params![d, f, academie_id])?;
     Ok(BilanCet {
         sources: crate::consolidation::couverture(
             conn,
