@@ -156,6 +156,30 @@ fn polices_incorporees_en_sous_ensemble() {
     }
 }
 
+/// Un en-tête courant plus large que la page (long titre de convention) s'arrête sur « … »
+/// au lieu de sortir de la page.
+#[test]
+fn en_tete_trop_long_coupe_sur_des_points_de_suspension() {
+    let long = format!(
+        "Passerelle – dossier – {} fin de l'en-tête",
+        "Convention générale de coopération ".repeat(4)
+    );
+    let r = Rapport {
+        entete: long,
+        ..document()
+    };
+    let d = tempfile::tempdir().unwrap();
+    let pdf = d.path().join("r.pdf");
+    std::fs::write(&pdf, rendre_pdf(&r).unwrap()).unwrap();
+    let t = pdftotext(&pdf, Some(2));
+    let ligne = t
+        .lines()
+        .find(|l| l.contains("Passerelle – dossier"))
+        .unwrap_or_else(|| panic!("{t}"));
+    assert!(ligne.trim_end().ends_with('…'), "{ligne}");
+    assert!(!t.contains("fin de l'en-tête"), "{t}");
+}
+
 #[test]
 fn rapport_vide_une_page_valide() {
     let r = Rapport {

@@ -288,10 +288,11 @@ impl Mise<'_> {
         if total > premiere {
             self.absents.extend(self.polices.absents(entete, false));
         }
+        let entete = self.polices.tronquer(entete, false, 8.0, LARGEUR);
         for n in premiere..total {
             let (polices, ids) = (self.polices, self.ids.clone());
             let page = &mut self.pages[n];
-            page.texte(polices, &ids, MARGE, 40.0, entete, false, 8.0, gris(0.35));
+            page.texte(polices, &ids, MARGE, 40.0, &entete, false, 8.0, gris(0.35));
             page.trait_(MARGE, 46.0, MARGE + LARGEUR, 46.0, 0.5, gris(0.6));
             let y_pied = HAUTEUR_PAGE - 30.0;
             page.texte(

@@ -113,6 +113,26 @@ impl Polices {
             .ok_or_else(|| "sous-ensemble de la police DejaVu illisible".to_string())
     }
 
+    /// `texte` tenu sur une ligne de `largeur` points : coupé et terminé par « … » s'il déborde
+    /// (l'en-tête courant, qui reprend un long titre de convention).
+    pub fn tronquer(&self, texte: &str, gras: bool, taille: f32, largeur: f32) -> String {
+        if self.largeur(texte, gras, taille) <= largeur {
+            return texte.to_string();
+        }
+        let place = largeur - self.largeur("…", gras, taille);
+        let echelle = self.par_unite(gras, taille);
+        let mut w = 0.0;
+        let mut debut = String::new();
+        for c in texte.chars() {
+            w += self.avance(c, gras) * echelle;
+            if w > place {
+                break;
+            }
+            debut.push(c);
+        }
+        format!("{}…", debut.trim_end())
+    }
+
     /// Le texte tel qu'il sera imprimé : les caractères absents de la police remplacés par
     /// la marque visible (le texte extrait du PDF la montre aussi).
     pub fn affichable(&self, texte: &str, gras: bool) -> String {
@@ -182,6 +202,18 @@ impl Polices {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texte_tronque_a_la_largeur() -> Result<(), String> {
+        let p = polices()?;
+        assert_eq!(p.tronquer("Court", false, 8.0, 100.0), "Court");
+        let long = "Convention générale de coopération Éducation nationale – chambres de métiers";
+        let t = p.tronquer(long, false, 8.0, 100.0);
+        assert!(t.ends_with('…') && t.len() < long.len(), "{t}");
+        assert!(p.largeur(&t, false, 8.0) <= 100.0);
+        assert!(long.starts_with(t.trim_end_matches('…')));
+        Ok(())
+    }
 
     /// Le sous-ensemble garde les caractères demandés avec leurs avances, et eux seuls ; sans
     /// aucun caractère (un document sans gras), il reste une police valide.
