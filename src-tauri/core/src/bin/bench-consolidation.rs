@@ -3,6 +3,7 @@
 //! `cargo run --release -p passerelle-core --bin bench-consolidation [-- PAQUETS ACTIONS]`.
 //! Objectifs du ticket : fusion ≤ 2 s, réimport des 30 paquets inchangés ≤ 1 s.
 
+mod commun;
 use passerelle_core::consolidation::{self, DemandeExport, Identite, Perimetre};
 use passerelle_core::dates::Periode;
 use passerelle_core::{base, Connection};
@@ -109,25 +110,15 @@ fn plancher(dossier: &Path) {
          INSERT INTO consolidation_source SELECT * FROM n.consolidation_source;",
     )
     .unwrap();
-    let t = Instant::now();
-    // Comme la fusion : créations notées au journal d'une entrée par table, index de recherche
-    // des actions reconstruit d'un coup.
-    c.execute_batch("BEGIN").unwrap();
-    passerelle_core::annuaire::recherche::en_masse(c, &["action_ipe"], || {
-        passerelle_core::journal::creations_en_bloc(c, || {
-            Ok(c.execute_batch(
-                "INSERT INTO action_ipe SELECT * FROM n.action_ipe;
-                 INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;
-                 INSERT INTO consolidation_fiche SELECT * FROM n.consolidation_fiche;",
-            )?)
-        })
-    })
-    .unwrap();
-    c.execute_batch("COMMIT").unwrap();
+    let duree = commun::plancher(
+        c,
+        "INSERT INTO action_ipe SELECT * FROM n.action_ipe;
+         INSERT INTO action_ipe_intervenant SELECT * FROM n.action_ipe_intervenant;
+         INSERT INTO consolidation_fiche SELECT * FROM n.consolidation_fiche;",
+    );
     println!(
-        "{:<58} {:>9.1} ms",
-        "Plancher : les mêmes lignes copiées par SQLite seul",
-        t.elapsed().as_secs_f64() * 1e3
+        "{:<58} {duree:>9.1} ms",
+        "Plancher : les mêmes lignes copiées par SQLite seul"
     );
 }
 

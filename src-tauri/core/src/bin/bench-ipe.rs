@@ -45,6 +45,7 @@ fn main() {
 
     let (registre, fichier) = generer(&academies, n_actions);
     importer(c, &dossier, &registre, &fichier, n_actions);
+    plancher(&dossier, &registre);
     copier_si_demande(c);
     bilans(c);
     listes(c);
@@ -149,6 +150,28 @@ fn importer(
         "{:<52} {:>9.1} ms   (objectif < 1 000 ms)",
         format!("Import de {n_actions} actions"),
         ms(t)
+    );
+}
+
+/// Le plancher : les actions importées et leurs liens copiés par SQLite seul (`INSERT …
+/// SELECT` d'une base à l'autre, index de recherche reconstruit d'un coup comme l'import) :
+/// ce que coûte l'écriture seule, avec les index et les contrôles de la base.
+fn plancher(dossier: &std::path::Path, registre: &str) {
+    let b = base::ouvrir(&dossier.join("plancher.sqlite")).unwrap();
+    let c = &b.conn;
+    let suivi = passerelle_core::travail::Suivi::default();
+    import::importer_ipe(c, registre.as_bytes(), false, &suivi).unwrap();
+    let source = dossier.join("bench.sqlite");
+    c.execute("ATTACH DATABASE ?1 AS s", [source.to_string_lossy()])
+        .unwrap();
+    let duree = commun::plancher(
+        c,
+        "INSERT INTO action_ipe SELECT * FROM s.action_ipe;
+         INSERT INTO action_ipe_intervenant SELECT * FROM s.action_ipe_intervenant;",
+    );
+    println!(
+        "{:<52} {duree:>9.1} ms",
+        "Plancher : les mêmes lignes copiées par SQLite seul"
     );
 }
 

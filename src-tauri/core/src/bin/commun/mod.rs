@@ -1,5 +1,8 @@
 //! Ce que les programmes de mesure partagent (`mod commun;` dans chacun).
 
+// Chaque banc n'en prend qu'une partie.
+#![allow(dead_code)]
+
 use passerelle_core::liste::{ParametresListe, Partie};
 use std::time::{Duration, Instant};
 
@@ -50,9 +53,7 @@ pub fn copier_si_demande(c: &rusqlite::Connection) {
 }
 
 /// Générateur pseudo-aléatoire reproductible (pas de dépendance pour si peu).
-#[allow(dead_code)] // bench-ipe et bench-reseaux ; pas les autres bancs.
 pub struct Hasard(pub u64);
-#[allow(dead_code)]
 impl Hasard {
     pub fn suivant(&mut self, n: u64) -> u64 {
         self.0 = self
@@ -64,7 +65,21 @@ impl Hasard {
 }
 
 /// Millisecondes écoulées depuis `t`.
-#[allow(dead_code)] // bench-ipe et bench-reseaux ; pas les autres bancs.
 pub fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+/// Le plancher d'une écriture : `copie` (des `INSERT … SELECT` d'une base attachée) exécuté
+/// par SQLite seul, dans une transaction, créations notées au journal d'une entrée par table
+/// et index de recherche des actions reconstruit d'un coup, comme l'import et la fusion. Ce que
+/// coûte l'écriture seule, avec les index et les contrôles de la base : rend sa durée en ms.
+pub fn plancher(c: &rusqlite::Connection, copie: &str) -> f64 {
+    let t = Instant::now();
+    c.execute_batch("BEGIN").unwrap();
+    passerelle_core::annuaire::recherche::en_masse(c, &["action_ipe"], || {
+        passerelle_core::journal::creations_en_bloc(c, || Ok(c.execute_batch(copie)?))
+    })
+    .unwrap();
+    c.execute_batch("COMMIT").unwrap();
     t.elapsed().as_secs_f64() * 1e3
 }
