@@ -2,6 +2,7 @@
 //! nom dans l'index de la clé de recherche (migration 14), accents et casse ignorés.
 
 use super::{base_vide, etab, lille};
+use passerelle_core::annuaire::bassins::{self, SaisieBassin};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements};
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations};
 use passerelle_core::annuaire::recherche::{chercher, Genre};
@@ -150,7 +151,8 @@ fn migration_14_refait_les_cles_des_etablissements() {
 
 /// Un mot fréquent (plus de `recherche::PEU` personnes) est cherché ligne par ligne dans la clé
 /// de la personne et, par l'index, dans les organisations où il est rare : une personne se
-/// trouve encore par le nom de son organisation.
+/// trouve encore par le nom de son organisation. Aucune ne le porte (« jean ») : seule la clé
+/// de la personne compte.
 #[test]
 fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
     use passerelle_core::annuaire::personnes::{self, FiltrePersonnes, SaisiePersonne};
@@ -202,4 +204,46 @@ fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
     assert_eq!(zed.total, 1);
     assert_eq!(zed.lignes[0].nom, "Zed");
     assert_eq!(lire("commun autre", Partie::Tout).total, 0);
+}
+
+/// Un mot court est aussi cherché dans le bassin de l'établissement ; aucun bassin ne le
+/// porte : la condition sur le bassin tombe, l'établissement se trouve par sa seule clé.
+#[test]
+fn mot_court_cherche_aussi_dans_le_bassin() {
+    let c = base_vide();
+    let bassin = bassins::creer(
+        &c,
+        &SaisieBassin {
+            nom: "Bassin 7 Artois".into(),
+            academie_id: Some(lille(&c)),
+        },
+    )
+    .unwrap();
+    // UAI 0620057A et 0590001F ; le premier seul dans le bassin.
+    for (i, nom, bassin) in [
+        (1, "Lycée Condorcet", Some(bassin.id)),
+        (0, "Lycée Zola", None),
+    ] {
+        let mut s = etab(&c, &uai(i), nom, bassin);
+        s.commune = "Liévin".into();
+        etablissements::creer(&c, &s).unwrap();
+    }
+    let e = |q: &str| -> Vec<String> {
+        let f = FiltreEtablissements {
+            liste: ParametresListe {
+                recherche: q.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let l = etablissements::lister(&c, &f).unwrap();
+        l.lignes.into_iter().map(|e| e.nom).collect()
+    };
+    assert_eq!(e("lievin"), ["Lycée Condorcet", "Lycée Zola"]);
+    // « 7 » : dans le bassin de Condorcet, et dans l'UAI de Zola.
+    assert_eq!(e("lievin 7"), ["Lycée Condorcet", "Lycée Zola"]);
+    // « 06 » : dans l'UAI de Zola seulement ; aucun bassin ne le porte.
+    assert_eq!(e("lievin 06"), ["Lycée Zola"]);
+    assert_eq!(e("lievin ar"), ["Lycée Condorcet"]);
+    assert!(e("lievin 4").is_empty());
 }

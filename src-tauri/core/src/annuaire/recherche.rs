@@ -265,17 +265,23 @@ pub fn expression_fts(mot: &str) -> String {
 pub const PEU: i64 = 2000;
 
 /// `mot` est-il assez long pour l'index de `table` et présent dans moins de `PEU` fiches ?
-/// L'index le dit en lisant au plus `PEU` identifiants. Table sans index : non.
 pub fn selectif(conn: &Connection, table: &str, mot: &str) -> bool {
+    fiches_contenant(conn, table, mot).is_some_and(|n| n < PEU)
+}
+
+/// Le nombre de fiches de `table` dont la clé contient `mot`, compté par l'index en lisant au
+/// plus `PEU` identifiants (`PEU` : autant ou plus). Table sans index, mot trop court ou
+/// lecture impossible : `None`.
+pub fn fiches_contenant(conn: &Connection, table: &str, mot: &str) -> Option<i64> {
     if !TABLES_INDEXEES.contains(&table) || !indexable(mot) {
-        return false;
+        return None;
     }
     let sql = format!(
         "SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ?1 LIMIT {PEU})"
     );
     conn.prepare_cached(&sql)
         .and_then(|mut st| st.query_row([expression_fts(mot)], |r| r.get::<_, i64>(0)))
-        .is_ok_and(|n| n < PEU)
+        .ok()
 }
 
 /// Sous-requête des identifiants de `table` dont la clé `recherche` contient `mot`, et la valeur

@@ -92,6 +92,12 @@ fn listes_comme_l_ecran(c: &rusqlite::Connection) {
         &FRAPPES_E,
         etablissements,
     );
+    // Une commune et un chiffre : « 7 » seul n'a pas de trigramme.
+    mesurer_liste(
+        "Établissements, « lievin 7 »",
+        &["lievin 7"],
+        etablissements,
+    );
     mesurer_liste("Organisations, première page", &[""], organisations);
     mesurer_liste(
         "Organisations, frappe (entreprise pasteur)",

@@ -245,6 +245,11 @@ fn listes(c: &rusqlite::Connection) {
         "Liste des actions (200 plus récentes)",
         &FiltreActions::default(),
     );
+    filtres(c, &mesurer);
+}
+
+/// La liste des actions filtrée : année et académie, thème, année et recherche.
+fn filtres(c: &rusqlite::Connection, mesurer: &dyn Fn(&str, &FiltreActions)) {
     let lille = academies::trouver(c, "Lille").unwrap().id;
     mesurer(
         "Filtre année + académie",
@@ -254,6 +259,30 @@ fn listes(c: &rusqlite::Connection) {
             ..Default::default()
         },
     );
+    // Comme l'écran : la page, puis le total à part.
+    mesurer_liste("Actions, année + académie", &[""], |liste| {
+        actions::lister(
+            c,
+            &FiltreActions {
+                liste,
+                annee: Some(2024),
+                academie_id: Some(lille),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    });
+    mesurer_liste("Actions, un thème", &[""], |liste| {
+        actions::lister(
+            c,
+            &FiltreActions {
+                liste,
+                theme_id: Some(3),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    });
     mesurer(
         "Filtre année + recherche « forum 123 »",
         &FiltreActions {
