@@ -35,6 +35,7 @@ async fn une_action_saisie_dans_la_fenetre_change_le_bilan() {
     capturer(&c, "bilans").await;
     action_saisie_en_serie(&c).await;
     recherche_filtre_par_ipe_et_valeur_refusee(&c).await;
+    boutons_de_ligne_entiers_sur_une_fenetre_etroite(&c).await;
     bilan_affiche(&c, "2 009", Some("222 486")).await;
     registre_et_themes_de_la_demo(&c).await;
     import_depuis_la_fenetre(&c, d.path(), &db).await;
@@ -148,6 +149,36 @@ async fn recherche_filtre_par_ipe_et_valeur_refusee(c: &Client) {
     // Annuler (les sélecteurs du formulaire ont aussi leurs petits boutons).
     cliquer(c, "#actions-formulaire .actions button.secondaire").await;
     capturer(c, "ipe-actions").await;
+}
+
+/// Sur une fenêtre étroite, le tableau des actions défile de côté ; les boutons de chaque
+/// ligne restent entiers et visibles à droite.
+async fn boutons_de_ligne_entiers_sur_une_fenetre_etroite(c: &Client) {
+    let (largeur, hauteur) = c.get_window_size().await.unwrap();
+    c.set_window_size(900, hauteur as u32).await.unwrap();
+    let mesure = "const t = document.querySelector('#actions-table');
+        const z = t.closest('.defilement').getBoundingClientRect();
+        const b = [...t.querySelectorAll('td.actions-ligne button')];
+        const coupes = b.filter((x) => { const r = x.getBoundingClientRect(); return r.left < z.left || r.right > z.right + 0.5; });
+        return [t.scrollWidth > t.closest('.defilement').clientWidth, b.length, coupes.length];";
+    let debut = Instant::now();
+    let (deborde, boutons, coupes) = loop {
+        let v = c.execute(mesure, vec![]).await.unwrap();
+        let n = |i: usize| v[i].as_i64().unwrap_or(-1);
+        if v[0].as_bool() == Some(true) || debut.elapsed() > ATTENTE {
+            break (v[0].as_bool(), n(1), n(2));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(deborde, Some(true), "le tableau devait déborder à 900 px");
+    assert!(
+        boutons > 0 && coupes == 0,
+        "{coupes} bouton(s) coupé(s) sur {boutons}"
+    );
+    capturer(c, "ipe-actions-fenetre-etroite").await;
+    c.set_window_size(largeur as u32, hauteur as u32)
+        .await
+        .unwrap();
 }
 
 async fn registre_et_themes_de_la_demo(c: &Client) {

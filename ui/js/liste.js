@@ -61,7 +61,7 @@ export async function ecranListe(conteneur, d) {
   const avecActions = d.commandes.modifier || d.commandes.supprimer;
   const tableau = el('table', { id: `${d.nom}-table` },
     el('caption', { class: 'sr-only' }, `Liste des ${d.unite[1]}`),
-    el('thead', {}, el('tr', {}, entetes, avecActions ? el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Actions')) : null)),
+    el('thead', {}, el('tr', {}, entetes, avecActions ? el('th', { scope: 'col', class: 'actions-ligne' }, el('span', { class: 'sr-only' }, 'Actions')) : null)),
     corps);
 
   remplir(conteneur,
