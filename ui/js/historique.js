@@ -27,7 +27,7 @@ export function tableauJournal(id, entrees, { avecFiche = true, action = null, v
       avecFiche ? el('th', { scope: 'col' }, 'Fiche') : null,
       el('th', { scope: 'col' }, 'Opération'),
       el('th', { scope: 'col' }, 'Changements'),
-      action ? el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, 'Actions')) : null)),
+      action ? el('th', { scope: 'col', class: 'actions-ligne' }, el('span', { class: 'sr-only' }, 'Actions')) : null)),
     el('tbody', {}, entrees.map((e) => el('tr', { 'data-id': e.id },
       el('td', { class: 'date' }, e.quand_fr),
       avecFiche ? el('td', {}, e.fiche, el('span', { class: 'contexte' }, ` · ${e.module_libelle}`)) : null,

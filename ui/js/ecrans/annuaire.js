@@ -97,7 +97,7 @@ const PERSONNES = {
     { cle: 'email', libelle: 'Coordonnées', tri: 'email',
       rendu: (l) => el('span', { class: 'courriel' }, l.email, el('span', { class: 'second' }, l.telephone)) },
   ],
-  exempleRecherche: 'Nom, fonction, courriel, organisation…',
+  exempleRecherche: 'Nom, fonction, courriel…',
   filtres: async () => [
     { cle: 'rattachement', libelle: 'Rattachement', options: codes('rattachements') },
   ],

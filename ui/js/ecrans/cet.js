@@ -28,7 +28,7 @@ const bassinsDe = async (academieId) => (academieId
 
 const REGISTRE = {
   nom: 'cet', titre: 'Registre', unite: ['CET', 'CET'],
-  nouveau: 'Nouveau CET', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, secteur, entreprise, organisation…',
+  nouveau: 'Nouveau CET', genre: 'm', demonstratif: 'ce', exempleRecherche: 'Nom, secteur, organisation…',
   table: 'cet',
   commandes: { lister: 'lister_cet', creer: 'creer_cet', modifier: 'modifier_cet', supprimer: 'supprimer_cet' },
   colonnes: [
