@@ -233,3 +233,61 @@ fn des_comptes_demesures_ne_font_rien_deborder() {
     assert_eq!(compter(&cible, "action_ipe"), 0);
     assert_eq!(super::common::index_fts_verifie(&cible, "action_ipe"), 3);
 }
+
+/// Plusieurs paquets d'un coup (chacun lu d'avance pendant que le précédent fusionne) : un
+/// paquet altéré au milieu est refusé seul, le même paquet donné deux fois n'entre qu'une fois,
+/// et chaque compte rendu parle de son propre fichier.
+#[test]
+fn des_paquets_d_un_coup_dont_un_altere_et_un_en_double() {
+    let source = super::common::base_demo_en_memoire();
+    let dossier = tempfile::tempdir().unwrap();
+    let cible = base_de_consolidation("National");
+    let paquet = |a| {
+        exporter(
+            &source,
+            dossier.path(),
+            Perimetre::Ipe,
+            Periode::Civile(2007),
+            a,
+        )
+    };
+    let (lille, lyon, bordeaux) = (paquet("Lille"), paquet("Lyon"), paquet("Bordeaux"));
+    modifier(&lyon, "UPDATE fiche SET donnees = replace(donnees, '\"jeunes_filles\":', '\"jeunes_filles\":1') WHERE ordre = (SELECT max(ordre) FROM fiche WHERE table_nom = 'action_ipe')");
+    let chemins = [lille.clone(), lyon, lille.clone(), bordeaux.clone()];
+    let r = consolidation::importer(&cible, &chemins, false, &Suivi::default()).unwrap();
+    let actions = |academie: &str| -> i64 {
+        source
+            .query_row(
+                "SELECT count(*) FROM action_ipe x JOIN academie a ON a.id = x.academie_id
+                 WHERE a.nom = ?1 AND x.date LIKE '2007-%'",
+                [academie],
+                |l| l.get(0),
+            )
+            .unwrap()
+    };
+    let nouvelles_actions = |i: usize| {
+        let cr = r[i].compte_rendu.as_ref().unwrap();
+        assert_eq!(cr.fichier, passerelle_core::fichiers::nom(&chemins[i]));
+        (cr.deja_recu, cr.nouvelles)
+    };
+    let (deja, lille_nouvelles) = nouvelles_actions(0);
+    assert!(!deja && lille_nouvelles as i64 >= actions("Lille"), "{r:?}");
+    assert!(r[1].erreur.as_ref().unwrap().contains("empreinte"), "{r:?}");
+    assert_eq!(nouvelles_actions(2), (true, 0));
+    assert!(!nouvelles_actions(3).0, "{r:?}");
+    let recues = |academie: &str| -> i64 {
+        cible
+            .query_row(
+                "SELECT count(*) FROM action_ipe x JOIN academie a ON a.id = x.academie_id
+                 WHERE a.nom = ?1",
+                [academie],
+                |l| l.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        (recues("Lille"), recues("Lyon"), recues("Bordeaux")),
+        (actions("Lille"), 0, actions("Bordeaux"))
+    );
+    assert_eq!(compter(&cible, "consolidation_source"), 2);
+}

@@ -60,7 +60,7 @@ pub fn importer(
     suivi.fixer_total(chemins.len() as u64);
     // Des dizaines de milliers de fiches d'une table indexée : son index de recherche est
     // reconstruit après coup plutôt que tenu fiche à fiche (voir `recherche::pour_des_arrivees`).
-    let arrivees = fiches_a_venir(conn, chemins)?;
+    let (arrivees, a_lire) = a_venir(conn, chemins)?;
     let arrivees: Vec<(&str, usize)> = arrivees.iter().map(|(t, n)| (t.as_str(), *n)).collect();
     // Le schéma de cette base, lu une fois pour tous les paquets.
     let schema = schema::lire(conn)?;
@@ -70,7 +70,7 @@ pub fn importer(
     let r = recherche::pour_des_arrivees(conn, &arrivees, || {
         journal::par(conn, Chemin::Import, || {
             journal::creations_en_bloc(conn, || {
-                importer_chacun(conn, &schema, chemins, essai, suivi)
+                importer_chacun(conn, &schema, chemins, a_lire, essai, suivi)
             })
         })
     });
@@ -99,15 +99,25 @@ pub fn importer_apres_sauvegarde(
     importer(conn, chemins, essai, suivi)
 }
 
-/// Les fiches que les paquets pas encore reçus apportent, par table (d'après leurs manifestes).
-fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<String, usize>> {
+/// Les fiches que les paquets pas encore reçus apportent, par table (d'après leurs manifestes),
+/// et pour chaque paquet s'il faut le lire en entier : pas s'il est déjà reçu (même
+/// empreinte), réimporter des paquets inchangés ne relit que leurs manifestes.
+fn a_venir(
+    conn: &Connection,
+    chemins: &[PathBuf],
+) -> Resultat<(BTreeMap<String, usize>, Vec<bool>)> {
     let mut deja = conn.prepare("SELECT 1 FROM consolidation_source WHERE empreinte = ?1")?;
     let mut fiches = BTreeMap::new();
-    for m in chemins
-        .iter()
-        .filter_map(|c| paquet::lire_manifeste(c).ok())
-    {
-        if deja.exists([&m.empreinte])? {
+    let mut a_lire = Vec::with_capacity(chemins.len());
+    for chemin in chemins {
+        // Illisible : `importer_un` le dira.
+        let Ok(m) = paquet::lire_manifeste(chemin) else {
+            a_lire.push(false);
+            continue;
+        };
+        let nouveau = !deja.exists([&m.empreinte])?;
+        a_lire.push(nouveau);
+        if !nouveau {
             continue;
         }
         for (table, n) in m.comptes {
@@ -117,45 +127,72 @@ fn fiches_a_venir(conn: &Connection, chemins: &[PathBuf]) -> Resultat<BTreeMap<S
             *total = total.saturating_add(n);
         }
     }
-    Ok(fiches)
+    Ok((fiches, a_lire))
 }
 
+/// Un paquet lu et vérifié d'avance (`None` : pas lu, déjà reçu d'après son empreinte).
+type PaquetLu = Option<Resultat<(Manifeste, paquet::Contenu)>>;
+
+/// Les paquets, chacun dans son point tout-ou-rien. Un second fil lit et vérifie (empreinte)
+/// le paquet suivant pendant que celui-ci fusionne : lecture et fusion se recouvrent sur les
+/// deux cœurs d'un portable (bench-consolidation). Il n'en garde qu'un d'avance en mémoire.
 fn importer_chacun(
     conn: &Connection,
     schema: &schema::Schema,
     chemins: &[PathBuf],
+    a_lire: Vec<bool>,
     essai: bool,
     suivi: &Suivi,
 ) -> Resultat<Vec<Resultat1>> {
-    let mut resultats = Vec::new();
-    for chemin in chemins {
-        let fichier = nom_de_fichier(chemin);
-        let r = base::atomique(conn, |conn| importer_un(conn, schema, chemin));
-        resultats.push(match r {
-            Ok(mut cr) => {
-                cr.essai = essai;
-                Resultat1 {
-                    fichier,
-                    compte_rendu: Some(cr),
-                    erreur: None,
+    std::thread::scope(|fils| {
+        let (envoi, reception) = std::sync::mpsc::sync_channel::<PaquetLu>(1);
+        fils.spawn(move || {
+            for (chemin, lire) in chemins.iter().zip(a_lire) {
+                // Réception fermée : l'import s'est arrêté (annulation, erreur de base).
+                if envoi.send(lire.then(|| paquet::lire(chemin))).is_err() {
+                    break;
                 }
             }
-            Err(e) => Resultat1 {
-                fichier,
-                compte_rendu: None,
-                erreur: Some(e.to_string()),
-            },
         });
-        suivi.avancer(1)?;
-    }
-    Ok(resultats)
+        let mut resultats = Vec::new();
+        for chemin in chemins {
+            let fichier = nom_de_fichier(chemin);
+            // Rien reçu : le second fil a paniqué (`scope` relance sa panique) ; le paquet est
+            // alors lu ici.
+            let lu = reception.recv().ok().flatten();
+            let r = base::atomique(conn, |conn| importer_un(conn, schema, chemin, lu));
+            resultats.push(match r {
+                Ok(mut cr) => {
+                    cr.essai = essai;
+                    Resultat1 {
+                        fichier,
+                        compte_rendu: Some(cr),
+                        erreur: None,
+                    }
+                }
+                Err(e) => Resultat1 {
+                    fichier,
+                    compte_rendu: None,
+                    erreur: Some(e.to_string()),
+                },
+            });
+            suivi.avancer(1)?;
+        }
+        Ok(resultats)
+    })
 }
 
 pub(super) fn refus(m: &str) -> Erreur {
     Erreur::Import(vec![m.to_string()])
 }
 
-fn importer_un(conn: &Connection, schema: &schema::Schema, chemin: &Path) -> Resultat<CompteRendu> {
+/// Un paquet ; `lu` : son contenu déjà lu et vérifié par le second fil, s'il l'a été.
+fn importer_un(
+    conn: &Connection,
+    schema: &schema::Schema,
+    chemin: &Path,
+    lu: PaquetLu,
+) -> Resultat<CompteRendu> {
     // Le manifeste d'abord : un paquet déjà reçu (même empreinte) n'est pas relu en entier.
     let m = paquet::lire_manifeste(chemin)?;
     let moi = identite(conn)?;
@@ -190,7 +227,10 @@ fn importer_un(conn: &Connection, schema: &schema::Schema, chemin: &Path) -> Res
             )));
         }
     }
-    let (m, c) = paquet::lire(chemin)?;
+    let (m, c) = match lu {
+        Some(lu) => lu?,
+        None => paquet::lire(chemin)?,
+    };
     let source_id = enregistrer_source(conn, &m, &cr.fichier)?;
     let mut f = Fusion::nouvelle(conn, schema, source_id, &m.source_uid, cr)?;
     f.referentiels(&c)?;
