@@ -4,7 +4,7 @@
 //! totaux de cette correction, exactement.
 
 use super::common::{base_demo_en_memoire, compter};
-use super::outils::{base_de_consolidation, contenu, exporter, importer};
+use super::outils::{base_de_consolidation, contenu, exporter, importer, paquet_ipe_2007};
 use passerelle_core::consolidation::{self, Perimetre};
 use passerelle_core::dates::Periode;
 use passerelle_core::ipe::bilan;
@@ -116,13 +116,7 @@ fn vingt_quatre_academies_et_le_national_refont_le_bilan_2007() {
 fn le_meme_paquet_deux_fois_ne_change_rien() {
     let source = base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
-    let paquet = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let paquet = paquet_ipe_2007(&source, dossier.path(), "Lille");
     let cible = base_de_consolidation("DAET Lille");
     let premier = importer(&cible, std::slice::from_ref(&paquet));
     assert!(premier[0].nouvelles > 0 && !premier[0].deja_recu);
@@ -143,13 +137,7 @@ fn le_meme_paquet_deux_fois_ne_change_rien() {
     // Exporté de nouveau sans changement, une seconde plus tard (autre date, donc autre
     // empreinte) : chaque fiche est comparée et trouvée inchangée.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let encore = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let encore = paquet_ipe_2007(&source, dossier.path(), "Lille");
     let troisieme = importer(&cible, &[encore]);
     assert!(!troisieme[0].deja_recu);
     assert_eq!(
@@ -208,13 +196,7 @@ fn une_correction_a_la_source_change_les_totaux_de_cette_correction() {
     source
         .execute("DELETE FROM action_ipe WHERE id = ?1", [supprimee])
         .unwrap();
-    let corrige = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let corrige = paquet_ipe_2007(&source, dossier.path(), "Lille");
     let cr = importer(&cible, &[corrige]);
     assert_eq!(
         (cr[0].remplacees, cr[0].supprimees, cr[0].nouvelles),
@@ -244,15 +226,7 @@ fn une_correction_a_la_source_change_les_totaux_de_cette_correction() {
 fn une_base_d_academie_ne_guette_que_son_academie() {
     let source = base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
-    let paquet = |code| {
-        exporter(
-            &source,
-            dossier.path(),
-            Perimetre::Ipe,
-            Periode::Civile(2007),
-            code,
-        )
-    };
+    let paquet = |code| paquet_ipe_2007(&source, dossier.path(), code);
     let (lille, lyon) = (paquet("Lille"), paquet("Lyon"));
     let academies = compter(&source, "academie") as usize;
     let national = base_de_consolidation("National");

@@ -3,9 +3,8 @@
 //! rapproché par UAI mais jamais par un nom seul.
 
 use super::common::compter;
-use super::outils::{base_de_consolidation, exporter, importer};
-use passerelle_core::consolidation::{self, Decision, Identite, NatureConflit, Perimetre};
-use passerelle_core::dates::Periode;
+use super::outils::{base_de_consolidation, importer, paquet_ipe_2007};
+use passerelle_core::consolidation::{self, Decision, Identite, NatureConflit};
 use passerelle_core::{base, Connection};
 use std::path::Path;
 
@@ -52,7 +51,7 @@ fn copie(c: &Connection, dossier: &Path, nom: &str) -> Connection {
 
 /// Le paquet IPE 2007 (toutes académies) de la base `c`.
 fn paquet_2007(c: &Connection, dossier: &Path) -> std::path::PathBuf {
-    exporter(c, dossier, Perimetre::Ipe, Periode::Civile(2007), "")
+    paquet_ipe_2007(c, dossier, "")
 }
 
 fn fixer_filles(c: &Connection, intitule: &str, n: i64) {

@@ -28,6 +28,11 @@ pub fn exporter(
     chemin
 }
 
+/// Le paquet IPE de l'année 2007 d'une académie (`""` : toutes), le plus courant des tests.
+pub fn paquet_ipe_2007(c: &Connection, dossier: &Path, academie: &str) -> PathBuf {
+    exporter(c, dossier, Perimetre::Ipe, Periode::Civile(2007), academie)
+}
+
 /// Importe et rend les comptes rendus ; un paquet refusé fait échouer le test.
 pub fn importer(c: &Connection, chemins: &[PathBuf]) -> Vec<consolidation::CompteRendu> {
     consolidation::importer(c, chemins, false, &Suivi::default())

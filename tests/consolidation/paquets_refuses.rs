@@ -2,7 +2,7 @@
 //! sont pas des paquets. Rien n'entre, la base reste la même.
 
 use super::common::compter;
-use super::outils::{base_de_consolidation, exporter};
+use super::outils::{base_de_consolidation, paquet_ipe_2007};
 use passerelle_core::consolidation::{self, Perimetre};
 use passerelle_core::dates::Periode;
 use passerelle_core::travail::Suivi;
@@ -35,24 +35,12 @@ fn un_paquet_altere_ou_trop_recent_est_refuse_sans_rien_changer() {
     };
     let avant = etat(&cible);
 
-    let altere = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let altere = paquet_ipe_2007(&source, dossier.path(), "Lille");
     modifier(&altere, "UPDATE fiche SET donnees = replace(donnees, '\"jeunes_filles\":', '\"jeunes_filles\":1') WHERE ordre = (SELECT max(ordre) FROM fiche WHERE table_nom = 'action_ipe')");
     let m = refus(&cible, &altere);
     assert!(m.contains("ne correspond pas à son empreinte"), "{m}");
 
-    let recent = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lyon",
-    );
+    let recent = paquet_ipe_2007(&source, dossier.path(), "Lyon");
     modifier(
         &recent,
         "UPDATE manifeste SET valeur = '99' WHERE cle = 'version_schema'",
@@ -89,13 +77,7 @@ fn un_paquet_altere_ou_trop_recent_est_refuse_sans_rien_changer() {
     std::fs::write(&texte, "pas un paquet").unwrap();
     assert!(refus(&cible, &texte).contains("n'est pas un paquet Passerelle"));
 
-    let chez_soi = exporter(
-        &cible,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "",
-    );
+    let chez_soi = paquet_ipe_2007(&cible, dossier.path(), "");
     assert!(refus(&cible, &chez_soi).contains("exporté par cette base même"));
     assert_eq!(etat(&cible), avant);
 }
@@ -105,13 +87,7 @@ fn un_paquet_plus_ancien_de_la_meme_contribution_est_refuse() {
     let source = super::common::base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
     let cible = base_de_consolidation("National");
-    let ancien = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let ancien = paquet_ipe_2007(&source, dossier.path(), "Lille");
     let ancien = {
         let p = dossier.path().join("ancien.passerelle");
         std::fs::rename(&ancien, &p).unwrap();
@@ -119,13 +95,7 @@ fn un_paquet_plus_ancien_de_la_meme_contribution_est_refuse() {
     };
     // Une seconde plus tard, la même contribution exportée de nouveau (la date est à la seconde).
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let recent = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let recent = paquet_ipe_2007(&source, dossier.path(), "Lille");
     super::outils::importer(&cible, &[recent]);
     let avant = compter(&cible, "journal");
     let message = refus(&cible, &ancien);
@@ -167,15 +137,7 @@ fn annuler_en_cours_de_route_ne_laisse_rien() {
     let cible = base_de_consolidation("National");
     let paquets: Vec<PathBuf> = ["Lille", "Lyon"]
         .iter()
-        .map(|a| {
-            exporter(
-                &source,
-                dossier.path(),
-                Perimetre::Ipe,
-                Periode::Civile(2007),
-                a,
-            )
-        })
+        .map(|a| paquet_ipe_2007(&source, dossier.path(), a))
         .collect();
     let suivi = Suivi::default();
     suivi.annuler();
@@ -197,13 +159,7 @@ fn des_comptes_demesures_ne_font_rien_deborder() {
     let source = super::common::base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
     let cible = base_de_consolidation("National");
-    let original = exporter(
-        &source,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "Lille",
-    );
+    let original = paquet_ipe_2007(&source, dossier.path(), "Lille");
     let mut paquets = Vec::new();
     for (i, comptes) in [
         i64::MAX.to_string(),
@@ -242,15 +198,7 @@ fn des_paquets_d_un_coup_dont_un_altere_et_un_en_double() {
     let source = super::common::base_demo_en_memoire();
     let dossier = tempfile::tempdir().unwrap();
     let cible = base_de_consolidation("National");
-    let paquet = |a| {
-        exporter(
-            &source,
-            dossier.path(),
-            Perimetre::Ipe,
-            Periode::Civile(2007),
-            a,
-        )
-    };
+    let paquet = |a| paquet_ipe_2007(&source, dossier.path(), a);
     let (lille, lyon, bordeaux) = (paquet("Lille"), paquet("Lyon"), paquet("Bordeaux"));
     modifier(&lyon, "UPDATE fiche SET donnees = replace(donnees, '\"jeunes_filles\":', '\"jeunes_filles\":1') WHERE ordre = (SELECT max(ordre) FROM fiche WHERE table_nom = 'action_ipe')");
     let chemins = [lille.clone(), lyon, lille.clone(), bordeaux.clone()];

@@ -3,10 +3,8 @@
 //! reste tenu par ses déclencheurs. Un paquet déjà reçu ne reconstruit rien.
 
 use super::common::{actions_trouvees as trouvees, index_fts_verifie};
-use super::outils::{base_de_consolidation, exporter, importer};
+use super::outils::{base_de_consolidation, importer, paquet_ipe_2007};
 use passerelle_core::annuaire::recherche::SEUIL_EN_MASSE;
-use passerelle_core::consolidation::Perimetre;
-use passerelle_core::dates::Periode;
 use passerelle_core::Connection;
 
 /// Une base source nommée, avec un IPE et `n` actions de 2007 qui le citent.
@@ -40,13 +38,7 @@ fn une_grosse_fusion_laisse_les_index_de_recherche_justes() {
     let n = SEUIL_EN_MASSE + 10;
     let s = source(n);
     let dossier = tempfile::tempdir().unwrap();
-    let paquet = exporter(
-        &s,
-        dossier.path(),
-        Perimetre::Ipe,
-        Periode::Civile(2007),
-        "",
-    );
+    let paquet = paquet_ipe_2007(&s, dossier.path(), "");
     let cible = base_de_consolidation("National");
     // À l'essai : rien n'entre, les index et leurs déclencheurs restent comme avant.
     let essai = passerelle_core::consolidation::importer(
