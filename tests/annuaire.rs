@@ -34,6 +34,17 @@ fn etab(c: &Connection, uai: &str, nom: &str, bassin: Option<i64>) -> SaisieEtab
     }
 }
 
+/// Crée le bassin `nom` dans l'académie `academie_id`.
+fn bassin(c: &Connection, nom: &str, academie_id: i64) -> Result<bassins::Bassin, Erreur> {
+    bassins::creer(
+        c,
+        &SaisieBassin {
+            nom: nom.into(),
+            academie_id: Some(academie_id),
+        },
+    )
+}
+
 fn champs(e: Erreur) -> Vec<(String, String)> {
     match e {
         Erreur::Validation(v) => v
@@ -67,14 +78,7 @@ fn academies_en_lecture_seule() {
 #[test]
 fn etablissement_cree_puis_retrouve_sans_accents_ni_casse() {
     let c = base_vide();
-    let b = bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Lens-Liévin".into(),
-            academie_id: Some(lille(&c)),
-        },
-    )
-    .unwrap();
+    let b = bassin(&c, "Lens-Liévin", lille(&c)).unwrap();
     let e =
         etablissements::creer(&c, &etab(&c, " 0620057a ", "Lycée Émile-Zola", Some(b.id))).unwrap();
     assert_eq!(e.uai, "0620057A");
@@ -138,14 +142,7 @@ fn uai_en_double_refuse() {
 fn bassin_d_une_autre_academie_refuse() {
     let c = base_vide();
     let lyon = academies::trouver(&c, "10").unwrap().id;
-    let b = bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Villefranche".into(),
-            academie_id: Some(lyon),
-        },
-    )
-    .unwrap();
+    let b = bassin(&c, "Villefranche", lyon).unwrap();
     let e = etablissements::creer(&c, &etab(&c, "0620057A", "Lycée A", Some(b.id))).unwrap_err();
     assert_eq!(champs(e)[0].0, "bassin_id");
 }
@@ -153,14 +150,7 @@ fn bassin_d_une_autre_academie_refuse() {
 #[test]
 fn suppression_refusee_quand_cite_avec_le_lieu_d_usage() {
     let c = base_vide();
-    let b = bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Arras".into(),
-            academie_id: Some(lille(&c)),
-        },
-    )
-    .unwrap();
+    let b = bassin(&c, "Arras", lille(&c)).unwrap();
     let e =
         etablissements::creer(&c, &etab(&c, "0620057A", "Lycée Guy-Mollet", Some(b.id))).unwrap();
     let p = personnes::creer(
@@ -369,32 +359,11 @@ fn tri_filtre_et_limite() {
 fn bassins_filtres_par_academie_et_doublon_refuse() {
     let c = base_vide();
     let l = lille(&c);
-    bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Douai".into(),
-            academie_id: Some(l),
-        },
-    )
-    .unwrap();
-    let e = bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "douai".into(),
-            academie_id: Some(l),
-        },
-    )
-    .unwrap_err();
+    bassin(&c, "Douai", l).unwrap();
+    let e = bassin(&c, "douai", l).unwrap_err();
     assert_eq!(champs(e)[0].0, "nom");
     let lyon = academies::trouver(&c, "10").unwrap().id;
-    bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Douai".into(),
-            academie_id: Some(lyon),
-        },
-    )
-    .unwrap();
+    bassin(&c, "Douai", lyon).unwrap();
     let r = bassins::lister(
         &c,
         &FiltreBassins {

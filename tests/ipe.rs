@@ -225,6 +225,26 @@ fn missions_fin_avant_debut_et_chevauchement_refuses() {
     )
     .unwrap();
     assert_eq!(m.quotite, 80);
+    // Modifiée : relue telle qu'enregistrée ; disparue : refusée en français.
+    let autre = SaisieMission {
+        debut: "01/09/2001".into(),
+        fin: "31/08/2002".into(),
+        quotite: "50".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        intervenants::modifier_mission(&c, m.id, &autre)
+            .unwrap()
+            .quotite,
+        50
+    );
+    intervenants::supprimer_mission(&c, m.id).unwrap();
+    let e = intervenants::modifier_mission(&c, m.id, &autre).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("La mission n° {} n'existe pas (ou plus).", m.id)
+    );
+    assert_eq!(intervenants::missions(&c, ipe.id).unwrap(), avant);
     // Une fiche IPE citée par des actions ne se supprime pas.
     let e = intervenants::supprimer(&c, ipe.id).unwrap_err();
     assert!(e.to_string().contains("actions IPE"), "{e}");

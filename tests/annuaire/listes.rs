@@ -1,8 +1,7 @@
 //! Listes de l'annuaire lues comme l'écran les lit : la page d'abord, le total à part ; tri par
 //! nom dans l'index de la clé de recherche (migration 14), accents et casse ignorés.
 
-use super::{base_vide, etab, lille};
-use passerelle_core::annuaire::bassins::{self, SaisieBassin};
+use super::{base_vide, bassin, etab, lille};
 use passerelle_core::annuaire::etablissements::{self, FiltreEtablissements};
 use passerelle_core::annuaire::organisations::{self, FiltreOrganisations};
 use passerelle_core::annuaire::recherche::{chercher, Genre};
@@ -211,17 +210,10 @@ fn mot_frequent_cherche_aussi_dans_les_fiches_citees() {
 #[test]
 fn mot_court_cherche_aussi_dans_le_bassin() {
     let c = base_vide();
-    let bassin = bassins::creer(
-        &c,
-        &SaisieBassin {
-            nom: "Bassin 7 Artois".into(),
-            academie_id: Some(lille(&c)),
-        },
-    )
-    .unwrap();
-    // UAI 0620057A et 0590001F ; le premier seul dans le bassin.
+    let artois = bassin(&c, "Bassin 7 Artois", lille(&c)).unwrap();
+    // Condorcet (UAI 0590001F) dans le bassin, Zola (UAI 0620057A) sans bassin.
     for (i, nom, bassin) in [
-        (1, "Lycée Condorcet", Some(bassin.id)),
+        (1, "Lycée Condorcet", Some(artois.id)),
         (0, "Lycée Zola", None),
     ] {
         let mut s = etab(&c, &uai(i), nom, bassin);

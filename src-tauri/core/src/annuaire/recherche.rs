@@ -206,13 +206,12 @@ pub fn en_masse<T>(
     }
     let mut declencheurs: Vec<(String, String)> = Vec::new();
     for table in tables {
-        let mut st = conn.prepare_cached(
+        declencheurs.extend(crate::base::toutes::<(String, String), Vec<_>>(
+            conn,
             "SELECT name, sql FROM main.sqlite_master
              WHERE type = 'trigger' AND tbl_name = ?1 AND name GLOB ?1 || '_fts_*'",
-        )?;
-        for d in st.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            declencheurs.push(d?);
-        }
+            [table],
+        )?);
     }
     crate::base::atomique(conn, |conn| {
         for (nom, _) in &declencheurs {

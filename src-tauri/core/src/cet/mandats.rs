@@ -296,16 +296,14 @@ pub fn fins_entre(
     depuis: NaiveDate,
     jusqu_au: NaiveDate,
 ) -> Resultat<Vec<(i64, String, NaiveDate)>> {
-    let mut st = conn.prepare(concat!(
-        "SELECT x.id, p.prenom || ' ' || p.nom || CASE WHEN x.secteur <> '' THEN ' (' || x.secteur || ')' ELSE '' END, m.fin
-         FROM cet x JOIN personne p ON p.id = x.personne_id ",
-        jointure_mandat_recent!(),
-        " WHERE m.fin BETWEEN ?1 AND ?2 ORDER BY m.fin"
-    ))?;
-    let v = st
-        .query_map([dates::iso(depuis), dates::iso(jusqu_au)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+    crate::base::toutes(
+        conn,
+        concat!(
+            "SELECT x.id, p.prenom || ' ' || p.nom || CASE WHEN x.secteur <> '' THEN ' (' || x.secteur || ')' ELSE '' END, m.fin
+             FROM cet x JOIN personne p ON p.id = x.personne_id ",
+            jointure_mandat_recent!(),
+            " WHERE m.fin BETWEEN ?1 AND ?2 ORDER BY m.fin"
+        ),
+        [dates::iso(depuis), dates::iso(jusqu_au)],
+    )
 }

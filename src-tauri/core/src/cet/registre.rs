@@ -47,7 +47,7 @@ pub struct Cet {
     pub debut_mandat: Option<NaiveDate>,
     #[ligne(colonne = "fin")]
     pub fin_mandat: Option<NaiveDate>,
-    #[ligne(par = etat_a_calculer)]
+    #[ligne(defaut)]
     pub etat_mandat: EtatMandat,
     pub derniere_participation: Option<NaiveDate>,
 }
@@ -148,11 +148,6 @@ fn ligne(aujourdhui: NaiveDate) -> impl Fn(&Row) -> rusqlite::Result<Cet> {
         cet.etat_mandat = mandats::etat(cet.debut_mandat, cet.fin_mandat, aujourdhui);
         Ok(cet)
     }
-}
-
-/// L'état du mandat avant que `ligne` le calcule au jour voulu.
-fn etat_a_calculer(_: &Row) -> rusqlite::Result<EtatMandat> {
-    Ok(EtatMandat::SansMandat)
 }
 
 /// Les missions, rangées séparées par des virgules.

@@ -47,11 +47,7 @@ impl Fusion<'_, '_> {
             "personne" => return self.rapprocher_par_nom(champs),
             _ => return Ok(Rapprochement::Aucun),
         };
-        let trouvees: Vec<(i64, String)> = self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([cle], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let trouvees: Vec<(i64, String)> = crate::base::toutes(self.conn, sql, [cle])?;
         // Sans clé qui désigne à coup sûr (UAI, SIRET, courriel), un même nom est signalé.
         Ok(match trouvees.as_slice() {
             [] => Rapprochement::Aucun,
@@ -74,14 +70,12 @@ impl Fusion<'_, '_> {
         if let Some(Value::String(cle)) = champs.get("organisation_id") {
             organisation = self.resoudre("organisation", cle)?;
         }
-        let homonymes: Vec<(i64, String, Option<i64>)> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, uid, organisation_id FROM personne
-                 WHERE normaliser(nom) = normaliser(?1) AND normaliser(coalesce(prenom, '')) = normaliser(?2)",
-            )?
-            .query_map([texte("nom"), texte("prenom")], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
+        let homonymes: Vec<(i64, String, Option<i64>)> = crate::base::toutes(
+            self.conn,
+            "SELECT id, uid, organisation_id FROM personne
+             WHERE normaliser(nom) = normaliser(?1) AND normaliser(coalesce(prenom, '')) = normaliser(?2)",
+            [texte("nom"), texte("prenom")],
+        )?;
         let memes: Vec<&(i64, String, Option<i64>)> = homonymes
             .iter()
             .filter(|(_, _, o)| *o == organisation)

@@ -85,10 +85,8 @@ fn jurys_de_juin(conn: &Connection, jour: chrono::NaiveDate) -> Resultat<()> {
     } else {
         jour.year() - 1
     };
-    let mut jurys = conn.prepare("SELECT id, specialites FROM cet WHERE id % 4 = 0")?;
-    let liste: Vec<(i64, String)> = jurys
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let liste: Vec<(i64, String)> =
+        crate::base::toutes(conn, "SELECT id, specialites FROM cet WHERE id % 4 = 0", [])?;
     for (id, specialites) in liste {
         let diplome = specialites
             .split(" ; ")

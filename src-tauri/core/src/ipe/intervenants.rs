@@ -7,7 +7,7 @@ use crate::liste::{self, Filtre, Liste, ParametresListe, Requete};
 use crate::vocabulaire::Code;
 use crate::{dates, Controle, Erreur, Resultat};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Ligne)]
@@ -333,34 +333,28 @@ pub fn ajouter_mission(conn: &Connection, ipe_id: i64, s: &SaisieMission) -> Res
         "INSERT INTO mission_ipe (ipe_id, debut, fin, quotite, lettre_date, lettre_missions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         rusqlite::params![ipe_id, dates::iso(m.debut), m.fin.map(dates::iso), m.quotite, m.lettre_date.map(dates::iso), m.lettre_missions],
     )?;
-    let id = conn.last_insert_rowid();
-    Ok(conn.query_row(
+    lire_mission(conn, conn.last_insert_rowid())
+}
+
+/// La mission n° `id`.
+fn lire_mission(conn: &Connection, id: i64) -> Resultat<Mission> {
+    crate::base::une(
+        conn,
         &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
         [id],
-        Mission::depuis_ligne,
-    )?)
+    )?
+    .ok_or_else(|| Erreur::Introuvable(format!("La mission n° {id} n'existe pas (ou plus).")))
 }
 
 pub fn modifier_mission(conn: &Connection, id: i64, s: &SaisieMission) -> Resultat<Mission> {
-    let ipe_id: i64 = conn
-        .query_row("SELECT ipe_id FROM mission_ipe WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .ok_or_else(|| {
-            Erreur::Introuvable(format!("La mission n° {id} n'existe pas (ou plus)."))
-        })?;
+    let ipe_id = lire_mission(conn, id)?.ipe_id;
     let m = valider_mission(s)?;
     verifier_chevauchement(conn, ipe_id, &m, Some(id))?;
     conn.execute(
         "UPDATE mission_ipe SET debut = ?1, fin = ?2, quotite = ?3, lettre_date = ?4, lettre_missions = ?5 WHERE id = ?6",
         rusqlite::params![dates::iso(m.debut), m.fin.map(dates::iso), m.quotite, m.lettre_date.map(dates::iso), m.lettre_missions, id],
     )?;
-    Ok(conn.query_row(
-        &format!("SELECT {COLONNES_MISSION} FROM mission_ipe WHERE id = ?1"),
-        [id],
-        Mission::depuis_ligne,
-    )?)
+    lire_mission(conn, id)
 }
 
 pub fn supprimer_mission(conn: &Connection, id: i64) -> Resultat<()> {

@@ -39,13 +39,12 @@ fn tous(conn: &Connection, f: FiltreCet, aujourdhui: NaiveDate) -> Resultat<Vec<
 
 /// Organisations qui ont proposé au moins un CET (ou celle demandée), par nom.
 fn organisations(conn: &Connection, organisation_id: Option<i64>) -> Resultat<Vec<(i64, String)>> {
-    let v = conn
-        .prepare(
-            "SELECT DISTINCT o.id, o.nom FROM cet x JOIN organisation o ON o.id = x.organisation_proposante_id
-             WHERE ?1 IS NULL OR o.id = ?1 ORDER BY normaliser(o.nom)",
-        )?
-        .query_map([organisation_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
+    let v: Vec<(i64, String)> = crate::base::toutes(
+        conn,
+        "SELECT DISTINCT o.id, o.nom FROM cet x JOIN organisation o ON o.id = x.organisation_proposante_id
+         WHERE ?1 IS NULL OR o.id = ?1 ORDER BY normaliser(o.nom)",
+        [organisation_id],
+    )?;
     if v.is_empty() {
         return Err(match organisation_id {
             Some(id) => Erreur::Introuvable(format!(
