@@ -405,3 +405,49 @@ fn migration_16_garde_le_journal_ecrit_avant() {
         .iter()
         .any(|x| x.champ == "nom" && x.apres == "Forges"));
 }
+
+/// Les verrous POSIX que ce programme tient sur `fichier` (d'après /proc/locks) : SQLite en tient
+/// un partagé sur la base tant qu'une connexion y est ouverte en WAL.
+#[cfg(target_os = "linux")]
+fn verrous_tenus(fichier: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(fichier).unwrap().ino();
+    let moi = std::process::id().to_string();
+    std::fs::read_to_string("/proc/locks")
+        .unwrap()
+        .lines()
+        .filter(|l| {
+            let champs: Vec<&str> = l.split_whitespace().collect();
+            champs.get(4) == Some(&moi.as_str())
+                && champs
+                    .get(5)
+                    .is_some_and(|f| f.rsplit(':').next() == Some(&inode.to_string()))
+        })
+        .count()
+}
+
+/// Ouvrir une connexion de travail (sauvegarde automatique, import) à côté de celle de la
+/// fenêtre ne lui fait pas perdre son verrou sur la base. Perdu (un `File` ouvert puis fermé
+/// sur la base lâche tous les verrous POSIX du programme), un autre programme qui lit la base
+/// pendant ce temps supprime le WAL de la fenêtre en partant (SQLite 3.40 de Debian 12,
+/// Python, navigateurs de bases) : ce qu'elle écrit ensuite serait perdu à un arrêt brutal.
+#[cfg(target_os = "linux")]
+#[test]
+fn une_connexion_de_travail_laisse_son_verrou_a_la_fenetre() {
+    let d = tempfile::tempdir().unwrap();
+    let chemin = d.path().join("base.sqlite");
+    let fenetre = base::ouvrir(&chemin).unwrap();
+    parametres::choisir_accueil(&fenetre.conn, false).unwrap();
+    assert!(
+        verrous_tenus(&chemin) > 0,
+        "pas de verrou après l'ouverture"
+    );
+    let travail = base::connexion_de_travail(&chemin).unwrap();
+    drop(travail);
+    assert!(
+        verrous_tenus(&chemin) > 0,
+        "la connexion de travail a fait perdre son verrou à la fenêtre"
+    );
+    parametres::choisir_accueil(&fenetre.conn, true).unwrap();
+    assert!(verrous_tenus(&chemin) > 0);
+}

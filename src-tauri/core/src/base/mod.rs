@@ -20,8 +20,6 @@ use std::path::{Path, PathBuf};
 /// Signature inscrite dans l'en-tête SQLite (`PRAGMA application_id`) : « PSRL ».
 pub const APPLICATION_ID: i64 = 0x5053_524C;
 
-const ENTETE_SQLITE: &[u8; 16] = b"SQLite format 3\0";
-
 /// Une base ouverte et à jour.
 pub struct Base {
     pub conn: Connection,
@@ -171,14 +169,11 @@ fn examiner(chemin: &Path) -> Resultat<Etat> {
     if taille == 0 {
         return Ok(Etat::Nouveau);
     }
-    let mut entete = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut f = std::fs::File::open(chemin)?;
-        if f.read_exact(&mut entete).is_err() || &entete != ENTETE_SQLITE {
-            return Err(Erreur::PasSqlite(nom));
-        }
-    }
+    // L'en-tête est lu par SQLite, jamais par un `File` à nous : fermer un descripteur du
+    // fichier lâche tous les verrous POSIX que ce programme y tient. La connexion déjà ouverte
+    // sur la base (la fenêtre, quand une connexion de travail s'ouvre) perdrait le sien, et un
+    // autre programme qui la lit supprimerait son WAL en partant : ce qui s'y écrit ensuite serait
+    // perdu à un arrêt brutal. SQLite, lui, garde ses descripteurs tant que ses verrous servent.
     let ro = Connection::open_with_flags(chemin, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|_| Erreur::PasSqlite(nom.clone()))?;
     let lire = |pragma: &str| -> Resultat<i64> {
