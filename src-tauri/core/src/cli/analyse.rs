@@ -450,11 +450,16 @@ fn convention(o: &Options) -> Result<i64, String> {
         .ok_or_else(|| "Indiquez la convention par son numéro : --convention ID.".to_string())
 }
 
-/// « --annee 2007 » : l'année lue et bornée par `dates::lire_annee`, le message de la ligne de
-/// commande.
+/// « --annee 2007 » : quatre chiffres, puis l'année bornée par `dates::lire_annee` (une année
+/// hors limites le dit, au lieu de redemander quatre chiffres à qui les a donnés).
 fn annee_civile(a: &str) -> Result<i32, String> {
+    let a = a.trim();
+    if a.len() != 4 || !a.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "L'année «\u{a0}{a}\u{a0}» doit s'écrire sur quatre chiffres, par exemple --annee 2007."
+        ));
+    }
     crate::dates::lire_annee(a)
-        .map_err(|_| "L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007.".into())
 }
 
 /// « --annee-scolaire 2025-2026 ».

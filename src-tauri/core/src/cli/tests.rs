@@ -295,10 +295,18 @@ fn annee_bornee_comme_dans_la_fenetre() {
         autre => panic!("{autre:?}"),
     }
     assert!(analyser(&mots("bilan ipe --annee 1920 --sortie b.pdf")).is_ok());
-    for annee in ["1899", "2201", "deux"] {
+    for annee in ["1899", "2201"] {
         assert_eq!(
             analyser(&ligne(annee)).unwrap_err(),
-            "L'année doit s'écrire sur quatre chiffres, par exemple --annee 2007."
+            format!("L'année {annee} est hors des limites acceptées (1900 à 2200).")
+        );
+    }
+    for annee in ["deux", "07", "20071"] {
+        assert_eq!(
+            analyser(&ligne(annee)).unwrap_err(),
+            format!(
+                "L'année «\u{a0}{annee}\u{a0}» doit s'écrire sur quatre chiffres, par exemple --annee 2007."
+            )
         );
     }
 }
